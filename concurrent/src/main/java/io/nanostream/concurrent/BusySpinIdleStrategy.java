@@ -1,0 +1,31 @@
+package io.nanostream.concurrent;
+
+/** Spins on the CPU with {@link Thread#onSpinWait()}: the lowest latency, a whole core burned. */
+public final class BusySpinIdleStrategy implements IdleStrategy
+{
+    /** The configuration name of this strategy. */
+    public static final String ALIAS = "spin";
+
+    @Override
+    public void idle()
+    {
+        Thread.onSpinWait();
+    }
+
+    @Override
+    public void reset()
+    {
+    }
+
+    @Override
+    public String alias()
+    {
+        return ALIAS;
+    }
+
+    @Override
+    public String toString()
+    {
+        return ALIAS;
+    }
+}

@@ -1,0 +1,22 @@
+package io.nanostream.ring;
+
+/**
+ * Fills a claimed event from two arguments.
+ *
+ * @param <E> the event type.
+ * @param <A> the first argument's type.
+ * @param <B> the second argument's type.
+ */
+@FunctionalInterface
+public interface EventTranslatorTwoArg<E, A, B>
+{
+    /**
+     * Writes the data into the event.
+     *
+     * @param event    the preallocated event to fill.
+     * @param sequence its sequence.
+     * @param arg0     the first argument.
+     * @param arg1     the second argument.
+     */
+    void translateTo(E event, long sequence, A arg0, B arg1);
+}

@@ -1,0 +1,271 @@
+package io.nanostream.ring;
+
+import io.nanostream.concurrent.Sequence;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * Hands out sequences to producers and tells consumers which ones are published.
+ *
+ * <p>Publication is recorded per slot: a byte flag holds the lap number (mod 256) of the last event
+ * published into that slot. A consumer learns that sequence {@code s} is ready from the flag of
+ * {@code s} itself, so the producer rewrites no shared cursor per event and 64 events share one flag
+ * line. A slot's flag can only hold the current lap or the previous one, because the producer cannot
+ * lap the slowest consumer, so comparing against the expected lap is exact.
+ */
+abstract class Sequencer extends SequencerLeftPadding
+{
+    /** Bytes of unused flags kept before and after the live ones, so no other object shares their lines. */
+    static final int FLAG_PADDING = 128;
+
+    private static final VarHandle FLAG = MethodHandles.arrayElementVarHandle(byte[].class)
+        .withInvokeExactBehavior();
+    private static final VarHandle GATING;
+    private static final Sequence[] NO_SEQUENCES = new Sequence[0];
+
+    static
+    {
+        try
+        {
+            GATING = MethodHandles.lookup().findVarHandle(Sequencer.class, "gatingSequences", Sequence[].class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    final int bufferSize;
+    final int indexMask;
+    final int indexShift;
+    final byte[] flags;
+    final WaitStrategy waitStrategy;
+    final ProducerWaitStrategy producerWaitStrategy;
+    volatile Sequence[] gatingSequences = NO_SEQUENCES;
+    volatile RingHaltedException halted;
+
+    Sequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy)
+    {
+        if (bufferSize < 1 || Integer.bitCount(bufferSize) != 1)
+        {
+            throw new IllegalArgumentException(
+                "ring size must be a power of two (1, 2, 4, ... 2^30), was " + bufferSize + "; try " +
+                (bufferSize < 1 ? 1 : Integer.highestOneBit(bufferSize) << 1));
+        }
+        if (waitStrategy == null)
+        {
+            throw new NullPointerException("waitStrategy is null; use e.g. new BlockingWaitStrategy()");
+        }
+        if (producerWaitStrategy == null)
+        {
+            throw new NullPointerException("producerWaitStrategy is null; use e.g. ProducerWaitStrategy.backoff()");
+        }
+        this.bufferSize = bufferSize;
+        this.indexMask = bufferSize - 1;
+        this.indexShift = Integer.numberOfTrailingZeros(bufferSize);
+        this.flags = new byte[bufferSize + 2 * FLAG_PADDING];
+        Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
+        this.waitStrategy = waitStrategy;
+        this.producerWaitStrategy = producerWaitStrategy;
+    }
+
+    /** Claims the next {@code n} sequences, waiting for room; returns the highest. */
+    abstract long next(int n);
+
+    /** Claims the next {@code n} sequences or throws {@link InsufficientCapacityException}; returns the highest. */
+    abstract long tryNext(int n);
+
+    /** The highest sequence claimed so far (not necessarily published). */
+    abstract long cursor();
+
+    /** Whether {@code n} more sequences could be claimed without waiting. */
+    abstract boolean hasAvailableCapacity(int n);
+
+    final long remainingCapacity()
+    {
+        final long claimed = cursor();
+        return bufferSize - (claimed - minimumGatingSequence(claimed));
+    }
+
+    final void publish(final long sequence)
+    {
+        // release: the producer's writes to the event happen before any consumer sees this flag
+        FLAG.setRelease(flags, flagIndex(sequence), lap(sequence));
+        waitStrategy.signalAllWhenBlocking();
+    }
+
+    final void publish(final long lo, final long hi)
+    {
+        VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the flag stores below
+        for (long sequence = lo; sequence <= hi; sequence++)
+        {
+            FLAG.setOpaque(flags, flagIndex(sequence), lap(sequence));
+        }
+        waitStrategy.signalAllWhenBlocking();
+    }
+
+    final boolean isPublished(final long sequence)
+    {
+        // acquire: if the flag says published, the event's contents are visible to the caller
+        return (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence);
+    }
+
+    /**
+     * The highest sequence in {@code [from, limit]} such that it and every one before it from
+     * {@code from} are published; {@code from - 1} if {@code from} is not.
+     */
+    final long highestPublished(final long from, final long limit)
+    {
+        final byte[] flags = this.flags;
+        long sequence = from;
+        while (sequence <= limit && (byte)FLAG.getOpaque(flags, flagIndex(sequence)) == lap(sequence))
+        {
+            sequence++;
+        }
+        VarHandle.acquireFence(); // the flag loads above happen before the caller's loads of the events
+        return sequence - 1;
+    }
+
+    final int flagIndex(final long sequence)
+    {
+        return FLAG_PADDING + ((int)sequence & indexMask);
+    }
+
+    final byte lap(final long sequence)
+    {
+        return (byte)(sequence >>> indexShift);
+    }
+
+    final void checkClaimSize(final int n)
+    {
+        if (n < 1 || n > bufferSize)
+        {
+            throw new IllegalArgumentException(
+                "cannot claim " + n + " slots: claim between 1 and the ring size (" + bufferSize + ")");
+        }
+    }
+
+    /** Waits until the slowest consumer has passed {@code wrapPoint}; returns the slowest consumer's sequence. */
+    final long awaitCapacity(final long wrapPoint, final long claimed)
+    {
+        long minimum;
+        int attempt = 0;
+        while (wrapPoint > (minimum = minimumGatingSequence(claimed)))
+        {
+            final RingHaltedException haltCause = halted;
+            if (haltCause != null)
+            {
+                throw new RingHaltedException(haltCause.getMessage(), haltCause.getCause());
+            }
+            producerWaitStrategy.onRingFull(attempt);
+            if (attempt < Integer.MAX_VALUE)
+            {
+                attempt++;
+            }
+        }
+        return minimum;
+    }
+
+    final long minimumGatingSequence(final long ceiling)
+    {
+        long minimum = ceiling;
+        for (final Sequence sequence : gatingSequences)
+        {
+            minimum = Math.min(minimum, sequence.get());
+        }
+        return minimum;
+    }
+
+    /** Adds gating sequences with their values as they are; the caller makes sure they are safe. */
+    final void addGatingSequences(final Sequence... added)
+    {
+        Sequence[] current;
+        Sequence[] updated;
+        do
+        {
+            current = gatingSequences;
+            updated = Arrays.copyOf(current, current.length + added.length);
+            System.arraycopy(added, 0, updated, current.length, added.length);
+        }
+        while (!GATING.compareAndSet(this, current, updated));
+    }
+
+    /**
+     * Adds gating sequences that start at the cursor, so their owners see what is claimed from now on.
+     * The start is read again after the sequences are visible to producers, which closes the window in
+     * which a producer, working from the old set, could lap a slot the new owner is about to read.
+     */
+    final void addGatingSequencesAtCursor(final Sequence... added)
+    {
+        for (final Sequence sequence : added)
+        {
+            sequence.set(cursor());
+        }
+        addGatingSequences(added);
+        final long start = cursor();
+        for (final Sequence sequence : added)
+        {
+            sequence.set(start);
+        }
+    }
+
+    final boolean removeGatingSequence(final Sequence removed)
+    {
+        Sequence[] current;
+        Sequence[] updated;
+        do
+        {
+            current = gatingSequences;
+            int index = -1;
+            for (int i = 0; i < current.length; i++)
+            {
+                if (current[i] == removed)
+                {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0)
+            {
+                return false;
+            }
+            updated = new Sequence[current.length - 1];
+            System.arraycopy(current, 0, updated, 0, index);
+            System.arraycopy(current, index + 1, updated, index, current.length - index - 1);
+        }
+        while (!GATING.compareAndSet(this, current, updated));
+        return true;
+    }
+
+    final void halt(final String reason, final Throwable cause)
+    {
+        if (halted == null)
+        {
+            halted = new RingHaltedException(reason, cause);
+        }
+        waitStrategy.signalAllWhenBlocking();
+    }
+}
+
+/** Keeps the sequencer's read-mostly fields off the line of whatever object precedes it. */
+abstract class SequencerLeftPadding
+{
+    byte p000, p001, p002, p003, p004, p005, p006, p007;
+    byte p010, p011, p012, p013, p014, p015, p016, p017;
+    byte p020, p021, p022, p023, p024, p025, p026, p027;
+    byte p030, p031, p032, p033, p034, p035, p036, p037;
+    byte p040, p041, p042, p043, p044, p045, p046, p047;
+    byte p050, p051, p052, p053, p054, p055, p056, p057;
+    byte p060, p061, p062, p063, p064, p065, p066, p067;
+    byte p070, p071, p072, p073, p074, p075, p076, p077;
+    byte p080, p081, p082, p083, p084, p085, p086, p087;
+    byte p090, p091, p092, p093, p094, p095, p096, p097;
+    byte p0a0, p0a1, p0a2, p0a3, p0a4, p0a5, p0a6, p0a7;
+    byte p0b0, p0b1, p0b2, p0b3, p0b4, p0b5, p0b6, p0b7;
+    byte p0c0, p0c1, p0c2, p0c3, p0c4, p0c5, p0c6, p0c7;
+    byte p0d0, p0d1, p0d2, p0d3, p0d4, p0d5, p0d6, p0d7;
+    byte p0e0, p0e1, p0e2, p0e3, p0e4, p0e5, p0e6, p0e7;
+    byte p0f0, p0f1, p0f2, p0f3, p0f4, p0f5, p0f6, p0f7;
+}
