@@ -22,7 +22,7 @@ public final class Sequence extends SequenceRightPadding
     {
         try
         {
-            VALUE = MethodHandles.lookup().findVarHandle(SequenceValue.class, "value", long.class)
+            VALUE = MethodHandles.lookup().findVarHandle(Sequence.class, "value", long.class)
                 .withInvokeExactBehavior();
         }
         catch (final ReflectiveOperationException ex)

@@ -1,0 +1,181 @@
+package io.nanostream.bench;
+
+import io.nanostream.bench.ring.RingScenarios;
+import io.nanostream.cli.CliExtension;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code nano-stream bench}: runs every scenario of the chosen transports, ours and the anchors side by
+ * side, one fresh JVM per scenario, implementations interleaved round by round.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Measures Nano-Stream against its anchors (LMAX Disruptor, JCTools) in one run, interleaved.",
+        "With no transport: every transport, quickly. Ratios are ours / anchor, median of the per-round ratios."
+    })
+public final class BenchCommand implements CliExtension
+{
+    private static final List<ScenarioCatalog> CATALOGS = List.of(RingScenarios.catalog());
+
+    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring. Default: all, in quick mode.")
+    private List<String> transports = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON object per scenario and implementation instead of a table.")
+    private boolean json;
+
+    @Option(names = "--rounds", description = "Rounds per scenario (default 5, or 3 in quick mode).")
+    private Integer rounds;
+
+    @Option(names = "--run-ms", description = "Target length of one measured run, in ms (default 500, or 200 in quick mode).")
+    private Integer runMillis;
+
+    @Option(names = "--warmup-ms", description = "Warm-up per implementation, in ms (default 2000, or 1000 in quick mode).")
+    private Integer warmupMillis;
+
+    @Option(names = "--scenario", split = ",", description = "Only these scenarios, e.g. 1p1c,pingpong.")
+    private List<String> onlyScenarios = new ArrayList<>();
+
+    @Option(names = "--impl", split = ",", description = "Only these implementations, e.g. nano,disruptor.")
+    private List<String> onlyImpls = new ArrayList<>();
+
+    @Option(names = "--raw", description = "Also print every round's figures (JSON lines, to stderr).")
+    private boolean raw;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final boolean quick = transports.isEmpty();
+        final int rounds = this.rounds != null ? this.rounds : quick ? 3 : 5;
+        final int runMillis = this.runMillis != null ? this.runMillis : quick ? 200 : 500;
+        final int warmupMillis = this.warmupMillis != null ? this.warmupMillis : quick ? 1000 : 2000;
+        final List<ScenarioCatalog> chosen = new ArrayList<>();
+        for (final String transport : transports)
+        {
+            chosen.add(CATALOGS.stream().filter(c -> c.transport().equals(transport)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown transport '" + transport + "'; choose from " +
+                    CATALOGS.stream().map(ScenarioCatalog::transport).toList())));
+        }
+        if (chosen.isEmpty())
+        {
+            chosen.addAll(CATALOGS);
+        }
+
+        final List<String[]> plan = new ArrayList<>();
+        for (final ScenarioCatalog catalog : chosen)
+        {
+            for (final String scenario : catalog.scenarios())
+            {
+                if (onlyScenarios.isEmpty() || onlyScenarios.contains(scenario))
+                {
+                    final List<String> impls = catalog.impls(scenario).stream()
+                        .filter(i -> onlyImpls.isEmpty() || onlyImpls.contains(i)).toList();
+                    if (!impls.isEmpty())
+                    {
+                        plan.add(new String[]{catalog.transport(), scenario, String.join(",", impls)});
+                    }
+                }
+            }
+        }
+        if (plan.isEmpty())
+        {
+            throw new IllegalArgumentException("no scenario matches " + onlyScenarios + " / " + onlyImpls);
+        }
+
+        System.err.printf(Locale.ROOT, "nano-stream bench: %d scenarios, %d rounds of ~%d ms each, %d ms warm-up per implementation%n",
+            plan.size(), rounds, runMillis, warmupMillis);
+        final List<ScenarioSummary> summaries = new ArrayList<>();
+        int index = 0;
+        for (final String[] step : plan)
+        {
+            index++;
+            System.err.printf(Locale.ROOT, "[%d/%d] %s %s (%s) ... ", index, plan.size(), step[0], step[1], step[2]);
+            final long start = System.nanoTime();
+            final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmupMillis);
+            summaries.add(summary);
+            System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
+        }
+
+        System.err.println();
+        if (json)
+        {
+            summaries.forEach(s -> s.jsonLines().forEach(System.out::println));
+        }
+        else
+        {
+            System.out.printf(Locale.ROOT, "%-6s %-9s %-10s %-44s %s%n", "where", "scenario", "impl", "median", "ours/anchor (min..max)");
+            summaries.forEach(s -> s.tableRows().forEach(System.out::println));
+            System.out.printf(Locale.ROOT, "%n%d cores, %s, Java %s; ratios are the median of per-round ratios measured in the same JVM%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), Runtime.version());
+        }
+        return 0;
+    }
+
+    private ScenarioSummary runScenario(
+        final String transport, final String scenario, final String impls, final int rounds, final int runMillis, final int warmupMillis)
+        throws IOException, InterruptedException
+    {
+        final String java = ProcessHandle.current().info().command().orElse("java");
+        final List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+            "-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
+            scenario, impls, Integer.toString(rounds), Integer.toString(runMillis), Integer.toString(warmupMillis)));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        final Map<String, List<RoundResult>> byImpl = new LinkedHashMap<>();
+        for (final String impl : impls.split(","))
+        {
+            byImpl.put(impl, new ArrayList<>());
+        }
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = out.readLine()) != null)
+            {
+                if (line.startsWith("{"))
+                {
+                    final RoundResult result = RoundResult.parse(line);
+                    byImpl.get(result.impl()).add(result);
+                    if (raw)
+                    {
+                        System.err.println(line);
+                    }
+                }
+            }
+        }
+        final String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        final int status = process.waitFor();
+        if (status != 0 || byImpl.values().stream().anyMatch(List::isEmpty))
+        {
+            throw new IllegalStateException("scenario " + transport + " " + scenario + " failed (exit " + status + "):\n" + errors);
+        }
+        return new ScenarioSummary(transport, scenario, impls.split(",")[0], byImpl);
+    }
+
+    private static String cpuModel()
+    {
+        try
+        {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst().orElse("unknown CPU");
+        }
+        catch (final IOException ex)
+        {
+            return "unknown CPU";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.nanostream.bench;
+
+import java.util.List;
+
+/** The scenarios of one transport and the implementations that can run each. */
+public interface ScenarioCatalog
+{
+    /**
+     * The transport's name, as given to {@code nano-stream bench}.
+     *
+     * @return e.g. {@code ring}.
+     */
+    String transport();
+
+    /**
+     * The scenarios, in the order they run.
+     *
+     * @return scenario names.
+     */
+    List<String> scenarios();
+
+    /**
+     * The implementations of a scenario, ours first.
+     *
+     * @param scenario the scenario.
+     * @return implementation names.
+     */
+    List<String> impls(String scenario);
+
+    /**
+     * Whether a scenario measures round trips rather than throughput.
+     *
+     * @param scenario the scenario.
+     * @return true for round-trip scenarios.
+     */
+    boolean isLatency(String scenario);
+
+    /**
+     * Builds a throughput shape.
+     *
+     * @param scenario the scenario.
+     * @param impl     the implementation.
+     * @return the shape.
+     */
+    ThroughputShape throughput(String scenario, String impl);
+
+    /**
+     * Builds a round-trip shape.
+     *
+     * @param scenario the scenario.
+     * @param impl     the implementation.
+     * @return the shape.
+     */
+    LatencyShape latency(String scenario, String impl);
+}

@@ -1,0 +1,77 @@
+package io.nanostream.bench.ring;
+
+import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.ScenarioCatalog;
+import io.nanostream.bench.ThroughputShape;
+
+import java.util.List;
+
+/** The ring (between threads) scenarios and their implementations. */
+public final class RingScenarios implements ScenarioCatalog
+{
+    private RingScenarios()
+    {
+    }
+
+    /**
+     * The catalog.
+     *
+     * @return the ring scenarios.
+     */
+    public static ScenarioCatalog catalog()
+    {
+        return new RingScenarios();
+    }
+
+    @Override
+    public String transport()
+    {
+        return "ring";
+    }
+
+    @Override
+    public List<String> scenarios()
+    {
+        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "pingpong");
+    }
+
+    @Override
+    public List<String> impls(final String scenario)
+    {
+        return switch (scenario)
+        {
+            case "1p1c", "3p1c", "pingpong" -> List.of("nano", "disruptor", "jctools");
+            default -> List.of("nano", "disruptor");
+        };
+    }
+
+    @Override
+    public boolean isLatency(final String scenario)
+    {
+        return "pingpong".equals(scenario);
+    }
+
+    @Override
+    public ThroughputShape throughput(final String scenario, final String impl)
+    {
+        return switch (impl)
+        {
+            case "nano" -> NanoRingShapes.throughput(scenario);
+            case "disruptor" -> DisruptorShapes.throughput(scenario);
+            case "jctools" -> JctoolsShapes.throughput(scenario);
+            default -> throw new IllegalArgumentException("unknown implementation " + impl + "; use nano, disruptor or jctools");
+        };
+    }
+
+    @Override
+    public LatencyShape latency(final String scenario, final String impl)
+    {
+        return switch (impl)
+        {
+            case "nano" -> NanoRingShapes.pingPong();
+            case "disruptor" -> DisruptorShapes.pingPong();
+            case "jctools" -> JctoolsShapes.pingPong();
+            default -> throw new IllegalArgumentException("unknown implementation " + impl + "; use nano, disruptor or jctools");
+        };
+    }
+}
