@@ -287,6 +287,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
         }
         catch (final Throwable fatal)
         {
+            sequence.set(failed - 1); // release: the events of this batch handled before the failure are done with
             haltOnFailure(fatal, failed);
             return false;
         }

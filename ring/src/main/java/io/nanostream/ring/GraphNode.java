@@ -87,30 +87,52 @@ final class GraphNode<E>
         }
     }
 
-    void join()
+    /** Waits for this node's threads to end, until the deadline; true if they all did. */
+    boolean join(final long deadlineNanos)
+    {
+        final List<Thread> threads = processor != null ? (thread == null ? List.of() : List.of(thread)) : pool.threads();
+        boolean interrupted = false;
+        try
+        {
+            for (final Thread t : threads)
+            {
+                while (t != Thread.currentThread() && t.isAlive())
+                {
+                    final long remaining = deadlineNanos - System.nanoTime();
+                    if (remaining <= 0)
+                    {
+                        return false;
+                    }
+                    try
+                    {
+                        t.join(Math.max(1, remaining / 1_000_000));
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        interrupted = true;
+                    }
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Interrupts this node's threads, to unstick a handler blocked inside {@code onEvent}. */
+    void interrupt()
     {
         final List<Thread> threads = processor != null ? (thread == null ? List.of() : List.of(thread)) : pool.threads();
         for (final Thread t : threads)
         {
-            if (t == Thread.currentThread())
+            if (t != Thread.currentThread())
             {
-                continue;
-            }
-            boolean interrupted = false;
-            while (t.isAlive())
-            {
-                try
-                {
-                    t.join();
-                }
-                catch (final InterruptedException ex)
-                {
-                    interrupted = true;
-                }
-            }
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
+                t.interrupt();
             }
         }
     }

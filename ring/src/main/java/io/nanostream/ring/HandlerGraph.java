@@ -29,6 +29,8 @@ public final class HandlerGraph<E>
     private static final int NEW = 0;
     private static final int STARTED = 1;
     private static final int HALTED = 2;
+    private static final long HALT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.ring");
 
     private final RingBuffer<E> ringBuffer;
     private final ThreadFactory threadFactory;
@@ -142,7 +144,9 @@ public final class HandlerGraph<E>
 
     /**
      * Stops every handler after the event in hand, without draining, and halts the ring so that
-     * producers waiting for room get a {@link RingHaltedException}. Returns when all handler threads ended.
+     * producers waiting for room get a {@link RingHaltedException}. Waits up to two seconds for the
+     * handler threads to end, interrupting after the first those still busy in a handler, and logs
+     * any that will not stop.
      */
     public void halt()
     {
@@ -155,9 +159,21 @@ public final class HandlerGraph<E>
         {
             node.halt();
         }
+        final long graceEnd = System.nanoTime() + HALT_GRACE_NANOS;
         for (final GraphNode<E> node : nodes)
         {
-            node.join();
+            if (!node.join(graceEnd))
+            {
+                node.interrupt();
+            }
+        }
+        final long lastEnd = System.nanoTime() + HALT_GRACE_NANOS;
+        for (final GraphNode<E> node : nodes)
+        {
+            if (!node.join(lastEnd))
+            {
+                LOGGER.log(System.Logger.Level.WARNING, "handler " + node + " did not stop within 2 s of halt, even when interrupted");
+            }
         }
     }
 
@@ -232,7 +248,11 @@ public final class HandlerGraph<E>
             }
         }
         node.halt();
-        node.join();
+        if (!node.join(System.nanoTime() + HALT_GRACE_NANOS))
+        {
+            node.interrupt();
+            node.join(System.nanoTime() + HALT_GRACE_NANOS);
+        }
         for (final Sequence sequence : node.sequences())
         {
             ringBuffer.sequencer.removeGatingSequence(sequence);

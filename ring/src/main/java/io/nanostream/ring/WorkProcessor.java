@@ -122,9 +122,11 @@ final class WorkProcessor<E> implements EventProcessor
             {
                 if (claimNext)
                 {
-                    // gate on a value no later than the claim below, so our slot cannot be reused under us
-                    sequence.set(workSequence.get());
                     next = workSequence.incrementAndGet();
+                    // release: we are done with everything before our claim that we took; the claim itself stays
+                    // gated. Derived from the claim, not from a read before it: a stale value could lag a whole
+                    // ring behind the claim and leave the producer waiting for us while we wait for it.
+                    sequence.set(next - 1);
                     claimNext = false;
                 }
                 if (next > available)
@@ -166,11 +168,6 @@ final class WorkProcessor<E> implements EventProcessor
                     break;
                 }
             }
-        }
-        if (!claimNext)
-        {
-            // leave the gate no later than the unhandled claim, so that a drain does not wait for it
-            sequence.set(next - 1);
         }
     }
 }

@@ -1,0 +1,98 @@
+package io.nanostream.ring;
+
+import io.nanostream.concurrent.Sequence;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventPollerTest
+{
+    @Test
+    void reportsIdleGatingAndProcessing()
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8, new YieldingWaitStrategy());
+        final EventPoller<LongEvent> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        final List<Long> seen = new ArrayList<>();
+        final EventPoller.Handler<LongEvent> handler = (event, sequence, endOfBatch) -> seen.add(event.value);
+
+        assertThat(poller.poll(handler)).isEqualTo(EventPoller.PollState.IDLE);
+        final long claimed = ring.next();
+        assertThat(poller.poll(handler)).as("claimed but not published").isEqualTo(EventPoller.PollState.GATING);
+        ring.get(claimed).value = 7;
+        ring.publish(claimed);
+        assertThat(poller.poll(handler)).isEqualTo(EventPoller.PollState.PROCESSING);
+        assertThat(seen).containsExactly(7L);
+        assertThat(poller.getSequence().get()).isEqualTo(0);
+        assertThat(poller.poll(handler)).isEqualTo(EventPoller.PollState.IDLE);
+    }
+
+    @Test
+    void aHandlerThatReturnsFalseStopsThePollThere()
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
+        final EventPoller<LongEvent> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        for (int i = 0; i < 5; i++)
+        {
+            ring.publishEvent((event, sequence, v) -> event.value = v, (long)i);
+        }
+        final List<Long> seen = new ArrayList<>();
+        poller.poll((event, sequence, endOfBatch) ->
+        {
+            seen.add(event.value);
+            return seen.size() < 2;
+        });
+        assertThat(seen).containsExactly(0L, 1L);
+        assertThat(poller.getSequence().get()).isEqualTo(1);
+        final List<Boolean> ends = new ArrayList<>();
+        poller.poll((event, sequence, endOfBatch) ->
+        {
+            seen.add(event.value);
+            ends.add(endOfBatch);
+            return true;
+        });
+        assertThat(seen).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(ends).containsExactly(false, false, true);
+    }
+
+    @Test
+    void anEventWhoseHandlerThrowsIsOfferedAgain()
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
+        final EventPoller<LongEvent> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        ring.publishEvent((event, sequence) -> event.value = 1);
+        ring.publishEvent((event, sequence) -> event.value = 2);
+        final List<Long> seen = new ArrayList<>();
+        assertThatThrownBy(() -> poller.poll((event, sequence, endOfBatch) ->
+        {
+            if (event.value == 2 && seen.size() == 1)
+            {
+                throw new IllegalStateException("transient");
+            }
+            seen.add(event.value);
+            return true;
+        })).hasMessage("transient");
+        assertThat(poller.getSequence().get()).isEqualTo(0);
+        poller.poll((event, sequence, endOfBatch) -> seen.add(event.value));
+        assertThat(seen).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aDownstreamPollerFollowsItsUpstream()
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
+        final Sequence upstream = new Sequence();
+        final EventPoller<LongEvent> poller = ring.newPoller(upstream);
+        ring.addGatingSequences(poller.getSequence());
+        ring.publishEvent((event, sequence) -> event.value = 1);
+        assertThat(poller.poll((event, sequence, endOfBatch) -> true)).isEqualTo(EventPoller.PollState.GATING);
+        upstream.set(0);
+        assertThat(poller.poll((event, sequence, endOfBatch) -> true)).isEqualTo(EventPoller.PollState.PROCESSING);
+    }
+}

@@ -1,0 +1,153 @@
+package io.nanostream.ring;
+
+import io.nanostream.concurrent.Sequence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WaitStrategyTest
+{
+    static Stream<Supplier<WaitStrategy>> strategies()
+    {
+        return Stream.of(
+            BusySpinWaitStrategy::new,
+            YieldingWaitStrategy::new,
+            SleepingWaitStrategy::new,
+            () -> new SleepingWaitStrategy(10, 1_000),
+            BlockingWaitStrategy::new,
+            LiteBlockingWaitStrategy::new,
+            () -> new TimeoutBlockingWaitStrategy(1, TimeUnit.SECONDS),
+            () -> PhasedBackoffWaitStrategy.withLiteLock(10, 10, TimeUnit.MICROSECONDS),
+            () -> new PhasedBackoffWaitStrategy(1, 1, TimeUnit.MILLISECONDS, new YieldingWaitStrategy()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void waitReturnsOnceTheSequenceIsPublished(final Supplier<WaitStrategy> strategy) throws Exception
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy.get());
+        final SequenceBarrier barrier = ring.newBarrier();
+        final CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> barrier.waitFor(1));
+        Thread.sleep(20);
+        ring.publish(ring.next());
+        Thread.sleep(5);
+        assertThat(waiter).as("sequence 0 alone does not satisfy a wait for 1").isNotDone();
+        ring.publish(ring.next(2) - 1, ring.getCursor());
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void anAlertPullsAWaiterOut(final Supplier<WaitStrategy> strategy) throws Exception
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy.get());
+        final SequenceBarrier barrier = ring.newBarrier();
+        final CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> barrier.waitFor(0));
+        Thread.sleep(20);
+        barrier.alert();
+        assertThatThrownBy(() -> waiter.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            .cause().isSameAs(AlertException.INSTANCE);
+        assertThat(barrier.isAlerted()).isTrue();
+        barrier.clearAlert();
+        ring.publish(ring.next());
+        assertThat(barrier.waitFor(0)).isEqualTo(0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void aDependentBarrierWaitsForItsUpstreamSequences(final Supplier<WaitStrategy> strategy) throws Exception
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy.get());
+        final Sequence left = new Sequence();
+        final Sequence right = new Sequence();
+        final SequenceBarrier barrier = ring.newBarrier(left, right);
+        ring.publish(ring.next(4) - 3, 3);
+        final CompletableFuture<Long> waiter = CompletableFuture.supplyAsync(() -> barrier.waitFor(2));
+        left.set(3);
+        ring.publish(ring.next()); // a signal with only one upstream done
+        Thread.sleep(20);
+        assertThat(waiter).isNotDone();
+        right.set(2);
+        ring.publish(ring.next());
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).as("the slower upstream bounds what is available").isEqualTo(2);
+    }
+
+    @Test
+    void aTimeoutStrategyGivesUpAfterItsTimeout()
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8,
+            new TimeoutBlockingWaitStrategy(20, TimeUnit.MILLISECONDS));
+        final SequenceBarrier barrier = ring.newBarrier();
+        final long start = System.nanoTime();
+        assertThatThrownBy(() -> barrier.waitFor(0)).isSameAs(WaitTimeoutException.INSTANCE);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
+        assertThatThrownBy(() -> new TimeoutBlockingWaitStrategy(0, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anInterruptedBlockingWaitAlertsAndKeepsTheInterrupt() throws Exception
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, new LiteBlockingWaitStrategy());
+        final SequenceBarrier barrier = ring.newBarrier();
+        final CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        final Thread waiter = new Thread(() ->
+        {
+            try
+            {
+                barrier.waitFor(0);
+                interrupted.complete(false);
+            }
+            catch (final AlertException ex)
+            {
+                interrupted.complete(Thread.currentThread().isInterrupted());
+            }
+        });
+        waiter.start();
+        Thread.sleep(20);
+        waiter.interrupt();
+        assertThat(interrupted.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * The Disruptor's blocking strategies block only on the producer's cursor and then busy-spin on the
+     * upstream handlers; ours also block behind a slow upstream handler. The waiter's CPU time while the
+     * upstream takes 300 ms shows which.
+     */
+    @Test
+    void blockingStrategiesDoNotSpinBehindASlowUpstreamHandler() throws Exception
+    {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (final WaitStrategy strategy : new WaitStrategy[]{new BlockingWaitStrategy(), new LiteBlockingWaitStrategy()})
+        {
+            final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy);
+            final Sequence upstream = new Sequence();
+            final SequenceBarrier barrier = ring.newBarrier(upstream);
+            ring.publish(ring.next()); // published: only the upstream handler holds the waiter back
+            final long[] cpuNanos = new long[1];
+            final Thread waiter = new Thread(() ->
+            {
+                barrier.waitFor(0);
+                cpuNanos[0] = threads.getCurrentThreadCpuTime();
+            });
+            waiter.start();
+            Thread.sleep(300);
+            upstream.set(0);
+            strategy.signalAllWhenBlocking(); // what an upstream processor does after each batch
+            waiter.join(5_000);
+            assertThat(waiter.isAlive()).isFalse();
+            assertThat(cpuNanos[0]).as(strategy.getClass().getSimpleName() + " CPU while waiting")
+                .isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+}
