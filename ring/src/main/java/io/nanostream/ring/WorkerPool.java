@@ -45,13 +45,12 @@ public final class WorkerPool<E>
         this(ringBuffer, barrier, exceptionHandler, null, handlers);
     }
 
-    @SafeVarargs
     WorkerPool(
         final RingBuffer<E> ringBuffer,
         final SequenceBarrier barrier,
         final ExceptionHandler<? super E> exceptionHandler,
         final Consumer<Throwable> fatalErrorListener,
-        final WorkHandler<? super E>... handlers)
+        final WorkHandler<? super E>[] handlers)
     {
         if (ringBuffer == null || barrier == null || exceptionHandler == null)
         {

@@ -1,0 +1,152 @@
+package io.nanostream.ring;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Steady state allocates nothing: the producer thread and the consumer thread allocate zero bytes
+ * across a million events, for every wait strategy and both producer types, whether the producer
+ * claims and publishes by hand or through a translator.
+ */
+class ZeroAllocationTest
+{
+    private static final int EVENTS = 1_000_000;
+    private static final EventTranslatorOneArg<LongEvent, Long> TRANSLATOR = (event, sequence, value) -> event.value = value;
+    private static final Long ONE = 1L;
+
+    static Stream<Arguments> strategies()
+    {
+        final Stream<Supplier<WaitStrategy>> waits = Stream.of(
+            BusySpinWaitStrategy::new, YieldingWaitStrategy::new, () -> new SleepingWaitStrategy(100, 1_000),
+            BlockingWaitStrategy::new, LiteBlockingWaitStrategy::new,
+            () -> new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS),
+            () -> PhasedBackoffWaitStrategy.withLiteLock(1, 1, TimeUnit.MICROSECONDS));
+        return waits.flatMap(w -> Stream.of(Arguments.of(w.get(), ProducerType.SINGLE), Arguments.of(w.get(), ProducerType.MULTI)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("strategies")
+    void producerAndConsumerAllocateNothingPerEvent(final WaitStrategy waitStrategy, final ProducerType type) throws Exception
+    {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final RingBuffer<LongEvent> ring = RingBuffer.create(type, LongEvent::new, 1024, waitStrategy, ProducerWaitStrategy.backoff());
+        final long[] sum = new long[1];
+        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(),
+            (event, sequence, endOfBatch) -> sum[0] += event.value);
+        ring.addGatingSequences(processor.getSequence());
+        final Thread consumer = Thread.ofPlatform().daemon().start(processor);
+
+        produce(ring, EVENTS); // warm up: class loading, JIT compilation, monitor inflation
+        awaitConsumed(processor, ring.getCursor());
+
+        final long consumerBefore = threads.getThreadAllocatedBytes(consumer.threadId());
+        final long producerBefore = threads.getCurrentThreadAllocatedBytes(); // the window holds only produce()
+        produce(ring, EVENTS);
+        final long producerBytes = threads.getCurrentThreadAllocatedBytes() - producerBefore;
+        awaitConsumed(processor, ring.getCursor());
+        final long consumerBytes = threads.getThreadAllocatedBytes(consumer.threadId()) - consumerBefore;
+
+        processor.halt();
+        consumer.join(5_000);
+        assertThat(sum[0]).isEqualTo(2L * EVENTS);
+        assertThat(producerBytes).as("bytes the producer allocated for %d events", EVENTS).isZero();
+        assertThat(consumerBytes).as("bytes the consumer allocated for %d events", EVENTS).isZero();
+    }
+
+    private static void produce(final RingBuffer<LongEvent> ring, final int events)
+    {
+        for (int i = 0; i < events; i += 2)
+        {
+            final long sequence = ring.next();
+            ring.get(sequence).value = 1;
+            ring.publish(sequence);
+            ring.publishEvent(TRANSLATOR, ONE);
+        }
+    }
+
+    private static void awaitConsumed(final BatchEventProcessor<LongEvent> processor, final long last) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (processor.getSequence().get() < last)
+        {
+            assertThat(System.nanoTime()).as("consumer reached " + last).isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pullShapes")
+    void pollersAndWorkersAllocateNothingPerEvent(final String shape) throws Exception
+    {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 1024, new YieldingWaitStrategy());
+        final long[] sum = new long[1];
+        final Thread consumer;
+        final io.nanostream.concurrent.Sequence[] progress;
+        if (shape.equals("poller"))
+        {
+            final EventPoller<LongEvent> poller = ring.newPoller();
+            ring.addGatingSequences(poller.getSequence());
+            final EventPoller.Handler<LongEvent> handler = (event, sequence, endOfBatch) ->
+            {
+                sum[0] += event.value;
+                return true;
+            };
+            consumer = Thread.ofPlatform().daemon().start(() ->
+            {
+                while (!Thread.currentThread().isInterrupted())
+                {
+                    if (poller.poll(handler) != EventPoller.PollState.PROCESSING)
+                    {
+                        Thread.yield();
+                    }
+                }
+            });
+            progress = new io.nanostream.concurrent.Sequence[]{poller.getSequence()};
+        }
+        else
+        {
+            final WorkerPool<LongEvent> pool = new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(),
+                event -> sum[0] += event.value);
+            ring.addGatingSequences(pool.getWorkerSequences());
+            final Thread[] worker = new Thread[1];
+            pool.start(runnable -> worker[0] = Thread.ofPlatform().daemon().unstarted(runnable));
+            consumer = worker[0];
+            progress = pool.getWorkerSequences();
+        }
+        produce(ring, EVENTS);
+        awaitSequence(progress[0], ring.getCursor());
+        final long consumerBefore = threads.getThreadAllocatedBytes(consumer.threadId());
+        final long producerBefore = threads.getCurrentThreadAllocatedBytes(); // the window holds only produce()
+        produce(ring, EVENTS);
+        final long producerBytes = threads.getCurrentThreadAllocatedBytes() - producerBefore;
+        awaitSequence(progress[0], ring.getCursor());
+        final long consumerBytes = threads.getThreadAllocatedBytes(consumer.threadId()) - consumerBefore;
+        consumer.interrupt();
+        assertThat(producerBytes).as("producer bytes").isZero();
+        assertThat(consumerBytes).as(shape + " bytes").isZero();
+    }
+
+    static Stream<String> pullShapes()
+    {
+        return Stream.of("poller", "worker");
+    }
+
+    private static void awaitSequence(final io.nanostream.concurrent.Sequence sequence, final long last) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sequence.get() < last)
+        {
+            assertThat(System.nanoTime()).as("consumer reached " + last).isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+}
