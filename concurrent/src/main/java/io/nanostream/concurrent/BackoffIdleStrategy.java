@@ -85,6 +85,12 @@ public final class BackoffIdleStrategy implements IdleStrategy
         parkNanos = minParkNanos;
     }
 
+    /** The park time the next parking idle would use; for tests. */
+    long nextParkNanos()
+    {
+        return spins < maxSpins || yields < maxYields ? 0 : parkNanos;
+    }
+
     @Override
     public String alias()
     {

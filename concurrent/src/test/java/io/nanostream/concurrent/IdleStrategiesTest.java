@@ -33,16 +33,23 @@ class IdleStrategiesTest
     @Test
     void backoffSpinsThenYieldsThenParksLongerUpToItsMaximum()
     {
-        final BackoffIdleStrategy backoff = new BackoffIdleStrategy(2, 1, 1_000_000, 4_000_000);
-        final long spinsAndYield = time(backoff, 3);
-        assertThat(spinsAndYield).as("spins and a yield do not park").isLessThan(1_000_000);
-        final long firstPark = time(backoff, 1);
-        assertThat(firstPark).isGreaterThanOrEqualTo(1_000_000);
-        time(backoff, 3);
-        final long cappedPark = time(backoff, 1);
-        assertThat(cappedPark).as("capped at 4 ms").isGreaterThanOrEqualTo(4_000_000).isLessThan(100_000_000);
+        final BackoffIdleStrategy backoff = new BackoffIdleStrategy(2, 1, 1_000, 4_000);
+        backoff.idle();
+        backoff.idle();
+        assertThat(backoff.nextParkNanos()).as("after the spins, a yield is next").isZero();
+        backoff.idle();
+        assertThat(backoff.nextParkNanos()).isEqualTo(1_000);
+        backoff.idle();
+        assertThat(backoff.nextParkNanos()).isEqualTo(2_000);
+        backoff.idle();
+        backoff.idle();
+        assertThat(backoff.nextParkNanos()).as("doubling stops at the maximum").isEqualTo(4_000);
         backoff.idle(1); // work found: back to spinning
-        assertThat(time(backoff, 2)).isLessThan(1_000_000);
+        assertThat(backoff.nextParkNanos()).isZero();
+        backoff.idle(0);
+        backoff.idle(0);
+        backoff.idle(0);
+        assertThat(backoff.nextParkNanos()).isEqualTo(1_000);
     }
 
     @Test
@@ -51,15 +58,5 @@ class IdleStrategiesTest
         assertThatThrownBy(() -> new BackoffIdleStrategy(-1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BackoffIdleStrategy(1, 1, 10, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SleepingIdleStrategy(0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static long time(final IdleStrategy strategy, final int idles)
-    {
-        final long start = System.nanoTime();
-        for (int i = 0; i < idles; i++)
-        {
-            strategy.idle();
-        }
-        return System.nanoTime() - start;
     }
 }
