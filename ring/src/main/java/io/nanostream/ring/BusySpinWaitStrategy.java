@@ -19,4 +19,10 @@ public final class BusySpinWaitStrategy implements WaitStrategy
     public void signalAllWhenBlocking()
     {
     }
+
+    @Override
+    public boolean requiresSignal()
+    {
+        return false;
+    }
 }

@@ -3,9 +3,9 @@ package io.nanostream.ring;
 import io.nanostream.concurrent.Sequence;
 
 /**
- * Sequencer for any number of producer threads. A blocking claim is one {@code getAndAdd} on the
- * cursor (no retry loop under contention); the claimant then waits, if it must, for the slowest
- * consumer to leave room. A non-blocking claim checks for room first and so needs a CAS loop.
+ * Sequencer for any number of producer threads. A blocking claim waits for room first, then claims
+ * with one {@code getAndAdd} on the cursor (no retry loop under contention). A non-blocking claim
+ * must never claim without room, and so uses a CAS loop.
  */
 final class MultiProducerSequencer extends Sequencer
 {
@@ -18,16 +18,29 @@ final class MultiProducerSequencer extends Sequencer
     }
 
     @Override
+    long next()
+    {
+        return next(1);
+    }
+
+    @Override
     long next(final int n)
     {
         checkClaimSize(n);
+        // wait for room before claiming: a producer that waits while holding a claim stalls every consumer
+        // at its unpublished slot, and on a busy machine it may wait descheduled for a whole time slice
+        final long seen = cursor.getOpaque();
+        if (seen + n - bufferSize > gatingSequenceCache.get())
+        {
+            gatingSequenceCache.set(awaitCapacity(seen + n - bufferSize, seen));
+        }
         final long current = cursor.getAndAdd(n);
         final long next = current + n;
         final long wrapPoint = next - bufferSize;
         // acquire/release on the cache: another producer's reading of the consumers happens before our reuse
         if (wrapPoint > gatingSequenceCache.get())
         {
-            gatingSequenceCache.set(awaitCapacity(wrapPoint, current));
+            gatingSequenceCache.set(awaitCapacity(wrapPoint, current)); // rare: others claimed since we looked
         }
         return next;
     }

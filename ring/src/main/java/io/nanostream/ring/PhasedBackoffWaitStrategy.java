@@ -93,4 +93,10 @@ public final class PhasedBackoffWaitStrategy implements WaitStrategy
     {
         fallback.signalAllWhenBlocking();
     }
+
+    @Override
+    public boolean requiresSignal()
+    {
+        return fallback.requiresSignal();
+    }
 }

@@ -103,7 +103,7 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      */
     public long next()
     {
-        return sequencer.next(1);
+        return sequencer.next();
     }
 
     /**

@@ -21,7 +21,7 @@ abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
      */
     public void publishEvent(final EventTranslator<E> translator)
     {
-        translateAndPublish(translator, sequencer.next(1));
+        translateAndPublish(translator, sequencer.next());
     }
 
     /**
@@ -56,7 +56,7 @@ abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
      */
     public <A> void publishEvent(final EventTranslatorOneArg<E, A> translator, final A arg0)
     {
-        final long sequence = sequencer.next(1);
+        final long sequence = sequencer.next();
         try
         {
             translator.translateTo(get(sequence), sequence, arg0);
@@ -104,7 +104,7 @@ abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
      */
     public <A, B> void publishEvent(final EventTranslatorTwoArg<E, A, B> translator, final A arg0, final B arg1)
     {
-        final long sequence = sequencer.next(1);
+        final long sequence = sequencer.next();
         try
         {
             translator.translateTo(get(sequence), sequence, arg0, arg1);
@@ -129,7 +129,7 @@ abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
     public <A, B, C> void publishEvent(
         final EventTranslatorThreeArg<E, A, B, C> translator, final A arg0, final B arg1, final C arg2)
     {
-        final long sequence = sequencer.next(1);
+        final long sequence = sequencer.next();
         try
         {
             translator.translateTo(get(sequence), sequence, arg0, arg1, arg2);

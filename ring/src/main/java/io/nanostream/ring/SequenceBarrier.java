@@ -12,6 +12,7 @@ public final class SequenceBarrier
     private final Sequencer sequencer;
     private final Sequence[] dependents;
     private final WaitStrategy waitStrategy;
+    private final boolean signalWaiters;
     private final int scanLength;
     private volatile boolean alerted;
 
@@ -20,6 +21,7 @@ public final class SequenceBarrier
         this.sequencer = sequencer;
         this.dependents = dependents.clone();
         this.waitStrategy = sequencer.waitStrategy;
+        this.signalWaiters = sequencer.signalWaiters;
         this.scanLength = sequencer.bufferSize;
         for (final Sequence dependent : this.dependents)
         {
@@ -116,6 +118,9 @@ public final class SequenceBarrier
     /** Wakes consumers blocked behind this barrier's consumer after it has advanced its sequence. */
     void signalProgress()
     {
-        waitStrategy.signalAllWhenBlocking();
+        if (signalWaiters)
+        {
+            waitStrategy.signalAllWhenBlocking();
+        }
     }
 }

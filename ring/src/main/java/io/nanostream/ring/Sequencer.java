@@ -42,6 +42,7 @@ abstract class Sequencer extends SequencerLeftPadding
     final int indexShift;
     final byte[] flags;
     final WaitStrategy waitStrategy;
+    final boolean signalWaiters;
     final ProducerWaitStrategy producerWaitStrategy;
     volatile Sequence[] gatingSequences = NO_SEQUENCES;
     volatile RingHaltedException halted;
@@ -68,8 +69,12 @@ abstract class Sequencer extends SequencerLeftPadding
         this.flags = new byte[bufferSize + 2 * FLAG_PADDING];
         Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
         this.waitStrategy = waitStrategy;
+        this.signalWaiters = waitStrategy.requiresSignal();
         this.producerWaitStrategy = producerWaitStrategy;
     }
+
+    /** Claims the next sequence, waiting for room. */
+    abstract long next();
 
     /** Claims the next {@code n} sequences, waiting for room; returns the highest. */
     abstract long next(int n);
@@ -93,7 +98,10 @@ abstract class Sequencer extends SequencerLeftPadding
     {
         // release: the producer's writes to the event happen before any consumer sees this flag
         FLAG.setRelease(flags, flagIndex(sequence), lap(sequence));
-        waitStrategy.signalAllWhenBlocking();
+        if (signalWaiters)
+        {
+            waitStrategy.signalAllWhenBlocking();
+        }
     }
 
     final void publish(final long lo, final long hi)
@@ -103,7 +111,10 @@ abstract class Sequencer extends SequencerLeftPadding
         {
             FLAG.setOpaque(flags, flagIndex(sequence), lap(sequence));
         }
-        waitStrategy.signalAllWhenBlocking();
+        if (signalWaiters)
+        {
+            waitStrategy.signalAllWhenBlocking();
+        }
     }
 
     final boolean isPublished(final long sequence)

@@ -31,6 +31,18 @@ final class SingleProducerSequencer extends SingleProducerTail
     }
 
     @Override
+    long next()
+    {
+        final long next = nextValue + 1;
+        if (next - bufferSize > cachedGatingSequence)
+        {
+            cachedGatingSequence = awaitCapacity(next - bufferSize, next - 1);
+        }
+        NEXT_VALUE.setOpaque((SingleProducerFields)this, next); // opaque: other threads read the claim only as a hint
+        return next;
+    }
+
+    @Override
     long next(final int n)
     {
         checkClaimSize(n);

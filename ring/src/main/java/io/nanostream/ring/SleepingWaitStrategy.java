@@ -68,4 +68,10 @@ public final class SleepingWaitStrategy implements WaitStrategy
     public void signalAllWhenBlocking()
     {
     }
+
+    @Override
+    public boolean requiresSignal()
+    {
+        return false;
+    }
 }

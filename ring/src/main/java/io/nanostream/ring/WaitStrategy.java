@@ -24,4 +24,15 @@ public interface WaitStrategy
 
     /** Wakes threads blocked in {@link #waitFor}; called after every publish and every processed batch. */
     void signalAllWhenBlocking();
+
+    /**
+     * Whether waiters can block and so need {@link #signalAllWhenBlocking()}; strategies that only spin,
+     * yield or sleep answer false, and publishers then skip the call altogether.
+     *
+     * @return true if signals are needed.
+     */
+    default boolean requiresSignal()
+    {
+        return true;
+    }
 }

@@ -33,4 +33,10 @@ public final class YieldingWaitStrategy implements WaitStrategy
     public void signalAllWhenBlocking()
     {
     }
+
+    @Override
+    public boolean requiresSignal()
+    {
+        return false;
+    }
 }
