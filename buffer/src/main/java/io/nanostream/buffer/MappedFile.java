@@ -1,0 +1,164 @@
+package io.nanostream.buffer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * A file mapped into memory once, read-write, through {@code FileChannel.map(..., Arena)}: no Unsafe,
+ * no JVM flags. New files are readable and writable by their owner only. Closing unmaps the file (a
+ * handshake with every thread: do it at shutdown, never on a hot path).
+ */
+public final class MappedFile implements AutoCloseable
+{
+    private final Path path;
+    private final Arena arena;
+    private final AtomicBuffer buffer;
+
+    private MappedFile(final Path path, final Arena arena, final MemorySegment segment)
+    {
+        this.path = path;
+        this.arena = arena;
+        this.buffer = new AtomicBuffer(segment);
+    }
+
+    /**
+     * Creates a new file of the given length, zero-filled, owner-only, and maps it.
+     *
+     * @param path   the file; must not exist.
+     * @param length its length in bytes.
+     * @return the mapping.
+     * @throws UncheckedIOException if the file exists or cannot be created.
+     */
+    public static MappedFile create(final Path path, final long length)
+    {
+        if (length <= 0)
+        {
+            throw new IllegalArgumentException("file length must be positive, was " + length + " for " + path);
+        }
+        try
+        {
+            final Path parent = path.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        catch (final FileAlreadyExistsException ex)
+        {
+            throw new UncheckedIOException("cannot create " + path + ": it exists already; remove it or use another name", ex);
+        }
+        catch (final UnsupportedOperationException ex)
+        {
+            return createPortable(path, length);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + path + ": " + ex.getMessage(), ex);
+        }
+        return map(path, length, true);
+    }
+
+    private static MappedFile createPortable(final Path path, final long length)
+    {
+        try
+        {
+            Files.createFile(path);
+            return map(path, length, true);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Maps an existing file, all of it.
+     *
+     * @param path the file.
+     * @return the mapping.
+     * @throws UncheckedIOException if the file is missing or cannot be mapped.
+     */
+    public static MappedFile open(final Path path)
+    {
+        try
+        {
+            return map(path, Files.size(path), false);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new UncheckedIOException("cannot open " + path + ": no such file", ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static MappedFile map(final Path path, final long length, final boolean extend)
+    {
+        final Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE)))
+        {
+            if (extend && channel.size() < length)
+            {
+                channel.truncate(length);
+                channel.write(java.nio.ByteBuffer.wrap(new byte[1]), length - 1);
+            }
+            if (channel.size() == 0)
+            {
+                throw new IOException("the file is empty");
+            }
+            final MemorySegment segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, length, arena);
+            return new MappedFile(path, arena, segment);
+        }
+        catch (final IOException ex)
+        {
+            arena.close();
+            throw new UncheckedIOException("cannot map " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The mapped memory.
+     *
+     * @return a buffer over the whole file.
+     */
+    public AtomicBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /**
+     * The file.
+     *
+     * @return its path.
+     */
+    public Path path()
+    {
+        return path;
+    }
+
+    /** Unmaps the file; the buffer must not be used afterwards. */
+    @Override
+    public void close()
+    {
+        arena.close();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "MappedFile{" + path + ", " + buffer.capacity() + " bytes}";
+    }
+}

@@ -1,0 +1,235 @@
+package io.nanostream.log;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.MappedFile;
+
+import java.nio.file.Path;
+
+/**
+ * A log mapped from its file (or held in memory): three term buffers and the metadata section.
+ * {@link #create} lays out a new log; {@link #open} maps one another process created and checks it.
+ */
+public final class LogBuffers implements AutoCloseable
+{
+    private final MappedFile file;
+    private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
+    private final AtomicBuffer metadata;
+    private final int termLength;
+
+    private LogBuffers(final MappedFile file, final AtomicBuffer whole, final int termLength)
+    {
+        this.file = file;
+        this.termLength = termLength;
+        for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
+        {
+            terms[i] = whole.slice((long)i * termLength, termLength);
+        }
+        this.metadata = whole.slice((long)LogLayout.PARTITION_COUNT * termLength, LogLayout.METADATA_LENGTH);
+    }
+
+    /**
+     * Creates a new log file and lays out its metadata.
+     *
+     * @param path          the file, which must not exist.
+     * @param termLength    a power of two from 64 KiB to 1 GiB.
+     * @param pageSize      the page size, a power of two of at least 4096.
+     * @param mtu           the MTU, a multiple of 32 from 64 to 65504.
+     * @param initialTermId the first term id.
+     * @param sessionId     the publisher's session id.
+     * @param streamId      the stream id.
+     * @param correlationId the registration id of the log.
+     * @return the mapped log.
+     */
+    public static LogBuffers create(
+        final Path path, final int termLength, final int pageSize, final int mtu,
+        final int initialTermId, final int sessionId, final int streamId, final long correlationId)
+    {
+        LogLayout.checkTermLength(termLength);
+        LogLayout.checkPageSize(pageSize);
+        FrameHeader.checkMtu(mtu);
+        final MappedFile file = MappedFile.create(path, LogLayout.logLength(termLength, pageSize));
+        final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
+        log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
+        return log;
+    }
+
+    /**
+     * Lays out a log in memory already allocated (for tests and in-process use).
+     *
+     * @param memory        at least {@code 3 * termLength + 4096} bytes, zeroed.
+     * @param termLength    the term length.
+     * @param mtu           the MTU.
+     * @param initialTermId the first term id.
+     * @param sessionId     the session id.
+     * @param streamId      the stream id.
+     * @return the log.
+     */
+    public static LogBuffers inMemory(
+        final AtomicBuffer memory, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId)
+    {
+        LogLayout.checkTermLength(termLength);
+        FrameHeader.checkMtu(mtu);
+        final LogBuffers log = new LogBuffers(null, memory, termLength);
+        log.initialise(4096, mtu, initialTermId, sessionId, streamId, 0);
+        return log;
+    }
+
+    /**
+     * Maps an existing log and checks that its layout is sound.
+     *
+     * @param path the file.
+     * @return the mapped log.
+     * @throws IllegalStateException if the file is not a log this library wrote.
+     */
+    public static LogBuffers open(final Path path)
+    {
+        final MappedFile file = MappedFile.open(path);
+        final AtomicBuffer whole = file.buffer();
+        final long length = whole.capacity();
+        if (length < LogLayout.PARTITION_COUNT * (long)LogLayout.TERM_MIN_LENGTH + LogLayout.METADATA_LENGTH)
+        {
+            file.close();
+            throw new IllegalStateException("not a log: " + path + " is only " + length + " bytes");
+        }
+        // length is 3 terms + metadata rounded up to a page no larger than a term: this recovers the term length
+        final int termLength = Integer.highestOneBit((int)Math.min((length - LogLayout.METADATA_LENGTH) / LogLayout.PARTITION_COUNT,
+            LogLayout.TERM_MAX_LENGTH));
+        final long metadataOffset = (long)LogLayout.PARTITION_COUNT * termLength;
+        final int storedTermLength = whole.getInt(metadataOffset + LogLayout.TERM_LENGTH_OFFSET);
+        final int pageSize = whole.getInt(metadataOffset + LogLayout.PAGE_SIZE_OFFSET);
+        if (Integer.bitCount(storedTermLength) != 1 || storedTermLength < LogLayout.TERM_MIN_LENGTH ||
+            pageSize < 4096 || LogLayout.logLength(storedTermLength, pageSize) != length)
+        {
+            file.close();
+            throw new IllegalStateException("not a valid log: " + path + " (length " + length + ", term length " +
+                storedTermLength + ", page size " + pageSize + "); it may be truncated or from another program");
+        }
+        return new LogBuffers(file, whole, storedTermLength);
+    }
+
+    private void initialise(
+        final int pageSize, final int mtu, final int initialTermId, final int sessionId, final int streamId, final long correlationId)
+    {
+        metadata.putInt(LogLayout.TERM_LENGTH_OFFSET, termLength);
+        metadata.putInt(LogLayout.PAGE_SIZE_OFFSET, pageSize);
+        metadata.putInt(LogLayout.MTU_LENGTH_OFFSET, mtu);
+        metadata.putInt(LogLayout.INITIAL_TERM_ID_OFFSET, initialTermId);
+        metadata.putLong(LogLayout.CORRELATION_ID_OFFSET, correlationId);
+        metadata.putLong(LogLayout.END_OF_STREAM_POSITION_OFFSET, Long.MAX_VALUE);
+        metadata.putInt(LogLayout.DEFAULT_FRAME_HEADER_LENGTH_OFFSET, FrameHeader.LENGTH);
+        final int header = LogLayout.DEFAULT_FRAME_HEADER_OFFSET;
+        metadata.putInt(header + FrameHeader.FRAME_LENGTH_OFFSET, 0);
+        metadata.putByte(header + FrameHeader.VERSION_OFFSET, FrameHeader.CURRENT_VERSION);
+        metadata.putByte(header + FrameHeader.FLAGS_OFFSET, FrameHeader.UNFRAGMENTED);
+        metadata.putShort(header + FrameHeader.TYPE_OFFSET, FrameHeader.TYPE_DATA);
+        metadata.putInt(header + FrameHeader.SESSION_ID_OFFSET, sessionId);
+        metadata.putInt(header + FrameHeader.STREAM_ID_OFFSET, streamId);
+        metadata.putInt(header + FrameHeader.TERM_ID_OFFSET, initialTermId);
+        metadata.putLong(LogLayout.tailCounterOffset(0), LogLayout.packTail(initialTermId, 0));
+        for (int i = 1; i < LogLayout.PARTITION_COUNT; i++)
+        {
+            metadata.putLong(LogLayout.tailCounterOffset(i), LogLayout.packTail(initialTermId - LogLayout.PARTITION_COUNT + i, 0));
+        }
+        metadata.putIntRelease(LogLayout.ACTIVE_TERM_COUNT_OFFSET, 0); // release: the layout above is complete
+    }
+
+    /**
+     * A term buffer.
+     *
+     * @param partition 0, 1 or 2.
+     * @return the term.
+     */
+    public AtomicBuffer term(final int partition)
+    {
+        return terms[partition];
+    }
+
+    /**
+     * The metadata section.
+     *
+     * @return the metadata.
+     */
+    public AtomicBuffer metadata()
+    {
+        return metadata;
+    }
+
+    /**
+     * The term length.
+     *
+     * @return bytes per term.
+     */
+    public int termLength()
+    {
+        return termLength;
+    }
+
+    /**
+     * The initial term id.
+     *
+     * @return the first term id.
+     */
+    public int initialTermId()
+    {
+        return metadata.getInt(LogLayout.INITIAL_TERM_ID_OFFSET);
+    }
+
+    /**
+     * The MTU.
+     *
+     * @return the MTU.
+     */
+    public int mtu()
+    {
+        return metadata.getInt(LogLayout.MTU_LENGTH_OFFSET);
+    }
+
+    /**
+     * The session id in the default header.
+     *
+     * @return the session id.
+     */
+    public int sessionId()
+    {
+        return metadata.getInt(LogLayout.DEFAULT_FRAME_HEADER_OFFSET + FrameHeader.SESSION_ID_OFFSET);
+    }
+
+    /**
+     * The stream id in the default header.
+     *
+     * @return the stream id.
+     */
+    public int streamId()
+    {
+        return metadata.getInt(LogLayout.DEFAULT_FRAME_HEADER_OFFSET + FrameHeader.STREAM_ID_OFFSET);
+    }
+
+    /**
+     * The end-of-stream position, {@code Long.MAX_VALUE} while the stream goes on.
+     *
+     * @return the position.
+     */
+    public long endOfStreamPosition()
+    {
+        return metadata.getLongVolatile(LogLayout.END_OF_STREAM_POSITION_OFFSET);
+    }
+
+    /**
+     * The file, or null for a log in memory.
+     *
+     * @return the path.
+     */
+    public Path path()
+    {
+        return file == null ? null : file.path();
+    }
+
+    @Override
+    public void close()
+    {
+        if (file != null)
+        {
+            file.close();
+        }
+    }
+}
