@@ -1,12 +1,14 @@
 package io.nanostream.stress;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.openjdk.jcstress.JCStress;
 import org.openjdk.jcstress.Options;
+import org.openjdk.jcstress.infra.Status;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.InProcessCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
@@ -18,8 +20,8 @@ import org.openjdk.jcstress.infra.runners.TestList;
  * <p>jcstress 0.16's own {@code Main} already ends with an uncaught {@code AssertionError} (exit code 1)
  * when a test shows a forbidden outcome, errors or times out; but it exits 0 when no test matches the
  * filter, when no JVM configuration works, or when a test has more actors than the CPUs given with
- * {@code -c} (such a test is silently not scheduled). This runner turns those into failures too.
- * It takes jcstress's own options.
+ * {@code -c} (such a test is silently not scheduled). This runner turns those into failures too, and
+ * ends with a plain {@code jcstress: N passed, N failed} line. It takes jcstress's own options.
  */
 public final class StressRunner
 {
@@ -56,6 +58,7 @@ public final class StressRunner
             }
         }
 
+        boolean reportedFailures = false;
         try
         {
             jcstress.run();
@@ -64,20 +67,45 @@ public final class StressRunner
         {
             System.out.println();
             System.out.println(ex.getMessage());
-            fail("jcstress reported failures (see above and " + options.getResultDest() + "index.html)");
+            reportedFailures = true;
         }
 
-        final Set<String> ran = testsWithResults(options.getResultFile());
+        final Collection<TestResult> results = readResults(options.getResultFile());
+        final Set<String> failed = new TreeSet<>();
+        final Set<String> ran = new TreeSet<>();
+        for (final TestResult result : results)
+        {
+            if (result.status() != Status.NORMAL || !result.grading().isPassed)
+            {
+                failed.add(result.getName());
+            }
+            if (result.getTotalCount() > 0)
+            {
+                ran.add(result.getName());
+            }
+        }
         final Set<String> missing = new TreeSet<>(tests);
         missing.removeAll(ran);
+        failed.addAll(missing);
+
+        System.out.println();
         if (!missing.isEmpty())
         {
-            fail("these tests produced no results: " + missing);
+            System.out.println("jcstress: these tests produced no results: " + missing);
         }
-        System.out.println("jcstress: " + tests.size() + " tests ran, no forbidden outcome, no error.");
+        if (!failed.isEmpty())
+        {
+            System.out.println("jcstress: failed: " + failed + " (see " + options.getResultDest() + "index.html)");
+        }
+        System.out.println("jcstress: " + (tests.size() - failed.size()) + " passed, " + failed.size() + " failed");
+        System.out.flush();
+        if (!failed.isEmpty() || reportedFailures)
+        {
+            System.exit(1);
+        }
     }
 
-    private static Set<String> testsWithResults(final String resultFile) throws IOException, ClassNotFoundException
+    private static Collection<TestResult> readResults(final String resultFile) throws IOException, ClassNotFoundException
     {
         final InProcessCollector collector = new InProcessCollector();
         final DiskReadCollector reader = new DiskReadCollector(resultFile, collector);
@@ -89,21 +117,14 @@ public final class StressRunner
         {
             reader.close();
         }
-        final Set<String> names = new TreeSet<>();
-        for (final TestResult result : collector.getTestResults())
-        {
-            if (result.getTotalCount() > 0)
-            {
-                names.add(result.getName());
-            }
-        }
-        return names;
+        return collector.getTestResults();
     }
 
     private static void fail(final String message)
     {
         System.out.println();
         System.out.println("jcstress: FAILED: " + message);
+        System.out.println("jcstress: 0 passed, 1 failed");
         System.out.flush();
         System.exit(1);
     }
