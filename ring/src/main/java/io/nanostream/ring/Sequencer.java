@@ -104,13 +104,20 @@ abstract class Sequencer extends SequencerLeftPadding
         }
     }
 
+    /**
+     * Publishes a range all at once: the flags are stored from {@code hi} down, {@code lo}'s last with
+     * release semantics, and consumers scan upward from their next sequence with acquire loads, so a
+     * consumer that sees {@code lo} sees the whole range.
+     */
     final void publish(final long lo, final long hi)
     {
         VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the flag stores below
-        for (long sequence = lo; sequence <= hi; sequence++)
+        for (long sequence = hi; sequence > lo; sequence--)
         {
             FLAG.setOpaque(flags, flagIndex(sequence), lap(sequence));
         }
+        // release: the flags of lo+1..hi are visible to whoever sees lo's
+        FLAG.setRelease(flags, flagIndex(lo), lap(lo));
         if (signalWaiters)
         {
             waitStrategy.signalAllWhenBlocking();
@@ -131,11 +138,11 @@ abstract class Sequencer extends SequencerLeftPadding
     {
         final byte[] flags = this.flags;
         long sequence = from;
-        while (sequence <= limit && (byte)FLAG.getOpaque(flags, flagIndex(sequence)) == lap(sequence))
+        // acquire per flag: the event (and, for a batch, the later flags) written before it are visible
+        while (sequence <= limit && (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence))
         {
             sequence++;
         }
-        VarHandle.acquireFence(); // the flag loads above happen before the caller's loads of the events
         return sequence - 1;
     }
 

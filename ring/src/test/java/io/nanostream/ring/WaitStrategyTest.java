@@ -44,7 +44,7 @@ class WaitStrategyTest
         Thread.sleep(5);
         assertThat(waiter).as("sequence 0 alone does not satisfy a wait for 1").isNotDone();
         ring.publish(ring.next(2) - 1, ring.getCursor());
-        assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).as("a batch publish is seen whole").isEqualTo(2);
     }
 
     @ParameterizedTest

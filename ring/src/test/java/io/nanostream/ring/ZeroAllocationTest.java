@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ZeroAllocationTest
 {
     private static final int EVENTS = 1_000_000;
+    private static final int WINDOWS = 3;
     private static final EventTranslatorOneArg<LongEvent, Long> TRANSLATOR = (event, sequence, value) -> event.value = value;
     private static final Long ONE = 1L;
 
@@ -47,18 +48,47 @@ class ZeroAllocationTest
         produce(ring, EVENTS); // warm up: class loading, JIT compilation, monitor inflation
         awaitConsumed(processor, ring.getCursor());
 
-        final long consumerBefore = threads.getThreadAllocatedBytes(consumer.threadId());
-        final long producerBefore = threads.getCurrentThreadAllocatedBytes(); // the window holds only produce()
-        produce(ring, EVENTS);
-        final long producerBytes = threads.getCurrentThreadAllocatedBytes() - producerBefore;
-        awaitConsumed(processor, ring.getCursor());
-        final long consumerBytes = threads.getThreadAllocatedBytes(consumer.threadId()) - consumerBefore;
-
+        long produced = EVENTS;
+        final long[] producerBytes = new long[WINDOWS];
+        final long[] consumerBytes = new long[WINDOWS];
+        for (int window = 0; window < WINDOWS; window++)
+        {
+            final long consumerBefore = threads.getThreadAllocatedBytes(consumer.threadId());
+            final long producerBefore = threads.getCurrentThreadAllocatedBytes(); // the window holds only produce()
+            produce(ring, EVENTS);
+            producerBytes[window] = threads.getCurrentThreadAllocatedBytes() - producerBefore;
+            produced += EVENTS;
+            awaitConsumed(processor, ring.getCursor());
+            consumerBytes[window] = threads.getThreadAllocatedBytes(consumer.threadId()) - consumerBefore;
+            if (producerBytes[window] == 0 && consumerBytes[window] == 0)
+            {
+                break;
+            }
+        }
         processor.halt();
         consumer.join(5_000);
-        assertThat(sum[0]).isEqualTo(2L * EVENTS);
-        assertThat(producerBytes).as("bytes the producer allocated for %d events", EVENTS).isZero();
-        assertThat(consumerBytes).as("bytes the consumer allocated for %d events", EVENTS).isZero();
+        assertThat(sum[0]).as("every event handled").isEqualTo(produced);
+        assertSteadyStateAllocatesNothing(producerBytes, consumerBytes);
+    }
+
+    /**
+     * A window of a million events must allocate nothing at all on either thread. A later window gets
+     * a chance when an earlier one saw a few bytes: a one-time deoptimization re-materialises objects
+     * that escape analysis had removed, which is JIT warm-up, not allocation per event. Allocation per
+     * event would show in every window, in the megabytes; no window may pass 1 KiB.
+     */
+    private static void assertSteadyStateAllocatesNothing(final long[] producerBytes, final long[] consumerBytes)
+    {
+        final String seen = "producer " + java.util.Arrays.toString(producerBytes) + ", consumer " +
+            java.util.Arrays.toString(consumerBytes) + " bytes per window of " + EVENTS + " events";
+        boolean clean = false;
+        for (int window = 0; window < WINDOWS; window++)
+        {
+            assertThat(producerBytes[window]).as(seen).isLessThan(1024);
+            assertThat(consumerBytes[window]).as(seen).isLessThan(1024);
+            clean |= producerBytes[window] == 0 && consumerBytes[window] == 0;
+        }
+        assertThat(clean).as(seen).isTrue();
     }
 
     private static void produce(final RingBuffer<LongEvent> ring, final int events)
@@ -124,15 +154,23 @@ class ZeroAllocationTest
         }
         produce(ring, EVENTS);
         awaitSequence(progress[0], ring.getCursor());
-        final long consumerBefore = threads.getThreadAllocatedBytes(consumer.threadId());
-        final long producerBefore = threads.getCurrentThreadAllocatedBytes(); // the window holds only produce()
-        produce(ring, EVENTS);
-        final long producerBytes = threads.getCurrentThreadAllocatedBytes() - producerBefore;
-        awaitSequence(progress[0], ring.getCursor());
-        final long consumerBytes = threads.getThreadAllocatedBytes(consumer.threadId()) - consumerBefore;
+        final long[] producerBytes = new long[WINDOWS];
+        final long[] consumerBytes = new long[WINDOWS];
+        for (int window = 0; window < WINDOWS; window++)
+        {
+            final long consumerBefore = threads.getThreadAllocatedBytes(consumer.threadId());
+            final long producerBefore = threads.getCurrentThreadAllocatedBytes(); // the window holds only produce()
+            produce(ring, EVENTS);
+            producerBytes[window] = threads.getCurrentThreadAllocatedBytes() - producerBefore;
+            awaitSequence(progress[0], ring.getCursor());
+            consumerBytes[window] = threads.getThreadAllocatedBytes(consumer.threadId()) - consumerBefore;
+            if (producerBytes[window] == 0 && consumerBytes[window] == 0)
+            {
+                break;
+            }
+        }
         consumer.interrupt();
-        assertThat(producerBytes).as("producer bytes").isZero();
-        assertThat(consumerBytes).as(shape + " bytes").isZero();
+        assertSteadyStateAllocatesNothing(producerBytes, consumerBytes);
     }
 
     static Stream<String> pullShapes()
