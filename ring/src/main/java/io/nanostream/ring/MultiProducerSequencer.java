@@ -2,19 +2,36 @@ package io.nanostream.ring;
 
 import io.nanostream.concurrent.Sequence;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
 /**
  * Sequencer for any number of producer threads. A blocking claim waits for room first, then claims
  * with one {@code getAndAdd} on the cursor (no retry loop under contention). A non-blocking claim
  * must never claim without room, and so uses a CAS loop.
+ *
+ * <p>Claims complete out of order, so publication is recorded per slot: a byte flag holds the lap
+ * number (mod 256) of the last event published into that slot, and a consumer learns that sequence
+ * {@code s} is ready from the flag of {@code s} itself. A slot's flag can only hold the current lap or
+ * the previous one, because producers cannot lap the slowest consumer, so the comparison is exact.
  */
 final class MultiProducerSequencer extends Sequencer
 {
+    /** Bytes of unused flags kept before and after the live ones, so no other object shares their lines. */
+    static final int FLAG_PADDING = 128;
+
+    private static final VarHandle FLAG = MethodHandles.arrayElementVarHandle(byte[].class).withInvokeExactBehavior();
+
+    private final byte[] flags;
     private final Sequence cursor = new Sequence();
     private final Sequence gatingSequenceCache = new Sequence();
 
     MultiProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait)
     {
         super(bufferSize, waitStrategy, producerWait);
+        this.flags = new byte[bufferSize + 2 * FLAG_PADDING];
+        Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
     }
 
     @Override
@@ -87,5 +104,65 @@ final class MultiProducerSequencer extends Sequencer
             return wrapPoint <= minimum;
         }
         return true;
+    }
+
+    @Override
+    void publish(final long sequence)
+    {
+        // release: the producer's writes to the event happen before any consumer sees this flag
+        FLAG.setRelease(flags, flagIndex(sequence), lap(sequence));
+        signalAfterPublish();
+    }
+
+    /**
+     * Publishes a range all at once: the flags are stored from {@code hi} down, {@code lo}'s last with
+     * release semantics, and consumers scan upward from their next sequence with acquire loads, so a
+     * consumer that sees {@code lo} sees the whole range.
+     */
+    @Override
+    void publish(final long lo, final long hi)
+    {
+        VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the flag stores below
+        for (long sequence = hi; sequence > lo; sequence--)
+        {
+            FLAG.setOpaque(flags, flagIndex(sequence), lap(sequence));
+        }
+        // release: the flags of lo+1..hi are visible to whoever sees lo's
+        FLAG.setRelease(flags, flagIndex(lo), lap(lo));
+        signalAfterPublish();
+    }
+
+    @Override
+    boolean isPublished(final long sequence)
+    {
+        // acquire: if the flag says published, the event's contents are visible to the caller
+        return (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence);
+    }
+
+    /**
+     * The highest sequence in {@code [from, limit]} such that it and every one before it from
+     * {@code from} are published; {@code from - 1} if {@code from} is not.
+     */
+    @Override
+    long highestPublished(final long from, final long limit)
+    {
+        final byte[] flags = this.flags;
+        long sequence = from;
+        // acquire per flag: the event (and, for a batch, the later flags) written before it are visible
+        while (sequence <= limit && (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence))
+        {
+            sequence++;
+        }
+        return sequence - 1;
+    }
+
+    private int flagIndex(final long sequence)
+    {
+        return FLAG_PADDING + ((int)sequence & indexMask);
+    }
+
+    private byte lap(final long sequence)
+    {
+        return (byte)(sequence >>> indexShift);
     }
 }

@@ -7,21 +7,11 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * Hands out sequences to producers and tells consumers which ones are published.
- *
- * <p>Publication is recorded per slot: a byte flag holds the lap number (mod 256) of the last event
- * published into that slot. A consumer learns that sequence {@code s} is ready from the flag of
- * {@code s} itself, so the producer rewrites no shared cursor per event and 64 events share one flag
- * line. A slot's flag can only hold the current lap or the previous one, because the producer cannot
- * lap the slowest consumer, so comparing against the expected lap is exact.
+ * Hands out sequences to producers and tells consumers which ones are published: through a published
+ * cursor for one producer, through per-slot flags for many.
  */
 abstract class Sequencer extends SequencerLeftPadding
 {
-    /** Bytes of unused flags kept before and after the live ones, so no other object shares their lines. */
-    static final int FLAG_PADDING = 128;
-
-    private static final VarHandle FLAG = MethodHandles.arrayElementVarHandle(byte[].class)
-        .withInvokeExactBehavior();
     private static final VarHandle GATING;
     private static final Sequence[] NO_SEQUENCES = new Sequence[0];
 
@@ -40,7 +30,6 @@ abstract class Sequencer extends SequencerLeftPadding
     final int bufferSize;
     final int indexMask;
     final int indexShift;
-    final byte[] flags;
     final WaitStrategy waitStrategy;
     final boolean signalWaiters;
     final ProducerWaitStrategy producerWaitStrategy;
@@ -66,8 +55,6 @@ abstract class Sequencer extends SequencerLeftPadding
         this.bufferSize = bufferSize;
         this.indexMask = bufferSize - 1;
         this.indexShift = Integer.numberOfTrailingZeros(bufferSize);
-        this.flags = new byte[bufferSize + 2 * FLAG_PADDING];
-        Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
         this.waitStrategy = waitStrategy;
         this.signalWaiters = waitStrategy.requiresSignal();
         this.producerWaitStrategy = producerWaitStrategy;
@@ -94,66 +81,27 @@ abstract class Sequencer extends SequencerLeftPadding
         return bufferSize - (claimed - minimumGatingSequence(claimed));
     }
 
-    final void publish(final long sequence)
-    {
-        // release: the producer's writes to the event happen before any consumer sees this flag
-        FLAG.setRelease(flags, flagIndex(sequence), lap(sequence));
-        if (signalWaiters)
-        {
-            waitStrategy.signalAllWhenBlocking();
-        }
-    }
+    /** Makes {@code sequence} visible to consumers. */
+    abstract void publish(long sequence);
 
-    /**
-     * Publishes a range all at once: the flags are stored from {@code hi} down, {@code lo}'s last with
-     * release semantics, and consumers scan upward from their next sequence with acquire loads, so a
-     * consumer that sees {@code lo} sees the whole range.
-     */
-    final void publish(final long lo, final long hi)
-    {
-        VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the flag stores below
-        for (long sequence = hi; sequence > lo; sequence--)
-        {
-            FLAG.setOpaque(flags, flagIndex(sequence), lap(sequence));
-        }
-        // release: the flags of lo+1..hi are visible to whoever sees lo's
-        FLAG.setRelease(flags, flagIndex(lo), lap(lo));
-        if (signalWaiters)
-        {
-            waitStrategy.signalAllWhenBlocking();
-        }
-    }
+    /** Makes {@code lo..hi} visible to consumers, all at once. */
+    abstract void publish(long lo, long hi);
 
-    final boolean isPublished(final long sequence)
-    {
-        // acquire: if the flag says published, the event's contents are visible to the caller
-        return (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence);
-    }
+    /** Whether {@code sequence} is published; meaningful less than one ring behind the cursor. */
+    abstract boolean isPublished(long sequence);
 
     /**
      * The highest sequence in {@code [from, limit]} such that it and every one before it from
-     * {@code from} are published; {@code from - 1} if {@code from} is not.
+     * {@code from} are published; {@code from - 1} or less if {@code from} is not.
      */
-    final long highestPublished(final long from, final long limit)
+    abstract long highestPublished(long from, long limit);
+
+    final void signalAfterPublish()
     {
-        final byte[] flags = this.flags;
-        long sequence = from;
-        // acquire per flag: the event (and, for a batch, the later flags) written before it are visible
-        while (sequence <= limit && (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence))
+        if (signalWaiters)
         {
-            sequence++;
+            waitStrategy.signalAllWhenBlocking();
         }
-        return sequence - 1;
-    }
-
-    final int flagIndex(final long sequence)
-    {
-        return FLAG_PADDING + ((int)sequence & indexMask);
-    }
-
-    final byte lap(final long sequence)
-    {
-        return (byte)(sequence >>> indexShift);
     }
 
     final void checkClaimSize(final int n)

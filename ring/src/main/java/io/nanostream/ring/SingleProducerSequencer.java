@@ -1,12 +1,15 @@
 package io.nanostream.ring;
 
+import io.nanostream.concurrent.Sequence;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Sequencer for one producer thread: a claim is a plain add to a field only that thread writes,
- * and the consumers' positions are read only when the cached slowest position says the ring may be
- * full. Calling {@code next} or {@code publish} from two threads corrupts the ring.
+ * Sequencer for one producer thread: a claim is a plain add to a field only that thread writes, and
+ * the consumers' positions are read only when the cached slowest position says the ring may be full.
+ * Publication is one release store of the published cursor, on a line of its own; a consumer reads it
+ * once per batch. Calling {@code next} or {@code publish} from two threads corrupts the ring.
  */
 final class SingleProducerSequencer extends SingleProducerTail
 {
@@ -78,6 +81,32 @@ final class SingleProducerSequencer extends SingleProducerTail
     }
 
     @Override
+    void publish(final long sequence)
+    {
+        published.set(sequence); // release: the event's contents are visible to whoever reads this cursor
+        signalAfterPublish();
+    }
+
+    @Override
+    void publish(final long lo, final long hi)
+    {
+        published.set(hi); // release: events lo..hi are visible together
+        signalAfterPublish();
+    }
+
+    @Override
+    boolean isPublished(final long sequence)
+    {
+        return sequence <= published.get();
+    }
+
+    @Override
+    long highestPublished(final long from, final long limit)
+    {
+        return Math.min(published.get(), limit); // acquire: the events up to the returned sequence are visible
+    }
+
+    @Override
     long cursor()
     {
         return (long)NEXT_VALUE.getOpaque((SingleProducerFields)this); // opaque: a recent claim, orders nothing
@@ -91,9 +120,11 @@ final class SingleProducerSequencer extends SingleProducerTail
     }
 }
 
-/** Keeps the producer's own fields away from the read-mostly ones above. */
+/** The published cursor's reference, read by consumers, then padding to keep the producer's fields away. */
 abstract class SingleProducerPadding extends Sequencer
 {
+    final Sequence published = new Sequence();
+
     byte p000, p001, p002, p003, p004, p005, p006, p007;
     byte p010, p011, p012, p013, p014, p015, p016, p017;
     byte p020, p021, p022, p023, p024, p025, p026, p027;

@@ -48,7 +48,7 @@ class FieldLayoutTest
     {
         final ClassLayout layout = ClassLayout.parseClass(SingleProducerSequencer.class);
         final List<String> producerWritten = List.of("nextValue", "cachedGatingSequence");
-        final List<String> readByConsumers = List.of("bufferSize", "indexMask", "indexShift", "flags", "waitStrategy",
+        final List<String> readByConsumers = List.of("bufferSize", "indexMask", "indexShift", "published", "waitStrategy",
             "producerWaitStrategy", "gatingSequences", "halted");
         for (final String hot : producerWritten)
         {

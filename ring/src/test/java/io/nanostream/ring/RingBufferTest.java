@@ -73,11 +73,10 @@ class RingBufferTest
         assertThat(ring.getBufferSize()).isEqualTo(4);
     }
 
-    @ParameterizedTest
-    @EnumSource(ProducerType.class)
-    void claimsAreConsecutiveAndPublicationIsPerSlot(final ProducerType type)
+    @Test
+    void withManyProducersPublicationIsPerSlotAndConsumersSeeOnlyContiguousRuns()
     {
-        final RingBuffer<LongEvent> ring = ring(type, 8);
+        final RingBuffer<LongEvent> ring = ring(ProducerType.MULTI, 8);
         assertThat(ring.next()).isEqualTo(0);
         assertThat(ring.next(3)).isEqualTo(3);
         assertThat(ring.getCursor()).isEqualTo(3);
@@ -91,6 +90,22 @@ class RingBufferTest
         assertThat(barrier.highestAvailable(0)).as("0..2 contiguous, 3 not yet").isEqualTo(2);
         ring.publish(3);
         assertThat(barrier.highestAvailable(0)).isEqualTo(3);
+        assertThat(barrier.highestAvailable(2)).isEqualTo(3);
+    }
+
+    @Test
+    void withOneProducerPublishingASequencePublishesEverythingBeforeIt()
+    {
+        final RingBuffer<LongEvent> ring = ring(ProducerType.SINGLE, 8);
+        assertThat(ring.next(4)).isEqualTo(3);
+        final SequenceBarrier barrier = ring.newBarrier();
+        assertThat(ring.isPublished(0)).isFalse();
+        assertThat(barrier.highestAvailable(0)).isEqualTo(-1);
+        ring.publish(1);
+        assertThat(ring.isPublished(0)).isTrue();
+        assertThat(ring.isPublished(2)).isFalse();
+        assertThat(barrier.highestAvailable(0)).isEqualTo(1);
+        ring.publish(2, 3);
         assertThat(barrier.highestAvailable(2)).isEqualTo(3);
     }
 
