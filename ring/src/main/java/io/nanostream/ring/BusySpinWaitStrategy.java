@@ -7,7 +7,7 @@ public final class BusySpinWaitStrategy implements WaitStrategy
     public long waitFor(final long sequence, final SequenceBarrier barrier)
     {
         long available;
-        while ((available = barrier.highestAvailable(sequence)) < sequence)
+        while ((available = barrier.available(sequence)) < sequence)
         {
             barrier.checkAlert();
             Thread.onSpinWait();

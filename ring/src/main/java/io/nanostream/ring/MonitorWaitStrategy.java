@@ -39,7 +39,7 @@ abstract class MonitorWaitStrategy implements WaitStrategy
     @Override
     public final long waitFor(final long sequence, final SequenceBarrier barrier)
     {
-        long available = barrier.highestAvailable(sequence);
+        long available = barrier.available(sequence);
         if (available >= sequence)
         {
             return available;
@@ -51,7 +51,7 @@ abstract class MonitorWaitStrategy implements WaitStrategy
             int unused = (int)WAITERS.getAndAdd(this, 1);
             try
             {
-                while ((available = barrier.highestAvailable(sequence)) < sequence)
+                while ((available = barrier.available(sequence)) < sequence)
                 {
                     barrier.checkAlert();
                     if (timeoutNanos > 0)

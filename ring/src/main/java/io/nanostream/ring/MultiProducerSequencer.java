@@ -27,11 +27,15 @@ final class MultiProducerSequencer extends Sequencer
     private final Sequence cursor = new Sequence();
     private final Sequence gatingSequenceCache = new Sequence();
 
-    MultiProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait)
+    MultiProducerSequencer(
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
     {
-        super(bufferSize, waitStrategy, producerWait);
-        this.flags = new byte[bufferSize + 2 * FLAG_PADDING];
-        Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
+        super(bufferSize, waitStrategy, producerWait, slots);
+        this.flags = slots != null ? null : new byte[bufferSize + 2 * FLAG_PADDING];
+        if (flags != null)
+        {
+            Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
+        }
     }
 
     @Override
@@ -109,6 +113,12 @@ final class MultiProducerSequencer extends Sequencer
     @Override
     void publish(final long sequence)
     {
+        if (slots != null)
+        {
+            publishSlot(sequence);
+            signalAfterPublish();
+            return;
+        }
         // release: the producer's writes to the event happen before any consumer sees this flag
         FLAG.setRelease(flags, flagIndex(sequence), lap(sequence));
         signalAfterPublish();
@@ -122,6 +132,12 @@ final class MultiProducerSequencer extends Sequencer
     @Override
     void publish(final long lo, final long hi)
     {
+        if (slots != null)
+        {
+            publishSlots(lo, hi);
+            signalAfterPublish();
+            return;
+        }
         VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the flag stores below
         for (long sequence = hi; sequence > lo; sequence--)
         {
@@ -135,6 +151,10 @@ final class MultiProducerSequencer extends Sequencer
     @Override
     boolean isPublished(final long sequence)
     {
+        if (slots != null)
+        {
+            return isSlotPublished(sequence);
+        }
         // acquire: if the flag says published, the event's contents are visible to the caller
         return (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence);
     }
@@ -146,6 +166,10 @@ final class MultiProducerSequencer extends Sequencer
     @Override
     long highestPublished(final long from, final long limit)
     {
+        if (slots != null)
+        {
+            return highestSlotPublished(from, limit);
+        }
         final byte[] flags = this.flags;
         long sequence = from;
         // acquire per flag: the event (and, for a batch, the later flags) written before it are visible

@@ -57,7 +57,7 @@ public final class PhasedBackoffWaitStrategy implements WaitStrategy
         long available;
         long startNanos = 0;
         int counter = CHECKS_BETWEEN_CLOCK_READS;
-        while ((available = barrier.highestAvailable(sequence)) < sequence)
+        while ((available = barrier.available(sequence)) < sequence)
         {
             barrier.checkAlert();
             if (--counter == 0)

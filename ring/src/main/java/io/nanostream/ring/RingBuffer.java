@@ -15,13 +15,17 @@ import io.nanostream.concurrent.Sequence;
  * <p>Producers wait for the slowest <em>gating</em> sequence (the consumers at the end of each chain),
  * so an event is never overwritten before every consumer is done with it.
  *
+ * <p>How consumers learn of publication depends on the events: events that extend
+ * {@link SequencedEvent} carry it themselves (one cache line per event for signal and data, the
+ * fastest); otherwise one producer publishes through a cursor and many through per-slot flags.
+ *
  * @param <E> the event type.
  */
 public final class RingBuffer<E> extends RingBufferTranslators<E>
 {
-    private RingBuffer(final EventFactory<E> factory, final Sequencer sequencer)
+    private RingBuffer(final Object[] entries, final Sequencer sequencer)
     {
-        super(factory, sequencer);
+        super(entries, sequencer);
     }
 
     /**
@@ -89,10 +93,12 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
         {
             throw new NullPointerException("producerType is null; use ProducerType.SINGLE or ProducerType.MULTI");
         }
+        final Object[] entries = preallocate(factory, size);
+        final Object[] slots = carriesPublication(entries) ? entries : null;
         final Sequencer sequencer = producerType == ProducerType.SINGLE ?
-            new SingleProducerSequencer(size, waitStrategy, producerWaitStrategy) :
-            new MultiProducerSequencer(size, waitStrategy, producerWaitStrategy);
-        return new RingBuffer<>(factory, sequencer);
+            new SingleProducerSequencer(size, waitStrategy, producerWaitStrategy, slots) :
+            new MultiProducerSequencer(size, waitStrategy, producerWaitStrategy, slots);
+        return new RingBuffer<>(entries, sequencer);
     }
 
     /**

@@ -10,24 +10,48 @@ abstract class RingBufferFields<E> extends RingBufferLeftPadding
     final int indexMask;
     final Sequencer sequencer;
 
-    RingBufferFields(final EventFactory<E> factory, final Sequencer sequencer)
+    RingBufferFields(final Object[] entries, final Sequencer sequencer)
+    {
+        this.sequencer = sequencer;
+        this.indexMask = sequencer.bufferSize - 1;
+        this.entries = entries;
+    }
+
+    /** Makes every event up front, in a padded array; checks the factory's output. */
+    static Object[] preallocate(final EventFactory<?> factory, final int size)
     {
         if (factory == null)
         {
             throw new NullPointerException("event factory is null; pass e.g. MyEvent::new");
         }
-        this.sequencer = sequencer;
-        this.indexMask = sequencer.bufferSize - 1;
-        this.entries = new Object[sequencer.bufferSize + 2 * ENTRY_PADDING];
-        for (int i = 0; i < sequencer.bufferSize; i++)
+        Sequencer.checkBufferSize(size);
+        final Object[] entries = new Object[size + 2 * ENTRY_PADDING];
+        int sequenced = 0;
+        for (int i = 0; i < size; i++)
         {
-            final E event = factory.newInstance();
+            final Object event = factory.newInstance();
             if (event == null)
             {
                 throw new NullPointerException("event factory returned null for slot " + i + "; it must make a new event");
             }
+            if (event instanceof SequencedEvent)
+            {
+                sequenced++;
+            }
             entries[ENTRY_PADDING + i] = event;
         }
+        if (sequenced != 0 && sequenced != size)
+        {
+            throw new IllegalArgumentException("event factory made " + sequenced + " SequencedEvents out of " + size +
+                " events; make all of one type");
+        }
+        return entries;
+    }
+
+    /** Whether the preallocated events carry their own publication. */
+    static boolean carriesPublication(final Object[] entries)
+    {
+        return entries[ENTRY_PADDING] instanceof SequencedEvent;
     }
 
     /**
@@ -84,8 +108,8 @@ abstract class RingBufferRightPadding<E> extends RingBufferFields<E>
     byte q0e0, q0e1, q0e2, q0e3, q0e4, q0e5, q0e6, q0e7;
     byte q0f0, q0f1, q0f2, q0f3, q0f4, q0f5, q0f6, q0f7;
 
-    RingBufferRightPadding(final EventFactory<E> factory, final Sequencer sequencer)
+    RingBufferRightPadding(final Object[] entries, final Sequencer sequencer)
     {
-        super(factory, sequencer);
+        super(entries, sequencer);
     }
 }

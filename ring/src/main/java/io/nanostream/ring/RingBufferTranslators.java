@@ -8,9 +8,9 @@ package io.nanostream.ring;
  */
 abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
 {
-    RingBufferTranslators(final EventFactory<E> factory, final Sequencer sequencer)
+    RingBufferTranslators(final Object[] entries, final Sequencer sequencer)
     {
-        super(factory, sequencer);
+        super(entries, sequencer);
     }
 
     /**

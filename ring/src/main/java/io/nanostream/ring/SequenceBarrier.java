@@ -36,7 +36,8 @@ public final class SequenceBarrier
      * Waits, with the ring's wait strategy, until {@code sequence} is available.
      *
      * @param sequence the sequence wanted.
-     * @return the highest available sequence, at least {@code sequence}.
+     * @return an available sequence of at least {@code sequence}: the highest when it did not have to
+     * wait, possibly just {@code sequence} when it did (the next call reads ahead).
      * @throws AlertException       if the barrier is or becomes alerted.
      * @throws WaitTimeoutException if a timing-out wait strategy gives up.
      */
@@ -64,6 +65,30 @@ public final class SequenceBarrier
         if (dependents.length == 0)
         {
             return sequencer.highestPublished(sequence, sequence + scanLength - 1);
+        }
+        long minimum = dependents[0].get();
+        for (int i = 1; i < dependents.length; i++)
+        {
+            minimum = Math.min(minimum, dependents[i].get());
+        }
+        return minimum;
+    }
+
+    /**
+     * Without waiting, and cheaply: a sequence at least {@code sequence} that is available (not
+     * necessarily the highest), or less than {@code sequence} if it is not available yet. Wait strategies
+     * probe with this while they wait, so that a consumer that has waited for one event handles it at
+     * once, without first reading ahead for more.
+     *
+     * @param sequence the sequence wanted.
+     * @return an available sequence of at least {@code sequence}, or less than {@code sequence}.
+     */
+    public long available(final long sequence)
+    {
+        final Sequence[] dependents = this.dependents;
+        if (dependents.length == 0)
+        {
+            return sequencer.highestPublished(sequence, sequence);
         }
         long minimum = dependents[0].get();
         for (int i = 1; i < dependents.length; i++)

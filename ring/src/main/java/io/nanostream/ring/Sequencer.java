@@ -33,17 +33,15 @@ abstract class Sequencer extends SequencerLeftPadding
     final WaitStrategy waitStrategy;
     final boolean signalWaiters;
     final ProducerWaitStrategy producerWaitStrategy;
+    /** The ring's events when they are {@link SequencedEvent}s (publication then lives in each event), else null. */
+    final Object[] slots;
     volatile Sequence[] gatingSequences = NO_SEQUENCES;
     volatile RingHaltedException halted;
 
-    Sequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy)
+    Sequencer(
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy, final Object[] slots)
     {
-        if (bufferSize < 1 || Integer.bitCount(bufferSize) != 1)
-        {
-            throw new IllegalArgumentException(
-                "ring size must be a power of two (1, 2, 4, ... 2^30), was " + bufferSize + "; try " +
-                (bufferSize < 1 ? 1 : Integer.highestOneBit(bufferSize) << 1));
-        }
+        checkBufferSize(bufferSize);
         if (waitStrategy == null)
         {
             throw new NullPointerException("waitStrategy is null; use e.g. new BlockingWaitStrategy()");
@@ -58,6 +56,17 @@ abstract class Sequencer extends SequencerLeftPadding
         this.waitStrategy = waitStrategy;
         this.signalWaiters = waitStrategy.requiresSignal();
         this.producerWaitStrategy = producerWaitStrategy;
+        this.slots = slots;
+    }
+
+    static void checkBufferSize(final int bufferSize)
+    {
+        if (bufferSize < 1 || Integer.bitCount(bufferSize) != 1)
+        {
+            throw new IllegalArgumentException(
+                "ring size must be a power of two (1, 2, 4, ... 2^30), was " + bufferSize + "; try " +
+                (bufferSize < 1 ? 1 : Integer.highestOneBit(bufferSize) << 1));
+        }
     }
 
     /** Claims the next sequence, waiting for room. */
@@ -95,6 +104,44 @@ abstract class Sequencer extends SequencerLeftPadding
      * {@code from} are published; {@code from - 1} or less if {@code from} is not.
      */
     abstract long highestPublished(long from, long limit);
+
+    final SequencedEvent slot(final long sequence)
+    {
+        return (SequencedEvent)slots[RingBufferFields.ENTRY_PADDING + ((int)sequence & indexMask)];
+    }
+
+    final void publishSlot(final long sequence)
+    {
+        // release: the event's data is visible to whoever sees this sequence in it
+        SequencedEvent.PUBLISHED.setRelease(slot(sequence), sequence);
+    }
+
+    /** Stores from hi down, lo last with release: a consumer that sees lo sees the whole range. */
+    final void publishSlots(final long lo, final long hi)
+    {
+        VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the stores below
+        for (long sequence = hi; sequence > lo; sequence--)
+        {
+            SequencedEvent.PUBLISHED.setOpaque(slot(sequence), sequence);
+        }
+        publishSlot(lo);
+    }
+
+    final boolean isSlotPublished(final long sequence)
+    {
+        return (long)SequencedEvent.PUBLISHED.getAcquire(slot(sequence)) == sequence; // acquire: see publishSlot
+    }
+
+    final long highestSlotPublished(final long from, final long limit)
+    {
+        long sequence = from;
+        // acquire per event: its data (and for a batch the later events' marks) written before it are visible
+        while (sequence <= limit && (long)SequencedEvent.PUBLISHED.getAcquire(slot(sequence)) == sequence)
+        {
+            sequence++;
+        }
+        return sequence - 1;
+    }
 
     final void signalAfterPublish()
     {

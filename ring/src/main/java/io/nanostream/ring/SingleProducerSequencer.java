@@ -28,9 +28,10 @@ final class SingleProducerSequencer extends SingleProducerTail
         }
     }
 
-    SingleProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait)
+    SingleProducerSequencer(
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
     {
-        super(bufferSize, waitStrategy, producerWait);
+        super(bufferSize, waitStrategy, producerWait, slots);
     }
 
     @Override
@@ -83,26 +84,44 @@ final class SingleProducerSequencer extends SingleProducerTail
     @Override
     void publish(final long sequence)
     {
-        published.set(sequence); // release: the event's contents are visible to whoever reads this cursor
+        if (slots != null)
+        {
+            publishSlot(sequence);
+        }
+        else
+        {
+            published.set(sequence); // release: the event's contents are visible to whoever reads this cursor
+        }
         signalAfterPublish();
     }
 
     @Override
     void publish(final long lo, final long hi)
     {
-        published.set(hi); // release: events lo..hi are visible together
+        if (slots != null)
+        {
+            publishSlots(lo, hi);
+        }
+        else
+        {
+            published.set(hi); // release: events lo..hi are visible together
+        }
         signalAfterPublish();
     }
 
     @Override
     boolean isPublished(final long sequence)
     {
-        return sequence <= published.get();
+        return slots != null ? isSlotPublished(sequence) : sequence <= published.get();
     }
 
     @Override
     long highestPublished(final long from, final long limit)
     {
+        if (slots != null)
+        {
+            return highestSlotPublished(from, limit);
+        }
         return Math.min(published.get(), limit); // acquire: the events up to the returned sequence are visible
     }
 
@@ -142,9 +161,10 @@ abstract class SingleProducerPadding extends Sequencer
     byte p0e0, p0e1, p0e2, p0e3, p0e4, p0e5, p0e6, p0e7;
     byte p0f0, p0f1, p0f2, p0f3, p0f4, p0f5, p0f6, p0f7;
 
-    SingleProducerPadding(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait)
+    SingleProducerPadding(
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
     {
-        super(bufferSize, waitStrategy, producerWait);
+        super(bufferSize, waitStrategy, producerWait, slots);
     }
 }
 
@@ -154,9 +174,10 @@ abstract class SingleProducerFields extends SingleProducerPadding
     long nextValue = -1L;
     long cachedGatingSequence = -1L;
 
-    SingleProducerFields(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait)
+    SingleProducerFields(
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
     {
-        super(bufferSize, waitStrategy, producerWait);
+        super(bufferSize, waitStrategy, producerWait, slots);
     }
 }
 
@@ -180,8 +201,9 @@ abstract class SingleProducerTail extends SingleProducerFields
     byte q0e0, q0e1, q0e2, q0e3, q0e4, q0e5, q0e6, q0e7;
     byte q0f0, q0f1, q0f2, q0f3, q0f4, q0f5, q0f6, q0f7;
 
-    SingleProducerTail(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait)
+    SingleProducerTail(
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
     {
-        super(bufferSize, waitStrategy, producerWait);
+        super(bufferSize, waitStrategy, producerWait, slots);
     }
 }

@@ -43,7 +43,7 @@ public final class SleepingWaitStrategy implements WaitStrategy
     {
         long available;
         int counter = retries;
-        while ((available = barrier.highestAvailable(sequence)) < sequence)
+        while ((available = barrier.available(sequence)) < sequence)
         {
             barrier.checkAlert();
             if (counter > retries / 2)

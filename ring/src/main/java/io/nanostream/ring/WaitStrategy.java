@@ -14,9 +14,9 @@ public interface WaitStrategy
      * Waits until {@code sequence} is available through {@code barrier}.
      *
      * @param sequence the sequence wanted.
-     * @param barrier  the barrier whose {@link SequenceBarrier#highestAvailable(long)} tells readiness and
+     * @param barrier  the barrier whose {@link SequenceBarrier#available(long)} tells readiness and
      *                 whose {@link SequenceBarrier#checkAlert()} must be polled while waiting.
-     * @return the highest available sequence, at least {@code sequence}.
+     * @return an available sequence of at least {@code sequence} (not necessarily the highest).
      * @throws AlertException       if the barrier was alerted or the thread interrupted.
      * @throws WaitTimeoutException if the strategy times out.
      */

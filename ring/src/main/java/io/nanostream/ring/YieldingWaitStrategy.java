@@ -13,7 +13,7 @@ public final class YieldingWaitStrategy implements WaitStrategy
     {
         long available;
         int counter = SPIN_TRIES;
-        while ((available = barrier.highestAvailable(sequence)) < sequence)
+        while ((available = barrier.available(sequence)) < sequence)
         {
             barrier.checkAlert();
             if (counter > 0)

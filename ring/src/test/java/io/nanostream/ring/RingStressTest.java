@@ -26,13 +26,19 @@ class RingStressTest
     private static final int EVENTS_PER_PRODUCER = Integer.getInteger("nanostream.stress.events", 200_000);
 
     /** An event carrying who wrote it, its number for that producer, and a checksum of both. */
-    static final class StressEvent
+    static class StressEvent
     {
         int producer;
         long number;
         long checksum;
         long stage1;
         long stage2;
+    }
+
+    /** The same fields in an event that carries its own publication. */
+    static final class SequencedStressEvent extends SequencedEvent
+    {
+        final StressEvent data = new StressEvent();
     }
 
     static long checksum(final int producer, final long number)
@@ -44,7 +50,12 @@ class RingStressTest
     }
 
     /** Checks order per producer and payload; records what went wrong instead of throwing. */
-    static class Checker implements EventHandler<StressEvent>
+    static StressEvent data(final Object event)
+    {
+        return event instanceof SequencedStressEvent sequenced ? sequenced.data : (StressEvent)event;
+    }
+
+    static class Checker implements EventHandler<Object>
     {
         final long[] next = new long[PRODUCERS];
         final List<String> problems = new CopyOnWriteArrayList<>();
@@ -57,8 +68,9 @@ class RingStressTest
         }
 
         @Override
-        public void onEvent(final StressEvent event, final long sequence, final boolean endOfBatch)
+        public void onEvent(final Object slot, final long sequence, final boolean endOfBatch)
         {
+            final StressEvent event = data(slot);
             if (event.checksum != checksum(event.producer, event.number))
             {
                 problem("torn event at " + sequence + ": producer " + event.producer + " number " + event.number);
@@ -92,29 +104,34 @@ class RingStressTest
             () -> PhasedBackoffWaitStrategy.withLiteLock(20, 50, TimeUnit.MICROSECONDS));
         final List<Arguments> arguments = new ArrayList<>();
         final String[] shapes = {"unicast", "multicast", "pipeline", "diamond", "workers"};
-        for (int i = 0; i < shapes.length; i++)
+        int k = 0;
+        for (final String shape : shapes)
         {
             for (final ProducerType type : ProducerType.values())
             {
-                arguments.add(Arguments.of(shapes[i], type, waits.get((i + type.ordinal() * 2) % waits.size())));
+                for (final boolean sequenced : new boolean[]{false, true})
+                {
+                    arguments.add(Arguments.of(shape, type, sequenced, waits.get(k++ % waits.size())));
+                }
             }
         }
         return arguments.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} sequenced={2}")
     @MethodSource("shapes")
-    void everyConsumerSeesEveryEventOnceInOrderIntact(final String shape, final ProducerType type, final Supplier<WaitStrategy> wait)
-        throws Exception
+    void everyConsumerSeesEveryEventOnceInOrderIntact(
+        final String shape, final ProducerType type, final boolean sequenced, final Supplier<WaitStrategy> wait) throws Exception
     {
         final int producers = type == ProducerType.SINGLE ? 1 : PRODUCERS;
-        final HandlerGraph<StressEvent> graph = HandlerGraph.builder(StressEvent::new).ringSize(256).producerType(type)
+        final EventFactory<Object> factory = sequenced ? SequencedStressEvent::new : StressEvent::new;
+        final HandlerGraph<Object> graph = HandlerGraph.builder(factory).ringSize(256).producerType(type)
             .waitStrategy(wait.get()).producerWaitStrategy(ProducerWaitStrategy.backoff(10, 10, 100_000))
             .threadFactory(Thread.ofPlatform().daemon().name("stress-" + shape + "-", 0).factory()).build();
         final List<Checker> checkers = new ArrayList<>();
         final AtomicIntegerArray handledByWorkers = new AtomicIntegerArray(producers * EVENTS_PER_PRODUCER);
-        final EventHandler<StressEvent> stage1 = (event, sequence, end) -> event.stage1 = event.checksum + 1;
-        final EventHandler<StressEvent> stage2 = (event, sequence, end) -> event.stage2 = event.checksum + 2;
+        final EventHandler<Object> stage1 = (event, sequence, end) -> data(event).stage1 = data(event).checksum + 1;
+        final EventHandler<Object> stage2 = (event, sequence, end) -> data(event).stage2 = data(event).checksum + 2;
         switch (shape)
         {
             case "unicast" -> graph.handleEventsWith(add(checkers, new Checker(false)));
@@ -125,11 +142,12 @@ class RingStressTest
             case "workers" ->
             {
                 @SuppressWarnings("unchecked")
-                final WorkHandler<StressEvent>[] workers = new WorkHandler[3];
+                final WorkHandler<Object>[] workers = new WorkHandler[3];
                 for (int w = 0; w < workers.length; w++)
                 {
-                    workers[w] = event ->
+                    workers[w] = slot ->
                     {
+                        final StressEvent event = data(slot);
                         if (event.checksum == checksum(event.producer, event.number))
                         {
                             handledByWorkers.incrementAndGet((int)(event.producer * (long)EVENTS_PER_PRODUCER + event.number));
@@ -140,7 +158,7 @@ class RingStressTest
             }
             default -> throw new IllegalArgumentException(shape);
         }
-        final RingBuffer<StressEvent> ring = graph.start();
+        final RingBuffer<Object> ring = graph.start();
         final List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < producers; p++)
         {
@@ -152,7 +170,7 @@ class RingStressTest
                     if ((n & 1) == 0)
                     {
                         final long sequence = ring.next();
-                        final StressEvent event = ring.get(sequence);
+                        final StressEvent event = data(ring.get(sequence));
                         event.producer = producer;
                         event.number = n;
                         event.checksum = checksum(producer, n);
@@ -160,8 +178,9 @@ class RingStressTest
                     }
                     else
                     {
-                        ring.publishEvent((event, sequence, number) ->
+                        ring.publishEvent((slot, sequence, number) ->
                         {
+                            final StressEvent event = data(slot);
                             event.producer = producer;
                             event.number = number;
                             event.checksum = checksum(producer, number);

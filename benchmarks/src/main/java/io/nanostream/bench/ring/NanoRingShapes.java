@@ -56,14 +56,14 @@ public final class NanoRingShapes
     }
 
     /** Sums the values it sees and releases a latch at the run's last sequence. */
-    static final class SumValue implements EventHandler<ValueEvent>
+    static final class SumValue implements EventHandler<NanoValueEvent>
     {
         long sum;
         long target = -2;
         CountDownLatch latch;
 
         @Override
-        public void onEvent(final ValueEvent event, final long sequence, final boolean endOfBatch)
+        public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
             sum += event.value;
             if (sequence == target)
@@ -74,16 +74,16 @@ public final class NanoRingShapes
     }
 
     /** Pipeline end: sums field b. */
-    static final class SumB implements EventHandler<ValueEvent>
+    static final class SumB implements EventHandler<NanoValueEvent>
     {
         long sum;
         long target = -2;
         CountDownLatch latch;
 
         @Override
-        public void onEvent(final ValueEvent event, final long sequence, final boolean endOfBatch)
+        public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
-            sum += ((StageEvent)event).b;
+            sum += ((NanoStageEvent)event).b;
             if (sequence == target)
             {
                 latch.countDown();
@@ -92,16 +92,16 @@ public final class NanoRingShapes
     }
 
     /** Diamond end: sums fields a and b. */
-    static final class SumAB implements EventHandler<ValueEvent>
+    static final class SumAB implements EventHandler<NanoValueEvent>
     {
         long sum;
         long target = -2;
         CountDownLatch latch;
 
         @Override
-        public void onEvent(final ValueEvent event, final long sequence, final boolean endOfBatch)
+        public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
-            final StageEvent staged = (StageEvent)event;
+            final NanoStageEvent staged = (NanoStageEvent)event;
             sum += staged.a + staged.b;
             if (sequence == target)
             {
@@ -119,8 +119,8 @@ public final class NanoRingShapes
 
         private final int producers;
         private final int kind;
-        private final RingBuffer<ValueEvent> ring;
-        private final List<BatchEventProcessor<ValueEvent>> processors = new ArrayList<>();
+        private final RingBuffer<NanoValueEvent> ring;
+        private final List<BatchEventProcessor<NanoValueEvent>> processors = new ArrayList<>();
         private final List<Thread> threads = new ArrayList<>();
         private final List<SumValue> sumValues = new ArrayList<>();
         private SumB sumB;
@@ -130,7 +130,7 @@ public final class NanoRingShapes
         {
             this.producers = producers;
             this.kind = kind;
-            final EventFactory<ValueEvent> factory = kind == PIPELINE || kind == DIAMOND ? StageEvent::new : ValueEvent::new;
+            final EventFactory<NanoValueEvent> factory = kind == PIPELINE || kind == DIAMOND ? NanoStageEvent::new : NanoValueEvent::new;
             this.ring = RingBuffer.create(type, factory, Checks.RING_SIZE, wait, producerWait);
             switch (kind)
             {
@@ -145,15 +145,15 @@ public final class NanoRingShapes
                 }
                 case PIPELINE ->
                 {
-                    final Sequence first = add(ring.newBarrier(), (event, sequence, end) -> ((StageEvent)event).a = event.value * 3);
-                    final Sequence second = add(ring.newBarrier(first), (event, sequence, end) -> ((StageEvent)event).b = ((StageEvent)event).a + 7);
+                    final Sequence first = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
+                    final Sequence second = add(ring.newBarrier(first), (event, sequence, end) -> ((NanoStageEvent)event).b = ((NanoStageEvent)event).a + 7);
                     sumB = new SumB();
                     add(ring.newBarrier(second), sumB);
                 }
                 case DIAMOND ->
                 {
-                    final Sequence left = add(ring.newBarrier(), (event, sequence, end) -> ((StageEvent)event).a = event.value * 3);
-                    final Sequence right = add(ring.newBarrier(), (event, sequence, end) -> ((StageEvent)event).b = event.value + 7);
+                    final Sequence left = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
+                    final Sequence right = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).b = event.value + 7);
                     sumAB = new SumAB();
                     add(ring.newBarrier(left, right), sumAB);
                 }
@@ -167,15 +167,15 @@ public final class NanoRingShapes
                 processors.forEach(p -> gating.add(p.getSequence()));
             }
             ring.addGatingSequences(gating.toArray(new Sequence[0]));
-            for (final BatchEventProcessor<ValueEvent> processor : processors)
+            for (final BatchEventProcessor<NanoValueEvent> processor : processors)
             {
                 threads.add(Checks.start("nano-consumer", processor));
             }
         }
 
-        private Sequence add(final SequenceBarrier barrier, final EventHandler<ValueEvent> handler)
+        private Sequence add(final SequenceBarrier barrier, final EventHandler<NanoValueEvent> handler)
         {
-            final BatchEventProcessor<ValueEvent> processor = new BatchEventProcessor<>(ring, barrier, handler);
+            final BatchEventProcessor<NanoValueEvent> processor = new BatchEventProcessor<>(ring, barrier, handler);
             processors.add(processor);
             return processor.getSequence();
         }
@@ -274,7 +274,7 @@ public final class NanoRingShapes
 
         private void produce(final long count)
         {
-            final RingBuffer<ValueEvent> ring = this.ring;
+            final RingBuffer<NanoValueEvent> ring = this.ring;
             for (long i = 0; i < count; i++)
             {
                 final long sequence = ring.next();
@@ -296,11 +296,11 @@ public final class NanoRingShapes
 
     private static final class PingPong implements LatencyShape
     {
-        private final RingBuffer<ValueEvent> pings = RingBuffer.createSingleProducer(ValueEvent::new, 1024, new BusySpinWaitStrategy());
-        private final RingBuffer<ValueEvent> pongs = RingBuffer.createSingleProducer(ValueEvent::new, 1024, new BusySpinWaitStrategy());
+        private final RingBuffer<NanoValueEvent> pings = RingBuffer.createSingleProducer(NanoValueEvent::new, 1024, new BusySpinWaitStrategy());
+        private final RingBuffer<NanoValueEvent> pongs = RingBuffer.createSingleProducer(NanoValueEvent::new, 1024, new BusySpinWaitStrategy());
         private final Pinger pinger = new Pinger(pings);
-        private final BatchEventProcessor<ValueEvent> ponger;
-        private final BatchEventProcessor<ValueEvent> pingerProcessor;
+        private final BatchEventProcessor<NanoValueEvent> ponger;
+        private final BatchEventProcessor<NanoValueEvent> pingerProcessor;
         private final Thread pongerThread;
         private final Thread pingerThread;
 
@@ -338,15 +338,15 @@ public final class NanoRingShapes
         }
     }
 
-    private static final class Pinger implements EventHandler<ValueEvent>
+    private static final class Pinger implements EventHandler<NanoValueEvent>
     {
-        private final RingBuffer<ValueEvent> pings;
+        private final RingBuffer<NanoValueEvent> pings;
         private long remaining;
         private long sentAt;
         private Histogram histogram;
         private CountDownLatch done;
 
-        Pinger(final RingBuffer<ValueEvent> pings)
+        Pinger(final RingBuffer<NanoValueEvent> pings)
         {
             this.pings = pings;
         }
@@ -367,7 +367,7 @@ public final class NanoRingShapes
         }
 
         @Override
-        public void onEvent(final ValueEvent event, final long sequence, final boolean endOfBatch)
+        public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
             histogram.recordValue(System.nanoTime() - sentAt);
             if (--remaining > 0)
