@@ -1,0 +1,305 @@
+package io.nanostream.buffer;
+
+/**
+ * A ring of variable-length messages over shared memory, written by many threads in many processes and
+ * read by one: the command channel from clients to the media driver.
+ *
+ * <p>A record is {@code [length int][type int][payload]}, 8-byte aligned. A writer claims space with a CAS
+ * on the tail, stores the header with a negative length, copies the payload, then release-stores the
+ * positive length. The reader handles complete records, zeroes what it read, and release-stores the
+ * head. A writer killed between claim and commit blocks the ring until the reader calls
+ * {@link #unblock()}, which turns the abandoned record into padding. The trailer also carries a
+ * correlation id counter and the reader's heartbeat, by which writers tell that the reader is alive.
+ */
+public final class MessageRing
+{
+    /** Bytes of record header: length and type. */
+    public static final int HEADER_LENGTH = 8;
+    /** Records start at multiples of this. */
+    public static final int ALIGNMENT = 8;
+    /** The type of padding records, which readers skip. */
+    public static final int PADDING_TYPE = -1;
+    /** Bytes after the data region: five counters, each on a 128-byte line of its own. */
+    public static final int TRAILER_LENGTH = 5 * 128;
+
+    private final AtomicBuffer buffer;
+    private final int capacity;
+    private final int mask;
+    private final int maxMessageLength;
+    private final int tailOffset;
+    private final int headCacheOffset;
+    private final int headOffset;
+    private final int correlationOffset;
+    private final int heartbeatOffset;
+
+    /**
+     * Views a buffer as a message ring.
+     *
+     * @param buffer a power of two of data bytes plus {@link #TRAILER_LENGTH}, zeroed when new.
+     */
+    public MessageRing(final AtomicBuffer buffer)
+    {
+        this.buffer = buffer;
+        final long dataLength = buffer.capacity() - TRAILER_LENGTH;
+        if (dataLength < 1024 || dataLength > (1 << 30) || Long.bitCount(dataLength) != 1)
+        {
+            throw new IllegalArgumentException("message ring data length must be a power of two from 1 KiB to 1 GiB, was " +
+                dataLength + " (buffer " + buffer.capacity() + " bytes including the " + TRAILER_LENGTH + "-byte trailer)");
+        }
+        this.capacity = (int)dataLength;
+        this.mask = capacity - 1;
+        this.maxMessageLength = capacity / 8;
+        this.tailOffset = capacity;
+        this.headCacheOffset = capacity + 128;
+        this.headOffset = capacity + 256;
+        this.correlationOffset = capacity + 384;
+        this.heartbeatOffset = capacity + 512;
+    }
+
+    /**
+     * The data capacity in bytes.
+     *
+     * @return the capacity.
+     */
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    /**
+     * The longest message that can be written.
+     *
+     * @return bytes.
+     */
+    public int maxMessageLength()
+    {
+        return maxMessageLength;
+    }
+
+    /**
+     * Writes a message, from any thread.
+     *
+     * @param type   a positive type.
+     * @param source the payload's buffer.
+     * @param offset the payload's offset.
+     * @param length the payload's length, at most {@link #maxMessageLength()}.
+     * @return false if the ring had no room (the reader is behind or gone).
+     */
+    public boolean write(final int type, final AtomicBuffer source, final int offset, final int length)
+    {
+        if (type <= 0)
+        {
+            throw new IllegalArgumentException("message type must be positive, was " + type);
+        }
+        if (length < 0 || length > maxMessageLength)
+        {
+            throw new IllegalArgumentException("message of " + length + " bytes does not fit: at most " + maxMessageLength);
+        }
+        final int recordLength = HEADER_LENGTH + length;
+        final int recordIndex = claim(align(recordLength));
+        if (recordIndex < 0)
+        {
+            return false;
+        }
+        buffer.putLongRelease(recordIndex, header(-recordLength, type)); // release: the claim is marked before the payload lands
+        buffer.putBytes(recordIndex + HEADER_LENGTH, source, offset, length);
+        buffer.putIntRelease(recordIndex, recordLength); // release: the payload is visible before the length says complete
+        return true;
+    }
+
+    private int claim(final int required)
+    {
+        long head = buffer.getLongVolatile(headCacheOffset);
+        long tail;
+        int tailIndex;
+        int padding;
+        do
+        {
+            tail = buffer.getLongVolatile(tailOffset);
+            if (required > capacity - (int)(tail - head))
+            {
+                head = buffer.getLongVolatile(headOffset);
+                if (required > capacity - (int)(tail - head))
+                {
+                    return -1;
+                }
+                buffer.putLongRelease(headCacheOffset, head); // release: a newer head for other writers, orders nothing else
+            }
+            padding = 0;
+            tailIndex = (int)tail & mask;
+            final int toEnd = capacity - tailIndex;
+            if (required > toEnd)
+            {
+                int headIndex = (int)head & mask;
+                if (required > headIndex)
+                {
+                    head = buffer.getLongVolatile(headOffset);
+                    headIndex = (int)head & mask;
+                    if (required > headIndex)
+                    {
+                        return -1;
+                    }
+                    buffer.putLongRelease(headCacheOffset, head); // release: as above
+                }
+                padding = toEnd;
+            }
+        }
+        while (!buffer.compareAndSetLong(tailOffset, tail, tail + required + padding));
+        if (padding != 0)
+        {
+            buffer.putLongRelease(tailIndex, header(padding, PADDING_TYPE)); // release: a complete padding record
+            tailIndex = 0;
+        }
+        return tailIndex;
+    }
+
+    /**
+     * Reads and hands over complete messages, up to the end of the buffer or the limit, then frees the
+     * space read. Call from one thread only.
+     *
+     * @param handler receives each message.
+     * @param limit   the most messages to handle.
+     * @return the number of messages handled.
+     */
+    public int read(final MessageHandler handler, final int limit)
+    {
+        final long head = buffer.getLong(headOffset);
+        final int headIndex = (int)head & mask;
+        final int contiguous = capacity - headIndex;
+        int bytesRead = 0;
+        int messages = 0;
+        try
+        {
+            while (bytesRead < contiguous && messages < limit)
+            {
+                final int recordIndex = headIndex + bytesRead;
+                final int length = buffer.getIntAcquire(recordIndex); // acquire: a positive length means the payload is visible
+                if (length <= 0)
+                {
+                    break;
+                }
+                bytesRead += align(length);
+                final int type = buffer.getInt(recordIndex + 4);
+                if (type != PADDING_TYPE)
+                {
+                    messages++;
+                    handler.onMessage(type, buffer, recordIndex + HEADER_LENGTH, length - HEADER_LENGTH);
+                }
+            }
+        }
+        finally
+        {
+            if (bytesRead > 0)
+            {
+                buffer.setMemory(headIndex, bytesRead, (byte)0);
+                buffer.putLongRelease(headOffset, head + bytesRead); // release: the zeroed space is visible before writers reuse it
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Turns a record abandoned by a writer that died between claim and commit into padding, so reading
+     * can go on. Call only from the reader, and only after the ring has been stuck for longer than any live
+     * writer takes to commit.
+     *
+     * @return true if something was unblocked.
+     */
+    public boolean unblock()
+    {
+        final long head = buffer.getLongVolatile(headOffset);
+        final long tail = buffer.getLongVolatile(tailOffset);
+        if (head == tail)
+        {
+            return false;
+        }
+        final int consumerIndex = (int)head & mask;
+        final int producerIndex = (int)tail & mask;
+        final int length = buffer.getIntVolatile(consumerIndex);
+        if (length < 0)
+        {
+            buffer.putLongRelease(consumerIndex, header(-length, PADDING_TYPE)); // release: the record becomes padding whole
+            return true;
+        }
+        if (length > 0)
+        {
+            return false;
+        }
+        final int limit = producerIndex > consumerIndex ? producerIndex : capacity;
+        int index = consumerIndex + ALIGNMENT;
+        while (index < limit && buffer.getIntVolatile(index) == 0)
+        {
+            index += ALIGNMENT;
+        }
+        // claimed but never written, up to the next record or the claimed end: skip it all, if still untouched
+        for (int i = consumerIndex; i < index; i += ALIGNMENT)
+        {
+            if (buffer.getIntVolatile(i) != 0)
+            {
+                return false;
+            }
+        }
+        buffer.putLongRelease(consumerIndex, header(index - consumerIndex, PADDING_TYPE)); // release: as above
+        return true;
+    }
+
+    /**
+     * A new id, unique among all writers of this ring; ids start at 1.
+     *
+     * @return the id.
+     */
+    public long nextCorrelationId()
+    {
+        return buffer.getAndAddLong(correlationOffset, 1) + 1;
+    }
+
+    /**
+     * Records that the reader is alive.
+     *
+     * @param epochMillis the current time.
+     */
+    public void consumerHeartbeat(final long epochMillis)
+    {
+        buffer.putLongRelease(heartbeatOffset, epochMillis); // release: a fresh timestamp, orders nothing else
+    }
+
+    /**
+     * When the reader last said it was alive.
+     *
+     * @return epoch milliseconds, 0 if never.
+     */
+    public long consumerHeartbeat()
+    {
+        return buffer.getLongVolatile(heartbeatOffset);
+    }
+
+    /**
+     * How far writers have claimed.
+     *
+     * @return the tail position in bytes.
+     */
+    public long producerPosition()
+    {
+        return buffer.getLongVolatile(tailOffset);
+    }
+
+    /**
+     * How far the reader has read.
+     *
+     * @return the head position in bytes.
+     */
+    public long consumerPosition()
+    {
+        return buffer.getLongVolatile(headOffset);
+    }
+
+    static long header(final int length, final int type)
+    {
+        return ((long)type << 32) | (length & 0xFFFF_FFFFL);
+    }
+
+    static int align(final int length)
+    {
+        return (length + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+}

@@ -1,0 +1,160 @@
+package io.nanostream.buffer;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MessageRingTest
+{
+    private static final int CAPACITY = 4096;
+
+    private final AtomicBuffer memory = AtomicBuffer.allocateHeap(CAPACITY + MessageRing.TRAILER_LENGTH);
+    private final MessageRing ring = new MessageRing(memory);
+    private final AtomicBuffer source = AtomicBuffer.allocateHeap(1024);
+
+    @Test
+    void messagesComeOutInOrderWithTheirTypes()
+    {
+        for (int i = 0; i < 10; i++)
+        {
+            source.putInt(0, i);
+            assertThat(ring.write(7 + i, source, 0, 4 + i)).isTrue();
+        }
+        final List<String> seen = new ArrayList<>();
+        assertThat(ring.read((type, buffer, offset, length) -> seen.add(type + ":" + buffer.getInt(offset) + ":" + length), 100))
+            .isEqualTo(10);
+        assertThat(seen).startsWith("7:0:4", "8:1:5").endsWith("16:9:13");
+        assertThat(ring.read((type, buffer, offset, length) -> seen.add("again"), 100)).isZero();
+        assertThat(ring.consumerPosition()).isEqualTo(ring.producerPosition());
+    }
+
+    @Test
+    void aFullRingRefusesAndRecoversAfterReadingAcrossTheWrap()
+    {
+        int written = 0;
+        while (ring.write(1, source, 0, 100))
+        {
+            written++;
+        }
+        assertThat(written).isEqualTo(CAPACITY / 112);
+        final int[] read = {0};
+        ring.read((type, buffer, offset, length) -> read[0]++, 5);
+        for (int lap = 0; lap < 50; lap++)
+        {
+            assertThat(ring.write(2, source, 0, 100)).isTrue();
+            ring.read((type, buffer, offset, length) -> read[0]++, 1);
+        }
+        ring.read((type, buffer, offset, length) -> read[0]++, Integer.MAX_VALUE);
+        ring.read((type, buffer, offset, length) -> read[0]++, Integer.MAX_VALUE);
+        assertThat(read[0]).isEqualTo(written + 50);
+    }
+
+    @Test
+    void badWritesAreRefusedWithAReason()
+    {
+        assertThatThrownBy(() -> ring.write(0, source, 0, 4)).hasMessageContaining("type must be positive");
+        assertThatThrownBy(() -> ring.write(1, source, 0, CAPACITY)).hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> new MessageRing(AtomicBuffer.allocateHeap(1000 + MessageRing.TRAILER_LENGTH)))
+            .hasMessageContaining("power of two");
+    }
+
+    @Test
+    void manyConcurrentWritersLoseAndTearNothing() throws Exception
+    {
+        final int writers = 4;
+        final int perWriter = 50_000;
+        final List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++)
+        {
+            final int writer = w;
+            threads.add(Thread.ofPlatform().start(() ->
+            {
+                final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
+                for (int i = 0; i < perWriter; i++)
+                {
+                    message.putInt(0, writer);
+                    message.putInt(4, i);
+                    message.putLong(8, (long)writer * 1_000_000 + i);
+                    while (!ring.write(1 + writer, message, 0, 8 + (i % 3) * 8 + 8))
+                    {
+                        Thread.onSpinWait();
+                    }
+                }
+            }));
+        }
+        final int[] next = new int[writers];
+        final List<String> problems = new ArrayList<>();
+        final AtomicBoolean done = new AtomicBoolean();
+        long total = 0;
+        while (total < (long)writers * perWriter)
+        {
+            total += ring.read((type, buffer, offset, length) ->
+            {
+                final int writer = buffer.getInt(offset);
+                final int i = buffer.getInt(offset + 4);
+                if (type != 1 + writer || i != next[writer] || buffer.getLong(offset + 8) != (long)writer * 1_000_000 + i ||
+                    length != 8 + (i % 3) * 8 + 8)
+                {
+                    problems.add("writer " + writer + " message " + i + " expected " + next[writer]);
+                }
+                next[writer] = i + 1;
+            }, 100);
+        }
+        done.set(true);
+        for (final Thread thread : threads)
+        {
+            thread.join();
+        }
+        assertThat(problems).isEmpty();
+        assertThat(next).containsOnly(perWriter);
+    }
+
+    @Test
+    void aWriterThatDiedMidMessageIsUnblocked()
+    {
+        source.putInt(0, 1);
+        ring.write(1, source, 0, 8);
+        // a writer claims 24 bytes and dies having written only the header with its negative length
+        final long tail = memory.getLong(CAPACITY);
+        memory.putLong(CAPACITY, tail + 24);
+        memory.putLong((int)tail, MessageRing.header(-24, 5));
+        source.putInt(0, 3);
+        ring.write(3, source, 0, 8);
+        final List<Integer> types = new ArrayList<>();
+        ring.read((type, buffer, offset, length) -> types.add(type), 10);
+        assertThat(types).as("stuck behind the dead writer").containsExactly(1);
+        assertThat(ring.unblock()).isTrue();
+        ring.read((type, buffer, offset, length) -> types.add(type), 10);
+        assertThat(types).containsExactly(1, 3);
+    }
+
+    @Test
+    void aWriterThatDiedBeforeWritingAnythingIsUnblocked()
+    {
+        final long tail = memory.getLong(CAPACITY);
+        memory.putLong(CAPACITY, tail + 32); // claimed, never written
+        source.putInt(0, 4);
+        ring.write(4, source, 0, 8);
+        final List<Integer> types = new ArrayList<>();
+        ring.read((type, buffer, offset, length) -> types.add(type), 10);
+        assertThat(types).isEmpty();
+        assertThat(ring.unblock()).isTrue();
+        ring.read((type, buffer, offset, length) -> types.add(type), 10);
+        assertThat(types).containsExactly(4);
+        assertThat(ring.unblock()).as("nothing left to unblock").isFalse();
+    }
+
+    @Test
+    void correlationIdsAreUniqueAndTheHeartbeatIsShared()
+    {
+        assertThat(ring.nextCorrelationId()).isEqualTo(1);
+        assertThat(ring.nextCorrelationId()).isEqualTo(2);
+        ring.consumerHeartbeat(12345);
+        assertThat(new MessageRing(memory).consumerHeartbeat()).isEqualTo(12345);
+    }
+}

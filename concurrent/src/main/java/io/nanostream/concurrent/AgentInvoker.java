@@ -1,0 +1,77 @@
+package io.nanostream.concurrent;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs an {@link Agent} on the caller's thread, one duty cycle per {@link #invoke()}: for applications
+ * that own their threads (the "invoker" threading mode).
+ */
+public final class AgentInvoker implements AutoCloseable
+{
+    private final Agent agent;
+    private final Consumer<Throwable> errorHandler;
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * Creates an invoker.
+     *
+     * @param agent        the agent.
+     * @param errorHandler receives exceptions thrown by a cycle.
+     */
+    public AgentInvoker(final Agent agent, final Consumer<Throwable> errorHandler)
+    {
+        this.agent = agent;
+        this.errorHandler = errorHandler;
+    }
+
+    /**
+     * Runs one duty cycle (starting the agent on the first call).
+     *
+     * @return the work done, or 0 once closed.
+     */
+    public int invoke()
+    {
+        if (closed)
+        {
+            return 0;
+        }
+        if (!started)
+        {
+            started = true;
+            agent.onStart();
+        }
+        try
+        {
+            return agent.doWork();
+        }
+        catch (final Throwable ex)
+        {
+            errorHandler.accept(ex);
+            return 0;
+        }
+    }
+
+    /**
+     * The agent.
+     *
+     * @return the agent being invoked.
+     */
+    public Agent agent()
+    {
+        return agent;
+    }
+
+    @Override
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            if (started)
+            {
+                agent.onClose();
+            }
+        }
+    }
+}
