@@ -1,0 +1,234 @@
+package io.nanostream.client;
+
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogLayout;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A channel, written as a URI: {@code nano:ipc}, {@code nano:ipc?term-length=64k|mtu=8k}, or (for the
+ * UDP transport) {@code nano:udp?endpoint=host:port}. Parameters are {@code key=value} pairs separated
+ * by {@code |}; sizes take the suffixes k, m and g. {@code aeron:} is accepted for {@code nano:}.
+ */
+public final class ChannelUri
+{
+    /** Term length parameter. */
+    public static final String TERM_LENGTH = "term-length";
+    /** MTU parameter. */
+    public static final String MTU = "mtu";
+    /** UDP endpoint parameter. */
+    public static final String ENDPOINT = "endpoint";
+    /** Session id parameter. */
+    public static final String SESSION_ID = "session-id";
+
+    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias");
+    private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
+        "linger", "alias", "fc", "control-mode");
+
+    private final String media;
+    private final Map<String, String> params;
+
+    private ChannelUri(final String media, final Map<String, String> params)
+    {
+        this.media = media;
+        this.params = params;
+    }
+
+    /**
+     * Parses and checks a channel.
+     *
+     * @param channel the URI.
+     * @return the parsed channel.
+     * @throws IllegalArgumentException naming what is wrong and showing a valid form.
+     */
+    public static ChannelUri parse(final String channel)
+    {
+        if (channel == null || channel.isBlank())
+        {
+            throw invalid(channel, "it is empty");
+        }
+        final String text = channel.trim();
+        final int colon = text.indexOf(':');
+        if (colon < 0)
+        {
+            throw invalid(channel, "it has no scheme");
+        }
+        final String scheme = text.substring(0, colon);
+        if (!scheme.equals("nano") && !scheme.equals("aeron"))
+        {
+            throw invalid(channel, "the scheme is '" + scheme + "', not 'nano'");
+        }
+        final int question = text.indexOf('?', colon);
+        final String media = (question < 0 ? text.substring(colon + 1) : text.substring(colon + 1, question)).toLowerCase(Locale.ROOT);
+        if (!media.equals("ipc") && !media.equals("udp"))
+        {
+            throw invalid(channel, "the media is '" + media + "'; use ipc or udp");
+        }
+        final Map<String, String> params = new LinkedHashMap<>();
+        if (question >= 0 && question < text.length() - 1)
+        {
+            for (final String pair : text.substring(question + 1).split("\\|"))
+            {
+                final int equals = pair.indexOf('=');
+                if (equals <= 0 || equals == pair.length() - 1)
+                {
+                    throw invalid(channel, "parameter '" + pair + "' is not key=value");
+                }
+                final String key = pair.substring(0, equals).trim();
+                final Set<String> known = media.equals("ipc") ? IPC_KEYS : UDP_KEYS;
+                if (!known.contains(key))
+                {
+                    throw invalid(channel, "unknown parameter '" + key + "' for " + media + "; known: " + String.join(", ", known));
+                }
+                if (params.put(key, pair.substring(equals + 1).trim()) != null)
+                {
+                    throw invalid(channel, "parameter '" + key + "' is given twice");
+                }
+            }
+        }
+        final ChannelUri uri = new ChannelUri(media, params);
+        if (params.containsKey(TERM_LENGTH))
+        {
+            final long termLength = parseSize(channel, TERM_LENGTH, params.get(TERM_LENGTH));
+            if (termLength > LogLayout.TERM_MAX_LENGTH)
+            {
+                throw invalid(channel, "term-length " + termLength + " is over 1g");
+            }
+            try
+            {
+                LogLayout.checkTermLength((int)termLength);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw invalid(channel, ex.getMessage());
+            }
+        }
+        if (params.containsKey(MTU))
+        {
+            final long mtu = parseSize(channel, MTU, params.get(MTU));
+            try
+            {
+                FrameHeader.checkMtu((int)Math.min(mtu, Integer.MAX_VALUE));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw invalid(channel, ex.getMessage());
+            }
+        }
+        if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey("control"))
+        {
+            throw invalid(channel, "a udp channel needs endpoint=host:port");
+        }
+        return uri;
+    }
+
+    /**
+     * The media: {@code ipc} or {@code udp}.
+     *
+     * @return the media.
+     */
+    public String media()
+    {
+        return media;
+    }
+
+    /**
+     * Whether this is an IPC channel.
+     *
+     * @return true for {@code ipc}.
+     */
+    public boolean isIpc()
+    {
+        return media.equals("ipc");
+    }
+
+    /**
+     * A parameter's raw value.
+     *
+     * @param key the parameter.
+     * @return its value, or null.
+     */
+    public String get(final String key)
+    {
+        return params.get(key);
+    }
+
+    /**
+     * The term length asked for.
+     *
+     * @param defaultValue used when the channel does not say.
+     * @return bytes.
+     */
+    public int termLength(final int defaultValue)
+    {
+        return params.containsKey(TERM_LENGTH) ? (int)parseSize(null, TERM_LENGTH, params.get(TERM_LENGTH)) : defaultValue;
+    }
+
+    /**
+     * The MTU asked for.
+     *
+     * @param defaultValue used when the channel does not say.
+     * @return bytes.
+     */
+    public int mtu(final int defaultValue)
+    {
+        return params.containsKey(MTU) ? (int)parseSize(null, MTU, params.get(MTU)) : defaultValue;
+    }
+
+    /**
+     * The parameters, in the order given.
+     *
+     * @return an unmodifiable view.
+     */
+    public Map<String, String> params()
+    {
+        return Map.copyOf(params);
+    }
+
+    @Override
+    public String toString()
+    {
+        final StringBuilder out = new StringBuilder("nano:").append(media);
+        char separator = '?';
+        for (final Map.Entry<String, String> param : params.entrySet())
+        {
+            out.append(separator).append(param.getKey()).append('=').append(param.getValue());
+            separator = '|';
+        }
+        return out.toString();
+    }
+
+    static long parseSize(final String channel, final String key, final String value)
+    {
+        final String text = value.toLowerCase(Locale.ROOT);
+        long multiplier = 1;
+        String digits = text;
+        if (text.endsWith("k") || text.endsWith("m") || text.endsWith("g"))
+        {
+            multiplier = text.endsWith("k") ? 1024 : text.endsWith("m") ? 1024 * 1024 : 1024L * 1024 * 1024;
+            digits = text.substring(0, text.length() - 1);
+        }
+        try
+        {
+            final long number = Long.parseLong(digits);
+            if (number <= 0)
+            {
+                throw invalid(channel, key + " must be positive, was " + value);
+            }
+            return Math.multiplyExact(number, multiplier);
+        }
+        catch (final NumberFormatException | ArithmeticException ex)
+        {
+            throw invalid(channel, key + " '" + value + "' is not a size like 65536, 64k or 16m");
+        }
+    }
+
+    private static IllegalArgumentException invalid(final String channel, final String problem)
+    {
+        return new IllegalArgumentException("invalid channel '" + channel + "': " + problem +
+            "; e.g. nano:ipc, nano:ipc?term-length=64k|mtu=8k, nano:udp?endpoint=localhost:40123");
+    }
+}

@@ -1,0 +1,150 @@
+package io.nanostream.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * How a client connects: the driver directory and the timeouts. Defaults come from system properties
+ * ({@code nanostream.dir}, {@code nanostream.driver.timeout.ms}), then from built-in values.
+ */
+public final class ClientContext
+{
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
+
+    private Path directory = defaultDirectory();
+    private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
+    private Duration keepaliveInterval = Duration.ofMillis(500);
+    private Duration resourceLinger = Duration.ofSeconds(3);
+    private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
+
+    /**
+     * The default driver directory: {@code nanostream.dir} if set, else {@code /dev/shm/nano-stream-<user>}
+     * where {@code /dev/shm} exists, else under the temporary directory.
+     *
+     * @return the directory.
+     */
+    public static Path defaultDirectory()
+    {
+        final String configured = System.getProperty("nanostream.dir");
+        if (configured != null && !configured.isBlank())
+        {
+            return Path.of(configured);
+        }
+        final String name = "nano-stream-" + System.getProperty("user.name", "default");
+        final Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) ? shm.resolve(name) : Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
+    }
+
+    /**
+     * Sets the driver directory.
+     *
+     * @param directory the directory the driver was launched with.
+     * @return this context.
+     */
+    public ClientContext directory(final Path directory)
+    {
+        this.directory = directory;
+        return this;
+    }
+
+    /**
+     * The driver directory.
+     *
+     * @return the directory.
+     */
+    public Path directory()
+    {
+        return directory;
+    }
+
+    /**
+     * Sets how long the driver may stay silent before the client gives up on it.
+     *
+     * @param timeout the timeout; default 10 s.
+     * @return this context.
+     */
+    public ClientContext driverTimeout(final Duration timeout)
+    {
+        this.driverTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How long the driver may stay silent.
+     *
+     * @return the timeout.
+     */
+    public Duration driverTimeout()
+    {
+        return driverTimeout;
+    }
+
+    /**
+     * Sets how often the client tells the driver it is alive.
+     *
+     * @param interval the interval; default 500 ms, well inside the driver's client liveness timeout.
+     * @return this context.
+     */
+    public ClientContext keepaliveInterval(final Duration interval)
+    {
+        this.keepaliveInterval = interval;
+        return this;
+    }
+
+    /**
+     * How often the client heartbeats.
+     *
+     * @return the interval.
+     */
+    public Duration keepaliveInterval()
+    {
+        return keepaliveInterval;
+    }
+
+    /**
+     * Sets how long closed publications and images stay mapped, so that a thread still inside a poll or
+     * offer never touches unmapped memory.
+     *
+     * @param linger the linger; default 3 s.
+     * @return this context.
+     */
+    public ClientContext resourceLinger(final Duration linger)
+    {
+        this.resourceLinger = linger;
+        return this;
+    }
+
+    /**
+     * How long closed resources stay mapped.
+     *
+     * @return the linger.
+     */
+    public Duration resourceLinger()
+    {
+        return resourceLinger;
+    }
+
+    /**
+     * Sets what receives errors found by the client's background thread (driver loss, lapped broadcast).
+     *
+     * @param errorHandler the handler; default logs through {@code System.Logger}.
+     * @return this context.
+     */
+    public ClientContext errorHandler(final Consumer<Throwable> errorHandler)
+    {
+        this.errorHandler = errorHandler;
+        return this;
+    }
+
+    /**
+     * The error handler.
+     *
+     * @return the handler.
+     */
+    public Consumer<Throwable> errorHandler()
+    {
+        return errorHandler;
+    }
+}

@@ -1,0 +1,111 @@
+package io.nanostream.client;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.BufferClaim;
+import io.nanostream.log.ExclusiveTermAppender;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+import io.nanostream.log.ReservedValueSupplier;
+
+/**
+ * A publication with one writer thread and a log of its own: it keeps its place in the term itself, so
+ * an offer needs no atomic instruction. Calling it from two threads at once corrupts the stream.
+ */
+public final class ExclusivePublication extends Publication
+{
+    private final ExclusiveTermAppender[] appenders = new ExclusiveTermAppender[LogLayout.PARTITION_COUNT];
+    private int termId;
+    private int termOffset;
+    private int termCount;
+    private long termBeginPosition;
+
+    ExclusivePublication(
+        final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
+        final LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId, final int backPressureCounterId)
+    {
+        super(client, registrationId, channel, streamId, sessionId, log, counterValues, limitCounterId, backPressureCounterId);
+        for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
+        {
+            appenders[i] = new ExclusiveTermAppender(log.term(i), log.metadata(), i);
+        }
+        termCount = LogLayout.activeTermCount(metadata);
+        final long rawTail = metadata.getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
+        termId = LogLayout.termId(rawTail);
+        termOffset = LogLayout.termOffset(rawTail, termLength);
+        termBeginPosition = LogLayout.position(termId, 0, positionBitsToShift, initialTermId);
+    }
+
+    @Override
+    public long offer(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
+    {
+        if (closed)
+        {
+            return CLOSED;
+        }
+        final long position = termBeginPosition + termOffset;
+        if (position >= positionLimit())
+        {
+            return backPressureStatus(position, length);
+        }
+        final ExclusiveTermAppender appender = appenders[LogLayout.indexByTermCount(termCount)];
+        final int result;
+        if (length <= maxPayloadLength)
+        {
+            result = appender.appendUnfragmented(termId, termOffset, sessionId, streamId, buffer, offset, length, supplier);
+        }
+        else
+        {
+            checkMessageLength(length);
+            result = appender.appendFragmented(termId, termOffset, sessionId, streamId, buffer, offset, length,
+                maxPayloadLength, supplier);
+        }
+        return newPosition(result);
+    }
+
+    @Override
+    public long tryClaim(final int length, final BufferClaim claim)
+    {
+        checkPayloadLength(length);
+        if (closed)
+        {
+            return CLOSED;
+        }
+        final long position = termBeginPosition + termOffset;
+        if (position >= positionLimit())
+        {
+            return backPressureStatus(position, length);
+        }
+        return newPosition(appenders[LogLayout.indexByTermCount(termCount)]
+            .claim(termId, termOffset, sessionId, streamId, length, claim));
+    }
+
+    private long newPosition(final int result)
+    {
+        if (result > 0)
+        {
+            termOffset = result;
+            return termBeginPosition + result;
+        }
+        if (termBeginPosition + termLength >= maxPossiblePosition)
+        {
+            return MAX_POSITION_EXCEEDED;
+        }
+        // the term is padded to its end: move to the next one, which the driver has cleaned
+        final int nextTermId = termId + 1;
+        final int nextTermCount = termCount + 1;
+        metadata.putLongRelease(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(nextTermCount)),
+            LogLayout.packTail(nextTermId, 0)); // release: the padded term is complete before the next term is active
+        metadata.putIntRelease(LogLayout.ACTIVE_TERM_COUNT_OFFSET, nextTermCount); // release: the new tail is set first
+        termId = nextTermId;
+        termCount = nextTermCount;
+        termOffset = 0;
+        termBeginPosition += termLength;
+        return ADMIN_ACTION;
+    }
+
+    @Override
+    public long position()
+    {
+        return closed ? CLOSED : termBeginPosition + termOffset;
+    }
+}

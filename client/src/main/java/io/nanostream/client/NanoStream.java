@@ -1,0 +1,439 @@
+package io.nanostream.client;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.log.LogBuffers;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A client of a media driver: connect once, then add publications and subscriptions. Adding and
+ * closing are round trips to the driver (microseconds to a millisecond); offering and polling never
+ * involve it. A background thread takes the driver's responses, heartbeats, and watches the driver.
+ *
+ * <pre>{@code
+ * try (NanoStream client = NanoStream.connect();
+ *      Publication publication = client.addPublication("nano:ipc", 10);
+ *      Subscription subscription = client.addSubscription("nano:ipc", 10)) {
+ *     publication.offer(buffer, 0, length);
+ *     subscription.poll((buf, offset, len, header) -> handle(buf, offset, len), 10);
+ * }
+ * }</pre>
+ */
+public final class NanoStream implements AutoCloseable
+{
+    private final ClientContext context;
+    private final MappedFile controlMapping;
+    private final MessageRing commands;
+    private final CountersReader counters;
+    private final long clientId;
+    private final AtomicBuffer commandBuffer = AtomicBuffer.allocateHeap(4096);
+    private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<Long, Publication> publications = new ConcurrentHashMap<>();
+    private final ThreadLocal<AtomicBuffer> scratch = ThreadLocal.withInitial(() -> AtomicBuffer.allocateHeap(64 * 1024));
+    private final ClientConductor conductor;
+    private final Thread conductorThread;
+    private volatile boolean closed;
+    private volatile String closedReason;
+
+    private NanoStream(final ClientContext context, final MappedFile controlMapping, final ControlFile control)
+    {
+        this.context = context;
+        this.controlMapping = controlMapping;
+        this.commands = new MessageRing(control.commandRing());
+        this.counters = new CountersReader(control.countersMetadata(), control.countersValues());
+        this.clientId = commands.nextCorrelationId();
+        this.conductor = new ClientConductor(this, control.broadcast(), commands, context);
+        this.conductorThread = Thread.ofPlatform().daemon().name("nano-stream-client-" + clientId).unstarted(conductor);
+    }
+
+    /**
+     * Connects to the driver in the default directory.
+     *
+     * @return the client.
+     * @throws DriverUnavailableException if no driver runs there.
+     */
+    public static NanoStream connect()
+    {
+        return connect(new ClientContext());
+    }
+
+    /**
+     * Connects to a driver.
+     *
+     * @param context where the driver is, and the timeouts.
+     * @return the client.
+     * @throws DriverUnavailableException if no driver runs there, naming what was found and how to start one.
+     */
+    public static NanoStream connect(final ClientContext context)
+    {
+        final Path directory = context.directory();
+        final Path file = directory.resolve(ControlFile.FILE_NAME);
+        if (!Files.exists(file))
+        {
+            throw new DriverUnavailableException("no media driver in " + directory + ": " + file + " does not exist; start one " +
+                "with `./nano-stream driver --dir " + directory + "` or MediaDriver.launchEmbedded(), or point nanostream.dir at " +
+                "the directory of the running driver", null);
+        }
+        final MappedFile mapping;
+        try
+        {
+            mapping = MappedFile.open(file);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new DriverUnavailableException("cannot map the driver's control file " + file + ": " + ex.getMessage(), ex);
+        }
+        final ControlFile control = new ControlFile(mapping.buffer());
+        try
+        {
+            control.checkReady(file);
+            final long heartbeat = new MessageRing(control.commandRing()).consumerHeartbeat();
+            final long silentMillis = System.currentTimeMillis() - heartbeat;
+            if (silentMillis > context.driverTimeout().toMillis())
+            {
+                throw new DriverUnavailableException("the media driver in " + directory + " (pid " + control.pid() +
+                    ") has not heartbeated for " + silentMillis + " ms (timeout " + context.driverTimeout().toMillis() +
+                    " ms): it is not running; start it with `./nano-stream driver --dir " + directory + "`", null);
+            }
+        }
+        catch (final IllegalStateException | IllegalArgumentException ex)
+        {
+            mapping.close();
+            throw new DriverUnavailableException(ex.getMessage(), ex);
+        }
+        catch (final DriverUnavailableException ex)
+        {
+            mapping.close();
+            throw ex;
+        }
+        final NanoStream client = new NanoStream(context, mapping, control);
+        client.conductor.sendKeepalive();
+        client.conductorThread.start();
+        return client;
+    }
+
+    /**
+     * Adds a publication shared by every publisher of the channel and stream (in any process).
+     *
+     * @param channel  the channel, e.g. {@code nano:ipc}.
+     * @param streamId the stream id.
+     * @return the publication, ready once a subscriber connects.
+     * @throws IllegalArgumentException if the channel is malformed.
+     * @throws RegistrationException    if the driver refuses it.
+     */
+    public ConcurrentPublication addPublication(final String channel, final int streamId)
+    {
+        ChannelUri.parse(channel);
+        final PublicationReady ready = (PublicationReady)request(Commands.ADD_PUBLICATION, channel, streamId, null);
+        final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()));
+        final ConcurrentPublication publication = new ConcurrentPublication(this, ready.registrationId(), channel, streamId,
+            ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
+        publications.put(publication.registrationId(), publication);
+        return publication;
+    }
+
+    /**
+     * Adds a publication with one writer and a log of its own (its own session).
+     *
+     * @param channel  the channel.
+     * @param streamId the stream id.
+     * @return the publication.
+     */
+    public ExclusivePublication addExclusivePublication(final String channel, final int streamId)
+    {
+        ChannelUri.parse(channel);
+        final PublicationReady ready = (PublicationReady)request(Commands.ADD_EXCLUSIVE_PUBLICATION, channel, streamId, null);
+        final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()));
+        final ExclusivePublication publication = new ExclusivePublication(this, ready.registrationId(), channel, streamId,
+            ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
+        publications.put(publication.registrationId(), publication);
+        return publication;
+    }
+
+    /**
+     * Adds a subscription.
+     *
+     * @param channel  the channel.
+     * @param streamId the stream id.
+     * @return the subscription.
+     */
+    public Subscription addSubscription(final String channel, final int streamId)
+    {
+        return addSubscription(channel, streamId, null, null);
+    }
+
+    /**
+     * Adds a subscription and is told, on the client's thread, when publishers come and go.
+     *
+     * @param channel                 the channel.
+     * @param streamId                the stream id.
+     * @param availableImageHandler   told of each new image, or null.
+     * @param unavailableImageHandler told of each image that goes, or null.
+     * @return the subscription.
+     */
+    public Subscription addSubscription(
+        final String channel, final int streamId,
+        final AvailableImageHandler availableImageHandler, final UnavailableImageHandler unavailableImageHandler)
+    {
+        ChannelUri.parse(channel);
+        final Subscription[] created = new Subscription[1];
+        request(Commands.ADD_SUBSCRIPTION, channel, streamId, correlationId ->
+        {
+            // registered before the command goes out, so that no image can arrive before its subscription
+            created[0] = new Subscription(this, correlationId, channel, streamId, availableImageHandler, unavailableImageHandler);
+            subscriptions.put(correlationId, created[0]);
+        });
+        return created[0];
+    }
+
+    /**
+     * The driver's counters (positions, limits, statistics), readable from any thread.
+     *
+     * @return the counters.
+     */
+    public CountersReader counters()
+    {
+        return counters;
+    }
+
+    /**
+     * This client's id at the driver.
+     *
+     * @return the client id.
+     */
+    public long clientId()
+    {
+        return clientId;
+    }
+
+    /**
+     * Whether the client is closed, by the application or because the driver went away.
+     *
+     * @return true once closed.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /** Releases everything this client holds at the driver and unmaps its memory. */
+    @Override
+    public void close()
+    {
+        if (closed && conductorThread.getState() == Thread.State.TERMINATED)
+        {
+            return;
+        }
+        final boolean driverAlive = !closed;
+        closed = true;
+        conductor.stop();
+        try
+        {
+            conductorThread.join(TimeUnit.SECONDS.toMillis(5));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (driverAlive)
+        {
+            synchronized (commandBuffer)
+            {
+                final int length = Commands.encodeClient(commandBuffer, commands.nextCorrelationId(), clientId);
+                commands.write(Commands.CLIENT_CLOSE, commandBuffer, 0, length);
+            }
+        }
+        for (final Publication publication : publications.values())
+        {
+            publication.closed = true;
+            publication.log.close();
+        }
+        for (final Subscription subscription : subscriptions.values())
+        {
+            for (final Image image : subscription.markClosed())
+            {
+                image.log().close();
+            }
+        }
+        publications.clear();
+        subscriptions.clear();
+        conductor.closeLingering();
+        controlMapping.close();
+    }
+
+    /** Sends a command and waits for its response; the hook runs with the correlation id before sending. */
+    private Object request(final int type, final String channel, final int streamId, final java.util.function.LongConsumer beforeSend)
+    {
+        checkOpen();
+        final CompletableFuture<Object> response = new CompletableFuture<>();
+        final long correlationId;
+        synchronized (commandBuffer)
+        {
+            correlationId = commands.nextCorrelationId();
+            pending.put(correlationId, response);
+            if (beforeSend != null)
+            {
+                beforeSend.accept(correlationId);
+            }
+            final int length = Commands.encodeAdd(commandBuffer, correlationId, clientId, streamId, channel);
+            sendWithRetry(type, length);
+        }
+        return await(correlationId, response, type == Commands.ADD_SUBSCRIPTION);
+    }
+
+    private Object request(final int type, final long registrationId)
+    {
+        checkOpen();
+        final CompletableFuture<Object> response = new CompletableFuture<>();
+        final long correlationId;
+        synchronized (commandBuffer)
+        {
+            correlationId = commands.nextCorrelationId();
+            pending.put(correlationId, response);
+            final int length = Commands.encodeRemove(commandBuffer, correlationId, clientId, registrationId);
+            sendWithRetry(type, length);
+        }
+        return await(correlationId, response, false);
+    }
+
+    private void sendWithRetry(final int type, final int length)
+    {
+        final long deadline = System.nanoTime() + context.driverTimeout().toNanos();
+        while (!commands.write(type, commandBuffer, 0, length))
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new DriverUnavailableException("the media driver in " + context.directory() +
+                    " takes no commands: its command ring stayed full for " + context.driverTimeout().toMillis() + " ms", null);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private Object await(final long correlationId, final CompletableFuture<Object> response, final boolean subscription)
+    {
+        try
+        {
+            return response.get(context.driverTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            if (subscription)
+            {
+                subscriptions.remove(correlationId);
+            }
+            throw new DriverUnavailableException("no response from the media driver in " + context.directory() + " within " +
+                context.driverTimeout().toMillis() + " ms; is it running?", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            if (subscription)
+            {
+                subscriptions.remove(correlationId);
+            }
+            if (ex.getCause() instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw new NanoStreamException("request failed", ex.getCause());
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new NanoStreamException("interrupted waiting for the media driver", ex);
+        }
+        finally
+        {
+            pending.remove(correlationId);
+        }
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new DriverUnavailableException("client is closed" + (closedReason == null ? "" : ": " + closedReason), null);
+        }
+    }
+
+    void releasePublication(final Publication publication)
+    {
+        publication.closed = true;
+        publications.remove(publication.registrationId());
+        if (!closed)
+        {
+            request(Commands.REMOVE_PUBLICATION, publication.registrationId());
+        }
+        conductor.linger(publication.log);
+    }
+
+    void releaseSubscription(final Subscription subscription)
+    {
+        subscriptions.remove(subscription.registrationId());
+        final Image[] images = subscription.markClosed();
+        if (!closed)
+        {
+            request(Commands.REMOVE_SUBSCRIPTION, subscription.registrationId());
+        }
+        for (final Image image : images)
+        {
+            conductor.linger(image.log());
+        }
+    }
+
+    AtomicBuffer scratch(final int length)
+    {
+        AtomicBuffer buffer = scratch.get();
+        if (buffer.capacity() < length)
+        {
+            buffer = AtomicBuffer.allocateHeap((length + 7) & ~7);
+            scratch.set(buffer);
+        }
+        return buffer;
+    }
+
+    CompletableFuture<Object> pending(final long correlationId)
+    {
+        return pending.get(correlationId);
+    }
+
+    Subscription subscription(final long registrationId)
+    {
+        return subscriptions.get(registrationId);
+    }
+
+    AtomicBuffer counterValues()
+    {
+        return counters.values();
+    }
+
+    void onDriverLost(final String reason)
+    {
+        closedReason = reason;
+        closed = true;
+        final DriverUnavailableException lost = new DriverUnavailableException(reason, null);
+        pending.values().forEach(future -> future.completeExceptionally(lost));
+        publications.values().forEach(publication -> publication.closed = true);
+        subscriptions.values().forEach(Subscription::markClosed);
+        context.errorHandler().accept(lost);
+    }
+
+    /** What the driver answers to an added publication. */
+    record PublicationReady(long registrationId, int sessionId, int limitCounterId, int backPressureCounterId, String logFile)
+    {
+    }
+}

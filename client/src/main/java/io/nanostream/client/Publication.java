@@ -1,0 +1,283 @@
+package io.nanostream.client;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.CountersReader;
+import io.nanostream.log.BufferClaim;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+import io.nanostream.log.ReservedValueSupplier;
+
+/**
+ * Sends messages on a channel and stream by appending them to a log that subscribers read. An offer
+ * returns the new stream position, or one of the negative results below; it never blocks and never
+ * allocates. Messages longer than {@link #maxPayloadLength()} are split into fragments (reassemble them
+ * with a {@code FragmentAssembler}), up to {@link #maxMessageLength()}.
+ */
+public abstract sealed class Publication implements AutoCloseable permits ConcurrentPublication, ExclusivePublication
+{
+    /** No subscriber is connected: nothing would read the message. */
+    public static final long NOT_CONNECTED = -1;
+    /** The slowest subscriber is a whole window behind: retry later. */
+    public static final long BACK_PRESSURED = -2;
+    /** The log moved to its next term during the offer: retry at once. */
+    public static final long ADMIN_ACTION = -3;
+    /** The publication is closed (by the application, or because the driver went away). */
+    public static final long CLOSED = -4;
+    /** The stream reached the largest position its term length allows: use a new publication. */
+    public static final long MAX_POSITION_EXCEEDED = -5;
+
+    final NanoStream client;
+    final long registrationId;
+    final String channel;
+    final int streamId;
+    final int sessionId;
+    final LogBuffers log;
+    final AtomicBuffer metadata;
+    final int termLength;
+    final int positionBitsToShift;
+    final int initialTermId;
+    final int maxPayloadLength;
+    final int maxMessageLength;
+    final long maxPossiblePosition;
+    final AtomicBuffer counterValues;
+    final int limitOffset;
+    final int backPressureOffset;
+    volatile boolean closed;
+
+    Publication(
+        final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
+        final LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId, final int backPressureCounterId)
+    {
+        this.client = client;
+        this.registrationId = registrationId;
+        this.channel = channel;
+        this.streamId = streamId;
+        this.sessionId = sessionId;
+        this.log = log;
+        this.metadata = log.metadata();
+        this.termLength = log.termLength();
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.initialTermId = log.initialTermId();
+        this.maxPayloadLength = log.mtu() - FrameHeader.LENGTH;
+        this.maxMessageLength = FrameHeader.maxMessageLength(termLength);
+        this.maxPossiblePosition = LogLayout.maxPosition(termLength);
+        this.counterValues = counterValues;
+        this.limitOffset = CountersReader.valueOffset(limitCounterId);
+        this.backPressureOffset = CountersReader.valueOffset(backPressureCounterId);
+    }
+
+    /**
+     * Offers a message.
+     *
+     * @param buffer the message's buffer.
+     * @param offset where it starts.
+     * @param length its length, at most {@link #maxMessageLength()}.
+     * @return the new position (positive), or a negative result.
+     * @throws IllegalArgumentException if the message is longer than {@link #maxMessageLength()}.
+     */
+    public final long offer(final AtomicBuffer buffer, final int offset, final int length)
+    {
+        return offer(buffer, offset, length, null);
+    }
+
+    /**
+     * Offers a message and sets each frame's reserved value.
+     *
+     * @param buffer   the message's buffer.
+     * @param offset   where it starts.
+     * @param length   its length.
+     * @param supplier computes the reserved value of each frame, or null for 0.
+     * @return the new position (positive), or a negative result.
+     */
+    public abstract long offer(AtomicBuffer buffer, int offset, int length, ReservedValueSupplier supplier);
+
+    /**
+     * Offers one message made of several parts, copied back to back.
+     *
+     * @param vectors the parts, in order.
+     * @return the new position (positive), or a negative result.
+     */
+    public final long offer(final BufferVector... vectors)
+    {
+        int length = 0;
+        for (final BufferVector vector : vectors)
+        {
+            length += vector.length();
+        }
+        final AtomicBuffer gathered = client.scratch(length);
+        int position = 0;
+        for (final BufferVector vector : vectors)
+        {
+            gathered.putBytes(position, vector.buffer(), vector.offset(), vector.length());
+            position += vector.length();
+        }
+        return offer(gathered, 0, length, null);
+    }
+
+    /**
+     * Claims space for a message of at most {@link #maxPayloadLength()} bytes, to be written in place and
+     * then committed (or aborted) through the claim.
+     *
+     * @param length the payload length.
+     * @param claim  the claim to fill.
+     * @return the position after the claimed frame (positive), or a negative result.
+     * @throws IllegalArgumentException if the length is over {@link #maxPayloadLength()}.
+     */
+    public abstract long tryClaim(int length, BufferClaim claim);
+
+    /**
+     * The position the next message will start at.
+     *
+     * @return the position, or {@link #CLOSED}.
+     */
+    public abstract long position();
+
+    /**
+     * How far the slowest subscriber lets publishers go.
+     *
+     * @return the limit position.
+     */
+    public final long positionLimit()
+    {
+        return counterValues.getLongAcquire(limitOffset); // acquire: pairs with the driver's release of the limit
+    }
+
+    /**
+     * Whether a subscriber is connected.
+     *
+     * @return true if some subscriber reads this stream.
+     */
+    public final boolean isConnected()
+    {
+        return !closed && metadata.getIntAcquire(LogLayout.IS_CONNECTED_OFFSET) == 1; // acquire: the driver's link is complete
+    }
+
+    /**
+     * Whether the publication is closed.
+     *
+     * @return true once closed.
+     */
+    public final boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * The longest message an offer takes: {@code min(termLength / 8, 16 MiB)}.
+     *
+     * @return bytes.
+     */
+    public final int maxMessageLength()
+    {
+        return maxMessageLength;
+    }
+
+    /**
+     * The longest payload of one frame: MTU - 32.
+     *
+     * @return bytes.
+     */
+    public final int maxPayloadLength()
+    {
+        return maxPayloadLength;
+    }
+
+    /**
+     * The log's term length.
+     *
+     * @return bytes.
+     */
+    public final int termLength()
+    {
+        return termLength;
+    }
+
+    /**
+     * The session id frames carry.
+     *
+     * @return the session id.
+     */
+    public final int sessionId()
+    {
+        return sessionId;
+    }
+
+    /**
+     * The stream id.
+     *
+     * @return the stream id.
+     */
+    public final int streamId()
+    {
+        return streamId;
+    }
+
+    /**
+     * The channel.
+     *
+     * @return the channel URI.
+     */
+    public final String channel()
+    {
+        return channel;
+    }
+
+    /**
+     * The driver's id for this publication.
+     *
+     * @return the registration id.
+     */
+    public final long registrationId()
+    {
+        return registrationId;
+    }
+
+    /** Closes the publication; subscribers read what was sent, then see end of stream. */
+    @Override
+    public final void close()
+    {
+        if (!closed)
+        {
+            client.releasePublication(this);
+        }
+    }
+
+    final void checkMessageLength(final int length)
+    {
+        if (length > maxMessageLength || length < 0)
+        {
+            throw new IllegalArgumentException("message of " + length + " bytes is over the limit of " + maxMessageLength +
+                " for term length " + termLength + " (termLength / 8, at most 16 MiB); use a larger term-length or split it");
+        }
+    }
+
+    final void checkPayloadLength(final int length)
+    {
+        if (length > maxPayloadLength || length < 0)
+        {
+            throw new IllegalArgumentException("claim of " + length + " bytes is over one frame's payload of " +
+                maxPayloadLength + " (MTU - 32); use offer for longer messages, or a larger mtu");
+        }
+    }
+
+    final long backPressureStatus(final long position, final int length)
+    {
+        if (position + length >= maxPossiblePosition)
+        {
+            return MAX_POSITION_EXCEEDED;
+        }
+        if (metadata.getIntAcquire(LogLayout.IS_CONNECTED_OFFSET) == 1) // acquire: the driver's connected flag
+        {
+            counterValues.getAndAddLong(backPressureOffset, 1);
+            return BACK_PRESSURED;
+        }
+        return NOT_CONNECTED;
+    }
+
+    @Override
+    public String toString()
+    {
+        return getClass().getSimpleName() + "{" + channel + ", stream " + streamId + ", session " + sessionId + "}";
+    }
+}

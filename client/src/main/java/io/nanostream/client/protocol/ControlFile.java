@@ -1,0 +1,243 @@
+package io.nanostream.client.protocol;
+
+import io.nanostream.buffer.AtomicBuffer;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of the driver's control file, shared by the driver and its clients: a 128-byte header,
+ * then the command ring (clients to driver), the broadcast buffer (driver to clients), counter metadata,
+ * counter values and the distinct-error log, each starting on a 128-byte boundary.
+ *
+ * <p>The driver writes everything else first and the version last, with release semantics; a client
+ * that reads the version with acquire semantics and finds {@link #VERSION} may trust the rest.
+ */
+public final class ControlFile
+{
+    /** The file's name in the driver directory. */
+    public static final String FILE_NAME = "control.dat";
+    /** The directory under the driver directory that holds publication logs. */
+    public static final String PUBLICATIONS_DIRECTORY = "publications";
+    /** Layout version: "NS" in the upper 16 bits, then the layout number. */
+    public static final int VERSION = 0x4E53_0001;
+    /** Header length. */
+    public static final int HEADER_LENGTH = 128;
+
+    static final int VERSION_OFFSET = 0;
+    static final int COMMAND_RING_LENGTH_OFFSET = 8;
+    static final int BROADCAST_LENGTH_OFFSET = 12;
+    static final int COUNTERS_METADATA_LENGTH_OFFSET = 16;
+    static final int COUNTERS_VALUES_LENGTH_OFFSET = 20;
+    static final int ERROR_LOG_LENGTH_OFFSET = 24;
+    static final int CLIENT_LIVENESS_TIMEOUT_OFFSET = 32;
+    static final int START_TIME_OFFSET = 40;
+    static final int PID_OFFSET = 48;
+
+    private final AtomicBuffer file;
+
+    /**
+     * Views a mapped control file.
+     *
+     * @param file the whole file.
+     */
+    public ControlFile(final AtomicBuffer file)
+    {
+        this.file = file;
+    }
+
+    /**
+     * The length a control file needs.
+     *
+     * @param commandRingLength    command ring bytes, trailer included.
+     * @param broadcastLength      broadcast bytes, trailer included.
+     * @param countersMetadataLength counter metadata bytes.
+     * @param countersValuesLength counter value bytes.
+     * @param errorLogLength       error log bytes.
+     * @return the file length.
+     */
+    public static long length(
+        final int commandRingLength, final int broadcastLength, final int countersMetadataLength,
+        final int countersValuesLength, final int errorLogLength)
+    {
+        return HEADER_LENGTH + align(commandRingLength) + align(broadcastLength) + align(countersMetadataLength) +
+            align(countersValuesLength) + align(errorLogLength);
+    }
+
+    /**
+     * Lays out a new control file, version last.
+     *
+     * @param commandRingLength      command ring bytes, trailer included.
+     * @param broadcastLength        broadcast bytes, trailer included.
+     * @param countersMetadataLength counter metadata bytes.
+     * @param countersValuesLength   counter value bytes.
+     * @param errorLogLength         error log bytes.
+     * @param clientLivenessTimeoutNanos how long a silent client lives.
+     * @param startMillis            the driver's start time.
+     * @param pid                    the driver's process id.
+     */
+    public void initialise(
+        final int commandRingLength, final int broadcastLength, final int countersMetadataLength,
+        final int countersValuesLength, final int errorLogLength, final long clientLivenessTimeoutNanos,
+        final long startMillis, final long pid)
+    {
+        file.putInt(COMMAND_RING_LENGTH_OFFSET, commandRingLength);
+        file.putInt(BROADCAST_LENGTH_OFFSET, broadcastLength);
+        file.putInt(COUNTERS_METADATA_LENGTH_OFFSET, countersMetadataLength);
+        file.putInt(COUNTERS_VALUES_LENGTH_OFFSET, countersValuesLength);
+        file.putInt(ERROR_LOG_LENGTH_OFFSET, errorLogLength);
+        file.putLong(CLIENT_LIVENESS_TIMEOUT_OFFSET, clientLivenessTimeoutNanos);
+        file.putLong(START_TIME_OFFSET, startMillis);
+        file.putLong(PID_OFFSET, pid);
+    }
+
+    /** Marks the file ready: everything written before is visible to whoever reads the version. */
+    public void markReady()
+    {
+        file.putIntRelease(VERSION_OFFSET, VERSION); // release: the layout and sections are complete before the version
+    }
+
+    /**
+     * Checks that a mapped file is a ready control file of this version.
+     *
+     * @param path where it came from, for the message.
+     * @throws IllegalStateException naming the problem and the fix.
+     */
+    public void checkReady(final Path path)
+    {
+        if (file.capacity() < HEADER_LENGTH)
+        {
+            throw new IllegalStateException("control file " + path + " is truncated (" + file.capacity() +
+                " bytes); remove the directory and restart the driver");
+        }
+        final int version = file.getIntAcquire(VERSION_OFFSET); // acquire: pairs with markReady
+        if (version == 0)
+        {
+            throw new IllegalStateException("control file " + path + " is not ready: the driver is starting, or died while starting");
+        }
+        if (version != VERSION)
+        {
+            throw new IllegalStateException("control file " + path + " has version 0x" + Integer.toHexString(version) +
+                ", not 0x" + Integer.toHexString(VERSION) + ": another program's file, or a driver of another version; " +
+                "point the client at the right directory or restart the driver");
+        }
+        final long expected = length(commandRingLength(), broadcastLength(), countersMetadataLength(), countersValuesLength(),
+            errorLogLength());
+        if (file.capacity() < expected)
+        {
+            throw new IllegalStateException("control file " + path + " is truncated: " + file.capacity() + " bytes, needs " +
+                expected + "; remove the directory and restart the driver");
+        }
+    }
+
+    /**
+     * The command ring's bytes.
+     *
+     * @return a view of them.
+     */
+    public AtomicBuffer commandRing()
+    {
+        return file.slice(HEADER_LENGTH, commandRingLength());
+    }
+
+    /**
+     * The broadcast buffer's bytes.
+     *
+     * @return a view of them.
+     */
+    public AtomicBuffer broadcast()
+    {
+        return file.slice(HEADER_LENGTH + align(commandRingLength()), broadcastLength());
+    }
+
+    /**
+     * The counter metadata.
+     *
+     * @return a view of it.
+     */
+    public AtomicBuffer countersMetadata()
+    {
+        return file.slice(HEADER_LENGTH + align(commandRingLength()) + align(broadcastLength()), countersMetadataLength());
+    }
+
+    /**
+     * The counter values.
+     *
+     * @return a view of them.
+     */
+    public AtomicBuffer countersValues()
+    {
+        return file.slice(HEADER_LENGTH + align(commandRingLength()) + align(broadcastLength()) + align(countersMetadataLength()),
+            countersValuesLength());
+    }
+
+    /**
+     * The distinct-error log.
+     *
+     * @return a view of it.
+     */
+    public AtomicBuffer errorLog()
+    {
+        return file.slice(HEADER_LENGTH + align(commandRingLength()) + align(broadcastLength()) + align(countersMetadataLength()) +
+            align(countersValuesLength()), errorLogLength());
+    }
+
+    /**
+     * How long the driver lets a silent client live.
+     *
+     * @return nanoseconds.
+     */
+    public long clientLivenessTimeoutNanos()
+    {
+        return file.getLong(CLIENT_LIVENESS_TIMEOUT_OFFSET);
+    }
+
+    /**
+     * When the driver started.
+     *
+     * @return epoch milliseconds.
+     */
+    public long startMillis()
+    {
+        return file.getLong(START_TIME_OFFSET);
+    }
+
+    /**
+     * The driver's process id.
+     *
+     * @return the pid.
+     */
+    public long pid()
+    {
+        return file.getLong(PID_OFFSET);
+    }
+
+    private int commandRingLength()
+    {
+        return file.getInt(COMMAND_RING_LENGTH_OFFSET);
+    }
+
+    private int broadcastLength()
+    {
+        return file.getInt(BROADCAST_LENGTH_OFFSET);
+    }
+
+    private int countersMetadataLength()
+    {
+        return file.getInt(COUNTERS_METADATA_LENGTH_OFFSET);
+    }
+
+    private int countersValuesLength()
+    {
+        return file.getInt(COUNTERS_VALUES_LENGTH_OFFSET);
+    }
+
+    private int errorLogLength()
+    {
+        return file.getInt(ERROR_LOG_LENGTH_OFFSET);
+    }
+
+    private static int align(final int length)
+    {
+        return (length + 127) & ~127;
+    }
+}

@@ -1,0 +1,188 @@
+package io.nanostream.driver;
+
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+import io.nanostream.log.TermUnblocker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The driver's side of an IPC publication: its log, the subscribers reading it, and the duties the
+ * driver performs for it each cycle: raise the publisher limit to the slowest subscriber plus the window,
+ * zero terms every subscriber has left behind before publishers can come back to them, pad over a frame
+ * a dead publisher left unfinished, and after the last publisher goes, drain, linger and delete.
+ */
+final class IpcPublication
+{
+    enum State
+    {
+        ACTIVE, DRAINING, LINGERING, DONE
+    }
+
+    final long registrationId;
+    final int sessionId;
+    final int streamId;
+    final boolean exclusive;
+    final LogBuffers log;
+    final Path logFile;
+    final int termLength;
+    final int limitCounterId;
+    final int positionCounterId;
+    final int backPressureCounterId;
+    final List<SubscriberPosition> subscribers = new ArrayList<>();
+    private final int positionBitsToShift;
+    private final int initialTermId;
+    private final int window;
+    int refCount;
+    State state = State.ACTIVE;
+    private long lingerDeadlineNanos;
+    private long cleanPosition;
+    private long lastConsumerPosition = -1;
+    private long lastConsumerChangeNanos;
+    private long unblockCount;
+
+    IpcPublication(
+        final long registrationId, final int sessionId, final int streamId, final boolean exclusive, final LogBuffers log,
+        final int window, final int limitCounterId, final int positionCounterId, final int backPressureCounterId)
+    {
+        this.registrationId = registrationId;
+        this.sessionId = sessionId;
+        this.streamId = streamId;
+        this.exclusive = exclusive;
+        this.log = log;
+        this.logFile = log.path();
+        this.termLength = log.termLength();
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.initialTermId = log.initialTermId();
+        this.window = window;
+        this.limitCounterId = limitCounterId;
+        this.positionCounterId = positionCounterId;
+        this.backPressureCounterId = backPressureCounterId;
+    }
+
+    /** How far publishers have claimed. */
+    long producerPosition()
+    {
+        final int termCount = LogLayout.activeTermCount(log.metadata());
+        final long rawTail = log.metadata().getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
+        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength), positionBitsToShift, initialTermId);
+    }
+
+    /** The slowest subscriber's position, or the producer's when there are none. */
+    long consumerPosition(final CounterSet counters)
+    {
+        if (subscribers.isEmpty())
+        {
+            return producerPosition();
+        }
+        long minimum = Long.MAX_VALUE;
+        for (final SubscriberPosition subscriber : subscribers)
+        {
+            minimum = Math.min(minimum, counters.value(subscriber.counterId()));
+        }
+        return minimum;
+    }
+
+    /** One duty cycle; returns the work done. */
+    int update(final CounterSet counters, final long nowNanos, final long unblockTimeoutNanos)
+    {
+        final long producerPosition = producerPosition();
+        counters.set(positionCounterId, producerPosition);
+        if (subscribers.isEmpty())
+        {
+            log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 0); // release: publishers see nobody reads
+            return 0;
+        }
+        final long consumerPosition = consumerPosition(counters);
+        if (consumerPosition != lastConsumerPosition)
+        {
+            lastConsumerPosition = consumerPosition;
+            lastConsumerChangeNanos = nowNanos;
+        }
+        else if (producerPosition > consumerPosition && nowNanos - lastConsumerChangeNanos > unblockTimeoutNanos)
+        {
+            if (TermUnblocker.unblock(log, consumerPosition, producerPosition))
+            {
+                unblockCount++;
+            }
+            lastConsumerChangeNanos = nowNanos;
+        }
+        int work = cleanTo(consumerPosition - termLength);
+        final long proposedLimit = consumerPosition + window;
+        if (state == State.ACTIVE && proposedLimit > counters.value(limitCounterId))
+        {
+            counters.set(limitCounterId, proposedLimit); // the set is a release: the cleaned terms are zero before publishers go on
+            work++;
+        }
+        log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 1); // release: publishers see a subscriber reads
+        return work;
+    }
+
+    /** Zeroes the log behind every subscriber, up to a position, so publishers find clean terms when they return. */
+    private int cleanTo(final long position)
+    {
+        int work = 0;
+        while (cleanPosition < position)
+        {
+            final int termOffset = (int)cleanPosition & (termLength - 1);
+            final int length = (int)Math.min(position - cleanPosition, termLength - termOffset);
+            log.term(LogLayout.indexByPosition(cleanPosition, positionBitsToShift)).setMemory(termOffset, length, (byte)0);
+            cleanPosition += length;
+            work++;
+        }
+        return work;
+    }
+
+    /** The last publisher is gone: mark the end of the stream where publishers stopped. */
+    void startDraining()
+    {
+        state = State.DRAINING;
+        log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, producerPosition()); // release: frames before it are final
+    }
+
+    /** Moves a draining publication on once its subscribers read to the end, and a lingering one once it waited. */
+    boolean advanceDrain(final CounterSet counters, final long nowNanos, final long lingerNanos)
+    {
+        if (state == State.DRAINING && consumerPosition(counters) >= log.endOfStreamPosition())
+        {
+            state = State.LINGERING;
+            lingerDeadlineNanos = nowNanos + lingerNanos;
+            return true;
+        }
+        if (state == State.LINGERING && nowNanos - lingerDeadlineNanos >= 0)
+        {
+            state = State.DONE;
+            return true;
+        }
+        return false;
+    }
+
+    /** Unmaps and deletes the log. */
+    void delete()
+    {
+        log.close();
+        try
+        {
+            Files.deleteIfExists(logFile);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException("cannot delete " + logFile, ex);
+        }
+    }
+
+    long unblockCount()
+    {
+        return unblockCount;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "IpcPublication{" + registrationId + ", stream " + streamId + ", session " + sessionId + ", " + state + "}";
+    }
+}

@@ -1,0 +1,213 @@
+package io.nanostream.driver;
+
+import io.nanostream.buffer.BroadcastTransmitter;
+import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.concurrent.AgentInvoker;
+import io.nanostream.concurrent.AgentRunner;
+import io.nanostream.concurrent.IdleStrategies;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The media driver: owns a directory (its control file and the publications' logs) and runs the
+ * conductor that serves clients. Launch it embedded in the application ({@link #launchEmbedded()}) or
+ * standalone ({@code ./nano-stream driver}); clients connect by directory.
+ */
+public final class MediaDriver implements AutoCloseable
+{
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.driver");
+
+    private final DriverContext context;
+    private final MappedFile controlMapping;
+    private final DriverConductor conductor;
+    private final AgentRunner runner;
+    private final AgentInvoker invoker;
+    private boolean closed;
+
+    private MediaDriver(final DriverContext context, final MappedFile controlMapping, final DriverConductor conductor)
+    {
+        this.context = context;
+        this.controlMapping = controlMapping;
+        this.conductor = conductor;
+        if (context.threadingMode() == ThreadingMode.INVOKER)
+        {
+            this.runner = null;
+            this.invoker = new AgentInvoker(conductor, conductor::recordError);
+        }
+        else
+        {
+            this.invoker = null;
+            this.runner = new AgentRunner(conductor, IdleStrategies.byName(context.idleStrategy()), conductor::recordError);
+            AgentRunner.start(runner, Thread.ofPlatform().daemon()::unstarted);
+        }
+    }
+
+    /**
+     * Launches a driver in its own fresh directory under the default parent, for tests and
+     * single-process applications; the directory goes when the driver closes.
+     *
+     * @return the driver.
+     */
+    public static MediaDriver launchEmbedded()
+    {
+        final Path base = new DriverContext().directory();
+        return launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" + UUID.randomUUID())));
+    }
+
+    /**
+     * Launches a driver.
+     *
+     * @param context its settings.
+     * @return the driver.
+     * @throws IllegalStateException if another driver is alive in the directory.
+     */
+    public static MediaDriver launch(final DriverContext context)
+    {
+        final Path directory = context.directory().toAbsolutePath();
+        takeOver(directory, context);
+        try
+        {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
+        }
+        final int commandRing = context.commandRingLength() + MessageRing.TRAILER_LENGTH;
+        final int broadcast = context.broadcastLength() + BroadcastTransmitter.TRAILER_LENGTH;
+        final int metadata = context.counterCount() * CountersReader.METADATA_LENGTH;
+        final int values = context.counterCount() * CountersReader.VALUE_LENGTH;
+        final MappedFile mapping = MappedFile.create(directory.resolve(ControlFile.FILE_NAME),
+            ControlFile.length(commandRing, broadcast, metadata, values, context.errorLogLength()));
+        final ControlFile control = new ControlFile(mapping.buffer());
+        control.initialise(commandRing, broadcast, metadata, values, context.errorLogLength(),
+            context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
+        final DriverConductor conductor = new DriverConductor(context, control, directory);
+        control.markReady();
+        LOGGER.log(System.Logger.Level.INFO, "media driver started in " + directory + " (" + context.threadingMode() + ")");
+        return new MediaDriver(context.directory(directory), mapping, conductor);
+    }
+
+    /** Refuses a directory whose driver is alive; removes one whose driver is dead. */
+    private static void takeOver(final Path directory, final DriverContext context)
+    {
+        final Path file = directory.resolve(ControlFile.FILE_NAME);
+        if (Files.exists(file))
+        {
+            try (MappedFile existing = MappedFile.open(file))
+            {
+                final ControlFile control = new ControlFile(existing.buffer());
+                control.checkReady(file);
+                final long silentMillis = System.currentTimeMillis() - new MessageRing(control.commandRing()).consumerHeartbeat();
+                if (silentMillis <= context.driverTimeout().toMillis())
+                {
+                    throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
+                        ", heartbeat " + silentMillis + " ms ago); stop it, or give this one another directory");
+                }
+                LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + " from a driver (pid " + control.pid() +
+                    ") silent for " + silentMillis + " ms");
+            }
+            catch (final IllegalStateException ex)
+            {
+                if (ex.getMessage().startsWith("a media driver is already running"))
+                {
+                    throw ex;
+                }
+                LOGGER.log(System.Logger.Level.WARNING, "replacing an unusable control file in " + directory + ": " + ex.getMessage());
+            }
+            catch (final RuntimeException ex)
+            {
+                LOGGER.log(System.Logger.Level.WARNING, "replacing an unreadable control file in " + directory + ": " + ex.getMessage());
+            }
+        }
+        deleteDirectory(directory);
+    }
+
+    private static void deleteDirectory(final Path directory)
+    {
+        if (!Files.exists(directory))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory))
+        {
+            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot clear the driver directory " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The directory clients connect to.
+     *
+     * @return the driver directory.
+     */
+    public Path directory()
+    {
+        return context.directory();
+    }
+
+    /**
+     * The settings the driver runs with.
+     *
+     * @return the context.
+     */
+    public DriverContext context()
+    {
+        return context;
+    }
+
+    /**
+     * Runs one duty cycle of the driver on the caller's thread, in {@link ThreadingMode#INVOKER} mode.
+     *
+     * @return the work done.
+     * @throws IllegalStateException in the other modes.
+     */
+    public int invoke()
+    {
+        if (invoker == null)
+        {
+            throw new IllegalStateException("invoke() is for ThreadingMode.INVOKER; this driver runs " + context.threadingMode());
+        }
+        return invoker.invoke();
+    }
+
+    /** Stops the driver, unmaps its files and removes its directory. */
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (runner != null)
+        {
+            runner.close();
+        }
+        else
+        {
+            invoker.close();
+        }
+        controlMapping.close();
+        deleteDirectory(context.directory());
+        LOGGER.log(System.Logger.Level.INFO, "media driver in " + context.directory() + " stopped");
+    }
+}

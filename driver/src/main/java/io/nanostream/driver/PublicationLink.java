@@ -1,0 +1,12 @@
+package io.nanostream.driver;
+
+/**
+ * One client's handle on a publication; a shared publication has one per {@code addPublication}.
+ *
+ * @param registrationId the handle's id.
+ * @param clientId       the client.
+ * @param publication    the publication.
+ */
+record PublicationLink(long registrationId, long clientId, IpcPublication publication)
+{
+}

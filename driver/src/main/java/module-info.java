@@ -1,0 +1,10 @@
+/**
+ * The Nano-Stream media driver: owns the driver directory and control file, takes clients' commands,
+ * links publications to subscriptions, gates publishers on their slowest subscribers, and cleans up
+ * after clients that close or die.
+ */
+module io.nanostream.driver {
+    requires transitive io.nanostream.client;
+
+    exports io.nanostream.driver;
+}
