@@ -220,7 +220,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
                     available = barrier.waitFor(next);
                 }
                 final long end = Math.min(available, next + maxBatchSize - 1L);
-                handler.onBatchStart(end - next + 1L, available - next + 1L);
+                notifyBatchStart(end - next + 1L, available - next + 1L, next);
                 for (; next <= end; next++)
                 {
                     event = ringBuffer.get(next);
@@ -238,7 +238,8 @@ public final class BatchEventProcessor<E> implements EventProcessor
                 }
                 if (Thread.currentThread().isInterrupted())
                 {
-                    state.set(HALTED);
+                    // a consumer that stops on its own would leave producers waiting for it for ever: halt the ring
+                    haltOnFailure(new IllegalStateException("processor thread was interrupted while running"), sequence.get() + 1);
                     break;
                 }
             }
@@ -287,7 +288,8 @@ public final class BatchEventProcessor<E> implements EventProcessor
         }
         catch (final Throwable fatal)
         {
-            sequence.set(failed - 1); // release: the events of this batch handled before the failure are done with
+            // release: the events of this batch handled before the failure are done with (never move backwards)
+            sequence.set(Math.max(sequence.get(), failed - 1));
             haltOnFailure(fatal, failed);
             return false;
         }
@@ -317,13 +319,29 @@ public final class BatchEventProcessor<E> implements EventProcessor
 
     private void haltOnFailure(final Throwable fatal, final long failed)
     {
-        state.set(HALTED);
+        if (!state.compareAndSet(RUNNING, HALTED))
+        {
+            return; // already asked to halt: a failure while stopping does not stop the whole ring
+        }
         final Throwable cause = fatal instanceof HandlerFailedException && fatal.getCause() != null ? fatal.getCause() : fatal;
         ringBuffer.halt("handler " + handler + " failed at sequence " + failed + "; the ring is halted", cause);
         final Consumer<Throwable> listener = fatalErrorListener;
         if (listener != null)
         {
             listener.accept(cause);
+        }
+    }
+
+    private void notifyBatchStart(final long batchSize, final long queueDepth, final long first)
+    {
+        try
+        {
+            handler.onBatchStart(batchSize, queueDepth);
+        }
+        catch (final Throwable ex)
+        {
+            // no event was handed over yet: report it, but skip nothing
+            exceptionHandler.handleEventException(ex, first, null);
         }
     }
 

@@ -2,7 +2,10 @@ package io.nanostream.ring;
 
 import io.nanostream.concurrent.Sequence;
 
-/** A consumer of a ring that runs on a thread of its own until halted. */
+/**
+ * A consumer of a ring that runs on a thread of its own until halted. Give each processor a barrier of
+ * its own: alerting a shared barrier would wake every processor on it.
+ */
 public interface EventProcessor extends Runnable
 {
     /**
@@ -12,7 +15,10 @@ public interface EventProcessor extends Runnable
      */
     Sequence getSequence();
 
-    /** Asks the processor to stop after the event in hand; returns without waiting. */
+    /**
+     * Asks the processor to stop (a batch processor after the batch in hand, a worker after its event);
+     * returns without waiting.
+     */
     void halt();
 
     /**

@@ -7,7 +7,8 @@ import java.lang.System.Logger.Level;
  *
  * <p>The default is {@link #logAndHalt()}: a handler that failed has not handled the event, and the
  * ring promises every handler every event, so the safe move is to stop the ring and tell the producers
- * why (they get a {@link RingHaltedException} carrying the handler's exception) rather than to drop the
+ * why (a producer that has to wait for room, or whose {@code tryNext} finds none, gets a
+ * {@link RingHaltedException} carrying the handler's exception) rather than to drop the
  * event quietly. The LMAX Disruptor's default instead lets the processor thread die, which leaves
  * producers blocked for ever once the ring fills behind it. Choose {@link #logAndSkip()} where losing
  * one event is better than stopping.

@@ -143,7 +143,7 @@ public final class HandlerGraph<E>
     }
 
     /**
-     * Stops every handler after the event in hand, without draining, and halts the ring so that
+     * Stops every handler after the batch in hand, without draining, and halts the ring so that
      * producers waiting for room get a {@link RingHaltedException}. Waits up to two seconds for the
      * handler threads to end, interrupting after the first those still busy in a handler, and logs
      * any that will not stop.
@@ -222,42 +222,59 @@ public final class HandlerGraph<E>
     }
 
     /**
-     * Removes a handler that no other handler follows; on a running graph it stops after the event in
-     * hand (without draining) and producers stop waiting for it.
+     * Removes a handler that no other handler follows; on a running graph it stops after the batch in
+     * hand (without draining), and producers stop waiting for it once its thread has ended.
      *
      * @param handler the handler to remove.
      * @throws IllegalArgumentException if it is not in the graph or other handlers follow it.
+     * @throws IllegalStateException    if its thread does not end within two seconds (a long batch, a stuck
+     *                                  handler): it then stays in the graph, still gating producers, and a
+     *                                  later call finishes the removal.
      */
-    public synchronized void removeHandler(final EventHandler<? super E> handler)
+    public void removeHandler(final EventHandler<? super E> handler)
     {
-        final GraphNode<E> node = nodeOf(handler);
-        for (final GraphNode<E> other : nodes)
+        final GraphNode<E> node;
+        synchronized (this)
         {
-            if (other.dependencies.contains(node))
+            node = nodeOf(handler);
+            for (final GraphNode<E> other : nodes)
             {
-                throw new IllegalArgumentException("handler " + handler + " has handler " + other +
-                    " after it; remove that one first");
+                if (other.dependencies.contains(node))
+                {
+                    throw new IllegalArgumentException("handler " + handler + " has handler " + other +
+                        " after it; remove that one first");
+                }
             }
-        }
-        for (final GraphNode<E> dependency : node.dependencies)
-        {
-            if (nodes.stream().noneMatch(other -> other != node && other.dependencies.contains(dependency)))
+            for (final GraphNode<E> dependency : node.dependencies)
             {
-                dependency.endOfChain = true;
-                ringBuffer.sequencer.addGatingSequences(dependency.sequences()); // not ahead of the removed one: safe
+                if (!dependency.endOfChain && nodes.stream().noneMatch(other -> other != node && other.dependencies.contains(dependency)))
+                {
+                    dependency.endOfChain = true;
+                    // at or ahead of the removed handler, which still gates until its thread ends: safe to add now
+                    ringBuffer.sequencer.addGatingSequences(dependency.sequences());
+                }
             }
+            node.halt();
         }
-        node.halt();
-        if (!node.join(System.nanoTime() + HALT_GRACE_NANOS))
+        boolean stopped = node.join(System.nanoTime() + HALT_GRACE_NANOS);
+        if (!stopped)
         {
             node.interrupt();
-            node.join(System.nanoTime() + HALT_GRACE_NANOS);
+            stopped = node.join(System.nanoTime() + HALT_GRACE_NANOS);
         }
-        for (final Sequence sequence : node.sequences())
+        synchronized (this)
         {
-            ringBuffer.sequencer.removeGatingSequence(sequence);
+            if (!stopped)
+            {
+                throw new IllegalStateException("handler " + handler + " did not stop within 2 s (a long batch or a stuck " +
+                    "handler); it stays in the graph and gates producers until it does; call removeHandler again later");
+            }
+            for (final Sequence sequence : node.sequences())
+            {
+                ringBuffer.sequencer.removeGatingSequence(sequence);
+            }
+            nodes.remove(node);
         }
-        nodes.remove(node);
     }
 
     /**
@@ -311,6 +328,11 @@ public final class HandlerGraph<E>
         if (state == HALTED)
         {
             throw new IllegalStateException("graph is halted; build a new one");
+        }
+        if (!nodes.containsAll(dependencies))
+        {
+            throw new IllegalArgumentException("a handler this group follows was removed from the graph; " +
+                "build the group again from handlers still in it");
         }
         final Sequence[] dependencySequences = sequencesOf(dependencies);
         for (final GraphNode<E> node : added)

@@ -50,16 +50,15 @@ final class MultiProducerSequencer extends Sequencer
         checkClaimSize(n);
         // wait for room before claiming: a producer that waits while holding a claim stalls every consumer
         // at its unpublished slot, and on a busy machine it may wait descheduled for a whole time slice
-        final long seen = cursor.getOpaque();
+        final long seen = cursor.get(); // acquire: our view of the claims is ordered before the gating read in awaitCapacity
         if (seen + n - bufferSize > gatingSequenceCache.get())
         {
             gatingSequenceCache.set(awaitCapacity(seen + n - bufferSize, seen));
         }
-        final long current = cursor.getAndAdd(n);
+        final long current = cursor.getAndAdd(n); // volatile add: the claim is ordered before the reads below
         final long next = current + n;
         final long wrapPoint = next - bufferSize;
-        // acquire/release on the cache: another producer's reading of the consumers happens before our reuse
-        if (wrapPoint > gatingSequenceCache.get())
+        if (wrapPoint > gatingSequenceCache.get()) // acquire: another producer's reading of the consumers happens before our reuse
         {
             gatingSequenceCache.set(awaitCapacity(wrapPoint, current)); // rare: others claimed since we looked
         }
@@ -78,6 +77,7 @@ final class MultiProducerSequencer extends Sequencer
             next = current + n;
             if (!hasCapacity(next - bufferSize, current))
             {
+                throwIfHalted();
                 throw InsufficientCapacityException.INSTANCE;
             }
         }

@@ -3,8 +3,8 @@ package io.nanostream.ring;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spins for a while, then yields for a while, then hands over to a fallback strategy (typically a
- * blocking one): low latency for bursts, low CPU when idle.
+ * Spins for a while, then spins with a yield every 10,000 checks, then hands over to a fallback strategy
+ * (typically a blocking one): low latency for bursts, low CPU when idle.
  */
 public final class PhasedBackoffWaitStrategy implements WaitStrategy
 {

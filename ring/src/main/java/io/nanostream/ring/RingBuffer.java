@@ -57,6 +57,19 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
     }
 
     /**
+     * Creates a ring for any number of producer threads, with a {@link BlockingWaitStrategy}.
+     *
+     * @param factory makes the events.
+     * @param size    the number of slots, a power of two.
+     * @param <E>     the event type.
+     * @return the ring.
+     */
+    public static <E> RingBuffer<E> createMultiProducer(final EventFactory<E> factory, final int size)
+    {
+        return create(ProducerType.MULTI, factory, size, new BlockingWaitStrategy(), ProducerWaitStrategy.backoff());
+    }
+
+    /**
      * Creates a ring for any number of producer threads.
      *
      * @param factory      makes the events.
@@ -180,9 +193,11 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
     }
 
     /**
-     * The highest sequence claimed so far; it may not be published yet.
+     * The highest sequence claimed so far, which may not be published yet (unlike the LMAX Disruptor's
+     * single-producer cursor, which is the highest published): test publication with
+     * {@link #isPublished(long)} or wait on a {@link SequenceBarrier}.
      *
-     * @return the cursor.
+     * @return the highest claimed sequence.
      */
     public long getCursor()
     {

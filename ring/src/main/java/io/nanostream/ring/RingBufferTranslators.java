@@ -29,11 +29,13 @@ abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
      *
      * @param translator fills the event.
      * @return false, having published nothing, if the ring is full.
+     * @throws RingHaltedException if the ring is full because it was halted.
      */
     public boolean tryPublishEvent(final EventTranslator<E> translator)
     {
         if (!sequencer.hasAvailableCapacity(1))
         {
+            sequencer.throwIfHalted();
             return false;
         }
         try
@@ -317,6 +319,7 @@ abstract class RingBufferTranslators<E> extends RingBufferRightPadding<E>
     {
         if (!sequencer.hasAvailableCapacity(n))
         {
+            sequencer.throwIfHalted();
             return -1;
         }
         try

@@ -13,6 +13,7 @@ import java.util.Arrays;
 abstract class Sequencer extends SequencerLeftPadding
 {
     private static final VarHandle GATING;
+    private static final VarHandle HALTED;
     private static final Sequence[] NO_SEQUENCES = new Sequence[0];
 
     static
@@ -20,6 +21,7 @@ abstract class Sequencer extends SequencerLeftPadding
         try
         {
             GATING = MethodHandles.lookup().findVarHandle(Sequencer.class, "gatingSequences", Sequence[].class);
+            HALTED = MethodHandles.lookup().findVarHandle(Sequencer.class, "halted", RingHaltedException.class);
         }
         catch (final ReflectiveOperationException ex)
         {
@@ -167,11 +169,7 @@ abstract class Sequencer extends SequencerLeftPadding
         int attempt = 0;
         while (wrapPoint > (minimum = minimumGatingSequence(claimed)))
         {
-            final RingHaltedException haltCause = halted;
-            if (haltCause != null)
-            {
-                throw new RingHaltedException(haltCause.getMessage(), haltCause.getCause());
-            }
+            throwIfHalted();
             producerWaitStrategy.onRingFull(attempt);
             if (attempt < Integer.MAX_VALUE)
             {
@@ -202,7 +200,7 @@ abstract class Sequencer extends SequencerLeftPadding
             updated = Arrays.copyOf(current, current.length + added.length);
             System.arraycopy(added, 0, updated, current.length, added.length);
         }
-        while (!GATING.compareAndSet(this, current, updated));
+        while (!GATING.compareAndSet(this, current, updated)); // volatile CAS: ordered before the cursor re-read that follows
     }
 
     /**
@@ -248,17 +246,24 @@ abstract class Sequencer extends SequencerLeftPadding
             System.arraycopy(current, 0, updated, 0, index);
             System.arraycopy(current, index + 1, updated, index, current.length - index - 1);
         }
-        while (!GATING.compareAndSet(this, current, updated));
+        while (!GATING.compareAndSet(this, current, updated)); // volatile CAS: producers see the set without it from now on
         return true;
     }
 
     final void halt(final String reason, final Throwable cause)
     {
-        if (halted == null)
-        {
-            halted = new RingHaltedException(reason, cause);
-        }
+        HALTED.compareAndSet(this, (RingHaltedException)null, new RingHaltedException(reason, cause)); // the first cause wins
         waitStrategy.signalAllWhenBlocking();
+    }
+
+    /** Gives a producer that cannot claim the reason the ring was halted, if it was. */
+    final void throwIfHalted()
+    {
+        final RingHaltedException haltCause = halted;
+        if (haltCause != null)
+        {
+            throw new RingHaltedException(haltCause.getMessage(), haltCause.getCause());
+        }
     }
 }
 

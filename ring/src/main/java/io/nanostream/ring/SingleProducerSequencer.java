@@ -40,6 +40,7 @@ final class SingleProducerSequencer extends SingleProducerTail
         final long next = nextValue + 1;
         if (next - bufferSize > cachedGatingSequence)
         {
+            VarHandle.fullFence(); // our last claim is visible before we read the gating set (pairs with its CAS)
             cachedGatingSequence = awaitCapacity(next - bufferSize, next - 1);
         }
         NEXT_VALUE.setOpaque((SingleProducerFields)this, next); // opaque: other threads read the claim only as a hint
@@ -55,6 +56,7 @@ final class SingleProducerSequencer extends SingleProducerTail
         final long wrapPoint = next - bufferSize;
         if (wrapPoint > cachedGatingSequence)
         {
+            VarHandle.fullFence(); // our last claim is visible before we read the gating set (pairs with its CAS)
             cachedGatingSequence = awaitCapacity(wrapPoint, current);
         }
         NEXT_VALUE.setOpaque((SingleProducerFields)this, next); // opaque: other threads read the claim only as a hint
@@ -70,10 +72,12 @@ final class SingleProducerSequencer extends SingleProducerTail
         final long wrapPoint = next - bufferSize;
         if (wrapPoint > cachedGatingSequence)
         {
+            VarHandle.fullFence(); // our last claim is visible before we read the gating set (pairs with its CAS)
             final long minimum = minimumGatingSequence(current);
             cachedGatingSequence = minimum;
             if (wrapPoint > minimum)
             {
+                throwIfHalted();
                 throw InsufficientCapacityException.INSTANCE;
             }
         }
@@ -135,6 +139,7 @@ final class SingleProducerSequencer extends SingleProducerTail
     boolean hasAvailableCapacity(final int n)
     {
         final long current = cursor();
+        VarHandle.fullFence(); // the claim read above is ordered before the gating set read below
         return current + n - bufferSize <= minimumGatingSequence(current);
     }
 }

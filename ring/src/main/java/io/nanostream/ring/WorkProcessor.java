@@ -122,7 +122,7 @@ final class WorkProcessor<E> implements EventProcessor
             {
                 if (claimNext)
                 {
-                    next = workSequence.incrementAndGet();
+                    next = workSequence.incrementAndGet(); // volatile add: one claim per sequence across the pool
                     // release: we are done with everything before our claim that we took; the claim itself stays
                     // gated. Derived from the claim, not from a read before it: a stale value could lag a whole
                     // ring behind the claim and leave the producer waiting for us while we wait for it.
@@ -139,8 +139,20 @@ final class WorkProcessor<E> implements EventProcessor
             }
             catch (final AlertException ex)
             {
-                if (state.get() != RUNNING || Thread.currentThread().isInterrupted())
+                if (state.get() != RUNNING)
                 {
+                    break;
+                }
+                if (Thread.currentThread().isInterrupted())
+                {
+                    state.set(HALTED);
+                    // a worker that stops on its own would leave producers waiting for it for ever: halt the ring
+                    final IllegalStateException cause = new IllegalStateException("worker thread was interrupted while running");
+                    ringBuffer.halt("worker " + handler + " was interrupted; the ring is halted", cause);
+                    if (fatalErrorListener != null)
+                    {
+                        fatalErrorListener.accept(cause);
+                    }
                     break;
                 }
             }

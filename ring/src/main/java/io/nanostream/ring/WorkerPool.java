@@ -74,8 +74,8 @@ public final class WorkerPool<E>
                     throw new IllegalArgumentException("work handler " + handlers[i] + " is given twice; give each worker its own instance");
                 }
             }
-            // each worker waits on a barrier of its own, so halting one pool alerts only its workers
-            final SequenceBarrier workerBarrier = i == 0 ? barrier : barrier.copy();
+            // each worker waits on a barrier of its own: an alert meant for another processor never reaches it
+            final SequenceBarrier workerBarrier = barrier.copy();
             workers.add(new WorkProcessor<>(
                 ringBuffer, workerBarrier, handlers[i], workSequence, exceptionHandler, fatalErrorListener));
         }
@@ -97,7 +97,7 @@ public final class WorkerPool<E>
     }
 
     /**
-     * Starts one thread per worker; the pool takes the events published after this call.
+     * Starts one thread per worker; the pool takes the events claimed after this call.
      *
      * @param threadFactory makes the worker threads.
      * @throws IllegalStateException if the pool is already started.

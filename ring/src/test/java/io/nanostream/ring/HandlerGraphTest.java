@@ -285,6 +285,45 @@ class HandlerGraphTest
     }
 
     @Test
+    void aGroupThatFollowsARemovedHandlerCannotGrow()
+    {
+        final Recorder first = new Recorder(0, 0);
+        newGraph(64);
+        final HandlerGroup<StageEvent> group = graph.handleEventsWith(first);
+        graph.start();
+        graph.removeHandler(first);
+        assertThatThrownBy(() -> group.then(new Recorder(0, 0))).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("was removed");
+    }
+
+    @Test
+    void aProcessorThreadInterruptedWhileRunningHaltsTheRingInsteadOfLeavingProducersWaiting() throws Exception
+    {
+        final Thread[] handlerThread = new Thread[1];
+        final CountDownLatch started = new CountDownLatch(1);
+        newGraph(8).handleEventsWith(new EventHandler<StageEvent>()
+        {
+            @Override
+            public void onEvent(final StageEvent event, final long sequence, final boolean endOfBatch)
+            {
+            }
+
+            @Override
+            public void onStart()
+            {
+                handlerThread[0] = Thread.currentThread();
+                started.countDown();
+            }
+        });
+        final RingBuffer<StageEvent> ring = graph.start();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        handlerThread[0].interrupt(); // as an executor's shutdownNow would
+        final CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> publish(ring, 1_000));
+        assertThatThrownBy(() -> producer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            .cause().isInstanceOf(RingHaltedException.class).cause().hasMessageContaining("interrupted");
+    }
+
+    @Test
     void badWiringIsRefusedWithAClearError()
     {
         final Recorder recorder = new Recorder(0, 0);

@@ -179,6 +179,19 @@ class RingBufferTest
 
     @ParameterizedTest
     @EnumSource(ProducerType.class)
+    void tryNextOnAFullHaltedRingSaysWhyInsteadOfFull(final ProducerType type)
+    {
+        final RingBuffer<LongEvent> ring = ring(type, 2);
+        ring.addGatingSequences(new Sequence());
+        ring.publish(ring.next(2) - 1, 1);
+        assertThatThrownBy(ring::tryNext).isSameAs(InsufficientCapacityException.INSTANCE);
+        ring.halt("consumer failed", new IllegalStateException("boom"));
+        assertThatThrownBy(ring::tryNext).isInstanceOf(RingHaltedException.class).hasMessageContaining("consumer failed");
+        assertThatThrownBy(() -> ring.tryPublishEvent((event, sequence) -> event.value = 1)).isInstanceOf(RingHaltedException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProducerType.class)
     void publicationFlagsStayExactAcrossHundredsOfLaps(final ProducerType type)
     {
         for (final int size : new int[]{1, 2, 8})
