@@ -1,0 +1,42 @@
+package io.nanostream.client;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChannelUriTest
+{
+    @Test
+    void parsesIpcAndUdpWithSizedParameters()
+    {
+        final ChannelUri ipc = ChannelUri.parse("nano:ipc?term-length=64k|mtu=8k");
+        assertThat(ipc.isIpc()).isTrue();
+        assertThat(ipc.termLength(0)).isEqualTo(65536);
+        assertThat(ipc.mtu(0)).isEqualTo(8192);
+        assertThat(ipc).hasToString("nano:ipc?term-length=64k|mtu=8k");
+        assertThat(ChannelUri.parse("aeron:ipc").termLength(1 << 20)).as("default").isEqualTo(1 << 20);
+        final ChannelUri udp = ChannelUri.parse("nano:udp?endpoint=localhost:40123|ttl=4");
+        assertThat(udp.media()).isEqualTo("udp");
+        assertThat(udp.get(ChannelUri.ENDPOINT)).isEqualTo("localhost:40123");
+        assertThat(ChannelUri.parse("nano:ipc?term-length=1g").termLength(0)).isEqualTo(1 << 30);
+    }
+
+    @Test
+    void malformedChannelsNameTheProblemAndAValidForm()
+    {
+        assertThatThrownBy(() -> ChannelUri.parse("")).hasMessageContaining("empty").hasMessageContaining("e.g. nano:ipc");
+        assertThatThrownBy(() -> ChannelUri.parse("ipc")).hasMessageContaining("no scheme");
+        assertThatThrownBy(() -> ChannelUri.parse("http:ipc")).hasMessageContaining("scheme is 'http'");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:tcp")).hasMessageContaining("media is 'tcp'");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length")).hasMessageContaining("not key=value");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?colour=red")).hasMessageContaining("unknown parameter 'colour'");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?mtu=1k|mtu=2k")).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length=100k")).hasMessageContaining("power of two")
+            .hasMessageContaining("term-length=131072");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length=2g")).hasMessageContaining("over 1g");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length=lots")).hasMessageContaining("not a size");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?mtu=1000")).hasMessageContaining("multiple of 32");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp")).hasMessageContaining("endpoint=host:port");
+    }
+}

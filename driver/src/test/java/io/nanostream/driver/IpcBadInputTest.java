@@ -1,0 +1,128 @@
+package io.nanostream.driver;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ConcurrentPublication;
+import io.nanostream.client.DriverUnavailableException;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.RegistrationException;
+import io.nanostream.client.Subscription;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.log.BufferClaim;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad input gets a clear error that names the fix, and loses nothing already accepted. */
+class IpcBadInputTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOversizedMessageIsRefusedAndWhatCameBeforeAndAfterArrives() throws Exception
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:ipc", 1);
+             ConcurrentPublication publication = client.addPublication("nano:ipc?term-length=64k", 1))
+        {
+            final AtomicBuffer message = AtomicBuffer.allocateHeap(16 * 1024);
+            message.putLong(0, 1);
+            IpcRoundTripTest.offer(publication, message, 8);
+            assertThat(publication.maxMessageLength()).isEqualTo(8192);
+            assertThatThrownBy(() -> publication.offer(message, 0, 8193)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8193 bytes is over the limit of 8192").hasMessageContaining("larger term-length");
+            assertThatThrownBy(() -> publication.tryClaim(2000, new BufferClaim())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("use offer");
+            message.putLong(0, 2);
+            IpcRoundTripTest.offer(publication, message, 8);
+            final List<Long> received = new ArrayList<>();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (received.size() < 2 && System.nanoTime() < deadline)
+            {
+                subscription.poll((buffer, offset, length, header) -> received.add(buffer.getLong(offset)), 10);
+            }
+            assertThat(received).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void badChannelsAreRefusedBeforeReachingTheDriver()
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
+        {
+            assertThatThrownBy(() -> client.addPublication("nano:ipc?term-length=100000", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("term-length=131072");
+            assertThatThrownBy(() -> client.addSubscription("nanoipc", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("e.g. nano:ipc");
+            assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost:40000", 1))
+                .isInstanceOf(RegistrationException.class).hasMessageContaining("no UDP transport yet");
+            client.addPublication("nano:ipc?term-length=64k", 2).close();
+            try (ConcurrentPublication first = client.addPublication("nano:ipc?term-length=64k", 3))
+            {
+                assertThatThrownBy(() -> client.addPublication("nano:ipc?term-length=128k", 3)).isInstanceOf(RegistrationException.class)
+                    .hasMessageContaining("already published with term-length 65536");
+                assertThat(first.isClosed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aMissingControlFileSaysHowToStartADriver()
+    {
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir.resolve("nothing-here"))))
+            .isInstanceOf(DriverUnavailableException.class).hasMessageContaining("does not exist")
+            .hasMessageContaining("./nano-stream driver");
+    }
+
+    @Test
+    void truncatedForeignAndUnreadyControlFilesAreNamedAsSuch() throws Exception
+    {
+        Files.write(dir.resolve(ControlFile.FILE_NAME), new byte[64]);
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
+            .hasMessageContaining("truncated");
+        Files.write(dir.resolve(ControlFile.FILE_NAME), new byte[4096]);
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
+            .hasMessageContaining("not ready");
+        final byte[] foreign = new byte[4096];
+        foreign[0] = 0x7F;
+        foreign[1] = 'E';
+        Files.write(dir.resolve(ControlFile.FILE_NAME), foreign);
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
+            .hasMessageContaining("another program's file");
+    }
+
+    @Test
+    void aControlFileLeftByADeadDriverSaysTheDriverIsNotRunning() throws Exception
+    {
+        final MediaDriver driver = MediaDriver.launch(new DriverContext().directory(dir.resolve("driver")).threadingMode(ThreadingMode.INVOKER));
+        driver.invoke();
+        // an invoker-mode driver nobody invokes stops heartbeating, as a dead one does
+        final ClientContext context = new ClientContext().directory(driver.directory()).driverTimeout(Duration.ofMillis(200));
+        Thread.sleep(300);
+        assertThatThrownBy(() -> NanoStream.connect(context)).isInstanceOf(DriverUnavailableException.class)
+            .hasMessageContaining("has not heartbeated").hasMessageContaining("not running");
+        driver.close();
+    }
+
+    @Test
+    void aSecondDriverIsRefusedTheDirectoryOfALiveOne()
+    {
+        try (MediaDriver first = MediaDriver.launch(new DriverContext().directory(dir.resolve("d"))))
+        {
+            assertThatThrownBy(() -> MediaDriver.launch(new DriverContext().directory(first.directory())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already running");
+        }
+    }
+}
