@@ -4,6 +4,7 @@
  */
 module io.nanostream.cli {
     requires io.nanostream.ring;
+    requires io.nanostream.driver;
     requires info.picocli;
 
     exports io.nanostream.cli;

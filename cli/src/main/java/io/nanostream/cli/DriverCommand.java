@@ -1,0 +1,75 @@
+package io.nanostream.cli;
+
+import io.nanostream.driver.DriverContext;
+import io.nanostream.driver.MediaDriver;
+import io.nanostream.driver.ThreadingMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code nano-stream driver}: runs a standalone media driver until SIGINT or SIGTERM. */
+@Command(name = "driver", mixinStandardHelpOptions = true,
+    description = "Runs a standalone media driver until Ctrl-C (SIGINT) or SIGTERM; clients connect by its directory.")
+public final class DriverCommand implements Callable<Integer>
+{
+    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    private Path directory;
+
+    @Option(names = "--threading-mode", description = "DEDICATED (default), SHARED or INVOKER-less.")
+    private ThreadingMode threadingMode;
+
+    @Option(names = "--idle", description = "Conductor idle strategy: spin, yield, sleep, backoff (default), noop.")
+    private String idle;
+
+    @Option(names = "--ipc-term-length", description = "Default IPC term length in bytes (default 16 MiB).")
+    private Integer termLength;
+
+    @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
+    private Long livenessMillis;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final DriverContext context = new DriverContext();
+        if (directory != null)
+        {
+            context.directory(directory);
+        }
+        if (threadingMode != null)
+        {
+            if (threadingMode == ThreadingMode.INVOKER)
+            {
+                throw new IllegalArgumentException("a standalone driver needs threads: use --threading-mode DEDICATED or SHARED");
+            }
+            context.threadingMode(threadingMode);
+        }
+        if (idle != null)
+        {
+            context.idleStrategy(idle);
+        }
+        if (termLength != null)
+        {
+            context.ipcTermLength(termLength);
+        }
+        if (livenessMillis != null)
+        {
+            context.clientLivenessTimeout(Duration.ofMillis(livenessMillis));
+        }
+        final MediaDriver driver = MediaDriver.launch(context);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            driver.close();
+            stopped.countDown();
+        }, "nano-stream-driver-shutdown"));
+        System.out.println("media driver running in " + driver.directory() + " (pid " + ProcessHandle.current().pid() +
+            ", " + context.threadingMode() + "); Ctrl-C to stop");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

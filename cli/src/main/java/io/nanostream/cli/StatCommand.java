@@ -1,0 +1,116 @@
+package io.nanostream.cli;
+
+import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.CounterTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nano-stream stat}: a live view of a driver, refreshed like {@code top}: clients, publications,
+ * subscriptions, positions, rates, back-pressure events and errors.
+ */
+@Command(name = "stat", mixinStandardHelpOptions = true,
+    description = "Shows the media driver's counters live: clients, publications, positions, rates, back pressure, errors.")
+public final class StatCommand implements Callable<Integer>
+{
+    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    private Path directory;
+
+    @Option(names = "--interval-ms", defaultValue = "1000", description = "Refresh interval (default 1000).")
+    private long intervalMillis;
+
+    @Option(names = "--once", description = "Print one sample and exit (rates need two samples: measured over one interval).")
+    private boolean once;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Path dir = DriverFiles.directoryOrDefault(directory);
+        try (MappedFile mapping = DriverFiles.mapControlFile(dir))
+        {
+            final ControlFile control = new ControlFile(mapping.buffer());
+            final CountersReader counters = new CountersReader(control.countersMetadata(), control.countersValues());
+            final MessageRing commands = new MessageRing(control.commandRing());
+            Map<Integer, Long> previous = sample(counters);
+            long previousNanos = System.nanoTime();
+            while (true)
+            {
+                Thread.sleep(intervalMillis);
+                final Map<Integer, Long> current = sample(counters);
+                final long now = System.nanoTime();
+                final StringBuilder screen = new StringBuilder();
+                if (!once)
+                {
+                    screen.append("\033[H\033[2J");
+                }
+                render(screen, dir, control, commands, counters, previous, current, (now - previousNanos) / 1e9);
+                System.out.print(screen);
+                System.out.flush();
+                if (once)
+                {
+                    return 0;
+                }
+                previous = current;
+                previousNanos = now;
+            }
+        }
+    }
+
+    private static Map<Integer, Long> sample(final CountersReader counters)
+    {
+        final Map<Integer, Long> values = new HashMap<>();
+        counters.forEach((id, type, label, value) -> values.put(id, value));
+        return values;
+    }
+
+    private static void render(
+        final StringBuilder out, final Path dir, final ControlFile control, final MessageRing commands, final CountersReader counters,
+        final Map<Integer, Long> previous, final Map<Integer, Long> current, final double seconds)
+    {
+        final long heartbeatAge = System.currentTimeMillis() - commands.consumerHeartbeat();
+        out.append(String.format(Locale.ROOT, "nano-stream driver %s  pid %d  heartbeat %d ms ago%s%n", dir, control.pid(),
+            heartbeatAge, heartbeatAge > 2_000 ? "  (NOT RUNNING?)" : ""));
+        out.append(String.format(Locale.ROOT, "%-4s %-14s %16s %14s  %s%n", "id", "type", "value", "rate/s", "label"));
+        counters.forEach((id, type, label, value) ->
+        {
+            final long before = previous.getOrDefault(id, value);
+            final double rate = seconds > 0 ? (current.getOrDefault(id, value) - before) / seconds : 0;
+            out.append(String.format(Locale.ROOT, "%-4d %-14s %,16d %,14.0f  %s%n", id, CounterTypes.name(type), value, rate, label));
+        });
+        appendLags(out, counters);
+    }
+
+    /** For each subscriber, how far it trails its publication. */
+    private static void appendLags(final StringBuilder out, final CountersReader counters)
+    {
+        final Map<Long, Long> producerBySession = new HashMap<>();
+        counters.forEach((id, type, label, value) ->
+        {
+            if (type == CounterTypes.PUBLISHER_POSITION)
+            {
+                producerBySession.put(((long)counters.streamId(id) << 32) | (counters.sessionId(id) & 0xFFFF_FFFFL), value);
+            }
+        });
+        counters.forEach((id, type, label, value) ->
+        {
+            if (type == CounterTypes.SUBSCRIBER_POSITION)
+            {
+                final Long producer = producerBySession.get(((long)counters.streamId(id) << 32) | (counters.sessionId(id) & 0xFFFF_FFFFL));
+                if (producer != null)
+                {
+                    out.append(String.format(Locale.ROOT, "lag of subscriber %d (stream %d, session %d): %,d bytes%n",
+                        counters.registrationId(id), counters.streamId(id), counters.sessionId(id), producer - value));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package io.nanostream.cli;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Publication;
+import io.nanostream.client.RegistrationException;
+import io.nanostream.client.Subscription;
+import io.nanostream.driver.MediaDriver;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MonitoringCommandsTest
+{
+    private static String run(final String... args)
+    {
+        final PrintStream original = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try
+        {
+            assertThat(Main.execute(args)).isZero();
+        }
+        finally
+        {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void statShowsPublicationsSubscribersAndLagAndErrorsShowsTheDriversErrors()
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:ipc", 3);
+             Publication publication = client.addPublication("nano:ipc?term-length=64k", 3))
+        {
+            final AtomicBuffer message = AtomicBuffer.allocateHeap(128);
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            int sent = 0;
+            while (sent < 100 && System.nanoTime() < deadline)
+            {
+                if (publication.offer(message, 0, 100) > 0)
+                {
+                    sent++;
+                }
+            }
+            assertThat(sent).isEqualTo(100);
+            assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost:1", 3)).isInstanceOf(RegistrationException.class);
+
+            final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "100");
+            assertThat(stat).contains("heartbeat").contains("pub-lmt").contains("pub-pos").contains("sub-pos")
+                .contains("lag of subscriber " + subscription.registrationId() + " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
+            final String errors = run("errors", "--dir", driver.directory().toString());
+            assertThat(errors).contains("no UDP transport yet").contains("1 distinct error(s)");
+        }
+    }
+}
