@@ -1,6 +1,5 @@
 package io.nanostream.bench;
 
-import io.nanostream.bench.ring.RingScenarios;
 import io.nanostream.cli.CliExtension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,14 +25,14 @@ import java.util.Map;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-        "Measures Nano-Stream against its anchors (LMAX Disruptor, JCTools) in one run, interleaved.",
+        "Measures Nano-Stream against its anchors (LMAX Disruptor, JCTools, Aeron) in one run, interleaved.",
         "With no transport: every transport, quickly. Ratios are ours / anchor, median of the per-round ratios."
     })
 public final class BenchCommand implements CliExtension
 {
-    private static final List<ScenarioCatalog> CATALOGS = List.of(RingScenarios.catalog());
+    private static final List<ScenarioCatalog> CATALOGS = Catalogs.all();
 
-    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring. Default: all, in quick mode.")
+    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring, ipc. Default: all, in quick mode.")
     private List<String> transports = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object per scenario and implementation instead of a table.")
@@ -130,16 +129,48 @@ public final class BenchCommand implements CliExtension
         final String transport, final String scenario, final String impls, final int rounds, final int runMillis, final int warmupMillis)
         throws IOException, InterruptedException
     {
-        final String java = ProcessHandle.current().info().command().orElse("java");
-        final List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
-            "-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
-            scenario, impls, Integer.toString(rounds), Integer.toString(runMillis), Integer.toString(warmupMillis)));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        final ScenarioCatalog catalog = Catalogs.forScenario(scenario);
+        final String[] implList = impls.split(",");
         final Map<String, List<RoundResult>> byImpl = new LinkedHashMap<>();
-        for (final String impl : impls.split(","))
+        for (final String impl : implList)
         {
             byImpl.put(impl, new ArrayList<>());
         }
+        final boolean oneJvm = List.of(implList).stream().map(catalog::jvmArgs).distinct().count() == 1;
+        if (oneJvm)
+        {
+            runJvm(catalog.jvmArgs(implList[0]), scenario, impls, rounds, runMillis, warmupMillis, 0, byImpl);
+        }
+        else
+        {
+            // an anchor that needs JVM flags we never need gets JVMs of its own, alternating with ours round by round
+            for (int round = 1; round <= rounds; round++)
+            {
+                for (int k = 0; k < implList.length; k++)
+                {
+                    final String impl = implList[(k + round) % implList.length];
+                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, byImpl);
+                }
+            }
+        }
+        if (byImpl.values().stream().anyMatch(List::isEmpty))
+        {
+            throw new IllegalStateException("scenario " + transport + " " + scenario + " produced no result for some implementation");
+        }
+        return new ScenarioSummary(transport, scenario, implList[0], byImpl);
+    }
+
+    private void runJvm(
+        final List<String> jvmArgs, final String scenario, final String impls, final int rounds, final int runMillis,
+        final int warmupMillis, final int roundOffset, final Map<String, List<RoundResult>> byImpl)
+        throws IOException, InterruptedException
+    {
+        final String java = ProcessHandle.current().info().command().orElse("java");
+        final List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
+            scenario, impls, Integer.toString(rounds), Integer.toString(runMillis), Integer.toString(warmupMillis)));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
@@ -147,7 +178,9 @@ public final class BenchCommand implements CliExtension
             {
                 if (line.startsWith("{"))
                 {
-                    final RoundResult result = RoundResult.parse(line);
+                    final RoundResult parsed = RoundResult.parse(line);
+                    final RoundResult result = new RoundResult(parsed.scenario(), parsed.impl(), parsed.round() + roundOffset,
+                        parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max());
                     byImpl.get(result.impl()).add(result);
                     if (raw)
                     {
@@ -158,11 +191,10 @@ public final class BenchCommand implements CliExtension
         }
         final String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         final int status = process.waitFor();
-        if (status != 0 || byImpl.values().stream().anyMatch(List::isEmpty))
+        if (status != 0)
         {
-            throw new IllegalStateException("scenario " + transport + " " + scenario + " failed (exit " + status + "):\n" + errors);
+            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") failed (exit " + status + "):\n" + errors);
         }
-        return new ScenarioSummary(transport, scenario, impls.split(",")[0], byImpl);
     }
 
     private static String cpuModel()

@@ -28,6 +28,18 @@ public interface ScenarioCatalog
     List<String> impls(String scenario);
 
     /**
+     * Extra JVM arguments an implementation needs (an anchor's flags); implementations whose arguments
+     * differ run in JVMs of their own, alternating round by round.
+     *
+     * @param impl the implementation.
+     * @return the arguments, usually none.
+     */
+    default List<String> jvmArgs(final String impl)
+    {
+        return List.of();
+    }
+
+    /**
      * Whether a scenario measures round trips rather than throughput.
      *
      * @param scenario the scenario.

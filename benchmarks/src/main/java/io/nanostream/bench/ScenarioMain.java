@@ -1,6 +1,5 @@
 package io.nanostream.bench;
 
-import io.nanostream.bench.ring.RingScenarios;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class ScenarioMain
         final int rounds = Integer.parseInt(args[2]);
         final long runNanos = Long.parseLong(args[3]) * 1_000_000L;
         final long warmupNanos = Long.parseLong(args[4]) * 1_000_000L;
-        final ScenarioCatalog catalog = RingScenarios.catalog();
+        final ScenarioCatalog catalog = Catalogs.forScenario(scenario);
         if (catalog.isLatency(scenario))
         {
             runLatency(catalog, scenario, impls, rounds, runNanos, warmupNanos);
@@ -87,6 +86,7 @@ public final class ScenarioMain
     {
         try (ThroughputShape shape = catalog.throughput(scenario, impl))
         {
+            shape.run(Math.max(10_000L, events / 10)); // a fresh shape warms up (first touches, caches) unmeasured
             return shape.run(events);
         }
     }
@@ -123,6 +123,7 @@ public final class ScenarioMain
                 final Histogram histogram = newHistogram();
                 try (LatencyShape shape = catalog.latency(scenario, impls.get(i)))
                 {
+                    shape.run(Math.max(1_000L, iterationsPerRun.get(i) / 10), newHistogram()); // unmeasured warm-up
                     shape.run(iterationsPerRun.get(i), histogram);
                 }
                 System.out.printf(Locale.ROOT,

@@ -83,6 +83,25 @@ public final class MappedFile implements AutoCloseable
     }
 
     /**
+     * Creates a new file like {@link #create(Path, long)}, and writes every page of it now, so that
+     * later writers never stop on a page fault (tmpfs and disk allocate pages on first touch).
+     *
+     * @param path   the file; must not exist.
+     * @param length its length in bytes.
+     * @return the mapping.
+     */
+    public static MappedFile createPreallocated(final Path path, final long length)
+    {
+        final MappedFile file = create(path, length);
+        final MemorySegment segment = file.buffer.segment();
+        for (long offset = 0; offset < length; offset += 4096)
+        {
+            segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, offset, (byte)0);
+        }
+        return file;
+    }
+
+    /**
      * Maps an existing file, all of it.
      *
      * @param path the file.

@@ -18,6 +18,7 @@ public final class ExclusivePublication extends Publication
     private int termOffset;
     private int termCount;
     private long termBeginPosition;
+    private long cachedLimit;
 
     ExclusivePublication(
         final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
@@ -43,7 +44,8 @@ public final class ExclusivePublication extends Publication
             return CLOSED;
         }
         final long position = termBeginPosition + termOffset;
-        if (position >= positionLimit())
+        // the shared limit only grows: read it again only once we reach what we last saw
+        if (position >= cachedLimit && position >= (cachedLimit = positionLimit()))
         {
             return backPressureStatus(position, length);
         }
@@ -71,7 +73,7 @@ public final class ExclusivePublication extends Publication
             return CLOSED;
         }
         final long position = termBeginPosition + termOffset;
-        if (position >= positionLimit())
+        if (position >= cachedLimit && position >= (cachedLimit = positionLimit()))
         {
             return backPressureStatus(position, length);
         }

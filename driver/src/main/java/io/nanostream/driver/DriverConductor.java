@@ -278,7 +278,7 @@ final class DriverConductor implements Agent
         final int sessionId = nextSessionId++;
         final Path file = publicationsDirectory.resolve(registrationId + ".logbuffer");
         final LogBuffers log = LogBuffers.create(file, termLength, 4096, mtu,
-            ThreadLocalRandom.current().nextInt(), sessionId, streamId, registrationId);
+            ThreadLocalRandom.current().nextInt(), sessionId, streamId, registrationId, !context.sparseLogFiles());
         final long now = System.currentTimeMillis();
         final String id = registrationId + " " + sessionId + " " + streamId + " nano:ipc";
         final IpcPublication publication = new IpcPublication(registrationId, sessionId, streamId, exclusive, log,

@@ -23,6 +23,7 @@ public final class DriverContext
     private Duration publicationUnblockTimeout = Duration.ofMillis(Long.getLong("nanostream.publication.unblock.timeout.ms", 15_000));
     private Duration publicationLinger = Duration.ofMillis(Long.getLong("nanostream.publication.linger.ms", 5_000));
     private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
+    private boolean sparseLogFiles = Boolean.getBoolean("nanostream.term.buffer.sparse.file");
     private int commandRingLength = 1024 * 1024;
     private int broadcastLength = 1024 * 1024;
     private int counterCount = 2048;
@@ -248,6 +249,30 @@ public final class DriverContext
     public Duration driverTimeout()
     {
         return driverTimeout;
+    }
+
+    /**
+     * Sets whether log files are sparse (pages allocated on first touch, by the publisher, mid-stream) or
+     * written through when created (the default, as Aeron does: adding a publication takes longer, and
+     * publishers never stop on a page fault).
+     *
+     * @param sparse true for sparse files.
+     * @return this context.
+     */
+    public DriverContext sparseLogFiles(final boolean sparse)
+    {
+        this.sparseLogFiles = sparse;
+        return this;
+    }
+
+    /**
+     * Whether log files are sparse.
+     *
+     * @return true for sparse files.
+     */
+    public boolean sparseLogFiles()
+    {
+        return sparseLogFiles;
     }
 
     /**

@@ -44,6 +44,9 @@ final class IpcPublication
     private long lastConsumerPosition = -1;
     private long lastConsumerChangeNanos;
     private long unblockCount;
+    private long tripLimit;
+    private long lastProducerPosition = -1;
+    private boolean connected;
 
     IpcPublication(
         final long registrationId, final int sessionId, final int streamId, final boolean exclusive, final LogBuffers log,
@@ -87,14 +90,22 @@ final class IpcPublication
         return minimum;
     }
 
-    /** One duty cycle; returns the work done. */
+    /**
+     * One duty cycle; returns the work done. The limit moves only once the slowest subscriber has
+     * advanced an eighth of the window past the last move (a trip), so publishers keep the limit's cache
+     * line for long stretches and the conductor can idle between trips.
+     */
     int update(final CounterSet counters, final long nowNanos, final long unblockTimeoutNanos)
     {
         final long producerPosition = producerPosition();
-        counters.set(positionCounterId, producerPosition);
+        if (producerPosition != lastProducerPosition)
+        {
+            lastProducerPosition = producerPosition;
+            counters.set(positionCounterId, producerPosition);
+        }
         if (subscribers.isEmpty())
         {
-            log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 0); // release: publishers see nobody reads
+            setConnected(false);
             return 0;
         }
         final long consumerPosition = consumerPosition(counters);
@@ -111,15 +122,26 @@ final class IpcPublication
             }
             lastConsumerChangeNanos = nowNanos;
         }
-        int work = cleanTo(consumerPosition - termLength);
+        int work = 0;
         final long proposedLimit = consumerPosition + window;
-        if (state == State.ACTIVE && proposedLimit > counters.value(limitCounterId))
+        if (state == State.ACTIVE && proposedLimit > tripLimit)
         {
+            work += cleanTo(consumerPosition - termLength);
             counters.set(limitCounterId, proposedLimit); // the set is a release: the cleaned terms are zero before publishers go on
+            tripLimit = proposedLimit + window / 8;
             work++;
         }
-        log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 1); // release: publishers see a subscriber reads
+        setConnected(true);
         return work;
+    }
+
+    private void setConnected(final boolean connected)
+    {
+        if (connected != this.connected)
+        {
+            this.connected = connected;
+            log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, connected ? 1 : 0); // release: after the limit above
+        }
     }
 
     /** Zeroes the log behind every subscriber, up to a position, so publishers find clean terms when they return. */

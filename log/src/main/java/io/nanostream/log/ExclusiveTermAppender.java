@@ -57,7 +57,10 @@ public final class ExclusiveTermAppender
         }
         writeHeader(termOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
         term.putBytes(termOffset + FrameHeader.LENGTH, source, offset, length);
-        term.putLong(termOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier == null ? 0L : supplier.get(term, termOffset, frameLength));
+        if (supplier != null) // the term was zeroed before reuse: the reserved value is already 0 otherwise
+        {
+            term.putLong(termOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, termOffset, frameLength));
+        }
         FrameHeader.frameLengthOrdered(term, termOffset, frameLength);
         metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, resultingOffset)); // release: for observers of the tail
         return resultingOffset;
@@ -104,8 +107,10 @@ public final class ExclusiveTermAppender
             }
             writeHeader(frameOffset, frameLength, flags, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
             term.putBytes(frameOffset + FrameHeader.LENGTH, source, sourceOffset, bytes);
-            term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET,
-                supplier == null ? 0L : supplier.get(term, frameOffset, frameLength));
+            if (supplier != null)
+            {
+                term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
+            }
             FrameHeader.frameLengthOrdered(term, frameOffset, frameLength);
             flags = 0;
             frameOffset += FrameHeader.align(frameLength);
@@ -138,7 +143,6 @@ public final class ExclusiveTermAppender
             return padToEnd(termId, termOffset, sessionId, streamId);
         }
         writeHeader(termOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
-        term.putLong(termOffset + FrameHeader.RESERVED_VALUE_OFFSET, 0L);
         claim.wrap(term, termOffset, frameLength);
         metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, resultingOffset)); // release: for observers of the tail
         return resultingOffset;
@@ -148,14 +152,9 @@ public final class ExclusiveTermAppender
         final int frameOffset, final int frameLength, final byte flags, final short type,
         final int sessionId, final int streamId, final int termId)
     {
-        term.putIntOpaque(frameOffset, -frameLength);
-        term.putByte(frameOffset + FrameHeader.VERSION_OFFSET, FrameHeader.CURRENT_VERSION);
-        term.putByte(frameOffset + FrameHeader.FLAGS_OFFSET, flags);
-        term.putShort(frameOffset + FrameHeader.TYPE_OFFSET, type);
-        term.putInt(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, frameOffset);
-        term.putInt(frameOffset + FrameHeader.SESSION_ID_OFFSET, sessionId);
-        term.putInt(frameOffset + FrameHeader.STREAM_ID_OFFSET, streamId);
-        term.putInt(frameOffset + FrameHeader.TERM_ID_OFFSET, termId);
+        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, type)); // opaque: a negative length marks the frame unfinished
+        term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, ((long)sessionId << 32) | (frameOffset & 0xFFFF_FFFFL));
+        term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, ((long)termId << 32) | (streamId & 0xFFFF_FFFFL));
     }
 
     private int padToEnd(final int termId, final int termOffset, final int sessionId, final int streamId)

@@ -144,6 +144,47 @@ public final class FrameHeader
     }
 
     /**
+     * The first 8 bytes of a header: length, version, flags and type, as one little-endian word.
+     *
+     * @param frameLength the length (negative while the frame is being written).
+     * @param flags       the flags.
+     * @param type        the type.
+     * @return the word.
+     */
+    public static long firstWord(final int frameLength, final byte flags, final short type)
+    {
+        return ((long)type << 48) | ((long)(flags & 0xFF) << 40) | ((long)CURRENT_VERSION << 32) | (frameLength & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Writes a header in three 8-byte stores, the first (holding the negative length) with release semantics;
+     * the caller completes the frame with {@link #frameLengthOrdered}.
+     *
+     * @param term        the term.
+     * @param termOffset  the frame's offset, 8-byte aligned.
+     * @param frameLength the length, header included.
+     * @param flags       the flags.
+     * @param type        the type.
+     * @param sessionId   the session id.
+     * @param streamId    the stream id.
+     * @param termId      the term id.
+     */
+    public static void writeInProgressWords(
+        final AtomicBuffer term,
+        final int termOffset,
+        final int frameLength,
+        final byte flags,
+        final short type,
+        final int sessionId,
+        final int streamId,
+        final int termId)
+    {
+        term.putLongRelease(termOffset, firstWord(-frameLength, flags, type)); // release: claims the frame before its fields land
+        term.putLong(termOffset + TERM_OFFSET_OFFSET, ((long)sessionId << 32) | (termOffset & 0xFFFF_FFFFL));
+        term.putLong(termOffset + STREAM_ID_OFFSET, ((long)termId << 32) | (streamId & 0xFFFF_FFFFL));
+    }
+
+    /**
      * Writes a header whose length is negative (the frame is being written), ready for the payload.
      * The negative length is stored first, with release semantics, so a reader never mistakes a frame
      * in progress for an empty slot; the caller completes the frame with {@link #frameLengthOrdered}.

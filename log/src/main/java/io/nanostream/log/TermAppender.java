@@ -70,7 +70,7 @@ public final class TermAppender
             return padToEnd(termOffset, sessionId, streamId, termId);
         }
         final int frameOffset = (int)termOffset;
-        FrameHeader.writeInProgress(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA,
+        FrameHeader.writeInProgressWords(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA,
             sessionId, streamId, termId);
         term.putBytes(frameOffset + FrameHeader.LENGTH, source, offset, length);
         if (supplier != null)
@@ -122,7 +122,7 @@ public final class TermAppender
             {
                 flags |= FrameHeader.END_FLAG;
             }
-            FrameHeader.writeInProgress(term, frameOffset, frameLength, flags, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
+            FrameHeader.writeInProgressWords(term, frameOffset, frameLength, flags, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
             term.putBytes(frameOffset + FrameHeader.LENGTH, source, sourceOffset, bytes);
             if (supplier != null)
             {
@@ -160,9 +160,8 @@ public final class TermAppender
             return padToEnd(termOffset, sessionId, streamId, termId);
         }
         final int frameOffset = (int)termOffset;
-        FrameHeader.writeInProgress(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA,
+        FrameHeader.writeInProgressWords(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA,
             sessionId, streamId, termId);
-        term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, 0L);
         claim.wrap(term, frameOffset, frameLength);
         return (int)resultingOffset;
     }

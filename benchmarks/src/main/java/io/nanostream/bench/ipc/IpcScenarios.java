@@ -1,0 +1,77 @@
+package io.nanostream.bench.ipc;
+
+import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.ScenarioCatalog;
+import io.nanostream.bench.ThroughputShape;
+
+import java.util.List;
+
+/**
+ * The IPC (between processes, here run in one process as BENCHMARKING.md asks first) scenarios. Aeron
+ * runs in a JVM of its own with the flag Agrona needs on JDK 25; ours runs without any.
+ */
+public final class IpcScenarios implements ScenarioCatalog
+{
+    private IpcScenarios()
+    {
+    }
+
+    /**
+     * The catalog.
+     *
+     * @return the IPC scenarios.
+     */
+    public static ScenarioCatalog catalog()
+    {
+        return new IpcScenarios();
+    }
+
+    @Override
+    public String transport()
+    {
+        return "ipc";
+    }
+
+    @Override
+    public List<String> scenarios()
+    {
+        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong");
+    }
+
+    @Override
+    public List<String> impls(final String scenario)
+    {
+        return List.of("nano", "aeron");
+    }
+
+    @Override
+    public List<String> jvmArgs(final String impl)
+    {
+        return impl.equals("aeron") ? List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED") : List.of();
+    }
+
+    @Override
+    public boolean isLatency(final String scenario)
+    {
+        return scenario.equals("ipc-pingpong");
+    }
+
+    @Override
+    public ThroughputShape throughput(final String scenario, final String impl)
+    {
+        final int length = switch (scenario)
+        {
+            case "ipc-32" -> 32;
+            case "ipc-256" -> 256;
+            case "ipc-1k" -> 1024;
+            default -> throw new IllegalArgumentException("no ipc scenario " + scenario);
+        };
+        return impl.equals("aeron") ? AeronIpcShapes.throughput(length) : NanoIpcShapes.throughput(length);
+    }
+
+    @Override
+    public LatencyShape latency(final String scenario, final String impl)
+    {
+        return impl.equals("aeron") ? AeronIpcShapes.pingPong() : NanoIpcShapes.pingPong();
+    }
+}
