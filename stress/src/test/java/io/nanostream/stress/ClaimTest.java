@@ -28,7 +28,7 @@ public final class ClaimTest
      * @param ring the ring.
      * @return the claimed sequence, or -1 if the ring was full.
      */
-    static int tryClaim(final RingBuffer<PairEvent> ring)
+    static int tryClaim(final RingBuffer<?> ring)
     {
         try
         {
