@@ -163,6 +163,13 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
     /**
      * Publishes a claimed slot: consumers may now read it.
      *
+     * <p>Publish every claimed sequence, in the order claimed when there is one producer. With one
+     * producer and plain events, publishing a sequence also makes the earlier claimed ones visible (a
+     * cursor moves); with {@link SequencedEvent}s, and with many producers, each sequence is published on
+     * its own and a consumer stops at the first unpublished one. Code that skips or reorders publication
+     * therefore behaves differently across those modes; code that publishes each claim once, in order,
+     * behaves the same in all of them.
+     *
      * @param sequence the claimed sequence.
      */
     public void publish(final long sequence)
