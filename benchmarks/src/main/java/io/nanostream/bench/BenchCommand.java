@@ -44,7 +44,7 @@ public final class BenchCommand implements CliExtension
     @Option(names = "--run-ms", description = "Target length of one measured run, in ms (default 500, or 200 in quick mode).")
     private Integer runMillis;
 
-    @Option(names = "--warmup-ms", description = "Warm-up per implementation, in ms (default 2000, or 1000 in quick mode).")
+    @Option(names = "--warmup-ms", description = "Warm-up per implementation, in ms (default 2000, or 700 in quick mode).")
     private Integer warmupMillis;
 
     @Option(names = "--scenario", split = ",", description = "Only these scenarios, e.g. 1p1c,pingpong.")
@@ -62,7 +62,7 @@ public final class BenchCommand implements CliExtension
         final boolean quick = transports.isEmpty();
         final int rounds = this.rounds != null ? this.rounds : quick ? 3 : 5;
         final int runMillis = this.runMillis != null ? this.runMillis : quick ? 200 : 500;
-        final int warmupMillis = this.warmupMillis != null ? this.warmupMillis : quick ? 1000 : 2000;
+        final int warmupMillis = this.warmupMillis != null ? this.warmupMillis : quick ? 700 : 2000;
         final List<ScenarioCatalog> chosen = new ArrayList<>();
         for (final String transport : transports)
         {
