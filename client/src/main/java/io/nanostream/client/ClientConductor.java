@@ -26,7 +26,9 @@ final class ClientConductor implements Runnable
     private final MessageRing commands;
     private final ClientContext context;
     private final AtomicBuffer keepaliveBuffer = AtomicBuffer.allocateHeap(64);
-    private final IdleStrategy idle = new BackoffIdleStrategy(10, 10, 1_000, 1_000_000);
+    /** Quiet when idle (at most every 16 ms, as Aeron's client), so it does not steal cores from the application. */
+    private final IdleStrategy idle = new BackoffIdleStrategy(0, 0, 1_000_000, 16_000_000);
+    private volatile Thread thread;
     private final ArrayDeque<Lingering> lingering = new ArrayDeque<>();
     private volatile boolean running = true;
     private long nextKeepaliveNanos;
@@ -43,6 +45,7 @@ final class ClientConductor implements Runnable
     @Override
     public void run()
     {
+        thread = Thread.currentThread();
         while (running)
         {
             int work = 0;
@@ -75,7 +78,25 @@ final class ClientConductor implements Runnable
                 }
             }
             work += sweepLingering(now);
-            idle.idle(work);
+            if (work == 0 && client.hasPendingRequests())
+            {
+                idle.reset();
+                Thread.yield(); // a request waits for the driver's answer: look again soon
+            }
+            else
+            {
+                idle.idle(work);
+            }
+        }
+    }
+
+    /** Wakes the thread from an idle park, after a request was sent. */
+    void wake()
+    {
+        final Thread t = thread;
+        if (t != null)
+        {
+            java.util.concurrent.locks.LockSupport.unpark(t);
         }
     }
 

@@ -292,6 +292,7 @@ public final class NanoStream implements AutoCloseable
             final int length = Commands.encodeAdd(commandBuffer, correlationId, clientId, streamId, channel);
             sendWithRetry(type, length);
         }
+        conductor.wake();
         return await(correlationId, response, type == Commands.ADD_SUBSCRIPTION);
     }
 
@@ -307,6 +308,7 @@ public final class NanoStream implements AutoCloseable
             final int length = Commands.encodeRemove(commandBuffer, correlationId, clientId, registrationId);
             sendWithRetry(type, length);
         }
+        conductor.wake();
         return await(correlationId, response, false);
     }
 
@@ -404,6 +406,11 @@ public final class NanoStream implements AutoCloseable
             scratch.set(buffer);
         }
         return buffer;
+    }
+
+    boolean hasPendingRequests()
+    {
+        return !pending.isEmpty();
     }
 
     CompletableFuture<Object> pending(final long correlationId)

@@ -7,7 +7,7 @@ import io.nanostream.bench.ThroughputShape;
 import java.util.List;
 
 /**
- * The IPC (between processes, here run in one process as BENCHMARKING.md asks first) scenarios. Aeron
+ * The IPC scenarios, with both sides in one process and ({@code -2proc}) across two. Aeron
  * runs in a JVM of its own with the flag Agrona needs on JDK 25; ours runs without any.
  */
 public final class IpcScenarios implements ScenarioCatalog
@@ -35,7 +35,7 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong");
+        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong", "ipc-32-2proc", "ipc-pingpong-2proc");
     }
 
     @Override
@@ -53,12 +53,16 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public boolean isLatency(final String scenario)
     {
-        return scenario.equals("ipc-pingpong");
+        return scenario.startsWith("ipc-pingpong");
     }
 
     @Override
     public ThroughputShape throughput(final String scenario, final String impl)
     {
+        if (scenario.equals("ipc-32-2proc"))
+        {
+            return impl.equals("aeron") ? AeronIpcTwoProcessShapes.throughput(32) : NanoIpcTwoProcessShapes.throughput(32);
+        }
         final int length = switch (scenario)
         {
             case "ipc-32" -> 32;
@@ -72,6 +76,10 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public LatencyShape latency(final String scenario, final String impl)
     {
+        if (scenario.endsWith("-2proc"))
+        {
+            return impl.equals("aeron") ? AeronIpcTwoProcessShapes.pingPong() : NanoIpcTwoProcessShapes.pingPong();
+        }
         return impl.equals("aeron") ? AeronIpcShapes.pingPong() : NanoIpcShapes.pingPong();
     }
 }
