@@ -47,6 +47,7 @@ final class DriverConductor implements Agent
     private final int subscriptionsCounter;
     private final int errorsCounter;
     private final int unblocksCounter;
+    private final UdpConductor udp;
     private int nextSessionId = ThreadLocalRandom.current().nextInt();
     private long nextHeartbeatNanos;
     private long nextHousekeepingNanos;
@@ -68,6 +69,34 @@ final class DriverConductor implements Agent
         this.errorsCounter = counters.allocate(CounterTypes.SYSTEM, 0, 0, 0, 0, "errors", now);
         this.unblocksCounter = counters.allocate(CounterTypes.SYSTEM, 0, 0, 0, 0, "unblocked frames", now);
         commands.consumerHeartbeat(now);
+        this.udp = new UdpConductor(this, context, counters, publicationsDirectory);
+    }
+
+    /** The sender agent, to run on its own thread or in a composite. */
+    io.nanostream.driver.udp.Sender sender()
+    {
+        return udp.sender();
+    }
+
+    /** The receiver agent, to run on its own thread or in a composite. */
+    io.nanostream.driver.udp.Receiver receiver()
+    {
+        return udp.receiver();
+    }
+
+    io.nanostream.driver.udp.TransportCounters transportCounters()
+    {
+        return udp.transportCounters();
+    }
+
+    int nextSessionId()
+    {
+        return nextSessionId++;
+    }
+
+    long nextCorrelationId()
+    {
+        return commands.nextCorrelationId();
     }
 
     @Override
@@ -91,6 +120,7 @@ final class DriverConductor implements Agent
         {
             work += publication.update(counters, nowNanos, unblockNanos);
         }
+        work += udp.doWork(nowNanos);
         if (nowNanos - nextHousekeepingNanos >= 0)
         {
             nextHousekeepingNanos = nowNanos + HOUSEKEEPING_INTERVAL_NANOS;
@@ -107,6 +137,7 @@ final class DriverConductor implements Agent
             publication.log.close();
         }
         publications.clear();
+        udp.close();
     }
 
     /** Records an error in the distinct-error log and counts it. */
@@ -177,8 +208,9 @@ final class DriverConductor implements Agent
             lastCommandChangeNanos = nowNanos;
         }
         counters.set(clientsCounter, clients.size());
-        counters.set(publicationsCounter, publications.size());
-        counters.set(subscriptionsCounter, subscriptions.size());
+        counters.set(publicationsCounter, publications.size() + udp.publicationCount());
+        counters.set(subscriptionsCounter, subscriptions.size() + udp.subscriptionCount());
+        udp.housekeeping(nowNanos);
         return work;
     }
 
@@ -233,7 +265,8 @@ final class DriverConductor implements Agent
         final ChannelUri uri = ChannelUri.parse(channel);
         if (!uri.isIpc())
         {
-            throw new IllegalArgumentException("channel " + channel + ": this driver has no UDP transport yet; use nano:ipc");
+            udp.addPublication(correlationId, clientId, streamId, uri, exclusive);
+            return;
         }
         final int termLength = uri.termLength(context.ipcTermLength());
         final int mtu = uri.mtu(context.mtu());
@@ -261,21 +294,28 @@ final class DriverConductor implements Agent
         }
         publication.refCount++;
         publicationLinks.put(correlationId, new PublicationLink(correlationId, clientId, publication));
+        sendPublicationReady(correlationId, publication.sessionId, streamId, publication.limitCounterId,
+            publication.backPressureCounterId, publication.logFile);
+    }
+
+    void sendPublicationReady(
+        final long correlationId, final int sessionId, final int streamId, final int limitCounterId, final int backPressureCounterId,
+        final Path logFile)
+    {
         response.putLong(0, correlationId);
         response.putLong(Responses.PUBLICATION_REGISTRATION_ID, correlationId);
-        response.putInt(Responses.PUBLICATION_SESSION_ID, publication.sessionId);
+        response.putInt(Responses.PUBLICATION_SESSION_ID, sessionId);
         response.putInt(Responses.PUBLICATION_STREAM_ID, streamId);
-        response.putInt(Responses.PUBLICATION_LIMIT_COUNTER_ID, publication.limitCounterId);
-        response.putInt(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID, publication.backPressureCounterId);
-        final int length = Responses.PUBLICATION_LOG_FILE +
-            Commands.putString(response, Responses.PUBLICATION_LOG_FILE, publication.logFile.toString());
+        response.putInt(Responses.PUBLICATION_LIMIT_COUNTER_ID, limitCounterId);
+        response.putInt(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID, backPressureCounterId);
+        final int length = Responses.PUBLICATION_LOG_FILE + Commands.putString(response, Responses.PUBLICATION_LOG_FILE, logFile.toString());
         responses.transmit(Commands.ON_PUBLICATION_READY, response, 0, length);
     }
 
     private IpcPublication newPublication(
         final long registrationId, final long clientId, final int streamId, final int termLength, final int mtu, final boolean exclusive)
     {
-        final int sessionId = nextSessionId++;
+        final int sessionId = nextSessionId();
         final Path file = publicationsDirectory.resolve(registrationId + ".logbuffer");
         final LogBuffers log = LogBuffers.create(file, termLength, 4096, mtu,
             ThreadLocalRandom.current().nextInt(), sessionId, streamId, registrationId, !context.sparseLogFiles());
@@ -303,12 +343,14 @@ final class DriverConductor implements Agent
         final ChannelUri uri = ChannelUri.parse(channel);
         if (!uri.isIpc())
         {
-            throw new IllegalArgumentException("channel " + channel + ": this driver has no UDP transport yet; use nano:ipc");
+            udp.addSubscription(correlationId, clientId, streamId, uri);
+            sendSubscriptionReady(correlationId);
+            udp.linkImages(correlationId);
+            return;
         }
         final SubscriptionLink subscription = new SubscriptionLink(correlationId, clientId, streamId, channel);
         subscriptions.put(correlationId, subscription);
-        response.putLong(0, correlationId);
-        responses.transmit(Commands.ON_SUBSCRIPTION_READY, response, 0, 8);
+        sendSubscriptionReady(correlationId);
         for (final IpcPublication publication : publications)
         {
             if (publication.streamId == streamId && publication.state == IpcPublication.State.ACTIVE)
@@ -329,18 +371,31 @@ final class DriverConductor implements Agent
         final long imageCorrelationId = commands.nextCorrelationId();
         publication.subscribers.add(new SubscriberPosition(counterId, subscription.registrationId(), imageCorrelationId,
             subscription.clientId()));
+        sendAvailableImage(imageCorrelationId, subscription.registrationId(), publication.sessionId, publication.streamId, counterId,
+            joinPosition, publication.logFile);
+    }
+
+    void sendAvailableImage(
+        final long imageCorrelationId, final long subscriptionId, final int sessionId, final int streamId, final int counterId,
+        final long joinPosition, final Path logFile)
+    {
         response.putLong(0, imageCorrelationId);
-        response.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscription.registrationId());
-        response.putInt(Responses.IMAGE_SESSION_ID, publication.sessionId);
-        response.putInt(Responses.IMAGE_STREAM_ID, publication.streamId);
+        response.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
+        response.putInt(Responses.IMAGE_SESSION_ID, sessionId);
+        response.putInt(Responses.IMAGE_STREAM_ID, streamId);
         response.putInt(Responses.IMAGE_POSITION_COUNTER_ID, counterId);
         response.putLong(Responses.IMAGE_JOIN_POSITION, joinPosition);
-        final int length = Responses.IMAGE_LOG_FILE + Commands.putString(response, Responses.IMAGE_LOG_FILE, publication.logFile.toString());
+        final int length = Responses.IMAGE_LOG_FILE + Commands.putString(response, Responses.IMAGE_LOG_FILE, logFile.toString());
         responses.transmit(Commands.ON_AVAILABLE_IMAGE, response, 0, length);
     }
 
     private void onRemovePublication(final long correlationId, final long registrationId)
     {
+        if (udp.removePublication(registrationId))
+        {
+            sendSuccess(correlationId);
+            return;
+        }
         final PublicationLink link = publicationLinks.remove(registrationId);
         if (link == null)
         {
@@ -353,6 +408,11 @@ final class DriverConductor implements Agent
 
     private void onRemoveSubscription(final long correlationId, final long registrationId)
     {
+        if (udp.removeSubscription(registrationId))
+        {
+            sendSuccess(correlationId);
+            return;
+        }
         final SubscriptionLink subscription = subscriptions.remove(registrationId);
         if (subscription == null)
         {
@@ -392,6 +452,7 @@ final class DriverConductor implements Agent
 
     private void releaseClient(final long clientId)
     {
+        udp.releaseClient(clientId);
         final Iterator<PublicationLink> links = publicationLinks.values().iterator();
         while (links.hasNext())
         {
@@ -416,19 +477,30 @@ final class DriverConductor implements Agent
 
     private void sendUnavailableImage(final SubscriberPosition subscriber, final int streamId)
     {
-        response.putLong(0, subscriber.imageCorrelationId());
-        response.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriber.subscriptionRegistrationId());
+        sendUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), streamId);
+    }
+
+    void sendUnavailableImage(final long imageCorrelationId, final long subscriptionId, final int streamId)
+    {
+        response.putLong(0, imageCorrelationId);
+        response.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
         response.putInt(Responses.UNAVAILABLE_IMAGE_STREAM_ID, streamId);
         responses.transmit(Commands.ON_UNAVAILABLE_IMAGE, response, 0, 24);
     }
 
-    private void sendSuccess(final long correlationId)
+    private void sendSubscriptionReady(final long correlationId)
+    {
+        response.putLong(0, correlationId);
+        responses.transmit(Commands.ON_SUBSCRIPTION_READY, response, 0, 8);
+    }
+
+    void sendSuccess(final long correlationId)
     {
         response.putLong(0, correlationId);
         responses.transmit(Commands.ON_OPERATION_SUCCESS, response, 0, 8);
     }
 
-    private void sendError(final long correlationId, final int code, final String message)
+    void sendError(final long correlationId, final int code, final String message)
     {
         response.putLong(0, correlationId);
         response.putInt(Responses.ERROR_CODE, code);

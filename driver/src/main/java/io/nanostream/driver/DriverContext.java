@@ -1,10 +1,16 @@
 package io.nanostream.driver;
 
+import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.loss.RandomLoss;
+import io.nanostream.log.LogLayout;
+
 import io.nanostream.client.ClientContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The driver's settings. Each has a system property ({@code nanostream.*}) and a default that users of
@@ -24,6 +30,11 @@ public final class DriverContext
     private Duration publicationLinger = Duration.ofMillis(Long.getLong("nanostream.publication.linger.ms", 5_000));
     private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
     private boolean sparseLogFiles = Boolean.getBoolean("nanostream.term.buffer.sparse.file");
+    private int udpTermLength = Integer.getInteger("nanostream.udp.term.length", 16 * 1024 * 1024);
+    private int receiverWindow = Integer.getInteger("nanostream.rcv.window", 128 * 1024);
+    private Duration imageLivenessTimeout = Duration.ofMillis(Long.getLong("nanostream.image.liveness.timeout.ms", 10_000));
+    private Supplier<LossGenerator> sendLoss = lossFromProperties("send");
+    private Supplier<LossGenerator> receiveLoss = lossFromProperties("receive");
     private int commandRingLength = 1024 * 1024;
     private int broadcastLength = 1024 * 1024;
     private int counterCount = 2048;
@@ -273,6 +284,154 @@ public final class DriverContext
     public boolean sparseLogFiles()
     {
         return sparseLogFiles;
+    }
+
+    /**
+     * Sets the default term length of UDP publications (default 16 MiB; channels may say otherwise).
+     *
+     * @param termLength a power of two from 64 KiB to 1 GiB.
+     * @return this context.
+     */
+    public DriverContext udpTermLength(final int termLength)
+    {
+        LogLayout.checkTermLength(termLength);
+        this.udpTermLength = termLength;
+        return this;
+    }
+
+    /**
+     * The default UDP term length.
+     *
+     * @return bytes.
+     */
+    public int udpTermLength()
+    {
+        return udpTermLength;
+    }
+
+    /**
+     * Sets the receiver window a UDP receiver grants its senders (default 128 KiB, capped at half a term).
+     *
+     * @param window bytes, at least 4 KiB.
+     * @return this context.
+     */
+    public DriverContext receiverWindow(final int window)
+    {
+        if (window < 4096)
+        {
+            throw new IllegalArgumentException("receiver window must be at least 4096 bytes, was " + window);
+        }
+        this.receiverWindow = window;
+        return this;
+    }
+
+    /**
+     * The receiver window.
+     *
+     * @return bytes.
+     */
+    public int receiverWindow()
+    {
+        return receiverWindow;
+    }
+
+    /**
+     * Sets how long a UDP image or publication lives without hearing from its peer (default 10 s).
+     *
+     * @param timeout the timeout.
+     * @return this context.
+     */
+    public DriverContext imageLivenessTimeout(final Duration timeout)
+    {
+        this.imageLivenessTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * The image liveness timeout.
+     *
+     * @return the timeout.
+     */
+    public Duration imageLivenessTimeout()
+    {
+        return imageLivenessTimeout;
+    }
+
+    /**
+     * Sets the loss injected on every datagram the driver sends; each sending thread and socket gets its own
+     * generator from the supplier. Default: none, or {@code nanostream.udp.send.loss.rate} (with
+     * {@code nanostream.udp.loss.seed} and {@code nanostream.udp.loss.types}, e.g. {@code data,sm,nak}).
+     *
+     * @param loss supplies generators.
+     * @return this context.
+     */
+    public DriverContext sendLoss(final Supplier<LossGenerator> loss)
+    {
+        this.sendLoss = loss;
+        return this;
+    }
+
+    /**
+     * The send-side loss.
+     *
+     * @return the supplier.
+     */
+    public Supplier<LossGenerator> sendLoss()
+    {
+        return sendLoss;
+    }
+
+    /**
+     * Sets the loss injected on every datagram the driver receives (see {@link #sendLoss(Supplier)}; property
+     * {@code nanostream.udp.receive.loss.rate}).
+     *
+     * @param loss supplies generators.
+     * @return this context.
+     */
+    public DriverContext receiveLoss(final Supplier<LossGenerator> loss)
+    {
+        this.receiveLoss = loss;
+        return this;
+    }
+
+    /**
+     * The receive-side loss.
+     *
+     * @return the supplier.
+     */
+    public Supplier<LossGenerator> receiveLoss()
+    {
+        return receiveLoss;
+    }
+
+    private static Supplier<LossGenerator> lossFromProperties(final String side)
+    {
+        final String rate = System.getProperty("nanostream.udp." + side + ".loss.rate");
+        if (rate == null)
+        {
+            return () -> LossGenerator.NONE;
+        }
+        final double value = Double.parseDouble(rate);
+        final long seed = Long.getLong("nanostream.udp.loss.seed", 42);
+        final int[] types = Arrays.stream(System.getProperty("nanostream.udp.loss.types", "data").split(","))
+            .mapToInt(DriverContext::frameType).toArray();
+        final long[] instances = {0};
+        return () -> new RandomLoss(value, seed + instances[0]++, types);
+    }
+
+    private static int frameType(final String name)
+    {
+        return switch (name.trim().toLowerCase(Locale.ROOT))
+        {
+            case "data" -> LossGenerator.TYPE_DATA;
+            case "pad" -> LossGenerator.TYPE_PAD;
+            case "sm" -> LossGenerator.TYPE_SM;
+            case "nak" -> LossGenerator.TYPE_NAK;
+            case "setup" -> LossGenerator.TYPE_SETUP;
+            case "rttm" -> LossGenerator.TYPE_RTTM;
+            default -> throw new IllegalArgumentException("nanostream.udp.loss.types: unknown frame type '" + name +
+                "'; use data, pad, sm, nak, setup or rttm");
+        };
     }
 
     /**

@@ -5,7 +5,9 @@ import io.nanostream.buffer.CountersReader;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
+import io.nanostream.concurrent.CompositeAgent;
 import io.nanostream.concurrent.AgentRunner;
 import io.nanostream.concurrent.IdleStrategies;
 
@@ -15,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -30,8 +34,8 @@ public final class MediaDriver implements AutoCloseable
     private final DriverContext context;
     private final MappedFile controlMapping;
     private final DriverConductor conductor;
-    private final AgentRunner runner;
-    private final AgentInvoker invoker;
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private AgentInvoker invoker;
     private boolean closed;
 
     private MediaDriver(final DriverContext context, final MappedFile controlMapping, final DriverConductor conductor)
@@ -39,15 +43,24 @@ public final class MediaDriver implements AutoCloseable
         this.context = context;
         this.controlMapping = controlMapping;
         this.conductor = conductor;
+        final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
         {
-            this.runner = null;
-            this.invoker = new AgentInvoker(conductor, conductor::recordError);
+            this.invoker = new AgentInvoker(shared, conductor::recordError);
+        }
+        else if (context.threadingMode() == ThreadingMode.SHARED)
+        {
+            runners.add(new AgentRunner(shared, IdleStrategies.byName(context.idleStrategy()), conductor::recordError));
         }
         else
         {
-            this.invoker = null;
-            this.runner = new AgentRunner(conductor, IdleStrategies.byName(context.idleStrategy()), conductor::recordError);
+            for (final Agent agent : List.of(conductor, conductor.sender(), conductor.receiver()))
+            {
+                runners.add(new AgentRunner(agent, IdleStrategies.byName(context.idleStrategy()), conductor::recordError));
+            }
+        }
+        for (final AgentRunner runner : runners)
+        {
             AgentRunner.start(runner, Thread.ofPlatform().daemon()::unstarted);
         }
     }
@@ -174,6 +187,12 @@ public final class MediaDriver implements AutoCloseable
         return context;
     }
 
+    /** The UDP transport's counters, for tests in this package. */
+    io.nanostream.driver.udp.TransportCounters transportCounters()
+    {
+        return conductor.transportCounters();
+    }
+
     /**
      * Runs one duty cycle of the driver on the caller's thread, in {@link ThreadingMode#INVOKER} mode.
      *
@@ -198,11 +217,12 @@ public final class MediaDriver implements AutoCloseable
             return;
         }
         closed = true;
-        if (runner != null)
+        // the sender and receiver stop before the conductor, which closes what they used
+        for (int i = runners.size() - 1; i >= 0; i--)
         {
-            runner.close();
+            runners.get(i).close();
         }
-        else
+        if (invoker != null)
         {
             invoker.close();
         }

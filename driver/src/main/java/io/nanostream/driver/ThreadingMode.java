@@ -3,9 +3,9 @@ package io.nanostream.driver;
 /** How the driver's agents get threads. */
 public enum ThreadingMode
 {
-    /** Each agent on a thread of its own. */
+    /** Conductor, sender and receiver each on a thread of its own. */
     DEDICATED,
-    /** All agents on one thread. */
+    /** Conductor, sender and receiver on one thread. */
     SHARED,
     /** No thread: the application calls {@link MediaDriver#invoke()}. */
     INVOKER

@@ -144,6 +144,19 @@ public final class LogLayout
     }
 
     /**
+     * The term id that holds a position.
+     *
+     * @param position            the position.
+     * @param positionBitsToShift log2 of the term length.
+     * @param initialTermId       the log's initial term id.
+     * @return the term id (wrapping like the ids on the wire).
+     */
+    public static int termIdAt(final long position, final int positionBitsToShift, final int initialTermId)
+    {
+        return initialTermId + (int)(position >>> positionBitsToShift);
+    }
+
+    /**
      * The term id in a raw tail.
      *
      * @param rawTail the tail counter's value.

@@ -1,0 +1,136 @@
+package io.nanostream.driver;
+
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.driver.udp.NetworkPublication;
+import io.nanostream.log.LogLayout;
+
+/**
+ * The conductor's side of a {@link NetworkPublication}: references from clients, the publisher limit
+ * (sender position plus half a term, raised in trips), cleaning behind the sender, and the drain and
+ * linger that end it.
+ */
+final class NetworkPublicationState
+{
+    enum State
+    {
+        ACTIVE, DRAINING, LINGERING
+    }
+
+    final NetworkPublication publication;
+    final boolean exclusive;
+    final int termLength;
+    final int limitCounterId;
+    final int positionCounterId;
+    final int backPressureCounterId;
+    final int senderPositionCounterId;
+    final int senderLimitCounterId;
+    private final int positionBitsToShift;
+    private final int window;
+    int refCount;
+    private State state = State.ACTIVE;
+    private long tripLimit;
+    private long cleanPosition;
+    private long lastProducerPosition = -1;
+    private long lingerDeadlineNanos;
+
+    NetworkPublicationState(
+        final NetworkPublication publication, final boolean exclusive, final int limitCounterId, final int positionCounterId,
+        final int backPressureCounterId, final int senderPositionCounterId, final int senderLimitCounterId)
+    {
+        this.publication = publication;
+        this.exclusive = exclusive;
+        this.termLength = publication.log.termLength();
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.window = termLength / 2;
+        this.limitCounterId = limitCounterId;
+        this.positionCounterId = positionCounterId;
+        this.backPressureCounterId = backPressureCounterId;
+        this.senderPositionCounterId = senderPositionCounterId;
+        this.senderLimitCounterId = senderLimitCounterId;
+    }
+
+    int streamId()
+    {
+        return publication.streamId;
+    }
+
+    int sessionId()
+    {
+        return publication.sessionId;
+    }
+
+    boolean isActive()
+    {
+        return state == State.ACTIVE;
+    }
+
+    int[] counterIds()
+    {
+        return new int[] {limitCounterId, positionCounterId, backPressureCounterId, senderPositionCounterId, senderLimitCounterId};
+    }
+
+    long producerPosition()
+    {
+        final int termCount = LogLayout.activeTermCount(publication.log.metadata());
+        final long rawTail = publication.log.metadata().getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
+        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength), positionBitsToShift,
+            publication.log.initialTermId());
+    }
+
+    int update(final CounterSet counters)
+    {
+        final long producerPosition = producerPosition();
+        if (producerPosition != lastProducerPosition)
+        {
+            lastProducerPosition = producerPosition;
+            counters.set(positionCounterId, producerPosition);
+        }
+        if (state != State.ACTIVE || !publication.isConnected())
+        {
+            return 0;
+        }
+        final long senderPosition = publication.senderPosition();
+        final long proposedLimit = senderPosition + window;
+        if (proposedLimit <= tripLimit)
+        {
+            return 0;
+        }
+        int work = 0;
+        final long cleanTo = senderPosition - termLength;
+        while (cleanPosition < cleanTo)
+        {
+            final int termOffset = (int)cleanPosition & (termLength - 1);
+            final int length = (int)Math.min(cleanTo - cleanPosition, termLength - termOffset);
+            publication.log.term(LogLayout.indexByPosition(cleanPosition, positionBitsToShift)).setMemory(termOffset, length, (byte)0);
+            cleanPosition += length;
+            work++;
+        }
+        counters.set(limitCounterId, proposedLimit); // the set is a release: cleaned terms are zero before publishers go on
+        tripLimit = proposedLimit + window / 8;
+        return work + 1;
+    }
+
+    void startDraining()
+    {
+        state = State.DRAINING;
+        publication.log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, producerPosition()); // release: frames before it are final
+    }
+
+    /**
+     * Moves a closed publication on: drained once the sender has sent everything (or nobody listens), then
+     * lingering so that receivers can still repair the end, then done.
+     *
+     * @return true when done.
+     */
+    boolean advanceDrain(final long nowNanos, final long lingerNanos)
+    {
+        if (state == State.DRAINING &&
+            (publication.senderPosition() >= publication.log.endOfStreamPosition() || !publication.isConnected()))
+        {
+            state = State.LINGERING;
+            lingerDeadlineNanos = nowNanos + lingerNanos;
+            return false;
+        }
+        return state == State.LINGERING && nowNanos - lingerDeadlineNanos >= 0;
+    }
+}

@@ -1,0 +1,66 @@
+package io.nanostream.driver.loss;
+
+import io.nanostream.buffer.AtomicBuffer;
+
+/**
+ * Drops the first transmission of each data datagram that starts at one of the given term offsets in
+ * one term: fixed gaps that the receiver must detect and repair. Retransmissions pass.
+ */
+public final class GapLoss implements LossGenerator
+{
+    private static final int TERM_OFFSET_OFFSET = 8;
+    private static final int TERM_ID_OFFSET = 20;
+
+    private final int termId;
+    private final int[] termOffsets;
+    private final boolean[] done;
+
+    /**
+     * Creates a generator.
+     *
+     * @param termId      the term the gaps are in.
+     * @param termOffsets the term offsets of the datagrams to drop once.
+     */
+    public GapLoss(final int termId, final int... termOffsets)
+    {
+        this.termId = termId;
+        this.termOffsets = termOffsets.clone();
+        this.done = new boolean[termOffsets.length];
+    }
+
+    @Override
+    public boolean drop(final int type, final AtomicBuffer buffer, final int offset, final int length)
+    {
+        if (type != LossGenerator.TYPE_DATA || length <= 32 || buffer.getInt(offset + TERM_ID_OFFSET) != termId)
+        {
+            return false;
+        }
+        final int termOffset = buffer.getInt(offset + TERM_OFFSET_OFFSET);
+        for (int i = 0; i < termOffsets.length; i++)
+        {
+            if (termOffsets[i] == termOffset && !done[i])
+            {
+                done[i] = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every gap was made.
+     *
+     * @return true once each listed offset was dropped once.
+     */
+    public boolean allDropped()
+    {
+        for (final boolean d : done)
+        {
+            if (!d)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+
+/** Negative acknowledgement (NAK), receiver to sender: a range of a term that never arrived. */
+public final class Nak
+{
+    /** Frame length. */
+    public static final int LENGTH = 28;
+    /** Offset of the session id. */
+    public static final int SESSION_ID_OFFSET = 8;
+    /** Offset of the stream id. */
+    public static final int STREAM_ID_OFFSET = 12;
+    /** Offset of the term id. */
+    public static final int TERM_ID_OFFSET = 16;
+    /** Offset of the term offset. */
+    public static final int TERM_OFFSET_OFFSET = 20;
+    /** Offset of the gap's length. */
+    public static final int LENGTH_OFFSET = 24;
+
+    private Nak()
+    {
+    }
+
+    /**
+     * Writes a NAK at offset 0.
+     *
+     * @param buffer     the buffer.
+     * @param sessionId  the session.
+     * @param streamId   the stream.
+     * @param termId     the term of the gap.
+     * @param termOffset where the gap starts.
+     * @param length     the gap's length.
+     */
+    public static void put(
+        final AtomicBuffer buffer, final int sessionId, final int streamId, final int termId, final int termOffset, final int length)
+    {
+        WireFrame.putHeader(buffer, 0, LENGTH, 0, WireFrame.TYPE_NAK);
+        buffer.putInt(SESSION_ID_OFFSET, sessionId);
+        buffer.putInt(STREAM_ID_OFFSET, streamId);
+        buffer.putInt(TERM_ID_OFFSET, termId);
+        buffer.putInt(TERM_OFFSET_OFFSET, termOffset);
+        buffer.putInt(LENGTH_OFFSET, length);
+    }
+}

@@ -1,0 +1,480 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * A publication sent over UDP. Clients append to its log exactly as for IPC; the {@link Sender} thread
+ * sends the log's frames as datagrams up to the limit the receivers' status messages allow, answers
+ * NAKs by resending from the log, sends SETUP until a receiver answers and heartbeats when idle. The
+ * conductor thread raises the publisher limit from the sender position and cleans behind it.
+ */
+public final class NetworkPublication
+{
+    static final long SETUP_INTERVAL_NANOS = 100_000_000L;
+    static final long HEARTBEAT_INTERVAL_NANOS = 100_000_000L;
+    /** How long a resend is remembered so that repeated NAKs for one gap do not resend it again. */
+    static final long RETRANSMIT_LINGER_NANOS = 5_000_000L;
+    private static final int RETRANSMIT_SLOTS = 16;
+    private static final int DATAGRAMS_PER_DUTY_CYCLE = 8;
+
+    /** The registration id of the first client that added it. */
+    public final long registrationId;
+    /** The session id. */
+    public final int sessionId;
+    /** The stream id. */
+    public final int streamId;
+    /** The log. */
+    public final LogBuffers log;
+    /** The channel it sends to. */
+    public final UdpChannel channel;
+    private final int termLength;
+    private final int mtu;
+    private final int positionBitsToShift;
+    private final int initialTermId;
+    private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
+    private final ByteBuffer[] termBuffers = new ByteBuffer[LogLayout.PARTITION_COUNT];
+    private final AtomicBuffer metadata;
+    private final DatagramChannel socket;
+    private final LossGenerator sendLoss;
+    private final LossGenerator receiveLoss;
+    private final TransportCounters transport;
+    private final CounterSet counters;
+    private final int senderPositionCounterId;
+    private final int senderLimitCounterId;
+    private final long connectionTimeoutNanos;
+    private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(64 * 1024);
+    private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
+    private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
+    private final AtomicBuffer frame = new AtomicBuffer(MemorySegment.ofBuffer(frameBytes));
+    private final int[] retransmitTermIds = new int[RETRANSMIT_SLOTS];
+    private final int[] retransmitTermOffsets = new int[RETRANSMIT_SLOTS];
+    private final long[] retransmitExpiries = new long[RETRANSMIT_SLOTS];
+
+    private long senderPosition;
+    private long senderLimit;
+    private long lastSendNanos;
+    private long lastSetupNanos;
+    private long lastStatusNanos;
+    private boolean needsSetup = true;
+    private boolean connected;
+
+    /**
+     * Creates a publication and opens its socket (on the conductor thread).
+     *
+     * @param registrationId          the registration id.
+     * @param log                     the log, created for it.
+     * @param channel                 where to send.
+     * @param sendLoss                loss injected on sending.
+     * @param receiveLoss             loss injected on receiving control frames.
+     * @param transport               the transport counters.
+     * @param senderPositionCounterId the counter for the sender position.
+     * @param senderLimitCounterId    the counter for the flow-control limit.
+     * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
+     */
+    public NetworkPublication(
+        final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
+        final LossGenerator receiveLoss, final TransportCounters transport, final int senderPositionCounterId,
+        final int senderLimitCounterId, final long connectionTimeoutNanos)
+    {
+        this.registrationId = registrationId;
+        this.sessionId = log.sessionId();
+        this.streamId = log.streamId();
+        this.log = log;
+        this.channel = channel;
+        this.termLength = log.termLength();
+        this.mtu = log.mtu();
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.initialTermId = log.initialTermId();
+        for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
+        {
+            terms[i] = log.term(i);
+            termBuffers[i] = terms[i].segment().asByteBuffer();
+        }
+        this.metadata = log.metadata();
+        this.sendLoss = sendLoss;
+        this.receiveLoss = receiveLoss;
+        this.transport = transport;
+        this.counters = transport.counters;
+        this.senderPositionCounterId = senderPositionCounterId;
+        this.senderLimitCounterId = senderLimitCounterId;
+        this.connectionTimeoutNanos = connectionTimeoutNanos;
+        this.socket = UdpSockets.openSender(channel);
+    }
+
+    /**
+     * One duty cycle on the sender thread: control frames, SETUP, data, heartbeat, liveness.
+     *
+     * @param nowNanos the time.
+     * @return work done.
+     */
+    int send(final long nowNanos)
+    {
+        int work = pollControl(nowNanos);
+        if (needsSetup && nowNanos - lastSetupNanos >= SETUP_INTERVAL_NANOS)
+        {
+            sendSetup(nowNanos);
+            work++;
+        }
+        final int sent = sendData(nowNanos);
+        work += sent;
+        if (sent == 0 && nowNanos - lastSendNanos >= HEARTBEAT_INTERVAL_NANOS)
+        {
+            sendHeartbeat(nowNanos);
+            work++;
+        }
+        if (connected && nowNanos - lastStatusNanos > connectionTimeoutNanos)
+        {
+            connected = false;
+            needsSetup = true;
+            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 0); // release: publishers see the receivers gone
+        }
+        return work;
+    }
+
+    private int sendData(final long nowNanos)
+    {
+        int datagrams = 0;
+        while (datagrams < DATAGRAMS_PER_DUTY_CYCLE && senderPosition < senderLimit)
+        {
+            final int index = LogLayout.indexByPosition(senderPosition, positionBitsToShift);
+            final int termOffset = (int)senderPosition & (termLength - 1);
+            final int maxLength = (int)Math.min(senderLimit - senderPosition, mtu);
+            final long scan = scan(terms[index], termOffset, maxLength);
+            final int length = (int)scan;
+            if (length == 0)
+            {
+                break;
+            }
+            final boolean padding = scan < 0;
+            if (!transmit(index, termOffset, padding ? FrameHeader.LENGTH : length, padding ? WireFrame.TYPE_PAD : WireFrame.TYPE_DATA))
+            {
+                break;
+            }
+            senderPosition += length;
+            datagrams++;
+        }
+        if (datagrams > 0)
+        {
+            lastSendNanos = nowNanos;
+            counters.set(senderPositionCounterId, senderPosition); // release: the conductor may clean and raise the limit behind it
+        }
+        return datagrams;
+    }
+
+    /**
+     * Finds the complete frames at an offset that fit in one datagram; a padding frame goes alone.
+     *
+     * @return the bytes to send in the low 32 bits (for padding, its whole aligned length), negative if padding.
+     */
+    private long scan(final AtomicBuffer term, final int termOffset, final int maxLength)
+    {
+        int length = 0;
+        while (length < maxLength && termOffset + length < termLength)
+        {
+            final int frameOffset = termOffset + length;
+            final int frameLength = FrameHeader.frameLengthVolatile(term, frameOffset); // acquire: the frame is complete
+            if (frameLength <= 0)
+            {
+                break;
+            }
+            final int aligned = FrameHeader.align(frameLength);
+            if (FrameHeader.isPadding(term, frameOffset))
+            {
+                return length == 0 ? (0xFFFF_FFFF_0000_0000L | aligned) : length;
+            }
+            if (length + aligned > maxLength)
+            {
+                break;
+            }
+            length += aligned;
+        }
+        return length;
+    }
+
+    private boolean transmit(final int index, final int termOffset, final int length, final int type)
+    {
+        if (sendLoss.drop(type, terms[index], termOffset, length))
+        {
+            transport.add(transport.lossDropped);
+            return true;
+        }
+        final ByteBuffer bytes = termBuffers[index];
+        bytes.clear().position(termOffset).limit(termOffset + length);
+        return write(bytes);
+    }
+
+    private boolean write(final ByteBuffer bytes)
+    {
+        try
+        {
+            final int written = channel.isMulticast() ? socket.send(bytes, channel.endpoint()) : socket.write(bytes);
+            return written > 0;
+        }
+        catch (final IOException ex)
+        {
+            transport.add(transport.socketErrors); // e.g. ICMP port unreachable while no receiver listens: the datagram is gone, as on a lossy network
+            return true;
+        }
+    }
+
+    private boolean sendFrame(final int type, final int length)
+    {
+        if (sendLoss.drop(type, frame, 0, length))
+        {
+            transport.add(transport.lossDropped);
+            return true;
+        }
+        frameBytes.clear().limit(length);
+        return write(frameBytes);
+    }
+
+    private void sendSetup(final long nowNanos)
+    {
+        final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
+        Setup.put(frame, (int)senderPosition & (termLength - 1), sessionId, streamId, initialTermId, termId, termLength, mtu,
+            channel.ttl());
+        sendFrame(WireFrame.TYPE_SETUP, Setup.LENGTH);
+        lastSetupNanos = nowNanos;
+        transport.add(transport.setupsSent);
+    }
+
+    private void sendHeartbeat(final long nowNanos)
+    {
+        final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
+        final boolean endOfStream = senderPosition >= log.endOfStreamPosition();
+        DataFrame.putHeartbeat(frame, sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
+        sendFrame(WireFrame.TYPE_DATA, WireFrame.DATA_HEADER_LENGTH);
+        lastSendNanos = nowNanos;
+        transport.add(transport.heartbeatsSent);
+    }
+
+    private int pollControl(final long nowNanos)
+    {
+        int work = 0;
+        for (int i = 0; i < 16; i++)
+        {
+            controlBytes.clear();
+            final int length;
+            try
+            {
+                if (channel.isMulticast())
+                {
+                    length = socket.receive(controlBytes) == null ? 0 : controlBytes.position();
+                }
+                else
+                {
+                    length = Math.max(socket.read(controlBytes), 0);
+                }
+            }
+            catch (final IOException ex)
+            {
+                transport.add(transport.socketErrors);
+                break;
+            }
+            if (length == 0)
+            {
+                break;
+            }
+            work++;
+            onControl(length, nowNanos);
+        }
+        return work;
+    }
+
+    /**
+     * Handles one control datagram: checked, possibly dropped by loss injection, then dispatched.
+     *
+     * @param length   the datagram's length in the control buffer.
+     * @param nowNanos the time.
+     */
+    void onControl(final int length, final long nowNanos)
+    {
+        final int type = WireFrame.check(control, length);
+        if (type < 0)
+        {
+            transport.add(transport.invalidFrames);
+            return;
+        }
+        if (receiveLoss.drop(type, control, 0, length))
+        {
+            transport.add(transport.lossDropped);
+            return;
+        }
+        switch (type)
+        {
+            case WireFrame.TYPE_SM -> onStatusMessage(nowNanos);
+            case WireFrame.TYPE_NAK -> onNak(nowNanos);
+            case WireFrame.TYPE_RTTM -> onRttMeasurement();
+            case WireFrame.TYPE_ERR -> transport.add(transport.errorFramesReceived);
+            default -> transport.add(transport.invalidFrames);
+        }
+    }
+
+    private boolean isOurs(final int sessionOffset, final int streamOffset)
+    {
+        return control.getInt(sessionOffset) == sessionId && control.getInt(streamOffset) == streamId;
+    }
+
+    private void onStatusMessage(final long nowNanos)
+    {
+        if (!isOurs(StatusMessage.SESSION_ID_OFFSET, StatusMessage.STREAM_ID_OFFSET))
+        {
+            transport.add(transport.unknownSessionFrames);
+            return;
+        }
+        transport.add(transport.statusMessagesReceived);
+        final int flags = WireFrame.flags(control, 0);
+        if ((flags & StatusMessage.SETUP_FLAG) != 0)
+        {
+            needsSetup = true;
+            lastSetupNanos = nowNanos - SETUP_INTERVAL_NANOS;
+            return;
+        }
+        final int termOffset = control.getInt(StatusMessage.TERM_OFFSET_OFFSET);
+        final int window = control.getInt(StatusMessage.WINDOW_OFFSET);
+        if (termOffset < 0 || termOffset > termLength || window < 0)
+        {
+            transport.add(transport.invalidFrames);
+            return;
+        }
+        final long position = LogLayout.position(control.getInt(StatusMessage.TERM_ID_OFFSET), termOffset, positionBitsToShift, initialTermId);
+        needsSetup = false;
+        lastStatusNanos = nowNanos;
+        final long proposedLimit = Math.min(position, senderPosition) + Math.min(window, termLength / 2);
+        if (proposedLimit > senderLimit)
+        {
+            senderLimit = proposedLimit;
+            counters.set(senderLimitCounterId, proposedLimit); // release: for monitoring only
+        }
+        if (!connected)
+        {
+            connected = true;
+            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 1); // release: publishers may offer; the conductor raises their limit
+        }
+    }
+
+    private void onNak(final long nowNanos)
+    {
+        if (!isOurs(Nak.SESSION_ID_OFFSET, Nak.STREAM_ID_OFFSET))
+        {
+            transport.add(transport.unknownSessionFrames);
+            return;
+        }
+        transport.add(transport.naksReceived);
+        final int termId = control.getInt(Nak.TERM_ID_OFFSET);
+        final int termOffset = control.getInt(Nak.TERM_OFFSET_OFFSET);
+        final int length = control.getInt(Nak.LENGTH_OFFSET);
+        if (termOffset < 0 || termOffset >= termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0 || length <= 0)
+        {
+            transport.add(transport.invalidFrames);
+            return;
+        }
+        final long position = LogLayout.position(termId, termOffset, positionBitsToShift, initialTermId);
+        if (position >= senderPosition || position < senderPosition - termLength)
+        {
+            return; // not sent yet, or no longer kept
+        }
+        int free = -1;
+        for (int i = 0; i < RETRANSMIT_SLOTS; i++)
+        {
+            if (nowNanos - retransmitExpiries[i] < 0)
+            {
+                if (retransmitTermIds[i] == termId && retransmitTermOffsets[i] == termOffset)
+                {
+                    return; // resent a moment ago: the resend is probably still on its way
+                }
+            }
+            else if (free < 0)
+            {
+                free = i;
+            }
+        }
+        if (free < 0)
+        {
+            return; // too many resends in flight; the receiver will ask again
+        }
+        retransmitTermIds[free] = termId;
+        retransmitTermOffsets[free] = termOffset;
+        retransmitExpiries[free] = nowNanos + RETRANSMIT_LINGER_NANOS;
+        resend(termOffset, (int)Math.min(Math.min(length, senderPosition - position), termLength - termOffset),
+            LogLayout.indexByPosition(position, positionBitsToShift));
+    }
+
+    private void resend(final int termOffset, final int length, final int index)
+    {
+        int offset = termOffset;
+        int remaining = length;
+        while (remaining > 0)
+        {
+            final long scan = scan(terms[index], offset, mtu);
+            final int scanned = (int)scan;
+            if (scanned == 0)
+            {
+                break;
+            }
+            final boolean padding = scan < 0;
+            if (!transmit(index, offset, padding ? FrameHeader.LENGTH : scanned, padding ? WireFrame.TYPE_PAD : WireFrame.TYPE_DATA))
+            {
+                break;
+            }
+            transport.add(transport.retransmits);
+            transport.counters.add(transport.retransmittedBytes, scanned);
+            offset += scanned;
+            remaining -= scanned;
+        }
+    }
+
+    private void onRttMeasurement()
+    {
+        if ((WireFrame.flags(control, 0) & RttMeasurement.REPLY_FLAG) != 0 ||
+            !isOurs(RttMeasurement.SESSION_ID_OFFSET, RttMeasurement.STREAM_ID_OFFSET))
+        {
+            return;
+        }
+        RttMeasurement.put(frame, RttMeasurement.REPLY_FLAG, sessionId, streamId, control.getLong(RttMeasurement.ECHO_TIMESTAMP_OFFSET),
+            0, control.getLong(RttMeasurement.RECEIVER_ID_OFFSET));
+        sendFrame(WireFrame.TYPE_RTTM, RttMeasurement.LENGTH);
+    }
+
+    /**
+     * The sender position as last published by the sender thread.
+     *
+     * @return the position.
+     */
+    public long senderPosition()
+    {
+        return counters.value(senderPositionCounterId);
+    }
+
+    /**
+     * Whether a receiver has sent a status message within the connection timeout.
+     *
+     * @return true if connected.
+     */
+    public boolean isConnected()
+    {
+        return metadata.getIntAcquire(LogLayout.IS_CONNECTED_OFFSET) == 1; // acquire: set by the sender thread
+    }
+
+    /** Closes the socket; call after the sender has dropped the publication. */
+    public void closeSocket()
+    {
+        UdpSockets.close(socket);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "NetworkPublication{" + registrationId + ", session " + sessionId + ", stream " + streamId + ", " + channel.canonical() + "}";
+    }
+}

@@ -1,0 +1,375 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The receiving side's copy of one remote publication (one session on one stream): the {@link Receiver}
+ * thread writes each arriving frame into the image's log at its term offset, so out-of-order frames
+ * land where they belong and subscribers read the log as for IPC. It tracks the contiguous rebuild
+ * position and the highest position seen, NAKs the first gap after a short delay (and again until it is
+ * filled), sends status messages by time and by consumption, and cleans terms behind the subscribers.
+ */
+public final class PublicationImage
+{
+    /** Status messages at least this often. */
+    static final long STATUS_INTERVAL_NANOS = 200_000_000L;
+    /** Delay before the first NAK for a gap: time for a reordered frame to arrive. */
+    static final long NAK_DELAY_NANOS = 100_000L;
+    /** Delay between NAKs for a gap that is still open; longer than the sender's resend linger. */
+    static final long NAK_RETRY_NANOS = 10_000_000L;
+
+    /** The image's correlation id, used in client notifications. */
+    public final long correlationId;
+    /** The session. */
+    public final int sessionId;
+    /** The stream. */
+    public final int streamId;
+    /** The log subscribers read. */
+    public final LogBuffers log;
+    /** Where the publication's control frames go. */
+    public final InetSocketAddress controlAddress;
+    /** The position the image started at. */
+    public final long joinPosition;
+    final ReceiveChannelEndpoint endpoint;
+    private final int termLength;
+    private final int positionBitsToShift;
+    private final int initialTermId;
+    private final int window;
+    private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
+    private final CounterSet counters;
+    private final TransportCounters transport;
+    private final int hwmCounterId;
+    private final int rebuildCounterId;
+    private final long livenessTimeoutNanos;
+    private final long receiverId;
+    /** Subscriber position counters; replaced whole by the conductor when subscriptions come and go. */
+    private volatile int[] subscriberCounterIds;
+
+    private long rebuildPosition;
+    private long hwmPosition;
+    private long cleanPosition;
+    private long lastStatusPosition = -1;
+    private long lastStatusNanos;
+    private long lastPacketNanos;
+    private long endOfStreamPosition = Long.MAX_VALUE;
+    private long gapPosition = -1;
+    private long nakDeadlineNanos;
+    private boolean endOfStreamMarked;
+    private volatile boolean closed;
+
+    /**
+     * Creates an image (on the conductor thread) starting where the SETUP said the sender is.
+     *
+     * @param correlationId        the correlation id.
+     * @param log                  the image's log, created for it.
+     * @param endpoint             the endpoint it arrives on.
+     * @param controlAddress       where to send status messages and NAKs.
+     * @param joinPosition         the sender's position in its SETUP.
+     * @param window               the receiver window.
+     * @param transport            the transport counters.
+     * @param hwmCounterId         counter for the highest position seen.
+     * @param rebuildCounterId     counter for the contiguous position.
+     * @param subscriberCounterIds the subscribers' position counters, set to the join position.
+     * @param livenessTimeoutNanos how long without a frame before the image is dropped.
+     * @param receiverId           this receiver's id in status messages.
+     * @param nowNanos             the time.
+     */
+    public PublicationImage(
+        final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
+        final long joinPosition, final int window, final TransportCounters transport, final int hwmCounterId,
+        final int rebuildCounterId, final int[] subscriberCounterIds, final long livenessTimeoutNanos, final long receiverId,
+        final long nowNanos)
+    {
+        this.correlationId = correlationId;
+        this.sessionId = log.sessionId();
+        this.streamId = log.streamId();
+        this.log = log;
+        this.endpoint = endpoint;
+        this.controlAddress = controlAddress;
+        this.joinPosition = joinPosition;
+        this.termLength = log.termLength();
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.initialTermId = log.initialTermId();
+        this.window = Math.min(window, termLength / 2);
+        for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
+        {
+            terms[i] = log.term(i);
+        }
+        this.transport = transport;
+        this.counters = transport.counters;
+        this.hwmCounterId = hwmCounterId;
+        this.rebuildCounterId = rebuildCounterId;
+        this.subscriberCounterIds = subscriberCounterIds.clone();
+        this.livenessTimeoutNanos = livenessTimeoutNanos;
+        this.receiverId = receiverId;
+        this.rebuildPosition = joinPosition;
+        this.hwmPosition = joinPosition;
+        this.cleanPosition = joinPosition - (joinPosition & (termLength - 1)); // terms are zero up to here: the file is new
+        this.lastPacketNanos = nowNanos;
+        this.lastStatusNanos = nowNanos - STATUS_INTERVAL_NANOS;
+        counters.set(hwmCounterId, joinPosition);
+        counters.set(rebuildCounterId, joinPosition);
+    }
+
+    /**
+     * Writes a checked data datagram of this session into the log.
+     *
+     * @param datagram the datagram.
+     * @param length   its length.
+     * @param nowNanos the time.
+     */
+    void insert(final AtomicBuffer datagram, final int length, final long nowNanos)
+    {
+        lastPacketNanos = nowNanos;
+        final int termId = datagram.getInt(DataFrame.TERM_ID_OFFSET);
+        final int termOffset = datagram.getInt(DataFrame.TERM_OFFSET_OFFSET);
+        final long position = LogLayout.position(termId, termOffset, positionBitsToShift, initialTermId);
+        if (DataFrame.isHeartbeat(datagram))
+        {
+            if (termOffset <= termLength && position >= rebuildPosition && position <= consumption() + termLength)
+            {
+                hwmPosition = Math.max(hwmPosition, position);
+                if ((WireFrame.flags(datagram, 0) & DataFrame.EOS_FLAG) != 0)
+                {
+                    endOfStreamPosition = position;
+                }
+            }
+            return;
+        }
+        final boolean padding = WireFrame.type(datagram, 0) == WireFrame.TYPE_PAD;
+        final int span = padding ? FrameHeader.align(datagram.getInt(WireFrame.FRAME_LENGTH_OFFSET)) : length;
+        if (termOffset + span > termLength)
+        {
+            transport.add(transport.invalidFrames); // a frame across the end of a term: the sender's log never holds one
+            return;
+        }
+        if (position < rebuildPosition)
+        {
+            transport.add(transport.duplicateFrames);
+            return;
+        }
+        if (position + span > consumption() + termLength)
+        {
+            transport.add(transport.windowOverruns);
+            return;
+        }
+        final AtomicBuffer term = terms[LogLayout.indexByPosition(position, positionBitsToShift)];
+        if (term.getInt(termOffset) != 0)
+        {
+            transport.add(transport.duplicateFrames);
+            return;
+        }
+        final int copied = padding ? FrameHeader.LENGTH : length;
+        term.putBytes(termOffset + 4, datagram, 4, copied - 4);
+        term.putIntRelease(termOffset, datagram.getInt(WireFrame.FRAME_LENGTH_OFFSET)); // release: the frames are whole before readers see the first length
+        if (position + span > hwmPosition)
+        {
+            hwmPosition = position + span;
+            counters.set(hwmCounterId, hwmPosition); // release: for monitoring only
+        }
+        if (position == rebuildPosition)
+        {
+            rebuild();
+        }
+    }
+
+    private void rebuild()
+    {
+        long position = rebuildPosition;
+        while (position < hwmPosition)
+        {
+            final int termOffset = (int)position & (termLength - 1);
+            final int frameLength = terms[LogLayout.indexByPosition(position, positionBitsToShift)].getInt(termOffset);
+            if (frameLength <= 0)
+            {
+                break;
+            }
+            position += FrameHeader.align(frameLength);
+        }
+        if (position != rebuildPosition)
+        {
+            rebuildPosition = position;
+            counters.set(rebuildCounterId, position); // release: for monitoring only
+        }
+    }
+
+    private long consumption()
+    {
+        final int[] ids = subscriberCounterIds;
+        if (ids.length == 0)
+        {
+            return rebuildPosition;
+        }
+        long minimum = Long.MAX_VALUE;
+        for (final int id : ids)
+        {
+            minimum = Math.min(minimum, counters.value(id)); // acquire: the subscriber is done with what lies behind it
+        }
+        return minimum;
+    }
+
+    /**
+     * The duty cycle for this image: end of stream, gaps and NAKs, status messages, cleaning, liveness.
+     *
+     * @param nowNanos the time.
+     * @return work done.
+     */
+    int poll(final long nowNanos)
+    {
+        int work = 0;
+        if (!endOfStreamMarked && rebuildPosition >= endOfStreamPosition)
+        {
+            endOfStreamMarked = true;
+            log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, endOfStreamPosition); // release: all frames before it are in
+        }
+        work += checkGap(nowNanos);
+        final long consumption = consumption();
+        if (nowNanos - lastStatusNanos >= STATUS_INTERVAL_NANOS || consumption - lastStatusPosition >= window / 4)
+        {
+            sendStatus(consumption, nowNanos);
+            work++;
+        }
+        work += cleanTo(consumption - termLength);
+        if (nowNanos - lastPacketNanos > livenessTimeoutNanos ||
+            (endOfStreamMarked && consumption >= endOfStreamPosition && nowNanos - lastPacketNanos > STATUS_INTERVAL_NANOS))
+        {
+            closed = true;
+        }
+        return work;
+    }
+
+    private int checkGap(final long nowNanos)
+    {
+        rebuild();
+        if (rebuildPosition >= hwmPosition)
+        {
+            gapPosition = -1;
+            return 0;
+        }
+        if (gapPosition != rebuildPosition)
+        {
+            gapPosition = rebuildPosition;
+            nakDeadlineNanos = nowNanos + NAK_DELAY_NANOS;
+            return 0;
+        }
+        if (nowNanos - nakDeadlineNanos < 0)
+        {
+            return 0;
+        }
+        final AtomicBuffer term = terms[LogLayout.indexByPosition(rebuildPosition, positionBitsToShift)];
+        final int termOffset = (int)rebuildPosition & (termLength - 1);
+        final int limit = (int)Math.min(termLength, termOffset + (hwmPosition - rebuildPosition));
+        int end = termOffset + FrameHeader.ALIGNMENT;
+        while (end < limit && term.getInt(end) == 0)
+        {
+            end += FrameHeader.ALIGNMENT;
+        }
+        endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
+        nakDeadlineNanos = nowNanos + NAK_RETRY_NANOS;
+        return 1;
+    }
+
+    private void sendStatus(final long consumption, final long nowNanos)
+    {
+        final int termId = LogLayout.termIdAt(consumption, positionBitsToShift, initialTermId);
+        endpoint.sendStatus(this, 0, termId, (int)consumption & (termLength - 1), window, receiverId);
+        lastStatusNanos = nowNanos;
+        lastStatusPosition = consumption;
+    }
+
+    private int cleanTo(final long position)
+    {
+        int work = 0;
+        while (cleanPosition < position)
+        {
+            final int termOffset = (int)cleanPosition & (termLength - 1);
+            final int length = (int)Math.min(position - cleanPosition, termLength - termOffset);
+            terms[LogLayout.indexByPosition(cleanPosition, positionBitsToShift)].setMemory(termOffset, length, (byte)0);
+            cleanPosition += length;
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * Replaces the subscriber position counters (conductor thread).
+     *
+     * @param ids the counters.
+     */
+    public void subscriberCounterIds(final int[] ids)
+    {
+        this.subscriberCounterIds = ids.clone();
+    }
+
+    /**
+     * The subscriber position counters.
+     *
+     * @return a copy.
+     */
+    public int[] subscriberCounterIds()
+    {
+        return subscriberCounterIds.clone();
+    }
+
+    /**
+     * The endpoint it arrives on.
+     *
+     * @return the endpoint.
+     */
+    public ReceiveChannelEndpoint endpoint()
+    {
+        return endpoint;
+    }
+
+    /**
+     * The counter of the highest position seen.
+     *
+     * @return the id.
+     */
+    public int hwmCounterId()
+    {
+        return hwmCounterId;
+    }
+
+    /**
+     * The counter of the contiguous position.
+     *
+     * @return the id.
+     */
+    public int rebuildCounterId()
+    {
+        return rebuildCounterId;
+    }
+
+    /**
+     * Whether the receiver has given up on the image (silent too long, or ended and consumed).
+     *
+     * @return true once closed.
+     */
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    /**
+     * The contiguous position as last published.
+     *
+     * @return the position.
+     */
+    public long rebuildPosition()
+    {
+        return counters.value(rebuildCounterId);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "PublicationImage{session " + sessionId + ", stream " + streamId + ", from " + controlAddress + "}";
+    }
+}

@@ -1,0 +1,347 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.driver.loss.LossGenerator;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One UDP socket that subscriptions on a channel share: it receives data, padding, SETUP and RTTM
+ * frames for every stream subscribed on it, hands them to the right {@link PublicationImage}, asks
+ * unknown sessions for a SETUP, and sends the images' status messages and NAKs back to their senders.
+ * Used by the {@link Receiver} thread only, except for construction and closing.
+ */
+public final class ReceiveChannelEndpoint
+{
+    private static final long SETUP_REQUEST_INTERVAL_NANOS = 100_000_000L;
+    /** A requested image not created within this time (the conductor failed) may be requested again. */
+    private static final long PENDING_IMAGE_TIMEOUT_NANOS = 1_000_000_000L;
+
+    /** The channel. */
+    public final UdpChannel channel;
+    private final DatagramChannel socket;
+    private final LossGenerator sendLoss;
+    private final LossGenerator receiveLoss;
+    private final TransportCounters transport;
+    private final ImageRequests imageRequests;
+    private final ByteBuffer receiveBytes = ByteBuffer.allocateDirect(64 * 1024);
+    private final AtomicBuffer datagram = new AtomicBuffer(MemorySegment.ofBuffer(receiveBytes));
+    private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(128);
+    private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
+    final List<PublicationImage> images = new ArrayList<>();
+    private int[] streamIds = new int[0];
+    private int[] streamRefs = new int[0];
+    private final SessionTimes setupRequests = new SessionTimes(16);
+    private final SessionTimes pendingImages = new SessionTimes(16);
+
+    /**
+     * Opens the socket (conductor thread).
+     *
+     * @param channel       the channel.
+     * @param sendLoss      loss injected on sending control frames.
+     * @param receiveLoss   loss injected on receiving.
+     * @param transport     the transport counters.
+     * @param imageRequests where requests for new images go.
+     */
+    public ReceiveChannelEndpoint(
+        final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
+        final ImageRequests imageRequests)
+    {
+        this.channel = channel;
+        this.sendLoss = sendLoss;
+        this.receiveLoss = receiveLoss;
+        this.transport = transport;
+        this.imageRequests = imageRequests;
+        this.socket = UdpSockets.openReceiver(channel);
+    }
+
+    /** For tests and fuzzing: an endpoint without a socket. */
+    ReceiveChannelEndpoint(final UdpChannel channel, final TransportCounters transport, final ImageRequests imageRequests)
+    {
+        this.channel = channel;
+        this.sendLoss = LossGenerator.NONE;
+        this.receiveLoss = LossGenerator.NONE;
+        this.transport = transport;
+        this.imageRequests = imageRequests;
+        this.socket = null;
+    }
+
+    /**
+     * Reads and dispatches what has arrived.
+     *
+     * @param nowNanos the time.
+     * @return datagrams handled.
+     */
+    int poll(final long nowNanos)
+    {
+        int work = 0;
+        for (int i = 0; i < 32; i++)
+        {
+            receiveBytes.clear();
+            final SocketAddress source;
+            try
+            {
+                source = socket.receive(receiveBytes);
+            }
+            catch (final IOException ex)
+            {
+                transport.add(transport.socketErrors);
+                break;
+            }
+            if (source == null)
+            {
+                break;
+            }
+            onDatagram(receiveBytes.position(), (InetSocketAddress)source, nowNanos);
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * The buffer datagrams are received into, for {@link #onDatagram}.
+     *
+     * @return the buffer.
+     */
+    AtomicBuffer datagramBuffer()
+    {
+        return datagram;
+    }
+
+    /**
+     * Handles one datagram sitting in {@link #datagramBuffer()}: checks it, drops it if loss is injected, then
+     * hands data to its image, SETUP to a new image, and answers unknown sessions.
+     *
+     * @param length   the datagram's length.
+     * @param source   who sent it.
+     * @param nowNanos the time.
+     */
+    void onDatagram(final int length, final InetSocketAddress source, final long nowNanos)
+    {
+        final int type = WireFrame.check(datagram, length);
+        if (type < 0)
+        {
+            transport.add(transport.invalidFrames);
+            return;
+        }
+        if (receiveLoss.drop(type, datagram, 0, length))
+        {
+            transport.add(transport.lossDropped);
+            return;
+        }
+        switch (type)
+        {
+            case WireFrame.TYPE_DATA, WireFrame.TYPE_PAD -> onData(length, source, nowNanos);
+            case WireFrame.TYPE_SETUP -> onSetup(source, nowNanos);
+            case WireFrame.TYPE_RTTM, WireFrame.TYPE_RSP_SETUP ->
+            {
+                // replies to measurements this receiver does not make, and response channels it does not offer
+            }
+            default -> transport.add(transport.invalidFrames); // control frames belong on the sender's socket
+        }
+    }
+
+    private void onData(final int length, final InetSocketAddress source, final long nowNanos)
+    {
+        final int sessionId = datagram.getInt(DataFrame.SESSION_ID_OFFSET);
+        final int streamId = datagram.getInt(DataFrame.STREAM_ID_OFFSET);
+        final PublicationImage image = image(sessionId, streamId);
+        if (image != null)
+        {
+            image.insert(datagram, length, nowNanos);
+            return;
+        }
+        transport.add(transport.unknownSessionFrames);
+        if (isSubscribed(streamId) && shouldRequestSetup(sessionId, streamId, nowNanos))
+        {
+            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(DataFrame.TERM_ID_OFFSET), 0, 0, 0);
+            sendControl(WireFrame.TYPE_SM, StatusMessage.LENGTH, source);
+        }
+    }
+
+    private void onSetup(final InetSocketAddress source, final long nowNanos)
+    {
+        final int sessionId = datagram.getInt(Setup.SESSION_ID_OFFSET);
+        final int streamId = datagram.getInt(Setup.STREAM_ID_OFFSET);
+        if (!isSubscribed(streamId) || image(sessionId, streamId) != null)
+        {
+            return;
+        }
+        final String problem = Setup.problem(datagram);
+        if (problem != null)
+        {
+            transport.add(transport.invalidFrames);
+            return;
+        }
+        if (markPending(sessionId, streamId, nowNanos))
+        {
+            imageRequests.requestImage(this, sessionId, streamId, datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET),
+                datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET), datagram.getInt(Setup.TERM_OFFSET_OFFSET),
+                datagram.getInt(Setup.TERM_LENGTH_OFFSET), datagram.getInt(Setup.MTU_OFFSET), source);
+        }
+    }
+
+    private PublicationImage image(final int sessionId, final int streamId)
+    {
+        for (int i = 0, n = images.size(); i < n; i++)
+        {
+            final PublicationImage image = images.get(i);
+            if (image.sessionId == sessionId && image.streamId == streamId)
+            {
+                return image;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether any subscription on this endpoint wants a stream.
+     *
+     * @param streamId the stream.
+     * @return true if subscribed.
+     */
+    boolean isSubscribedTo(final int streamId)
+    {
+        return isSubscribed(streamId);
+    }
+
+    private boolean isSubscribed(final int streamId)
+    {
+        for (final int id : streamIds)
+        {
+            if (id == streamId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean shouldRequestSetup(final int sessionId, final int streamId, final long nowNanos)
+    {
+        final long key = SessionTimes.key(sessionId, streamId);
+        final long last = setupRequests.time(key);
+        if (last != Long.MIN_VALUE && nowNanos - last < SETUP_REQUEST_INTERVAL_NANOS)
+        {
+            return false;
+        }
+        setupRequests.mark(key, nowNanos);
+        return true;
+    }
+
+    /** Marks a session as waiting for its image; false if it already waits (SETUPs repeat until it exists). */
+    private boolean markPending(final int sessionId, final int streamId, final long nowNanos)
+    {
+        final long key = SessionTimes.key(sessionId, streamId);
+        final long since = pendingImages.time(key);
+        if (since != Long.MIN_VALUE && nowNanos - since < PENDING_IMAGE_TIMEOUT_NANOS)
+        {
+            return false;
+        }
+        pendingImages.mark(key, nowNanos);
+        return true;
+    }
+
+    /**
+     * Adds an image the conductor created, and forgets that it was pending.
+     *
+     * @param image the image.
+     */
+    void addImage(final PublicationImage image)
+    {
+        images.add(image);
+        pendingImages.remove(SessionTimes.key(image.sessionId, image.streamId));
+    }
+
+    /**
+     * Counts a subscription to a stream on this endpoint (receiver thread).
+     *
+     * @param streamId the stream.
+     * @param delta    +1 or -1.
+     * @return subscriptions left on the whole endpoint.
+     */
+    int subscribe(final int streamId, final int delta)
+    {
+        for (int i = 0; i < streamIds.length; i++)
+        {
+            if (streamIds[i] == streamId)
+            {
+                streamRefs[i] += delta;
+                if (streamRefs[i] <= 0)
+                {
+                    streamIds = remove(streamIds, i);
+                    streamRefs = remove(streamRefs, i);
+                }
+                return streamIds.length;
+            }
+        }
+        if (delta > 0)
+        {
+            streamIds = java.util.Arrays.copyOf(streamIds, streamIds.length + 1);
+            streamRefs = java.util.Arrays.copyOf(streamRefs, streamRefs.length + 1);
+            streamIds[streamIds.length - 1] = streamId;
+            streamRefs[streamRefs.length - 1] = delta;
+        }
+        return streamIds.length;
+    }
+
+    private static int[] remove(final int[] array, final int index)
+    {
+        final int[] out = new int[array.length - 1];
+        System.arraycopy(array, 0, out, 0, index);
+        System.arraycopy(array, index + 1, out, index, array.length - index - 1);
+        return out;
+    }
+
+    void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)
+    {
+        StatusMessage.put(control, flags, image.sessionId, image.streamId, termId, termOffset, window, receiverId);
+        sendControl(WireFrame.TYPE_SM, StatusMessage.LENGTH, image.controlAddress);
+        transport.add(transport.statusMessagesSent);
+    }
+
+    void sendNak(final PublicationImage image, final int termId, final int termOffset, final int length)
+    {
+        Nak.put(control, image.sessionId, image.streamId, termId, termOffset, length);
+        sendControl(WireFrame.TYPE_NAK, Nak.LENGTH, image.controlAddress);
+        transport.add(transport.naksSent);
+    }
+
+    private void sendControl(final int type, final int length, final InetSocketAddress destination)
+    {
+        if (sendLoss.drop(type, control, 0, length))
+        {
+            transport.add(transport.lossDropped);
+            return;
+        }
+        if (socket == null)
+        {
+            return;
+        }
+        controlBytes.clear().limit(length);
+        try
+        {
+            socket.send(controlBytes, destination);
+        }
+        catch (final IOException ex)
+        {
+            transport.add(transport.socketErrors);
+        }
+    }
+
+    /** Closes the socket (after the receiver let go of the endpoint). */
+    public void close()
+    {
+        if (socket != null)
+        {
+            UdpSockets.close(socket);
+        }
+    }
+}

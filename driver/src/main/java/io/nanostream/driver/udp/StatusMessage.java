@@ -1,0 +1,58 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+
+/**
+ * Status message (SM), receiver to sender: how far the receiver has consumed and how much more it can
+ * take; flags ask for a SETUP or say the receiver is leaving.
+ */
+public final class StatusMessage
+{
+    /** Frame length without the optional group tag. */
+    public static final int LENGTH = 36;
+    /** Flag: the receiver wants a SETUP. */
+    public static final int SETUP_FLAG = 0x80;
+    /** Flag: the receiver is going away. */
+    public static final int EOS_FLAG = 0x40;
+    /** Offset of the session id. */
+    public static final int SESSION_ID_OFFSET = 8;
+    /** Offset of the stream id. */
+    public static final int STREAM_ID_OFFSET = 12;
+    /** Offset of the consumption term id. */
+    public static final int TERM_ID_OFFSET = 16;
+    /** Offset of the consumption term offset. */
+    public static final int TERM_OFFSET_OFFSET = 20;
+    /** Offset of the receiver window. */
+    public static final int WINDOW_OFFSET = 24;
+    /** Offset of the receiver id. */
+    public static final int RECEIVER_ID_OFFSET = 28;
+
+    private StatusMessage()
+    {
+    }
+
+    /**
+     * Writes a status message at offset 0.
+     *
+     * @param buffer     the buffer.
+     * @param flags      the flags.
+     * @param sessionId  the session.
+     * @param streamId   the stream.
+     * @param termId     the consumption term id.
+     * @param termOffset the consumption term offset.
+     * @param window     the receiver window in bytes.
+     * @param receiverId the receiver's id.
+     */
+    public static void put(
+        final AtomicBuffer buffer, final int flags, final int sessionId, final int streamId, final int termId,
+        final int termOffset, final int window, final long receiverId)
+    {
+        WireFrame.putHeader(buffer, 0, LENGTH, flags, WireFrame.TYPE_SM);
+        buffer.putInt(SESSION_ID_OFFSET, sessionId);
+        buffer.putInt(STREAM_ID_OFFSET, streamId);
+        buffer.putInt(TERM_ID_OFFSET, termId);
+        buffer.putInt(TERM_OFFSET_OFFSET, termOffset);
+        buffer.putInt(WINDOW_OFFSET, window);
+        buffer.putLong(RECEIVER_ID_OFFSET, receiverId);
+    }
+}

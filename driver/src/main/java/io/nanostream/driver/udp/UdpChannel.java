@@ -1,0 +1,137 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.client.ChannelUri;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+
+/**
+ * A {@code udp} channel resolved: the endpoint (a unicast address, or a multicast group), the interface
+ * to use, the TTL, and a canonical key under which equal channels share a socket.
+ *
+ * @param endpoint  the data endpoint.
+ * @param iface     the local address to bind or to send multicast from, or null for the default.
+ * @param ttl       the multicast TTL, 0 for the system default.
+ * @param canonical a key naming the endpoint and interface.
+ */
+public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical)
+{
+    /**
+     * Resolves a channel.
+     *
+     * @param uri a parsed {@code udp} channel.
+     * @return the resolved channel.
+     * @throws IllegalArgumentException naming the parameter at fault and how to fix it.
+     */
+    public static UdpChannel of(final ChannelUri uri)
+    {
+        final String endpointText = uri.get(ChannelUri.ENDPOINT);
+        if (endpointText == null)
+        {
+            throw new IllegalArgumentException("channel " + uri + " needs endpoint=host:port (control-only channels are not supported)");
+        }
+        final InetSocketAddress endpoint = address(uri, ChannelUri.ENDPOINT, endpointText);
+        InetAddress iface = null;
+        final String ifaceText = uri.get("interface");
+        if (ifaceText != null)
+        {
+            final String host = ifaceText.contains(":") ? ifaceText.substring(0, ifaceText.lastIndexOf(':')) : ifaceText;
+            try
+            {
+                iface = InetAddress.getByName(host.replaceAll("/\\d+$", ""));
+            }
+            catch (final UnknownHostException ex)
+            {
+                throw new IllegalArgumentException("channel " + uri + ": interface " + ifaceText + " is not an address of this host; " +
+                    "use an address such as 127.0.0.1", ex);
+            }
+        }
+        int ttl = 0;
+        final String ttlText = uri.get("ttl");
+        if (ttlText != null)
+        {
+            try
+            {
+                ttl = Integer.parseInt(ttlText);
+            }
+            catch (final NumberFormatException ex)
+            {
+                ttl = -1;
+            }
+            if (ttl < 0 || ttl > 255)
+            {
+                throw new IllegalArgumentException("channel " + uri + ": ttl=" + ttlText + " must be a number from 0 to 255");
+            }
+        }
+        final String canonical = "udp-" + endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() +
+            (iface == null ? "" : "-" + iface.getHostAddress());
+        return new UdpChannel(endpoint, iface, ttl, canonical);
+    }
+
+    /**
+     * Whether the endpoint is a multicast group.
+     *
+     * @return true for 224.0.0.0/4 and ff00::/8.
+     */
+    public boolean isMulticast()
+    {
+        return endpoint.getAddress().isMulticastAddress();
+    }
+
+    /**
+     * The network interface for multicast: the one holding {@link #iface}, else the loopback's.
+     *
+     * @return the interface.
+     */
+    public NetworkInterface multicastInterface()
+    {
+        try
+        {
+            final NetworkInterface found = iface != null ? NetworkInterface.getByInetAddress(iface)
+                : NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+            if (found == null)
+            {
+                throw new IllegalArgumentException("no network interface holds " + iface + "; name one with interface=address");
+            }
+            return found;
+        }
+        catch (final SocketException ex)
+        {
+            throw new IllegalArgumentException("cannot list network interfaces: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static InetSocketAddress address(final ChannelUri uri, final String key, final String text)
+    {
+        final int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": " + key + "=" + text + " needs host:port, e.g. localhost:40123");
+        }
+        final String host = text.startsWith("[") ? text.substring(1, colon - 1) : text.substring(0, colon);
+        final int port;
+        try
+        {
+            port = Integer.parseInt(text.substring(colon + 1));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": " + key + " port '" + text.substring(colon + 1) + "' is not a number", ex);
+        }
+        if (port <= 0 || port > 65535)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": " + key + " port " + port + " must be from 1 to 65535");
+        }
+        try
+        {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        }
+        catch (final UnknownHostException ex)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": " + key + " host '" + host + "' cannot be resolved", ex);
+        }
+    }
+}

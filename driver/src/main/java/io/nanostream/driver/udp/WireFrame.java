@@ -1,0 +1,206 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+
+/**
+ * The 8-byte header every frame of Aeron's transport protocol starts with (frame length, version,
+ * flags, type; little-endian), the frame types and lengths, and {@link #check}, which decides whether
+ * a datagram is well formed before anything else reads it.
+ */
+public final class WireFrame
+{
+    /** Padding. */
+    public static final int TYPE_PAD = 0x00;
+    /** Data, and heartbeats (data frames of length 0). */
+    public static final int TYPE_DATA = 0x01;
+    /** Negative acknowledgement: a gap to retransmit. */
+    public static final int TYPE_NAK = 0x02;
+    /** Status message: consumption position and window. */
+    public static final int TYPE_SM = 0x03;
+    /** Error report. */
+    public static final int TYPE_ERR = 0x04;
+    /** Connection setup. */
+    public static final int TYPE_SETUP = 0x05;
+    /** Round-trip-time measurement. */
+    public static final int TYPE_RTTM = 0x06;
+    /** Response setup (Aeron's response channels; recognised, not acted on). */
+    public static final int TYPE_RSP_SETUP = 0x0B;
+
+    /** The protocol version spoken. */
+    public static final int CURRENT_VERSION = 0;
+    /** Offset of the frame length. */
+    public static final int FRAME_LENGTH_OFFSET = 0;
+    /** Offset of the version. */
+    public static final int VERSION_OFFSET = 4;
+    /** Offset of the flags. */
+    public static final int FLAGS_OFFSET = 5;
+    /** Offset of the type. */
+    public static final int TYPE_OFFSET = 6;
+    /** Length of the common header. */
+    public static final int HEADER_LENGTH = 8;
+    /** Length of a data or padding frame header. */
+    public static final int DATA_HEADER_LENGTH = 32;
+    /** Alignment of data frames within a datagram and a term. */
+    public static final int FRAME_ALIGNMENT = 32;
+
+    /** {@link #check}: shorter than a common header. */
+    public static final int REJECT_TRUNCATED = -1;
+    /** {@link #check}: a version other than {@link #CURRENT_VERSION}. */
+    public static final int REJECT_VERSION = -2;
+    /** {@link #check}: a type this driver does not know. */
+    public static final int REJECT_UNKNOWN_TYPE = -3;
+    /** {@link #check}: a frame length that disagrees with the datagram or the type. */
+    public static final int REJECT_LENGTH = -4;
+    /** {@link #check}: a data frame whose term offset is not 32-byte aligned or is negative. */
+    public static final int REJECT_OFFSET = -5;
+
+    private WireFrame()
+    {
+    }
+
+    /**
+     * Checks a datagram: the common header, the minimum length of its type, and for data every frame
+     * in it (aligned, inside the datagram, same session, stream and term, consecutive offsets).
+     *
+     * @param buffer the datagram.
+     * @param length the datagram's length.
+     * @return the frame type, or one of the negative {@code REJECT_*} reasons.
+     */
+    public static int check(final AtomicBuffer buffer, final int length)
+    {
+        if (length < HEADER_LENGTH)
+        {
+            return REJECT_TRUNCATED;
+        }
+        if (buffer.getByte(VERSION_OFFSET) != CURRENT_VERSION)
+        {
+            return REJECT_VERSION;
+        }
+        final int type = buffer.getShort(TYPE_OFFSET) & 0xFFFF;
+        final int frameLength = buffer.getInt(FRAME_LENGTH_OFFSET);
+        return switch (type)
+        {
+            case TYPE_DATA, TYPE_PAD -> checkData(buffer, length);
+            case TYPE_SM -> frameLength >= StatusMessage.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case TYPE_NAK -> frameLength >= Nak.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case TYPE_SETUP -> frameLength >= Setup.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case TYPE_RTTM -> frameLength >= RttMeasurement.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case TYPE_ERR -> ErrorFrame.isWellFormed(buffer, length) ? type : REJECT_LENGTH;
+            case TYPE_RSP_SETUP -> frameLength >= HEADER_LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            default -> REJECT_UNKNOWN_TYPE;
+        };
+    }
+
+    private static int checkData(final AtomicBuffer buffer, final int length)
+    {
+        if (length < DATA_HEADER_LENGTH)
+        {
+            return REJECT_LENGTH;
+        }
+        final int firstOffset = buffer.getInt(DataFrame.TERM_OFFSET_OFFSET);
+        if (firstOffset < 0 || (firstOffset & (FRAME_ALIGNMENT - 1)) != 0)
+        {
+            return REJECT_OFFSET;
+        }
+        final int firstLength = buffer.getInt(FRAME_LENGTH_OFFSET);
+        if (firstLength == 0 && buffer.getShort(TYPE_OFFSET) == TYPE_DATA)
+        {
+            return length == DATA_HEADER_LENGTH ? TYPE_DATA : REJECT_LENGTH; // a heartbeat stands alone
+        }
+        final int sessionId = buffer.getInt(DataFrame.SESSION_ID_OFFSET);
+        final int streamId = buffer.getInt(DataFrame.STREAM_ID_OFFSET);
+        final int termId = buffer.getInt(DataFrame.TERM_ID_OFFSET);
+        int offset = 0;
+        while (offset < length)
+        {
+            if (length - offset < DATA_HEADER_LENGTH)
+            {
+                return REJECT_LENGTH;
+            }
+            final int frameLength = buffer.getInt(offset + FRAME_LENGTH_OFFSET);
+            final int frameType = buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
+            final boolean isPad = frameType == TYPE_PAD;
+            if (frameLength < DATA_HEADER_LENGTH || (frameType != TYPE_DATA && !isPad) ||
+                buffer.getByte(offset + VERSION_OFFSET) != CURRENT_VERSION ||
+                buffer.getInt(offset + DataFrame.TERM_OFFSET_OFFSET) != firstOffset + offset ||
+                buffer.getInt(offset + DataFrame.SESSION_ID_OFFSET) != sessionId ||
+                buffer.getInt(offset + DataFrame.STREAM_ID_OFFSET) != streamId ||
+                buffer.getInt(offset + DataFrame.TERM_ID_OFFSET) != termId)
+            {
+                return REJECT_LENGTH;
+            }
+            final int aligned = (frameLength + FRAME_ALIGNMENT - 1) & -FRAME_ALIGNMENT;
+            if (isPad)
+            {
+                // a padding frame travels as its header alone: its length covers the rest of the term
+                return offset + DATA_HEADER_LENGTH == length ? buffer.getShort(TYPE_OFFSET) & 0xFFFF : REJECT_LENGTH;
+            }
+            if (frameLength > length - offset || (aligned > length - offset && offset + frameLength != length))
+            {
+                return REJECT_LENGTH;
+            }
+            offset += Math.min(aligned, length - offset);
+        }
+        return buffer.getShort(TYPE_OFFSET) & 0xFFFF;
+    }
+
+    /**
+     * Writes a common header.
+     *
+     * @param buffer      the buffer.
+     * @param offset      where the frame starts.
+     * @param frameLength the frame length.
+     * @param flags       the flags.
+     * @param type        the type.
+     */
+    public static void putHeader(final AtomicBuffer buffer, final int offset, final int frameLength, final int flags, final int type)
+    {
+        buffer.putInt(offset + FRAME_LENGTH_OFFSET, frameLength);
+        buffer.putByte(offset + VERSION_OFFSET, (byte)CURRENT_VERSION);
+        buffer.putByte(offset + FLAGS_OFFSET, (byte)flags);
+        buffer.putShort(offset + TYPE_OFFSET, (short)type);
+    }
+
+    /**
+     * The type of the frame at an offset.
+     *
+     * @param buffer the buffer.
+     * @param offset the frame's offset.
+     * @return the type, 0 to 65535.
+     */
+    public static int type(final AtomicBuffer buffer, final int offset)
+    {
+        return buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
+    }
+
+    /**
+     * The flags of the frame at an offset.
+     *
+     * @param buffer the buffer.
+     * @param offset the frame's offset.
+     * @return the flags, 0 to 255.
+     */
+    public static int flags(final AtomicBuffer buffer, final int offset)
+    {
+        return buffer.getByte(offset + FLAGS_OFFSET) & 0xFF;
+    }
+
+    /**
+     * A name for a {@code REJECT_*} reason, for counters and logs.
+     *
+     * @param reason the reason.
+     * @return its name.
+     */
+    public static String rejectName(final int reason)
+    {
+        return switch (reason)
+        {
+            case REJECT_TRUNCATED -> "truncated";
+            case REJECT_VERSION -> "wrong version";
+            case REJECT_UNKNOWN_TYPE -> "unknown type";
+            case REJECT_LENGTH -> "bad length";
+            case REJECT_OFFSET -> "bad term offset";
+            default -> "reason " + reason;
+        };
+    }
+}

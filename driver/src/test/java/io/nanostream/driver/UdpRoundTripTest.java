@@ -1,0 +1,140 @@
+package io.nanostream.driver;
+
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ConcurrentPublication;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.RegistrationException;
+import io.nanostream.client.Subscription;
+import io.nanostream.driver.udp.TransportCounters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** UDP on loopback between two embedded drivers (or one): delivery, fragmentation, rotation, threading modes. */
+class UdpRoundTripTest
+{
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    static DriverContext context(final ThreadingMode mode)
+    {
+        final Path base = new DriverContext().directory();
+        return new DriverContext()
+            .directory(base.resolveSibling(base.getFileName() + "-udp-" + UUID.randomUUID()))
+            .threadingMode(mode)
+            .idleStrategy("backoff");
+    }
+
+    <T extends AutoCloseable> T keep(final T resource)
+    {
+        resources.add(0, resource);
+        return resource;
+    }
+
+    @AfterEach
+    void close() throws Exception
+    {
+        for (final AutoCloseable resource : resources)
+        {
+            resource.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ThreadingMode.class, names = {"SHARED", "DEDICATED"})
+    void messagesCrossBetweenTwoDriversInOrderAndIntact(final ThreadingMode mode) throws Exception
+    {
+        final MediaDriver sending = keep(MediaDriver.launch(context(mode)));
+        final MediaDriver receiving = keep(MediaDriver.launch(context(mode)));
+        final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
+        final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
+        final Subscription subscription = keep(subscriberClient.addSubscription(channel, 7));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel, 7));
+        UdpTransfer.transfer(publication, subscription, 20_000, 4000, 60);
+        final TransportCounters counters = sending.transportCounters();
+        assertThat(counters.value("udp setups sent")).isPositive();
+        assertThat(counters.value("udp status messages received")).isPositive();
+        assertThat(receiving.transportCounters().value("udp invalid frames dropped")).isZero();
+    }
+
+    @Test
+    void oneDriverCarriesItsOwnUdpPublicationToItsOwnSubscription() throws Exception
+    {
+        final MediaDriver driver = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final NanoStream client = keep(NanoStream.connect(new ClientContext().directory(driver.directory())));
+        final String channel = "nano:udp?endpoint=localhost:" + UdpTransfer.freePort() + "|term-length=64k|mtu=4k";
+        final Subscription subscription = keep(client.addSubscription(channel, 3));
+        final ConcurrentPublication publication = keep(client.addPublication(channel, 3));
+        UdpTransfer.transfer(publication, subscription, 5_000, 7000, 60);
+    }
+
+    @Test
+    void twoSubscriptionsOnOneEndpointEachSeeEveryMessage() throws Exception
+    {
+        final MediaDriver sending = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final MediaDriver receiving = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
+        final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
+        final Subscription first = keep(subscriberClient.addSubscription(channel, 5));
+        final Subscription second = keep(subscriberClient.addSubscription(channel, 5));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel, 5));
+        UdpTransfer.waitConnected(publication, second);
+        final Thread drainSecond = new Thread(() ->
+        {
+            try
+            {
+                UdpTransfer.drain(second, 3_000, 4000, 60);
+            }
+            catch (final Throwable ex)
+            {
+                throw new AssertionError(ex);
+            }
+        });
+        final List<Throwable> failures = new ArrayList<>();
+        drainSecond.setUncaughtExceptionHandler((thread, ex) -> failures.add(ex));
+        drainSecond.start();
+        UdpTransfer.transfer(publication, first, 3_000, 4000, 60);
+        drainSecond.join();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aSecondSubscriptionOnABoundPortOfAnotherDriverGetsAClearError()
+    {
+        final MediaDriver first = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final MediaDriver second = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final NanoStream firstClient = keep(NanoStream.connect(new ClientContext().directory(first.directory())));
+        final NanoStream secondClient = keep(NanoStream.connect(new ClientContext().directory(second.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
+        keep(firstClient.addSubscription(channel, 1));
+        assertThatThrownBy(() -> secondClient.addSubscription(channel, 1))
+            .isInstanceOf(RegistrationException.class)
+            .hasMessageContaining("another process bound to that port");
+    }
+
+    @Test
+    void malformedUdpChannelsAreRefusedWithTheFix()
+    {
+        final MediaDriver driver = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final NanoStream client = keep(NanoStream.connect(new ClientContext().directory(driver.directory())));
+        assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost", 1))
+            .hasMessageContaining("host:port");
+        assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost:99999", 1))
+            .hasMessageContaining("from 1 to 65535");
+        assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost:4000|ttl=300", 1))
+            .hasMessageContaining("ttl");
+        assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=no-such-host.invalid:4000", 1))
+            .hasMessageContaining("cannot be resolved");
+    }
+}
