@@ -22,6 +22,9 @@ public final class AtomicBuffer
     private static final VarHandle INT_HANDLE = INT.varHandle().withInvokeExactBehavior();
     private static final VarHandle LONG_HANDLE = LONG.varHandle().withInvokeExactBehavior();
 
+    /** A block of zeros that {@link #setMemory} copies from. */
+    private static final MemorySegment ZEROS = java.lang.foreign.Arena.global().allocate(64 * 1024, 64);
+
     private final MemorySegment segment;
 
     /**
@@ -416,7 +419,19 @@ public final class AtomicBuffer
      */
     public void setMemory(final long offset, final long length, final byte value)
     {
-        segment.asSlice(offset, length).fill(value);
+        if (value != 0)
+        {
+            segment.asSlice(offset, length).fill(value);
+            return;
+        }
+        // zeroing copies from a shared zero block: no slice object, so cleaning on hot paths allocates nothing
+        long done = 0;
+        while (done < length)
+        {
+            final long chunk = Math.min(length - done, ZEROS.byteSize());
+            MemorySegment.copy(ZEROS, 0, segment, offset + done, chunk);
+            done += chunk;
+        }
     }
 
     @Override

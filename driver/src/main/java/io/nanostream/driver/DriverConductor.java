@@ -48,6 +48,7 @@ final class DriverConductor implements Agent
     private final int errorsCounter;
     private final int unblocksCounter;
     private final UdpConductor udp;
+    private final io.nanostream.buffer.MessageHandler commandHandler = this::onCommand;
     private int nextSessionId = ThreadLocalRandom.current().nextInt();
     private long nextHeartbeatNanos;
     private long nextHousekeepingNanos;
@@ -108,7 +109,7 @@ final class DriverConductor implements Agent
     @Override
     public int doWork()
     {
-        int work = commands.read(this::onCommand, 16);
+        int work = commands.read(commandHandler, 16);
         final long nowNanos = System.nanoTime();
         if (nowNanos - nextHeartbeatNanos >= 0)
         {
@@ -116,9 +117,9 @@ final class DriverConductor implements Agent
             nextHeartbeatNanos = nowNanos + HEARTBEAT_INTERVAL_NANOS;
         }
         final long unblockNanos = context.publicationUnblockTimeout().toNanos();
-        for (final IpcPublication publication : publications)
+        for (int i = 0, n = publications.size(); i < n; i++)
         {
-            work += publication.update(counters, nowNanos, unblockNanos);
+            work += publications.get(i).update(counters, nowNanos, unblockNanos);
         }
         work += udp.doWork(nowNanos);
         if (nowNanos - nextHousekeepingNanos >= 0)
