@@ -23,7 +23,7 @@ public final class NetworkPublication
     static final long SETUP_INTERVAL_NANOS = 100_000_000L;
     static final long HEARTBEAT_INTERVAL_NANOS = 100_000_000L;
     /** How long a resend is remembered so that repeated NAKs for one gap do not resend it again. */
-    static final long RETRANSMIT_LINGER_NANOS = 5_000_000L;
+    static final long RETRANSMIT_LINGER_NANOS = 2_000_000L;
     private static final int RETRANSMIT_SLOTS = 16;
     private static final int DATAGRAMS_PER_DUTY_CYCLE = 8;
 

@@ -19,10 +19,12 @@ public final class PublicationImage
 {
     /** Status messages at least this often. */
     static final long STATUS_INTERVAL_NANOS = 200_000_000L;
+    /** Any progress is reported at least this often, so a lost status message stalls the sender briefly. */
+    static final long PROGRESS_STATUS_INTERVAL_NANOS = 1_000_000L;
     /** Delay before the first NAK for a gap: time for a reordered frame to arrive. */
     static final long NAK_DELAY_NANOS = 100_000L;
     /** Delay between NAKs for a gap that is still open; longer than the sender's resend linger. */
-    static final long NAK_RETRY_NANOS = 10_000_000L;
+    static final long NAK_RETRY_NANOS = 5_000_000L;
 
     /** The image's correlation id, used in client notifications. */
     public final long correlationId;
@@ -230,7 +232,9 @@ public final class PublicationImage
         }
         work += checkGap(nowNanos);
         final long consumption = consumption();
-        if (nowNanos - lastStatusNanos >= STATUS_INTERVAL_NANOS || consumption - lastStatusPosition >= window / 4)
+        final long sinceStatus = nowNanos - lastStatusNanos;
+        if (sinceStatus >= STATUS_INTERVAL_NANOS || consumption - lastStatusPosition >= window / 4 ||
+            (consumption > lastStatusPosition && sinceStatus >= PROGRESS_STATUS_INTERVAL_NANOS))
         {
             sendStatus(consumption, nowNanos);
             work++;

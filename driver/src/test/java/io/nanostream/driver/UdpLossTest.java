@@ -1,0 +1,128 @@
+package io.nanostream.driver;
+
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Subscription;
+import io.nanostream.driver.loss.GapLoss;
+import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.loss.RandomLoss;
+import io.nanostream.driver.udp.TransportCounters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reliable delivery through injected loss: data, status messages and NAKs dropped at random with a seed
+ * on either side, and fixed gaps. Every message must arrive exactly once, in order, intact; the repair
+ * counters must account for what was dropped; the sender must not grow. The message count is short for
+ * CI; {@code -Dnanostream.loss.messages=1000000} makes it a soak.
+ */
+class UdpLossTest
+{
+    private static final long MESSAGES = Long.getLong("nanostream.loss.messages", 20_000);
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    private <T extends AutoCloseable> T keep(final T resource)
+    {
+        resources.add(0, resource);
+        return resource;
+    }
+
+    @AfterEach
+    void close() throws Exception
+    {
+        for (final AutoCloseable resource : resources)
+        {
+            resource.close();
+        }
+    }
+
+    /** Collects the generators a driver creates, to read their drop counts afterwards. */
+    private static Supplier<LossGenerator> random(final double rate, final long seed, final List<RandomLoss> made, final int... types)
+    {
+        return () ->
+        {
+            final RandomLoss loss = new RandomLoss(rate, seed + made.size(), types);
+            made.add(loss);
+            return loss;
+        };
+    }
+
+    @ParameterizedTest(name = "{0} loss of data sent, {1} of control frames")
+    @CsvSource({"0.05, 0.0", "0.20, 0.0", "0.05, 0.10", "0.20, 0.20"})
+    void everyMessageArrivesOnceInOrderThroughRandomLoss(final double dataRate, final double controlRate) throws Exception
+    {
+        final List<RandomLoss> dataLoss = new ArrayList<>();
+        final List<RandomLoss> controlLoss = new ArrayList<>();
+        final MediaDriver sending = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.DEDICATED)
+            .sendLoss(random(dataRate, 7, dataLoss, LossGenerator.TYPE_DATA))
+            .receiveLoss(random(controlRate, 11, controlLoss, LossGenerator.TYPE_SM, LossGenerator.TYPE_NAK))));
+        final MediaDriver receiving = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.DEDICATED)
+            .receiveLoss(random(dataRate, 13, dataLoss, LossGenerator.TYPE_DATA))
+            .sendLoss(random(controlRate, 17, controlLoss, LossGenerator.TYPE_SM, LossGenerator.TYPE_NAK))));
+        final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
+        final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
+        final Subscription subscription = keep(subscriberClient.addSubscription(channel, 9));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel, 9));
+        UdpTransfer.waitConnected(publication, subscription);
+
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long senderThread = senderThreadOf(sending);
+        final long senderBytesBefore = threads.getThreadAllocatedBytes(senderThread);
+        UdpTransfer.transfer(publication, subscription, MESSAGES, 4000, 120);
+        final long senderBytes = threads.getThreadAllocatedBytes(senderThread) - senderBytesBefore;
+
+        final long droppedData = dataLoss.stream().mapToLong(RandomLoss::dropped).sum();
+        final TransportCounters sent = sending.transportCounters();
+        final TransportCounters received = receiving.transportCounters();
+        final long retransmits = sent.value("udp retransmits");
+        assertThat(droppedData).as("data datagrams dropped").isPositive();
+        assertThat(received.value("udp NAKs sent")).as("NAKs sent").isPositive();
+        assertThat(sent.value("udp NAKs received")).as("NAKs received").isPositive()
+            .isLessThanOrEqualTo(received.value("udp NAKs sent"));
+        assertThat(retransmits).as("resends cover the dropped datagrams (%d), tail losses aside", droppedData)
+            .isGreaterThanOrEqualTo(droppedData / 2);
+        assertThat(retransmits).as("no resend storm").isLessThan(droppedData * 4 + 100);
+        assertThat(sent.value("udp invalid frames dropped") + received.value("udp invalid frames dropped")).isZero();
+        assertThat(senderBytes).as("bytes the sender thread allocated while repairing").isLessThan(64 * 1024);
+    }
+
+    @Test
+    void fixedGapsAreNakedAndRepaired() throws Exception
+    {
+        final List<GapLoss> gaps = new ArrayList<>();
+        final MediaDriver sending = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).sendLoss(() ->
+        {
+            final GapLoss loss = GapLoss.inFirstTerm(0, 4096, 8192);
+            gaps.add(loss);
+            return loss;
+        })));
+        final MediaDriver receiving = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED)));
+        final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
+        final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
+        final Subscription subscription = keep(subscriberClient.addSubscription(channel, 9));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel, 9));
+        UdpTransfer.transfer(publication, subscription, 2_000, 4000, 60);
+        assertThat(gaps).singleElement().satisfies(gap -> assertThat(gap.allDropped()).isTrue());
+        assertThat(receiving.transportCounters().value("udp NAKs sent")).isPositive();
+        assertThat(sending.transportCounters().value("udp retransmits")).isPositive();
+    }
+
+    private static long senderThreadOf(final MediaDriver driver)
+    {
+        // each DEDICATED driver has a sender thread; the oldest belongs to the driver launched first, the sending one
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("nano-stream-sender"))
+            .mapToLong(Thread::threadId).min().orElseThrow();
+    }
+}
