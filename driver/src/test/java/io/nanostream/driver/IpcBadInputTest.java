@@ -66,8 +66,8 @@ class IpcBadInputTest
                 .hasMessageContaining("term-length=131072");
             assertThatThrownBy(() -> client.addSubscription("nanoipc", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("e.g. nano:ipc");
-            assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost:40000", 1))
-                .isInstanceOf(RegistrationException.class).hasMessageContaining("no UDP transport yet");
+            assertThatThrownBy(() -> client.addPublication("nano:udp?control=localhost:40000", 1))
+                .isInstanceOf(RegistrationException.class).hasMessageContaining("needs endpoint=host:port");
             client.addPublication("nano:ipc?term-length=64k", 2).close();
             try (ConcurrentPublication first = client.addPublication("nano:ipc?term-length=64k", 3))
             {

@@ -446,6 +446,18 @@ public final class NetworkPublication
         sendFrame(WireFrame.TYPE_RTTM, RttMeasurement.LENGTH);
     }
 
+    /** The buffer control datagrams are received into, for {@link #onControl}. */
+    AtomicBuffer controlBuffer()
+    {
+        return control;
+    }
+
+    /** The flow-control limit, on the sender thread. */
+    long senderLimit()
+    {
+        return senderLimit;
+    }
+
     /**
      * The sender position as last published by the sender thread.
      *

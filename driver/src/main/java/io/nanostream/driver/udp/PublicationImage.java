@@ -145,7 +145,7 @@ public final class PublicationImage
             return;
         }
         final boolean padding = WireFrame.type(datagram, 0) == WireFrame.TYPE_PAD;
-        final int span = padding ? FrameHeader.align(datagram.getInt(WireFrame.FRAME_LENGTH_OFFSET)) : length;
+        final int span = FrameHeader.align(padding ? datagram.getInt(WireFrame.FRAME_LENGTH_OFFSET) : length);
         if (termOffset + span > termLength)
         {
             transport.add(transport.invalidFrames); // a frame across the end of a term: the sender's log never holds one

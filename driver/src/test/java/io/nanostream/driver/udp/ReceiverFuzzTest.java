@@ -1,0 +1,84 @@
+package io.nanostream.driver.udp;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogLayout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes what the receiver does with a datagram: any bytes, or datagrams built from valid parts with
+ * fuzzed fields. Nothing may throw; an image's complete frames may never be overwritten; the rebuild
+ * position never passes the highest position seen; image requests only come from sane SETUPs.
+ */
+class ReceiverFuzzTest
+{
+    @FuzzTest(maxDuration = "30s")
+    void datagramsAreCheckedOrDroppedAndNeverDamageAnImage(final FuzzedDataProvider data)
+    {
+        final TransportCounters counters = Fixtures.counters();
+        final List<String> requests = new ArrayList<>();
+        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters,
+            (e, sessionId, streamId, initialTermId, activeTermId, termOffset, termLength, mtu, source) ->
+                requests.add(termLength + "/" + mtu + "/" + termOffset));
+        endpoint.subscribe(Fixtures.STREAM_ID, 1);
+        final PublicationImage image = Fixtures.image(endpoint, counters, 0);
+        endpoint.addImage(image);
+        final AtomicBuffer datagram = endpoint.datagramBuffer();
+
+        // one good frame first: whatever follows must leave it as it is
+        final int goodLength = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 24,
+            (byte)0x5A);
+        endpoint.onDatagram(goodLength, Fixtures.SOURCE, 1);
+        final AtomicBuffer term = image.log.term(0);
+        final byte[] good = new byte[goodLength];
+        term.getBytes(0, good, 0, goodLength);
+
+        long now = 2;
+        while (data.remainingBytes() > 0)
+        {
+            final int length = DatagramBuilder.fuzzed(datagram, data);
+            endpoint.onDatagram(length, Fixtures.SOURCE, now);
+            image.poll(now);
+            now += data.consumeInt(0, 20_000_000);
+        }
+
+        final byte[] after = new byte[goodLength];
+        term.getBytes(0, after, 0, goodLength);
+        assertThat(after).as("the first frame, complete before the fuzzed datagrams").isEqualTo(good);
+        assertThat(image.rebuildPosition()).isLessThanOrEqualTo(counters.counters.value(image.hwmCounterId()));
+        for (final String request : requests)
+        {
+            final String[] parts = request.split("/");
+            final int termLength = Integer.parseInt(parts[0]);
+            assertThat(Integer.bitCount(termLength)).isEqualTo(1);
+            assertThat(termLength).isBetween(LogLayout.TERM_MIN_LENGTH, LogLayout.TERM_MAX_LENGTH);
+            assertThat(Integer.parseInt(parts[1]) % FrameHeader.ALIGNMENT).isZero();
+        }
+        assertFramesWellFormed(image);
+    }
+
+    /** Every complete frame from the join position up to the rebuild position is a frame of the image's session. */
+    private static void assertFramesWellFormed(final PublicationImage image)
+    {
+        long position = 0;
+        final long end = image.rebuildPosition();
+        while (position < end)
+        {
+            final int index = LogLayout.indexByPosition(position, LogLayout.positionBitsToShift(Fixtures.TERM_LENGTH));
+            final AtomicBuffer term = image.log.term(index);
+            final int offset = (int)position & (Fixtures.TERM_LENGTH - 1);
+            final int frameLength = term.getInt(offset);
+            assertThat(frameLength).as("frame length at %d", position).isGreaterThanOrEqualTo(FrameHeader.LENGTH);
+            assertThat(term.getInt(offset + FrameHeader.SESSION_ID_OFFSET)).isEqualTo(Fixtures.SESSION_ID);
+            assertThat(term.getInt(offset + FrameHeader.STREAM_ID_OFFSET)).isEqualTo(Fixtures.STREAM_ID);
+            assertThat(term.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET)).isEqualTo(offset);
+            position += FrameHeader.align(frameLength);
+        }
+    }
+}

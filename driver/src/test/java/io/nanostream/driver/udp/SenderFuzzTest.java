@@ -1,0 +1,57 @@
+package io.nanostream.driver.udp;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.TermAppender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes what the sender does with control datagrams (status messages, NAKs, RTT measurements, errors,
+ * anything): nothing may throw, and no status message may move the flow-control limit more than half a
+ * term past what was sent.
+ */
+class SenderFuzzTest
+{
+    @FuzzTest(maxDuration = "30s")
+    void controlDatagramsNeverBreakTheSender(final FuzzedDataProvider data)
+    {
+        final TransportCounters counters = Fixtures.counters();
+        final CounterSet set = counters.counters;
+        final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
+        final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
+        final AtomicBuffer payload = AtomicBuffer.allocateHeap(256);
+        for (int i = 0; i < 40; i++)
+        {
+            appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 8 + i * 4, null);
+        }
+        final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
+            counters, set.allocate(0, 0, 0, 0, 0, "snd-pos", 0), set.allocate(0, 0, 0, 0, 0, "snd-lmt", 0), 10_000_000_000L);
+        try
+        {
+            final AtomicBuffer control = publication.controlBuffer();
+            StatusMessage.put(control, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 4096, 1);
+            publication.onControl(StatusMessage.LENGTH, 1);
+            publication.send(2);
+            assertThat(publication.senderPosition()).as("data sent once a receiver granted a window").isPositive();
+            long now = 3;
+            final int half = Fixtures.TERM_LENGTH / 2;
+            while (data.remainingBytes() > 0)
+            {
+                final int length = DatagramBuilder.fuzzed(control, data);
+                publication.onControl(length, now);
+                publication.send(now);
+                now += data.consumeInt(0, 200_000_000);
+                assertThat(publication.senderLimit()).isLessThanOrEqualTo(publication.senderPosition() + half);
+            }
+        }
+        finally
+        {
+            publication.closeSocket();
+        }
+    }
+}
