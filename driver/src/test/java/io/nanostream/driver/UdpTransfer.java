@@ -3,6 +3,7 @@ package io.nanostream.driver;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.Publication;
 import io.nanostream.client.Subscription;
+import io.nanostream.driver.process.UdpMessages;
 import io.nanostream.log.FragmentAssembler;
 
 import java.io.IOException;
@@ -34,15 +35,14 @@ final class UdpTransfer
         }
     }
 
-    /** The length of message {@code i}: mostly small, every 7th larger than the MTU, so fragmented. */
     static int length(final long i, final int maxLength)
     {
-        return i % 7 == 3 ? Math.min(maxLength, 3000 + (int)(i % 1000)) : 8 + (int)(i % 200);
+        return UdpMessages.length(i, maxLength);
     }
 
     static byte pattern(final long i, final int index)
     {
-        return (byte)(i * 31 + index);
+        return UdpMessages.pattern(i, index);
     }
 
     static void waitConnected(final Publication publication, final Subscription subscription)
@@ -57,6 +57,39 @@ final class UdpTransfer
             }
             Thread.onSpinWait();
             Thread.yield();
+        }
+    }
+
+    /** Publishes {@code count} messages from this thread, waiting for a connection first. */
+    static void publish(final Publication publication, final long count, final int maxLength, final long timeoutSeconds)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!publication.isConnected())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("no subscriber connected within " + timeoutSeconds + " s");
+            }
+            Thread.yield();
+        }
+        final AtomicBuffer message = AtomicBuffer.allocateHeap(8 + ((maxLength + 7) & ~7) + 8);
+        for (long i = 0; i < count; i++)
+        {
+            final int length = length(i, maxLength);
+            message.putLong(0, i);
+            for (int b = 8; b < length; b++)
+            {
+                message.putByte(b, pattern(i, b));
+            }
+            long result;
+            while ((result = publication.offer(message, 0, length)) < 0)
+            {
+                if (result == Publication.CLOSED || System.nanoTime() > deadline)
+                {
+                    throw new AssertionError("offer of message " + i + " failed with " + result);
+                }
+                Thread.yield();
+            }
         }
     }
 

@@ -52,8 +52,22 @@ public final class JavaProcess implements AutoCloseable
      */
     public static JavaProcess start(final Class<?> main, final String... args)
     {
+        return start(List.of(), main, args);
+    }
+
+    /**
+     * Starts a JVM with extra JVM options running a main class.
+     *
+     * @param jvmOptions options before the class, e.g. the flags Agrona needs.
+     * @param main       the class.
+     * @param args       its arguments.
+     * @return the process.
+     */
+    public static JavaProcess start(final List<String> jvmOptions, final Class<?> main, final String... args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
