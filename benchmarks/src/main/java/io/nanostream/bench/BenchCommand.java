@@ -32,7 +32,7 @@ public final class BenchCommand implements CliExtension
 {
     private static final List<ScenarioCatalog> CATALOGS = Catalogs.all();
 
-    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring, ipc. Default: all, in quick mode.")
+    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring, ipc, udp. Default: all, in quick mode (a subset of the scenarios).")
     private List<String> transports = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object per scenario and implementation instead of a table.")
@@ -78,7 +78,7 @@ public final class BenchCommand implements CliExtension
         final List<String[]> plan = new ArrayList<>();
         for (final ScenarioCatalog catalog : chosen)
         {
-            for (final String scenario : catalog.scenarios())
+            for (final String scenario : quick && onlyScenarios.isEmpty() ? catalog.quickScenarios() : catalog.scenarios())
             {
                 if (onlyScenarios.isEmpty() || onlyScenarios.contains(scenario))
                 {
@@ -105,7 +105,9 @@ public final class BenchCommand implements CliExtension
             index++;
             System.err.printf(Locale.ROOT, "[%d/%d] %s %s (%s) ... ", index, plan.size(), step[0], step[1], step[2]);
             final long start = System.nanoTime();
-            final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmupMillis);
+            final int warmup = this.warmupMillis != null ? warmupMillis :
+                Math.max(warmupMillis, CATALOGS.stream().filter(c -> c.transport().equals(step[0])).findFirst().orElseThrow().minimumWarmupMillis());
+            final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmup);
             summaries.add(summary);
             System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
         }

@@ -2,6 +2,7 @@ package io.nanostream.bench;
 
 import io.nanostream.bench.ipc.IpcScenarios;
 import io.nanostream.bench.ring.RingScenarios;
+import io.nanostream.bench.udp.UdpScenarios;
 
 import java.util.List;
 
@@ -15,11 +16,11 @@ public final class Catalogs
     /**
      * All catalogs.
      *
-     * @return ring, then ipc.
+     * @return ring, then ipc, then udp.
      */
     public static List<ScenarioCatalog> all()
     {
-        return List.of(RingScenarios.catalog(), IpcScenarios.catalog());
+        return List.of(RingScenarios.catalog(), IpcScenarios.catalog(), UdpScenarios.catalog());
     }
 
     /**

@@ -20,6 +20,26 @@ public interface ScenarioCatalog
     List<String> scenarios();
 
     /**
+     * The scenarios {@code nano-stream bench} runs with no transport named, to stay within its time budget.
+     *
+     * @return a subset of {@link #scenarios()}; all of them unless a catalog says otherwise.
+     */
+    /**
+     * The least warm-up this catalog's implementations need to reach steady state; longer than asked wins.
+     *
+     * @return milliseconds per implementation and JVM.
+     */
+    default int minimumWarmupMillis()
+    {
+        return 0;
+    }
+
+    default List<String> quickScenarios()
+    {
+        return scenarios();
+    }
+
+    /**
      * The implementations of a scenario, ours first.
      *
      * @param scenario the scenario.

@@ -32,7 +32,20 @@ public final class AeronIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength)
     {
-        return new Throughput(messageLength);
+        return new Throughput(messageLength, CHANNEL, "aeron:ipc", false);
+    }
+
+    /**
+     * Throughput over any channel: the same shape for UDP, where waiting threads yield so the driver gets a core.
+     *
+     * @param messageLength       bytes per message.
+     * @param publicationChannel  the publication's channel.
+     * @param subscriptionChannel the subscription's channel.
+     * @return the shape.
+     */
+    public static ThroughputShape throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel)
+    {
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true);
     }
 
     /**
@@ -42,7 +55,22 @@ public final class AeronIpcShapes
      */
     public static LatencyShape pingPong()
     {
-        return new PingPong();
+        return new PingPong(CHANNEL, "aeron:ipc", CHANNEL, "aeron:ipc", false);
+    }
+
+    /**
+     * Round trip over any channels: the same shape for UDP, where waiting threads yield so the driver gets a core.
+     *
+     * @param pingPublication  the ping publication's channel.
+     * @param pingSubscription the ping subscription's channel.
+     * @param pongPublication  the pong publication's channel.
+     * @param pongSubscription the pong subscription's channel.
+     * @return the shape.
+     */
+    public static LatencyShape pingPong(
+        final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription)
+    {
+        return new PingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, true);
     }
 
     static MediaDriver launchDriver()
@@ -55,21 +83,38 @@ public final class AeronIpcShapes
             .dirDeleteOnShutdown(true));
     }
 
+    /** Waits a moment: spinning when the shape owns the cores, yielding when a driver thread needs one. */
+    static void pause(final boolean yielding)
+    {
+        if (yielding)
+        {
+            Thread.yield();
+        }
+        else
+        {
+            Thread.onSpinWait();
+        }
+    }
+
     private static final class Throughput implements ThroughputShape
     {
         private final int messageLength;
+        private final boolean yielding;
         private final MediaDriver driver = launchDriver();
         private final Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        private final Subscription subscription = aeron.addSubscription("aeron:ipc", 10);
-        private final ExclusivePublication publication = aeron.addExclusivePublication(CHANNEL, 10);
+        private final Subscription subscription;
+        private final ExclusivePublication publication;
         private final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
         private final Thread subscriber;
         private volatile boolean running = true;
         private volatile long received;
 
-        Throughput(final int messageLength)
+        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding)
         {
             this.messageLength = messageLength;
+            this.yielding = yielding;
+            this.subscription = aeron.addSubscription(subscriptionChannel, 10);
+            this.publication = aeron.addExclusivePublication(publicationChannel, 10);
             this.subscriber = new Thread(() ->
             {
                 final long[] count = {0};
@@ -86,7 +131,7 @@ public final class AeronIpcShapes
                 {
                     if (subscription.poll(handler, 256) == 0)
                     {
-                        Thread.onSpinWait();
+                        pause(yielding);
                     }
                     received = problems[0] == 0 ? count[0] : -1;
                 }
@@ -95,7 +140,7 @@ public final class AeronIpcShapes
             subscriber.start();
             while (!publication.isConnected())
             {
-                Thread.onSpinWait();
+                pause(yielding);
             }
         }
 
@@ -109,7 +154,7 @@ public final class AeronIpcShapes
                 message.putLong(0, start + i);
                 while (publication.offer(message, 0, messageLength) < 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
             }
             long seen;
@@ -119,7 +164,7 @@ public final class AeronIpcShapes
                 {
                     throw new IllegalStateException("aeron subscriber saw messages out of order or corrupt");
                 }
-                Thread.onSpinWait();
+                pause(yielding);
             }
             return System.nanoTime() - begin;
         }
@@ -140,21 +185,29 @@ public final class AeronIpcShapes
     {
         private final MediaDriver driver = launchDriver();
         private final Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
-        private final ExclusivePublication pings = aeron.addExclusivePublication(CHANNEL, 20);
-        private final Subscription pingSubscription = aeron.addSubscription("aeron:ipc", 20);
-        private final ExclusivePublication pongs = aeron.addExclusivePublication(CHANNEL, 21);
-        private final Subscription pongSubscription = aeron.addSubscription("aeron:ipc", 21);
+        private final ExclusivePublication pings;
+        private final Subscription pingSubscription;
+        private final ExclusivePublication pongs;
+        private final Subscription pongSubscription;
         private final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
         private final Thread ponger;
+        private final boolean yielding;
         private volatile boolean running = true;
 
-        PingPong()
+        PingPong(
+            final String pingChannel, final String pingSubscriptionChannel, final String pongChannel, final String pongSubscriptionChannel,
+            final boolean yielding)
         {
+            this.yielding = yielding;
+            this.pingSubscription = aeron.addSubscription(pingSubscriptionChannel, 20);
+            this.pongSubscription = aeron.addSubscription(pongSubscriptionChannel, 21);
+            this.pings = aeron.addExclusivePublication(pingChannel, 20);
+            this.pongs = aeron.addExclusivePublication(pongChannel, 21);
             final FragmentHandler echo = (buffer, offset, length, header) ->
             {
                 while (pongs.offer(buffer, offset, length) < 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
             };
             ponger = new Thread(() ->
@@ -163,7 +216,7 @@ public final class AeronIpcShapes
                 {
                     if (pingSubscription.poll(echo, 1) == 0)
                     {
-                        Thread.onSpinWait();
+                        pause(yielding);
                     }
                 }
             }, "aeron-ipc-ponger");
@@ -171,7 +224,7 @@ public final class AeronIpcShapes
             ponger.start();
             while (!pings.isConnected() || !pongs.isConnected())
             {
-                Thread.onSpinWait();
+                pause(yielding);
             }
         }
 
@@ -185,11 +238,11 @@ public final class AeronIpcShapes
                 message.putLong(0, i);
                 while (pings.offer(message, 0, 32) < 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
                 while (pongSubscription.poll(ignore, 1) == 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
                 histogram.recordValue(System.nanoTime() - start);
             }

@@ -39,6 +39,12 @@ public final class IpcScenarios implements ScenarioCatalog
     }
 
     @Override
+    public List<String> quickScenarios()
+    {
+        return List.of("ipc-32", "ipc-pingpong");
+    }
+
+    @Override
     public List<String> impls(final String scenario)
     {
         return List.of("nano", "aeron");

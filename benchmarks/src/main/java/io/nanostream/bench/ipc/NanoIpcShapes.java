@@ -34,7 +34,20 @@ public final class NanoIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength)
     {
-        return new Throughput(messageLength);
+        return new Throughput(messageLength, CHANNEL, "nano:ipc", false);
+    }
+
+    /**
+     * Throughput over any channel: the same shape for UDP, where waiting threads yield so the driver gets a core.
+     *
+     * @param messageLength       bytes per message.
+     * @param publicationChannel  the publication's channel.
+     * @param subscriptionChannel the subscription's channel.
+     * @return the shape.
+     */
+    public static ThroughputShape throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel)
+    {
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true);
     }
 
     /**
@@ -44,7 +57,22 @@ public final class NanoIpcShapes
      */
     public static LatencyShape pingPong()
     {
-        return new PingPong();
+        return new PingPong(CHANNEL, "nano:ipc", CHANNEL, "nano:ipc", false);
+    }
+
+    /**
+     * Round trip over any channels: the same shape for UDP, where waiting threads yield so the driver gets a core.
+     *
+     * @param pingPublication  the ping publication's channel.
+     * @param pingSubscription the ping subscription's channel.
+     * @param pongPublication  the pong publication's channel.
+     * @param pongSubscription the pong subscription's channel.
+     * @return the shape.
+     */
+    public static LatencyShape pingPong(
+        final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription)
+    {
+        return new PingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, true);
     }
 
     static MediaDriver launchDriver()
@@ -56,21 +84,38 @@ public final class NanoIpcShapes
             .idleStrategy("backoff"));
     }
 
+    /** Waits a moment: spinning when the shape owns the cores, yielding when a driver thread needs one. */
+    static void pause(final boolean yielding)
+    {
+        if (yielding)
+        {
+            Thread.yield();
+        }
+        else
+        {
+            Thread.onSpinWait();
+        }
+    }
+
     private static final class Throughput implements ThroughputShape
     {
         private final int messageLength;
+        private final boolean yielding;
         private final MediaDriver driver = launchDriver();
         private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-        private final Subscription subscription = client.addSubscription("nano:ipc", 10);
-        private final ExclusivePublication publication = client.addExclusivePublication(CHANNEL, 10);
+        private final Subscription subscription;
+        private final ExclusivePublication publication;
         private final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(1024, 64));
         private final Thread subscriber;
         private volatile boolean running = true;
         private volatile long received;
 
-        Throughput(final int messageLength)
+        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding)
         {
             this.messageLength = messageLength;
+            this.yielding = yielding;
+            this.subscription = client.addSubscription(subscriptionChannel, 10);
+            this.publication = client.addExclusivePublication(publicationChannel, 10);
             this.subscriber = new Thread(() ->
             {
                 final long[] count = {0};
@@ -87,7 +132,7 @@ public final class NanoIpcShapes
                 {
                     if (subscription.poll(handler, 256) == 0)
                     {
-                        Thread.onSpinWait();
+                        pause(yielding);
                     }
                     received = problems[0] == 0 ? count[0] : -1;
                 }
@@ -96,7 +141,7 @@ public final class NanoIpcShapes
             subscriber.start();
             while (!publication.isConnected())
             {
-                Thread.onSpinWait();
+                pause(yielding);
             }
         }
 
@@ -111,7 +156,7 @@ public final class NanoIpcShapes
                 message.putLong(0, first + i);
                 while (publication.offer(message, 0, messageLength) < 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
             }
             long seen;
@@ -121,7 +166,7 @@ public final class NanoIpcShapes
                 {
                     throw new IllegalStateException("nano subscriber saw messages out of order or corrupt");
                 }
-                Thread.onSpinWait();
+                pause(yielding);
             }
             return System.nanoTime() - begin;
         }
@@ -142,21 +187,29 @@ public final class NanoIpcShapes
     {
         private final MediaDriver driver = launchDriver();
         private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-        private final ExclusivePublication pings = client.addExclusivePublication(CHANNEL, 20);
-        private final Subscription pingSubscription = client.addSubscription("nano:ipc", 20);
-        private final ExclusivePublication pongs = client.addExclusivePublication(CHANNEL, 21);
-        private final Subscription pongSubscription = client.addSubscription("nano:ipc", 21);
+        private final ExclusivePublication pings;
+        private final Subscription pingSubscription;
+        private final ExclusivePublication pongs;
+        private final Subscription pongSubscription;
         private final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(64, 64));
         private final Thread ponger;
+        private final boolean yielding;
         private volatile boolean running = true;
 
-        PingPong()
+        PingPong(
+            final String pingChannel, final String pingSubscriptionChannel, final String pongChannel, final String pongSubscriptionChannel,
+            final boolean yielding)
         {
+            this.yielding = yielding;
+            this.pingSubscription = client.addSubscription(pingSubscriptionChannel, 20);
+            this.pongSubscription = client.addSubscription(pongSubscriptionChannel, 21);
+            this.pings = client.addExclusivePublication(pingChannel, 20);
+            this.pongs = client.addExclusivePublication(pongChannel, 21);
             final FragmentHandler echo = (buffer, offset, length, header) ->
             {
                 while (pongs.offer(buffer, offset, length) < 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
             };
             ponger = new Thread(() ->
@@ -165,7 +218,7 @@ public final class NanoIpcShapes
                 {
                     if (pingSubscription.poll(echo, 1) == 0)
                     {
-                        Thread.onSpinWait();
+                        pause(yielding);
                     }
                 }
             }, "nano-ipc-ponger");
@@ -173,7 +226,7 @@ public final class NanoIpcShapes
             ponger.start();
             while (!pings.isConnected() || !pongs.isConnected())
             {
-                Thread.onSpinWait();
+                pause(yielding);
             }
         }
 
@@ -187,11 +240,11 @@ public final class NanoIpcShapes
                 message.putLong(0, i);
                 while (pings.offer(message, 0, 32) < 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
                 while (pongSubscription.poll(ignore, 1) == 0)
                 {
-                    Thread.onSpinWait();
+                    pause(yielding);
                 }
                 histogram.recordValue(System.nanoTime() - start);
             }
