@@ -13,7 +13,7 @@ import java.util.ServiceLoader;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Low-latency messaging between threads, processes and machines.",
-    subcommands = {CommandLine.HelpCommand.class, DriverCommand.class, StatCommand.class, ErrorsCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DriverCommand.class, StatCommand.class, ErrorsCommand.class, LossCommand.class})
 public final class Main implements Runnable
 {
     @Spec

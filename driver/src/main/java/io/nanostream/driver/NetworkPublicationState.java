@@ -22,8 +22,7 @@ final class NetworkPublicationState
     final int limitCounterId;
     final int positionCounterId;
     final int backPressureCounterId;
-    final int senderPositionCounterId;
-    final int senderLimitCounterId;
+    private final int[] senderCounterIds;
     private final int positionBitsToShift;
     private final int window;
     int refCount;
@@ -35,7 +34,7 @@ final class NetworkPublicationState
 
     NetworkPublicationState(
         final NetworkPublication publication, final boolean exclusive, final int limitCounterId, final int positionCounterId,
-        final int backPressureCounterId, final int senderPositionCounterId, final int senderLimitCounterId)
+        final int backPressureCounterId, final int[] senderCounterIds)
     {
         this.publication = publication;
         this.exclusive = exclusive;
@@ -45,8 +44,7 @@ final class NetworkPublicationState
         this.limitCounterId = limitCounterId;
         this.positionCounterId = positionCounterId;
         this.backPressureCounterId = backPressureCounterId;
-        this.senderPositionCounterId = senderPositionCounterId;
-        this.senderLimitCounterId = senderLimitCounterId;
+        this.senderCounterIds = senderCounterIds.clone();
     }
 
     int streamId()
@@ -66,7 +64,11 @@ final class NetworkPublicationState
 
     int[] counterIds()
     {
-        return new int[] {limitCounterId, positionCounterId, backPressureCounterId, senderPositionCounterId, senderLimitCounterId};
+        final int[] ids = java.util.Arrays.copyOf(senderCounterIds, senderCounterIds.length + 3);
+        ids[senderCounterIds.length] = limitCounterId;
+        ids[senderCounterIds.length + 1] = positionCounterId;
+        ids[senderCounterIds.length + 2] = backPressureCounterId;
+        return ids;
     }
 
     long producerPosition()

@@ -1,8 +1,10 @@
 package io.nanostream.driver;
 
 import io.nanostream.buffer.CounterSet;
+import io.nanostream.buffer.MappedFile;
 import io.nanostream.client.ChannelUri;
 import io.nanostream.client.protocol.CounterTypes;
+import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.udp.NetworkPublication;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
@@ -33,8 +35,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class UdpConductor
 {
-    private static final int TYPE_SENDER_POSITION = CounterTypes.PUBLISHER_POSITION;
-
     private final DriverConductor conductor;
     private final DriverContext context;
     private final CounterSet counters;
@@ -50,6 +50,8 @@ final class UdpConductor
     private final Map<Long, UdpSubscription> subscriptions = new HashMap<>();
     private final List<ImageState> images = new ArrayList<>();
     private final long receiverId = ThreadLocalRandom.current().nextLong();
+    private final MappedFile lossReportFile;
+    private final LossReport lossReport;
 
     private record UdpSubscription(long registrationId, long clientId, int streamId, EndpointState endpoint)
     {
@@ -85,6 +87,8 @@ final class UdpConductor
         this.directory = directory;
         this.transport = new TransportCounters(counters);
         this.receiver = new Receiver(image -> events.add(() -> onImageClosed(image)));
+        this.lossReportFile = MappedFile.create(directory.getParent().resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
+        this.lossReport = new LossReport(lossReportFile.buffer());
     }
 
     TransportCounters transportCounters()
@@ -201,18 +205,26 @@ final class UdpConductor
             "pub-pos: " + id, now);
         final int backPressure = counters.allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId,
             "back-pressure: " + id, now);
-        final int senderPosition = counters.allocate(TYPE_SENDER_POSITION, registrationId, sessionId, streamId, clientId,
+        final int senderPosition = counters.allocate(CounterTypes.SENDER_POSITION, registrationId, sessionId, streamId, clientId,
             "snd-pos: " + id, now);
-        final int senderLimit = counters.allocate(CounterTypes.SYSTEM, registrationId, sessionId, streamId, clientId, "snd-lmt: " + id, now);
+        final int senderLimit = counters.allocate(CounterTypes.SENDER_LIMIT, registrationId, sessionId, streamId, clientId,
+            "snd-lmt: " + id, now);
+        final int naks = counters.allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId,
+            "snd-naks received: " + id, now);
+        final int retransmits = counters.allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId,
+            "snd-retransmits: " + id, now);
+        final int statusMessages = counters.allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId,
+            "snd-status messages: " + id, now);
         final NetworkPublication publication;
         try
         {
             publication = new NetworkPublication(registrationId, log, channel, context.sendLoss().get(), context.receiveLoss().get(),
-                transport, senderPosition, senderLimit, context.imageLivenessTimeout().toNanos());
+                transport, new int[] {senderPosition, senderLimit, naks, retransmits, statusMessages},
+                context.imageLivenessTimeout().toNanos());
         }
         catch (final RuntimeException ex)
         {
-            for (final int counter : new int[] {limit, position, backPressure, senderPosition, senderLimit})
+            for (final int counter : new int[] {limit, position, backPressure, senderPosition, senderLimit, naks, retransmits, statusMessages})
             {
                 counters.free(counter, now);
             }
@@ -221,7 +233,7 @@ final class UdpConductor
             throw ex;
         }
         final NetworkPublicationState state = new NetworkPublicationState(publication, exclusive, limit, position, backPressure,
-            senderPosition, senderLimit);
+            new int[] {senderPosition, senderLimit, naks, retransmits, statusMessages});
         publications.add(state);
         sender.add(publication);
         return state;
@@ -338,10 +350,14 @@ final class UdpConductor
         final long joinPosition = LogLayout.position(activeTermId, termOffset, LogLayout.positionBitsToShift(termLength), initialTermId);
         final long now = System.currentTimeMillis();
         final String id = correlationId + " " + sessionId + " " + streamId + " " + endpoint.channel.canonical();
-        final int hwm = counters.allocate(CounterTypes.SYSTEM, correlationId, sessionId, streamId, 0, "rcv-hwm: " + id, now);
-        final int rebuild = counters.allocate(CounterTypes.SYSTEM, correlationId, sessionId, streamId, 0, "rcv-pos: " + id, now);
+        final int[] imageCounters = {
+            counters.allocate(CounterTypes.RECEIVER_HWM, correlationId, sessionId, streamId, 0, "rcv-hwm: " + id, now),
+            counters.allocate(CounterTypes.RECEIVER_POSITION, correlationId, sessionId, streamId, 0, "rcv-pos: " + id, now),
+            counters.allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-naks sent: " + id, now),
+            counters.allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-gap bytes: " + id, now),
+            counters.allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id, now)};
         final PublicationImage image = new PublicationImage(correlationId, log, endpoint, source, joinPosition, context.receiverWindow(),
-            transport, hwm, rebuild, new int[0], context.imageLivenessTimeout().toNanos(), receiverId, System.nanoTime());
+            transport, imageCounters, new int[0], context.imageLivenessTimeout().toNanos(), receiverId, System.nanoTime(), lossReport);
         final ImageState state = new ImageState(image);
         for (final UdpSubscription subscription : subscribers)
         {
@@ -367,8 +383,10 @@ final class UdpConductor
                     conductor.sendUnavailableImage(image.correlationId, subscriber.getKey(), image.streamId);
                     counters.free(subscriber.getValue(), now);
                 }
-                counters.free(image.hwmCounterId(), now);
-                counters.free(image.rebuildCounterId(), now);
+                for (final int counter : image.counterIds())
+                {
+                    counters.free(counter, now);
+                }
                 image.log.close();
                 deleteQuietly(image.log.path());
             }
@@ -436,5 +454,6 @@ final class UdpConductor
         {
             state.image.log.close();
         }
+        lossReportFile.close();
     }
 }

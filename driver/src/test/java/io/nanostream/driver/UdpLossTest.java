@@ -1,11 +1,13 @@
 package io.nanostream.driver;
 
+import io.nanostream.buffer.MappedFile;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
 import io.nanostream.driver.loss.GapLoss;
 import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.loss.RandomLoss;
 import io.nanostream.driver.udp.TransportCounters;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +119,20 @@ class UdpLossTest
         assertThat(gaps).singleElement().satisfies(gap -> assertThat(gap.allDropped()).isTrue());
         assertThat(receiving.transportCounters().value("udp NAKs sent")).isPositive();
         assertThat(sending.transportCounters().value("udp retransmits")).isPositive();
+        try (MappedFile file = MappedFile.open(receiving.directory().resolve(LossReport.FILE_NAME)))
+        {
+            final List<String> entries = new ArrayList<>();
+            new LossReport(file.buffer()).forEach((observations, bytes, first, last, sessionId, streamId, channelName, source) ->
+                entries.add(observations + " " + bytes + " " + sessionId + " " + streamId + " " + channelName));
+            assertThat(entries).as("loss report").singleElement().satisfies(entry ->
+            {
+                final String[] fields = entry.split(" ");
+                assertThat(Long.parseLong(fields[0])).as("gaps observed").isGreaterThanOrEqualTo(3);
+                assertThat(Long.parseLong(fields[1])).as("bytes lost").isPositive();
+                assertThat(Integer.parseInt(fields[2])).isEqualTo(publication.sessionId());
+                assertThat(Integer.parseInt(fields[3])).isEqualTo(9);
+            });
+        }
     }
 
     private static long senderThreadOf(final MediaDriver driver)

@@ -13,6 +13,16 @@ public final class CounterTypes
     public static final int SUBSCRIBER_POSITION = 3;
     /** Offers refused because subscribers were behind. */
     public static final int BACK_PRESSURE_EVENTS = 4;
+    /** How far a UDP sender has sent a publication. */
+    public static final int SENDER_POSITION = 5;
+    /** How far flow control lets a UDP sender go. */
+    public static final int SENDER_LIMIT = 6;
+    /** The highest position a UDP receiver has seen of an image. */
+    public static final int RECEIVER_HWM = 7;
+    /** How far a UDP receiver has an image complete, without gaps. */
+    public static final int RECEIVER_POSITION = 8;
+    /** Events on one UDP channel: NAKs, retransmits, status messages, loss. */
+    public static final int CHANNEL_EVENTS = 9;
 
     private CounterTypes()
     {
@@ -33,6 +43,11 @@ public final class CounterTypes
             case PUBLISHER_POSITION -> "pub-pos";
             case SUBSCRIBER_POSITION -> "sub-pos";
             case BACK_PRESSURE_EVENTS -> "back-pressure";
+            case SENDER_POSITION -> "snd-pos";
+            case SENDER_LIMIT -> "snd-lmt";
+            case RECEIVER_HWM -> "rcv-hwm";
+            case RECEIVER_POSITION -> "rcv-pos";
+            case CHANNEL_EVENTS -> "channel";
             default -> "type-" + typeId;
         };
     }

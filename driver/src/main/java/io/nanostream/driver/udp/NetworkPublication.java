@@ -51,6 +51,9 @@ public final class NetworkPublication
     private final CounterSet counters;
     private final int senderPositionCounterId;
     private final int senderLimitCounterId;
+    private final int naksCounterId;
+    private final int retransmitsCounterId;
+    private final int statusMessagesCounterId;
     private final long connectionTimeoutNanos;
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(64 * 1024);
     private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
@@ -77,14 +80,13 @@ public final class NetworkPublication
      * @param sendLoss                loss injected on sending.
      * @param receiveLoss             loss injected on receiving control frames.
      * @param transport               the transport counters.
-     * @param senderPositionCounterId the counter for the sender position.
-     * @param senderLimitCounterId    the counter for the flow-control limit.
+     * @param counterIds              its counters: sender position, flow-control limit, NAKs received, retransmits,
+     *                                status messages received.
      * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
-        final LossGenerator receiveLoss, final TransportCounters transport, final int senderPositionCounterId,
-        final int senderLimitCounterId, final long connectionTimeoutNanos)
+        final LossGenerator receiveLoss, final TransportCounters transport, final int[] counterIds, final long connectionTimeoutNanos)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -105,8 +107,11 @@ public final class NetworkPublication
         this.receiveLoss = receiveLoss;
         this.transport = transport;
         this.counters = transport.counters;
-        this.senderPositionCounterId = senderPositionCounterId;
-        this.senderLimitCounterId = senderLimitCounterId;
+        this.senderPositionCounterId = counterIds[0];
+        this.senderLimitCounterId = counterIds[1];
+        this.naksCounterId = counterIds[2];
+        this.retransmitsCounterId = counterIds[3];
+        this.statusMessagesCounterId = counterIds[4];
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.socket = UdpSockets.openSender(channel);
     }
@@ -333,6 +338,7 @@ public final class NetworkPublication
             return;
         }
         transport.add(transport.statusMessagesReceived);
+        counters.add(statusMessagesCounterId, 1);
         final int flags = WireFrame.flags(control, 0);
         if ((flags & StatusMessage.SETUP_FLAG) != 0)
         {
@@ -371,6 +377,7 @@ public final class NetworkPublication
             return;
         }
         transport.add(transport.naksReceived);
+        counters.add(naksCounterId, 1);
         final int termId = control.getInt(Nak.TERM_ID_OFFSET);
         final int termOffset = control.getInt(Nak.TERM_OFFSET_OFFSET);
         final int length = control.getInt(Nak.LENGTH_OFFSET);
@@ -428,6 +435,7 @@ public final class NetworkPublication
                 break;
             }
             transport.add(transport.retransmits);
+            counters.add(retransmitsCounterId, 1);
             transport.counters.add(transport.retransmittedBytes, scanned);
             offset += scanned;
             remaining -= scanned;

@@ -2,6 +2,7 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.CounterSet;
+import io.nanostream.driver.loss.LossReport;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
@@ -46,8 +47,16 @@ public final class PublicationImage
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final CounterSet counters;
     private final TransportCounters transport;
+    private final int[] counterIds;
     private final int hwmCounterId;
     private final int rebuildCounterId;
+    private final int naksCounterId;
+    private final int gapBytesCounterId;
+    private final int statusMessagesCounterId;
+    private final LossReport lossReport;
+    private final String channelName;
+    private final String sourceName;
+    private int lossEntry = -1;
     private final long livenessTimeoutNanos;
     private final long receiverId;
     /** Subscriber position counters; replaced whole by the conductor when subscriptions come and go. */
@@ -62,6 +71,7 @@ public final class PublicationImage
     private long endOfStreamPosition = Long.MAX_VALUE;
     private long gapPosition = -1;
     private long nakDeadlineNanos;
+    private long gapFirstDeadlineNanos;
     private boolean endOfStreamMarked;
     private volatile boolean closed;
 
@@ -75,18 +85,19 @@ public final class PublicationImage
      * @param joinPosition         the sender's position in its SETUP.
      * @param window               the receiver window.
      * @param transport            the transport counters.
-     * @param hwmCounterId         counter for the highest position seen.
-     * @param rebuildCounterId     counter for the contiguous position.
+     * @param counterIds           its counters: highest position seen, contiguous position, NAKs sent, gap bytes
+     *                             NAKed, status messages sent.
      * @param subscriberCounterIds the subscribers' position counters, set to the join position.
      * @param livenessTimeoutNanos how long without a frame before the image is dropped.
      * @param receiverId           this receiver's id in status messages.
      * @param nowNanos             the time.
+     * @param lossReport           where gaps are recorded, or null.
      */
     public PublicationImage(
         final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
-        final long joinPosition, final int window, final TransportCounters transport, final int hwmCounterId,
-        final int rebuildCounterId, final int[] subscriberCounterIds, final long livenessTimeoutNanos, final long receiverId,
-        final long nowNanos)
+        final long joinPosition, final int window, final TransportCounters transport, final int[] counterIds,
+        final int[] subscriberCounterIds, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
+        final LossReport lossReport)
     {
         this.correlationId = correlationId;
         this.sessionId = log.sessionId();
@@ -105,8 +116,15 @@ public final class PublicationImage
         }
         this.transport = transport;
         this.counters = transport.counters;
-        this.hwmCounterId = hwmCounterId;
-        this.rebuildCounterId = rebuildCounterId;
+        this.counterIds = counterIds.clone();
+        this.hwmCounterId = counterIds[0];
+        this.rebuildCounterId = counterIds[1];
+        this.naksCounterId = counterIds[2];
+        this.gapBytesCounterId = counterIds[3];
+        this.statusMessagesCounterId = counterIds[4];
+        this.lossReport = lossReport;
+        this.channelName = endpoint.channel.canonical();
+        this.sourceName = controlAddress.toString();
         this.subscriberCounterIds = subscriberCounterIds.clone();
         this.livenessTimeoutNanos = livenessTimeoutNanos;
         this.receiverId = receiverId;
@@ -117,6 +135,16 @@ public final class PublicationImage
         this.lastStatusNanos = nowNanos - STATUS_INTERVAL_NANOS;
         counters.set(hwmCounterId, joinPosition);
         counters.set(rebuildCounterId, joinPosition);
+    }
+
+    /**
+     * All of the image's own counters.
+     *
+     * @return a copy of their ids.
+     */
+    public int[] counterIds()
+    {
+        return counterIds.clone();
     }
 
     /**
@@ -260,6 +288,7 @@ public final class PublicationImage
         {
             gapPosition = rebuildPosition;
             nakDeadlineNanos = nowNanos + NAK_DELAY_NANOS;
+            gapFirstDeadlineNanos = nakDeadlineNanos;
             return 0;
         }
         if (nowNanos - nakDeadlineNanos < 0)
@@ -275,12 +304,35 @@ public final class PublicationImage
             end += FrameHeader.ALIGNMENT;
         }
         endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
+        counters.add(naksCounterId, 1);
+        if (nakDeadlineNanos == gapFirstDeadlineNanos)
+        {
+            counters.add(gapBytesCounterId, end - termOffset);
+            recordLoss(end - termOffset);
+        }
         nakDeadlineNanos = nowNanos + NAK_RETRY_NANOS;
         return 1;
     }
 
+    private void recordLoss(final int bytes)
+    {
+        if (lossReport == null)
+        {
+            return;
+        }
+        if (lossEntry < 0)
+        {
+            lossEntry = lossReport.createEntry(sessionId, streamId, channelName, sourceName); // allocates once, on the first loss
+        }
+        if (lossEntry >= 0)
+        {
+            lossReport.record(lossEntry, bytes, System.currentTimeMillis());
+        }
+    }
+
     private void sendStatus(final long consumption, final long nowNanos)
     {
+        counters.add(statusMessagesCounterId, 1);
         final int termId = LogLayout.termIdAt(consumption, positionBitsToShift, initialTermId);
         endpoint.sendStatus(this, 0, termId, (int)consumption & (termLength - 1), window, receiverId);
         lastStatusNanos = nowNanos;

@@ -3,6 +3,7 @@ package io.nanostream.driver.udp;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.CountersReader;
+import io.nanostream.driver.loss.LossReport;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
@@ -34,6 +35,16 @@ final class Fixtures
         return new UdpChannel(new InetSocketAddress("127.0.0.1", 40_001), null, 0, "udp-test");
     }
 
+    static int[] senderCounters(final TransportCounters counters)
+    {
+        final int[] ids = new int[5];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = counters.counters.allocate(0, 0, 0, 0, 0, "sender counter " + i, 0);
+        }
+        return ids;
+    }
+
     static LogBuffers log(final int sessionId, final int streamId)
     {
         // native memory, as a mapped log is: the sender hands term slices to the socket as direct buffers
@@ -44,9 +55,12 @@ final class Fixtures
     static PublicationImage image(final ReceiveChannelEndpoint endpoint, final TransportCounters counters, final long joinPosition)
     {
         final CounterSet set = counters.counters;
-        final int hwm = set.allocate(0, 0, 0, 0, 0, "hwm", 0);
-        final int rebuild = set.allocate(0, 0, 0, 0, 0, "rebuild", 0);
-        return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, 128 * 1024, counters, hwm, rebuild,
-            new int[0], 10_000_000_000L, 99, 0);
+        final int[] ids = new int[5];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = set.allocate(0, 0, 0, 0, 0, "image counter " + i, 0);
+        }
+        return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, 128 * 1024, counters, ids,
+            new int[0], 10_000_000_000L, 99, 0, new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)));
     }
 }

@@ -3,7 +3,6 @@ package io.nanostream.driver.udp;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.buffer.CounterSet;
 import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.TermAppender;
@@ -21,7 +20,6 @@ class SenderFuzzTest
     void controlDatagramsNeverBreakTheSender(final FuzzedDataProvider data)
     {
         final TransportCounters counters = Fixtures.counters();
-        final CounterSet set = counters.counters;
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(256);
@@ -30,7 +28,7 @@ class SenderFuzzTest
             appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 8 + i * 4, null);
         }
         final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
-            counters, set.allocate(0, 0, 0, 0, 0, "snd-pos", 0), set.allocate(0, 0, 0, 0, 0, "snd-lmt", 0), 10_000_000_000L);
+            counters, Fixtures.senderCounters(counters), 10_000_000_000L);
         try
         {
             final AtomicBuffer control = publication.controlBuffer();
