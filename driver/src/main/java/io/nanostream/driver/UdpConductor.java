@@ -5,6 +5,7 @@ import io.nanostream.buffer.MappedFile;
 import io.nanostream.client.ChannelUri;
 import io.nanostream.client.protocol.CounterTypes;
 import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.udp.FlowControl;
 import io.nanostream.driver.udp.NetworkPublication;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
@@ -195,6 +196,7 @@ final class UdpConductor
         {
             throw new IllegalArgumentException("channel " + uri + ": session-id=" + sessionText + " is not a 32-bit integer", ex);
         }
+        final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
         final Path file = directory.resolve(registrationId + ".logbuffer");
         final LogBuffers log = LogBuffers.create(file, termLength, 4096, mtu, ThreadLocalRandom.current().nextInt(), sessionId, streamId,
             registrationId, !context.sparseLogFiles());
@@ -220,7 +222,7 @@ final class UdpConductor
         {
             publication = new NetworkPublication(registrationId, log, channel, context.sendLoss().get(), context.receiveLoss().get(),
                 transport, new int[] {senderPosition, senderLimit, naks, retransmits, statusMessages},
-                context.imageLivenessTimeout().toNanos());
+                context.imageLivenessTimeout().toNanos(), flowControl);
         }
         catch (final RuntimeException ex)
         {

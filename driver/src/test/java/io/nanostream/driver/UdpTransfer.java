@@ -63,6 +63,13 @@ final class UdpTransfer
     /** Publishes {@code count} messages from this thread, waiting for a connection first. */
     static void publish(final Publication publication, final long count, final int maxLength, final long timeoutSeconds)
     {
+        publish(publication, count, maxLength, timeoutSeconds, 0);
+    }
+
+    /** Publishes as above, pausing after every 64 messages if asked. */
+    static void publish(
+        final Publication publication, final long count, final int maxLength, final long timeoutSeconds, final long pauseNanosPer64)
+    {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (!publication.isConnected())
         {
@@ -89,6 +96,10 @@ final class UdpTransfer
                     throw new AssertionError("offer of message " + i + " failed with " + result);
                 }
                 Thread.yield();
+            }
+            if (pauseNanosPer64 > 0 && (i & 63) == 63)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(pauseNanosPer64);
             }
         }
     }

@@ -55,6 +55,7 @@ public final class NetworkPublication
     private final int retransmitsCounterId;
     private final int statusMessagesCounterId;
     private final long connectionTimeoutNanos;
+    private final FlowControl flowControl;
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(64 * 1024);
     private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
@@ -83,10 +84,12 @@ public final class NetworkPublication
      * @param counterIds              its counters: sender position, flow-control limit, NAKs received, retransmits,
      *                                status messages received.
      * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
+     * @param flowControl             how status messages set the limit.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
-        final LossGenerator receiveLoss, final TransportCounters transport, final int[] counterIds, final long connectionTimeoutNanos)
+        final LossGenerator receiveLoss, final TransportCounters transport, final int[] counterIds, final long connectionTimeoutNanos,
+        final FlowControl flowControl)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -113,6 +116,7 @@ public final class NetworkPublication
         this.retransmitsCounterId = counterIds[3];
         this.statusMessagesCounterId = counterIds[4];
         this.connectionTimeoutNanos = connectionTimeoutNanos;
+        this.flowControl = flowControl;
         this.socket = UdpSockets.openSender(channel);
     }
 
@@ -136,6 +140,10 @@ public final class NetworkPublication
         {
             sendHeartbeat(nowNanos);
             work++;
+        }
+        if (flowControl.isMinimum())
+        {
+            setLimit(flowControl.onIdle(senderLimit, nowNanos));
         }
         if (connected && nowNanos - lastStatusNanos > connectionTimeoutNanos)
         {
@@ -357,15 +365,20 @@ public final class NetworkPublication
         needsSetup = false;
         lastStatusNanos = nowNanos;
         final long proposedLimit = Math.min(position, senderPosition) + Math.min(window, termLength / 2);
-        if (proposedLimit > senderLimit)
-        {
-            senderLimit = proposedLimit;
-            counters.set(senderLimitCounterId, proposedLimit); // release: for monitoring only
-        }
+        setLimit(flowControl.onStatusMessage(senderLimit, control.getLong(StatusMessage.RECEIVER_ID_OFFSET), proposedLimit, nowNanos));
         if (!connected)
         {
             connected = true;
             metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 1); // release: publishers may offer; the conductor raises their limit
+        }
+    }
+
+    private void setLimit(final long limit)
+    {
+        if (limit != senderLimit)
+        {
+            senderLimit = limit;
+            counters.set(senderLimitCounterId, limit); // release: for monitoring only
         }
     }
 

@@ -8,6 +8,7 @@ import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The receiving side's copy of one remote publication (one session on one stream): the {@link Receiver}
@@ -24,6 +25,8 @@ public final class PublicationImage
     static final long PROGRESS_STATUS_INTERVAL_NANOS = 1_000_000L;
     /** Delay before the first NAK for a gap: time for a reordered frame to arrive. */
     static final long NAK_DELAY_NANOS = 100_000L;
+    /** The longest random delay before a multicast receiver NAKs a new gap. */
+    static final long NAK_MULTICAST_MAX_BACKOFF_NANOS = 10_000_000L;
     /** Delay between NAKs for a gap that is still open; longer than the sender's resend linger. */
     static final long NAK_RETRY_NANOS = 5_000_000L;
 
@@ -56,6 +59,7 @@ public final class PublicationImage
     private final LossReport lossReport;
     private final String channelName;
     private final String sourceName;
+    private final boolean multicast;
     private int lossEntry = -1;
     private final long livenessTimeoutNanos;
     private final long receiverId;
@@ -124,6 +128,7 @@ public final class PublicationImage
         this.statusMessagesCounterId = counterIds[4];
         this.lossReport = lossReport;
         this.channelName = endpoint.channel.canonical();
+        this.multicast = endpoint.channel.isMulticast();
         this.sourceName = controlAddress.toString();
         this.subscriberCounterIds = subscriberCounterIds.clone();
         this.livenessTimeoutNanos = livenessTimeoutNanos;
@@ -287,7 +292,8 @@ public final class PublicationImage
         if (gapPosition != rebuildPosition)
         {
             gapPosition = rebuildPosition;
-            nakDeadlineNanos = nowNanos + NAK_DELAY_NANOS;
+            // multicast: a random delay, so that the resend one receiver's NAK causes fills the others' gaps before they NAK
+            nakDeadlineNanos = nowNanos + (multicast ? ThreadLocalRandom.current().nextLong(NAK_MULTICAST_MAX_BACKOFF_NANOS) : NAK_DELAY_NANOS);
             gapFirstDeadlineNanos = nakDeadlineNanos;
             return 0;
         }

@@ -28,7 +28,7 @@ class SenderFuzzTest
             appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 8 + i * 4, null);
         }
         final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
-            counters, Fixtures.senderCounters(counters), 10_000_000_000L);
+            counters, Fixtures.senderCounters(counters), 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"));
         try
         {
             final AtomicBuffer control = publication.controlBuffer();
