@@ -28,11 +28,17 @@ public final class ChannelUri
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
         "linger", "alias", "fc", "control-mode");
 
+    /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
+    public static final String SPY_PREFIX = "nano-spy:";
+    private static final String AERON_SPY_PREFIX = "aeron-spy:";
+
     private final String media;
     private final Map<String, String> params;
+    private final boolean spy;
 
-    private ChannelUri(final String media, final Map<String, String> params)
+    private ChannelUri(final String media, final Map<String, String> params, final boolean spy)
     {
+        this.spy = spy;
         this.media = media;
         this.params = params;
     }
@@ -50,7 +56,12 @@ public final class ChannelUri
         {
             throw invalid(channel, "it is empty");
         }
-        final String text = channel.trim();
+        String text = channel.trim();
+        final boolean spy = text.startsWith(SPY_PREFIX) || text.startsWith(AERON_SPY_PREFIX);
+        if (spy)
+        {
+            text = text.substring(text.indexOf(':') + 1);
+        }
         final int colon = text.indexOf(':');
         if (colon < 0)
         {
@@ -89,7 +100,11 @@ public final class ChannelUri
                 }
             }
         }
-        final ChannelUri uri = new ChannelUri(media, params);
+        final ChannelUri uri = new ChannelUri(media, params, spy);
+        if (spy && !media.equals("udp"))
+        {
+            throw invalid(channel, "a spy reads a local udp publication; spy on nano:udp?endpoint=host:port");
+        }
         if (params.containsKey(TERM_LENGTH))
         {
             final long termLength = parseSize(channel, TERM_LENGTH, params.get(TERM_LENGTH));
@@ -123,6 +138,16 @@ public final class ChannelUri
             throw invalid(channel, "a udp channel needs endpoint=host:port");
         }
         return uri;
+    }
+
+    /**
+     * Whether this is a spy: a subscription that reads a local UDP publication's log directly.
+     *
+     * @return true for {@code nano-spy:} (or {@code aeron-spy:}) channels.
+     */
+    public boolean isSpy()
+    {
+        return spy;
     }
 
     /**
@@ -191,7 +216,7 @@ public final class ChannelUri
     @Override
     public String toString()
     {
-        final StringBuilder out = new StringBuilder("nano:").append(media);
+        final StringBuilder out = new StringBuilder(spy ? SPY_PREFIX + "nano:" : "nano:").append(media);
         char separator = '?';
         for (final Map.Entry<String, String> param : params.entrySet())
         {

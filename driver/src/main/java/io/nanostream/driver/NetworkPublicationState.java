@@ -6,8 +6,8 @@ import io.nanostream.log.LogLayout;
 
 /**
  * The conductor's side of a {@link NetworkPublication}: references from clients, the publisher limit
- * (sender position plus half a term, raised in trips), cleaning behind the sender, and the drain and
- * linger that end it.
+ * (the lower of the sender position and any spy's position, plus half a term, raised in trips), cleaning
+ * behind it, and the drain and linger that end it.
  */
 final class NetworkPublicationState
 {
@@ -25,6 +25,8 @@ final class NetworkPublicationState
     private final int[] senderCounterIds;
     private final int positionBitsToShift;
     private final int window;
+    /** Spy subscriptions reading this publication's log: subscriber position counters by subscription id. */
+    final java.util.Map<Long, SubscriberPosition> spies = new java.util.HashMap<>();
     int refCount;
     private State state = State.ACTIVE;
     private long tripLimit;
@@ -91,7 +93,11 @@ final class NetworkPublicationState
         {
             return 0;
         }
-        final long senderPosition = publication.senderPosition();
+        long senderPosition = publication.senderPosition();
+        for (final SubscriberPosition spy : spies.values())
+        {
+            senderPosition = Math.min(senderPosition, counters.value(spy.counterId())); // a spy is not overrun or cleaned under
+        }
         final long proposedLimit = senderPosition + window;
         if (proposedLimit <= tripLimit)
         {

@@ -50,9 +50,14 @@ final class UdpConductor
     private final Map<String, EndpointState> endpoints = new HashMap<>();
     private final Map<Long, UdpSubscription> subscriptions = new HashMap<>();
     private final List<ImageState> images = new ArrayList<>();
+    private final Map<Long, Spy> spies = new HashMap<>();
     private final long receiverId = ThreadLocalRandom.current().nextLong();
     private final MappedFile lossReportFile;
     private final LossReport lossReport;
+
+    private record Spy(long registrationId, long clientId, int streamId, String canonical)
+    {
+    }
 
     private record UdpSubscription(long registrationId, long clientId, int streamId, EndpointState endpoint)
     {
@@ -114,7 +119,7 @@ final class UdpConductor
 
     int subscriptionCount()
     {
-        return subscriptions.size();
+        return subscriptions.size() + spies.size();
     }
 
     int doWork(final long nowNanos)
@@ -143,6 +148,7 @@ final class UdpConductor
             if (state.advanceDrain(nowNanos, lingerNanos))
             {
                 iterator.remove();
+                unlinkSpies(state);
                 sender.remove(state.publication, () -> events.add(() -> delete(state)));
             }
         }
@@ -238,6 +244,10 @@ final class UdpConductor
             new int[] {senderPosition, senderLimit, naks, retransmits, statusMessages});
         publications.add(state);
         sender.add(publication);
+        for (final Spy spy : spies.values())
+        {
+            linkSpy(state, spy);
+        }
         return state;
     }
 
@@ -259,6 +269,11 @@ final class UdpConductor
     void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
     {
         final UdpChannel channel = UdpChannel.of(uri);
+        if (uri.isSpy())
+        {
+            spies.put(correlationId, new Spy(correlationId, clientId, streamId, channel.canonical()));
+            return;
+        }
         EndpointState endpoint = endpoints.get(channel.canonical());
         if (endpoint == null)
         {
@@ -275,6 +290,15 @@ final class UdpConductor
     /** Links a new subscription to the images already on its endpoint and stream. */
     void linkImages(final long subscriptionId)
     {
+        final Spy spy = spies.get(subscriptionId);
+        if (spy != null)
+        {
+            for (final NetworkPublicationState state : publications)
+            {
+                linkSpy(state, spy);
+            }
+            return;
+        }
         final UdpSubscription subscription = subscriptions.get(subscriptionId);
         for (final ImageState state : images)
         {
@@ -299,6 +323,34 @@ final class UdpConductor
             position, image.log.path());
     }
 
+    private void linkSpy(final NetworkPublicationState state, final Spy spy)
+    {
+        if (!state.isActive() || state.streamId() != spy.streamId || !state.publication.channel.canonical().equals(spy.canonical))
+        {
+            return;
+        }
+        final long joinPosition = state.producerPosition();
+        final int counterId = counters.allocate(CounterTypes.SUBSCRIBER_POSITION, spy.registrationId, state.sessionId(), spy.streamId,
+            spy.clientId, "sub-pos: " + spy.registrationId + " " + state.sessionId() + " " + spy.streamId + " spy " + spy.canonical,
+            System.currentTimeMillis());
+        counters.set(counterId, joinPosition);
+        final long imageCorrelationId = conductor.nextCorrelationId();
+        state.spies.put(spy.registrationId, new SubscriberPosition(counterId, spy.registrationId, imageCorrelationId, spy.clientId));
+        conductor.sendAvailableImage(imageCorrelationId, spy.registrationId, state.sessionId(), spy.streamId, counterId, joinPosition,
+            state.publication.log.path());
+    }
+
+    private void unlinkSpies(final NetworkPublicationState state)
+    {
+        final long now = System.currentTimeMillis();
+        for (final SubscriberPosition spy : state.spies.values())
+        {
+            conductor.sendUnavailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), state.streamId());
+            counters.free(spy.counterId(), now);
+        }
+        state.spies.clear();
+    }
+
     private static int[] counterIds(final ImageState state)
     {
         return state.subscriberCounters.values().stream().mapToInt(Integer::intValue).toArray();
@@ -306,6 +358,18 @@ final class UdpConductor
 
     boolean removeSubscription(final long registrationId)
     {
+        if (spies.remove(registrationId) != null)
+        {
+            for (final NetworkPublicationState state : publications)
+            {
+                final SubscriberPosition spy = state.spies.remove(registrationId);
+                if (spy != null)
+                {
+                    counters.free(spy.counterId(), System.currentTimeMillis());
+                }
+            }
+            return true;
+        }
         final UdpSubscription subscription = subscriptions.remove(registrationId);
         if (subscription == null)
         {
@@ -412,6 +476,13 @@ final class UdpConductor
             if (subscription.clientId == clientId)
             {
                 ids.add(subscription.registrationId);
+            }
+        });
+        spies.values().forEach(spy ->
+        {
+            if (spy.clientId == clientId)
+            {
+                ids.add(spy.registrationId);
             }
         });
         ids.forEach(this::removeSubscription);

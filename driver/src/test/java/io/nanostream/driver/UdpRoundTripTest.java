@@ -110,6 +110,28 @@ class UdpRoundTripTest
     }
 
     @Test
+    void aSpyOnTheSendingDriverSeesEveryMessageTheRemoteSubscriberSees() throws Exception
+    {
+        final MediaDriver sending = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final MediaDriver receiving = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
+        final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
+        final Subscription spy = keep(publisherClient.addSubscription("nano-spy:" + channel, 6));
+        final Subscription subscription = keep(subscriberClient.addSubscription(channel, 6));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel, 6));
+        UdpTransfer.waitConnected(publication, spy);
+        final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final Thread spyReader = new Thread(() -> UdpTransfer.drain(spy, 3_000, 4000, 60));
+        spyReader.setUncaughtExceptionHandler((thread, ex) -> failures.add(ex));
+        spyReader.start();
+        UdpTransfer.transfer(publication, subscription, 3_000, 4000, 60);
+        spyReader.join();
+        assertThat(failures).isEmpty();
+        assertThatThrownBy(() -> publisherClient.addSubscription("nano-spy:nano:ipc", 6)).hasMessageContaining("spy on nano:udp");
+    }
+
+    @Test
     void aSecondSubscriptionOnABoundPortOfAnotherDriverGetsAClearError()
     {
         final MediaDriver first = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
