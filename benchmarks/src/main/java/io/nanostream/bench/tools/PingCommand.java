@@ -1,0 +1,111 @@
+package io.nanostream.bench.tools;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.cli.CliExtension;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Subscription;
+import io.nanostream.log.FragmentHandler;
+import org.HdrHistogram.Histogram;
+import io.nanostream.concurrent.IdleStrategies;
+import io.nanostream.concurrent.IdleStrategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.foreign.Arena;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code nano-stream ping}: sends timestamped messages on one channel, waits for each to come back from
+ * {@code nano-stream pong} on another, and prints round-trip percentiles. Both talk to a running media
+ * driver (one per machine: {@code nano-stream driver}).
+ */
+@Command(name = "ping", mixinStandardHelpOptions = true,
+    description = "Measures round trips to a 'nano-stream pong' through running media drivers; prints RTT percentiles.")
+public final class PingCommand implements CliExtension
+{
+    @Option(names = "--idle", defaultValue = "yield",
+        description = "How to wait: spin (many cores), yield (default: leaves the driver a core on small machines), sleep, backoff.")
+    private String idle;
+
+    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    private Path directory;
+
+    @Option(names = "--ping-channel", defaultValue = "nano:udp?endpoint=localhost:20123", description = "Where pings go (default ${DEFAULT-VALUE}).")
+    private String pingChannel;
+
+    @Option(names = "--pong-channel", defaultValue = "nano:udp?endpoint=localhost:20124", description = "Where pongs come back (default ${DEFAULT-VALUE}).")
+    private String pongChannel;
+
+    @Option(names = "--messages", defaultValue = "100000", description = "Measured round trips (default ${DEFAULT-VALUE}).")
+    private long messages;
+
+    @Option(names = "--warmup", defaultValue = "20000", description = "Unmeasured round trips first (default ${DEFAULT-VALUE}).")
+    private long warmup;
+
+    @Option(names = "--length", defaultValue = "32", description = "Message length in bytes, at least 8 (default ${DEFAULT-VALUE}).")
+    private int length;
+
+    private IdleStrategy idler;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        if (length < 8)
+        {
+            throw new IllegalArgumentException("--length must be at least 8 bytes (the timestamp), was " + length);
+        }
+        final ClientContext context = new ClientContext();
+        if (directory != null)
+        {
+            context.directory(directory);
+        }
+        try (NanoStream client = NanoStream.connect(context);
+             Subscription pongs = client.addSubscription(pongChannel, PongCommand.PONG_STREAM);
+             ExclusivePublication pings = client.addExclusivePublication(pingChannel, PongCommand.PING_STREAM))
+        {
+            System.err.println("waiting for a pong on " + pingChannel + " -> " + pongChannel + " ...");
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!pings.isConnected() || pongs.imageCount() == 0)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException("no pong connected within 30 s: start 'nano-stream pong' with the same channels");
+                }
+                Thread.sleep(10);
+            }
+            idler = IdleStrategies.byName(idle);
+            final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(Math.max(64, length), 64));
+            final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+            run(pings, pongs, message, warmup, new Histogram(TimeUnit.SECONDS.toNanos(10), 3));
+            run(pings, pongs, message, messages, histogram);
+            System.out.printf(Locale.ROOT, "%d round trips of %d bytes: p50 %,d ns  p90 %,d ns  p99 %,d ns  p99.9 %,d ns  max %,d ns%n",
+                histogram.getTotalCount(), length, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
+                histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+        }
+        return 0;
+    }
+
+    private void run(
+        final ExclusivePublication pings, final Subscription pongs, final AtomicBuffer message, final long count, final Histogram histogram)
+    {
+        final FragmentHandler record = (buffer, offset, messageLength, header) ->
+            histogram.recordValue(Math.max(0, System.nanoTime() - buffer.getLong(offset)));
+        for (long i = 0; i < count; i++)
+        {
+            message.putLong(0, System.nanoTime());
+            while (pings.offer(message, 0, length) < 0)
+            {
+                idler.idle();
+            }
+            while (pongs.poll(record, 1) == 0)
+            {
+                idler.idle();
+            }
+            idler.reset();
+        }
+    }
+}
