@@ -53,13 +53,13 @@ class MonitoringCommandsTest
                 }
             }
             assertThat(sent).isEqualTo(100);
-            assertThatThrownBy(() -> client.addPublication("nano:udp?endpoint=localhost:1", 3)).isInstanceOf(RegistrationException.class);
+            assertThatThrownBy(() -> client.addPublication("nano:udp?control=localhost:1", 3)).isInstanceOf(RegistrationException.class);
 
             final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "100");
             assertThat(stat).contains("heartbeat").contains("pub-lmt").contains("pub-pos").contains("sub-pos")
                 .contains("lag of subscriber " + subscription.registrationId() + " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
             final String errors = run("errors", "--dir", driver.directory().toString());
-            assertThat(errors).contains("no UDP transport yet").contains("1 distinct error(s)");
+            assertThat(errors).contains("needs endpoint=host:port").contains("1 distinct error(s)");
         }
     }
 }

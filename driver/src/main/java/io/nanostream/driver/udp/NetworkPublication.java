@@ -430,13 +430,17 @@ public final class NetworkPublication
             LogLayout.indexByPosition(position, positionBitsToShift));
     }
 
+    /** Resends whole frames covering a NAKed range, never past what was sent before. */
     private void resend(final int termOffset, final int length, final int index)
     {
+        final AtomicBuffer term = terms[index];
         int offset = termOffset;
         int remaining = length;
         while (remaining > 0)
         {
-            final long scan = scan(terms[index], offset, mtu);
+            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthVolatile(term, offset), FrameHeader.LENGTH));
+            // frames inside the range, and at least the first one (it was sent whole, so it may run past the range)
+            final long scan = scan(term, offset, Math.min(mtu, Math.max(remaining, firstFrame)));
             final int scanned = (int)scan;
             if (scanned == 0)
             {
