@@ -169,7 +169,11 @@ public final class PublicationImage
         {
             if (termOffset <= termLength && position >= rebuildPosition && position <= consumption() + termLength)
             {
-                hwmPosition = Math.max(hwmPosition, position);
+                if (position > hwmPosition)
+                {
+                    hwmPosition = position;
+                    counters.set(hwmCounterId, position); // release: for monitoring only
+                }
                 if ((WireFrame.flags(datagram, 0) & DataFrame.EOS_FLAG) != 0)
                 {
                     endOfStreamPosition = position;
@@ -177,8 +181,7 @@ public final class PublicationImage
             }
             return;
         }
-        final boolean padding = WireFrame.type(datagram, 0) == WireFrame.TYPE_PAD;
-        final int span = FrameHeader.align(padding ? datagram.getInt(WireFrame.FRAME_LENGTH_OFFSET) : length);
+        final int span = span(datagram, length);
         if (termOffset + span > termLength)
         {
             transport.add(transport.invalidFrames); // a frame across the end of a term: the sender's log never holds one
@@ -200,8 +203,7 @@ public final class PublicationImage
             transport.add(transport.duplicateFrames);
             return;
         }
-        final int copied = padding ? FrameHeader.LENGTH : length;
-        term.putBytes(termOffset + 4, datagram, 4, copied - 4);
+        term.putBytes(termOffset + 4, datagram, 4, length - 4);
         term.putIntRelease(termOffset, datagram.getInt(WireFrame.FRAME_LENGTH_OFFSET)); // release: the frames are whole before readers see the first length
         if (position + span > hwmPosition)
         {
@@ -212,6 +214,25 @@ public final class PublicationImage
         {
             rebuild();
         }
+    }
+
+    /**
+     * The part of the term a checked data datagram fills: its frames, aligned, and for a padding frame (which
+     * travels as its header alone, last in a datagram, as Aeron sends it) the rest of the term it covers.
+     */
+    private static int span(final AtomicBuffer datagram, final int length)
+    {
+        int offset = 0;
+        while (offset < length)
+        {
+            final int aligned = FrameHeader.align(datagram.getInt(offset + WireFrame.FRAME_LENGTH_OFFSET));
+            if (WireFrame.type(datagram, offset) == WireFrame.TYPE_PAD)
+            {
+                return offset + aligned;
+            }
+            offset += aligned;
+        }
+        return FrameHeader.align(length);
     }
 
     private void rebuild()

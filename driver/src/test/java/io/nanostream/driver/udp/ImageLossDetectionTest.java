@@ -116,6 +116,23 @@ class ImageLossDetectionTest
     }
 
     @Test
+    void dataThenAPaddingHeaderInOneDatagramCompleteTheTerm()
+    {
+        final int termEnd = Fixtures.TERM_LENGTH;
+        receive(0, 0);
+        final int dataOffset = termEnd - 256;
+        DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset, 32, (byte)1);
+        DatagramBuilder.data(datagram, 64, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset + 64, 0, (byte)0);
+        datagram.putInt(64, 192); // a padding frame to the end of the term, sent as its header alone (as Aeron does)
+        datagram.putShort(64 + WireFrame.TYPE_OFFSET, (short)WireFrame.TYPE_PAD);
+        endpoint.onDatagram(96, Fixtures.SOURCE, 1);
+        assertThat(counters.counters.value(image.hwmCounterId())).isEqualTo(termEnd);
+        assertThat(image.rebuildPosition()).as("a gap before the datagram").isEqualTo(64);
+        image.poll(2);
+        assertThat(counters.counters.value(image.hwmCounterId())).isGreaterThanOrEqualTo(image.rebuildPosition());
+    }
+
+    @Test
     void statusMessagesGoByTimeAndByConsumption()
     {
         image.poll(0);
