@@ -105,8 +105,9 @@ public final class BenchCommand implements CliExtension
             index++;
             System.err.printf(Locale.ROOT, "[%d/%d] %s %s (%s) ... ", index, plan.size(), step[0], step[1], step[2]);
             final long start = System.nanoTime();
-            final int warmup = this.warmupMillis != null ? warmupMillis :
-                Math.max(warmupMillis, CATALOGS.stream().filter(c -> c.transport().equals(step[0])).findFirst().orElseThrow().minimumWarmupMillis());
+            final ScenarioCatalog catalog = CATALOGS.stream().filter(c -> c.transport().equals(step[0])).findFirst().orElseThrow();
+            final int warmup = this.warmupMillis != null || catalog.isLatency(step[1]) ? warmupMillis :
+                Math.max(warmupMillis, catalog.minimumWarmupMillis());
             final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmup);
             summaries.add(summary);
             System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);

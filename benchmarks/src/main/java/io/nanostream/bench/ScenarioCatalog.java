@@ -25,7 +25,8 @@ public interface ScenarioCatalog
      * @return a subset of {@link #scenarios()}; all of them unless a catalog says otherwise.
      */
     /**
-     * The least warm-up this catalog's implementations need to reach steady state; longer than asked wins.
+     * The least warm-up this catalog's implementations need to reach steady state in throughput scenarios, unless a
+     * warm-up is asked for explicitly.
      *
      * @return milliseconds per implementation and JVM.
      */

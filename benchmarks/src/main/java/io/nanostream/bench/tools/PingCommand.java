@@ -51,6 +51,18 @@ public final class PingCommand implements CliExtension
 
     private IdleStrategy idler;
 
+    private static void check(final NanoStream client, final long deadline, final long roundTrip)
+    {
+        if (client.isClosed())
+        {
+            throw new IllegalStateException("the media driver went away after " + roundTrip + " round trips; start it again with: nano-stream driver");
+        }
+        if (System.nanoTime() > deadline)
+        {
+            throw new IllegalStateException("round trip " + roundTrip + " got no answer within 10 s: is 'nano-stream pong' still running?");
+        }
+    }
+
     @Override
     public Integer call() throws Exception
     {
@@ -80,8 +92,8 @@ public final class PingCommand implements CliExtension
             idler = IdleStrategies.byName(idle);
             final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(Math.max(64, length), 64));
             final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-            run(pings, pongs, message, warmup, new Histogram(TimeUnit.SECONDS.toNanos(10), 3));
-            run(pings, pongs, message, messages, histogram);
+            run(client, pings, pongs, message, warmup, new Histogram(TimeUnit.SECONDS.toNanos(10), 3));
+            run(client, pings, pongs, message, messages, histogram);
             System.out.printf(Locale.ROOT, "%d round trips of %d bytes: p50 %,d ns  p90 %,d ns  p99 %,d ns  p99.9 %,d ns  max %,d ns%n",
                 histogram.getTotalCount(), length, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
                 histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
@@ -89,20 +101,25 @@ public final class PingCommand implements CliExtension
         return 0;
     }
 
+    /** Round trips; gives up with a clear error if the driver goes away or the pong stops answering for 10 s. */
     private void run(
-        final ExclusivePublication pings, final Subscription pongs, final AtomicBuffer message, final long count, final Histogram histogram)
+        final NanoStream client, final ExclusivePublication pings, final Subscription pongs, final AtomicBuffer message, final long count,
+        final Histogram histogram)
     {
         final FragmentHandler record = (buffer, offset, messageLength, header) ->
             histogram.recordValue(Math.max(0, System.nanoTime() - buffer.getLong(offset)));
         for (long i = 0; i < count; i++)
         {
             message.putLong(0, System.nanoTime());
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (pings.offer(message, 0, length) < 0)
             {
+                check(client, deadline, i);
                 idler.idle();
             }
             while (pongs.poll(record, 1) == 0)
             {
+                check(client, deadline, i);
                 idler.idle();
             }
             idler.reset();

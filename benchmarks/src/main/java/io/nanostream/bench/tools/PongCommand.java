@@ -69,7 +69,7 @@ public final class PongCommand implements CliExtension
             final long[] echoed = {0};
             final FragmentHandler echo = (buffer, offset, length, header) ->
             {
-                while (pongs.offer(buffer, offset, length) < 0 && running.get())
+                while (pongs.offer(buffer, offset, length) < 0 && running.get() && !client.isClosed())
                 {
                     idler.idle();
                 }
@@ -77,6 +77,11 @@ public final class PongCommand implements CliExtension
             };
             while (running.get() && (count == 0 || echoed[0] < count))
             {
+                if (client.isClosed())
+                {
+                    System.err.println("the media driver went away after " + echoed[0] + " echo(es); start it again with: nano-stream driver");
+                    return 1;
+                }
                 if (pings.poll(echo, 16) == 0)
                 {
                     idler.idle();
