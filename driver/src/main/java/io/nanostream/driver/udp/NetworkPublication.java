@@ -22,9 +22,6 @@ public final class NetworkPublication
 {
     static final long SETUP_INTERVAL_NANOS = 100_000_000L;
     static final long HEARTBEAT_INTERVAL_NANOS = 100_000_000L;
-    /** How long a resend is remembered so that repeated NAKs for one gap do not resend it again. */
-    static final long RETRANSMIT_LINGER_NANOS = 2_000_000L;
-    private static final int RETRANSMIT_SLOTS = 16;
     private static final int DATAGRAMS_PER_DUTY_CYCLE = 8;
 
     /** The registration id of the first client that added it. */
@@ -60,9 +57,7 @@ public final class NetworkPublication
     private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
     private final AtomicBuffer frame = new AtomicBuffer(MemorySegment.ofBuffer(frameBytes));
-    private final int[] retransmitTermIds = new int[RETRANSMIT_SLOTS];
-    private final int[] retransmitTermOffsets = new int[RETRANSMIT_SLOTS];
-    private final long[] retransmitExpiries = new long[RETRANSMIT_SLOTS];
+    private final RetransmitLinger retransmits = new RetransmitLinger();
 
     private long senderPosition;
     private long senderLimit;
@@ -404,28 +399,10 @@ public final class NetworkPublication
         {
             return; // not sent yet, or no longer kept
         }
-        int free = -1;
-        for (int i = 0; i < RETRANSMIT_SLOTS; i++)
+        if (!retransmits.admit(termId, termOffset, nowNanos))
         {
-            if (nowNanos - retransmitExpiries[i] < 0)
-            {
-                if (retransmitTermIds[i] == termId && retransmitTermOffsets[i] == termOffset)
-                {
-                    return; // resent a moment ago: the resend is probably still on its way
-                }
-            }
-            else if (free < 0)
-            {
-                free = i;
-            }
+            return;
         }
-        if (free < 0)
-        {
-            return; // too many resends in flight; the receiver will ask again
-        }
-        retransmitTermIds[free] = termId;
-        retransmitTermOffsets[free] = termOffset;
-        retransmitExpiries[free] = nowNanos + RETRANSMIT_LINGER_NANOS;
         resend(termOffset, (int)Math.min(Math.min(length, senderPosition - position), termLength - termOffset),
             LogLayout.indexByPosition(position, positionBitsToShift));
     }

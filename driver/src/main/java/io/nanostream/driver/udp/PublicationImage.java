@@ -8,7 +8,6 @@ import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The receiving side's copy of one remote publication (one session on one stream): the {@link Receiver}
@@ -23,12 +22,6 @@ public final class PublicationImage
     static final long STATUS_INTERVAL_NANOS = 200_000_000L;
     /** Any progress is reported at least this often, so a lost status message stalls the sender briefly. */
     static final long PROGRESS_STATUS_INTERVAL_NANOS = 1_000_000L;
-    /** Delay before the first NAK for a gap: time for a reordered frame to arrive. */
-    static final long NAK_DELAY_NANOS = 100_000L;
-    /** The longest random delay before a multicast receiver NAKs a new gap. */
-    static final long NAK_MULTICAST_MAX_BACKOFF_NANOS = 10_000_000L;
-    /** Delay between NAKs for a gap that is still open; longer than the sender's resend linger. */
-    static final long NAK_RETRY_NANOS = 5_000_000L;
 
     /** The image's correlation id, used in client notifications. */
     public final long correlationId;
@@ -59,7 +52,7 @@ public final class PublicationImage
     private final LossReport lossReport;
     private final String channelName;
     private final String sourceName;
-    private final boolean multicast;
+    private final LossDetector lossDetector;
     private int lossEntry = -1;
     private final long livenessTimeoutNanos;
     private final long receiverId;
@@ -73,9 +66,6 @@ public final class PublicationImage
     private long lastStatusNanos;
     private long lastPacketNanos;
     private long endOfStreamPosition = Long.MAX_VALUE;
-    private long gapPosition = -1;
-    private long nakDeadlineNanos;
-    private long gapFirstDeadlineNanos;
     private boolean endOfStreamMarked;
     private volatile boolean closed;
 
@@ -128,7 +118,7 @@ public final class PublicationImage
         this.statusMessagesCounterId = counterIds[4];
         this.lossReport = lossReport;
         this.channelName = endpoint.channel.canonical();
-        this.multicast = endpoint.channel.isMulticast();
+        this.lossDetector = new LossDetector(endpoint.channel.isMulticast());
         this.sourceName = controlAddress.toString();
         this.subscriberCounterIds = subscriberCounterIds.clone();
         this.livenessTimeoutNanos = livenessTimeoutNanos;
@@ -305,20 +295,7 @@ public final class PublicationImage
     private int checkGap(final long nowNanos)
     {
         rebuild();
-        if (rebuildPosition >= hwmPosition)
-        {
-            gapPosition = -1;
-            return 0;
-        }
-        if (gapPosition != rebuildPosition)
-        {
-            gapPosition = rebuildPosition;
-            // multicast: a random delay, so that the resend one receiver's NAK causes fills the others' gaps before they NAK
-            nakDeadlineNanos = nowNanos + (multicast ? ThreadLocalRandom.current().nextLong(NAK_MULTICAST_MAX_BACKOFF_NANOS) : NAK_DELAY_NANOS);
-            gapFirstDeadlineNanos = nakDeadlineNanos;
-            return 0;
-        }
-        if (nowNanos - nakDeadlineNanos < 0)
+        if (!lossDetector.isNakDue(rebuildPosition, hwmPosition, nowNanos))
         {
             return 0;
         }
@@ -332,12 +309,11 @@ public final class PublicationImage
         }
         endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
         counters.add(naksCounterId, 1);
-        if (nakDeadlineNanos == gapFirstDeadlineNanos)
+        if (lossDetector.onNakSent(nowNanos))
         {
             counters.add(gapBytesCounterId, end - termOffset);
             recordLoss(end - termOffset);
         }
-        nakDeadlineNanos = nowNanos + NAK_RETRY_NANOS;
         return 1;
     }
 

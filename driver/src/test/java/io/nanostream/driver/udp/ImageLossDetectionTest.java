@@ -48,11 +48,11 @@ class ImageLossDetectionTest
         image.poll(1_000);
         assertThat(image.rebuildPosition()).isEqualTo(64);
         assertThat(naks()).as("not before the delay").isZero();
-        image.poll(1_000 + PublicationImage.NAK_DELAY_NANOS + 1);
+        image.poll(1_000 + LossDetector.NAK_DELAY_NANOS + 1);
         assertThat(naks()).isEqualTo(1);
         image.poll(2_000_000);
         assertThat(naks()).as("not again before the retry time").isEqualTo(1);
-        image.poll(1_000 + PublicationImage.NAK_DELAY_NANOS + PublicationImage.NAK_RETRY_NANOS + 2);
+        image.poll(1_000 + LossDetector.NAK_DELAY_NANOS + LossDetector.NAK_RETRY_NANOS + 2);
         assertThat(naks()).as("retried").isEqualTo(2);
         receive(64, 20_000_000);
         image.poll(20_000_001);
@@ -68,7 +68,7 @@ class ImageLossDetectionTest
         receive(128, 0);
         image.poll(10);
         receive(64, 50_000);
-        image.poll(PublicationImage.NAK_DELAY_NANOS * 2);
+        image.poll(LossDetector.NAK_DELAY_NANOS * 2);
         assertThat(naks()).isZero();
         assertThat(image.rebuildPosition()).isEqualTo(192);
     }

@@ -91,7 +91,7 @@ class SenderRetransmitTest
         assertThat(drain()).as("resent from the log").containsExactly("1@64+128");
         control(Nak.LENGTH, t + 2_000);
         assertThat(drain()).as("the same NAK within the linger: ignored").isEmpty();
-        control(Nak.LENGTH, t + 1_000 + NetworkPublication.RETRANSMIT_LINGER_NANOS + 1);
+        control(Nak.LENGTH, t + 1_000 + RetransmitLinger.LINGER_NANOS + 1);
         assertThat(drain()).as("after the linger: resent again").containsExactly("1@64+128");
 
         Nak.put(control, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 256, 64);
