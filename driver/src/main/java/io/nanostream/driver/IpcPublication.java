@@ -34,8 +34,6 @@ final class IpcPublication
     final int positionCounterId;
     final int backPressureCounterId;
     final List<SubscriberPosition> subscribers = new ArrayList<>();
-    private final int positionBitsToShift;
-    private final int initialTermId;
     private final int window;
     int refCount;
     State state = State.ACTIVE;
@@ -59,8 +57,6 @@ final class IpcPublication
         this.log = log;
         this.logFile = log.path();
         this.termLength = log.termLength();
-        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
-        this.initialTermId = log.initialTermId();
         this.window = window;
         this.limitCounterId = limitCounterId;
         this.positionCounterId = positionCounterId;
@@ -70,9 +66,7 @@ final class IpcPublication
     /** How far publishers have claimed. */
     long producerPosition()
     {
-        final int termCount = LogLayout.activeTermCount(log.metadata());
-        final long rawTail = log.metadata().getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
-        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength), positionBitsToShift, initialTermId);
+        return log.producerPosition();
     }
 
     /** The slowest subscriber's position, or the producer's when there are none. */
@@ -147,16 +141,13 @@ final class IpcPublication
     /** Zeroes the log behind every subscriber, up to a position, so publishers find clean terms when they return. */
     private int cleanTo(final long position)
     {
-        int work = 0;
-        while (cleanPosition < position)
+        if (cleanPosition >= position)
         {
-            final int termOffset = (int)cleanPosition & (termLength - 1);
-            final int length = (int)Math.min(position - cleanPosition, termLength - termOffset);
-            log.term(LogLayout.indexByPosition(cleanPosition, positionBitsToShift)).setMemory(termOffset, length, (byte)0);
-            cleanPosition += length;
-            work++;
+            return 0;
         }
-        return work;
+        log.zero(cleanPosition, position);
+        cleanPosition = position;
+        return 1;
     }
 
     /** The last publisher is gone: mark the end of the stream where publishers stopped. */

@@ -23,7 +23,6 @@ final class NetworkPublicationState
     final int positionCounterId;
     final int backPressureCounterId;
     private final int[] senderCounterIds;
-    private final int positionBitsToShift;
     private final int window;
     /** Spy subscriptions reading this publication's log: subscriber position counters by subscription id. */
     final java.util.Map<Long, SubscriberPosition> spies = new java.util.HashMap<>();
@@ -41,7 +40,6 @@ final class NetworkPublicationState
         this.publication = publication;
         this.exclusive = exclusive;
         this.termLength = publication.log.termLength();
-        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
         this.window = termLength / 2;
         this.limitCounterId = limitCounterId;
         this.positionCounterId = positionCounterId;
@@ -75,10 +73,7 @@ final class NetworkPublicationState
 
     long producerPosition()
     {
-        final int termCount = LogLayout.activeTermCount(publication.log.metadata());
-        final long rawTail = publication.log.metadata().getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
-        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength), positionBitsToShift,
-            publication.log.initialTermId());
+        return publication.log.producerPosition();
     }
 
     int update(final CounterSet counters)
@@ -105,12 +100,10 @@ final class NetworkPublicationState
         }
         int work = 0;
         final long cleanTo = senderPosition - termLength;
-        while (cleanPosition < cleanTo)
+        if (cleanPosition < cleanTo)
         {
-            final int termOffset = (int)cleanPosition & (termLength - 1);
-            final int length = (int)Math.min(cleanTo - cleanPosition, termLength - termOffset);
-            publication.log.term(LogLayout.indexByPosition(cleanPosition, positionBitsToShift)).setMemory(termOffset, length, (byte)0);
-            cleanPosition += length;
+            publication.log.zero(cleanPosition, cleanTo);
+            cleanPosition = cleanTo;
             work++;
         }
         counters.set(limitCounterId, proposedLimit); // the set is a release: cleaned terms are zero before publishers go on

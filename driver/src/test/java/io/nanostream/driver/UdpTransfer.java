@@ -161,26 +161,7 @@ final class UdpTransfer
         {
             try
             {
-                final AtomicBuffer message = AtomicBuffer.allocateHeap(8 + ((maxLength + 7) & ~7) + 8);
-                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-                for (long i = 0; i < count; i++)
-                {
-                    final int length = length(i, maxLength);
-                    message.putLong(0, i);
-                    for (int b = 8; b < length; b++)
-                    {
-                        message.putByte(b, pattern(i, b));
-                    }
-                    long result;
-                    while ((result = publication.offer(message, 0, length)) < 0)
-                    {
-                        if (result == Publication.CLOSED || System.nanoTime() > deadline)
-                        {
-                            throw new AssertionError("offer of message " + i + " failed with " + result);
-                        }
-                        Thread.yield();
-                    }
-                }
+                publish(publication, count, maxLength, timeoutSeconds);
             }
             catch (final Throwable ex)
             {

@@ -227,6 +227,39 @@ public final class LogBuffers implements AutoCloseable
     }
 
     /**
+     * Where publishers have claimed up to: the active term's tail as a position.
+     *
+     * @return the position.
+     */
+    public long producerPosition()
+    {
+        final int termCount = LogLayout.activeTermCount(metadata);
+        final long rawTail = metadata.getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
+        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength),
+            LogLayout.positionBitsToShift(termLength), initialTermId());
+    }
+
+    /**
+     * Zeroes the log between two positions, term by term, so that it can be written again a lap later.
+     * Call from the one thread that cleans this log.
+     *
+     * @param fromPosition the first position to zero.
+     * @param toPosition   the position to stop at (exclusive); nothing happens unless it is past the first.
+     */
+    public void zero(final long fromPosition, final long toPosition)
+    {
+        final int positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        long position = fromPosition;
+        while (position < toPosition)
+        {
+            final int termOffset = (int)position & (termLength - 1);
+            final int length = (int)Math.min(toPosition - position, termLength - termOffset);
+            terms[LogLayout.indexByPosition(position, positionBitsToShift)].setMemory(termOffset, length, (byte)0);
+            position += length;
+        }
+    }
+
+    /**
      * The end-of-stream position, {@code Long.MAX_VALUE} while the stream goes on.
      *
      * @return the position.

@@ -70,4 +70,32 @@ class LogBuffersTest
         }
         assertThatThrownBy(() -> LogBuffers.open(truncated)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void producerPositionFollowsAppendsAndZeroCrossesTermBoundaries()
+    {
+        final int termLength = LogLayout.TERM_MIN_LENGTH;
+        final LogBuffers log = LogBuffers.inMemory(
+            io.nanostream.buffer.AtomicBuffer.allocateHeap(3 * termLength + LogLayout.METADATA_LENGTH), termLength, 1408, 7, 1, 2);
+        assertThat(log.producerPosition()).isZero();
+        final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
+        final io.nanostream.buffer.AtomicBuffer payload = io.nanostream.buffer.AtomicBuffer.allocateHeap(64);
+        appender.appendUnfragmented(1, 2, payload, 0, 32, null);
+        assertThat(log.producerPosition()).isEqualTo(64);
+
+        for (int i = 0; i < 3; i++)
+        {
+            log.term(i).setMemory(0, termLength, (byte)1);
+        }
+        log.zero(termLength - 32, termLength + 64);
+        assertThat(log.term(0).getByte(termLength - 33)).isEqualTo((byte)1);
+        assertThat(log.term(0).getByte(termLength - 32)).isZero();
+        assertThat(log.term(0).getByte(termLength - 1)).isZero();
+        assertThat(log.term(1).getByte(0)).isZero();
+        assertThat(log.term(1).getByte(63)).isZero();
+        assertThat(log.term(1).getByte(64)).isEqualTo((byte)1);
+        assertThat(log.term(2).getByte(0)).isEqualTo((byte)1);
+        log.zero(100, 100);
+        assertThat(log.term(0).getByte(100)).isEqualTo((byte)1);
+    }
 }

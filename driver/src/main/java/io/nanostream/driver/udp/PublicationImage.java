@@ -344,16 +344,13 @@ public final class PublicationImage
 
     private int cleanTo(final long position)
     {
-        int work = 0;
-        while (cleanPosition < position)
+        if (cleanPosition >= position)
         {
-            final int termOffset = (int)cleanPosition & (termLength - 1);
-            final int length = (int)Math.min(position - cleanPosition, termLength - termOffset);
-            terms[LogLayout.indexByPosition(cleanPosition, positionBitsToShift)].setMemory(termOffset, length, (byte)0);
-            cleanPosition += length;
-            work++;
+            return 0;
         }
-        return work;
+        log.zero(cleanPosition, position);
+        cleanPosition = position;
+        return 1;
     }
 
     /**
