@@ -84,17 +84,19 @@ public final class ChannelUri
             for (final String pair : text.substring(question + 1).split("\\|"))
             {
                 final int equals = pair.indexOf('=');
-                if (equals <= 0 || equals == pair.length() - 1)
+                final String key = equals < 0 ? "" : pair.substring(0, equals).trim();
+                final String value = equals < 0 ? "" : pair.substring(equals + 1).trim();
+                if (key.isEmpty() || value.isEmpty())
                 {
+                    // blank keys or values would print a canonical form that no longer parses
                     throw invalid(channel, "parameter '" + pair + "' is not key=value");
                 }
-                final String key = pair.substring(0, equals).trim();
                 final Set<String> known = media.equals("ipc") ? IPC_KEYS : UDP_KEYS;
                 if (!known.contains(key))
                 {
                     throw invalid(channel, "unknown parameter '" + key + "' for " + media + "; known: " + String.join(", ", known));
                 }
-                if (params.put(key, pair.substring(equals + 1).trim()) != null)
+                if (params.put(key, value) != null)
                 {
                     throw invalid(channel, "parameter '" + key + "' is given twice");
                 }

@@ -16,7 +16,7 @@ class ChannelUriFuzzTest
         "nano:", "aeron:", "nano-spy:", "ipc", "udp", "?", "|", "=", "endpoint", "localhost:40123", "term-length", "mtu", "64k", "8k",
         "1g", "session-id", "control", "ttl", "interface", "fc", "min", ":", "k", "m", "-1", "99999999999"};
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest // executions, seed and time limit come from the build (fuzz.* properties in the parent POM)
     void channelsParseOrAreRefusedWithTheFix(final FuzzedDataProvider data)
     {
         final StringBuilder channel = new StringBuilder();

@@ -39,4 +39,16 @@ class ChannelUriTest
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?mtu=1000")).hasMessageContaining("multiple of 32");
         assertThatThrownBy(() -> ChannelUri.parse("nano:udp")).hasMessageContaining("endpoint=host:port");
     }
+
+    @Test
+    void blankKeysAndValuesAreRefusedSoEveryAcceptedChannelPrintsAFormThatParses()
+    {
+        // found by the fuzzer: a blank value was accepted and printed as 'control=', which no longer parsed
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?control= |interface=min|fc=99999999999?|session-id=:::::::x"))
+            .hasMessageContaining("parameter 'control= ' is not key=value");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=\u0006")).hasMessageContaining("not key=value");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp? =x|endpoint=h:1")).hasMessageContaining("not key=value");
+        final ChannelUri odd = ChannelUri.parse("nano:udp?endpoint=h:1|interface=min|fc=99999999999?|session-id=:::::::x");
+        assertThat(ChannelUri.parse(odd.toString()).params()).isEqualTo(odd.params());
+    }
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReceiverFuzzTest
 {
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest // executions, seed and time limit come from the build (fuzz.* properties in the parent POM)
     void datagramsAreCheckedOrDroppedAndNeverDamageAnImage(final FuzzedDataProvider data)
     {
         final TransportCounters counters = Fixtures.counters();

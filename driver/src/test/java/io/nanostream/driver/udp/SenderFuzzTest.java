@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SenderFuzzTest
 {
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest // executions, seed and time limit come from the build (fuzz.* properties in the parent POM)
     void controlDatagramsNeverBreakTheSender(final FuzzedDataProvider data)
     {
         final TransportCounters counters = Fixtures.counters();
