@@ -1,44 +1,97 @@
 package io.nanostream.buffer;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A little-endian view over a {@link MemorySegment} (heap, native or memory-mapped) with plain,
- * opaque, acquire/release and volatile access to ints and longs, compare-and-set, get-and-add, and
- * bulk copies. Every access is bounds-checked by the segment; atomic accesses must be naturally
- * aligned (the segment throws otherwise). Keep a hot buffer in a {@code final} field so the JIT
- * can hoist those checks, and keep heap and mapped buffers apart at any one hot call site.
+ * A little-endian view over a {@link MemorySegment} with plain, opaque, acquire/release and volatile
+ * access to ints and longs, compare-and-set, get-and-add, and bulk copies. Every access is
+ * bounds-checked by the segment; atomic accesses must be naturally aligned (the segment throws
+ * otherwise).
+ *
+ * <p>Native and memory-mapped memory get an implementation that tells the JIT the segment's exact
+ * class at every access, so the JDK's access code compiles to a few loads and a store whatever other
+ * kinds of segment the process uses; heap memory gets one of its own. A call site that only ever sees
+ * one kind (every term of every log is mapped) therefore stays monomorphic: see BENCHMARKS.md for what
+ * mixing kinds at one site cost before this split.
+ *
+ * <p>Which thread may use a buffer is up to its owner; the buffer itself holds no state but the segment.
  */
-public final class AtomicBuffer
+public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomicBuffer
 {
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt INT_UNALIGNED = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong LONG_UNALIGNED = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_UNALIGNED = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_HANDLE = INT.varHandle().withInvokeExactBehavior();
-    private static final VarHandle LONG_HANDLE = LONG.varHandle().withInvokeExactBehavior();
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfInt INT_UNALIGNED = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfLong LONG_UNALIGNED = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfShort SHORT_UNALIGNED = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT_HANDLE = INT.varHandle().withInvokeExactBehavior();
+    static final VarHandle LONG_HANDLE = LONG.varHandle().withInvokeExactBehavior();
 
     /** A block of zeros that {@link #setMemory} copies from. */
-    private static final MemorySegment ZEROS = java.lang.foreign.Arena.global().allocate(64 * 1024, 64);
+    private static final MemorySegment ZEROS = Arena.global().allocate(64 * 1024, 64);
 
-    private final MemorySegment segment;
+    final MemorySegment segment;
+
+    AtomicBuffer(final MemorySegment segment)
+    {
+        this.segment = segment;
+    }
 
     /**
-     * Views a segment.
+     * Views a segment: native and mapped segments get the implementation the JIT compiles best.
      *
      * @param segment the memory; its address should be 8-byte aligned for atomic longs.
+     * @return the buffer.
      */
-    public AtomicBuffer(final MemorySegment segment)
+    public static AtomicBuffer wrap(final MemorySegment segment)
     {
         if (segment == null)
         {
             throw new NullPointerException("segment is null");
         }
-        this.segment = segment;
+        return NativeAtomicBuffer.accepts(segment) ? new NativeAtomicBuffer(segment) : new HeapAtomicBuffer(segment);
+    }
+
+    /**
+     * Views a byte buffer, direct or heap, from index 0 to its limit.
+     *
+     * @param buffer the buffer.
+     * @return a view sharing the buffer's memory.
+     */
+    public static AtomicBuffer wrap(final ByteBuffer buffer)
+    {
+        return wrap(MemorySegment.ofBuffer(buffer.duplicate().position(0)));
+    }
+
+    /**
+     * Views a byte array (plain and unaligned accesses only: the JDK gives byte arrays no atomic access).
+     *
+     * @param array the array.
+     * @return a view sharing the array.
+     */
+    public static AtomicBuffer wrap(final byte[] array)
+    {
+        return new HeapAtomicBuffer(MemorySegment.ofArray(array));
+    }
+
+    /**
+     * A buffer over new, zeroed native memory, 64-byte aligned, freed by the garbage collector once
+     * unreachable. Prefer this for messages: it is the kind the log's own memory is.
+     *
+     * @param capacity bytes.
+     * @return the buffer.
+     */
+    public static AtomicBuffer allocateDirect(final int capacity)
+    {
+        if (capacity < 0)
+        {
+            throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
+        }
+        return new NativeAtomicBuffer(Arena.ofAuto().allocate(capacity, 64));
     }
 
     /**
@@ -53,7 +106,7 @@ public final class AtomicBuffer
         {
             throw new IllegalArgumentException("capacity must be a non-negative multiple of 8, was " + capacity);
         }
-        return new AtomicBuffer(MemorySegment.ofArray(new long[capacity >> 3]));
+        return new HeapAtomicBuffer(MemorySegment.ofArray(new long[capacity >> 3]));
     }
 
     /**
@@ -61,7 +114,7 @@ public final class AtomicBuffer
      *
      * @return the segment.
      */
-    public MemorySegment segment()
+    public final MemorySegment segment()
     {
         return segment;
     }
@@ -71,21 +124,21 @@ public final class AtomicBuffer
      *
      * @return the capacity.
      */
-    public long capacity()
+    public final long capacity()
     {
         return segment.byteSize();
     }
 
     /**
-     * A view of part of this buffer.
+     * A view of part of this buffer, of the same kind.
      *
      * @param offset where the part starts.
      * @param length its length.
      * @return a buffer over the part.
      */
-    public AtomicBuffer slice(final long offset, final long length)
+    public final AtomicBuffer slice(final long offset, final long length)
     {
-        return new AtomicBuffer(segment.asSlice(offset, length));
+        return wrap(segment.asSlice(offset, length));
     }
 
     /**
@@ -94,10 +147,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @return the value.
      */
-    public byte getByte(final long offset)
-    {
-        return segment.get(ValueLayout.JAVA_BYTE, offset);
-    }
+    public abstract byte getByte(final long offset);
 
     /**
      * Writes a byte.
@@ -105,10 +155,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @param value  the value.
      */
-    public void putByte(final long offset, final byte value)
-    {
-        segment.set(ValueLayout.JAVA_BYTE, offset, value);
-    }
+    public abstract void putByte(final long offset, final byte value);
 
     /**
      * Reads a little-endian short, any alignment.
@@ -116,10 +163,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @return the value.
      */
-    public short getShort(final long offset)
-    {
-        return segment.get(SHORT_UNALIGNED, offset);
-    }
+    public abstract short getShort(final long offset);
 
     /**
      * Writes a little-endian short, any alignment.
@@ -127,10 +171,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @param value  the value.
      */
-    public void putShort(final long offset, final short value)
-    {
-        segment.set(SHORT_UNALIGNED, offset, value);
-    }
+    public abstract void putShort(final long offset, final short value);
 
     /**
      * Reads a little-endian int, any alignment, no ordering.
@@ -138,10 +179,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @return the value.
      */
-    public int getInt(final long offset)
-    {
-        return segment.get(INT_UNALIGNED, offset);
-    }
+    public abstract int getInt(final long offset);
 
     /**
      * Writes a little-endian int, any alignment, no ordering.
@@ -149,10 +187,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @param value  the value.
      */
-    public void putInt(final long offset, final int value)
-    {
-        segment.set(INT_UNALIGNED, offset, value);
-    }
+    public abstract void putInt(final long offset, final int value);
 
     /**
      * Reads a little-endian long, any alignment, no ordering.
@@ -160,10 +195,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @return the value.
      */
-    public long getLong(final long offset)
-    {
-        return segment.get(LONG_UNALIGNED, offset);
-    }
+    public abstract long getLong(final long offset);
 
     /**
      * Writes a little-endian long, any alignment, no ordering.
@@ -171,10 +203,7 @@ public final class AtomicBuffer
      * @param offset the byte offset.
      * @param value  the value.
      */
-    public void putLong(final long offset, final long value)
-    {
-        segment.set(LONG_UNALIGNED, offset, value);
-    }
+    public abstract void putLong(final long offset, final long value);
 
     /**
      * Reads an aligned int with acquire semantics.
@@ -182,10 +211,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 4.
      * @return the value.
      */
-    public int getIntAcquire(final long offset)
-    {
-        return (int)INT_HANDLE.getAcquire(segment, offset); // acquire: later reads see what was written before the release
-    }
+    public abstract int getIntAcquire(final long offset);
 
     /**
      * Writes an aligned int with release semantics.
@@ -193,10 +219,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 4.
      * @param value  the value.
      */
-    public void putIntRelease(final long offset, final int value)
-    {
-        INT_HANDLE.setRelease(segment, offset, value); // release: earlier writes are visible to whoever acquires this
-    }
+    public abstract void putIntRelease(final long offset, final int value);
 
     /**
      * Reads an aligned int atomically, without ordering other accesses.
@@ -204,10 +227,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 4.
      * @return the value.
      */
-    public int getIntOpaque(final long offset)
-    {
-        return (int)INT_HANDLE.getOpaque(segment, offset); // opaque: atomic and not hoisted, orders nothing
-    }
+    public abstract int getIntOpaque(final long offset);
 
     /**
      * Writes an aligned int atomically, without ordering other accesses.
@@ -215,10 +235,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 4.
      * @param value  the value.
      */
-    public void putIntOpaque(final long offset, final int value)
-    {
-        INT_HANDLE.setOpaque(segment, offset, value); // opaque: atomic and eventually visible, orders nothing
-    }
+    public abstract void putIntOpaque(final long offset, final int value);
 
     /**
      * Reads an aligned int with volatile semantics.
@@ -226,10 +243,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 4.
      * @return the value.
      */
-    public int getIntVolatile(final long offset)
-    {
-        return (int)INT_HANDLE.getVolatile(segment, offset); // volatile: totally ordered with other volatile accesses
-    }
+    public abstract int getIntVolatile(final long offset);
 
     /**
      * Writes an aligned int with volatile semantics.
@@ -237,10 +251,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 4.
      * @param value  the value.
      */
-    public void putIntVolatile(final long offset, final int value)
-    {
-        INT_HANDLE.setVolatile(segment, offset, value); // volatile: also ordered before any later load
-    }
+    public abstract void putIntVolatile(final long offset, final int value);
 
     /**
      * Atomically sets an aligned int if it holds the expected value.
@@ -250,10 +261,7 @@ public final class AtomicBuffer
      * @param value    the new value.
      * @return true if set.
      */
-    public boolean compareAndSetInt(final long offset, final int expected, final int value)
-    {
-        return (boolean)INT_HANDLE.compareAndSet(segment, offset, expected, value); // volatile CAS: full ordering
-    }
+    public abstract boolean compareAndSetInt(final long offset, final int expected, final int value);
 
     /**
      * Atomically adds to an aligned int.
@@ -262,10 +270,7 @@ public final class AtomicBuffer
      * @param delta  the amount to add.
      * @return the value before.
      */
-    public int getAndAddInt(final long offset, final int delta)
-    {
-        return (int)INT_HANDLE.getAndAdd(segment, offset, delta); // volatile read-modify-write: full ordering
-    }
+    public abstract int getAndAddInt(final long offset, final int delta);
 
     /**
      * Reads an aligned long with acquire semantics.
@@ -273,10 +278,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 8.
      * @return the value.
      */
-    public long getLongAcquire(final long offset)
-    {
-        return (long)LONG_HANDLE.getAcquire(segment, offset); // acquire: later reads see what was written before the release
-    }
+    public abstract long getLongAcquire(final long offset);
 
     /**
      * Writes an aligned long with release semantics.
@@ -284,10 +286,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 8.
      * @param value  the value.
      */
-    public void putLongRelease(final long offset, final long value)
-    {
-        LONG_HANDLE.setRelease(segment, offset, value); // release: earlier writes are visible to whoever acquires this
-    }
+    public abstract void putLongRelease(final long offset, final long value);
 
     /**
      * Reads an aligned long atomically, without ordering other accesses.
@@ -295,10 +294,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 8.
      * @return the value.
      */
-    public long getLongOpaque(final long offset)
-    {
-        return (long)LONG_HANDLE.getOpaque(segment, offset); // opaque: atomic and not hoisted, orders nothing
-    }
+    public abstract long getLongOpaque(final long offset);
 
     /**
      * Writes an aligned long atomically, without ordering other accesses.
@@ -306,10 +302,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 8.
      * @param value  the value.
      */
-    public void putLongOpaque(final long offset, final long value)
-    {
-        LONG_HANDLE.setOpaque(segment, offset, value); // opaque: atomic and eventually visible, orders nothing
-    }
+    public abstract void putLongOpaque(final long offset, final long value);
 
     /**
      * Reads an aligned long with volatile semantics.
@@ -317,10 +310,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 8.
      * @return the value.
      */
-    public long getLongVolatile(final long offset)
-    {
-        return (long)LONG_HANDLE.getVolatile(segment, offset); // volatile: totally ordered with other volatile accesses
-    }
+    public abstract long getLongVolatile(final long offset);
 
     /**
      * Writes an aligned long with volatile semantics.
@@ -328,10 +318,7 @@ public final class AtomicBuffer
      * @param offset the byte offset, a multiple of 8.
      * @param value  the value.
      */
-    public void putLongVolatile(final long offset, final long value)
-    {
-        LONG_HANDLE.setVolatile(segment, offset, value); // volatile: also ordered before any later load
-    }
+    public abstract void putLongVolatile(final long offset, final long value);
 
     /**
      * Atomically sets an aligned long if it holds the expected value.
@@ -341,10 +328,7 @@ public final class AtomicBuffer
      * @param value    the new value.
      * @return true if set.
      */
-    public boolean compareAndSetLong(final long offset, final long expected, final long value)
-    {
-        return (boolean)LONG_HANDLE.compareAndSet(segment, offset, expected, value); // volatile CAS: full ordering
-    }
+    public abstract boolean compareAndSetLong(final long offset, final long expected, final long value);
 
     /**
      * Atomically adds to an aligned long.
@@ -353,10 +337,7 @@ public final class AtomicBuffer
      * @param delta  the amount to add.
      * @return the value before.
      */
-    public long getAndAddLong(final long offset, final long delta)
-    {
-        return (long)LONG_HANDLE.getAndAdd(segment, offset, delta); // volatile read-modify-write: full ordering
-    }
+    public abstract long getAndAddLong(final long offset, final long delta);
 
     /**
      * Copies bytes in from an array.
@@ -366,10 +347,7 @@ public final class AtomicBuffer
      * @param sourceIndex the first byte to copy.
      * @param length      how many.
      */
-    public void putBytes(final long offset, final byte[] source, final int sourceIndex, final int length)
-    {
-        MemorySegment.copy(source, sourceIndex, segment, ValueLayout.JAVA_BYTE, offset, length);
-    }
+    public abstract void putBytes(final long offset, final byte[] source, final int sourceIndex, final int length);
 
     /**
      * Copies bytes out to an array.
@@ -379,10 +357,7 @@ public final class AtomicBuffer
      * @param destinationIndex where to put the first byte.
      * @param length           how many.
      */
-    public void getBytes(final long offset, final byte[] destination, final int destinationIndex, final int length)
-    {
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset, destination, destinationIndex, length);
-    }
+    public abstract void getBytes(final long offset, final byte[] destination, final int destinationIndex, final int length);
 
     /**
      * Copies bytes in from another buffer.
@@ -392,10 +367,7 @@ public final class AtomicBuffer
      * @param sourceIndex where to start reading it.
      * @param length      how many bytes.
      */
-    public void putBytes(final long offset, final AtomicBuffer source, final long sourceIndex, final long length)
-    {
-        MemorySegment.copy(source.segment, sourceIndex, segment, offset, length);
-    }
+    public abstract void putBytes(final long offset, final AtomicBuffer source, final long sourceIndex, final long length);
 
     /**
      * Copies bytes in from a segment.
@@ -405,37 +377,36 @@ public final class AtomicBuffer
      * @param sourceIndex where to start reading it.
      * @param length      how many bytes.
      */
-    public void putBytes(final long offset, final MemorySegment source, final long sourceIndex, final long length)
-    {
-        MemorySegment.copy(source, sourceIndex, segment, offset, length);
-    }
+    public abstract void putBytes(final long offset, final MemorySegment source, final long sourceIndex, final long length);
 
     /**
-     * Fills a range with one byte value.
+     * Fills a range with one byte value; zeroing allocates nothing, so cleaning on hot paths is free of garbage.
      *
      * @param offset where to start.
      * @param length how many bytes.
      * @param value  the byte.
      */
-    public void setMemory(final long offset, final long length, final byte value)
+    public final void setMemory(final long offset, final long length, final byte value)
     {
         if (value != 0)
         {
             segment.asSlice(offset, length).fill(value);
             return;
         }
-        // zeroing copies from a shared zero block: no slice object, so cleaning on hot paths allocates nothing
         long done = 0;
         while (done < length)
         {
             final long chunk = Math.min(length - done, ZEROS.byteSize());
-            MemorySegment.copy(ZEROS, 0, segment, offset + done, chunk);
+            putBytes(offset + done, ZEROS, 0, chunk);
             done += chunk;
         }
     }
 
+    /** Copies from this buffer into a segment: the second half of a copy between two buffers, typed for the JIT. */
+    abstract void copyTo(long offset, MemorySegment destination, long destinationOffset, long length);
+
     @Override
-    public String toString()
+    public final String toString()
     {
         return "AtomicBuffer{capacity=" + capacity() + ", " + (segment.isNative() ? "native" : "heap") + "}";
     }

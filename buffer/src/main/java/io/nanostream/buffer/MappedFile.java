@@ -28,7 +28,7 @@ public final class MappedFile implements AutoCloseable
     {
         this.path = path;
         this.arena = arena;
-        this.buffer = new AtomicBuffer(segment);
+        this.buffer = AtomicBuffer.wrap(segment);
     }
 
     /**

@@ -2,7 +2,14 @@ package io.nanostream.buffer;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +21,8 @@ class AtomicBufferTest
     @Test
     void everyAccessModeRoundTripsLittleEndian()
     {
-        for (final AtomicBuffer buffer : List.of(AtomicBuffer.allocateHeap(64), new AtomicBuffer(Arena.ofAuto().allocate(64, 64))))
+        for (final AtomicBuffer buffer : List.of(AtomicBuffer.allocateHeap(64), AtomicBuffer.wrap(Arena.ofAuto().allocate(64, 64)),
+            AtomicBuffer.allocateDirect(64), AtomicBuffer.wrap(ByteBuffer.allocateDirect(64))))
         {
             buffer.putInt(0, 0x01020304);
             assertThat(buffer.getByte(0)).as("little-endian").isEqualTo((byte)0x04);
@@ -78,7 +86,7 @@ class AtomicBufferTest
     @Test
     void concurrentAddsOnSharedMemoryAreNeverLost() throws InterruptedException
     {
-        final AtomicBuffer buffer = new AtomicBuffer(Arena.ofShared().allocate(64, 64));
+        final AtomicBuffer buffer = AtomicBuffer.wrap(Arena.ofShared().allocate(64, 64));
         final List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++)
         {
@@ -97,5 +105,57 @@ class AtomicBufferTest
         }
         assertThat(buffer.getLongVolatile(8)).isEqualTo(400_000);
         assertThat(buffer.getIntVolatile(0)).isEqualTo(400_000);
+    }
+
+    @Test
+    void nativeAndMappedMemoryGetTheImplementationTheJitSeesThroughAndHeapMemoryItsOwn() throws IOException
+    {
+        assertThat(AtomicBuffer.allocateDirect(64)).isInstanceOf(NativeAtomicBuffer.class);
+        assertThat(AtomicBuffer.wrap(ByteBuffer.allocateDirect(64))).isInstanceOf(NativeAtomicBuffer.class);
+        assertThat(AtomicBuffer.allocateHeap(64)).isInstanceOf(HeapAtomicBuffer.class);
+        assertThat(AtomicBuffer.wrap(new byte[16])).isInstanceOf(HeapAtomicBuffer.class);
+        assertThat(AtomicBuffer.wrap(MemorySegment.ofArray(new long[2]))).isInstanceOf(HeapAtomicBuffer.class);
+        final Path file = Files.createTempFile("atomic-buffer", ".map");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             Arena arena = Arena.ofConfined())
+        {
+            channel.write(ByteBuffer.wrap(new byte[4096]));
+            final AtomicBuffer mapped = AtomicBuffer.wrap(channel.map(FileChannel.MapMode.READ_WRITE, 0, 4096, arena));
+            assertThat(mapped).isInstanceOf(NativeAtomicBuffer.class);
+            assertThat(mapped.slice(64, 64)).as("slices keep their kind").isInstanceOf(NativeAtomicBuffer.class);
+            mapped.putLongRelease(64, 42);
+            assertThat(mapped.slice(64, 64).getLongAcquire(0)).isEqualTo(42);
+        }
+        finally
+        {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void copiesCrossEveryPairOfKinds()
+    {
+        final List<AtomicBuffer> kinds = List.of(AtomicBuffer.allocateHeap(64), AtomicBuffer.allocateDirect(64), AtomicBuffer.wrap(new byte[64]));
+        for (final AtomicBuffer from : kinds)
+        {
+            for (final AtomicBuffer to : kinds)
+            {
+                to.setMemory(0, 64, (byte)0);
+                from.putLong(8, 0x1122334455667788L);
+                to.putBytes(16, from, 8, 8);
+                assertThat(to.getLong(16)).as(from + " -> " + to).isEqualTo(0x1122334455667788L);
+                assertThat(to.getLong(24)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void byteBufferViewsStartAtIndexZeroWhateverTheBuffersPosition()
+    {
+        final ByteBuffer bytes = ByteBuffer.allocate(32).position(8);
+        final AtomicBuffer view = AtomicBuffer.wrap(bytes);
+        assertThat(view.capacity()).isEqualTo(32);
+        view.putByte(0, (byte)5);
+        assertThat(bytes.get(0)).isEqualTo((byte)5);
     }
 }

@@ -55,13 +55,14 @@ public final class ExclusiveTermAppender
         {
             return padToEnd(termId, termOffset, sessionId, streamId);
         }
-        writeHeader(termOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
+        term.putLong(termOffset + FrameHeader.TERM_OFFSET_OFFSET, ((long)sessionId << 32) | (termOffset & 0xFFFF_FFFFL));
+        term.putLong(termOffset + FrameHeader.STREAM_ID_OFFSET, ((long)termId << 32) | (streamId & 0xFFFF_FFFFL));
         term.putBytes(termOffset + FrameHeader.LENGTH, source, offset, length);
         if (supplier != null) // the term was zeroed before reuse: the reserved value is already 0 otherwise
         {
             term.putLong(termOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, termOffset, frameLength));
         }
-        FrameHeader.frameLengthOrdered(term, termOffset, frameLength);
+        term.putLongRelease(termOffset, FrameHeader.firstWord(frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA)); // release: header and payload before the length
         metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, resultingOffset)); // release: for observers of the tail
         return resultingOffset;
     }

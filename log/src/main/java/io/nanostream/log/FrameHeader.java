@@ -144,6 +144,28 @@ public final class FrameHeader
     }
 
     /**
+     * The frame length held in a header's first word (see {@link #firstWord}).
+     *
+     * @param firstWord the first 8 bytes of a header, read as one little-endian long.
+     * @return the length: positive once the frame is complete.
+     */
+    public static int frameLength(final long firstWord)
+    {
+        return (int)firstWord;
+    }
+
+    /**
+     * The frame type held in a header's first word (see {@link #firstWord}).
+     *
+     * @param firstWord the first 8 bytes of a header, read as one little-endian long.
+     * @return the type.
+     */
+    public static short type(final long firstWord)
+    {
+        return (short)(firstWord >>> 48);
+    }
+
+    /**
      * The first 8 bytes of a header: length, version, flags and type, as one little-endian word.
      *
      * @param frameLength the length (negative while the frame is being written).

@@ -30,14 +30,20 @@ public final class TermReader
         int fragments = 0;
         while (fragments < fragmentsLimit && offset < capacity)
         {
-            final int frameLength = FrameHeader.frameLengthVolatile(term, offset);
+            // acquire: one load gives the length and the type, and a positive length means the frame is whole
+            final long firstWord = term.getLongAcquire(offset);
+            final int frameLength = FrameHeader.frameLength(firstWord);
             if (frameLength <= 0)
             {
                 break;
             }
+            if (frameLength < FrameHeader.LENGTH || frameLength > capacity - offset)
+            {
+                break; // not a frame any appender writes (the log is shared memory): stop here rather than read past it
+            }
             final int frameOffset = offset;
             offset += FrameHeader.align(frameLength);
-            if (!FrameHeader.isPadding(term, frameOffset))
+            if (FrameHeader.type(firstWord) != FrameHeader.TYPE_PAD)
             {
                 header.wrap(term, frameOffset);
                 handler.onFragment(term, frameOffset + FrameHeader.LENGTH, frameLength - FrameHeader.LENGTH, header);

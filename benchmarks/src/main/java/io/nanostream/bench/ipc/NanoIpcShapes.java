@@ -105,7 +105,7 @@ public final class NanoIpcShapes
         private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
         private final Subscription subscription;
         private final ExclusivePublication publication;
-        private final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(1024, 64));
+        private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(1024, 64));
         private final Thread subscriber;
         private volatile boolean running = true;
         private volatile long received;
@@ -191,7 +191,7 @@ public final class NanoIpcShapes
         private final Subscription pingSubscription;
         private final ExclusivePublication pongs;
         private final Subscription pongSubscription;
-        private final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(64, 64));
+        private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(64, 64));
         private final Thread ponger;
         private final boolean yielding;
         private volatile boolean running = true;

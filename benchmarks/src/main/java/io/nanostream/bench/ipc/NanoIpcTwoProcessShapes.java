@@ -50,7 +50,7 @@ public final class NanoIpcTwoProcessShapes
         private final MediaDriver driver = NanoIpcShapes.launchDriver();
         private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
         private final ExclusivePublication publication = client.addExclusivePublication(NanoIpcShapes.CHANNEL, 10);
-        private final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(1024, 64));
+        private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(1024, 64));
         private final ChildJvm child;
         private final int subscriberCounter;
         private long sent;
@@ -126,7 +126,7 @@ public final class NanoIpcTwoProcessShapes
         private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
         private final ExclusivePublication pings = client.addExclusivePublication(NanoIpcShapes.CHANNEL, 20);
         private final Subscription pongSubscription = client.addSubscription("nano:ipc", 21);
-        private final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(64, 64));
+        private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(64, 64));
         private final ChildJvm child;
 
         PingPong()

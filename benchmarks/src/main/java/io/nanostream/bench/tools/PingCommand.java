@@ -90,7 +90,7 @@ public final class PingCommand implements CliExtension
                 Thread.sleep(10);
             }
             idler = IdleStrategies.byName(idle);
-            final AtomicBuffer message = new AtomicBuffer(Arena.ofAuto().allocate(Math.max(64, length), 64));
+            final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(Math.max(64, length), 64));
             final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             run(client, pings, pongs, message, warmup, new Histogram(TimeUnit.SECONDS.toNanos(10), 3));
             run(client, pings, pongs, message, messages, histogram);

@@ -54,9 +54,9 @@ public final class NetworkPublication
     private final long connectionTimeoutNanos;
     private final FlowControl flowControl;
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(64 * 1024);
-    private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
+    private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
-    private final AtomicBuffer frame = new AtomicBuffer(MemorySegment.ofBuffer(frameBytes));
+    private final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(frameBytes));
     private final RetransmitLinger retransmits = new RetransmitLinger();
 
     private long senderPosition;

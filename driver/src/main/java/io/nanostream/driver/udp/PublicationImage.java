@@ -172,7 +172,7 @@ public final class PublicationImage
             return;
         }
         final int span = span(datagram, length);
-        if (termOffset + span > termLength)
+        if (span <= 0 || (long)termOffset + span > termLength)
         {
             transport.add(transport.invalidFrames); // a frame across the end of a term: the sender's log never holds one
             return;
@@ -215,7 +215,12 @@ public final class PublicationImage
         int offset = 0;
         while (offset < length)
         {
-            final int aligned = FrameHeader.align(datagram.getInt(offset + WireFrame.FRAME_LENGTH_OFFSET));
+            final int frameLength = datagram.getInt(offset + WireFrame.FRAME_LENGTH_OFFSET);
+            if (frameLength < FrameHeader.LENGTH || frameLength > LogLayout.TERM_MAX_LENGTH)
+            {
+                return -1; // a padding length the check let through is bounded here, before aligning could overflow
+            }
+            final int aligned = FrameHeader.align(frameLength);
             if (WireFrame.type(datagram, offset) == WireFrame.TYPE_PAD)
             {
                 return offset + aligned;
@@ -234,6 +239,14 @@ public final class PublicationImage
             final int frameLength = terms[LogLayout.indexByPosition(position, positionBitsToShift)].getInt(termOffset);
             if (frameLength <= 0)
             {
+                break;
+            }
+            // datagrams that overlapped at different frame boundaries can leave a length that is not a frame's:
+            // stop at it rather than walk past what was received
+            if (frameLength < FrameHeader.LENGTH || frameLength > termLength - termOffset ||
+                position + FrameHeader.align(frameLength) > hwmPosition)
+            {
+                transport.add(transport.invalidFrames);
                 break;
             }
             position += FrameHeader.align(frameLength);

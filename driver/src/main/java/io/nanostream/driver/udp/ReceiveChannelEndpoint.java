@@ -32,9 +32,9 @@ public final class ReceiveChannelEndpoint
     private final TransportCounters transport;
     private final ImageRequests imageRequests;
     private final ByteBuffer receiveBytes = ByteBuffer.allocateDirect(64 * 1024);
-    private final AtomicBuffer datagram = new AtomicBuffer(MemorySegment.ofBuffer(receiveBytes));
+    private final AtomicBuffer datagram = AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes));
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(128);
-    private final AtomicBuffer control = new AtomicBuffer(MemorySegment.ofBuffer(controlBytes));
+    private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     final List<PublicationImage> images = new ArrayList<>();
     private int[] streamIds = new int[0];
     private int[] streamRefs = new int[0];

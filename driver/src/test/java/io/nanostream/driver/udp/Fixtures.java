@@ -48,7 +48,7 @@ final class Fixtures
     static LogBuffers log(final int sessionId, final int streamId)
     {
         // native memory, as a mapped log is: the sender hands term slices to the socket as direct buffers
-        return LogBuffers.inMemory(new AtomicBuffer(Arena.ofAuto().allocate(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH, 64)), TERM_LENGTH, 1408,
+        return LogBuffers.inMemory(AtomicBuffer.wrap(Arena.ofAuto().allocate(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH, 64)), TERM_LENGTH, 1408,
             INITIAL_TERM_ID, sessionId, streamId);
     }
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes what the receiver does with a datagram: any bytes, or datagrams built from valid parts with
- * fuzzed fields. Nothing may throw; an image's complete frames may never be overwritten; the rebuild
- * position never passes the highest position seen; image requests only come from sane SETUPs.
+ * fuzzed fields. Nothing may throw; an image's complete frames, which its subscriber has not read, may never be
+ * overwritten; the rebuild position never passes the highest position seen; image requests only come from sane SETUPs.
  */
 class ReceiverFuzzTest
 {
@@ -28,6 +28,8 @@ class ReceiverFuzzTest
                 requests.add(termLength + "/" + mtu + "/" + termOffset));
         endpoint.subscribe(Fixtures.STREAM_ID, 1);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
+        // a subscriber that reads nothing: whatever arrives, the image may neither clean nor pass what it has not read
+        image.subscriberCounterIds(new int[] {counters.counters.allocate(0, 0, 0, 0, 0, "subscriber at 0", 0)});
         endpoint.addImage(image);
         final AtomicBuffer datagram = endpoint.datagramBuffer();
 
