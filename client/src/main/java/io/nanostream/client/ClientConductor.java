@@ -191,7 +191,7 @@ final class ClientConductor implements Runnable
         final String logFile = Commands.getString(buffer, offset + Responses.IMAGE_LOG_FILE, offset + length);
         try
         {
-            final LogBuffers log = LogBuffers.open(Path.of(logFile));
+            final LogBuffers log = LogBuffers.open(Path.of(logFile), context.preTouchLogs());
             subscription.addImage(new Image(correlationId, subscription.registrationId(),
                 buffer.getInt(offset + Responses.IMAGE_SESSION_ID), log, client.counterValues(),
                 buffer.getInt(offset + Responses.IMAGE_POSITION_COUNTER_ID),

@@ -17,6 +17,7 @@ public final class ClientContext
     private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
     private Duration keepaliveInterval = Duration.ofMillis(500);
     private Duration resourceLinger = Duration.ofSeconds(3);
+    private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
 
     /**
@@ -101,6 +102,32 @@ public final class ClientContext
     public Duration keepaliveInterval()
     {
         return keepaliveInterval;
+    }
+
+    /**
+     * Sets whether the client touches every page of a log when it maps it, so that the first lap of
+     * offers and polls takes no page faults (a minor fault costs microseconds, and one in every 64
+     * small messages took one: it was the whole of the round-trip p99 in BENCHMARKS.md). Mapping then
+     * takes about 1 ms per 16 MiB of log.
+     *
+     * @param preTouchLogs true (the default) to touch pages at mapping time; or the system property
+     *                     {@code nanostream.client.pre.touch.logs=false}.
+     * @return this context.
+     */
+    public ClientContext preTouchLogs(final boolean preTouchLogs)
+    {
+        this.preTouchLogs = preTouchLogs;
+        return this;
+    }
+
+    /**
+     * Whether logs are touched page by page when mapped.
+     *
+     * @return true if so.
+     */
+    public boolean preTouchLogs()
+    {
+        return preTouchLogs;
     }
 
     /**

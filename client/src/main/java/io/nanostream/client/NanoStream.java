@@ -139,7 +139,7 @@ public final class NanoStream implements AutoCloseable
     {
         ChannelUri.parse(channel);
         final PublicationReady ready = (PublicationReady)request(Commands.ADD_PUBLICATION, channel, streamId, null);
-        final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()));
+        final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()), context.preTouchLogs());
         final ConcurrentPublication publication = new ConcurrentPublication(this, ready.registrationId(), channel, streamId,
             ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
         publications.put(publication.registrationId(), publication);
@@ -157,7 +157,7 @@ public final class NanoStream implements AutoCloseable
     {
         ChannelUri.parse(channel);
         final PublicationReady ready = (PublicationReady)request(Commands.ADD_EXCLUSIVE_PUBLICATION, channel, streamId, null);
-        final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()));
+        final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()), context.preTouchLogs());
         final ExclusivePublication publication = new ExclusivePublication(this, ready.registrationId(), channel, streamId,
             ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
         publications.put(publication.registrationId(), publication);

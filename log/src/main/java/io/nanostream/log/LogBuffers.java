@@ -105,6 +105,21 @@ public final class LogBuffers implements AutoCloseable
      */
     public static LogBuffers open(final Path path)
     {
+        return open(path, false);
+    }
+
+    /**
+     * Maps an existing log, checks it, and optionally reads one byte of every page so that the mapping's
+     * page table is filled now rather than by faults on the data path. Reading (not writing) leaves
+     * frames that other processes are writing untouched.
+     *
+     * @param path     the file.
+     * @param preTouch true to touch every page now.
+     * @return the mapped log.
+     * @throws IllegalStateException if the file is not a log this library wrote.
+     */
+    public static LogBuffers open(final Path path, final boolean preTouch)
+    {
         final MappedFile file = MappedFile.open(path);
         final AtomicBuffer whole = file.buffer();
         final long length = whole.capacity();
@@ -125,6 +140,10 @@ public final class LogBuffers implements AutoCloseable
             file.close();
             throw new IllegalStateException("not a valid log: " + path + " (length " + length + ", term length " +
                 storedTermLength + ", page size " + pageSize + "); it may be truncated or from another program");
+        }
+        if (preTouch)
+        {
+            whole.segment().load();
         }
         return new LogBuffers(file, whole, storedTermLength);
     }

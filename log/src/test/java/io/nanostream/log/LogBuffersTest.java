@@ -40,6 +40,45 @@ class LogBuffersTest
     }
 
     @Test
+    void preTouchingFillsTheMappingsPageTableSoThatTheDataPathTakesNoFaults() throws Exception
+    {
+        final Path path = dir.resolve("touch.log");
+        final long logLength = 3 * 1024 * 1024 + 4096;
+        try (LogBuffers created = LogBuffers.create(path, 1024 * 1024, 4096, 1408, 0, 0, 0, 0, true))
+        {
+            try (LogBuffers cold = LogBuffers.open(path, false))
+            {
+                assertThat(residentKib(cold)).as("a fresh mapping is populated by faults, page by page").isLessThan(64);
+            }
+            try (LogBuffers warm = LogBuffers.open(path, true))
+            {
+                assertThat(residentKib(warm)).as("every page is mapped before the first offer or poll").isGreaterThanOrEqualTo(logLength / 1024);
+            }
+        }
+    }
+
+    /** The resident size of one mapping of a log, as the kernel reports it. */
+    private static long residentKib(final LogBuffers log) throws java.io.IOException
+    {
+        final Path smaps = Path.of("/proc/self/smaps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(smaps), "needs Linux /proc/self/smaps");
+        final String start = Long.toHexString(log.term(0).segment().address()) + "-";
+        boolean inMapping = false;
+        for (final String line : Files.readAllLines(smaps))
+        {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
+            {
+                inMapping = line.startsWith(start);
+            }
+            else if (inMapping && line.startsWith("Rss:"))
+            {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new AssertionError("no mapping at " + start + " in " + smaps);
+    }
+
+    @Test
     void badParametersAndFilesAreRefusedWithTheFix() throws Exception
     {
         assertThatThrownBy(() -> LogBuffers.create(dir.resolve("a.log"), 100_000, 4096, 1408, 0, 0, 0, 0))
