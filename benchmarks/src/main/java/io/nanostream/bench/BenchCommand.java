@@ -56,6 +56,15 @@ public final class BenchCommand implements CliExtension
     @Option(names = "--raw", description = "Also print every round's figures (JSON lines, to stderr).")
     private boolean raw;
 
+    @Option(names = "--jvm", paramLabel = "same|separate|both",
+        description = {"Where an anchor needs JVM flags of its own (Aeron): run it in the same JVMs as ours, interleaved (same),",
+            "in JVMs of its own alternating with ours (separate), or both, as a second column. Default: both with a transport named, same otherwise."})
+    private String jvmMode;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+        description = "Write every round-trip scenario's latency by percentile, ours beside each anchor, as a self-contained HTML file.")
+    private Path plotFile;
+
     @Override
     public Integer call() throws Exception
     {
@@ -63,6 +72,11 @@ public final class BenchCommand implements CliExtension
         final int rounds = this.rounds != null ? this.rounds : quick ? 3 : 5;
         final int runMillis = this.runMillis != null ? this.runMillis : quick ? 200 : 500;
         final int warmupMillis = this.warmupMillis != null ? this.warmupMillis : quick ? 700 : 2000;
+        final String jvm = jvmMode != null ? jvmMode : quick ? "same" : "both";
+        if (!List.of("same", "separate", "both").contains(jvm))
+        {
+            throw new IllegalArgumentException("--jvm takes same, separate or both, not '" + jvm + "'");
+        }
         final List<ScenarioCatalog> chosen = new ArrayList<>();
         for (final String transport : transports)
         {
@@ -108,59 +122,121 @@ public final class BenchCommand implements CliExtension
             final ScenarioCatalog catalog = CATALOGS.stream().filter(c -> c.transport().equals(step[0])).findFirst().orElseThrow();
             final int warmup = this.warmupMillis != null || catalog.isLatency(step[1]) ? warmupMillis :
                 Math.max(warmupMillis, catalog.minimumWarmupMillis());
-            final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmup);
+            final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmup, jvm);
             summaries.add(summary);
             System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
         }
 
         System.err.println();
+        final String machine = String.format(Locale.ROOT, "%d cores, %s, Java %s", Runtime.getRuntime().availableProcessors(), cpuModel(),
+            Runtime.version());
+        if (plotFile != null)
+        {
+            final PercentilePlot plot = new PercentilePlot();
+            for (final ScenarioSummary summary : summaries)
+            {
+                if (summary.isLatency())
+                {
+                    plot.add(summary.transport() + " " + summary.scenario() + " (" + rounds + " rounds, same JVMs)", summary.byImpl());
+                }
+            }
+            plot.write(plotFile, machine + "; " + java.time.LocalDateTime.now().withNano(0));
+            System.err.println("nano-stream bench: wrote " + plotFile.toAbsolutePath());
+        }
         if (json)
         {
             summaries.forEach(s -> s.jsonLines().forEach(System.out::println));
         }
         else
         {
-            System.out.printf(Locale.ROOT, "%-6s %-9s %-10s %-44s %s%n", "where", "scenario", "impl", "median", "ours/anchor (min..max)");
+            System.out.printf(Locale.ROOT, "%-6s %-18s %-10s %-44s %s%n", "where", "scenario", "impl", "median", "ours/anchor (min..max)");
             summaries.forEach(s -> s.tableRows().forEach(System.out::println));
-            System.out.printf(Locale.ROOT, "%n%d cores, %s, Java %s; ratios are the median of per-round ratios measured in the same JVM%n",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), Runtime.version());
+            System.out.printf(Locale.ROOT, "%n%s; ratios are the median (min..max) of per-round ratios, ours and the anchor measured in the same JVM%n",
+                machine);
         }
         return 0;
     }
 
     private ScenarioSummary runScenario(
-        final String transport, final String scenario, final String impls, final int rounds, final int runMillis, final int warmupMillis)
-        throws IOException, InterruptedException
+        final String transport, final String scenario, final String impls, final int rounds, final int runMillis, final int warmupMillis,
+        final String jvm) throws IOException, InterruptedException
     {
         final ScenarioCatalog catalog = Catalogs.forScenario(scenario);
         final String[] implList = impls.split(",");
-        final Map<String, List<RoundResult>> byImpl = new LinkedHashMap<>();
-        for (final String impl : implList)
+        final boolean flagsDiffer = List.of(implList).stream().map(catalog::jvmArgs).distinct().count() > 1;
+        final Map<String, List<RoundResult>> byImpl = emptyResults(implList);
+        final Map<String, List<RoundResult>> separate = new LinkedHashMap<>();
+        if (!flagsDiffer || !jvm.equals("separate"))
         {
-            byImpl.put(impl, new ArrayList<>());
+            // one JVM runs every implementation, interleaved: it carries the anchor's flags, which our code never reads
+            runJvm(flagsDiffer ? unionOfFlags(catalog, implList) : catalog.jvmArgs(implList[0]), scenario, impls, rounds, runMillis,
+                warmupMillis, 0, byImpl);
         }
-        final boolean oneJvm = List.of(implList).stream().map(catalog::jvmArgs).distinct().count() == 1;
-        if (oneJvm)
+        if (flagsDiffer && !jvm.equals("same"))
         {
-            runJvm(catalog.jvmArgs(implList[0]), scenario, impls, rounds, runMillis, warmupMillis, 0, byImpl);
-        }
-        else
-        {
-            // an anchor that needs JVM flags we never need gets JVMs of its own, alternating with ours round by round
+            // the anchor in JVMs of its own, alternating with ours round by round
+            final Map<String, List<RoundResult>> target = jvm.equals("separate") ? byImpl : emptyResults(implList);
             for (int round = 1; round <= rounds; round++)
             {
                 for (int k = 0; k < implList.length; k++)
                 {
                     final String impl = implList[(k + round) % implList.length];
-                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, byImpl);
+                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, target);
                 }
+            }
+            if (target != byImpl)
+            {
+                separate.putAll(target);
             }
         }
         if (byImpl.values().stream().anyMatch(List::isEmpty))
         {
             throw new IllegalStateException("scenario " + transport + " " + scenario + " produced no result for some implementation");
         }
-        return new ScenarioSummary(transport, scenario, implList[0], byImpl);
+        return new ScenarioSummary(transport, scenario, implList[0], byImpl, separate);
+    }
+
+    private static Map<String, List<RoundResult>> emptyResults(final String[] impls)
+    {
+        final Map<String, List<RoundResult>> results = new LinkedHashMap<>();
+        for (final String impl : impls)
+        {
+            results.put(impl, new ArrayList<>());
+        }
+        return results;
+    }
+
+    private static List<String> unionOfFlags(final ScenarioCatalog catalog, final String[] impls)
+    {
+        final List<String> flags = new ArrayList<>();
+        for (final String impl : impls)
+        {
+            final List<String> args = catalog.jvmArgs(impl);
+            for (int i = 0; i < args.size(); i++)
+            {
+                // flags come as "--add-exports value" pairs: keep each pair once
+                final boolean pair = args.get(i).startsWith("--") && i + 1 < args.size();
+                final List<String> item = pair ? args.subList(i, i + 2) : args.subList(i, i + 1);
+                if (!containsRun(flags, item))
+                {
+                    flags.addAll(item);
+                }
+                i += pair ? 1 : 0;
+            }
+        }
+        return flags;
+    }
+
+    private static boolean containsRun(final List<String> list, final List<String> run)
+    {
+        for (int i = 0; i + run.size() <= list.size(); i++)
+        {
+            if (list.subList(i, i + run.size()).equals(run))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void runJvm(
@@ -183,11 +259,11 @@ public final class BenchCommand implements CliExtension
                 {
                     final RoundResult parsed = RoundResult.parse(line);
                     final RoundResult result = new RoundResult(parsed.scenario(), parsed.impl(), parsed.round() + roundOffset,
-                        parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max());
+                        parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(), parsed.histogram());
                     byImpl.get(result.impl()).add(result);
                     if (raw)
                     {
-                        System.err.println(line);
+                        System.err.println(line.replaceAll(",\"histogram\":\"[^\"]*\"", ""));
                     }
                 }
             }

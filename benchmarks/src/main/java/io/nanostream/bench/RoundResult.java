@@ -6,17 +6,19 @@ import java.util.regex.Pattern;
 /**
  * One implementation's figures for one round of a scenario, as a child JVM printed them.
  *
- * @param scenario the scenario.
- * @param impl     the implementation.
- * @param round    the round, from 1.
- * @param opsPerS  throughput, or NaN for a round-trip scenario.
- * @param p50      round-trip median in ns, or -1.
- * @param p90      90th percentile in ns, or -1.
- * @param p99      99th percentile in ns, or -1.
- * @param p999     99.9th percentile in ns, or -1.
- * @param max      maximum in ns, or -1.
+ * @param scenario  the scenario.
+ * @param impl      the implementation.
+ * @param round     the round, from 1.
+ * @param opsPerS   throughput, or NaN for a round-trip scenario.
+ * @param p50       round-trip median in ns, or -1.
+ * @param p90       90th percentile in ns, or -1.
+ * @param p99       99th percentile in ns, or -1.
+ * @param p999      99.9th percentile in ns, or -1.
+ * @param max       maximum in ns, or -1.
+ * @param histogram the round trips as a compressed, base64-encoded HdrHistogram, or null.
  */
-public record RoundResult(String scenario, String impl, int round, double opsPerS, long p50, long p90, long p99, long p999, long max)
+public record RoundResult(
+    String scenario, String impl, int round, double opsPerS, long p50, long p90, long p99, long p999, long max, String histogram)
 {
     private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_]+)\":(\"[^\"]*\"|[-0-9.eE]+)");
 
@@ -33,6 +35,7 @@ public record RoundResult(String scenario, String impl, int round, double opsPer
         int round = 0;
         double ops = Double.NaN;
         final long[] rtt = {-1, -1, -1, -1, -1};
+        String histogram = null;
         final Matcher matcher = FIELD.matcher(line);
         while (matcher.find())
         {
@@ -48,6 +51,7 @@ public record RoundResult(String scenario, String impl, int round, double opsPer
                 case "rtt_p99_ns" -> rtt[2] = Long.parseLong(value);
                 case "rtt_p999_ns" -> rtt[3] = Long.parseLong(value);
                 case "rtt_max_ns" -> rtt[4] = Long.parseLong(value);
+                case "histogram" -> histogram = value;
                 default ->
                 {
                 }
@@ -57,7 +61,7 @@ public record RoundResult(String scenario, String impl, int round, double opsPer
         {
             throw new IllegalArgumentException("not a result line: " + line);
         }
-        return new RoundResult(scenario, impl, round, ops, rtt[0], rtt[1], rtt[2], rtt[3], rtt[4]);
+        return new RoundResult(scenario, impl, round, ops, rtt[0], rtt[1], rtt[2], rtt[3], rtt[4], histogram);
     }
 
     /**
@@ -68,5 +72,27 @@ public record RoundResult(String scenario, String impl, int round, double opsPer
     public boolean isLatency()
     {
         return p50 >= 0;
+    }
+
+    /**
+     * The round's round trips, decoded.
+     *
+     * @return the histogram, or null if the round carried none.
+     */
+    public org.HdrHistogram.Histogram decodeHistogram()
+    {
+        if (histogram == null)
+        {
+            return null;
+        }
+        try
+        {
+            return org.HdrHistogram.Histogram.decodeFromCompressedByteBuffer(
+                java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(histogram)), 0);
+        }
+        catch (final java.util.zip.DataFormatException ex)
+        {
+            throw new IllegalStateException("round " + round + " of " + scenario + " (" + impl + ") carried a damaged histogram", ex);
+        }
     }
 }

@@ -20,11 +20,6 @@ public interface ScenarioCatalog
     List<String> scenarios();
 
     /**
-     * The scenarios {@code nano-stream bench} runs with no transport named, to stay within its time budget.
-     *
-     * @return a subset of {@link #scenarios()}; all of them unless a catalog says otherwise.
-     */
-    /**
      * The least warm-up this catalog's implementations need to reach steady state in throughput scenarios, unless a
      * warm-up is asked for explicitly.
      *
@@ -35,6 +30,23 @@ public interface ScenarioCatalog
         return 0;
     }
 
+    /**
+     * How long each freshly built shape runs unmeasured before its measured run: long enough for what the
+     * shape builds (a log's first lap, a child JVM's compilation) to stop showing in the figures.
+     *
+     * @param scenario the scenario.
+     * @return milliseconds per round.
+     */
+    default int shapeWarmupMillis(final String scenario)
+    {
+        return 100;
+    }
+
+    /**
+     * The scenarios {@code nano-stream bench} runs with no transport named, to stay within its time budget.
+     *
+     * @return a subset of {@link #scenarios()}; all of them unless a catalog says otherwise.
+     */
     default List<String> quickScenarios()
     {
         return scenarios();

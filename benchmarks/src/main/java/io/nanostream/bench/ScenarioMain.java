@@ -2,7 +2,9 @@ package io.nanostream.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,10 +13,20 @@ import java.util.Locale;
  * prints one JSON line per implementation per round. Started by {@code nano-stream bench} in a fresh
  * JVM per scenario, so that no scenario's JIT profile pollutes another's.
  *
+ * <p>Every round builds its shape anew, warms it for {@link ScenarioCatalog#shapeWarmupMillis} (a shape
+ * with a process of its own needs that JVM compiled before it means anything), then measures one run
+ * sized from the rate seen in the warm-up phase. Rates and sizes count only the time inside
+ * {@code run}, never the building of a shape.
+ *
  * <p>Arguments: {@code scenario impl,impl,... rounds runMillis warmupMillis}.
  */
 public final class ScenarioMain
 {
+    /** The fewest round trips per run: enough for a p99.9. */
+    private static final long MIN_ROUND_TRIPS = 10_000;
+    /** The fewest events per throughput run. */
+    private static final long MIN_EVENTS = 100_000;
+
     private ScenarioMain()
     {
     }
@@ -37,21 +49,22 @@ public final class ScenarioMain
         final long runNanos = Long.parseLong(args[3]) * 1_000_000L;
         final long warmupNanos = Long.parseLong(args[4]) * 1_000_000L;
         final ScenarioCatalog catalog = Catalogs.forScenario(scenario);
+        final long shapeWarmupNanos = catalog.shapeWarmupMillis(scenario) * 1_000_000L;
         if (catalog.isLatency(scenario))
         {
-            runLatency(catalog, scenario, impls, rounds, runNanos, warmupNanos);
+            runLatency(catalog, scenario, impls, rounds, runNanos, warmupNanos, shapeWarmupNanos);
         }
         else
         {
-            runThroughput(catalog, scenario, impls, rounds, runNanos, warmupNanos);
+            runThroughput(catalog, scenario, impls, rounds, runNanos, warmupNanos, shapeWarmupNanos);
         }
     }
 
     private static void runThroughput(
         final ScenarioCatalog catalog, final String scenario, final List<String> impls,
-        final int rounds, final long runNanos, final long warmupNanos) throws Exception
+        final int rounds, final long runNanos, final long warmupNanos, final long shapeWarmupNanos) throws Exception
     {
-        final List<Long> eventsPerRun = new ArrayList<>();
+        final List<Double> rates = new ArrayList<>();
         for (final String impl : impls)
         {
             long events = 1_000_000L;
@@ -59,20 +72,29 @@ public final class ScenarioMain
             double rate;
             do
             {
-                final long elapsed = runOnce(catalog, scenario, impl, events);
-                rate = events * 1e9 / elapsed;
-                events = Math.max(100_000L, (long)(rate * Math.min(runNanos, 300_000_000L) / 1e9));
+                try (ThroughputShape shape = catalog.throughput(scenario, impl))
+                {
+                    shape.run(Math.max(10_000L, events / 10));
+                    rate = events * 1e9 / shape.run(events);
+                }
+                events = Math.max(MIN_EVENTS, (long)(rate * Math.min(runNanos, 300_000_000L) / 1e9));
             }
             while (System.nanoTime() < warmupEnd);
-            eventsPerRun.add(Math.max(100_000L, (long)(rate * runNanos / 1e9)));
+            rates.add(rate);
         }
         for (int round = 1; round <= rounds; round++)
         {
             for (int k = 0; k < impls.size(); k++)
             {
                 final int i = (k + round) % impls.size();
-                final long events = eventsPerRun.get(i);
-                final long elapsed = runOnce(catalog, scenario, impls.get(i), events);
+                final double rate = rates.get(i);
+                final long events = Math.max(MIN_EVENTS, (long)(rate * runNanos / 1e9));
+                final long elapsed;
+                try (ThroughputShape shape = catalog.throughput(scenario, impls.get(i)))
+                {
+                    shape.run(Math.max(10_000L, Math.max(events / 10, (long)(rate * shapeWarmupNanos / 1e9))));
+                    elapsed = shape.run(events);
+                }
                 System.out.printf(Locale.ROOT,
                     "{\"scenario\":\"%s\",\"impl\":\"%s\",\"round\":%d,\"events\":%d,\"elapsed_ns\":%d,\"ops_per_s\":%.0f}%n",
                     scenario, impls.get(i), round, events, elapsed, events * 1e9 / elapsed);
@@ -81,21 +103,11 @@ public final class ScenarioMain
         }
     }
 
-    private static long runOnce(final ScenarioCatalog catalog, final String scenario, final String impl, final long events)
-        throws Exception
-    {
-        try (ThroughputShape shape = catalog.throughput(scenario, impl))
-        {
-            shape.run(Math.max(10_000L, events / 10)); // a fresh shape warms up (first touches, caches) unmeasured
-            return shape.run(events);
-        }
-    }
-
     private static void runLatency(
         final ScenarioCatalog catalog, final String scenario, final List<String> impls,
-        final int rounds, final long runNanos, final long warmupNanos) throws Exception
+        final int rounds, final long runNanos, final long warmupNanos, final long shapeWarmupNanos) throws Exception
     {
-        final List<Long> iterationsPerRun = new ArrayList<>();
+        final List<Double> rates = new ArrayList<>();
         for (final String impl : impls)
         {
             final long warmupEnd = System.nanoTime() + warmupNanos;
@@ -103,45 +115,51 @@ public final class ScenarioMain
             double perSecond;
             do
             {
-                final Histogram histogram = newHistogram();
-                final long start = System.nanoTime();
                 try (LatencyShape shape = catalog.latency(scenario, impl))
                 {
-                    shape.run(iterations, histogram);
+                    final long start = System.nanoTime();
+                    shape.run(iterations, newHistogram());
+                    perSecond = iterations * 1e9 / (System.nanoTime() - start);
                 }
-                perSecond = iterations * 1e9 / (System.nanoTime() - start);
                 iterations = Math.max(MIN_ROUND_TRIPS, (long)(perSecond * Math.min(runNanos, 300_000_000L) / 1e9));
             }
             while (System.nanoTime() < warmupEnd);
-            iterationsPerRun.add(Math.max(MIN_ROUND_TRIPS, (long)(perSecond * runNanos / 1e9)));
+            rates.add(perSecond);
         }
         for (int round = 1; round <= rounds; round++)
         {
             for (int k = 0; k < impls.size(); k++)
             {
                 final int i = (k + round) % impls.size();
+                final double perSecond = rates.get(i);
+                final long iterations = Math.max(MIN_ROUND_TRIPS, (long)(perSecond * runNanos / 1e9));
                 final Histogram histogram = newHistogram();
                 try (LatencyShape shape = catalog.latency(scenario, impls.get(i)))
                 {
-                    shape.run(Math.max(1_000L, iterationsPerRun.get(i) / 10), newHistogram()); // unmeasured warm-up
-                    shape.run(iterationsPerRun.get(i), histogram);
+                    shape.run(Math.max(1_000L, Math.max(iterations / 10, (long)(perSecond * shapeWarmupNanos / 1e9))), newHistogram());
+                    shape.run(iterations, histogram);
                 }
                 System.out.printf(Locale.ROOT,
                     "{\"scenario\":\"%s\",\"impl\":\"%s\",\"round\":%d,\"events\":%d,\"rtt_p50_ns\":%d,\"rtt_p90_ns\":%d," +
-                    "\"rtt_p99_ns\":%d,\"rtt_p999_ns\":%d,\"rtt_max_ns\":%d}%n",
+                    "\"rtt_p99_ns\":%d,\"rtt_p999_ns\":%d,\"rtt_max_ns\":%d,\"histogram\":\"%s\"}%n",
                     scenario, impls.get(i), round, histogram.getTotalCount(),
                     histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-                    histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+                    histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue(),
+                    encode(histogram));
                 System.out.flush();
             }
         }
     }
 
-    /** The fewest round trips per run: enough for a p99.9, few enough that a 50 us UDP round trip stays quick. */
-    private static final long MIN_ROUND_TRIPS = 2_000;
-
-    private static Histogram newHistogram()
+    static Histogram newHistogram()
     {
         return new Histogram(60_000_000_000L, 3);
+    }
+
+    private static String encode(final Histogram histogram)
+    {
+        final ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        final int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
     }
 }

@@ -8,18 +8,22 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The figures of one scenario across rounds: per implementation the median of each figure, and per
- * anchor the median (with min and max) of the per-round ratio ours / anchor.
+ * One scenario's results, per implementation and round: medians, and ours / anchor ratios taken round
+ * by round (the median, min and max of the per-round ratios). The main figures come from JVMs that
+ * ran every implementation, interleaved; where an anchor was also run in JVMs of its own, alternating
+ * with ours, those figures form a second set.
  *
- * @param transport the transport.
- * @param scenario  the scenario.
- * @param ours      our implementation's name.
- * @param byImpl    each implementation's rounds, ours first.
+ * @param transport      ring, ipc or udp.
+ * @param scenario       the scenario.
+ * @param ours           the implementation the others are compared with.
+ * @param byImpl         rounds per implementation, all implementations in the same JVMs.
+ * @param separateByImpl rounds per implementation in JVMs of their own (empty if not run).
  */
-public record ScenarioSummary(String transport, String scenario, String ours, Map<String, List<RoundResult>> byImpl)
+public record ScenarioSummary(
+    String transport, String scenario, String ours, Map<String, List<RoundResult>> byImpl, Map<String, List<RoundResult>> separateByImpl)
 {
     /**
-     * The JSON lines, one per implementation.
+     * One JSON object per implementation.
      *
      * @return the lines.
      */
@@ -28,34 +32,49 @@ public record ScenarioSummary(String transport, String scenario, String ours, Ma
         final List<String> lines = new ArrayList<>();
         for (final Map.Entry<String, List<RoundResult>> entry : byImpl.entrySet())
         {
-            final List<RoundResult> rounds = entry.getValue();
+            final String impl = entry.getKey();
             final StringBuilder json = new StringBuilder();
             json.append(String.format(Locale.ROOT, "{\"transport\":\"%s\",\"scenario\":\"%s\",\"impl\":\"%s\",\"rounds\":%d",
-                transport, scenario, entry.getKey(), rounds.size()));
-            if (isLatency())
+                transport, scenario, impl, entry.getValue().size()));
+            figures(json, "", byImpl, impl);
+            if (separateByImpl.containsKey(impl))
             {
-                json.append(String.format(Locale.ROOT,
-                    ",\"rtt_p50_ns\":%.0f,\"rtt_p90_ns\":%.0f,\"rtt_p99_ns\":%.0f,\"rtt_p999_ns\":%.0f,\"rtt_max_ns\":%.0f",
-                    median(rounds, RoundResult::p50), median(rounds, RoundResult::p90), median(rounds, RoundResult::p99),
-                    median(rounds, RoundResult::p999), median(rounds, RoundResult::max)));
-            }
-            else
-            {
-                json.append(String.format(Locale.ROOT, ",\"ops_per_s\":%.0f", median(rounds, RoundResult::opsPerS)));
-            }
-            if (!entry.getKey().equals(ours))
-            {
-                final double[] ratios = ratios(entry.getKey());
-                json.append(String.format(Locale.ROOT, ",\"ours_over_anchor\":%.3f,\"ratio_min\":%.3f,\"ratio_max\":%.3f",
-                    medianOf(ratios), Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN)));
+                figures(json, "separate_", separateByImpl, impl);
             }
             lines.add(json.append('}').toString());
         }
         return lines;
     }
 
+    private void figures(final StringBuilder json, final String prefix, final Map<String, List<RoundResult>> results, final String impl)
+    {
+        final List<RoundResult> rounds = results.get(impl);
+        if (isLatency())
+        {
+            json.append(String.format(Locale.ROOT,
+                ",\"%1$srtt_p50_ns\":%2$.0f,\"%1$srtt_p90_ns\":%3$.0f,\"%1$srtt_p99_ns\":%4$.0f,\"%1$srtt_p999_ns\":%5$.0f,\"%1$srtt_max_ns\":%6$.0f",
+                prefix, median(rounds, RoundResult::p50), median(rounds, RoundResult::p90), median(rounds, RoundResult::p99),
+                median(rounds, RoundResult::p999), median(rounds, RoundResult::max)));
+        }
+        else
+        {
+            json.append(String.format(Locale.ROOT, ",\"%sops_per_s\":%.0f", prefix, median(rounds, RoundResult::opsPerS)));
+        }
+        if (!impl.equals(ours) && results.containsKey(ours))
+        {
+            final double[] ratios = ratios(results, impl, isLatency() ? RoundResult::p50 : RoundResult::opsPerS);
+            json.append(String.format(Locale.ROOT, ",\"%1$sours_over_anchor\":%2$.3f,\"%1$sratio_min\":%3$.3f,\"%1$sratio_max\":%4$.3f",
+                prefix, medianOf(ratios), min(ratios), max(ratios)));
+            if (isLatency())
+            {
+                json.append(String.format(Locale.ROOT, ",\"%sp99_ours_over_anchor\":%.3f",
+                    prefix, medianOf(ratios(results, impl, RoundResult::p99))));
+            }
+        }
+    }
+
     /**
-     * The table rows, one per implementation.
+     * Table rows, one per implementation.
      *
      * @return the rows.
      */
@@ -64,46 +83,56 @@ public record ScenarioSummary(String transport, String scenario, String ours, Ma
         final List<String> rows = new ArrayList<>();
         for (final Map.Entry<String, List<RoundResult>> entry : byImpl.entrySet())
         {
+            final String impl = entry.getKey();
             final List<RoundResult> rounds = entry.getValue();
             final String figures = isLatency() ?
                 String.format(Locale.ROOT, "p50 %,7.0f  p99 %,8.0f  p99.9 %,9.0f ns",
                     median(rounds, RoundResult::p50), median(rounds, RoundResult::p99), median(rounds, RoundResult::p999)) :
                 String.format(Locale.ROOT, "%,14.0f ops/s", median(rounds, RoundResult::opsPerS));
             String ratio = "";
-            if (!entry.getKey().equals(ours))
+            if (!impl.equals(ours))
             {
-                final double[] ratios = ratios(entry.getKey());
-                ratio = String.format(Locale.ROOT, "%5.2fx (%.2f..%.2f)%s", medianOf(ratios),
-                    Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN),
-                    isLatency() ? " p50, lower is better" : "");
+                ratio = ratioText(byImpl, impl);
+                if (separateByImpl.containsKey(impl))
+                {
+                    ratio += "   separate JVMs " + ratioText(separateByImpl, impl);
+                }
             }
-            rows.add(String.format(Locale.ROOT, "%-6s %-9s %-10s %-44s %s", transport, scenario, entry.getKey(), figures, ratio));
+            rows.add(String.format(Locale.ROOT, "%-6s %-18s %-10s %-44s %s", transport, scenario, impl, figures, ratio));
         }
         return rows;
     }
 
+    private String ratioText(final Map<String, List<RoundResult>> results, final String impl)
+    {
+        final double[] ratios = ratios(results, impl, isLatency() ? RoundResult::p50 : RoundResult::opsPerS);
+        String text = String.format(Locale.ROOT, "%5.2fx (%.2f..%.2f)", medianOf(ratios), min(ratios), max(ratios));
+        if (isLatency())
+        {
+            text += String.format(Locale.ROOT, " p50, %.2fx p99", medianOf(ratios(results, impl, RoundResult::p99)));
+        }
+        return text;
+    }
+
     /**
-     * Whether the scenario measures round trips.
+     * Whether this is a round-trip scenario.
      *
-     * @return true for round-trip scenarios.
+     * @return true if the rounds carry percentiles.
      */
     public boolean isLatency()
     {
         return byImpl.values().iterator().next().get(0).isLatency();
     }
 
-    /** Per round: ours / anchor, for throughput (higher is better) and for p50 (lower is better). */
-    private double[] ratios(final String anchor)
+    private double[] ratios(final Map<String, List<RoundResult>> results, final String anchor, final ToDoubleFunction<RoundResult> figure)
     {
-        final List<RoundResult> ourRounds = byImpl.get(ours);
-        final List<RoundResult> anchorRounds = byImpl.get(anchor);
+        final List<RoundResult> ourRounds = results.get(ours);
+        final List<RoundResult> anchorRounds = results.get(anchor);
         final int n = Math.min(ourRounds == null ? 0 : ourRounds.size(), anchorRounds.size());
         final double[] ratios = new double[n];
         for (int i = 0; i < n; i++)
         {
-            ratios[i] = isLatency() ?
-                (double)ourRounds.get(i).p50() / anchorRounds.get(i).p50() :
-                ourRounds.get(i).opsPerS() / anchorRounds.get(i).opsPerS();
+            ratios[i] = figure.applyAsDouble(ourRounds.get(i)) / figure.applyAsDouble(anchorRounds.get(i));
         }
         return ratios;
     }
@@ -111,6 +140,16 @@ public record ScenarioSummary(String transport, String scenario, String ours, Ma
     private static double median(final List<RoundResult> rounds, final ToDoubleFunction<RoundResult> figure)
     {
         return medianOf(rounds.stream().mapToDouble(figure).toArray());
+    }
+
+    private static double min(final double[] values)
+    {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(final double[] values)
+    {
+        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
     private static double medianOf(final double[] values)

@@ -45,6 +45,13 @@ public final class IpcScenarios implements ScenarioCatalog
     }
 
     @Override
+    public int shapeWarmupMillis(final String scenario)
+    {
+        // the far side of a two-process shape is a JVM started with the shape: it must compile before it is measured
+        return scenario.endsWith("-2proc") ? 1500 : 200;
+    }
+
+    @Override
     public List<String> impls(final String scenario)
     {
         return List.of("nano", "aeron");

@@ -32,7 +32,7 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "pingpong");
+        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "pingpong", "1p0c", "batch64");
     }
 
     @Override
@@ -54,6 +54,10 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public ThroughputShape throughput(final String scenario, final String impl)
     {
+        if (scenario.equals("1p0c") || scenario.equals("batch64"))
+        {
+            return impl.equals("disruptor") ? ProducerOnlyShapes.disruptor(scenario) : ProducerOnlyShapes.nano(scenario);
+        }
         return switch (impl)
         {
             case "nano" -> NanoRingShapes.throughput(scenario);
