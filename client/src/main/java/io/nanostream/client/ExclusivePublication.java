@@ -19,6 +19,7 @@ public final class ExclusivePublication extends Publication
     private int termCount;
     private long termBeginPosition;
     private long cachedLimit;
+    private ExclusiveTermAppender appender;
 
     ExclusivePublication(
         final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
@@ -27,13 +28,14 @@ public final class ExclusivePublication extends Publication
         super(client, registrationId, channel, streamId, sessionId, log, counterValues, limitCounterId, backPressureCounterId);
         for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
         {
-            appenders[i] = new ExclusiveTermAppender(log.term(i), log.metadata(), i);
+            appenders[i] = new ExclusiveTermAppender(log.term(i), log.metadata(), i, sessionId, streamId);
         }
         termCount = LogLayout.activeTermCount(metadata);
         final long rawTail = metadata.getLongVolatile(LogLayout.tailCounterOffset(LogLayout.indexByTermCount(termCount)));
         termId = LogLayout.termId(rawTail);
         termOffset = LogLayout.termOffset(rawTail, termLength);
         termBeginPosition = LogLayout.position(termId, 0, positionBitsToShift, initialTermId);
+        appender = appenders[LogLayout.indexByTermCount(termCount)].termId(termId);
     }
 
     @Override
@@ -49,17 +51,15 @@ public final class ExclusivePublication extends Publication
         {
             return backPressureStatus(position, length);
         }
-        final ExclusiveTermAppender appender = appenders[LogLayout.indexByTermCount(termCount)];
         final int result;
         if (length <= maxPayloadLength)
         {
-            result = appender.appendUnfragmented(termId, termOffset, sessionId, streamId, buffer, offset, length, supplier);
+            result = appender.appendUnfragmented(termOffset, buffer, offset, length, supplier);
         }
         else
         {
             checkMessageLength(length);
-            result = appender.appendFragmented(termId, termOffset, sessionId, streamId, buffer, offset, length,
-                maxPayloadLength, supplier);
+            result = appender.appendFragmented(termOffset, buffer, offset, length, maxPayloadLength, supplier);
         }
         return newPosition(result);
     }
@@ -77,8 +77,7 @@ public final class ExclusivePublication extends Publication
         {
             return backPressureStatus(position, length);
         }
-        return newPosition(appenders[LogLayout.indexByTermCount(termCount)]
-            .claim(termId, termOffset, sessionId, streamId, length, claim));
+        return newPosition(appender.claim(termOffset, length, claim));
     }
 
     private long newPosition(final int result)
@@ -102,6 +101,7 @@ public final class ExclusivePublication extends Publication
         termCount = nextTermCount;
         termOffset = 0;
         termBeginPosition += termLength;
+        appender = appenders[LogLayout.indexByTermCount(nextTermCount)].termId(nextTermId);
         return ADMIN_ACTION;
     }
 

@@ -4,7 +4,12 @@ import io.nanostream.buffer.AtomicBuffer;
 
 /**
  * Appends frames to one term for a single writer, which tracks the term offset itself: no atomic
- * claim, and the tail counter is only release-stored after each frame for observers.
+ * claim, and the tail counter is release-stored after each frame for observers. The header words that
+ * stay the same for a whole term (session, stream, term id) are computed once per term, so an append
+ * is two plain stores, the payload copy, and two release stores: the frame's first word (length,
+ * flags and type together) and the tail.
+ *
+ * <p>Owned by the publication's one writer thread.
  */
 public final class ExclusiveTermAppender
 {
@@ -15,6 +20,11 @@ public final class ExclusiveTermAppender
     private final AtomicBuffer metadata;
     private final int tailOffset;
     private final int termLength;
+    private final long sessionWord;
+    private final int streamId;
+    private int termId;
+    private long streamWord;
+    private long tailBase;
 
     /**
      * Creates an appender for one partition.
@@ -22,22 +32,48 @@ public final class ExclusiveTermAppender
      * @param term      the term.
      * @param metadata  the log's metadata section.
      * @param partition which partition, 0 to 2.
+     * @param sessionId the session id every frame carries.
+     * @param streamId  the stream id every frame carries.
      */
-    public ExclusiveTermAppender(final AtomicBuffer term, final AtomicBuffer metadata, final int partition)
+    public ExclusiveTermAppender(
+        final AtomicBuffer term, final AtomicBuffer metadata, final int partition, final int sessionId, final int streamId)
     {
         this.term = term;
         this.metadata = metadata;
         this.tailOffset = LogLayout.tailCounterOffset(partition);
         this.termLength = (int)term.capacity();
+        this.sessionWord = (long)sessionId << 32;
+        this.streamId = streamId;
+    }
+
+    /**
+     * Sets the id of the term this partition holds now: the writer calls it when it moves onto the partition.
+     *
+     * @param termId the term id.
+     * @return this appender.
+     */
+    public ExclusiveTermAppender termId(final int termId)
+    {
+        this.termId = termId;
+        this.streamWord = ((long)termId << 32) | (streamId & 0xFFFF_FFFFL);
+        this.tailBase = (long)termId << 32;
+        return this;
+    }
+
+    /**
+     * The id of the term this partition holds.
+     *
+     * @return the term id.
+     */
+    public int termId()
+    {
+        return termId;
     }
 
     /**
      * Appends a message that fits in one frame at the writer's term offset.
      *
-     * @param termId     the term id.
      * @param termOffset where the writer is in the term.
-     * @param sessionId  the session id.
-     * @param streamId   the stream id.
      * @param source     the payload's buffer.
      * @param offset     the payload's offset.
      * @param length     the payload's length, at most MTU - 32.
@@ -45,35 +81,24 @@ public final class ExclusiveTermAppender
      * @return the term offset after the frame, or {@link #TERM_FULL} (the term is then padded to its end).
      */
     public int appendUnfragmented(
-        final int termId, final int termOffset, final int sessionId, final int streamId,
-        final AtomicBuffer source, final long offset, final int length, final ReservedValueSupplier supplier)
+        final int termOffset, final AtomicBuffer source, final long offset, final int length, final ReservedValueSupplier supplier)
     {
         final int frameLength = length + FrameHeader.LENGTH;
-        final int alignedLength = FrameHeader.align(frameLength);
-        final int resultingOffset = termOffset + alignedLength;
+        final int resultingOffset = termOffset + FrameHeader.align(frameLength);
         if (resultingOffset > termLength)
         {
-            return padToEnd(termId, termOffset, sessionId, streamId);
+            return padToEnd(termOffset);
         }
-        term.putLong(termOffset + FrameHeader.TERM_OFFSET_OFFSET, ((long)sessionId << 32) | (termOffset & 0xFFFF_FFFFL));
-        term.putLong(termOffset + FrameHeader.STREAM_ID_OFFSET, ((long)termId << 32) | (streamId & 0xFFFF_FFFFL));
-        term.putBytes(termOffset + FrameHeader.LENGTH, source, offset, length);
-        if (supplier != null) // the term was zeroed before reuse: the reserved value is already 0 otherwise
-        {
-            term.putLong(termOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, termOffset, frameLength));
-        }
-        term.putLongRelease(termOffset, FrameHeader.firstWord(frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA)); // release: header and payload before the length
-        metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, resultingOffset)); // release: for observers of the tail
+        final AtomicBuffer term = this.term;
+        writeFrame(term, termOffset, frameLength, FrameHeader.UNFRAGMENTED, source, offset, length, supplier);
+        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the frame is complete before observers see the tail pass it
         return resultingOffset;
     }
 
     /**
      * Appends a message as BEGIN ... END fragments at the writer's term offset.
      *
-     * @param termId           the term id.
      * @param termOffset       where the writer is in the term.
-     * @param sessionId        the session id.
-     * @param streamId         the stream id.
      * @param source           the payload's buffer.
      * @param offset           the payload's offset.
      * @param length           the payload's length.
@@ -82,8 +107,8 @@ public final class ExclusiveTermAppender
      * @return the term offset after the last fragment, or {@link #TERM_FULL}.
      */
     public int appendFragmented(
-        final int termId, final int termOffset, final int sessionId, final int streamId, final AtomicBuffer source,
-        final long offset, final int length, final int maxPayloadLength, final ReservedValueSupplier supplier)
+        final int termOffset, final AtomicBuffer source, final long offset, final int length, final int maxPayloadLength,
+        final ReservedValueSupplier supplier)
     {
         final int fullFrames = length / maxPayloadLength;
         final int remainder = length % maxPayloadLength;
@@ -92,7 +117,7 @@ public final class ExclusiveTermAppender
         final int resultingOffset = termOffset + requiredLength;
         if (resultingOffset > termLength)
         {
-            return padToEnd(termId, termOffset, sessionId, streamId);
+            return padToEnd(termOffset);
         }
         int frameOffset = termOffset;
         byte flags = FrameHeader.BEGIN_FLAG;
@@ -101,72 +126,78 @@ public final class ExclusiveTermAppender
         do
         {
             final int bytes = Math.min(remaining, maxPayloadLength);
-            final int frameLength = bytes + FrameHeader.LENGTH;
             if (remaining <= maxPayloadLength)
             {
                 flags |= FrameHeader.END_FLAG;
             }
-            writeHeader(frameOffset, frameLength, flags, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
-            term.putBytes(frameOffset + FrameHeader.LENGTH, source, sourceOffset, bytes);
-            if (supplier != null)
-            {
-                term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
-            }
-            FrameHeader.frameLengthOrdered(term, frameOffset, frameLength);
+            writeFrame(term, frameOffset, bytes + FrameHeader.LENGTH, flags, source, sourceOffset, bytes, supplier);
             flags = 0;
-            frameOffset += FrameHeader.align(frameLength);
+            frameOffset += FrameHeader.align(bytes + FrameHeader.LENGTH);
             sourceOffset += bytes;
             remaining -= bytes;
         }
         while (remaining > 0);
-        metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, resultingOffset)); // release: for observers of the tail
+        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the fragments are complete before observers see the tail pass them
         return resultingOffset;
     }
 
     /**
-     * Claims one frame for zero-copy writing at the writer's term offset.
+     * Claims one frame for zero-copy writing at the writer's term offset. The frame carries a negative
+     * length until the claim is committed, so readers wait for it and the driver can pad over it if the
+     * writer dies.
      *
-     * @param termId     the term id.
      * @param termOffset where the writer is in the term.
-     * @param sessionId  the session id.
-     * @param streamId   the stream id.
      * @param length     the payload length.
      * @param claim      the claim to point at the frame.
      * @return the term offset after the frame, or {@link #TERM_FULL}.
      */
-    public int claim(
-        final int termId, final int termOffset, final int sessionId, final int streamId, final int length, final BufferClaim claim)
+    public int claim(final int termOffset, final int length, final BufferClaim claim)
     {
         final int frameLength = length + FrameHeader.LENGTH;
         final int resultingOffset = termOffset + FrameHeader.align(frameLength);
         if (resultingOffset > termLength)
         {
-            return padToEnd(termId, termOffset, sessionId, streamId);
+            return padToEnd(termOffset);
         }
-        writeHeader(termOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
+        writeHeaderInProgress(termOffset, frameLength, FrameHeader.UNFRAGMENTED);
         claim.wrap(term, termOffset, frameLength);
-        metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, resultingOffset)); // release: for observers of the tail
+        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the claimed header is in place before observers see the tail
         return resultingOffset;
     }
 
-    private void writeHeader(
-        final int frameOffset, final int frameLength, final byte flags, final short type,
-        final int sessionId, final int streamId, final int termId)
+    private void writeFrame(
+        final AtomicBuffer term, final int frameOffset, final int frameLength, final byte flags,
+        final AtomicBuffer source, final long offset, final int length, final ReservedValueSupplier supplier)
     {
-        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, type)); // opaque: a negative length marks the frame unfinished
-        term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, ((long)sessionId << 32) | (frameOffset & 0xFFFF_FFFFL));
-        term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, ((long)termId << 32) | (streamId & 0xFFFF_FFFFL));
+        term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (frameOffset & 0xFFFF_FFFFL));
+        term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
+        term.putBytes(frameOffset + FrameHeader.LENGTH, source, offset, length);
+        if (supplier != null) // the term was zeroed before reuse: the reserved value is already 0 otherwise
+        {
+            // the supplier may read the header: give it one, still marked unfinished
+            term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameHeader.TYPE_DATA)); // opaque: not yet a frame to readers
+            term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
+        }
+        term.putLongRelease(frameOffset, FrameHeader.firstWord(frameLength, flags, FrameHeader.TYPE_DATA)); // release: header and payload before the length that completes them
     }
 
-    private int padToEnd(final int termId, final int termOffset, final int sessionId, final int streamId)
+    private void writeHeaderInProgress(final int frameOffset, final int frameLength, final byte flags)
+    {
+        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameHeader.TYPE_DATA)); // opaque: a negative length marks the frame unfinished
+        term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (frameOffset & 0xFFFF_FFFFL));
+        term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
+    }
+
+    private int padToEnd(final int termOffset)
     {
         if (termOffset < termLength)
         {
             final int paddingLength = termLength - termOffset;
-            writeHeader(termOffset, paddingLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_PAD, sessionId, streamId, termId);
-            FrameHeader.frameLengthOrdered(term, termOffset, paddingLength);
+            term.putLong(termOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (termOffset & 0xFFFF_FFFFL));
+            term.putLong(termOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
+            term.putLongRelease(termOffset, FrameHeader.firstWord(paddingLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_PAD)); // release: a whole padding frame or none
         }
-        metadata.putLongRelease(tailOffset, LogLayout.packTail(termId, termLength)); // release: for observers of the tail
+        metadata.putLongRelease(tailOffset, tailBase | termLength); // release: for observers of the tail
         return TERM_FULL;
     }
 }
