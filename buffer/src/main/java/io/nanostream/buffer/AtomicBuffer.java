@@ -402,6 +402,15 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomic
         }
     }
 
+    /**
+     * Fills the whole buffer with one byte value, with the JDK's vectorised fill: about 1.4x the speed of
+     * {@link #setMemory}'s copy from a block of zeros (BENCHMARKS.md), and it allocates nothing. Slice a
+     * buffer once into parts to fill them one by one.
+     *
+     * @param value the byte.
+     */
+    public abstract void fill(byte value);
+
     /** Copies from this buffer into a segment: the second half of a copy between two buffers, typed for the JIT. */
     abstract void copyTo(long offset, MemorySegment destination, long destinationOffset, long length);
 

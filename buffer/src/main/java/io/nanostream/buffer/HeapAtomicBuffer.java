@@ -190,6 +190,12 @@ final class HeapAtomicBuffer extends AtomicBuffer
     }
 
     @Override
+    public void fill(final byte value)
+    {
+        segment.fill(value);
+    }
+
+    @Override
     void copyTo(final long offset, final MemorySegment destination, final long destinationOffset, final long length)
     {
         MemorySegment.copy(segment, offset, destination, destinationOffset, length);

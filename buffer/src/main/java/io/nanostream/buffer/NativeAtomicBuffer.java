@@ -206,6 +206,12 @@ final class NativeAtomicBuffer extends AtomicBuffer
     }
 
     @Override
+    public void fill(final byte value)
+    {
+        sharp().fill(value);
+    }
+
+    @Override
     void copyTo(final long offset, final MemorySegment destination, final long destinationOffset, final long length)
     {
         MemorySegment.copy(sharp(), offset, destination, destinationOffset, length);

@@ -69,6 +69,13 @@ class AtomicBufferTest
         buffer.setMemory(0, 32, (byte)7);
         assertThat(buffer.getLong(8)).isEqualTo(0x0707070707070707L);
         assertThat(buffer.slice(8, 8).capacity()).isEqualTo(8);
+        buffer.slice(8, 8).fill((byte)3);
+        assertThat(buffer.getLong(0)).isEqualTo(0x0707070707070707L);
+        assertThat(buffer.getLong(8)).isEqualTo(0x0303030303030303L);
+        assertThat(buffer.getLong(16)).isEqualTo(0x0707070707070707L);
+        final AtomicBuffer direct = AtomicBuffer.allocateDirect(64);
+        direct.fill((byte)-1);
+        assertThat(direct.getLong(56)).isEqualTo(-1L);
     }
 
     @Test

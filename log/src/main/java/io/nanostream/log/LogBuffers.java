@@ -15,6 +15,8 @@ public final class LogBuffers implements AutoCloseable
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final AtomicBuffer metadata;
     private final int termLength;
+    /** Each term cut into equal parts once, so cleaning fills whole parts without slicing (allocating) per call; made on first use. */
+    private AtomicBuffer[][] cleaningChunks;
 
     private LogBuffers(final MappedFile file, final AtomicBuffer whole, final int termLength)
     {
@@ -273,9 +275,48 @@ public final class LogBuffers implements AutoCloseable
         {
             final int termOffset = (int)position & (termLength - 1);
             final int length = (int)Math.min(toPosition - position, termLength - termOffset);
-            terms[LogLayout.indexByPosition(position, positionBitsToShift)].setMemory(termOffset, length, (byte)0);
+            zeroInTerm(LogLayout.indexByPosition(position, positionBitsToShift), termOffset, length);
             position += length;
         }
+    }
+
+    private void zeroInTerm(final int index, final int termOffset, final int length)
+    {
+        final AtomicBuffer[] chunks = cleaningChunks()[index];
+        final int chunkLength = termLength / chunks.length;
+        final int end = termOffset + length;
+        final int firstWhole = (termOffset + chunkLength - 1) / chunkLength;
+        final int lastWhole = end / chunkLength; // exclusive
+        if (firstWhole >= lastWhole)
+        {
+            terms[index].setMemory(termOffset, length, (byte)0);
+            return;
+        }
+        terms[index].setMemory(termOffset, firstWhole * chunkLength - termOffset, (byte)0);
+        for (int chunk = firstWhole; chunk < lastWhole; chunk++)
+        {
+            chunks[chunk].fill((byte)0);
+        }
+        terms[index].setMemory(lastWhole * chunkLength, end - lastWhole * chunkLength, (byte)0);
+    }
+
+    private AtomicBuffer[][] cleaningChunks()
+    {
+        if (cleaningChunks == null)
+        {
+            // 64 KiB parts, or 1024 of them for terms over 64 MiB: whole parts are filled, the ragged ends copied from zeros
+            final int chunkLength = Math.max(64 * 1024, termLength / 1024);
+            final AtomicBuffer[][] chunks = new AtomicBuffer[LogLayout.PARTITION_COUNT][termLength / chunkLength];
+            for (int t = 0; t < chunks.length; t++)
+            {
+                for (int c = 0; c < chunks[t].length; c++)
+                {
+                    chunks[t][c] = terms[t].slice((long)c * chunkLength, chunkLength);
+                }
+            }
+            cleaningChunks = chunks;
+        }
+        return cleaningChunks;
     }
 
     /**
