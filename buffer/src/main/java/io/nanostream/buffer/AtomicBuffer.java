@@ -124,10 +124,7 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomic
      *
      * @return the capacity.
      */
-    public final long capacity()
-    {
-        return segment.byteSize();
-    }
+    public abstract long capacity();
 
     /**
      * A view of part of this buffer, of the same kind.

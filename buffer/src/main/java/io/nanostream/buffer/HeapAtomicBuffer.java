@@ -196,6 +196,12 @@ final class HeapAtomicBuffer extends AtomicBuffer
     }
 
     @Override
+    public long capacity()
+    {
+        return segment.byteSize();
+    }
+
+    @Override
     void copyTo(final long offset, final MemorySegment destination, final long destinationOffset, final long length)
     {
         MemorySegment.copy(segment, offset, destination, destinationOffset, length);

@@ -212,6 +212,12 @@ final class NativeAtomicBuffer extends AtomicBuffer
     }
 
     @Override
+    public long capacity()
+    {
+        return sharp().byteSize();
+    }
+
+    @Override
     void copyTo(final long offset, final MemorySegment destination, final long destinationOffset, final long length)
     {
         MemorySegment.copy(sharp(), offset, destination, destinationOffset, length);

@@ -94,6 +94,7 @@ public final class Image
         final int initialOffset = (int)initialPosition & termLengthMask;
         final AtomicBuffer term = terms[LogLayout.indexByPosition(initialPosition, positionBitsToShift)];
         final int capacity = (int)term.capacity();
+        header.buffer(term);
         int offset = initialOffset;
         int committedOffset = initialOffset;
         int fragments = 0;
@@ -111,7 +112,7 @@ public final class Image
                 offset = nextOffset;
                 continue;
             }
-            header.wrap(term, frameOffset);
+            header.offset(frameOffset);
             final ControlledFragmentHandler.Action action =
                 handler.onFragment(term, frameOffset + FrameHeader.LENGTH, frameLength - FrameHeader.LENGTH, header);
             if (action == ControlledFragmentHandler.Action.ABORT)

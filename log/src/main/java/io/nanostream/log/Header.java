@@ -33,7 +33,32 @@ public final class Header
      */
     public void wrap(final AtomicBuffer term, final int frameOffset)
     {
-        this.term = term;
+        buffer(term);
+        this.frameOffset = frameOffset;
+    }
+
+    /**
+     * Points the view at a term, before {@link #offset} points it at frames in that term one by one: a
+     * reader sets the term once per poll and stores only an int per fragment (no reference store, so no
+     * garbage-collector barrier on the read path).
+     *
+     * @param term the term.
+     */
+    public void buffer(final AtomicBuffer term)
+    {
+        if (this.term != term)
+        {
+            this.term = term;
+        }
+    }
+
+    /**
+     * Points the view at the frame at an offset of the term set by {@link #buffer}.
+     *
+     * @param frameOffset the frame's offset.
+     */
+    public void offset(final int frameOffset)
+    {
         this.frameOffset = frameOffset;
     }
 

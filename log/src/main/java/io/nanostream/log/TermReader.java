@@ -26,6 +26,7 @@ public final class TermReader
         final AtomicBuffer term, final int termOffset, final FragmentHandler handler, final int fragmentsLimit, final Header header)
     {
         final int capacity = (int)term.capacity();
+        header.buffer(term);
         int offset = termOffset;
         int fragments = 0;
         while (fragments < fragmentsLimit && offset < capacity)
@@ -45,7 +46,7 @@ public final class TermReader
             offset += FrameHeader.align(frameLength);
             if (FrameHeader.type(firstWord) != FrameHeader.TYPE_PAD)
             {
-                header.wrap(term, frameOffset);
+                header.offset(frameOffset);
                 handler.onFragment(term, frameOffset + FrameHeader.LENGTH, frameLength - FrameHeader.LENGTH, header);
                 fragments++;
             }
