@@ -10,8 +10,8 @@ public final class BackoffIdleStrategy implements IdleStrategy
 {
     /** The configuration name of this strategy. */
     public static final String ALIAS = "backoff";
-    /** Default number of spins before yielding. */
-    public static final int DEFAULT_MAX_SPINS = 100;
+    /** Default number of spins before yielding: few, because a spinning thread keeps a thread that has work off a shared core (BENCHMARKS.md, UDP round trips). */
+    public static final int DEFAULT_MAX_SPINS = 10;
     /** Default number of yields before parking. */
     public static final int DEFAULT_MAX_YIELDS = 10;
     /** Default first park time, in nanoseconds. */

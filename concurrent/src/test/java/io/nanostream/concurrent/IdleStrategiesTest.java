@@ -53,6 +53,19 @@ class IdleStrategiesTest
     }
 
     @Test
+    void aBackoffCanBeNamedWithItsSteps()
+    {
+        final BackoffIdleStrategy tuned = (BackoffIdleStrategy)IdleStrategies.byName("backoff:0:2:500:2000");
+        tuned.idle();
+        tuned.idle();
+        assertThat(tuned.nextParkNanos()).as("no spins, two yields, then parks from 500 ns").isEqualTo(500);
+        assertThatThrownBy(() -> IdleStrategies.byName("backoff:1:2")).hasMessageContaining("needs four numbers")
+            .hasMessageContaining("backoff:10:10:1000:1000000");
+        assertThatThrownBy(() -> IdleStrategies.byName("backoff:a:2:3:4")).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> IdleStrategies.byName("backoff:1:2:30:4")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsNonsenseSettings()
     {
         assertThatThrownBy(() -> new BackoffIdleStrategy(-1, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
