@@ -94,7 +94,10 @@ public final class EventPoller<E>
             }
             return PollState.PROCESSING;
         }
-        return ringBuffer.getCursor() >= next ? PollState.GATING : PollState.IDLE;
+        // as the Disruptor reports it: one producer's cursor is what it published, many producers' what they claimed;
+        // one producer's is read from the event we wait for, never from its claim counter, which a spinning poller
+        // would otherwise pull away from the producer on every empty poll
+        return ringBuffer.sequencer.cursorReached(next) ? PollState.GATING : PollState.IDLE;
     }
 
     /**

@@ -86,6 +86,12 @@ final class MultiProducerSequencer extends Sequencer
     }
 
     @Override
+    boolean cursorReached(final long sequence)
+    {
+        return cursor() >= sequence;
+    }
+
+    @Override
     long cursor()
     {
         return cursor.get();

@@ -83,6 +83,12 @@ abstract class Sequencer extends SequencerLeftPadding
     /** The highest sequence claimed so far (not necessarily published). */
     abstract long cursor();
 
+    /**
+     * Whether the cursor, as the Disruptor reports it, has reached a sequence: for one producer, whether it
+     * is published; for many, whether it is claimed.
+     */
+    abstract boolean cursorReached(long sequence);
+
     /** Whether {@code n} more sequences could be claimed without waiting. */
     abstract boolean hasAvailableCapacity(int n);
 

@@ -43,7 +43,7 @@ final class SingleProducerSequencer extends SingleProducerTail
             VarHandle.fullFence(); // our last claim is visible before we read the gating set (pairs with its CAS)
             cachedGatingSequence = awaitCapacity(next - bufferSize, next - 1);
         }
-        NEXT_VALUE.setOpaque((SingleProducerFields)this, next); // opaque: other threads read the claim only as a hint
+        nextValue = next; // plain: the release in publish and the fence before the gating read order it for other threads
         return next;
     }
 
@@ -127,6 +127,12 @@ final class SingleProducerSequencer extends SingleProducerTail
             return highestSlotPublished(from, limit);
         }
         return Math.min(published.get(), limit); // acquire: the events up to the returned sequence are visible
+    }
+
+    @Override
+    boolean cursorReached(final long sequence)
+    {
+        return isPublished(sequence);
     }
 
     @Override

@@ -32,6 +32,24 @@ class EventPollerTest
     }
 
     @Test
+    void withOneProducerAClaimIsIdleUntilPublishedAsTheDisruptorReportsIt()
+    {
+        assertClaimIsIdleUntilPublished(RingBuffer.createSingleProducer(LongEvent::new, 8));
+        assertClaimIsIdleUntilPublished(RingBuffer.createSingleProducer(SequencedEventTest.Tick::new, 8));
+    }
+
+    private static <E> void assertClaimIsIdleUntilPublished(final RingBuffer<E> ring)
+    {
+        final EventPoller<E> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        final long claimed = ring.next();
+        assertThat(poller.poll((event, sequence, endOfBatch) -> true)).as("one producer's cursor is what it published")
+            .isEqualTo(EventPoller.PollState.IDLE);
+        ring.publish(claimed);
+        assertThat(poller.poll((event, sequence, endOfBatch) -> true)).isEqualTo(EventPoller.PollState.PROCESSING);
+    }
+
+    @Test
     void aHandlerThatReturnsFalseStopsThePollThere()
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);

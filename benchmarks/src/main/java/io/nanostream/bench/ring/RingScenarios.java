@@ -32,7 +32,7 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "pingpong", "1p0c", "batch64");
+        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "pingpong", "pingpong-poll", "1p0c", "batch64");
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class RingScenarios implements ScenarioCatalog
     {
         return switch (scenario)
         {
-            case "1p1c", "3p1c", "pingpong" -> List.of("nano", "disruptor", "jctools");
+            case "1p1c", "3p1c", "pingpong", "pingpong-poll" -> List.of("nano", "disruptor", "jctools");
             default -> List.of("nano", "disruptor");
         };
     }
@@ -48,7 +48,7 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public boolean isLatency(final String scenario)
     {
-        return "pingpong".equals(scenario);
+        return scenario.startsWith("pingpong");
     }
 
     @Override
@@ -70,6 +70,15 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public LatencyShape latency(final String scenario, final String impl)
     {
+        if (scenario.equals("pingpong-poll"))
+        {
+            return switch (impl)
+            {
+                case "nano" -> PollPingPongShapes.nano();
+                case "disruptor" -> PollPingPongShapes.disruptor();
+                default -> JctoolsShapes.pingPong();
+            };
+        }
         return switch (impl)
         {
             case "nano" -> NanoRingShapes.pingPong();
