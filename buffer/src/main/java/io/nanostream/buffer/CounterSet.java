@@ -80,6 +80,25 @@ public final class CounterSet extends CountersReader
     }
 
     /**
+     * Allocates a counter and hands back its handle (see {@link #allocate} for the fields).
+     *
+     * @param typeId         what the counter measures.
+     * @param registrationId the registration it belongs to.
+     * @param sessionId      its session, or 0.
+     * @param streamId       its stream, or 0.
+     * @param ownerId        the client that owns it, or 0.
+     * @param label          a label for people.
+     * @param nowMillis      the wall-clock time.
+     * @return the handle.
+     */
+    public Counter newCounter(
+        final int typeId, final long registrationId, final int sessionId, final int streamId, final long ownerId,
+        final String label, final long nowMillis)
+    {
+        return new Counter(this, allocate(typeId, registrationId, sessionId, streamId, ownerId, label, nowMillis));
+    }
+
+    /**
      * Frees a counter; its slot is reused after the reuse delay.
      *
      * @param id        the counter id.
