@@ -8,4 +8,5 @@ module io.nanostream.driver {
 
     exports io.nanostream.driver;
     exports io.nanostream.driver.loss;
+    exports io.nanostream.driver.faults;
 }

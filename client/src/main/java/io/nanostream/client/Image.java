@@ -100,7 +100,7 @@ public final class Image
         int fragments = 0;
         while (fragments < fragmentLimit && offset < capacity)
         {
-            final int frameLength = FrameHeader.frameLengthVolatile(term, offset);
+            final int frameLength = FrameHeader.frameLengthAcquire(term, offset);
             if (frameLength <= 0)
             {
                 break;
@@ -159,7 +159,7 @@ public final class Image
         int scan = offset;
         while (scan < limit)
         {
-            final int frameLength = FrameHeader.frameLengthVolatile(term, scan);
+            final int frameLength = FrameHeader.frameLengthAcquire(term, scan);
             if (frameLength <= 0)
             {
                 break;

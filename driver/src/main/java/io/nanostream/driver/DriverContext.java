@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
-import io.nanostream.driver.loss.LossGenerator;
-import io.nanostream.driver.loss.RandomLoss;
+import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.faults.RandomLoss;
 import io.nanostream.log.LogLayout;
 
 import io.nanostream.client.ClientContext;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
+import io.nanostream.log.FrameType;
 
 /**
  * The driver's settings. Each has a system property ({@code nanostream.*}) and a default that users of
@@ -423,12 +424,12 @@ public final class DriverContext
     {
         return switch (name.trim().toLowerCase(Locale.ROOT))
         {
-            case "data" -> LossGenerator.TYPE_DATA;
-            case "pad" -> LossGenerator.TYPE_PAD;
-            case "sm" -> LossGenerator.TYPE_SM;
-            case "nak" -> LossGenerator.TYPE_NAK;
-            case "setup" -> LossGenerator.TYPE_SETUP;
-            case "rttm" -> LossGenerator.TYPE_RTTM;
+            case "data" -> FrameType.DATA;
+            case "pad" -> FrameType.PAD;
+            case "sm" -> FrameType.SM;
+            case "nak" -> FrameType.NAK;
+            case "setup" -> FrameType.SETUP;
+            case "rttm" -> FrameType.RTTM;
             default -> throw new IllegalArgumentException("nanostream.udp.loss.types: unknown frame type '" + name +
                 "'; use data, pad, sm, nak, setup or rttm");
         };

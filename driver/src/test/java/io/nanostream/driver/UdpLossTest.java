@@ -5,10 +5,10 @@ import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
-import io.nanostream.driver.loss.GapLoss;
-import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.faults.GapLoss;
+import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.loss.LossReport;
-import io.nanostream.driver.loss.RandomLoss;
+import io.nanostream.driver.faults.RandomLoss;
 import io.nanostream.driver.udp.TransportCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.nanostream.log.FrameType;
 
 /**
  * Reliable delivery through injected loss: data, status messages and NAKs dropped at random with a seed
@@ -66,11 +67,11 @@ class UdpLossTest
         final List<RandomLoss> dataLoss = new ArrayList<>();
         final List<RandomLoss> controlLoss = new ArrayList<>();
         final MediaDriver sending = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.DEDICATED)
-            .sendLoss(random(dataRate, 7, dataLoss, LossGenerator.TYPE_DATA))
-            .receiveLoss(random(controlRate, 11, controlLoss, LossGenerator.TYPE_SM, LossGenerator.TYPE_NAK))));
+            .sendLoss(random(dataRate, 7, dataLoss, FrameType.DATA))
+            .receiveLoss(random(controlRate, 11, controlLoss, FrameType.SM, FrameType.NAK))));
         final MediaDriver receiving = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.DEDICATED)
-            .receiveLoss(random(dataRate, 13, dataLoss, LossGenerator.TYPE_DATA))
-            .sendLoss(random(controlRate, 17, controlLoss, LossGenerator.TYPE_SM, LossGenerator.TYPE_NAK))));
+            .receiveLoss(random(dataRate, 13, dataLoss, FrameType.DATA))
+            .sendLoss(random(controlRate, 17, controlLoss, FrameType.SM, FrameType.NAK))));
         final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
         final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
         final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";

@@ -4,8 +4,8 @@ import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
-import io.nanostream.driver.loss.LossGenerator;
-import io.nanostream.driver.loss.RandomLoss;
+import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.faults.RandomLoss;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.nanostream.log.FrameType;
 
 /**
  * Multicast on loopback: one sender, three receivers in three drivers, with "max" and "min" flow control,
@@ -82,7 +83,7 @@ class UdpMulticastTest
         final DriverContext sendingContext = UdpRoundTripTest.context(ThreadingMode.SHARED);
         if (senderLoss > 0)
         {
-            sendingContext.sendLoss(() -> new RandomLoss(senderLoss, 5, LossGenerator.TYPE_DATA));
+            sendingContext.sendLoss(() -> new RandomLoss(senderLoss, 5, FrameType.DATA));
         }
         final MediaDriver sending = keep(MediaDriver.launch(sendingContext));
         drivers.add(sending);
@@ -91,7 +92,7 @@ class UdpMulticastTest
             final DriverContext context = UdpRoundTripTest.context(ThreadingMode.SHARED);
             if (i == 0 && receiverLoss > 0)
             {
-                context.receiveLoss(() -> new RandomLoss(receiverLoss, 3, LossGenerator.TYPE_DATA));
+                context.receiveLoss(() -> new RandomLoss(receiverLoss, 3, FrameType.DATA));
             }
             final MediaDriver driver = keep(MediaDriver.launch(context));
             drivers.add(driver);

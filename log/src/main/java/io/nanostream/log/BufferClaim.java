@@ -72,13 +72,13 @@ public final class BufferClaim
     /** Publishes the frame. */
     public void commit()
     {
-        FrameHeader.frameLengthOrdered(term, frameOffset, frameLength);
+        FrameHeader.frameLengthRelease(term, frameOffset, frameLength);
     }
 
     /** Turns the frame into padding that readers skip. */
     public void abort()
     {
-        term.putShort(frameOffset + FrameHeader.TYPE_OFFSET, FrameHeader.TYPE_PAD);
-        FrameHeader.frameLengthOrdered(term, frameOffset, frameLength);
+        term.putShort(frameOffset + FrameHeader.TYPE_OFFSET, (short)FrameType.PAD);
+        FrameHeader.frameLengthRelease(term, frameOffset, frameLength);
     }
 }

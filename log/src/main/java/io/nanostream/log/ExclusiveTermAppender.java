@@ -175,15 +175,15 @@ public final class ExclusiveTermAppender
         if (supplier != null) // the term was zeroed before reuse: the reserved value is already 0 otherwise
         {
             // the supplier may read the header: give it one, still marked unfinished
-            term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameHeader.TYPE_DATA)); // opaque: not yet a frame to readers
+            term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameType.DATA)); // opaque: not yet a frame to readers
             term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
         }
-        term.putLongRelease(frameOffset, FrameHeader.firstWord(frameLength, flags, FrameHeader.TYPE_DATA)); // release: header and payload before the length that completes them
+        term.putLongRelease(frameOffset, FrameHeader.firstWord(frameLength, flags, FrameType.DATA)); // release: header and payload before the length that completes them
     }
 
     private void writeHeaderInProgress(final int frameOffset, final int frameLength, final byte flags)
     {
-        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameHeader.TYPE_DATA)); // opaque: a negative length marks the frame unfinished
+        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameType.DATA)); // opaque: a negative length marks the frame unfinished
         term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (frameOffset & 0xFFFF_FFFFL));
         term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
     }
@@ -195,7 +195,7 @@ public final class ExclusiveTermAppender
             final int paddingLength = termLength - termOffset;
             term.putLong(termOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (termOffset & 0xFFFF_FFFFL));
             term.putLong(termOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
-            term.putLongRelease(termOffset, FrameHeader.firstWord(paddingLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_PAD)); // release: a whole padding frame or none
+            term.putLongRelease(termOffset, FrameHeader.firstWord(paddingLength, FrameHeader.UNFRAGMENTED, FrameType.PAD)); // release: a whole padding frame or none
         }
         metadata.putLongRelease(tailOffset, tailBase | termLength); // release: for observers of the tail
         return TERM_FULL;

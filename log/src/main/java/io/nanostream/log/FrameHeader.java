@@ -3,9 +3,34 @@ package io.nanostream.log;
 import io.nanostream.buffer.AtomicBuffer;
 
 /**
- * The 32-byte little-endian header that starts every frame in a term, the same bytes a DATA or PAD
- * frame carries on the wire: length, version, flags, type, term offset, session id, stream id, term
- * id, reserved value. Frames start at 32-byte aligned offsets.
+ * The 32-byte little-endian header that starts every frame in a term: the same bytes a DATA or PAD
+ * frame carries on the wire (Aeron's data header). Frames start at 32-byte aligned offsets; the payload
+ * follows the header.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |R|                       Frame Length                          |  0  negative while being written
+ *  +---------------+-+-+-+---------+-------------------------------+
+ *  |    Version    |B|E|S|  Flags  |             Type              |  4  B begin, E end, S end of stream
+ *  +---------------+-+-+-+---------+-------------------------------+
+ *  |R|                        Term Offset                          |  8
+ *  +-+-------------------------------------------------------------+
+ *  |                          Session ID                           | 12
+ *  +---------------------------------------------------------------+
+ *  |                          Stream ID                            | 16
+ *  +---------------------------------------------------------------+
+ *  |                           Term ID                             | 20
+ *  +---------------------------------------------------------------+
+ *  |                        Reserved Value                         | 24
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                           Payload                            ... 32
+ * </pre>
+ *
+ * The first 8 bytes (length, version, flags, type) are written and read as one word; the types are in
+ * {@link FrameType}.
  */
 public final class FrameHeader
 {
@@ -43,11 +68,6 @@ public final class FrameHeader
     public static final byte EOS_FLAG = 0x20;
     /** A whole message in one frame. */
     public static final byte UNFRAGMENTED = (byte)0xC0;
-
-    /** Padding frame type. */
-    public static final short TYPE_PAD = 0x00;
-    /** Data frame type. */
-    public static final short TYPE_DATA = 0x01;
 
     /** The largest message any log carries, whatever its term length: 16 MiB. */
     public static final int MAX_MESSAGE_LENGTH = 16 * 1024 * 1024;
@@ -102,7 +122,7 @@ public final class FrameHeader
      * @param termOffset the frame's offset.
      * @return the length, 0 if nothing is there yet, negative while being written.
      */
-    public static int frameLengthVolatile(final AtomicBuffer term, final int termOffset)
+    public static int frameLengthAcquire(final AtomicBuffer term, final int termOffset)
     {
         return term.getIntAcquire(termOffset); // acquire: a positive length means header and payload are visible
     }
@@ -114,7 +134,7 @@ public final class FrameHeader
      * @param termOffset  the frame's offset.
      * @param frameLength the length, header included.
      */
-    public static void frameLengthOrdered(final AtomicBuffer term, final int termOffset, final int frameLength)
+    public static void frameLengthRelease(final AtomicBuffer term, final int termOffset, final int frameLength)
     {
         term.putIntRelease(termOffset, frameLength); // release: header and payload are visible before the length
     }
@@ -126,9 +146,9 @@ public final class FrameHeader
      * @param termOffset the frame's offset.
      * @return the type.
      */
-    public static short type(final AtomicBuffer term, final int termOffset)
+    public static int type(final AtomicBuffer term, final int termOffset)
     {
-        return term.getShort(termOffset + TYPE_OFFSET);
+        return term.getShort(termOffset + TYPE_OFFSET) & 0xFFFF;
     }
 
     /**
@@ -140,7 +160,7 @@ public final class FrameHeader
      */
     public static boolean isPadding(final AtomicBuffer term, final int termOffset)
     {
-        return type(term, termOffset) == TYPE_PAD;
+        return type(term, termOffset) == FrameType.PAD;
     }
 
     /**
@@ -160,9 +180,9 @@ public final class FrameHeader
      * @param firstWord the first 8 bytes of a header, read as one little-endian long.
      * @return the type.
      */
-    public static short type(final long firstWord)
+    public static int type(final long firstWord)
     {
-        return (short)(firstWord >>> 48);
+        return (int)(firstWord >>> 48);
     }
 
     /**
@@ -173,14 +193,14 @@ public final class FrameHeader
      * @param type        the type.
      * @return the word.
      */
-    public static long firstWord(final int frameLength, final byte flags, final short type)
+    public static long firstWord(final int frameLength, final byte flags, final int type)
     {
         return ((long)type << 48) | ((long)(flags & 0xFF) << 40) | ((long)CURRENT_VERSION << 32) | (frameLength & 0xFFFF_FFFFL);
     }
 
     /**
      * Writes a header in three 8-byte stores, the first (holding the negative length) with release semantics;
-     * the caller completes the frame with {@link #frameLengthOrdered}.
+     * the caller completes the frame with {@link #frameLengthRelease}.
      *
      * @param term        the term.
      * @param termOffset  the frame's offset, 8-byte aligned.
@@ -196,7 +216,7 @@ public final class FrameHeader
         final int termOffset,
         final int frameLength,
         final byte flags,
-        final short type,
+        final int type,
         final int sessionId,
         final int streamId,
         final int termId)
@@ -209,7 +229,7 @@ public final class FrameHeader
     /**
      * Writes a header whose length is negative (the frame is being written), ready for the payload.
      * The negative length is stored first, with release semantics, so a reader never mistakes a frame
-     * in progress for an empty slot; the caller completes the frame with {@link #frameLengthOrdered}.
+     * in progress for an empty slot; the caller completes the frame with {@link #frameLengthRelease}.
      *
      * @param term        the term.
      * @param termOffset  the frame's offset.
@@ -225,7 +245,7 @@ public final class FrameHeader
         final int termOffset,
         final int frameLength,
         final byte flags,
-        final short type,
+        final int type,
         final int sessionId,
         final int streamId,
         final int termId)
@@ -233,7 +253,7 @@ public final class FrameHeader
         term.putIntRelease(termOffset, -frameLength); // release: claims the frame before the header fields land
         term.putByte(termOffset + VERSION_OFFSET, CURRENT_VERSION);
         term.putByte(termOffset + FLAGS_OFFSET, flags);
-        term.putShort(termOffset + TYPE_OFFSET, type);
+        term.putShort(termOffset + TYPE_OFFSET, (short)type);
         term.putInt(termOffset + TERM_OFFSET_OFFSET, termOffset);
         term.putInt(termOffset + SESSION_ID_OFFSET, sessionId);
         term.putInt(termOffset + STREAM_ID_OFFSET, streamId);

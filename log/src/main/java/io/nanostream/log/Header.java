@@ -87,9 +87,9 @@ public final class Header
      *
      * @return the type.
      */
-    public short type()
+    public int type()
     {
-        return term.getShort(frameOffset + FrameHeader.TYPE_OFFSET);
+        return term.getShort(frameOffset + FrameHeader.TYPE_OFFSET) & 0xFFFF;
     }
 
     /**

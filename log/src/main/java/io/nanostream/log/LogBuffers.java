@@ -164,7 +164,7 @@ public final class LogBuffers implements AutoCloseable
         metadata.putInt(header + FrameHeader.FRAME_LENGTH_OFFSET, 0);
         metadata.putByte(header + FrameHeader.VERSION_OFFSET, FrameHeader.CURRENT_VERSION);
         metadata.putByte(header + FrameHeader.FLAGS_OFFSET, FrameHeader.UNFRAGMENTED);
-        metadata.putShort(header + FrameHeader.TYPE_OFFSET, FrameHeader.TYPE_DATA);
+        metadata.putShort(header + FrameHeader.TYPE_OFFSET, (short)FrameType.DATA);
         metadata.putInt(header + FrameHeader.SESSION_ID_OFFSET, sessionId);
         metadata.putInt(header + FrameHeader.STREAM_ID_OFFSET, streamId);
         metadata.putInt(header + FrameHeader.TERM_ID_OFFSET, initialTermId);

@@ -70,14 +70,14 @@ public final class TermAppender
             return padToEnd(termOffset, sessionId, streamId, termId);
         }
         final int frameOffset = (int)termOffset;
-        FrameHeader.writeInProgressWords(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA,
+        FrameHeader.writeInProgressWords(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameType.DATA,
             sessionId, streamId, termId);
         term.putBytes(frameOffset + FrameHeader.LENGTH, source, offset, length);
         if (supplier != null)
         {
             term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
         }
-        FrameHeader.frameLengthOrdered(term, frameOffset, frameLength);
+        FrameHeader.frameLengthRelease(term, frameOffset, frameLength);
         return (int)resultingOffset;
     }
 
@@ -122,13 +122,13 @@ public final class TermAppender
             {
                 flags |= FrameHeader.END_FLAG;
             }
-            FrameHeader.writeInProgressWords(term, frameOffset, frameLength, flags, FrameHeader.TYPE_DATA, sessionId, streamId, termId);
+            FrameHeader.writeInProgressWords(term, frameOffset, frameLength, flags, FrameType.DATA, sessionId, streamId, termId);
             term.putBytes(frameOffset + FrameHeader.LENGTH, source, sourceOffset, bytes);
             if (supplier != null)
             {
                 term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
             }
-            FrameHeader.frameLengthOrdered(term, frameOffset, frameLength);
+            FrameHeader.frameLengthRelease(term, frameOffset, frameLength);
             flags = 0;
             frameOffset += FrameHeader.align(frameLength);
             sourceOffset += bytes;
@@ -160,7 +160,7 @@ public final class TermAppender
             return padToEnd(termOffset, sessionId, streamId, termId);
         }
         final int frameOffset = (int)termOffset;
-        FrameHeader.writeInProgressWords(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_DATA,
+        FrameHeader.writeInProgressWords(term, frameOffset, frameLength, FrameHeader.UNFRAGMENTED, FrameType.DATA,
             sessionId, streamId, termId);
         claim.wrap(term, frameOffset, frameLength);
         return (int)resultingOffset;
@@ -172,9 +172,9 @@ public final class TermAppender
         {
             final int frameOffset = (int)termOffset;
             final int paddingLength = termLength - frameOffset;
-            FrameHeader.writeInProgress(term, frameOffset, paddingLength, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_PAD,
+            FrameHeader.writeInProgress(term, frameOffset, paddingLength, FrameHeader.UNFRAGMENTED, FrameType.PAD,
                 sessionId, streamId, termId);
-            FrameHeader.frameLengthOrdered(term, frameOffset, paddingLength);
+            FrameHeader.frameLengthRelease(term, frameOffset, paddingLength);
         }
         return TERM_FULL;
     }

@@ -44,7 +44,7 @@ public final class TermReader
             }
             final int frameOffset = offset;
             offset += FrameHeader.align(frameLength);
-            if (FrameHeader.type(firstWord) != FrameHeader.TYPE_PAD)
+            if (FrameHeader.type(firstWord) != FrameType.PAD)
             {
                 header.offset(frameOffset);
                 handler.onFragment(term, frameOffset + FrameHeader.LENGTH, frameLength - FrameHeader.LENGTH, header);

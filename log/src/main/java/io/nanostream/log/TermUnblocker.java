@@ -31,7 +31,7 @@ public final class TermUnblocker
         final int shift = LogLayout.positionBitsToShift(termLength);
         final AtomicBuffer term = log.term(LogLayout.indexByPosition(blockedPosition, shift));
         final int termOffset = (int)blockedPosition & (termLength - 1);
-        final int frameLength = FrameHeader.frameLengthVolatile(term, termOffset);
+        final int frameLength = FrameHeader.frameLengthAcquire(term, termOffset);
         final int termId = (int)(blockedPosition >>> shift) + log.initialTermId();
         if (frameLength < 0)
         {
@@ -45,7 +45,7 @@ public final class TermUnblocker
         final boolean sameTerm = (producerPosition >>> shift) == (blockedPosition >>> shift);
         final int limit = sameTerm ? (int)producerPosition & (termLength - 1) : termLength;
         int offset = termOffset + FrameHeader.ALIGNMENT;
-        while (offset < limit && FrameHeader.frameLengthVolatile(term, offset) == 0)
+        while (offset < limit && FrameHeader.frameLengthAcquire(term, offset) == 0)
         {
             offset += FrameHeader.ALIGNMENT;
         }
@@ -55,8 +55,8 @@ public final class TermUnblocker
 
     private static void pad(final AtomicBuffer term, final int termOffset, final int length, final int termId, final LogBuffers log)
     {
-        FrameHeader.writeInProgress(term, termOffset, length, FrameHeader.UNFRAGMENTED, FrameHeader.TYPE_PAD,
+        FrameHeader.writeInProgress(term, termOffset, length, FrameHeader.UNFRAGMENTED, FrameType.PAD,
             log.sessionId(), log.streamId(), termId);
-        FrameHeader.frameLengthOrdered(term, termOffset, length);
+        FrameHeader.frameLengthRelease(term, termOffset, length);
     }
 }

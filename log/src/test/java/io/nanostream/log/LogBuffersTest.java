@@ -34,7 +34,7 @@ class LogBuffersTest
                 assertThat(opened.sessionId()).isEqualTo(12);
                 assertThat(opened.streamId()).isEqualTo(34);
                 assertThat(opened.endOfStreamPosition()).isEqualTo(Long.MAX_VALUE);
-                assertThat(FrameHeader.frameLengthVolatile(opened.term(0), 0)).as("shared memory").isEqualTo(40);
+                assertThat(FrameHeader.frameLengthAcquire(opened.term(0), 0)).as("shared memory").isEqualTo(40);
             }
         }
     }

@@ -46,9 +46,9 @@ class TermAppenderTest
         final int resulting = appender.appendUnfragmented(SESSION, STREAM, message(100, 1), 0, 100, (term, offset, length) -> 0xABCDL);
         assertThat(resulting).isEqualTo(FrameHeader.align(132));
         final AtomicBuffer term = log.term(0);
-        assertThat(FrameHeader.frameLengthVolatile(term, 0)).isEqualTo(132);
+        assertThat(FrameHeader.frameLengthAcquire(term, 0)).isEqualTo(132);
         assertThat(term.getByte(FrameHeader.FLAGS_OFFSET)).isEqualTo(FrameHeader.UNFRAGMENTED);
-        assertThat(FrameHeader.type(term, 0)).isEqualTo(FrameHeader.TYPE_DATA);
+        assertThat(FrameHeader.type(term, 0)).isEqualTo(FrameType.DATA);
         assertThat(term.getInt(FrameHeader.TERM_OFFSET_OFFSET)).isEqualTo(0);
         assertThat(term.getInt(FrameHeader.SESSION_ID_OFFSET)).isEqualTo(SESSION);
         assertThat(term.getInt(FrameHeader.STREAM_ID_OFFSET)).isEqualTo(STREAM);
@@ -104,7 +104,7 @@ class TermAppenderTest
         assertThat(appended).isEqualTo(TERM_LENGTH / MTU);
         final AtomicBuffer term = log.term(0);
         assertThat(FrameHeader.isPadding(term, offset)).isTrue();
-        assertThat(FrameHeader.frameLengthVolatile(term, offset)).isEqualTo(TERM_LENGTH - offset);
+        assertThat(FrameHeader.frameLengthAcquire(term, offset)).isEqualTo(TERM_LENGTH - offset);
         final int[] fragments = {0};
         final long outcome = TermReader.read(term, 0, (buffer, o, l, h) -> fragments[0]++, Integer.MAX_VALUE, header);
         assertThat(fragments[0]).as("padding is skipped").isEqualTo(appended);

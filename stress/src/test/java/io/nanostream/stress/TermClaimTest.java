@@ -170,7 +170,7 @@ public final class TermClaimTest
         @Arbiter
         public void check(final III_Result r)
         {
-            r.r3 = FrameHeader.frameLengthVolatile(terms.term, 96) == 32 && FrameHeader.isPadding(terms.term, 96) &&
+            r.r3 = FrameHeader.frameLengthAcquire(terms.term, 96) == 32 && FrameHeader.isPadding(terms.term, 96) &&
                 terms.appender.rawTailVolatile() == 96 + 2 * Terms.FRAME_SPACE ? 1 : 0;
         }
     }

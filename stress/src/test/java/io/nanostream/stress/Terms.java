@@ -7,6 +7,7 @@ import io.nanostream.log.Header;
 import io.nanostream.log.LogLayout;
 import io.nanostream.log.TermAppender;
 import io.nanostream.log.TermReader;
+import io.nanostream.log.FrameType;
 
 /**
  * A small term and its metadata for the frame stress tests, with payloads that say whether they are
@@ -63,7 +64,7 @@ final class Terms
         final FragmentHandler check = (buffer, offset, length, h) ->
         {
             if (length == PAYLOAD_LENGTH && h.sessionId() == SESSION_ID && h.streamId() == STREAM_ID &&
-                h.type() == FrameHeader.TYPE_DATA && h.flags() == FrameHeader.UNFRAGMENTED &&
+                h.type() == FrameType.DATA && h.flags() == FrameHeader.UNFRAGMENTED &&
                 buffer.getLong(offset) == buffer.getLong(offset + 8) && buffer.getLong(offset) != 0)
             {
                 whole[0]++;

@@ -1,7 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.buffer.CounterSet;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogBuffers;
@@ -11,6 +11,12 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.driver.wire.RttMeasurement;
+import io.nanostream.driver.wire.Setup;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameType;
 
 /**
  * A publication sent over UDP. Clients append to its log exactly as for IPC; the {@link Sender} thread
@@ -164,7 +170,7 @@ public final class NetworkPublication
                 break;
             }
             final boolean padding = scan < 0;
-            if (!transmit(index, termOffset, padding ? FrameHeader.LENGTH : length, padding ? WireFrame.TYPE_PAD : WireFrame.TYPE_DATA))
+            if (!transmit(index, termOffset, padding ? FrameHeader.LENGTH : length, padding ? FrameType.PAD : FrameType.DATA))
             {
                 break;
             }
@@ -190,7 +196,7 @@ public final class NetworkPublication
         while (length < maxLength && termOffset + length < termLength)
         {
             final int frameOffset = termOffset + length;
-            final int frameLength = FrameHeader.frameLengthVolatile(term, frameOffset); // acquire: the frame is complete
+            final int frameLength = FrameHeader.frameLengthAcquire(term, frameOffset); // acquire: the frame is complete
             if (frameLength <= 0)
             {
                 break;
@@ -251,7 +257,7 @@ public final class NetworkPublication
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
         Setup.put(frame, (int)senderPosition & (termLength - 1), sessionId, streamId, initialTermId, termId, termLength, mtu,
             channel.ttl());
-        sendFrame(WireFrame.TYPE_SETUP, Setup.LENGTH);
+        sendFrame(FrameType.SETUP, Setup.LENGTH);
         lastSetupNanos = nowNanos;
         transport.add(transport.setupsSent);
     }
@@ -260,8 +266,8 @@ public final class NetworkPublication
     {
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
         final boolean endOfStream = senderPosition >= log.endOfStreamPosition();
-        DataFrame.putHeartbeat(frame, sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
-        sendFrame(WireFrame.TYPE_DATA, WireFrame.DATA_HEADER_LENGTH);
+        WireFrame.putHeartbeat(frame, sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
+        sendFrame(FrameType.DATA, WireFrame.DATA_HEADER_LENGTH);
         lastSendNanos = nowNanos;
         transport.add(transport.heartbeatsSent);
     }
@@ -320,10 +326,10 @@ public final class NetworkPublication
         }
         switch (type)
         {
-            case WireFrame.TYPE_SM -> onStatusMessage(nowNanos);
-            case WireFrame.TYPE_NAK -> onNak(nowNanos);
-            case WireFrame.TYPE_RTTM -> onRttMeasurement();
-            case WireFrame.TYPE_ERR -> transport.add(transport.errorFramesReceived);
+            case FrameType.SM -> onStatusMessage(nowNanos);
+            case FrameType.NAK -> onNak(nowNanos);
+            case FrameType.RTTM -> onRttMeasurement();
+            case FrameType.ERR -> transport.add(transport.errorFramesReceived);
             default -> transport.add(transport.invalidFrames);
         }
     }
@@ -415,7 +421,7 @@ public final class NetworkPublication
         int remaining = length;
         while (remaining > 0)
         {
-            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthVolatile(term, offset), FrameHeader.LENGTH));
+            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthAcquire(term, offset), FrameHeader.LENGTH));
             // frames inside the range, and at least the first one (it was sent whole, so it may run past the range)
             final long scan = scan(term, offset, Math.min(mtu, Math.max(remaining, firstFrame)));
             final int scanned = (int)scan;
@@ -424,7 +430,7 @@ public final class NetworkPublication
                 break;
             }
             final boolean padding = scan < 0;
-            if (!transmit(index, offset, padding ? FrameHeader.LENGTH : scanned, padding ? WireFrame.TYPE_PAD : WireFrame.TYPE_DATA))
+            if (!transmit(index, offset, padding ? FrameHeader.LENGTH : scanned, padding ? FrameType.PAD : FrameType.DATA))
             {
                 break;
             }
@@ -445,7 +451,7 @@ public final class NetworkPublication
         }
         RttMeasurement.put(frame, RttMeasurement.REPLY_FLAG, sessionId, streamId, control.getLong(RttMeasurement.ECHO_TIMESTAMP_OFFSET),
             0, control.getLong(RttMeasurement.RECEIVER_ID_OFFSET));
-        sendFrame(WireFrame.TYPE_RTTM, RttMeasurement.LENGTH);
+        sendFrame(FrameType.RTTM, RttMeasurement.LENGTH);
     }
 
     /** The buffer control datagrams are received into, for {@link #onControl}. */

@@ -8,6 +8,8 @@ import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
 import java.net.InetSocketAddress;
+import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameType;
 
 /**
  * The receiving side's copy of one remote publication (one session on one stream): the {@link Receiver}
@@ -152,10 +154,10 @@ public final class PublicationImage
     void insert(final AtomicBuffer datagram, final int length, final long nowNanos)
     {
         lastPacketNanos = nowNanos;
-        final int termId = datagram.getInt(DataFrame.TERM_ID_OFFSET);
-        final int termOffset = datagram.getInt(DataFrame.TERM_OFFSET_OFFSET);
+        final int termId = datagram.getInt(FrameHeader.TERM_ID_OFFSET);
+        final int termOffset = datagram.getInt(FrameHeader.TERM_OFFSET_OFFSET);
         final long position = LogLayout.position(termId, termOffset, positionBitsToShift, initialTermId);
-        if (DataFrame.isHeartbeat(datagram))
+        if (WireFrame.isHeartbeat(datagram))
         {
             if (termOffset <= termLength && position >= rebuildPosition && position <= consumption() + termLength)
             {
@@ -164,7 +166,7 @@ public final class PublicationImage
                     hwmPosition = position;
                     counters.set(hwmCounterId, position); // release: for monitoring only
                 }
-                if ((WireFrame.flags(datagram, 0) & DataFrame.EOS_FLAG) != 0)
+                if ((WireFrame.flags(datagram, 0) & (FrameHeader.EOS_FLAG & 0xFF)) != 0)
                 {
                     endOfStreamPosition = position;
                 }
@@ -221,7 +223,7 @@ public final class PublicationImage
                 return -1; // a padding length the check let through is bounded here, before aligning could overflow
             }
             final int aligned = FrameHeader.align(frameLength);
-            if (WireFrame.type(datagram, offset) == WireFrame.TYPE_PAD)
+            if (WireFrame.type(datagram, offset) == FrameType.PAD)
             {
                 return offset + aligned;
             }

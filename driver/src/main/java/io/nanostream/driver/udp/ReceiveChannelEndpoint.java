@@ -1,7 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.faults.LossGenerator;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -11,6 +11,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.driver.wire.Setup;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 
 /**
  * One UDP socket that subscriptions on a channel share: it receives data, padding, SETUP and RTTM
@@ -138,9 +144,9 @@ public final class ReceiveChannelEndpoint
         }
         switch (type)
         {
-            case WireFrame.TYPE_DATA, WireFrame.TYPE_PAD -> onData(length, source, nowNanos);
-            case WireFrame.TYPE_SETUP -> onSetup(source, nowNanos);
-            case WireFrame.TYPE_RTTM, WireFrame.TYPE_RSP_SETUP ->
+            case FrameType.DATA, FrameType.PAD -> onData(length, source, nowNanos);
+            case FrameType.SETUP -> onSetup(source, nowNanos);
+            case FrameType.RTTM, FrameType.RSP_SETUP ->
             {
                 // replies to measurements this receiver does not make, and response channels it does not offer
             }
@@ -150,8 +156,8 @@ public final class ReceiveChannelEndpoint
 
     private void onData(final int length, final InetSocketAddress source, final long nowNanos)
     {
-        final int sessionId = datagram.getInt(DataFrame.SESSION_ID_OFFSET);
-        final int streamId = datagram.getInt(DataFrame.STREAM_ID_OFFSET);
+        final int sessionId = datagram.getInt(FrameHeader.SESSION_ID_OFFSET);
+        final int streamId = datagram.getInt(FrameHeader.STREAM_ID_OFFSET);
         final PublicationImage image = image(sessionId, streamId);
         if (image != null)
         {
@@ -161,8 +167,8 @@ public final class ReceiveChannelEndpoint
         transport.add(transport.unknownSessionFrames);
         if (isSubscribed(streamId) && shouldRequestSetup(sessionId, streamId, nowNanos))
         {
-            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(DataFrame.TERM_ID_OFFSET), 0, 0, 0);
-            sendControl(WireFrame.TYPE_SM, StatusMessage.LENGTH, source);
+            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
+            sendControl(FrameType.SM, StatusMessage.LENGTH, source);
         }
     }
 
@@ -303,14 +309,14 @@ public final class ReceiveChannelEndpoint
     void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)
     {
         StatusMessage.put(control, flags, image.sessionId, image.streamId, termId, termOffset, window, receiverId);
-        sendControl(WireFrame.TYPE_SM, StatusMessage.LENGTH, image.controlAddress);
+        sendControl(FrameType.SM, StatusMessage.LENGTH, image.controlAddress);
         transport.add(transport.statusMessagesSent);
     }
 
     void sendNak(final PublicationImage image, final int termId, final int termOffset, final int length)
     {
         Nak.put(control, image.sessionId, image.streamId, termId, termOffset, length);
-        sendControl(WireFrame.TYPE_NAK, Nak.LENGTH, image.controlAddress);
+        sendControl(FrameType.NAK, Nak.LENGTH, image.controlAddress);
         transport.add(transport.naksSent);
     }
 

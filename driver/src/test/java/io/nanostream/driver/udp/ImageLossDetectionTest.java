@@ -1,10 +1,14 @@
 package io.nanostream.driver.udp;
 
+import io.nanostream.driver.wire.DatagramBuilder;
 import io.nanostream.buffer.AtomicBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameType;
 
 /**
  * Loss detection, NAK timing, status messages and bad input on one image, driven by a controllable clock
@@ -124,7 +128,7 @@ class ImageLossDetectionTest
         DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset, 32, (byte)1);
         DatagramBuilder.data(datagram, 64, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset + 64, 0, (byte)0);
         datagram.putInt(64, 192); // a padding frame to the end of the term, sent as its header alone (as Aeron does)
-        datagram.putShort(64 + WireFrame.TYPE_OFFSET, (short)WireFrame.TYPE_PAD);
+        datagram.putShort(64 + WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
         endpoint.onDatagram(96, Fixtures.SOURCE, 1);
         assertThat(counters.counters.value(image.hwmCounterId())).isEqualTo(termEnd);
         assertThat(image.rebuildPosition()).as("a gap before the datagram").isEqualTo(64);

@@ -1,5 +1,6 @@
 package io.nanostream.driver.udp;
 
+import io.nanostream.driver.wire.DatagramBuilder;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.nanostream.buffer.AtomicBuffer;
@@ -44,7 +45,7 @@ class ReceiverFuzzTest
         long now = 2;
         while (data.remainingBytes() > 0)
         {
-            final int length = DatagramBuilder.fuzzed(datagram, data);
+            final int length = DatagramBuilder.fuzzed(datagram, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID);
             endpoint.onDatagram(length, Fixtures.SOURCE, now);
             image.poll(now);
             now += data.consumeInt(0, 20_000_000);

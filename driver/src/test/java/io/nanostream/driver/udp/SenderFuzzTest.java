@@ -1,13 +1,15 @@
 package io.nanostream.driver.udp;
 
+import io.nanostream.driver.wire.DatagramBuilder;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.TermAppender;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.nanostream.driver.wire.StatusMessage;
 
 /**
  * Fuzzes what the sender does with control datagrams (status messages, NAKs, RTT measurements, errors,
@@ -40,7 +42,7 @@ class SenderFuzzTest
             final int half = Fixtures.TERM_LENGTH / 2;
             while (data.remainingBytes() > 0)
             {
-                final int length = DatagramBuilder.fuzzed(control, data);
+                final int length = DatagramBuilder.fuzzed(control, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID);
                 publication.onControl(length, now);
                 publication.send(now);
                 now += data.consumeInt(0, 200_000_000);

@@ -1,7 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.TermAppender;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +15,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.driver.wire.RttMeasurement;
+import io.nanostream.driver.wire.StatusMessage;
 
 /** The sender's SETUP, flow control and resends, driven by a controllable clock, seen from a plain socket. */
 class SenderRetransmitTest

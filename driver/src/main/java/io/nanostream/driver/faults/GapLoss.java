@@ -1,6 +1,7 @@
-package io.nanostream.driver.loss;
+package io.nanostream.driver.faults;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameType;
 
 /**
  * Drops the first transmission of each data datagram that holds one of the given term offsets in
@@ -45,7 +46,7 @@ public final class GapLoss implements LossGenerator
     @Override
     public boolean drop(final int type, final AtomicBuffer buffer, final int offset, final int length)
     {
-        if (type != LossGenerator.TYPE_DATA || length <= 32)
+        if (type != FrameType.DATA || length <= 32)
         {
             return false;
         }

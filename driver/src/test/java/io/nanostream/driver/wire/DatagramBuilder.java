@@ -1,31 +1,33 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 
 /** Builds datagrams for tests: well-formed ones, and fuzzed ones that are mostly well-formed. */
-final class DatagramBuilder
+public final class DatagramBuilder
 {
     private static final int[] TYPES = {
-        WireFrame.TYPE_PAD, WireFrame.TYPE_DATA, WireFrame.TYPE_NAK, WireFrame.TYPE_SM, WireFrame.TYPE_ERR, WireFrame.TYPE_SETUP,
-        WireFrame.TYPE_RTTM, WireFrame.TYPE_RSP_SETUP, 0x7, 0xFFFF};
+        FrameType.PAD, FrameType.DATA, FrameType.NAK, FrameType.SM, FrameType.ERR, FrameType.SETUP,
+        FrameType.RTTM, FrameType.RSP_SETUP, 0x7, 0xFFFF};
 
     private DatagramBuilder()
     {
     }
 
     /** Writes one data frame with a payload of one repeated byte; returns the datagram length. */
-    static int data(
+    public static int data(
         final AtomicBuffer buffer, final int offset, final int sessionId, final int streamId, final int termId, final int termOffset,
         final int payloadLength, final byte fill)
     {
         final int frameLength = WireFrame.DATA_HEADER_LENGTH + payloadLength;
-        WireFrame.putHeader(buffer, offset, frameLength, DataFrame.BEGIN_FLAG | DataFrame.END_FLAG, WireFrame.TYPE_DATA);
-        buffer.putInt(offset + DataFrame.TERM_OFFSET_OFFSET, termOffset);
-        buffer.putInt(offset + DataFrame.SESSION_ID_OFFSET, sessionId);
-        buffer.putInt(offset + DataFrame.STREAM_ID_OFFSET, streamId);
-        buffer.putInt(offset + DataFrame.TERM_ID_OFFSET, termId);
-        buffer.putLong(offset + DataFrame.RESERVED_VALUE_OFFSET, 0);
+        WireFrame.putHeader(buffer, offset, frameLength, (FrameHeader.UNFRAGMENTED & 0xFF), FrameType.DATA);
+        buffer.putInt(offset + FrameHeader.TERM_OFFSET_OFFSET, termOffset);
+        buffer.putInt(offset + FrameHeader.SESSION_ID_OFFSET, sessionId);
+        buffer.putInt(offset + FrameHeader.STREAM_ID_OFFSET, streamId);
+        buffer.putInt(offset + FrameHeader.TERM_ID_OFFSET, termId);
+        buffer.putLong(offset + FrameHeader.RESERVED_VALUE_OFFSET, 0);
         buffer.setMemory(offset + WireFrame.DATA_HEADER_LENGTH, payloadLength, fill);
         return frameLength;
     }
@@ -36,7 +38,8 @@ final class DatagramBuilder
      *
      * @return the datagram length.
      */
-    static int fuzzed(final AtomicBuffer buffer, final FuzzedDataProvider data)
+    public static int fuzzed(
+        final AtomicBuffer buffer, final FuzzedDataProvider data, final int knownSessionId, final int knownStreamId, final int initialTermId)
     {
         final int capacity = 4096;
         if (data.consumeBoolean())
@@ -46,12 +49,12 @@ final class DatagramBuilder
             return raw.length;
         }
         final int type = data.pickValue(TYPES);
-        final int sessionId = data.consumeBoolean() ? Fixtures.SESSION_ID : data.consumeInt();
-        final int streamId = data.consumeBoolean() ? Fixtures.STREAM_ID : data.consumeInt();
-        final int termId = Fixtures.INITIAL_TERM_ID + data.consumeInt(-2, 4);
+        final int sessionId = data.consumeBoolean() ? knownSessionId : data.consumeInt();
+        final int streamId = data.consumeBoolean() ? knownStreamId : data.consumeInt();
+        final int termId = initialTermId + data.consumeInt(-2, 4);
         final int termOffset = data.consumeBoolean() ? data.consumeInt(0, 2100) * 32 : data.consumeInt();
         int length;
-        if (type == WireFrame.TYPE_DATA || type == WireFrame.TYPE_PAD)
+        if (type == FrameType.DATA || type == FrameType.PAD)
         {
             final int frames = data.consumeInt(1, 4);
             length = 0;
@@ -61,7 +64,7 @@ final class DatagramBuilder
                 final int frameLength = data.consumeInt(0, 9) == 0 ? data.consumeInt() : WireFrame.DATA_HEADER_LENGTH + payload;
                 data(buffer, length, sessionId, streamId, termId, termOffset + length, payload, data.consumeByte());
                 buffer.putInt(length, frameLength);
-                buffer.putShort(length + WireFrame.TYPE_OFFSET, (short)(i == frames - 1 ? type : WireFrame.TYPE_DATA));
+                buffer.putShort(length + WireFrame.TYPE_OFFSET, (short)(i == frames - 1 ? type : FrameType.DATA));
                 buffer.putByte(length + WireFrame.FLAGS_OFFSET, data.consumeByte());
                 length += (WireFrame.DATA_HEADER_LENGTH + payload + 31) & ~31;
             }
@@ -74,10 +77,10 @@ final class DatagramBuilder
         {
             length = switch (type)
             {
-                case WireFrame.TYPE_SETUP -> Setup.LENGTH;
-                case WireFrame.TYPE_SM -> StatusMessage.LENGTH;
-                case WireFrame.TYPE_NAK -> Nak.LENGTH;
-                case WireFrame.TYPE_RTTM -> RttMeasurement.LENGTH;
+                case FrameType.SETUP -> Setup.LENGTH;
+                case FrameType.SM -> StatusMessage.LENGTH;
+                case FrameType.NAK -> Nak.LENGTH;
+                case FrameType.RTTM -> RttMeasurement.LENGTH;
                 default -> ErrorFrame.HEADER_LENGTH + data.consumeInt(0, 64);
             };
             for (int i = 0; i < length; i += 4)
@@ -85,9 +88,9 @@ final class DatagramBuilder
                 buffer.putInt(i, data.consumeInt());
             }
             WireFrame.putHeader(buffer, 0, data.consumeInt(0, 9) == 0 ? data.consumeInt() : length, data.consumeByte(), type);
-            if (type == WireFrame.TYPE_SETUP)
+            if (type == FrameType.SETUP)
             {
-                Setup.put(buffer, termOffset, sessionId, streamId, Fixtures.INITIAL_TERM_ID, termId,
+                Setup.put(buffer, termOffset, sessionId, streamId, initialTermId, termId,
                     data.consumeBoolean() ? 1 << data.consumeInt(14, 31) : data.consumeInt(), data.consumeInt(0, 3000) & ~31,
                     data.consumeInt(0, 255));
             }

@@ -1,6 +1,7 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameType;
 
 /** Negative acknowledgement (NAK), receiver to sender: a range of a term that never arrived. */
 public final class Nak
@@ -35,7 +36,7 @@ public final class Nak
     public static void put(
         final AtomicBuffer buffer, final int sessionId, final int streamId, final int termId, final int termOffset, final int length)
     {
-        WireFrame.putHeader(buffer, 0, LENGTH, 0, WireFrame.TYPE_NAK);
+        WireFrame.putHeader(buffer, 0, LENGTH, 0, FrameType.NAK);
         buffer.putInt(SESSION_ID_OFFSET, sessionId);
         buffer.putInt(STREAM_ID_OFFSET, streamId);
         buffer.putInt(TERM_ID_OFFSET, termId);

@@ -1,6 +1,7 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameType;
 
 /**
  * Status message (SM), receiver to sender: how far the receiver has consumed and how much more it can
@@ -47,7 +48,7 @@ public final class StatusMessage
         final AtomicBuffer buffer, final int flags, final int sessionId, final int streamId, final int termId,
         final int termOffset, final int window, final long receiverId)
     {
-        WireFrame.putHeader(buffer, 0, LENGTH, flags, WireFrame.TYPE_SM);
+        WireFrame.putHeader(buffer, 0, LENGTH, flags, FrameType.SM);
         buffer.putInt(SESSION_ID_OFFSET, sessionId);
         buffer.putInt(STREAM_ID_OFFSET, streamId);
         buffer.putInt(TERM_ID_OFFSET, termId);

@@ -1,4 +1,4 @@
-package io.nanostream.driver.loss;
+package io.nanostream.driver.faults;
 
 import io.nanostream.buffer.AtomicBuffer;
 
@@ -9,20 +9,6 @@ import io.nanostream.buffer.AtomicBuffer;
 @FunctionalInterface
 public interface LossGenerator
 {
-    /** Padding frame type. */
-    int TYPE_PAD = 0x00;
-    /** Data frame type (heartbeats too). */
-    int TYPE_DATA = 0x01;
-    /** NAK frame type. */
-    int TYPE_NAK = 0x02;
-    /** Status message frame type. */
-    int TYPE_SM = 0x03;
-    /** Error frame type. */
-    int TYPE_ERR = 0x04;
-    /** SETUP frame type. */
-    int TYPE_SETUP = 0x05;
-    /** RTT measurement frame type. */
-    int TYPE_RTTM = 0x06;
 
     /** Drops nothing. */
     LossGenerator NONE = (type, buffer, offset, length) -> false;
@@ -30,7 +16,7 @@ public interface LossGenerator
     /**
      * Whether to drop a datagram.
      *
-     * @param type   the datagram's frame type (see the {@code TYPE_*} constants of {@link LossGenerator}).
+     * @param type   the datagram's frame type (see {@link io.nanostream.log.FrameType}).
      * @param buffer the buffer holding the datagram.
      * @param offset where the datagram starts.
      * @param length its length.

@@ -1,9 +1,11 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 
 /** Every frame codec writes Aeron's layout and the checker accepts it; malformed datagrams get the right reason. */
 class WireFrameTest
@@ -24,7 +26,7 @@ class WireFrameTest
         assertThat(buffer.getInt(20)).isEqualTo(4096);
         assertThat(buffer.getInt(24)).isEqualTo(131072);
         assertThat(buffer.getLong(28)).isEqualTo(0x1234_5678_9ABCL);
-        assertThat(WireFrame.check(buffer, 36)).isEqualTo(WireFrame.TYPE_SM);
+        assertThat(WireFrame.check(buffer, 36)).isEqualTo(FrameType.SM);
         assertThat(WireFrame.check(buffer, 35)).isEqualTo(WireFrame.REJECT_LENGTH);
     }
 
@@ -36,7 +38,7 @@ class WireFrameTest
         assertThat(buffer.getShort(6)).isEqualTo((short)0x02);
         assertThat(new int[] {buffer.getInt(8), buffer.getInt(12), buffer.getInt(16), buffer.getInt(20), buffer.getInt(24)})
             .containsExactly(1, 2, 3, 64, 1408);
-        assertThat(WireFrame.check(buffer, 28)).isEqualTo(WireFrame.TYPE_NAK);
+        assertThat(WireFrame.check(buffer, 28)).isEqualTo(FrameType.NAK);
     }
 
     @Test
@@ -47,7 +49,7 @@ class WireFrameTest
         assertThat(buffer.getShort(6)).isEqualTo((short)0x05);
         assertThat(new int[] {buffer.getInt(8), buffer.getInt(12), buffer.getInt(16), buffer.getInt(20), buffer.getInt(24),
             buffer.getInt(28), buffer.getInt(32), buffer.getInt(36)}).containsExactly(256, 1, 2, 100, 103, 65536, 1408, 8);
-        assertThat(WireFrame.check(buffer, 40)).isEqualTo(WireFrame.TYPE_SETUP);
+        assertThat(WireFrame.check(buffer, 40)).isEqualTo(FrameType.SETUP);
         assertThat(Setup.problem(buffer)).isNull();
         Setup.put(buffer, 256, 1, 2, 100, 103, 65535, 1408, 8);
         assertThat(Setup.problem(buffer)).contains("power of two");
@@ -67,7 +69,7 @@ class WireFrameTest
         assertThat(buffer.getLong(16)).isEqualTo(123_456_789L);
         assertThat(buffer.getLong(24)).isEqualTo(55L);
         assertThat(buffer.getLong(32)).isEqualTo(77L);
-        assertThat(WireFrame.check(buffer, 40)).isEqualTo(WireFrame.TYPE_RTTM);
+        assertThat(WireFrame.check(buffer, 40)).isEqualTo(FrameType.RTTM);
     }
 
     @Test
@@ -78,7 +80,7 @@ class WireFrameTest
         assertThat(buffer.getShort(6)).isEqualTo((short)0x04);
         assertThat(buffer.getInt(32)).isEqualTo(9);
         assertThat(ErrorFrame.text(buffer)).isEqualTo("image rejected");
-        assertThat(WireFrame.check(buffer, length)).isEqualTo(WireFrame.TYPE_ERR);
+        assertThat(WireFrame.check(buffer, length)).isEqualTo(FrameType.ERR);
         buffer.putInt(ErrorFrame.TEXT_LENGTH_OFFSET, 500);
         assertThat(WireFrame.check(buffer, length)).isEqualTo(WireFrame.REJECT_LENGTH);
     }
@@ -87,15 +89,15 @@ class WireFrameTest
     void dataFramesAndHeartbeats()
     {
         final int one = DatagramBuilder.data(buffer, 0, 5, 7, 100, 64, 10, (byte)1);
-        assertThat(WireFrame.check(buffer, one)).isEqualTo(WireFrame.TYPE_DATA);
+        assertThat(WireFrame.check(buffer, one)).isEqualTo(FrameType.DATA);
         final int two = DatagramBuilder.data(buffer, 64, 5, 7, 100, 128, 20, (byte)2);
-        assertThat(WireFrame.check(buffer, 64 + two)).as("two frames in one datagram").isEqualTo(WireFrame.TYPE_DATA);
-        buffer.putInt(64 + DataFrame.SESSION_ID_OFFSET, 6);
+        assertThat(WireFrame.check(buffer, 64 + two)).as("two frames in one datagram").isEqualTo(FrameType.DATA);
+        buffer.putInt(64 + FrameHeader.SESSION_ID_OFFSET, 6);
         assertThat(WireFrame.check(buffer, 64 + two)).as("frames of two sessions in one datagram").isEqualTo(WireFrame.REJECT_LENGTH);
-        DataFrame.putHeartbeat(buffer, 5, 7, 100, 96, true);
-        assertThat(WireFrame.check(buffer, 32)).isEqualTo(WireFrame.TYPE_DATA);
-        assertThat(DataFrame.isHeartbeat(buffer)).isTrue();
-        assertThat(WireFrame.flags(buffer, 0) & DataFrame.EOS_FLAG).isNotZero();
+        WireFrame.putHeartbeat(buffer, 5, 7, 100, 96, true);
+        assertThat(WireFrame.check(buffer, 32)).isEqualTo(FrameType.DATA);
+        assertThat(WireFrame.isHeartbeat(buffer)).isTrue();
+        assertThat(WireFrame.flags(buffer, 0) & (FrameHeader.EOS_FLAG & 0xFF)).isNotZero();
         assertThat(WireFrame.check(buffer, 64)).as("a heartbeat is 32 bytes").isEqualTo(WireFrame.REJECT_LENGTH);
     }
 

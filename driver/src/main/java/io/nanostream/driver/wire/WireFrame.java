@@ -1,6 +1,8 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 
 /**
  * The 8-byte header every frame of Aeron's transport protocol starts with (frame length, version,
@@ -9,22 +11,6 @@ import io.nanostream.buffer.AtomicBuffer;
  */
 public final class WireFrame
 {
-    /** Padding. */
-    public static final int TYPE_PAD = 0x00;
-    /** Data, and heartbeats (data frames of length 0). */
-    public static final int TYPE_DATA = 0x01;
-    /** Negative acknowledgement: a gap to retransmit. */
-    public static final int TYPE_NAK = 0x02;
-    /** Status message: consumption position and window. */
-    public static final int TYPE_SM = 0x03;
-    /** Error report. */
-    public static final int TYPE_ERR = 0x04;
-    /** Connection setup. */
-    public static final int TYPE_SETUP = 0x05;
-    /** Round-trip-time measurement. */
-    public static final int TYPE_RTTM = 0x06;
-    /** Response setup (Aeron's response channels; recognised, not acted on). */
-    public static final int TYPE_RSP_SETUP = 0x0B;
 
     /** The protocol version spoken. */
     public static final int CURRENT_VERSION = 0;
@@ -80,13 +66,13 @@ public final class WireFrame
         final int frameLength = buffer.getInt(FRAME_LENGTH_OFFSET);
         return switch (type)
         {
-            case TYPE_DATA, TYPE_PAD -> checkData(buffer, length);
-            case TYPE_SM -> frameLength >= StatusMessage.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
-            case TYPE_NAK -> frameLength >= Nak.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
-            case TYPE_SETUP -> frameLength >= Setup.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
-            case TYPE_RTTM -> frameLength >= RttMeasurement.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
-            case TYPE_ERR -> ErrorFrame.isWellFormed(buffer, length) ? type : REJECT_LENGTH;
-            case TYPE_RSP_SETUP -> frameLength >= HEADER_LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case FrameType.DATA, FrameType.PAD -> checkData(buffer, length);
+            case FrameType.SM -> frameLength >= StatusMessage.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case FrameType.NAK -> frameLength >= Nak.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case FrameType.SETUP -> frameLength >= Setup.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case FrameType.RTTM -> frameLength >= RttMeasurement.LENGTH && frameLength <= length ? type : REJECT_LENGTH;
+            case FrameType.ERR -> ErrorFrame.isWellFormed(buffer, length) ? type : REJECT_LENGTH;
+            case FrameType.RSP_SETUP -> frameLength >= HEADER_LENGTH && frameLength <= length ? type : REJECT_LENGTH;
             default -> REJECT_UNKNOWN_TYPE;
         };
     }
@@ -97,19 +83,19 @@ public final class WireFrame
         {
             return REJECT_LENGTH;
         }
-        final int firstOffset = buffer.getInt(DataFrame.TERM_OFFSET_OFFSET);
+        final int firstOffset = buffer.getInt(FrameHeader.TERM_OFFSET_OFFSET);
         if (firstOffset < 0 || (firstOffset & (FRAME_ALIGNMENT - 1)) != 0)
         {
             return REJECT_OFFSET;
         }
         final int firstLength = buffer.getInt(FRAME_LENGTH_OFFSET);
-        if (firstLength == 0 && buffer.getShort(TYPE_OFFSET) == TYPE_DATA)
+        if (firstLength == 0 && buffer.getShort(TYPE_OFFSET) == FrameType.DATA)
         {
-            return length == DATA_HEADER_LENGTH ? TYPE_DATA : REJECT_LENGTH; // a heartbeat stands alone
+            return length == DATA_HEADER_LENGTH ? FrameType.DATA : REJECT_LENGTH; // a heartbeat stands alone
         }
-        final int sessionId = buffer.getInt(DataFrame.SESSION_ID_OFFSET);
-        final int streamId = buffer.getInt(DataFrame.STREAM_ID_OFFSET);
-        final int termId = buffer.getInt(DataFrame.TERM_ID_OFFSET);
+        final int sessionId = buffer.getInt(FrameHeader.SESSION_ID_OFFSET);
+        final int streamId = buffer.getInt(FrameHeader.STREAM_ID_OFFSET);
+        final int termId = buffer.getInt(FrameHeader.TERM_ID_OFFSET);
         int offset = 0;
         while (offset < length)
         {
@@ -119,13 +105,13 @@ public final class WireFrame
             }
             final int frameLength = buffer.getInt(offset + FRAME_LENGTH_OFFSET);
             final int frameType = buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
-            final boolean isPad = frameType == TYPE_PAD;
-            if (frameLength < DATA_HEADER_LENGTH || (frameType != TYPE_DATA && !isPad) ||
+            final boolean isPad = frameType == FrameType.PAD;
+            if (frameLength < DATA_HEADER_LENGTH || (frameType != FrameType.DATA && !isPad) ||
                 buffer.getByte(offset + VERSION_OFFSET) != CURRENT_VERSION ||
-                buffer.getInt(offset + DataFrame.TERM_OFFSET_OFFSET) != firstOffset + offset ||
-                buffer.getInt(offset + DataFrame.SESSION_ID_OFFSET) != sessionId ||
-                buffer.getInt(offset + DataFrame.STREAM_ID_OFFSET) != streamId ||
-                buffer.getInt(offset + DataFrame.TERM_ID_OFFSET) != termId)
+                buffer.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET) != firstOffset + offset ||
+                buffer.getInt(offset + FrameHeader.SESSION_ID_OFFSET) != sessionId ||
+                buffer.getInt(offset + FrameHeader.STREAM_ID_OFFSET) != streamId ||
+                buffer.getInt(offset + FrameHeader.TERM_ID_OFFSET) != termId)
             {
                 return REJECT_LENGTH;
             }
@@ -159,6 +145,40 @@ public final class WireFrame
         buffer.putByte(offset + VERSION_OFFSET, (byte)CURRENT_VERSION);
         buffer.putByte(offset + FLAGS_OFFSET, (byte)flags);
         buffer.putShort(offset + TYPE_OFFSET, (short)type);
+    }
+
+    /**
+     * Writes a heartbeat: a data header of length 0 at the sender's position, with end of stream flagged
+     * once the stream has ended.
+     *
+     * @param buffer      the buffer, written from offset 0.
+     * @param sessionId   the session id.
+     * @param streamId    the stream id.
+     * @param termId      the term id.
+     * @param termOffset  the term offset.
+     * @param endOfStream whether the stream has ended.
+     */
+    public static void putHeartbeat(
+        final AtomicBuffer buffer, final int sessionId, final int streamId, final int termId, final int termOffset,
+        final boolean endOfStream)
+    {
+        putHeader(buffer, 0, 0, (FrameHeader.UNFRAGMENTED & 0xFF) | (endOfStream ? FrameHeader.EOS_FLAG : 0), FrameType.DATA);
+        buffer.putInt(FrameHeader.TERM_OFFSET_OFFSET, termOffset);
+        buffer.putInt(FrameHeader.SESSION_ID_OFFSET, sessionId);
+        buffer.putInt(FrameHeader.STREAM_ID_OFFSET, streamId);
+        buffer.putInt(FrameHeader.TERM_ID_OFFSET, termId);
+        buffer.putLong(FrameHeader.RESERVED_VALUE_OFFSET, 0);
+    }
+
+    /**
+     * Whether a checked data datagram is a heartbeat (a data header of length 0).
+     *
+     * @param buffer the datagram.
+     * @return true for a heartbeat.
+     */
+    public static boolean isHeartbeat(final AtomicBuffer buffer)
+    {
+        return buffer.getInt(FRAME_LENGTH_OFFSET) == 0;
     }
 
     /**

@@ -1,7 +1,8 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.log.LogLayout;
+import io.nanostream.log.FrameType;
 
 /** SETUP, sender to receiver: what a receiver needs to build an image of the publication's log. */
 public final class Setup
@@ -46,7 +47,7 @@ public final class Setup
         final AtomicBuffer buffer, final int termOffset, final int sessionId, final int streamId, final int initialTermId,
         final int activeTermId, final int termLength, final int mtu, final int ttl)
     {
-        WireFrame.putHeader(buffer, 0, LENGTH, 0, WireFrame.TYPE_SETUP);
+        WireFrame.putHeader(buffer, 0, LENGTH, 0, FrameType.SETUP);
         buffer.putInt(TERM_OFFSET_OFFSET, termOffset);
         buffer.putInt(SESSION_ID_OFFSET, sessionId);
         buffer.putInt(STREAM_ID_OFFSET, streamId);

@@ -1,8 +1,9 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
 
 import java.nio.charset.StandardCharsets;
+import io.nanostream.log.FrameType;
 
 /** Error frame (ERR), receiver to sender: a coded reason and a short text. */
 public final class ErrorFrame
@@ -48,7 +49,7 @@ public final class ErrorFrame
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         final int textLength = Math.min(bytes.length, MAX_TEXT_LENGTH);
         final int frameLength = HEADER_LENGTH + textLength;
-        WireFrame.putHeader(buffer, 0, frameLength, 0, WireFrame.TYPE_ERR);
+        WireFrame.putHeader(buffer, 0, frameLength, 0, FrameType.ERR);
         buffer.putInt(SESSION_ID_OFFSET, sessionId);
         buffer.putInt(STREAM_ID_OFFSET, streamId);
         buffer.putLong(RECEIVER_ID_OFFSET, receiverId);

@@ -1,4 +1,4 @@
-package io.nanostream.driver.loss;
+package io.nanostream.driver.faults;
 
 import io.nanostream.buffer.AtomicBuffer;
 
@@ -20,7 +20,7 @@ public final class RandomLoss implements LossGenerator
      *
      * @param rate  the probability of dropping, 0 to 1.
      * @param seed  the seed.
-     * @param types the frame types to drop (others always pass), e.g. {@link LossGenerator#TYPE_DATA}.
+     * @param types the frame types to drop (others always pass), e.g. {@link io.nanostream.log.FrameType#DATA}.
      */
     public RandomLoss(final double rate, final long seed, final int... types)
     {

@@ -1,6 +1,7 @@
-package io.nanostream.driver.udp;
+package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameType;
 
 /** Round-trip-time measurement (RTTM): a request echoed back with the REPLY flag. */
 public final class RttMeasurement
@@ -39,7 +40,7 @@ public final class RttMeasurement
         final AtomicBuffer buffer, final int flags, final int sessionId, final int streamId, final long echoTimestamp,
         final long receptionDelta, final long receiverId)
     {
-        WireFrame.putHeader(buffer, 0, LENGTH, flags, WireFrame.TYPE_RTTM);
+        WireFrame.putHeader(buffer, 0, LENGTH, flags, FrameType.RTTM);
         buffer.putInt(SESSION_ID_OFFSET, sessionId);
         buffer.putInt(STREAM_ID_OFFSET, streamId);
         buffer.putLong(ECHO_TIMESTAMP_OFFSET, echoTimestamp);
