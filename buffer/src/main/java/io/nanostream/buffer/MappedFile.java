@@ -20,6 +20,9 @@ import java.util.Set;
  */
 public final class MappedFile implements AutoCloseable
 {
+    /** The page size pre-allocation writes through at: one byte per page. */
+    private static final int PAGE = 4096;
+
     private final Path path;
     private final Arena arena;
     private final AtomicBuffer buffer;
@@ -94,7 +97,7 @@ public final class MappedFile implements AutoCloseable
     {
         final MappedFile file = create(path, length);
         final MemorySegment segment = file.buffer.segment();
-        for (long offset = 0; offset < length; offset += 4096)
+        for (long offset = 0; offset < length; offset += PAGE)
         {
             segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, offset, (byte)0);
         }

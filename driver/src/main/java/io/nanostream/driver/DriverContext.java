@@ -1,17 +1,16 @@
 package io.nanostream.driver;
 
+import io.nanostream.client.ClientContext;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.log.FrameType;
 import io.nanostream.log.LogLayout;
-
-import io.nanostream.client.ClientContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
-import io.nanostream.log.FrameType;
 
 /**
  * The driver's settings. Each has a system property ({@code nanostream.*}) and a default that users of
@@ -164,14 +163,13 @@ public final class DriverContext
     }
 
     /**
-     * The publication window for a term length.
+     * How far publishers may run ahead of the slowest subscriber.
      *
-     * @param termLength the term length.
-     * @return bytes.
+     * @return bytes, capped at half a term when used; 0 for half a term.
      */
-    public int ipcPublicationWindowFor(final int termLength)
+    public int ipcPublicationWindow()
     {
-        return ipcPublicationWindow <= 0 ? termLength / 2 : Math.min(ipcPublicationWindow, termLength / 2);
+        return ipcPublicationWindow;
     }
 
     /**

@@ -7,17 +7,21 @@ import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
-import io.nanostream.concurrent.CompositeAgent;
 import io.nanostream.concurrent.AgentRunner;
+import io.nanostream.concurrent.CompositeAgent;
 import io.nanostream.concurrent.IdleStrategies;
+import io.nanostream.concurrent.SystemClock;
+import io.nanostream.driver.conductor.ConductorSettings;
+import io.nanostream.driver.conductor.DriverConductor;
+import io.nanostream.driver.status.TransportCounters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -107,10 +111,18 @@ public final class MediaDriver implements AutoCloseable
         final ControlFile control = new ControlFile(mapping.buffer());
         control.initialise(commandRing, broadcast, metadata, values, context.errorLogLength(),
             context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
-        final DriverConductor conductor = new DriverConductor(context, control, directory);
+        final DriverConductor conductor = new DriverConductor(settings(context), control, directory, SystemClock.INSTANCE);
         control.markReady();
         LOGGER.log(System.Logger.Level.INFO, "media driver started in " + directory + " (" + context.threadingMode() + ")");
         return new MediaDriver(context.directory(directory), mapping, conductor);
+    }
+
+    private static ConductorSettings settings(final DriverContext context)
+    {
+        return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
+            context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
+            context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(), context.sendLoss(),
+            context.receiveLoss());
     }
 
     /** Refuses a directory whose driver is alive; removes one whose driver is dead. */
@@ -188,7 +200,7 @@ public final class MediaDriver implements AutoCloseable
     }
 
     /** The UDP transport's counters, for tests in this package. */
-    io.nanostream.driver.udp.TransportCounters transportCounters()
+    TransportCounters transportCounters()
     {
         return conductor.transportCounters();
     }

@@ -7,9 +7,11 @@ import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
 import io.nanostream.driver.faults.GapLoss;
 import io.nanostream.driver.faults.LossGenerator;
-import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.faults.RandomLoss;
-import io.nanostream.driver.udp.TransportCounters;
+import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.log.FrameType;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.nanostream.log.FrameType;
 
 /**
  * Reliable delivery through injected loss: data, status messages and NAKs dropped at random with a seed

@@ -6,7 +6,8 @@ import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.RegistrationException;
 import io.nanostream.client.Subscription;
-import io.nanostream.driver.udp.TransportCounters;
+import io.nanostream.driver.status.TransportCounters;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,6 +6,36 @@ import io.nanostream.buffer.AtomicBuffer;
  * The layout of a log: three terms of {@code termLength} bytes, then a 4096-byte metadata section, the
  * whole rounded up to the page size. Offsets, limits and position arithmetic are Aeron's, so that logs
  * and frames are interchangeable with it.
+ *
+ * <pre>
+ *  +----------------------------+  0
+ *  |           Term 0           |  frames, each with a {@link FrameHeader}
+ *  +----------------------------+  termLength
+ *  |           Term 1           |
+ *  +----------------------------+  2 * termLength
+ *  |           Term 2           |
+ *  +----------------------------+  3 * termLength: the metadata section, 4096 bytes
+ *  |  Tail Counter 0 (term id << 32 | offset)  |   +0
+ *  |  Tail Counter 1                           |   +8
+ *  |  Tail Counter 2                           |  +16
+ *  |  Active Term Count (int)                  |  +24
+ *  |  ... (to a cache line apart)              |
+ *  |  End-of-Stream Position (long)            | +128
+ *  |  Is Connected (int)                       | +136
+ *  |  Active Transport Count (int)             | +140
+ *  |  ...                                      |
+ *  |  Correlation Id (long)                    | +256
+ *  |  Initial Term Id (int)                    | +264
+ *  |  Default Frame Header Length (int)        | +268
+ *  |  MTU (int)                                | +272
+ *  |  Term Length (int)                        | +276
+ *  |  Page Size (int)                          | +280
+ *  |  ...                                      |
+ *  |  Default Frame Header (32 bytes used)     | +320
+ *  +----------------------------+  3 * termLength + 4096, rounded up to the page size
+ * </pre>
+ *
+ * Publishers write the tails and the active term count; the driver writes the rest.
  */
 public final class LogLayout
 {
@@ -17,6 +47,8 @@ public final class LogLayout
     public static final int TERM_MAX_LENGTH = 1024 * 1024 * 1024;
     /** Length of the metadata section. */
     public static final int METADATA_LENGTH = 4096;
+    /** The page size logs are laid out for (their length is a multiple of it). */
+    public static final int PAGE_SIZE = 4096;
 
     /** Offset of the tail counter of term 0; those of terms 1 and 2 follow, 8 bytes apart. */
     public static final int TERM_TAIL_COUNTERS_OFFSET = 0;

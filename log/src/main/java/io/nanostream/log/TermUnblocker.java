@@ -33,17 +33,19 @@ public final class TermUnblocker
         final int termOffset = (int)blockedPosition & (termLength - 1);
         final int frameLength = FrameHeader.frameLengthAcquire(term, termOffset);
         final int termId = (int)(blockedPosition >>> shift) + log.initialTermId();
-        if (frameLength < 0)
-        {
-            pad(term, termOffset, FrameHeader.align(-frameLength), termId, log);
-            return true;
-        }
         if (frameLength > 0)
         {
             return false;
         }
         final boolean sameTerm = (producerPosition >>> shift) == (blockedPosition >>> shift);
         final int limit = sameTerm ? (int)producerPosition & (termLength - 1) : termLength;
+        // a claimed frame says its length (negated); a length that a dead writer left torn, or that runs past
+        // what was claimed, is not trusted: the scan below pads up to the next frame instead
+        if (frameLength < 0 && frameLength >= -(limit - termOffset))
+        {
+            pad(term, termOffset, Math.min(FrameHeader.align(-frameLength), limit - termOffset), termId, log);
+            return true;
+        }
         int offset = termOffset + FrameHeader.ALIGNMENT;
         while (offset < limit && FrameHeader.frameLengthAcquire(term, offset) == 0)
         {

@@ -2,8 +2,15 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.driver.faults.LossGenerator;
-import io.nanostream.buffer.CounterSet;
+import io.nanostream.driver.status.SenderCounters;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.driver.wire.RttMeasurement;
+import io.nanostream.driver.wire.Setup;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
@@ -11,12 +18,6 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import io.nanostream.driver.wire.Nak;
-import io.nanostream.driver.wire.RttMeasurement;
-import io.nanostream.driver.wire.Setup;
-import io.nanostream.driver.wire.StatusMessage;
-import io.nanostream.driver.wire.WireFrame;
-import io.nanostream.log.FrameType;
 
 /**
  * A publication sent over UDP. Clients append to its log exactly as for IPC; the {@link Sender} thread
@@ -51,12 +52,7 @@ public final class NetworkPublication
     private final LossGenerator sendLoss;
     private final LossGenerator receiveLoss;
     private final TransportCounters transport;
-    private final CounterSet counters;
-    private final int senderPositionCounterId;
-    private final int senderLimitCounterId;
-    private final int naksCounterId;
-    private final int retransmitsCounterId;
-    private final int statusMessagesCounterId;
+    private final SenderCounters counters;
     private final long connectionTimeoutNanos;
     private final FlowControl flowControl;
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(64 * 1024);
@@ -82,14 +78,13 @@ public final class NetworkPublication
      * @param sendLoss                loss injected on sending.
      * @param receiveLoss             loss injected on receiving control frames.
      * @param transport               the transport counters.
-     * @param counterIds              its counters: sender position, flow-control limit, NAKs received, retransmits,
-     *                                status messages received.
+     * @param counters                its own counters.
      * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
      * @param flowControl             how status messages set the limit.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
-        final LossGenerator receiveLoss, final TransportCounters transport, final int[] counterIds, final long connectionTimeoutNanos,
+        final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
         final FlowControl flowControl)
     {
         this.registrationId = registrationId;
@@ -110,12 +105,7 @@ public final class NetworkPublication
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
-        this.counters = transport.counters;
-        this.senderPositionCounterId = counterIds[0];
-        this.senderLimitCounterId = counterIds[1];
-        this.naksCounterId = counterIds[2];
-        this.retransmitsCounterId = counterIds[3];
-        this.statusMessagesCounterId = counterIds[4];
+        this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
         this.socket = UdpSockets.openSender(channel);
@@ -180,7 +170,7 @@ public final class NetworkPublication
         if (datagrams > 0)
         {
             lastSendNanos = nowNanos;
-            counters.set(senderPositionCounterId, senderPosition); // release: the conductor may clean and raise the limit behind it
+            counters.position().set(senderPosition); // release: the conductor may clean and raise the limit behind it
         }
         return datagrams;
     }
@@ -219,7 +209,7 @@ public final class NetworkPublication
     {
         if (sendLoss.drop(type, terms[index], termOffset, length))
         {
-            transport.add(transport.lossDropped);
+            transport.lossDropped.add(1);
             return true;
         }
         final ByteBuffer bytes = termBuffers[index];
@@ -236,7 +226,7 @@ public final class NetworkPublication
         }
         catch (final IOException ex)
         {
-            transport.add(transport.socketErrors); // e.g. ICMP port unreachable while no receiver listens: the datagram is gone, as on a lossy network
+            transport.socketErrors.add(1); // e.g. ICMP port unreachable while no receiver listens: the datagram is gone, as on a lossy network
             return true;
         }
     }
@@ -245,7 +235,7 @@ public final class NetworkPublication
     {
         if (sendLoss.drop(type, frame, 0, length))
         {
-            transport.add(transport.lossDropped);
+            transport.lossDropped.add(1);
             return true;
         }
         frameBytes.clear().limit(length);
@@ -259,7 +249,7 @@ public final class NetworkPublication
             channel.ttl());
         sendFrame(FrameType.SETUP, Setup.LENGTH);
         lastSetupNanos = nowNanos;
-        transport.add(transport.setupsSent);
+        transport.setupsSent.add(1);
     }
 
     private void sendHeartbeat(final long nowNanos)
@@ -269,7 +259,7 @@ public final class NetworkPublication
         WireFrame.putHeartbeat(frame, sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
         sendFrame(FrameType.DATA, WireFrame.DATA_HEADER_LENGTH);
         lastSendNanos = nowNanos;
-        transport.add(transport.heartbeatsSent);
+        transport.heartbeatsSent.add(1);
     }
 
     private int pollControl(final long nowNanos)
@@ -292,7 +282,7 @@ public final class NetworkPublication
             }
             catch (final IOException ex)
             {
-                transport.add(transport.socketErrors);
+                transport.socketErrors.add(1);
                 break;
             }
             if (length == 0)
@@ -316,12 +306,12 @@ public final class NetworkPublication
         final int type = WireFrame.check(control, length);
         if (type < 0)
         {
-            transport.add(transport.invalidFrames);
+            transport.invalidFrames.add(1);
             return;
         }
         if (receiveLoss.drop(type, control, 0, length))
         {
-            transport.add(transport.lossDropped);
+            transport.lossDropped.add(1);
             return;
         }
         switch (type)
@@ -329,8 +319,8 @@ public final class NetworkPublication
             case FrameType.SM -> onStatusMessage(nowNanos);
             case FrameType.NAK -> onNak(nowNanos);
             case FrameType.RTTM -> onRttMeasurement();
-            case FrameType.ERR -> transport.add(transport.errorFramesReceived);
-            default -> transport.add(transport.invalidFrames);
+            case FrameType.ERR -> transport.errorFramesReceived.add(1);
+            default -> transport.invalidFrames.add(1);
         }
     }
 
@@ -343,11 +333,11 @@ public final class NetworkPublication
     {
         if (!isOurs(StatusMessage.SESSION_ID_OFFSET, StatusMessage.STREAM_ID_OFFSET))
         {
-            transport.add(transport.unknownSessionFrames);
+            transport.unknownSessionFrames.add(1);
             return;
         }
-        transport.add(transport.statusMessagesReceived);
-        counters.add(statusMessagesCounterId, 1);
+        transport.statusMessagesReceived.add(1);
+        counters.statusMessages().add(1);
         final int flags = WireFrame.flags(control, 0);
         if ((flags & StatusMessage.SETUP_FLAG) != 0)
         {
@@ -359,7 +349,7 @@ public final class NetworkPublication
         final int window = control.getInt(StatusMessage.WINDOW_OFFSET);
         if (termOffset < 0 || termOffset > termLength || window < 0)
         {
-            transport.add(transport.invalidFrames);
+            transport.invalidFrames.add(1);
             return;
         }
         final long position = LogLayout.position(control.getInt(StatusMessage.TERM_ID_OFFSET), termOffset, positionBitsToShift, initialTermId);
@@ -379,7 +369,7 @@ public final class NetworkPublication
         if (limit != senderLimit)
         {
             senderLimit = limit;
-            counters.set(senderLimitCounterId, limit); // release: for monitoring only
+            counters.limit().set(limit); // release: for monitoring only
         }
     }
 
@@ -387,17 +377,17 @@ public final class NetworkPublication
     {
         if (!isOurs(Nak.SESSION_ID_OFFSET, Nak.STREAM_ID_OFFSET))
         {
-            transport.add(transport.unknownSessionFrames);
+            transport.unknownSessionFrames.add(1);
             return;
         }
-        transport.add(transport.naksReceived);
-        counters.add(naksCounterId, 1);
+        transport.naksReceived.add(1);
+        counters.naksReceived().add(1);
         final int termId = control.getInt(Nak.TERM_ID_OFFSET);
         final int termOffset = control.getInt(Nak.TERM_OFFSET_OFFSET);
         final int length = control.getInt(Nak.LENGTH_OFFSET);
         if (termOffset < 0 || termOffset >= termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0 || length <= 0)
         {
-            transport.add(transport.invalidFrames);
+            transport.invalidFrames.add(1);
             return;
         }
         final long position = LogLayout.position(termId, termOffset, positionBitsToShift, initialTermId);
@@ -434,9 +424,9 @@ public final class NetworkPublication
             {
                 break;
             }
-            transport.add(transport.retransmits);
-            counters.add(retransmitsCounterId, 1);
-            transport.counters.add(transport.retransmittedBytes, scanned);
+            transport.retransmits.add(1);
+            counters.retransmits().add(1);
+            transport.retransmittedBytes.add(scanned);
             offset += scanned;
             remaining -= scanned;
         }
@@ -473,7 +463,7 @@ public final class NetworkPublication
      */
     public long senderPosition()
     {
-        return counters.value(senderPositionCounterId);
+        return counters.position().get();
     }
 
     /**

@@ -1,15 +1,18 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.buffer.CounterSet;
+import io.nanostream.buffer.Counter;
 import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.status.ImageCounters;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
 
 import java.net.InetSocketAddress;
-import io.nanostream.driver.wire.WireFrame;
-import io.nanostream.log.FrameType;
 
 /**
  * The receiving side's copy of one remote publication (one session on one stream): the {@link Receiver}
@@ -43,14 +46,8 @@ public final class PublicationImage
     private final int initialTermId;
     private final int window;
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
-    private final CounterSet counters;
+    private final ImageCounters counters;
     private final TransportCounters transport;
-    private final int[] counterIds;
-    private final int hwmCounterId;
-    private final int rebuildCounterId;
-    private final int naksCounterId;
-    private final int gapBytesCounterId;
-    private final int statusMessagesCounterId;
     private final LossReport lossReport;
     private final String channelName;
     private final String sourceName;
@@ -59,11 +56,11 @@ public final class PublicationImage
     private final long livenessTimeoutNanos;
     private final long receiverId;
     /** Subscriber position counters; replaced whole by the conductor when subscriptions come and go. */
-    private volatile int[] subscriberCounterIds;
+    private volatile Counter[] subscriberPositions;
 
     private long rebuildPosition;
     private long hwmPosition;
-    private long cleanPosition;
+    private final LogCleaner cleaner;
     private long lastStatusPosition = -1;
     private long lastStatusNanos;
     private long lastPacketNanos;
@@ -81,9 +78,9 @@ public final class PublicationImage
      * @param joinPosition         the sender's position in its SETUP.
      * @param window               the receiver window.
      * @param transport            the transport counters.
-     * @param counterIds           its counters: highest position seen, contiguous position, NAKs sent, gap bytes
+     * @param counters             its own counters
      *                             NAKed, status messages sent.
-     * @param subscriberCounterIds the subscribers' position counters, set to the join position.
+     * @param subscriberPositions  the subscribers' position counters, set to the join position.
      * @param livenessTimeoutNanos how long without a frame before the image is dropped.
      * @param receiverId           this receiver's id in status messages.
      * @param nowNanos             the time.
@@ -91,8 +88,8 @@ public final class PublicationImage
      */
     public PublicationImage(
         final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
-        final long joinPosition, final int window, final TransportCounters transport, final int[] counterIds,
-        final int[] subscriberCounterIds, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
+        final long joinPosition, final int window, final TransportCounters transport, final ImageCounters counters,
+        final Counter[] subscriberPositions, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
         final LossReport lossReport)
     {
         this.correlationId = correlationId;
@@ -111,37 +108,31 @@ public final class PublicationImage
             terms[i] = log.term(i);
         }
         this.transport = transport;
-        this.counters = transport.counters;
-        this.counterIds = counterIds.clone();
-        this.hwmCounterId = counterIds[0];
-        this.rebuildCounterId = counterIds[1];
-        this.naksCounterId = counterIds[2];
-        this.gapBytesCounterId = counterIds[3];
-        this.statusMessagesCounterId = counterIds[4];
+        this.counters = counters;
         this.lossReport = lossReport;
         this.channelName = endpoint.channel.canonical();
         this.lossDetector = new LossDetector(endpoint.channel.isMulticast());
         this.sourceName = controlAddress.toString();
-        this.subscriberCounterIds = subscriberCounterIds.clone();
+        this.subscriberPositions = subscriberPositions.clone();
         this.livenessTimeoutNanos = livenessTimeoutNanos;
         this.receiverId = receiverId;
         this.rebuildPosition = joinPosition;
         this.hwmPosition = joinPosition;
-        this.cleanPosition = joinPosition - (joinPosition & (termLength - 1)); // terms are zero up to here: the file is new
+        this.cleaner = new LogCleaner(log, joinPosition - (joinPosition & (termLength - 1))); // zero up to here: the file is new
         this.lastPacketNanos = nowNanos;
         this.lastStatusNanos = nowNanos - STATUS_INTERVAL_NANOS;
-        counters.set(hwmCounterId, joinPosition);
-        counters.set(rebuildCounterId, joinPosition);
+        counters.highWaterMark().set(joinPosition);
+        counters.rebuild().set(joinPosition);
     }
 
     /**
-     * All of the image's own counters.
+     * The image's own counters.
      *
-     * @return a copy of their ids.
+     * @return the counters.
      */
-    public int[] counterIds()
+    public ImageCounters counters()
     {
-        return counterIds.clone();
+        return counters;
     }
 
     /**
@@ -164,7 +155,7 @@ public final class PublicationImage
                 if (position > hwmPosition)
                 {
                     hwmPosition = position;
-                    counters.set(hwmCounterId, position); // release: for monitoring only
+                    counters.highWaterMark().set(position); // release: for monitoring only
                 }
                 if ((WireFrame.flags(datagram, 0) & (FrameHeader.EOS_FLAG & 0xFF)) != 0)
                 {
@@ -176,23 +167,23 @@ public final class PublicationImage
         final int span = span(datagram, length);
         if (span <= 0 || (long)termOffset + span > termLength)
         {
-            transport.add(transport.invalidFrames); // a frame across the end of a term: the sender's log never holds one
+            transport.invalidFrames.add(1); // a frame across the end of a term: the sender's log never holds one
             return;
         }
         if (position < rebuildPosition)
         {
-            transport.add(transport.duplicateFrames);
+            transport.duplicateFrames.add(1);
             return;
         }
         if (position + span > consumption() + termLength)
         {
-            transport.add(transport.windowOverruns);
+            transport.windowOverruns.add(1);
             return;
         }
         final AtomicBuffer term = terms[LogLayout.indexByPosition(position, positionBitsToShift)];
         if (term.getInt(termOffset) != 0)
         {
-            transport.add(transport.duplicateFrames);
+            transport.duplicateFrames.add(1);
             return;
         }
         term.putBytes(termOffset + 4, datagram, 4, length - 4);
@@ -200,7 +191,7 @@ public final class PublicationImage
         if (position + span > hwmPosition)
         {
             hwmPosition = position + span;
-            counters.set(hwmCounterId, hwmPosition); // release: for monitoring only
+            counters.highWaterMark().set(hwmPosition); // release: for monitoring only
         }
         if (position == rebuildPosition)
         {
@@ -248,7 +239,7 @@ public final class PublicationImage
             if (frameLength < FrameHeader.LENGTH || frameLength > termLength - termOffset ||
                 position + FrameHeader.align(frameLength) > hwmPosition)
             {
-                transport.add(transport.invalidFrames);
+                transport.invalidFrames.add(1);
                 break;
             }
             position += FrameHeader.align(frameLength);
@@ -256,21 +247,21 @@ public final class PublicationImage
         if (position != rebuildPosition)
         {
             rebuildPosition = position;
-            counters.set(rebuildCounterId, position); // release: for monitoring only
+            counters.rebuild().set(position); // release: for monitoring only
         }
     }
 
     private long consumption()
     {
-        final int[] ids = subscriberCounterIds;
-        if (ids.length == 0)
+        final Counter[] positions = subscriberPositions;
+        if (positions.length == 0)
         {
             return rebuildPosition;
         }
         long minimum = Long.MAX_VALUE;
-        for (final int id : ids)
+        for (final Counter position : positions)
         {
-            minimum = Math.min(minimum, counters.value(id)); // acquire: the subscriber is done with what lies behind it
+            minimum = Math.min(minimum, position.get()); // acquire (in get): the subscriber is done with what lies behind it
         }
         return minimum;
     }
@@ -298,7 +289,7 @@ public final class PublicationImage
             sendStatus(consumption, nowNanos);
             work++;
         }
-        work += cleanTo(consumption - termLength);
+        work += cleaner.cleanTo(consumption - termLength);
         if (nowNanos - lastPacketNanos > livenessTimeoutNanos ||
             (endOfStreamMarked && consumption >= endOfStreamPosition && nowNanos - lastPacketNanos > STATUS_INTERVAL_NANOS))
         {
@@ -323,10 +314,10 @@ public final class PublicationImage
             end += FrameHeader.ALIGNMENT;
         }
         endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
-        counters.add(naksCounterId, 1);
+        counters.naksSent().add(1);
         if (lossDetector.onNakSent(nowNanos))
         {
-            counters.add(gapBytesCounterId, end - termOffset);
+            counters.gapBytes().add(end - termOffset);
             recordLoss(end - termOffset);
         }
         return 1;
@@ -350,42 +341,21 @@ public final class PublicationImage
 
     private void sendStatus(final long consumption, final long nowNanos)
     {
-        counters.add(statusMessagesCounterId, 1);
+        counters.statusMessages().add(1);
         final int termId = LogLayout.termIdAt(consumption, positionBitsToShift, initialTermId);
         endpoint.sendStatus(this, 0, termId, (int)consumption & (termLength - 1), window, receiverId);
         lastStatusNanos = nowNanos;
         lastStatusPosition = consumption;
     }
 
-    private int cleanTo(final long position)
-    {
-        if (cleanPosition >= position)
-        {
-            return 0;
-        }
-        log.zero(cleanPosition, position);
-        cleanPosition = position;
-        return 1;
-    }
-
     /**
-     * Replaces the subscriber position counters (conductor thread).
+     * Replaces the subscriber position counters (conductor thread; the receiver thread reads the new array).
      *
-     * @param ids the counters.
+     * @param positions the counters.
      */
-    public void subscriberCounterIds(final int[] ids)
+    public void subscriberPositions(final Counter[] positions)
     {
-        this.subscriberCounterIds = ids.clone();
-    }
-
-    /**
-     * The subscriber position counters.
-     *
-     * @return a copy.
-     */
-    public int[] subscriberCounterIds()
-    {
-        return subscriberCounterIds.clone();
+        this.subscriberPositions = positions.clone();
     }
 
     /**
@@ -396,26 +366,6 @@ public final class PublicationImage
     public ReceiveChannelEndpoint endpoint()
     {
         return endpoint;
-    }
-
-    /**
-     * The counter of the highest position seen.
-     *
-     * @return the id.
-     */
-    public int hwmCounterId()
-    {
-        return hwmCounterId;
-    }
-
-    /**
-     * The counter of the contiguous position.
-     *
-     * @return the id.
-     */
-    public int rebuildCounterId()
-    {
-        return rebuildCounterId;
     }
 
     /**
@@ -435,7 +385,7 @@ public final class PublicationImage
      */
     public long rebuildPosition()
     {
-        return counters.value(rebuildCounterId);
+        return counters.rebuild().get();
     }
 
     @Override

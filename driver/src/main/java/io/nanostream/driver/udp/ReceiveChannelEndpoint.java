@@ -2,6 +2,13 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.driver.wire.Setup;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -11,12 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
-import io.nanostream.driver.wire.Nak;
-import io.nanostream.driver.wire.Setup;
-import io.nanostream.driver.wire.StatusMessage;
-import io.nanostream.driver.wire.WireFrame;
-import io.nanostream.log.FrameHeader;
-import io.nanostream.log.FrameType;
 
 /**
  * One UDP socket that subscriptions on a channel share: it receives data, padding, SETUP and RTTM
@@ -36,7 +37,7 @@ public final class ReceiveChannelEndpoint
     private final LossGenerator sendLoss;
     private final LossGenerator receiveLoss;
     private final TransportCounters transport;
-    private final ImageRequests imageRequests;
+    private final CommandQueue<ConductorCommand> conductor;
     private final ByteBuffer receiveBytes = ByteBuffer.allocateDirect(64 * 1024);
     private final AtomicBuffer datagram = AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes));
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(128);
@@ -54,28 +55,28 @@ public final class ReceiveChannelEndpoint
      * @param sendLoss      loss injected on sending control frames.
      * @param receiveLoss   loss injected on receiving.
      * @param transport     the transport counters.
-     * @param imageRequests where requests for new images go.
+     * @param conductor     the conductor's queue, where requests for new images go.
      */
     public ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
-        final ImageRequests imageRequests)
+        final CommandQueue<ConductorCommand> conductor)
     {
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
-        this.imageRequests = imageRequests;
+        this.conductor = conductor;
         this.socket = UdpSockets.openReceiver(channel);
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */
-    ReceiveChannelEndpoint(final UdpChannel channel, final TransportCounters transport, final ImageRequests imageRequests)
+    ReceiveChannelEndpoint(final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor)
     {
         this.channel = channel;
         this.sendLoss = LossGenerator.NONE;
         this.receiveLoss = LossGenerator.NONE;
         this.transport = transport;
-        this.imageRequests = imageRequests;
+        this.conductor = conductor;
         this.socket = null;
     }
 
@@ -98,7 +99,7 @@ public final class ReceiveChannelEndpoint
             }
             catch (final IOException ex)
             {
-                transport.add(transport.socketErrors);
+                transport.socketErrors.add(1);
                 break;
             }
             if (source == null)
@@ -134,12 +135,12 @@ public final class ReceiveChannelEndpoint
         final int type = WireFrame.check(datagram, length);
         if (type < 0)
         {
-            transport.add(transport.invalidFrames);
+            transport.invalidFrames.add(1);
             return;
         }
         if (receiveLoss.drop(type, datagram, 0, length))
         {
-            transport.add(transport.lossDropped);
+            transport.lossDropped.add(1);
             return;
         }
         switch (type)
@@ -150,7 +151,7 @@ public final class ReceiveChannelEndpoint
             {
                 // replies to measurements this receiver does not make, and response channels it does not offer
             }
-            default -> transport.add(transport.invalidFrames); // control frames belong on the sender's socket
+            default -> transport.invalidFrames.add(1); // control frames belong on the sender's socket
         }
     }
 
@@ -164,7 +165,7 @@ public final class ReceiveChannelEndpoint
             image.insert(datagram, length, nowNanos);
             return;
         }
-        transport.add(transport.unknownSessionFrames);
+        transport.unknownSessionFrames.add(1);
         if (isSubscribed(streamId) && shouldRequestSetup(sessionId, streamId, nowNanos))
         {
             StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
@@ -183,14 +184,15 @@ public final class ReceiveChannelEndpoint
         final String problem = Setup.problem(datagram);
         if (problem != null)
         {
-            transport.add(transport.invalidFrames);
+            transport.invalidFrames.add(1);
             return;
         }
         if (markPending(sessionId, streamId, nowNanos))
         {
-            imageRequests.requestImage(this, sessionId, streamId, datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET),
+            // a full conductor queue drops the request: the pending mark lapses and the next SETUP asks again
+            conductor.tryOffer(new ConductorCommand.CreateImage(this, sessionId, streamId, datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET),
                 datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET), datagram.getInt(Setup.TERM_OFFSET_OFFSET),
-                datagram.getInt(Setup.TERM_LENGTH_OFFSET), datagram.getInt(Setup.MTU_OFFSET), source);
+                datagram.getInt(Setup.TERM_LENGTH_OFFSET), datagram.getInt(Setup.MTU_OFFSET), source));
         }
     }
 
@@ -310,21 +312,21 @@ public final class ReceiveChannelEndpoint
     {
         StatusMessage.put(control, flags, image.sessionId, image.streamId, termId, termOffset, window, receiverId);
         sendControl(FrameType.SM, StatusMessage.LENGTH, image.controlAddress);
-        transport.add(transport.statusMessagesSent);
+        transport.statusMessagesSent.add(1);
     }
 
     void sendNak(final PublicationImage image, final int termId, final int termOffset, final int length)
     {
         Nak.put(control, image.sessionId, image.streamId, termId, termOffset, length);
         sendControl(FrameType.NAK, Nak.LENGTH, image.controlAddress);
-        transport.add(transport.naksSent);
+        transport.naksSent.add(1);
     }
 
     private void sendControl(final int type, final int length, final InetSocketAddress destination)
     {
         if (sendLoss.drop(type, control, 0, length))
         {
-            transport.add(transport.lossDropped);
+            transport.lossDropped.add(1);
             return;
         }
         if (socket == null)
@@ -338,7 +340,7 @@ public final class ReceiveChannelEndpoint
         }
         catch (final IOException ex)
         {
-            transport.add(transport.socketErrors);
+            transport.socketErrors.add(1);
         }
     }
 

@@ -1,89 +1,37 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.concurrent.Agent;
+import io.nanostream.concurrent.Clock;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 
 /**
- * The receiver agent: reads every {@link ReceiveChannelEndpoint}, writes data into its
- * {@link PublicationImage}s, runs their loss detection, status messages and liveness, and hands images
- * it gives up on back to the conductor. The conductor changes subscriptions and adds images through a
- * queue, so endpoints and images are touched by this agent's thread only.
+ * The receiver agent: reads every receive endpoint's datagrams into their images, and runs each image's
+ * duty cycle (gaps and NAKs, status messages, cleaning, liveness). It owns the endpoints' receiving
+ * state and the images; the conductor adds subscriptions and images through {@link ReceiverCommand}s
+ * on the receiver's queue, and hears of closed images and image requests through
+ * {@link ConductorCommand}s. Runs on the receiver thread.
  */
 public final class Receiver implements Agent
 {
-    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final CommandQueue<ReceiverCommand> commands;
+    private final CommandQueue<ConductorCommand> conductor;
+    private final Clock clock;
     private final List<ReceiveChannelEndpoint> endpoints = new ArrayList<>();
-    private final Consumer<PublicationImage> onImageClosed;
 
     /**
-     * Creates a receiver.
+     * Creates the receiver.
      *
-     * @param onImageClosed told (on this agent's thread) of each image given up; must hand it to the conductor.
+     * @param commands  its own queue, filled by the conductor.
+     * @param conductor the conductor's queue.
+     * @param clock     the clock it reads once per duty cycle.
      */
-    public Receiver(final Consumer<PublicationImage> onImageClosed)
+    public Receiver(final CommandQueue<ReceiverCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock)
     {
-        this.onImageClosed = onImageClosed;
-    }
-
-    /**
-     * Counts a subscription to a stream on an endpoint, starting to read the endpoint if new (any thread).
-     *
-     * @param endpoint the endpoint.
-     * @param streamId the stream.
-     */
-    public void addSubscription(final ReceiveChannelEndpoint endpoint, final int streamId)
-    {
-        commands.add(() ->
-        {
-            if (!endpoints.contains(endpoint))
-            {
-                endpoints.add(endpoint);
-            }
-            endpoint.subscribe(streamId, 1);
-        });
-    }
-
-    /**
-     * Drops a subscription to a stream on an endpoint (any thread); images of a stream nobody subscribes
-     * to any more are given up.
-     *
-     * @param endpoint the endpoint.
-     * @param streamId the stream.
-     */
-    public void removeSubscription(final ReceiveChannelEndpoint endpoint, final int streamId)
-    {
-        commands.add(() ->
-        {
-            final int left = endpoint.subscribe(streamId, -1);
-            for (int i = endpoint.images.size() - 1; i >= 0; i--)
-            {
-                final PublicationImage image = endpoint.images.get(i);
-                if (left == 0 || (image.streamId == streamId && !endpoint.isSubscribedTo(streamId)))
-                {
-                    endpoint.images.remove(i);
-                    onImageClosed.accept(image);
-                }
-            }
-            if (left == 0)
-            {
-                endpoints.remove(endpoint);
-            }
-        });
-    }
-
-    /**
-     * Adds an image the conductor created (any thread).
-     *
-     * @param image the image.
-     */
-    public void addImage(final PublicationImage image)
-    {
-        commands.add(() -> image.endpoint.addImage(image));
+        this.commands = commands;
+        this.conductor = conductor;
+        this.clock = clock;
     }
 
     @Override
@@ -96,13 +44,13 @@ public final class Receiver implements Agent
     public int doWork()
     {
         int work = 0;
-        Runnable command;
+        ReceiverCommand command;
         while ((command = commands.poll()) != null)
         {
-            command.run();
+            onCommand(command);
             work++;
         }
-        final long nowNanos = System.nanoTime();
+        final long nowNanos = clock.nanoTime();
         for (int i = 0, n = endpoints.size(); i < n; i++)
         {
             final ReceiveChannelEndpoint endpoint = endpoints.get(i);
@@ -115,10 +63,45 @@ public final class Receiver implements Agent
                 if (image.isClosed())
                 {
                     images.remove(j);
-                    onImageClosed.accept(image);
+                    conductor.offer(new ConductorCommand.ImageClosed(image));
                 }
             }
         }
         return work;
+    }
+
+    private void onCommand(final ReceiverCommand command)
+    {
+        switch (command)
+        {
+            case ReceiverCommand.AddSubscription add ->
+            {
+                if (!endpoints.contains(add.endpoint()))
+                {
+                    endpoints.add(add.endpoint());
+                }
+                add.endpoint().subscribe(add.streamId(), 1);
+            }
+            case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId());
+            case ReceiverCommand.AddImage add -> add.image().endpoint.addImage(add.image());
+        }
+    }
+
+    private void removeSubscription(final ReceiveChannelEndpoint endpoint, final int streamId)
+    {
+        final int left = endpoint.subscribe(streamId, -1);
+        for (int i = endpoint.images.size() - 1; i >= 0; i--)
+        {
+            final PublicationImage image = endpoint.images.get(i);
+            if (left == 0 || (image.streamId == streamId && !endpoint.isSubscribedTo(streamId)))
+            {
+                endpoint.images.remove(i);
+                conductor.offer(new ConductorCommand.ImageClosed(image));
+            }
+        }
+        if (left == 0)
+        {
+            endpoints.remove(endpoint);
+        }
     }
 }

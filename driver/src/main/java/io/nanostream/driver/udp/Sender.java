@@ -1,45 +1,36 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.concurrent.Agent;
+import io.nanostream.concurrent.Clock;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The sender agent: sends every {@link NetworkPublication}'s frames, handles their status messages and
- * NAKs. Runs on its own thread or in the conductor's duty cycle; the conductor adds and removes
- * publications through a queue, so the publication list is touched by this agent's thread only.
+ * The sender agent: sends every UDP publication's new frames, SETUPs, heartbeats and resends, and takes
+ * their control frames (status messages, NAKs). It owns its publications' sending state; the conductor
+ * adds and removes publications through {@link SenderCommand}s on the sender's queue, and hears that a
+ * removal is done through a {@link ConductorCommand.PublicationRemoved}. Runs on the sender thread.
  */
 public final class Sender implements Agent
 {
-    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final CommandQueue<SenderCommand> commands;
+    private final CommandQueue<ConductorCommand> conductor;
+    private final Clock clock;
     private final List<NetworkPublication> publications = new ArrayList<>();
 
     /**
-     * Starts sending a publication (any thread).
+     * Creates the sender.
      *
-     * @param publication the publication.
+     * @param commands  its own queue, filled by the conductor.
+     * @param conductor the conductor's queue.
+     * @param clock     the clock it reads once per duty cycle.
      */
-    public void add(final NetworkPublication publication)
+    public Sender(final CommandQueue<SenderCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock)
     {
-        commands.add(() -> publications.add(publication));
-    }
-
-    /**
-     * Stops sending a publication (any thread); {@code then} runs on the sender thread once it is dropped.
-     *
-     * @param publication the publication.
-     * @param then        what to do next, e.g. hand the closing back to the conductor.
-     */
-    public void remove(final NetworkPublication publication, final Runnable then)
-    {
-        commands.add(() ->
-        {
-            publications.remove(publication);
-            then.run();
-        });
+        this.commands = commands;
+        this.conductor = conductor;
+        this.clock = clock;
     }
 
     @Override
@@ -52,18 +43,31 @@ public final class Sender implements Agent
     public int doWork()
     {
         int work = 0;
-        Runnable command;
+        SenderCommand command;
         while ((command = commands.poll()) != null)
         {
-            command.run();
+            onCommand(command);
             work++;
         }
-        final long nowNanos = System.nanoTime();
+        final long nowNanos = clock.nanoTime();
         for (int i = 0, n = publications.size(); i < n; i++)
         {
             work += publications.get(i).send(nowNanos);
         }
         return work;
+    }
+
+    private void onCommand(final SenderCommand command)
+    {
+        switch (command)
+        {
+            case SenderCommand.AddPublication add -> publications.add(add.publication());
+            case SenderCommand.RemovePublication remove ->
+            {
+                publications.remove(remove.publication());
+                conductor.offer(new ConductorCommand.PublicationRemoved(remove.publication()));
+            }
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.Counter;
 import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.CountersReader;
+import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
@@ -23,26 +26,23 @@ final class Fixtures
     {
     }
 
-    static TransportCounters counters()
+    /** Counters in heap memory, as the driver makes them. */
+    static DriverCounters counters()
     {
-        final int count = 64;
-        return new TransportCounters(new CounterSet(AtomicBuffer.allocateHeap(count * CountersReader.METADATA_LENGTH),
-            AtomicBuffer.allocateHeap(count * CountersReader.VALUE_LENGTH), 0));
+        final int count = 128;
+        return new DriverCounters(new CounterSet(AtomicBuffer.allocateHeap(count * CountersReader.METADATA_LENGTH),
+            AtomicBuffer.allocateHeap(count * CountersReader.VALUE_LENGTH), 0), new ManualClock());
+    }
+
+    /** A queue to the conductor that no one reads: tests look at what lands on it. */
+    static CommandQueue<ConductorCommand> conductorQueue()
+    {
+        return new CommandQueue<>("conductor", 64);
     }
 
     static UdpChannel channel()
     {
         return new UdpChannel(new InetSocketAddress("127.0.0.1", 40_001), null, 0, "udp-test");
-    }
-
-    static int[] senderCounters(final TransportCounters counters)
-    {
-        final int[] ids = new int[5];
-        for (int i = 0; i < ids.length; i++)
-        {
-            ids[i] = counters.counters.allocate(0, 0, 0, 0, 0, "sender counter " + i, 0);
-        }
-        return ids;
     }
 
     static LogBuffers log(final int sessionId, final int streamId)
@@ -52,15 +52,10 @@ final class Fixtures
             INITIAL_TERM_ID, sessionId, streamId);
     }
 
-    static PublicationImage image(final ReceiveChannelEndpoint endpoint, final TransportCounters counters, final long joinPosition)
+    static PublicationImage image(final ReceiveChannelEndpoint endpoint, final DriverCounters counters, final long joinPosition)
     {
-        final CounterSet set = counters.counters;
-        final int[] ids = new int[5];
-        for (int i = 0; i < ids.length; i++)
-        {
-            ids[i] = set.allocate(0, 0, 0, 0, 0, "image counter " + i, 0);
-        }
-        return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, 128 * 1024, counters, ids,
-            new int[0], 10_000_000_000L, 99, 0, new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)));
+        return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, 128 * 1024, counters.transport(),
+            counters.image(1, SESSION_ID, STREAM_ID, "udp-test"), new Counter[0], 10_000_000_000L, 99, 0,
+            new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)));
     }
 }

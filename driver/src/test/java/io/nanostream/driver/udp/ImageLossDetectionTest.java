@@ -1,14 +1,16 @@
 package io.nanostream.driver.udp;
 
-import io.nanostream.driver.wire.DatagramBuilder;
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.wire.DatagramBuilder;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameType;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.nanostream.driver.wire.StatusMessage;
-import io.nanostream.driver.wire.WireFrame;
-import io.nanostream.log.FrameType;
 
 /**
  * Loss detection, NAK timing, status messages and bad input on one image, driven by a controllable clock
@@ -16,7 +18,7 @@ import io.nanostream.log.FrameType;
  */
 class ImageLossDetectionTest
 {
-    private TransportCounters counters;
+    private DriverCounters counters;
     private ReceiveChannelEndpoint endpoint;
     private PublicationImage image;
     private AtomicBuffer datagram;
@@ -25,7 +27,7 @@ class ImageLossDetectionTest
     void setUp()
     {
         counters = Fixtures.counters();
-        endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters, (e, s, st, i, a, o, l, m, src) -> { });
+        endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), Fixtures.conductorQueue());
         endpoint.subscribe(Fixtures.STREAM_ID, 1);
         image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
@@ -41,7 +43,7 @@ class ImageLossDetectionTest
 
     private long naks()
     {
-        return counters.value("udp NAKs sent");
+        return counters.transport().value("udp NAKs sent");
     }
 
     @Test
@@ -82,12 +84,12 @@ class ImageLossDetectionTest
     {
         receive(0, 0);
         receive(0, 1);
-        assertThat(counters.value("udp duplicate frames")).isEqualTo(1);
+        assertThat(counters.transport().value("udp duplicate frames")).isEqualTo(1);
         receive(Fixtures.TERM_LENGTH - 64, 2); // the end of this term: inside the window, accepted
         final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID + 1,
             64, 32, (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 3);
-        assertThat(counters.value("udp frames beyond the receiver window")).isEqualTo(1);
+        assertThat(counters.transport().value("udp frames beyond the receiver window")).isEqualTo(1);
     }
 
     @Test
@@ -109,10 +111,10 @@ class ImageLossDetectionTest
         final byte[] oversized = new byte[9000];
         datagram.putBytes(0, oversized, 0, oversized.length);
         endpoint.onDatagram(9000, Fixtures.SOURCE, 5); // oversized garbage
-        assertThat(counters.value("udp invalid frames dropped")).isEqualTo(5);
+        assertThat(counters.transport().value("udp invalid frames dropped")).isEqualTo(5);
         final int length = DatagramBuilder.data(datagram, 0, 999, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 64, 32, (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 6);
-        assertThat(counters.value("udp frames for unknown sessions")).isEqualTo(1);
+        assertThat(counters.transport().value("udp frames for unknown sessions")).isEqualTo(1);
         final byte[] after = new byte[64];
         image.log.term(0).getBytes(0, after, 0, 64);
         assertThat(after).isEqualTo(before);
@@ -130,21 +132,21 @@ class ImageLossDetectionTest
         datagram.putInt(64, 192); // a padding frame to the end of the term, sent as its header alone (as Aeron does)
         datagram.putShort(64 + WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
         endpoint.onDatagram(96, Fixtures.SOURCE, 1);
-        assertThat(counters.counters.value(image.hwmCounterId())).isEqualTo(termEnd);
+        assertThat(image.counters().highWaterMark().get()).isEqualTo(termEnd);
         assertThat(image.rebuildPosition()).as("a gap before the datagram").isEqualTo(64);
         image.poll(2);
-        assertThat(counters.counters.value(image.hwmCounterId())).isGreaterThanOrEqualTo(image.rebuildPosition());
+        assertThat(image.counters().highWaterMark().get()).isGreaterThanOrEqualTo(image.rebuildPosition());
     }
 
     @Test
     void statusMessagesGoByTimeAndByConsumption()
     {
         image.poll(0);
-        final long first = counters.value("udp status messages sent");
+        final long first = counters.transport().value("udp status messages sent");
         assertThat(first).as("one at once on creation").isEqualTo(1);
         image.poll(PublicationImage.STATUS_INTERVAL_NANOS / 2);
-        assertThat(counters.value("udp status messages sent")).isEqualTo(1);
+        assertThat(counters.transport().value("udp status messages sent")).isEqualTo(1);
         image.poll(PublicationImage.STATUS_INTERVAL_NANOS + 1);
-        assertThat(counters.value("udp status messages sent")).as("by time").isEqualTo(2);
+        assertThat(counters.transport().value("udp status messages sent")).as("by time").isEqualTo(2);
     }
 }

@@ -1,11 +1,14 @@
 package io.nanostream.driver.udp;
 
-import io.nanostream.driver.wire.DatagramBuilder;
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.Counter;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.wire.DatagramBuilder;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogLayout;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +25,14 @@ class ReceiverFuzzTest
     @FuzzTest // executions, seed and time limit come from the build (fuzz.* properties in the parent POM)
     void datagramsAreCheckedOrDroppedAndNeverDamageAnImage(final FuzzedDataProvider data)
     {
-        final TransportCounters counters = Fixtures.counters();
-        final List<String> requests = new ArrayList<>();
-        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters,
-            (e, sessionId, streamId, initialTermId, activeTermId, termOffset, termLength, mtu, source) ->
-                requests.add(termLength + "/" + mtu + "/" + termOffset));
+        final DriverCounters counters = Fixtures.counters();
+        final List<ConductorCommand.CreateImage> requests = new ArrayList<>();
+        final CommandQueue<ConductorCommand> conductor = Fixtures.conductorQueue();
+        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor);
         endpoint.subscribe(Fixtures.STREAM_ID, 1);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         // a subscriber that reads nothing: whatever arrives, the image may neither clean nor pass what it has not read
-        image.subscriberCounterIds(new int[] {counters.counters.allocate(0, 0, 0, 0, 0, "subscriber at 0", 0)});
+        image.subscriberPositions(new Counter[] {counters.subscriberPosition(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test", 0)});
         endpoint.addImage(image);
         final AtomicBuffer datagram = endpoint.datagramBuffer();
 
@@ -48,20 +50,24 @@ class ReceiverFuzzTest
             final int length = DatagramBuilder.fuzzed(datagram, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID);
             endpoint.onDatagram(length, Fixtures.SOURCE, now);
             image.poll(now);
+            for (ConductorCommand command; (command = conductor.poll()) != null; )
+            {
+                requests.add((ConductorCommand.CreateImage)command);
+            }
             now += data.consumeInt(0, 20_000_000);
         }
 
         final byte[] after = new byte[goodLength];
         term.getBytes(0, after, 0, goodLength);
         assertThat(after).as("the first frame, complete before the fuzzed datagrams").isEqualTo(good);
-        assertThat(image.rebuildPosition()).isLessThanOrEqualTo(counters.counters.value(image.hwmCounterId()));
-        for (final String request : requests)
+        assertThat(image.rebuildPosition()).isLessThanOrEqualTo(image.counters().highWaterMark().get());
+        for (final ConductorCommand.CreateImage request : requests)
         {
-            final String[] parts = request.split("/");
-            final int termLength = Integer.parseInt(parts[0]);
-            assertThat(Integer.bitCount(termLength)).isEqualTo(1);
-            assertThat(termLength).isBetween(LogLayout.TERM_MIN_LENGTH, LogLayout.TERM_MAX_LENGTH);
-            assertThat(Integer.parseInt(parts[1]) % FrameHeader.ALIGNMENT).isZero();
+            assertThat(Integer.bitCount(request.termLength())).isEqualTo(1);
+            assertThat(request.termLength()).isBetween(LogLayout.TERM_MIN_LENGTH, LogLayout.TERM_MAX_LENGTH);
+            assertThat(request.mtu() % FrameHeader.ALIGNMENT).isZero();
+            assertThat(request.termOffset()).isBetween(0, request.termLength());
+            assertThat(request.termOffset() % FrameHeader.ALIGNMENT).isZero();
         }
         assertFramesWellFormed(image);
     }

@@ -1,15 +1,17 @@
 package io.nanostream.driver.udp;
 
-import io.nanostream.driver.wire.DatagramBuilder;
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.wire.DatagramBuilder;
+import io.nanostream.driver.wire.StatusMessage;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.TermAppender;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import io.nanostream.driver.wire.StatusMessage;
 
 /**
  * Fuzzes what the sender does with control datagrams (status messages, NAKs, RTT measurements, errors,
@@ -21,7 +23,7 @@ class SenderFuzzTest
     @FuzzTest // executions, seed and time limit come from the build (fuzz.* properties in the parent POM)
     void controlDatagramsNeverBreakTheSender(final FuzzedDataProvider data)
     {
-        final TransportCounters counters = Fixtures.counters();
+        final DriverCounters counters = Fixtures.counters();
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(256);
@@ -30,7 +32,7 @@ class SenderFuzzTest
             appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 8 + i * 4, null);
         }
         final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
-            counters, Fixtures.senderCounters(counters), 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"));
+            counters.transport(), counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"));
         try
         {
             final AtomicBuffer control = publication.controlBuffer();

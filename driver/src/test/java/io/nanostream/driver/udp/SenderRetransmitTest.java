@@ -2,8 +2,13 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.driver.wire.RttMeasurement;
+import io.nanostream.driver.wire.StatusMessage;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.TermAppender;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,17 +18,16 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.nanostream.driver.wire.Nak;
-import io.nanostream.driver.wire.RttMeasurement;
-import io.nanostream.driver.wire.StatusMessage;
 
 /** The sender's SETUP, flow control and resends, driven by a controllable clock, seen from a plain socket. */
 class SenderRetransmitTest
 {
     private DatagramChannel peer;
-    private TransportCounters counters;
+    private DriverCounters counters;
     private NetworkPublication publication;
     private final ByteBuffer received = ByteBuffer.allocateDirect(65536).order(ByteOrder.LITTLE_ENDIAN);
 
@@ -42,8 +46,8 @@ class SenderRetransmitTest
             payload.putLong(0, i);
             appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 32, null); // 64-byte frames
         }
-        publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters,
-            Fixtures.senderCounters(counters), 10_000_000_000L, FlowControl.parse(null));
+        publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
+            counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null));
     }
 
     @AfterEach
@@ -53,20 +57,35 @@ class SenderRetransmitTest
         peer.close();
     }
 
-    /** Reads what arrived: the term offset and length of each datagram, packed. */
-    private java.util.List<String> drain() throws Exception
+    /**
+     * Reads what arrived: the type, term offset (or session) and length of each datagram. Waits for the
+     * datagrams a step must send (loopback delivers within the send call on Linux, so the wait is short), then takes
+     * whatever else is already there, so that an extra datagram fails the step's exact expectation.
+     */
+    private List<String> drain(final int atLeast) throws IOException
     {
-        Thread.sleep(20);
-        final java.util.List<String> datagrams = new java.util.ArrayList<>();
+        final List<String> datagrams = new ArrayList<>();
+        final long deadline = System.nanoTime() + 10_000_000_000L;
         while (true)
         {
             received.clear();
-            if (peer.receive(received) == null)
+            if (peer.receive(received) != null)
+            {
+                final int type = received.getShort(6);
+                datagrams.add(type + "@" + received.getInt(8) + "+" + received.position());
+            }
+            else if (datagrams.size() >= atLeast)
             {
                 return datagrams;
             }
-            final int type = received.getShort(6);
-            datagrams.add(type + "@" + received.getInt(8) + "+" + received.position());
+            else if (System.nanoTime() - deadline > 0)
+            {
+                throw new AssertionError("expected " + atLeast + " datagrams within 10 s, got " + datagrams);
+            }
+            else
+            {
+                Thread.onSpinWait();
+            }
         }
     }
 
@@ -80,31 +99,31 @@ class SenderRetransmitTest
     {
         final long t = 1_000_000_000L;
         publication.send(t);
-        assertThat(drain()).as("a SETUP (type 5) and no data before any receiver").contains("5@0+40").noneMatch(d -> d.startsWith("1@") && !d.endsWith("+32"));
+        assertThat(drain(1)).as("a SETUP (type 5) and no data before any receiver").contains("5@0+40").noneMatch(d -> d.startsWith("1@") && !d.endsWith("+32"));
 
         final AtomicBuffer control = publication.controlBuffer();
         StatusMessage.put(control, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 256, 7);
         control(StatusMessage.LENGTH, t + 1);
         publication.send(t + 2);
-        assertThat(drain()).as("256 bytes of window: four 64-byte frames in one datagram").containsExactly("1@0+256");
+        assertThat(drain(1)).as("256 bytes of window: four 64-byte frames in one datagram").containsExactly("1@0+256");
         assertThat(publication.senderPosition()).isEqualTo(256);
 
         Nak.put(control, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 64, 128);
         control(Nak.LENGTH, t + 1_000);
-        assertThat(drain()).as("resent from the log").containsExactly("1@64+128");
+        assertThat(drain(1)).as("resent from the log").containsExactly("1@64+128");
         control(Nak.LENGTH, t + 2_000);
-        assertThat(drain()).as("the same NAK within the linger: ignored").isEmpty();
+        assertThat(drain(0)).as("the same NAK within the linger: ignored").isEmpty();
         control(Nak.LENGTH, t + 1_000 + RetransmitLinger.LINGER_NANOS + 1);
-        assertThat(drain()).as("after the linger: resent again").containsExactly("1@64+128");
+        assertThat(drain(1)).as("after the linger: resent again").containsExactly("1@64+128");
 
         Nak.put(control, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 256, 64);
         control(Nak.LENGTH, t + 10_000_000);
-        assertThat(drain()).as("a NAK for what was never sent").isEmpty();
+        assertThat(drain(0)).as("a NAK for what was never sent").isEmpty();
         Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 64);
         control(Nak.LENGTH, t + 20_000_000);
-        assertThat(drain()).as("a NAK for another session").isEmpty();
-        assertThat(counters.value("udp retransmits")).isEqualTo(2);
-        assertThat(counters.value("udp frames for unknown sessions")).isEqualTo(1);
+        assertThat(drain(0)).as("a NAK for another session").isEmpty();
+        assertThat(counters.transport().value("udp retransmits")).isEqualTo(2);
+        assertThat(counters.transport().value("udp frames for unknown sessions")).isEqualTo(1);
     }
 
     @Test
@@ -112,12 +131,12 @@ class SenderRetransmitTest
     {
         final long t = 1_000_000_000L;
         publication.send(t);
-        drain();
+        drain(1);
         publication.send(t + NetworkPublication.HEARTBEAT_INTERVAL_NANOS + 1);
-        assertThat(drain()).as("a 32-byte heartbeat at the sender position").contains("1@0+32");
+        assertThat(drain(1)).as("a 32-byte heartbeat at the sender position").contains("1@0+32");
         final AtomicBuffer control = publication.controlBuffer();
         RttMeasurement.put(control, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 42L, 0, 9L);
         control(RttMeasurement.LENGTH, t + NetworkPublication.HEARTBEAT_INTERVAL_NANOS + 2);
-        assertThat(drain()).as("an RTTM reply").containsExactly("6@" + Fixtures.SESSION_ID + "+40");
+        assertThat(drain(1)).as("an RTTM reply").containsExactly("6@" + Fixtures.SESSION_ID + "+40");
     }
 }

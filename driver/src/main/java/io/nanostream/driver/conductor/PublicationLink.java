@@ -1,4 +1,4 @@
-package io.nanostream.driver;
+package io.nanostream.driver.conductor;
 
 /**
  * One client's handle on a publication; a shared publication has one per {@code addPublication}.

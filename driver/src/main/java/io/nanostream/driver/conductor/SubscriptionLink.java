@@ -1,4 +1,4 @@
-package io.nanostream.driver;
+package io.nanostream.driver.conductor;
 
 /**
  * A client's subscription, as the driver records it.

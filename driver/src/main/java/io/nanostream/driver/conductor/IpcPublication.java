@@ -1,7 +1,8 @@
-package io.nanostream.driver;
+package io.nanostream.driver.conductor;
 
-import io.nanostream.buffer.CounterSet;
+import io.nanostream.driver.status.PublicationCounters;
 import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
 import io.nanostream.log.TermUnblocker;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * The driver's side of an IPC publication: its log, the subscribers reading it, and the duties the
  * driver performs for it each cycle: raise the publisher limit to the slowest subscriber plus the window,
  * zero terms every subscriber has left behind before publishers can come back to them, pad over a frame
- * a dead publisher left unfinished, and after the last publisher goes, drain, linger and delete.
+ * a dead publisher left unfinished, and after the last publisher goes, drain, linger and delete. Owned
+ * by the conductor thread; publishers and subscribers in client processes share only its log and counters.
  */
 final class IpcPublication
 {
@@ -30,15 +32,13 @@ final class IpcPublication
     final LogBuffers log;
     final Path logFile;
     final int termLength;
-    final int limitCounterId;
-    final int positionCounterId;
-    final int backPressureCounterId;
+    final PublicationCounters counters;
     final List<SubscriberPosition> subscribers = new ArrayList<>();
     private final int window;
     int refCount;
     State state = State.ACTIVE;
     private long lingerDeadlineNanos;
-    private long cleanPosition;
+    private final LogCleaner cleaner;
     private long lastConsumerPosition = -1;
     private long lastConsumerChangeNanos;
     private long unblockCount;
@@ -48,19 +48,18 @@ final class IpcPublication
 
     IpcPublication(
         final long registrationId, final int sessionId, final int streamId, final boolean exclusive, final LogBuffers log,
-        final int window, final int limitCounterId, final int positionCounterId, final int backPressureCounterId)
+        final int window, final PublicationCounters counters)
     {
         this.registrationId = registrationId;
         this.sessionId = sessionId;
         this.streamId = streamId;
         this.exclusive = exclusive;
         this.log = log;
+        this.cleaner = new LogCleaner(log, 0);
         this.logFile = log.path();
         this.termLength = log.termLength();
         this.window = window;
-        this.limitCounterId = limitCounterId;
-        this.positionCounterId = positionCounterId;
-        this.backPressureCounterId = backPressureCounterId;
+        this.counters = counters;
     }
 
     /** How far publishers have claimed. */
@@ -70,7 +69,7 @@ final class IpcPublication
     }
 
     /** The slowest subscriber's position, or the producer's when there are none. */
-    long consumerPosition(final CounterSet counters)
+    long consumerPosition()
     {
         if (subscribers.isEmpty())
         {
@@ -79,7 +78,7 @@ final class IpcPublication
         long minimum = Long.MAX_VALUE;
         for (final SubscriberPosition subscriber : subscribers)
         {
-            minimum = Math.min(minimum, counters.value(subscriber.counterId()));
+            minimum = Math.min(minimum, subscriber.position().get());
         }
         return minimum;
     }
@@ -89,20 +88,20 @@ final class IpcPublication
      * advanced an eighth of the window past the last move (a trip), so publishers keep the limit's cache
      * line for long stretches and the conductor can idle between trips.
      */
-    int update(final CounterSet counters, final long nowNanos, final long unblockTimeoutNanos)
+    int update(final long nowNanos, final long unblockTimeoutNanos)
     {
         final long producerPosition = producerPosition();
         if (producerPosition != lastProducerPosition)
         {
             lastProducerPosition = producerPosition;
-            counters.set(positionCounterId, producerPosition);
+            counters.position().set(producerPosition);
         }
         if (subscribers.isEmpty())
         {
             setConnected(false);
             return 0;
         }
-        final long consumerPosition = consumerPosition(counters);
+        final long consumerPosition = consumerPosition();
         if (consumerPosition != lastConsumerPosition)
         {
             lastConsumerPosition = consumerPosition;
@@ -120,8 +119,8 @@ final class IpcPublication
         final long proposedLimit = consumerPosition + window;
         if (state == State.ACTIVE && proposedLimit > tripLimit)
         {
-            work += cleanTo(consumerPosition - termLength);
-            counters.set(limitCounterId, proposedLimit); // the set is a release: the cleaned terms are zero before publishers go on
+            work += cleaner.cleanTo(consumerPosition - termLength);
+            counters.limit().set(proposedLimit); // release (in set): the cleaned terms are zero before publishers go on
             tripLimit = proposedLimit + window / 8;
             work++;
         }
@@ -138,18 +137,6 @@ final class IpcPublication
         }
     }
 
-    /** Zeroes the log behind every subscriber, up to a position, so publishers find clean terms when they return. */
-    private int cleanTo(final long position)
-    {
-        if (cleanPosition >= position)
-        {
-            return 0;
-        }
-        log.zero(cleanPosition, position);
-        cleanPosition = position;
-        return 1;
-    }
-
     /** The last publisher is gone: mark the end of the stream where publishers stopped. */
     void startDraining()
     {
@@ -158,9 +145,9 @@ final class IpcPublication
     }
 
     /** Moves a draining publication on once its subscribers read to the end, and a lingering one once it waited. */
-    boolean advanceDrain(final CounterSet counters, final long nowNanos, final long lingerNanos)
+    boolean advanceDrain(final long nowNanos, final long lingerNanos)
     {
-        if (state == State.DRAINING && consumerPosition(counters) >= log.endOfStreamPosition())
+        if (state == State.DRAINING && consumerPosition() >= log.endOfStreamPosition())
         {
             state = State.LINGERING;
             lingerDeadlineNanos = nowNanos + lingerNanos;
@@ -184,7 +171,7 @@ final class IpcPublication
         }
         catch (final java.io.IOException ex)
         {
-            throw new java.io.UncheckedIOException("cannot delete " + logFile, ex);
+            throw new java.io.UncheckedIOException("cannot delete " + logFile + ": " + ex.getMessage(), ex);
         }
     }
 

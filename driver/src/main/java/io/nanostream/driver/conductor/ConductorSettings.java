@@ -1,0 +1,39 @@
+package io.nanostream.driver.conductor;
+
+import io.nanostream.driver.faults.LossGenerator;
+
+import java.util.function.Supplier;
+
+/**
+ * What the conductor needs of the driver's configuration, checked already (see
+ * {@code DriverContext.conclude()}), as plain values.
+ *
+ * @param ipcTermLength             term length of IPC logs unless the channel says.
+ * @param udpTermLength             term length of UDP logs unless the channel says.
+ * @param mtu                       MTU unless the channel says.
+ * @param ipcPublicationWindow      how far an IPC publisher may run ahead of its slowest subscriber, 0 for half a term.
+ * @param receiverWindow            a UDP receiver's window.
+ * @param clientLivenessNanos       how long a silent client keeps what it holds.
+ * @param publicationUnblockNanos   how long a frame may stay unfinished before the driver pads over it.
+ * @param publicationLingerNanos    how long a drained publication's log stays mapped.
+ * @param imageLivenessNanos        how long a silent UDP image (or receiver) lives.
+ * @param sparseLogFiles            whether logs are left sparse rather than written through at creation.
+ * @param sendLoss                  loss injected on sending, one generator per socket.
+ * @param receiveLoss               loss injected on receiving, one generator per socket.
+ */
+public record ConductorSettings(
+    int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
+    long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
+    Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss)
+{
+    /**
+     * The IPC window for a term length.
+     *
+     * @param termLength the term length.
+     * @return the window: the configured one, capped at half a term.
+     */
+    int ipcWindowFor(final int termLength)
+    {
+        return ipcPublicationWindow <= 0 ? termLength / 2 : Math.min(ipcPublicationWindow, termLength / 2);
+    }
+}

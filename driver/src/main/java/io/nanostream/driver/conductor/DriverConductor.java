@@ -1,0 +1,264 @@
+package io.nanostream.driver.conductor;
+
+import io.nanostream.buffer.BroadcastTransmitter;
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.buffer.DistinctErrorLog;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.ChannelUri;
+import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.concurrent.Agent;
+import io.nanostream.concurrent.CachedClock;
+import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.status.SystemCounters;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.udp.Receiver;
+import io.nanostream.driver.udp.Sender;
+
+import java.nio.file.Path;
+
+/**
+ * The driver's conductor, the one thread that changes what the driver holds. Each duty cycle it reads
+ * the time once, takes clients' commands ({@link ClientCommandAdapter} calls this class's
+ * {@link ClientCommandHandler} methods), heartbeats the command ring so clients know it lives, and runs
+ * the duties of IPC publications ({@link IpcPublications}) and of UDP ones
+ * ({@link NetworkConductor}). Every 50 ms it keeps house: times out silent clients, drains and deletes
+ * closed publications, unblocks a command ring a dead client left mid-write, and sets the gauges.
+ *
+ * <pre>
+ *   clients --command ring--> ClientCommandAdapter --> DriverConductor --+--> IpcPublications
+ *   clients <--broadcast----- ClientProxy <------------------------------+--> NetworkConductor --> Sender, Receiver
+ * </pre>
+ *
+ * Runs on the conductor thread; {@link #recordError} may be called from any driver thread.
+ */
+public final class DriverConductor implements Agent, ClientCommandHandler
+{
+    /** How often the conductor tells clients it lives, through the command ring's heartbeat. */
+    static final long HEARTBEAT_INTERVAL_NANOS = 10_000_000L;
+    /** How often it keeps house. */
+    static final long HOUSEKEEPING_INTERVAL_NANOS = 50_000_000L;
+    /** How long a freed counter's slot rests before reuse, so that readers notice it went. */
+    static final long COUNTER_REUSE_DELAY_MILLIS = 1_000;
+
+    private final ConductorSettings settings;
+    private final CachedClock clock;
+    private final MessageRing commands;
+    private final DriverCounters counters;
+    private final SystemCounters system;
+    private final ErrorRecorder errors;
+    private final ClientProxy clientProxy;
+    private final ClientCommandAdapter commandAdapter;
+    private final ClientRegistry clients = new ClientRegistry();
+    private final IpcPublications ipc;
+    private final NetworkConductor network;
+    private long nextHeartbeatNanos;
+    private long nextHousekeepingNanos;
+    private long lastCommandPosition = -1;
+    private long lastCommandChangeNanos;
+
+    /**
+     * Creates the conductor on a driver's control file.
+     *
+     * @param settings  the checked configuration.
+     * @param control   the control file's regions.
+     * @param directory the driver's directory; logs go in its publications directory.
+     * @param clock     the time source: {@code SystemClock.INSTANCE}, or a manual clock in tests.
+     */
+    public DriverConductor(final ConductorSettings settings, final ControlFile control, final Path directory, final Clock clock)
+    {
+        this.settings = settings;
+        this.clock = new CachedClock(clock);
+        this.commands = new MessageRing(control.commandRing());
+        this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
+        this.system = counters.system();
+        this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
+        this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
+        this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
+        final Path logDirectory = directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY);
+        final SessionIds sessionIds = new SessionIds();
+        this.ipc = new IpcPublications(settings, logDirectory, counters, clientProxy, errors, sessionIds, commands::nextCorrelationId,
+            this.clock);
+        this.network = new NetworkConductor(settings, directory, logDirectory, counters, clientProxy, errors, sessionIds,
+            commands::nextCorrelationId, this.clock, clock, clock);
+        commands.consumerHeartbeat(this.clock.epochMillis());
+    }
+
+    /**
+     * The sender agent, to run on its own thread or in a composite.
+     *
+     * @return the sender.
+     */
+    public Sender sender()
+    {
+        return network.sender();
+    }
+
+    /**
+     * The receiver agent, to run on its own thread or in a composite.
+     *
+     * @return the receiver.
+     */
+    public Receiver receiver()
+    {
+        return network.receiver();
+    }
+
+    /**
+     * The driver-wide UDP counters, for tests and tools in the driver.
+     *
+     * @return the counters.
+     */
+    public TransportCounters transportCounters()
+    {
+        return counters.transport();
+    }
+
+    /**
+     * Records an error in the distinct-error log and counts it; any thread.
+     *
+     * @param error the error.
+     */
+    public void recordError(final Throwable error)
+    {
+        errors.record(error);
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "nano-stream-driver-conductor";
+    }
+
+    @Override
+    public int doWork()
+    {
+        clock.update();
+        final long nowNanos = clock.nanoTime();
+        int work = commandAdapter.receive();
+        if (nowNanos - nextHeartbeatNanos >= 0)
+        {
+            commands.consumerHeartbeat(clock.epochMillis());
+            nextHeartbeatNanos = nowNanos + HEARTBEAT_INTERVAL_NANOS;
+        }
+        work += ipc.update(nowNanos);
+        work += network.doWork();
+        if (nowNanos - nextHousekeepingNanos >= 0)
+        {
+            nextHousekeepingNanos = nowNanos + HOUSEKEEPING_INTERVAL_NANOS;
+            work += housekeeping(nowNanos);
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        ipc.close();
+        network.close();
+    }
+
+    private int housekeeping(final long nowNanos)
+    {
+        int work = clients.timeOut(clock.epochMillis(), settings.clientLivenessNanos() / 1_000_000L, clientId ->
+        {
+            releaseClient(clientId);
+            clientProxy.onClientTimeout(clientId);
+        });
+        work += ipc.housekeeping(nowNanos);
+        network.housekeeping(nowNanos);
+        unblockCommandRing(nowNanos);
+        system.clients().set(clients.count());
+        system.publications().set(ipc.publicationCount() + network.publicationCount());
+        system.subscriptions().set(ipc.subscriptionCount() + network.subscriptionCount());
+        system.unblockedFrames().set(ipc.unblockedFrames());
+        return work;
+    }
+
+    /** A client killed mid-write leaves a claimed, unfinished command; after the liveness timeout the ring skips it. */
+    private void unblockCommandRing(final long nowNanos)
+    {
+        final long commandPosition = commands.consumerPosition();
+        if (commandPosition != lastCommandPosition || commands.producerPosition() == commandPosition)
+        {
+            lastCommandPosition = commandPosition;
+            lastCommandChangeNanos = nowNanos;
+        }
+        else if (nowNanos - lastCommandChangeNanos > settings.clientLivenessNanos())
+        {
+            if (commands.unblock())
+            {
+                errors.record(new IllegalStateException("a client died while writing a command; the command ring was unblocked"));
+            }
+            lastCommandChangeNanos = nowNanos;
+        }
+    }
+
+    private void releaseClient(final long clientId)
+    {
+        ipc.releaseClient(clientId);
+        network.releaseClient(clientId);
+    }
+
+    @Override
+    public void onAddPublication(final long correlationId, final long clientId, final int streamId, final String channel, final boolean exclusive)
+    {
+        final ChannelUri uri = ChannelUri.parse(channel);
+        if (uri.isIpc())
+        {
+            ipc.addPublication(correlationId, clientId, streamId, uri, exclusive);
+        }
+        else
+        {
+            network.addPublication(correlationId, clientId, streamId, uri, exclusive);
+        }
+    }
+
+    @Override
+    public void onAddSubscription(final long correlationId, final long clientId, final int streamId, final String channel)
+    {
+        final ChannelUri uri = ChannelUri.parse(channel);
+        if (uri.isIpc())
+        {
+            ipc.addSubscription(correlationId, clientId, streamId, channel);
+        }
+        else
+        {
+            network.addSubscription(correlationId, clientId, streamId, uri);
+        }
+    }
+
+    @Override
+    public void onRemovePublication(final long correlationId, final long clientId, final long registrationId)
+    {
+        if (!ipc.removePublication(registrationId) && !network.removePublication(registrationId))
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "no publication with registration id " + registrationId);
+        }
+        clientProxy.onOperationSuccess(correlationId);
+    }
+
+    @Override
+    public void onRemoveSubscription(final long correlationId, final long clientId, final long registrationId)
+    {
+        if (!ipc.removeSubscription(registrationId) && !network.removeSubscription(registrationId))
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "no subscription with registration id " + registrationId);
+        }
+        clientProxy.onOperationSuccess(correlationId);
+    }
+
+    @Override
+    public void onClientKeepalive(final long clientId)
+    {
+        clients.heardFrom(clientId, clock.epochMillis());
+    }
+
+    @Override
+    public void onClientClose(final long clientId)
+    {
+        clients.remove(clientId);
+        releaseClient(clientId);
+    }
+}

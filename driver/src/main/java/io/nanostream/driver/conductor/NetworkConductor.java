@@ -1,0 +1,156 @@
+package io.nanostream.driver.conductor;
+
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.client.ChannelUri;
+import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.udp.CommandQueue;
+import io.nanostream.driver.udp.ConductorCommand;
+import io.nanostream.driver.udp.Receiver;
+import io.nanostream.driver.udp.ReceiverCommand;
+import io.nanostream.driver.udp.Sender;
+import io.nanostream.driver.udp.SenderCommand;
+import io.nanostream.driver.udp.UdpChannel;
+
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+
+/**
+ * The UDP side of the conductor: it builds the {@link Sender} and {@link Receiver} and the three command
+ * queues between them and the conductor, routes clients' UDP requests to {@link NetworkPublications} and
+ * {@link NetworkSubscriptions}, and each cycle takes the sender's and receiver's commands. Owned by the
+ * conductor thread.
+ *
+ * <pre>
+ *            SenderCommand              ReceiverCommand
+ *   conductor ------------> Sender     conductor ------------> Receiver
+ *       ^                     |            ^                      |
+ *       +--- ConductorCommand-+            +--- ConductorCommand--+
+ *            (PublicationRemoved)              (CreateImage, ImageClosed)
+ * </pre>
+ */
+final class NetworkConductor implements AutoCloseable
+{
+    /** Commands that may wait on each queue: far more than clients can ask for between two duty cycles. */
+    static final int QUEUE_CAPACITY = 1_024;
+
+    private final CommandQueue<SenderCommand> senderCommands = new CommandQueue<>("sender", QUEUE_CAPACITY);
+    private final CommandQueue<ReceiverCommand> receiverCommands = new CommandQueue<>("receiver", QUEUE_CAPACITY);
+    private final CommandQueue<ConductorCommand> conductorCommands = new CommandQueue<>("conductor", QUEUE_CAPACITY);
+    private final Sender sender;
+    private final Receiver receiver;
+    private final MappedFile lossReportFile;
+    private final NetworkPublications publications;
+    private final NetworkSubscriptions subscriptions;
+    private final ErrorRecorder errors;
+
+    NetworkConductor(
+        final ConductorSettings settings, final Path driverDirectory, final Path logDirectory, final DriverCounters counters,
+        final ClientProxy clientProxy, final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds,
+        final Clock conductorClock, final Clock senderClock, final Clock receiverClock)
+    {
+        this.errors = errors;
+        this.sender = new Sender(senderCommands, conductorCommands, senderClock);
+        this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock);
+        this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
+        this.publications = new NetworkPublications(settings, logDirectory, counters, clientProxy, errors, sessionIds, correlationIds,
+            conductorClock, senderCommands);
+        this.subscriptions = new NetworkSubscriptions(settings, logDirectory, counters, clientProxy, errors, correlationIds, conductorClock,
+            receiverCommands, conductorCommands, new LossReport(lossReportFile.buffer()));
+    }
+
+    Sender sender()
+    {
+        return sender;
+    }
+
+    Receiver receiver()
+    {
+        return receiver;
+    }
+
+    void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
+    {
+        publications.add(correlationId, clientId, streamId, uri, exclusive);
+    }
+
+    void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
+    {
+        final UdpChannel channel = UdpChannel.of(uri);
+        if (uri.isSpy())
+        {
+            publications.addSpy(correlationId, clientId, streamId, channel);
+        }
+        else
+        {
+            subscriptions.add(correlationId, clientId, streamId, channel);
+        }
+    }
+
+    /** Removes a UDP publication link; false if the registration is not one. */
+    boolean removePublication(final long registrationId)
+    {
+        return publications.remove(registrationId);
+    }
+
+    /** Removes a UDP or spy subscription; false if the registration is neither. */
+    boolean removeSubscription(final long registrationId)
+    {
+        return publications.removeSpy(registrationId) || subscriptions.remove(registrationId);
+    }
+
+    void releaseClient(final long clientId)
+    {
+        publications.releaseClient(clientId);
+        subscriptions.releaseClient(clientId);
+    }
+
+    /** Takes the sender's and receiver's commands, then raises limits and cleans. */
+    int doWork()
+    {
+        int work = 0;
+        ConductorCommand command;
+        while ((command = conductorCommands.poll()) != null)
+        {
+            try
+            {
+                switch (command)
+                {
+                    case ConductorCommand.CreateImage create -> subscriptions.onCreateImage(create);
+                    case ConductorCommand.ImageClosed closed -> subscriptions.onImageClosed(closed.image());
+                    case ConductorCommand.PublicationRemoved removed -> publications.onRemoved(removed.publication());
+                }
+            }
+            catch (final RuntimeException ex)
+            {
+                errors.record(ex); // e.g. no room for an image's log: that image is not made, and the driver goes on
+            }
+            work++;
+        }
+        return work + publications.update();
+    }
+
+    void housekeeping(final long nowNanos)
+    {
+        publications.housekeeping(nowNanos);
+    }
+
+    int publicationCount()
+    {
+        return publications.count();
+    }
+
+    int subscriptionCount()
+    {
+        return subscriptions.count() + publications.spyCount();
+    }
+
+    @Override
+    public void close()
+    {
+        publications.close();
+        subscriptions.close();
+        lossReportFile.close();
+    }
+}

@@ -1,0 +1,318 @@
+package io.nanostream.driver.conductor;
+
+import io.nanostream.buffer.Counter;
+import io.nanostream.client.ChannelUri;
+import io.nanostream.client.protocol.Commands;
+import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.status.PublicationCounters;
+import io.nanostream.driver.status.SenderCounters;
+import io.nanostream.driver.udp.CommandQueue;
+import io.nanostream.driver.udp.FlowControl;
+import io.nanostream.driver.udp.NetworkPublication;
+import io.nanostream.driver.udp.SenderCommand;
+import io.nanostream.driver.udp.UdpChannel;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The UDP publications on the conductor's side: creating them (log, counters, socket) and handing them
+ * to the sender, the clients' links to them, the spies that read their logs directly, their limits and
+ * cleaning each cycle, and their removal once drained: the sender drops one, then the conductor deletes
+ * it. Owned by the conductor thread.
+ */
+final class NetworkPublications
+{
+    private final ConductorSettings settings;
+    private final Path directory;
+    private final DriverCounters counters;
+    private final ClientProxy clientProxy;
+    private final ErrorRecorder errors;
+    private final SessionIds sessionIds;
+    private final LongSupplier correlationIds;
+    private final Clock clock;
+    private final CommandQueue<SenderCommand> sender;
+    private final List<NetworkPublicationEntry> publications = new ArrayList<>();
+    private final Map<Long, NetworkPublicationEntry> links = new HashMap<>();
+    private final Map<Long, Long> linkClients = new HashMap<>();
+    private final Map<Long, Spy> spies = new HashMap<>();
+    private final Map<NetworkPublication, NetworkPublicationEntry> removing = new HashMap<>();
+
+    private record Spy(long registrationId, long clientId, int streamId, String canonical)
+    {
+    }
+
+    NetworkPublications(
+        final ConductorSettings settings, final Path directory, final DriverCounters counters, final ClientProxy clientProxy,
+        final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds, final Clock clock,
+        final CommandQueue<SenderCommand> sender)
+    {
+        this.settings = settings;
+        this.directory = directory;
+        this.counters = counters;
+        this.clientProxy = clientProxy;
+        this.errors = errors;
+        this.sessionIds = sessionIds;
+        this.correlationIds = correlationIds;
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    void add(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
+    {
+        final UdpChannel channel = UdpChannel.of(uri);
+        final int termLength = uri.termLength(settings.udpTermLength());
+        final int mtu = uri.mtu(settings.mtu());
+        NetworkPublicationEntry entry = exclusive ? null : shared(streamId, channel);
+        if (entry != null && (entry.termLength != termLength || entry.publication.log.mtu() != mtu))
+        {
+            throw new CommandException(Commands.ERROR_CLASH, "stream " + streamId + " on " + uri + " is already published with term-length " +
+                entry.termLength + " and mtu " + entry.publication.log.mtu() + "; ask for the same, or use another stream");
+        }
+        if (entry == null)
+        {
+            entry = newPublication(correlationId, clientId, streamId, uri, channel, termLength, mtu, exclusive);
+        }
+        entry.refCount++;
+        links.put(correlationId, entry);
+        linkClients.put(correlationId, clientId);
+        clientProxy.onPublicationReady(correlationId, entry.sessionId(), streamId, entry.counters.limit().id(),
+            entry.counters.backPressure().id(), entry.publication.log.path());
+    }
+
+    private NetworkPublicationEntry shared(final int streamId, final UdpChannel channel)
+    {
+        for (final NetworkPublicationEntry existing : publications)
+        {
+            if (!existing.exclusive && existing.streamId() == streamId && existing.isActive() &&
+                existing.publication.channel.canonical().equals(channel.canonical()))
+            {
+                return existing;
+            }
+        }
+        return null;
+    }
+
+    private NetworkPublicationEntry newPublication(
+        final long registrationId, final long clientId, final int streamId, final ChannelUri uri, final UdpChannel channel,
+        final int termLength, final int mtu, final boolean exclusive)
+    {
+        final int sessionId = sessionId(uri);
+        final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
+        final Path file = directory.resolve(registrationId + ".logbuffer");
+        final LogBuffers log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, ThreadLocalRandom.current().nextInt(), sessionId,
+            streamId, registrationId, !settings.sparseLogFiles());
+        final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId, channel.canonical());
+        final SenderCounters senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
+        final NetworkPublication publication;
+        try
+        {
+            publication = new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(), settings.receiveLoss().get(),
+                counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl);
+        }
+        catch (final RuntimeException ex)
+        {
+            publicationCounters.free(clock.epochMillis());
+            senderCounters.free(clock.epochMillis());
+            log.close();
+            deleteQuietly(file);
+            throw ex;
+        }
+        final NetworkPublicationEntry entry = new NetworkPublicationEntry(publication, exclusive, publicationCounters, senderCounters);
+        publications.add(entry);
+        sender.offer(new SenderCommand.AddPublication(publication));
+        for (final Spy spy : spies.values())
+        {
+            linkSpy(entry, spy);
+        }
+        return entry;
+    }
+
+    private int sessionId(final ChannelUri uri)
+    {
+        final String text = uri.get(ChannelUri.SESSION_ID);
+        try
+        {
+            return text == null ? sessionIds.next() : Integer.parseInt(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": session-id=" + text + " is not a 32-bit integer", ex);
+        }
+    }
+
+    /** Removes a client's link; false if the registration is not a UDP publication. */
+    boolean remove(final long registrationId)
+    {
+        final NetworkPublicationEntry entry = links.remove(registrationId);
+        if (entry == null)
+        {
+            return false;
+        }
+        linkClients.remove(registrationId);
+        if (--entry.refCount == 0)
+        {
+            entry.startDraining();
+        }
+        return true;
+    }
+
+    /** Adds a spy subscription and links it to the publications it reads. */
+    void addSpy(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
+    {
+        final Spy spy = new Spy(correlationId, clientId, streamId, channel.canonical());
+        spies.put(correlationId, spy);
+        clientProxy.onSubscriptionReady(correlationId);
+        for (final NetworkPublicationEntry entry : publications)
+        {
+            linkSpy(entry, spy);
+        }
+    }
+
+    private void linkSpy(final NetworkPublicationEntry entry, final Spy spy)
+    {
+        if (!entry.isActive() || entry.streamId() != spy.streamId || !entry.publication.channel.canonical().equals(spy.canonical))
+        {
+            return;
+        }
+        final long joinPosition = entry.producerPosition();
+        final Counter position = counters.subscriberPosition(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId,
+            "spy " + spy.canonical, joinPosition);
+        final long imageCorrelationId = correlationIds.getAsLong();
+        entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId, spy.clientId));
+        clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position.id(), joinPosition,
+            entry.publication.log.path());
+    }
+
+    /** Removes a spy subscription; false if the registration is not one. */
+    boolean removeSpy(final long registrationId)
+    {
+        if (spies.remove(registrationId) == null)
+        {
+            return false;
+        }
+        for (final NetworkPublicationEntry entry : publications)
+        {
+            final SubscriberPosition spy = entry.spies.remove(registrationId);
+            if (spy != null)
+            {
+                spy.position().free(clock.epochMillis());
+            }
+        }
+        return true;
+    }
+
+    /** Releases every publication link and spy a client held. */
+    void releaseClient(final long clientId)
+    {
+        final List<Long> held = new ArrayList<>();
+        linkClients.forEach((registrationId, owner) ->
+        {
+            if (owner == clientId)
+            {
+                held.add(registrationId);
+            }
+        });
+        held.forEach(this::remove);
+        held.clear();
+        spies.values().forEach(spy ->
+        {
+            if (spy.clientId == clientId)
+            {
+                held.add(spy.registrationId);
+            }
+        });
+        held.forEach(this::removeSpy);
+    }
+
+    /** Every publication's limit and cleaning. */
+    int update()
+    {
+        int work = 0;
+        for (int i = 0, n = publications.size(); i < n; i++)
+        {
+            work += publications.get(i).update();
+        }
+        return work;
+    }
+
+    /** Hands drained publications to the sender for removal. */
+    void housekeeping(final long nowNanos)
+    {
+        final Iterator<NetworkPublicationEntry> iterator = publications.iterator();
+        while (iterator.hasNext())
+        {
+            final NetworkPublicationEntry entry = iterator.next();
+            if (entry.advanceDrain(nowNanos, settings.publicationLingerNanos()))
+            {
+                iterator.remove();
+                for (final SubscriberPosition spy : entry.spies.values())
+                {
+                    clientProxy.onUnavailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), entry.streamId());
+                }
+                removing.put(entry.publication, entry);
+                sender.offer(new SenderCommand.RemovePublication(entry.publication));
+            }
+        }
+    }
+
+    /** The sender has dropped a publication: close its socket, free its counters, delete its log. */
+    void onRemoved(final NetworkPublication publication)
+    {
+        final NetworkPublicationEntry entry = removing.remove(publication);
+        publication.closeSocket();
+        if (entry != null)
+        {
+            entry.freeCounters(clock.epochMillis());
+        }
+        publication.log.close();
+        deleteQuietly(publication.log.path());
+    }
+
+    private void deleteQuietly(final Path file)
+    {
+        try
+        {
+            Files.deleteIfExists(file);
+        }
+        catch (final IOException ex)
+        {
+            errors.record(ex);
+        }
+    }
+
+    int count()
+    {
+        return publications.size();
+    }
+
+    int spyCount()
+    {
+        return spies.size();
+    }
+
+    void close()
+    {
+        for (final NetworkPublicationEntry entry : publications)
+        {
+            entry.publication.closeSocket();
+            entry.publication.log.close();
+        }
+        for (final NetworkPublicationEntry entry : removing.values())
+        {
+            entry.publication.closeSocket();
+            entry.publication.log.close();
+        }
+    }
+}

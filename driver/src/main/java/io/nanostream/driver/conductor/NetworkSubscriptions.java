@@ -1,0 +1,248 @@
+package io.nanostream.driver.conductor;
+
+import io.nanostream.buffer.Counter;
+import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.udp.CommandQueue;
+import io.nanostream.driver.udp.ConductorCommand;
+import io.nanostream.driver.udp.PublicationImage;
+import io.nanostream.driver.udp.ReceiveChannelEndpoint;
+import io.nanostream.driver.udp.ReceiverCommand;
+import io.nanostream.driver.udp.UdpChannel;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The UDP subscriptions on the conductor's side: the receive endpoints they share (opened with the
+ * first subscription of a channel, closed with the last), the subscriptions, and the images the
+ * receiver asks for: created here (log and counters) and handed to the receiver, linked to every
+ * subscription of their endpoint and stream, and freed when the receiver drops them. Owned by the
+ * conductor thread.
+ */
+final class NetworkSubscriptions
+{
+    private final ConductorSettings settings;
+    private final Path directory;
+    private final DriverCounters counters;
+    private final ClientProxy clientProxy;
+    private final ErrorRecorder errors;
+    private final LongSupplier correlationIds;
+    private final Clock clock;
+    private final CommandQueue<ReceiverCommand> receiver;
+    private final CommandQueue<ConductorCommand> conductor;
+    private final LossReport lossReport;
+    private final long receiverId = ThreadLocalRandom.current().nextLong();
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final Map<Long, Subscription> subscriptions = new HashMap<>();
+    private final List<Image> images = new ArrayList<>();
+
+    private static final class Endpoint
+    {
+        final ReceiveChannelEndpoint endpoint;
+        int refCount;
+
+        Endpoint(final ReceiveChannelEndpoint endpoint)
+        {
+            this.endpoint = endpoint;
+        }
+    }
+
+    private record Subscription(long registrationId, long clientId, int streamId, Endpoint endpoint)
+    {
+    }
+
+    private record Image(PublicationImage image, Map<Long, SubscriberPosition> subscribers)
+    {
+        Counter[] positions()
+        {
+            return subscribers.values().stream().map(SubscriberPosition::position).toArray(Counter[]::new);
+        }
+    }
+
+    NetworkSubscriptions(
+        final ConductorSettings settings, final Path directory, final DriverCounters counters, final ClientProxy clientProxy,
+        final ErrorRecorder errors, final LongSupplier correlationIds, final Clock clock, final CommandQueue<ReceiverCommand> receiver,
+        final CommandQueue<ConductorCommand> conductor, final LossReport lossReport)
+    {
+        this.settings = settings;
+        this.directory = directory;
+        this.counters = counters;
+        this.clientProxy = clientProxy;
+        this.errors = errors;
+        this.correlationIds = correlationIds;
+        this.clock = clock;
+        this.receiver = receiver;
+        this.conductor = conductor;
+        this.lossReport = lossReport;
+    }
+
+    void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
+    {
+        Endpoint endpoint = endpoints.get(channel.canonical());
+        if (endpoint == null)
+        {
+            endpoint = new Endpoint(new ReceiveChannelEndpoint(channel, settings.sendLoss().get(), settings.receiveLoss().get(),
+                counters.transport(), conductor));
+            endpoints.put(channel.canonical(), endpoint);
+        }
+        endpoint.refCount++;
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint);
+        subscriptions.put(correlationId, subscription);
+        receiver.offer(new ReceiverCommand.AddSubscription(endpoint.endpoint, streamId));
+        clientProxy.onSubscriptionReady(correlationId);
+        for (final Image image : images)
+        {
+            if (image.image().endpoint() == endpoint.endpoint && image.image().streamId == streamId)
+            {
+                link(image, subscription, image.image().rebuildPosition());
+                image.image().subscriberPositions(image.positions());
+            }
+        }
+    }
+
+    private void link(final Image image, final Subscription subscription, final long position)
+    {
+        final PublicationImage publicationImage = image.image();
+        final Counter counter = counters.subscriberPosition(subscription.registrationId, publicationImage.sessionId,
+            publicationImage.streamId, subscription.clientId, subscription.endpoint.endpoint.channel.canonical(), position);
+        image.subscribers().put(subscription.registrationId,
+            new SubscriberPosition(counter, subscription.registrationId, publicationImage.correlationId, subscription.clientId));
+        clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
+            publicationImage.streamId, counter.id(), position, publicationImage.log.path());
+    }
+
+    /** Removes a subscription; false if the registration is not a UDP subscription. */
+    boolean remove(final long registrationId)
+    {
+        final Subscription subscription = subscriptions.remove(registrationId);
+        if (subscription == null)
+        {
+            return false;
+        }
+        for (final Image image : images)
+        {
+            final SubscriberPosition subscriber = image.subscribers().remove(registrationId);
+            if (subscriber != null)
+            {
+                image.image().subscriberPositions(image.positions());
+                subscriber.position().free(clock.epochMillis());
+            }
+        }
+        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint.endpoint, subscription.streamId));
+        if (--subscription.endpoint.refCount == 0)
+        {
+            endpoints.remove(subscription.endpoint.endpoint.channel.canonical());
+            subscription.endpoint.endpoint.close(); // the port is free for the next subscription at once; the receiver drops the endpoint soon
+        }
+        return true;
+    }
+
+    /** Creates the image the receiver asked for, if its stream still has subscribers. */
+    void onCreateImage(final ConductorCommand.CreateImage request)
+    {
+        final List<Subscription> subscribers = new ArrayList<>();
+        for (final Subscription subscription : subscriptions.values())
+        {
+            if (subscription.endpoint.endpoint == request.endpoint() && subscription.streamId == request.streamId())
+            {
+                subscribers.add(subscription);
+            }
+        }
+        if (subscribers.isEmpty())
+        {
+            return;
+        }
+        final long correlationId = correlationIds.getAsLong();
+        final Path file = directory.resolve("image-" + correlationId + ".logbuffer");
+        final LogBuffers log = LogBuffers.create(file, request.termLength(), LogLayout.PAGE_SIZE, request.mtu(), request.initialTermId(),
+            request.sessionId(), request.streamId(), correlationId, !settings.sparseLogFiles());
+        final long joinPosition = LogLayout.position(request.activeTermId(), request.termOffset(),
+            LogLayout.positionBitsToShift(request.termLength()), request.initialTermId());
+        final PublicationImage publicationImage = new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
+            settings.receiverWindow(), counters.transport(),
+            counters.image(correlationId, request.sessionId(), request.streamId(), request.endpoint().channel.canonical()),
+            new Counter[0], settings.imageLivenessNanos(), receiverId, clock.nanoTime(), lossReport);
+        final Image image = new Image(publicationImage, new HashMap<>());
+        for (final Subscription subscription : subscribers)
+        {
+            link(image, subscription, joinPosition);
+        }
+        publicationImage.subscriberPositions(image.positions());
+        images.add(image);
+        receiver.offer(new ReceiverCommand.AddImage(publicationImage));
+    }
+
+    /** The receiver dropped an image: tell its subscribers, free its counters, delete its log. */
+    void onImageClosed(final PublicationImage publicationImage)
+    {
+        final Iterator<Image> iterator = images.iterator();
+        while (iterator.hasNext())
+        {
+            final Image image = iterator.next();
+            if (image.image() == publicationImage)
+            {
+                iterator.remove();
+                final long nowMillis = clock.epochMillis();
+                for (final SubscriberPosition subscriber : image.subscribers().values())
+                {
+                    clientProxy.onUnavailableImage(publicationImage.correlationId, subscriber.subscriptionRegistrationId(),
+                        publicationImage.streamId);
+                    subscriber.position().free(nowMillis);
+                }
+                publicationImage.counters().free(nowMillis);
+                publicationImage.log.close();
+                try
+                {
+                    Files.deleteIfExists(publicationImage.log.path());
+                }
+                catch (final IOException ex)
+                {
+                    errors.record(ex);
+                }
+            }
+        }
+    }
+
+    /** Releases every subscription a client held. */
+    void releaseClient(final long clientId)
+    {
+        final List<Long> held = new ArrayList<>();
+        subscriptions.values().forEach(subscription ->
+        {
+            if (subscription.clientId == clientId)
+            {
+                held.add(subscription.registrationId);
+            }
+        });
+        held.forEach(this::remove);
+    }
+
+    int count()
+    {
+        return subscriptions.size();
+    }
+
+    void close()
+    {
+        for (final Endpoint endpoint : endpoints.values())
+        {
+            endpoint.endpoint.close();
+        }
+        for (final Image image : images)
+        {
+            image.image().log.close();
+        }
+    }
+}

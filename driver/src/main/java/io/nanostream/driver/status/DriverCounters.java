@@ -1,0 +1,162 @@
+package io.nanostream.driver.status;
+
+import io.nanostream.buffer.Counter;
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.buffer.CountersReader;
+import io.nanostream.client.protocol.CounterTypes;
+import io.nanostream.concurrent.Clock;
+
+/**
+ * The one place counters are made: it picks each counter's type id and writes its label, with every
+ * number in the label named ({@code registration 12, session 5, stream 10}), and hands back typed
+ * handles. Owned by the conductor thread, which is the only one that allocates and frees counters.
+ */
+public final class DriverCounters
+{
+    private final CounterSet counters;
+    private final Clock clock;
+    private final SystemCounters system;
+    private final TransportCounters transport;
+
+    /**
+     * Makes the driver-wide counters in a set.
+     *
+     * @param counters the set, in the control file.
+     * @param clock    the wall clock for allocation times.
+     */
+    public DriverCounters(final CounterSet counters, final Clock clock)
+    {
+        this.counters = counters;
+        this.clock = clock;
+        this.system = new SystemCounters(system("clients"), system("publications"), system("subscriptions"), system("errors"),
+            system("unblocked frames"));
+        this.transport = new TransportCounters(this::system, counters);
+    }
+
+    /**
+     * The conductor's gauges and totals.
+     *
+     * @return the system counters.
+     */
+    public SystemCounters system()
+    {
+        return system;
+    }
+
+    /**
+     * The driver-wide UDP counters.
+     *
+     * @return the transport counters.
+     */
+    public TransportCounters transport()
+    {
+        return transport;
+    }
+
+    /**
+     * The counters of a new publication.
+     *
+     * @param registrationId the publication's registration id.
+     * @param sessionId      its session.
+     * @param streamId       its stream.
+     * @param clientId       the client that added it.
+     * @param channel        its canonical channel.
+     * @return the counters.
+     */
+    public PublicationCounters publication(
+        final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
+    {
+        final String id = key(registrationId, sessionId, streamId, channel);
+        return new PublicationCounters(
+            allocate(CounterTypes.PUBLISHER_LIMIT, registrationId, sessionId, streamId, clientId, "pub-lmt: " + id),
+            allocate(CounterTypes.PUBLISHER_POSITION, registrationId, sessionId, streamId, clientId, "pub-pos: " + id),
+            allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId, "back-pressure: " + id));
+    }
+
+    /**
+     * The sender-side counters of a new UDP publication.
+     *
+     * @param registrationId the publication's registration id.
+     * @param sessionId      its session.
+     * @param streamId       its stream.
+     * @param clientId       the client that added it.
+     * @param channel        its canonical channel.
+     * @return the counters.
+     */
+    public SenderCounters sender(final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
+    {
+        final String id = key(registrationId, sessionId, streamId, channel);
+        return new SenderCounters(
+            allocate(CounterTypes.SENDER_POSITION, registrationId, sessionId, streamId, clientId, "snd-pos: " + id),
+            allocate(CounterTypes.SENDER_LIMIT, registrationId, sessionId, streamId, clientId, "snd-lmt: " + id),
+            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-naks received: " + id),
+            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-retransmits: " + id),
+            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-status messages: " + id));
+    }
+
+    /**
+     * The receiver-side counters of a new UDP image.
+     *
+     * @param correlationId the image's correlation id.
+     * @param sessionId     the publisher's session.
+     * @param streamId      the stream.
+     * @param channel       the receive channel.
+     * @return the counters.
+     */
+    public ImageCounters image(final long correlationId, final int sessionId, final int streamId, final String channel)
+    {
+        final String id = key(correlationId, sessionId, streamId, channel);
+        return new ImageCounters(
+            allocate(CounterTypes.RECEIVER_HWM, correlationId, sessionId, streamId, 0, "rcv-hwm: " + id),
+            allocate(CounterTypes.RECEIVER_POSITION, correlationId, sessionId, streamId, 0, "rcv-pos: " + id),
+            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-naks sent: " + id),
+            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-gap bytes: " + id),
+            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id));
+    }
+
+    /**
+     * A subscriber's position in one image (IPC, UDP or spy), starting at its join position.
+     *
+     * @param subscriptionId the subscription's registration id.
+     * @param sessionId      the publisher's session.
+     * @param streamId       the stream.
+     * @param clientId       the client that owns the subscription.
+     * @param channel        the channel, e.g. {@code nano:ipc} or {@code spy nano:udp?...}.
+     * @param joinPosition   where the subscriber starts.
+     * @return the position counter.
+     */
+    public Counter subscriberPosition(
+        final long subscriptionId, final int sessionId, final int streamId, final long clientId, final String channel, final long joinPosition)
+    {
+        final Counter position = allocate(CounterTypes.SUBSCRIBER_POSITION, subscriptionId, sessionId, streamId, clientId,
+            "sub-pos: " + key(subscriptionId, sessionId, streamId, channel));
+        position.set(joinPosition);
+        return position;
+    }
+
+    /**
+     * Reads the counters, for what only looks.
+     *
+     * @return the reader.
+     */
+    public CountersReader reader()
+    {
+        return counters;
+    }
+
+    Counter system(final String label)
+    {
+        return allocate(CounterTypes.SYSTEM, 0, 0, 0, 0, label);
+    }
+
+    private Counter allocate(
+        final int typeId, final long registrationId, final int sessionId, final int streamId, final long clientId, final String label)
+    {
+        return counters.newCounter(typeId, registrationId, sessionId, streamId, clientId, label, clock.epochMillis());
+    }
+
+    private static String key(final long registrationId, final int sessionId, final int streamId, final String channel)
+    {
+        return "registration " + registrationId + ", session " + sessionId + ", stream " + streamId + ", " + channel;
+    }
+}

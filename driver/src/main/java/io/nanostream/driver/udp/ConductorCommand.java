@@ -1,0 +1,45 @@
+package io.nanostream.driver.udp;
+
+import java.net.InetSocketAddress;
+
+/** What the sender and receiver threads tell the conductor, on its {@link CommandQueue}. */
+public sealed interface ConductorCommand
+{
+    /**
+     * A checked SETUP for a subscribed stream: create its image.
+     *
+     * @param endpoint      where it arrived.
+     * @param sessionId     the publisher's session.
+     * @param streamId      the stream.
+     * @param initialTermId the stream's first term id.
+     * @param activeTermId  the term the sender is in.
+     * @param termOffset    where in that term.
+     * @param termLength    the term length.
+     * @param mtu           the MTU.
+     * @param source        the sender's control address.
+     */
+    record CreateImage(
+        ReceiveChannelEndpoint endpoint, int sessionId, int streamId, int initialTermId, int activeTermId, int termOffset, int termLength,
+        int mtu, InetSocketAddress source) implements ConductorCommand
+    {
+    }
+
+    /**
+     * The receiver dropped an image (end of stream, liveness timeout, or its last subscriber left): free its
+     * counters and log.
+     *
+     * @param image the image.
+     */
+    record ImageClosed(PublicationImage image) implements ConductorCommand
+    {
+    }
+
+    /**
+     * The sender stopped sending a publication: close its socket, free its counters, delete its log.
+     *
+     * @param publication the publication.
+     */
+    record PublicationRemoved(NetworkPublication publication) implements ConductorCommand
+    {
+    }
+}

@@ -1,0 +1,267 @@
+package io.nanostream.driver.conductor;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.BroadcastReceiver;
+import io.nanostream.buffer.BroadcastTransmitter;
+import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.Responses;
+import io.nanostream.concurrent.ManualClock;
+import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.log.BufferClaim;
+import io.nanostream.log.ExclusiveTermAppender;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.TermAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conductor on its own, driven cycle by cycle with a manual clock: commands go in through the command
+ * ring as a client writes them, answers come out of the broadcast buffer, and time passes only when the
+ * test says. No threads, no sleeps.
+ */
+class DriverConductorTest
+{
+    private static final long LIVENESS_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long UNBLOCK_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int TERM_LENGTH = 64 * 1024;
+    private static final int RING = 64 * 1024;
+    private static final int COUNTERS = 256;
+
+    @TempDir
+    Path directory;
+    private final ManualClock clock = new ManualClock(1_000_000_000L, 1_700_000_000_000L);
+    private final AtomicBuffer command = AtomicBuffer.allocateHeap(1024);
+    private ControlFile control;
+    private MessageRing commands;
+    private BroadcastReceiver responses;
+    private DriverConductor conductor;
+    private long nextCorrelationId = 1;
+
+    /** One answer from the broadcast buffer. */
+    private record Answer(int type, long correlationId, AtomicBuffer body)
+    {
+        int errorCode()
+        {
+            return body.getInt(Responses.ERROR_CODE);
+        }
+
+        String logFile(final int offset)
+        {
+            return Commands.getString(body, offset, (int)body.capacity());
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws IOException
+    {
+        Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY));
+        final int commandRing = RING + MessageRing.TRAILER_LENGTH;
+        final int broadcast = RING + BroadcastTransmitter.TRAILER_LENGTH;
+        final int metadata = COUNTERS * CountersReader.METADATA_LENGTH;
+        final int values = COUNTERS * CountersReader.VALUE_LENGTH;
+        final AtomicBuffer file = AtomicBuffer.allocateDirect((int)ControlFile.length(commandRing, broadcast, metadata, values, RING));
+        control = new ControlFile(file);
+        control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
+        final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
+            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE);
+        conductor = new DriverConductor(settings, control, directory, clock);
+        commands = new MessageRing(control.commandRing());
+        responses = new BroadcastReceiver(control.broadcast());
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        conductor.onClose();
+    }
+
+    private long add(final int type, final long clientId, final int streamId, final String channel)
+    {
+        final long correlationId = nextCorrelationId++;
+        final int length = Commands.encodeAdd(command, correlationId, clientId, streamId, channel);
+        assertThat(commands.write(type, command, 0, length)).isTrue();
+        return correlationId;
+    }
+
+    private long remove(final int type, final long clientId, final long registrationId)
+    {
+        final long correlationId = nextCorrelationId++;
+        assertThat(commands.write(type, command, 0, Commands.encodeRemove(command, correlationId, clientId, registrationId))).isTrue();
+        return correlationId;
+    }
+
+    private void client(final int type, final long clientId)
+    {
+        assertThat(commands.write(type, command, 0, Commands.encodeClient(command, nextCorrelationId++, clientId))).isTrue();
+    }
+
+    /** Runs duty cycles, each after moving the clock on, and collects the answers. */
+    private List<Answer> cycle(final long advanceNanos)
+    {
+        clock.advance(advanceNanos, TimeUnit.NANOSECONDS);
+        conductor.doWork();
+        final List<Answer> answers = new ArrayList<>();
+        while (responses.receiveNext())
+        {
+            final byte[] bytes = new byte[responses.length()];
+            responses.buffer().getBytes(responses.offset(), bytes, 0, bytes.length);
+            final AtomicBuffer body = AtomicBuffer.wrap(bytes);
+            answers.add(new Answer(responses.type(), body.getLong(0), body));
+        }
+        return answers;
+    }
+
+    private long counter(final String label)
+    {
+        final long[] value = {-1};
+        new CountersReader(control.countersMetadata(), control.countersValues()).forEach((id, typeId, name, v) ->
+        {
+            if (name.equals(label))
+            {
+                value[0] = v;
+            }
+        });
+        return value[0];
+    }
+
+    @Test
+    void aSilentClientIsTimedOutAndItsPublicationDrainedLingeredAndDeleted()
+    {
+        final long publication = add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
+        final Answer ready = cycle(0).getFirst();
+        assertThat(ready.type()).isEqualTo(Commands.ON_PUBLICATION_READY);
+        assertThat(ready.correlationId()).isEqualTo(publication);
+        final Path log = Path.of(ready.logFile(Responses.PUBLICATION_LOG_FILE));
+        assertThat(log).exists().startsWith(directory);
+
+        assertThat(cycle(LIVENESS_NANOS - 100_000_000L)).as("still within the liveness timeout").isEmpty();
+        final List<Answer> timedOut = cycle(200_000_000L);
+        assertThat(timedOut).extracting(Answer::type).containsExactly(Commands.ON_CLIENT_TIMEOUT);
+        assertThat(timedOut.getFirst().correlationId()).as("the client id").isEqualTo(7);
+        assertThat(counter("clients")).isZero();
+
+        cycle(LINGER_NANOS - 100_000_000L);
+        assertThat(log).as("lingering, for subscribers still reading").exists();
+        cycle(200_000_000L);
+        assertThat(log).as("deleted after the linger").doesNotExist();
+        assertThat(counter("publications")).isZero();
+    }
+
+    @Test
+    void aClientThatKeepsTalkingKeepsWhatItHolds()
+    {
+        add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+        for (int i = 0; i < 10; i++)
+        {
+            client(Commands.CLIENT_KEEPALIVE, 7);
+            assertThat(cycle(LIVENESS_NANOS / 2)).isEmpty();
+        }
+        assertThat(log).exists();
+        assertThat(counter("clients")).isEqualTo(1);
+        assertThat(counter("publications")).isEqualTo(1);
+    }
+
+    @Test
+    void theHeartbeatFollowsTheClockEveryTenMilliseconds()
+    {
+        cycle(0);
+        final long first = commands.consumerHeartbeat();
+        assertThat(first).isEqualTo(clock.epochMillis());
+        cycle(TimeUnit.MILLISECONDS.toNanos(5));
+        assertThat(commands.consumerHeartbeat()).as("not yet due").isEqualTo(first);
+        clock.advance(20, TimeUnit.MILLISECONDS);
+        cycle(0);
+        assertThat(commands.consumerHeartbeat()).isEqualTo(clock.epochMillis());
+    }
+
+    @Test
+    void removingWhatWasNeverAddedIsRefusedAsUnknownAndCounted()
+    {
+        final long correlationId = remove(Commands.REMOVE_PUBLICATION, 7, 999);
+        final Answer error = cycle(0).getFirst();
+        assertThat(error.type()).isEqualTo(Commands.ON_ERROR);
+        assertThat(error.correlationId()).isEqualTo(correlationId);
+        assertThat(error.errorCode()).isEqualTo(Commands.ERROR_UNKNOWN);
+        assertThat(error.logFile(Responses.ERROR_MESSAGE)).contains("999");
+        remove(Commands.REMOVE_SUBSCRIPTION, 7, 999);
+        assertThat(cycle(0).getFirst().errorCode()).isEqualTo(Commands.ERROR_UNKNOWN);
+        assertThat(counter("errors")).isEqualTo(2);
+    }
+
+    @Test
+    void aSharedPublicationAskedForWithAnotherTermLengthClashes()
+    {
+        add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
+        assertThat(cycle(0).getFirst().type()).isEqualTo(Commands.ON_PUBLICATION_READY);
+        add(Commands.ADD_PUBLICATION, 8, 10, "nano:ipc?term-length=128k");
+        final Answer clash = cycle(0).getFirst();
+        assertThat(clash.type()).isEqualTo(Commands.ON_ERROR);
+        assertThat(clash.errorCode()).isEqualTo(Commands.ERROR_CLASH);
+        add(Commands.ADD_EXCLUSIVE_PUBLICATION, 8, 10, "nano:ipc?term-length=128k");
+        assertThat(cycle(0).getFirst().type()).as("an exclusive publication has a log of its own").isEqualTo(Commands.ON_PUBLICATION_READY);
+    }
+
+    @Test
+    void aSubscriptionJoinsEveryPublicationOfItsStreamAtItsProducerPosition()
+    {
+        add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+        try (LogBuffers mapped = LogBuffers.open(log, false))
+        {
+            new TermAppender(mapped.term(0), mapped.metadata(), 0).appendUnfragmented(mapped.sessionId(), 10, command, 0, 32, null);
+        }
+        final long subscription = add(Commands.ADD_SUBSCRIPTION, 8, 10, "nano:ipc");
+        final List<Answer> answers = cycle(0);
+        assertThat(answers).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY, Commands.ON_AVAILABLE_IMAGE);
+        final Answer image = answers.get(1);
+        assertThat(image.body().getLong(Responses.IMAGE_SUBSCRIPTION_ID)).isEqualTo(subscription);
+        assertThat(image.body().getLong(Responses.IMAGE_JOIN_POSITION)).as("after the frame already published").isEqualTo(64);
+        assertThat(counter("subscriptions")).isZero(); // the gauge is set at housekeeping
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(counter("subscriptions")).isEqualTo(1);
+    }
+
+    @Test
+    void aFrameWhosePublisherDiedMidClaimIsPaddedAfterTheUnblockTimeoutAndNotBefore()
+    {
+        add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10, "nano:ipc");
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+        add(Commands.ADD_SUBSCRIPTION, 8, 10, "nano:ipc");
+        cycle(0);
+        try (LogBuffers mapped = LogBuffers.open(log, false))
+        {
+            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0, mapped.sessionId(), 10);
+            appender.termId(mapped.initialTermId());
+            appender.claim(0, 100, new BufferClaim()); // claimed, never committed: the publisher died
+            client(Commands.CLIENT_KEEPALIVE, 8);
+            cycle(UNBLOCK_NANOS / 2);
+            client(Commands.CLIENT_KEEPALIVE, 8);
+            cycle(UNBLOCK_NANOS / 2 - 100_000_000L);
+            assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).as("not yet").isNegative();
+            client(Commands.CLIENT_KEEPALIVE, 8);
+            cycle(200_000_000L);
+            assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).isEqualTo(160);
+            assertThat(FrameHeader.type(mapped.term(0), 0)).isEqualTo(FrameType.PAD);
+        }
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(counter("unblocked frames")).isEqualTo(1);
+    }
+}
