@@ -1,11 +1,12 @@
 /**
- * The {@code nano-stream} command: benchmarks, and (as the driver arrives) the driver, stat and errors
- * tools. Further subcommands are found through {@link io.nanostream.cli.CliExtension} services.
+ * The {@code nano-stream} command: the standalone driver and the tools around it (stat, errors, loss,
+ * ping, pong). Further subcommands, such as the benchmarks' {@code bench}, are found through
+ * {@link io.nanostream.cli.CliExtension} services.
  */
 module io.nanostream.cli {
-    requires io.nanostream.ring;
     requires io.nanostream.driver;
     requires info.picocli;
+    requires HdrHistogram;
 
     exports io.nanostream.cli;
     opens io.nanostream.cli to info.picocli;

@@ -2,46 +2,37 @@ package io.nanostream.driver;
 
 import io.nanostream.client.ClientContext;
 import io.nanostream.driver.faults.LossGenerator;
-import io.nanostream.driver.faults.RandomLoss;
-import io.nanostream.log.FrameType;
-import io.nanostream.log.LogLayout;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The driver's settings. Each has a system property ({@code nanostream.*}) and a default that users of
- * Aeron will recognise.
+ * The driver's settings. Each starts from its system property ({@link DriverProperties} names them) or a
+ * default that users of Aeron will recognise; setters override. {@link #conclude()} checks them all
+ * together before launch. Not thread-safe: configure on one thread, then launch.
  */
 public final class DriverContext
 {
     private Path directory = ClientContext.defaultDirectory();
-    private ThreadingMode threadingMode = ThreadingMode.valueOf(
-        System.getProperty("nanostream.threading.mode", "DEDICATED").toUpperCase(Locale.ROOT));
-    private String idleStrategy = System.getProperty("nanostream.conductor.idle.strategy", "backoff");
-    private int ipcTermLength = Integer.getInteger("nanostream.ipc.term.length", 16 * 1024 * 1024);
-    private int mtu = Integer.getInteger("nanostream.mtu.length", 1408);
-    private int ipcPublicationWindow = Integer.getInteger("nanostream.ipc.publication.window", 0);
-    private Duration clientLivenessTimeout = Duration.ofMillis(Long.getLong("nanostream.client.liveness.timeout.ms", 10_000));
-    private Duration publicationUnblockTimeout = Duration.ofMillis(Long.getLong("nanostream.publication.unblock.timeout.ms", 15_000));
-    private Duration publicationLinger = Duration.ofMillis(Long.getLong("nanostream.publication.linger.ms", 5_000));
-    private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
-    private boolean sparseLogFiles = Boolean.getBoolean("nanostream.term.buffer.sparse.file");
-    private int udpTermLength = Integer.getInteger("nanostream.udp.term.length", 16 * 1024 * 1024);
-    private int receiverWindow = Integer.getInteger("nanostream.rcv.window", 128 * 1024);
-    private Duration imageLivenessTimeout = Duration.ofMillis(Long.getLong("nanostream.image.liveness.timeout.ms", 10_000));
-    private Supplier<LossGenerator> sendLoss = lossFromProperties("send");
-    private Supplier<LossGenerator> receiveLoss = lossFromProperties("receive");
-    private int commandRingLength = 1024 * 1024;
-    private int broadcastLength = 1024 * 1024;
-    private int counterCount = 2048;
-    private int errorLogLength = 1024 * 1024;
+    private ThreadingMode threadingMode = DriverProperties.threadingMode("DEDICATED");
+    private String idleStrategy = DriverProperties.text(DriverProperties.IDLE_STRATEGY, "backoff");
+    private int ipcTermLength = DriverProperties.size(DriverProperties.IPC_TERM_LENGTH, 16 * 1024 * 1024);
+    private int udpTermLength = DriverProperties.size(DriverProperties.UDP_TERM_LENGTH, 16 * 1024 * 1024);
+    private int mtu = DriverProperties.size(DriverProperties.MTU_LENGTH, 1408);
+    private int ipcPublicationWindow = DriverProperties.size(DriverProperties.IPC_PUBLICATION_WINDOW, 0);
+    private int receiverWindow = DriverProperties.size(DriverProperties.RECEIVER_WINDOW, 128 * 1024);
+    private Duration clientLivenessTimeout = DriverProperties.millis(DriverProperties.CLIENT_LIVENESS_TIMEOUT, 10_000);
+    private Duration publicationUnblockTimeout = DriverProperties.millis(DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT, 15_000);
+    private Duration publicationLinger = DriverProperties.millis(DriverProperties.PUBLICATION_LINGER, 5_000);
+    private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, 10_000);
+    private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
+    private boolean sparseLogFiles = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
+    private Supplier<LossGenerator> sendLoss = DriverProperties.loss(DriverProperties.SEND_LOSS_RATE);
+    private Supplier<LossGenerator> receiveLoss = DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE);
 
     /**
-     * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}).
+     * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@value DriverProperties#DIRECTORY}).
      *
      * @param directory the directory.
      * @return this context.
@@ -52,18 +43,14 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The driver directory.
-     *
-     * @return the directory.
-     */
+    /** {@return the driver directory} */
     public Path directory()
     {
         return directory;
     }
 
     /**
-     * Sets the threading mode (default dedicated; {@code nanostream.threading.mode}).
+     * Sets the threading mode (default dedicated; {@value DriverProperties#THREADING_MODE}).
      *
      * @param threadingMode the mode.
      * @return this context.
@@ -74,18 +61,14 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The threading mode.
-     *
-     * @return the mode.
-     */
+    /** {@return the threading mode} */
     public ThreadingMode threadingMode()
     {
         return threadingMode;
     }
 
     /**
-     * Sets the conductor's idle strategy by name: spin, yield, sleep, backoff (default), noop.
+     * Sets the agents' idle strategy by name: spin, yield, sleep, backoff (default), noop, or backoff:spins:yields:minPark:maxPark.
      *
      * @param name the strategy's name.
      * @return this context.
@@ -96,11 +79,7 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The conductor's idle strategy name.
-     *
-     * @return the name.
-     */
+    /** {@return the agents' idle strategy name} */
     public String idleStrategy()
     {
         return idleStrategy;
@@ -118,20 +97,34 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The default IPC term length.
-     *
-     * @return bytes.
-     */
+    /** {@return the default IPC term length in bytes} */
     public int ipcTermLength()
     {
         return ipcTermLength;
     }
 
     /**
+     * Sets the default term length of UDP publications (default 16 MiB; channels may say otherwise).
+     *
+     * @param termLength a power of two from 64 KiB to 1 GiB.
+     * @return this context.
+     */
+    public DriverContext udpTermLength(final int termLength)
+    {
+        this.udpTermLength = termLength;
+        return this;
+    }
+
+    /** {@return the default UDP term length in bytes} */
+    public int udpTermLength()
+    {
+        return udpTermLength;
+    }
+
+    /**
      * Sets the default MTU (default 1408).
      *
-     * @param mtu a multiple of 32 up to 65504.
+     * @param mtu a multiple of 32 from 64 to 65504.
      * @return this context.
      */
     public DriverContext mtu(final int mtu)
@@ -140,20 +133,16 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The default MTU.
-     *
-     * @return bytes.
-     */
+    /** {@return the default MTU in bytes} */
     public int mtu()
     {
         return mtu;
     }
 
     /**
-     * Sets how far publishers may run ahead of the slowest subscriber (default half a term).
+     * Sets how far IPC publishers may run ahead of the slowest subscriber (default, and at most, half a term).
      *
-     * @param window bytes, at most half a term; 0 for the default.
+     * @param window bytes; 0 for half a term.
      * @return this context.
      */
     public DriverContext ipcPublicationWindow(final int window)
@@ -162,14 +151,28 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * How far publishers may run ahead of the slowest subscriber.
-     *
-     * @return bytes, capped at half a term when used; 0 for half a term.
-     */
+    /** {@return how far IPC publishers may run ahead, in bytes; 0 for half a term} */
     public int ipcPublicationWindow()
     {
         return ipcPublicationWindow;
+    }
+
+    /**
+     * Sets the window a UDP receiver grants its senders (default 128 KiB, capped at half a term).
+     *
+     * @param window bytes, at least the MTU.
+     * @return this context.
+     */
+    public DriverContext receiverWindow(final int window)
+    {
+        this.receiverWindow = window;
+        return this;
+    }
+
+    /** {@return the UDP receiver window in bytes} */
+    public int receiverWindow()
+    {
+        return receiverWindow;
     }
 
     /**
@@ -184,19 +187,14 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The client liveness timeout.
-     *
-     * @return the timeout.
-     */
+    /** {@return the client liveness timeout} */
     public Duration clientLivenessTimeout()
     {
         return clientLivenessTimeout;
     }
 
     /**
-     * Sets how long subscribers may be stuck behind an unfinished frame before the driver pads it over
-     * (default 15 s): the frame of a publisher that died mid-message.
+     * Sets how long a claimed frame may stay unfinished before the driver pads over it (default 15 s, more than the client liveness timeout).
      *
      * @param timeout the timeout.
      * @return this context.
@@ -207,18 +205,14 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The publication unblock timeout.
-     *
-     * @return the timeout.
-     */
+    /** {@return the publication unblock timeout} */
     public Duration publicationUnblockTimeout()
     {
         return publicationUnblockTimeout;
     }
 
     /**
-     * Sets how long a closed publication's log stays after its subscribers drained it (default 5 s).
+     * Sets how long a drained publication's log stays for late readers (default 5 s).
      *
      * @param linger the linger.
      * @return this context.
@@ -229,18 +223,14 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The publication linger.
-     *
-     * @return the linger.
-     */
+    /** {@return the publication linger} */
     public Duration publicationLinger()
     {
         return publicationLinger;
     }
 
     /**
-     * Sets how stale another driver's heartbeat must be before this one takes over its directory (default 10 s).
+     * Sets how long a driver may be silent before another may take over its directory (default 10 s).
      *
      * @param timeout the timeout.
      * @return this context.
@@ -251,87 +241,10 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The driver timeout.
-     *
-     * @return the timeout.
-     */
+    /** {@return the driver timeout} */
     public Duration driverTimeout()
     {
         return driverTimeout;
-    }
-
-    /**
-     * Sets whether log files are sparse (pages allocated on first touch, by the publisher, mid-stream) or
-     * written through when created (the default, as Aeron does: adding a publication takes longer, and
-     * publishers never stop on a page fault).
-     *
-     * @param sparse true for sparse files.
-     * @return this context.
-     */
-    public DriverContext sparseLogFiles(final boolean sparse)
-    {
-        this.sparseLogFiles = sparse;
-        return this;
-    }
-
-    /**
-     * Whether log files are sparse.
-     *
-     * @return true for sparse files.
-     */
-    public boolean sparseLogFiles()
-    {
-        return sparseLogFiles;
-    }
-
-    /**
-     * Sets the default term length of UDP publications (default 16 MiB; channels may say otherwise).
-     *
-     * @param termLength a power of two from 64 KiB to 1 GiB.
-     * @return this context.
-     */
-    public DriverContext udpTermLength(final int termLength)
-    {
-        LogLayout.checkTermLength(termLength);
-        this.udpTermLength = termLength;
-        return this;
-    }
-
-    /**
-     * The default UDP term length.
-     *
-     * @return bytes.
-     */
-    public int udpTermLength()
-    {
-        return udpTermLength;
-    }
-
-    /**
-     * Sets the receiver window a UDP receiver grants its senders (default 128 KiB, capped at half a term).
-     *
-     * @param window bytes, at least 4 KiB.
-     * @return this context.
-     */
-    public DriverContext receiverWindow(final int window)
-    {
-        if (window < 4096)
-        {
-            throw new IllegalArgumentException("receiver window must be at least 4096 bytes, was " + window);
-        }
-        this.receiverWindow = window;
-        return this;
-    }
-
-    /**
-     * The receiver window.
-     *
-     * @return bytes.
-     */
-    public int receiverWindow()
-    {
-        return receiverWindow;
     }
 
     /**
@@ -346,20 +259,32 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The image liveness timeout.
-     *
-     * @return the timeout.
-     */
+    /** {@return the image liveness timeout} */
     public Duration imageLivenessTimeout()
     {
         return imageLivenessTimeout;
     }
 
     /**
-     * Sets the loss injected on every datagram the driver sends; each sending thread and socket gets its own
-     * generator from the supplier. Default: none, or {@code nanostream.udp.send.loss.rate} (with
-     * {@code nanostream.udp.loss.seed} and {@code nanostream.udp.loss.types}, e.g. {@code data,sm,nak}).
+     * Sets whether new logs stay sparse (default false: logs are written through at creation, so no page fault or disk-full surprise waits for the hot path).
+     *
+     * @param sparse true for sparse.
+     * @return this context.
+     */
+    public DriverContext sparseLogFiles(final boolean sparse)
+    {
+        this.sparseLogFiles = sparse;
+        return this;
+    }
+
+    /** {@return whether new logs stay sparse} */
+    public boolean sparseLogFiles()
+    {
+        return sparseLogFiles;
+    }
+
+    /**
+     * Sets the loss injected on sending, one generator per socket (tests and demonstrations; default none).
      *
      * @param loss supplies generators.
      * @return this context.
@@ -370,19 +295,14 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The send-side loss.
-     *
-     * @return the supplier.
-     */
+    /** {@return the send-side loss} */
     public Supplier<LossGenerator> sendLoss()
     {
         return sendLoss;
     }
 
     /**
-     * Sets the loss injected on every datagram the driver receives (see {@link #sendLoss(Supplier)}; property
-     * {@code nanostream.udp.receive.loss.rate}).
+     * Sets the loss injected on receiving, one generator per socket (tests and demonstrations; default none).
      *
      * @param loss supplies generators.
      * @return this context.
@@ -393,83 +313,21 @@ public final class DriverContext
         return this;
     }
 
-    /**
-     * The receive-side loss.
-     *
-     * @return the supplier.
-     */
+    /** {@return the receive-side loss} */
     public Supplier<LossGenerator> receiveLoss()
     {
         return receiveLoss;
     }
 
-    private static Supplier<LossGenerator> lossFromProperties(final String side)
-    {
-        final String rate = System.getProperty("nanostream.udp." + side + ".loss.rate");
-        if (rate == null)
-        {
-            return () -> LossGenerator.NONE;
-        }
-        final double value = Double.parseDouble(rate);
-        final long seed = Long.getLong("nanostream.udp.loss.seed", 42);
-        final int[] types = Arrays.stream(System.getProperty("nanostream.udp.loss.types", "data").split(","))
-            .mapToInt(DriverContext::frameType).toArray();
-        final long[] instances = {0};
-        return () -> new RandomLoss(value, seed + instances[0]++, types);
-    }
-
-    private static int frameType(final String name)
-    {
-        return switch (name.trim().toLowerCase(Locale.ROOT))
-        {
-            case "data" -> FrameType.DATA;
-            case "pad" -> FrameType.PAD;
-            case "sm" -> FrameType.SM;
-            case "nak" -> FrameType.NAK;
-            case "setup" -> FrameType.SETUP;
-            case "rttm" -> FrameType.RTTM;
-            default -> throw new IllegalArgumentException("nanostream.udp.loss.types: unknown frame type '" + name +
-                "'; use data, pad, sm, nak, setup or rttm");
-        };
-    }
-
     /**
-     * The command ring's data bytes.
+     * Checks every setting, and how they fit together, before launch.
      *
-     * @return bytes.
+     * @return this context.
+     * @throws IllegalArgumentException naming each bad value and what to use instead.
      */
-    public int commandRingLength()
+    public DriverContext conclude()
     {
-        return commandRingLength;
-    }
-
-    /**
-     * The broadcast buffer's data bytes.
-     *
-     * @return bytes.
-     */
-    public int broadcastLength()
-    {
-        return broadcastLength;
-    }
-
-    /**
-     * The number of counters.
-     *
-     * @return the count.
-     */
-    public int counterCount()
-    {
-        return counterCount;
-    }
-
-    /**
-     * The error log's bytes.
-     *
-     * @return bytes.
-     */
-    public int errorLogLength()
-    {
-        return errorLogLength;
+        DriverContextCheck.check(this);
+        return this;
     }
 }

@@ -34,6 +34,14 @@ import java.util.stream.Stream;
 public final class MediaDriver implements AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.driver");
+    /** Data bytes of the command ring clients write to. */
+    static final int COMMAND_RING_LENGTH = 1024 * 1024;
+    /** Data bytes of the broadcast buffer the driver answers on. */
+    static final int BROADCAST_LENGTH = 1024 * 1024;
+    /** Counters in the control file: eight per UDP publication, three per IPC one, one per subscriber and image. */
+    static final int COUNTER_COUNT = 2048;
+    /** Bytes of the distinct-error log. */
+    static final int ERROR_LOG_LENGTH = 1024 * 1024;
 
     private final DriverContext context;
     private final MappedFile controlMapping;
@@ -90,6 +98,7 @@ public final class MediaDriver implements AutoCloseable
      */
     public static MediaDriver launch(final DriverContext context)
     {
+        context.conclude();
         final Path directory = context.directory().toAbsolutePath();
         takeOver(directory, context);
         try
@@ -102,14 +111,14 @@ public final class MediaDriver implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
         }
-        final int commandRing = context.commandRingLength() + MessageRing.TRAILER_LENGTH;
-        final int broadcast = context.broadcastLength() + BroadcastTransmitter.TRAILER_LENGTH;
-        final int metadata = context.counterCount() * CountersReader.METADATA_LENGTH;
-        final int values = context.counterCount() * CountersReader.VALUE_LENGTH;
+        final int commandRing = COMMAND_RING_LENGTH + MessageRing.TRAILER_LENGTH;
+        final int broadcast = BROADCAST_LENGTH + BroadcastTransmitter.TRAILER_LENGTH;
+        final int metadata = COUNTER_COUNT * CountersReader.METADATA_LENGTH;
+        final int values = COUNTER_COUNT * CountersReader.VALUE_LENGTH;
         final MappedFile mapping = MappedFile.create(directory.resolve(ControlFile.FILE_NAME),
-            ControlFile.length(commandRing, broadcast, metadata, values, context.errorLogLength()));
+            ControlFile.length(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH));
         final ControlFile control = new ControlFile(mapping.buffer());
-        control.initialise(commandRing, broadcast, metadata, values, context.errorLogLength(),
+        control.initialise(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH,
             context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
         final DriverConductor conductor = new DriverConductor(settings(context), control, directory, SystemClock.INSTANCE);
         control.markReady();

@@ -1,23 +1,24 @@
-package io.nanostream.bench.tools;
+package io.nanostream.cli;
 
-import io.nanostream.cli.CliExtension;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
-import io.nanostream.log.FragmentHandler;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.IdleStrategy;
+import io.nanostream.log.FragmentHandler;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code nano-stream pong}: echoes every message from {@code nano-stream ping} back on the pong channel until stopped. */
 @Command(name = "pong", mixinStandardHelpOptions = true,
     description = "Echoes 'nano-stream ping' messages back through a running media driver until stopped (Ctrl-C).")
-public final class PongCommand implements CliExtension
+public final class PongCommand implements Callable<Integer>
 {
     static final int PING_STREAM = 1001;
     static final int PONG_STREAM = 1002;

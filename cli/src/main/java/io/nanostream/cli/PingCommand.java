@@ -1,21 +1,22 @@
-package io.nanostream.bench.tools;
+package io.nanostream.cli;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.cli.CliExtension;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
-import io.nanostream.log.FragmentHandler;
-import org.HdrHistogram.Histogram;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.IdleStrategy;
+import io.nanostream.log.FragmentHandler;
+
+import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "ping", mixinStandardHelpOptions = true,
     description = "Measures round trips to a 'nano-stream pong' through running media drivers; prints RTT percentiles.")
-public final class PingCommand implements CliExtension
+public final class PingCommand implements Callable<Integer>
 {
     @Option(names = "--idle", defaultValue = "yield",
         description = "How to wait: spin (many cores), yield (default: leaves the driver a core on small machines), sleep, backoff.")

@@ -1,0 +1,94 @@
+package io.nanostream.driver;
+
+import io.nanostream.concurrent.IdleStrategies;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogLayout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a whole driver configuration in one step, before anything is created: each value on its own,
+ * then how values fit together. Every problem is reported, each naming the value, its property and the
+ * fix, in one exception.
+ */
+final class DriverContextCheck
+{
+    private static final int MAX_MTU = 65_504;
+    private static final int MIN_MTU = 64;
+
+    private final List<String> problems = new ArrayList<>();
+
+    private DriverContextCheck()
+    {
+    }
+
+    static void check(final DriverContext context)
+    {
+        final DriverContextCheck check = new DriverContextCheck();
+        check.all(context);
+        if (!check.problems.isEmpty())
+        {
+            throw new IllegalArgumentException("the driver configuration has " + check.problems.size() + " problem" +
+                (check.problems.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", check.problems));
+        }
+    }
+
+    private void all(final DriverContext context)
+    {
+        require(context.directory() != null, "the driver directory is not set; set " + DriverProperties.DIRECTORY + " or directory(...)");
+        require(context.threadingMode() != null, "the threading mode is not set; use DEDICATED, SHARED or INVOKER");
+        try
+        {
+            IdleStrategies.byName(context.idleStrategy());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            problems.add(DriverProperties.IDLE_STRATEGY + ": " + ex.getMessage());
+        }
+        termLength(DriverProperties.IPC_TERM_LENGTH, context.ipcTermLength());
+        termLength(DriverProperties.UDP_TERM_LENGTH, context.udpTermLength());
+        final int mtu = context.mtu();
+        require(mtu >= MIN_MTU && mtu <= MAX_MTU && mtu % FrameHeader.ALIGNMENT == 0,
+            DriverProperties.MTU_LENGTH + "=" + mtu + " is not a multiple of 32 from 64 to 65504; 1408 suits most networks");
+        require(context.ipcPublicationWindow() >= 0,
+            DriverProperties.IPC_PUBLICATION_WINDOW + "=" + context.ipcPublicationWindow() + " is negative; use 0 for half a term, or bytes");
+        require(context.receiverWindow() >= mtu, DriverProperties.RECEIVER_WINDOW + "=" + context.receiverWindow() +
+            " is less than the MTU (" + mtu + "): a sender could never send a full frame; use at least the MTU, e.g. 128k");
+        positive(DriverProperties.CLIENT_LIVENESS_TIMEOUT, context.clientLivenessTimeout());
+        positive(DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT, context.publicationUnblockTimeout());
+        positive(DriverProperties.DRIVER_TIMEOUT, context.driverTimeout());
+        positive(DriverProperties.IMAGE_LIVENESS_TIMEOUT, context.imageLivenessTimeout());
+        require(context.publicationLinger() != null && !context.publicationLinger().isNegative(),
+            DriverProperties.PUBLICATION_LINGER + "=" + context.publicationLinger() + " is negative; use 0 or more milliseconds");
+        if (context.publicationUnblockTimeout() != null && context.clientLivenessTimeout() != null)
+        {
+            require(context.publicationUnblockTimeout().compareTo(context.clientLivenessTimeout()) > 0,
+                DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT + " (" + context.publicationUnblockTimeout().toMillis() + " ms) is not more than " +
+                DriverProperties.CLIENT_LIVENESS_TIMEOUT + " (" + context.clientLivenessTimeout().toMillis() + " ms): the driver could pad " +
+                "over a live publisher's frame; make the unblock timeout the longer of the two");
+        }
+        require(context.sendLoss() != null && context.receiveLoss() != null, "loss injection is null; leave it unset for no loss");
+    }
+
+    private void termLength(final String property, final int termLength)
+    {
+        require(termLength >= LogLayout.TERM_MIN_LENGTH && termLength <= LogLayout.TERM_MAX_LENGTH && Integer.bitCount(termLength) == 1,
+            property + "=" + termLength + " is not a power of two from 64k to 1g; e.g. 16m");
+    }
+
+    private void positive(final String property, final Duration duration)
+    {
+        require(duration != null && duration.isPositive(), property + "=" + (duration == null ? "null" : duration.toMillis()) +
+            " is not a positive number of milliseconds");
+    }
+
+    private void require(final boolean condition, final String problem)
+    {
+        if (!condition)
+        {
+            problems.add(problem);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.nanostream.driver;
+
+import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.log.FrameType;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The system properties that configure a driver, by name, and how their values are read: sizes in bytes
+ * or with a {@code k}, {@code m} or {@code g} suffix ({@code 16m}), times in milliseconds. A value that
+ * does not parse is an error that names the property and the expected form; it never falls back to the
+ * default silently. {@link DriverContext} reads these once, when it is created.
+ */
+public final class DriverProperties
+{
+    /** The driver directory (shared with clients). */
+    public static final String DIRECTORY = "nanostream.dir";
+    /** DEDICATED, SHARED or INVOKER. */
+    public static final String THREADING_MODE = "nanostream.threading.mode";
+    /** The agents' idle strategy: spin, yield, sleep, backoff, noop, or backoff:spins:yields:minPark:maxPark. */
+    public static final String IDLE_STRATEGY = "nanostream.conductor.idle.strategy";
+    /** Default term length of IPC publications. */
+    public static final String IPC_TERM_LENGTH = "nanostream.ipc.term.length";
+    /** Default term length of UDP publications. */
+    public static final String UDP_TERM_LENGTH = "nanostream.udp.term.length";
+    /** Default MTU. */
+    public static final String MTU_LENGTH = "nanostream.mtu.length";
+    /** How far an IPC publisher may run ahead of its slowest subscriber; 0 for half a term. */
+    public static final String IPC_PUBLICATION_WINDOW = "nanostream.ipc.publication.window";
+    /** The window a UDP receiver grants. */
+    public static final String RECEIVER_WINDOW = "nanostream.rcv.window";
+    /** How long a silent client keeps what it holds, in ms. */
+    public static final String CLIENT_LIVENESS_TIMEOUT = "nanostream.client.liveness.timeout.ms";
+    /** How long a frame may stay unfinished before the driver pads over it, in ms. */
+    public static final String PUBLICATION_UNBLOCK_TIMEOUT = "nanostream.publication.unblock.timeout.ms";
+    /** How long a drained publication's log stays, in ms. */
+    public static final String PUBLICATION_LINGER = "nanostream.publication.linger.ms";
+    /** How long a driver may be silent before another may take its directory, in ms. */
+    public static final String DRIVER_TIMEOUT = "nanostream.driver.timeout.ms";
+    /** How long a silent UDP image or receiver lives, in ms. */
+    public static final String IMAGE_LIVENESS_TIMEOUT = "nanostream.image.liveness.timeout.ms";
+    /** Leave new logs sparse instead of writing them through. */
+    public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
+    /** Loss injected on sending, a rate from 0 to 1 (tests and demonstrations only). */
+    public static final String SEND_LOSS_RATE = "nanostream.udp.send.loss.rate";
+    /** Loss injected on receiving, a rate from 0 to 1 (tests and demonstrations only). */
+    public static final String RECEIVE_LOSS_RATE = "nanostream.udp.receive.loss.rate";
+    /** The seed of injected loss. */
+    public static final String LOSS_SEED = "nanostream.udp.loss.seed";
+    /** The frame types injected loss drops: data, pad, sm, nak, setup, rttm, comma-separated. */
+    public static final String LOSS_TYPES = "nanostream.udp.loss.types";
+
+    private DriverProperties()
+    {
+    }
+
+    static String text(final String name, final String defaultValue)
+    {
+        final String value = System.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    /**
+     * Parses a size: bytes, or a number with a k, m or g suffix (binary multiples).
+     *
+     * @param name  what is being parsed, for the error.
+     * @param value the text.
+     * @return bytes.
+     * @throws IllegalArgumentException if it is not a size that fits in an int.
+     */
+    public static int parseSize(final String name, final String value)
+    {
+        final String text = value.trim().toLowerCase(Locale.ROOT);
+        final char suffix = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        final int shift = switch (suffix)
+        {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        try
+        {
+            final long number = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
+            final long bytes = number << shift;
+            if (number < 0 || bytes >> shift != number || bytes > Integer.MAX_VALUE)
+            {
+                throw new NumberFormatException();
+            }
+            return (int)bytes;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(name + "=" + value + " is not a size; give bytes, or a number with k, m or g " +
+                "(e.g. 16m), below 2g");
+        }
+    }
+
+    static int size(final String name, final int defaultValue)
+    {
+        final String value = System.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : parseSize(name, value);
+    }
+
+    static Duration millis(final String name, final long defaultMillis)
+    {
+        final String value = System.getProperty(name);
+        if (value == null || value.isBlank())
+        {
+            return Duration.ofMillis(defaultMillis);
+        }
+        try
+        {
+            return Duration.ofMillis(Long.parseLong(value.trim()));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(name + "=" + value + " is not a whole number of milliseconds; e.g. " + defaultMillis);
+        }
+    }
+
+    static ThreadingMode threadingMode(final String defaultValue)
+    {
+        final String value = text(THREADING_MODE, defaultValue);
+        try
+        {
+            return ThreadingMode.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(THREADING_MODE + "=" + value + " is not a threading mode; use " +
+                Arrays.toString(ThreadingMode.values()));
+        }
+    }
+
+    static Supplier<LossGenerator> loss(final String rateProperty)
+    {
+        final String rate = System.getProperty(rateProperty);
+        if (rate == null)
+        {
+            return () -> LossGenerator.NONE;
+        }
+        final double value;
+        try
+        {
+            value = Double.parseDouble(rate);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(rateProperty + "=" + rate + " is not a rate; give a number from 0 to 1, e.g. 0.05");
+        }
+        final long seed = Long.getLong(LOSS_SEED, 42);
+        final int[] types = Arrays.stream(text(LOSS_TYPES, "data").split(",")).mapToInt(DriverProperties::frameType).toArray();
+        final long[] instances = {0};
+        return () -> new RandomLoss(value, seed + instances[0]++, types);
+    }
+
+    private static int frameType(final String name)
+    {
+        try
+        {
+            return FrameType.byName(name);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(LOSS_TYPES + ": " + ex.getMessage());
+        }
+    }
+}
