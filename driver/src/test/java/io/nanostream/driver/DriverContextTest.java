@@ -1,0 +1,81 @@
+package io.nanostream.driver;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The configuration is checked as a whole before launch, and every bad value is named with its fix. */
+class DriverContextTest
+{
+    @Test
+    void theDefaultsPass()
+    {
+        new DriverContext().conclude();
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnceWithItsPropertyAndFix()
+    {
+        final DriverContext context = new DriverContext().ipcTermLength(100_000).mtu(1400).receiverWindow(512)
+            .idleStrategy("fast").clientLivenessTimeout(Duration.ofSeconds(20)).publicationLinger(Duration.ofMillis(-1));
+
+        assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("6 problems")
+            .hasMessageContaining(DriverProperties.IPC_TERM_LENGTH + "=100000 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.MTU_LENGTH + "=1400 is not a multiple of 32")
+            .hasMessageContaining(DriverProperties.RECEIVER_WINDOW + "=512 is less than the MTU")
+            .hasMessageContaining(DriverProperties.IDLE_STRATEGY + ": unknown idle strategy 'fast'")
+            .hasMessageContaining("make the unblock timeout the longer of the two")
+            .hasMessageContaining(DriverProperties.PUBLICATION_LINGER);
+    }
+
+    @Test
+    void aLaunchWithABadConfigurationCreatesNothing()
+    {
+        final DriverContext context = new DriverContext().directory(java.nio.file.Path.of("target", "never-created-driver")).mtu(17);
+        assertThatThrownBy(() -> MediaDriver.launch(context)).hasMessageContaining(DriverProperties.MTU_LENGTH + "=17");
+        assertThat(java.nio.file.Path.of("target", "never-created-driver")).doesNotExist();
+    }
+
+    @Test
+    void sizesTakeSuffixesAndNonsenseNamesTheProperty()
+    {
+        assertThat(DriverProperties.parseSize("x", "65536")).isEqualTo(65_536);
+        assertThat(DriverProperties.parseSize("x", "64k")).isEqualTo(65_536);
+        assertThat(DriverProperties.parseSize("x", "16M")).isEqualTo(16 << 20);
+        assertThat(DriverProperties.parseSize("x", "1g")).isEqualTo(1 << 30);
+        for (final String bad : new String[] {"abc", "2g", "-1", "16q", "", "9999999999999k"})
+        {
+            assertThatThrownBy(() -> DriverProperties.parseSize(DriverProperties.IPC_TERM_LENGTH, bad))
+                .hasMessageStartingWith(DriverProperties.IPC_TERM_LENGTH + "=" + bad + " is not a size");
+        }
+    }
+
+    @Test
+    void aPropertyThatDoesNotParseIsAnErrorNotTheDefault()
+    {
+        System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT, "ten seconds");
+        System.setProperty(DriverProperties.THREADING_MODE, "threads");
+        try
+        {
+            assertThatThrownBy(DriverContext::new).hasMessageContaining(DriverProperties.THREADING_MODE + "=threads is not a threading mode");
+            System.clearProperty(DriverProperties.THREADING_MODE);
+            assertThatThrownBy(DriverContext::new)
+                .hasMessageContaining(DriverProperties.CLIENT_LIVENESS_TIMEOUT + "=ten seconds is not a whole number of milliseconds");
+            System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT, "2000");
+            System.setProperty(DriverProperties.IPC_TERM_LENGTH, "64k");
+            final DriverContext context = new DriverContext();
+            assertThat(context.clientLivenessTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(context.ipcTermLength()).isEqualTo(65_536);
+        }
+        finally
+        {
+            System.clearProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT);
+            System.clearProperty(DriverProperties.THREADING_MODE);
+            System.clearProperty(DriverProperties.IPC_TERM_LENGTH);
+        }
+    }
+}
