@@ -7,6 +7,7 @@ import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.BackoffIdleStrategy;
+import io.nanostream.concurrent.Clock;
 import io.nanostream.concurrent.IdleStrategy;
 import io.nanostream.log.LogBuffers;
 
@@ -21,10 +22,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ClientConductor implements Runnable
 {
+    /** How often the driver's heartbeat is checked. */
+    static final long DRIVER_CHECK_INTERVAL_NANOS = 50_000_000L;
+
     private final NanoStream client;
     private final CopyBroadcastReceiver responses;
     private final MessageRing commands;
     private final ClientContext context;
+    private final Clock clock;
     private final AtomicBuffer keepaliveBuffer = AtomicBuffer.allocateHeap(64);
     /** Quiet when idle (at most every 16 ms, as Aeron's client), so it does not steal cores from the application. */
     private final IdleStrategy idle = new BackoffIdleStrategy(0, 0, 1_000_000, 16_000_000);
@@ -40,6 +45,7 @@ final class ClientConductor implements Runnable
         this.responses = new CopyBroadcastReceiver(new BroadcastReceiver(broadcast));
         this.commands = commands;
         this.context = context;
+        this.clock = context.clock();
     }
 
     @Override
@@ -59,7 +65,7 @@ final class ClientConductor implements Runnable
                 running = false;
                 break;
             }
-            final long now = System.nanoTime();
+            final long now = clock.nanoTime();
             if (now - nextKeepaliveNanos >= 0)
             {
                 sendKeepalive();
@@ -67,8 +73,8 @@ final class ClientConductor implements Runnable
             }
             if (now - nextDriverCheckNanos >= 0)
             {
-                nextDriverCheckNanos = now + 50_000_000L;
-                final long silentMillis = System.currentTimeMillis() - commands.consumerHeartbeat();
+                nextDriverCheckNanos = now + DRIVER_CHECK_INTERVAL_NANOS;
+                final long silentMillis = clock.epochMillis() - commands.consumerHeartbeat();
                 if (silentMillis > context.driverTimeout().toMillis())
                 {
                     client.onDriverLost("the media driver in " + context.directory() + " stopped heartbeating " + silentMillis +
@@ -113,7 +119,7 @@ final class ClientConductor implements Runnable
 
     synchronized void linger(final LogBuffers log)
     {
-        lingering.add(new Lingering(log, System.nanoTime() + context.resourceLinger().toNanos()));
+        lingering.add(new Lingering(log, clock.nanoTime() + context.resourceLinger().toNanos()));
     }
 
     synchronized void closeLingering()

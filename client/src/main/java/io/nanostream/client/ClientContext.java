@@ -1,5 +1,8 @@
 package io.nanostream.client;
 
+import io.nanostream.concurrent.Clock;
+import io.nanostream.concurrent.SystemClock;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ public final class ClientContext
     private Duration resourceLinger = Duration.ofSeconds(3);
     private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
+    private Clock clock = SystemClock.INSTANCE;
 
     /**
      * The default driver directory: {@code nanostream.dir} if set, else {@code /dev/shm/nano-stream-<user>}
@@ -173,5 +177,24 @@ public final class ClientContext
     public Consumer<Throwable> errorHandler()
     {
         return errorHandler;
+    }
+
+    /**
+     * Sets the clock the client's conductor reads: keepalives, the driver's liveness, lingering logs. Tests
+     * move a {@code ManualClock} by hand; waits for the driver's answers stay in real time.
+     *
+     * @param clock the clock; default the system's.
+     * @return this context.
+     */
+    public ClientContext clock(final Clock clock)
+    {
+        this.clock = clock;
+        return this;
+    }
+
+    /** {@return the clock the client's conductor reads} */
+    public Clock clock()
+    {
+        return clock;
     }
 }

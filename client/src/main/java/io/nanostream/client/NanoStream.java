@@ -102,7 +102,7 @@ public final class NanoStream implements AutoCloseable
         {
             control.checkReady(file);
             final long heartbeat = new MessageRing(control.commandRing()).consumerHeartbeat();
-            final long silentMillis = System.currentTimeMillis() - heartbeat;
+            final long silentMillis = context.clock().epochMillis() - heartbeat;
             if (silentMillis > context.driverTimeout().toMillis())
             {
                 throw new DriverUnavailableException("the media driver in " + directory + " (pid " + control.pid() +
@@ -314,7 +314,7 @@ public final class NanoStream implements AutoCloseable
 
     private void sendWithRetry(final int type, final int length)
     {
-        final long deadline = System.nanoTime() + context.driverTimeout().toNanos();
+        final long deadline = System.nanoTime() + context.driverTimeout().toNanos(); // real time, whatever clock the conductor reads
         while (!commands.write(type, commandBuffer, 0, length))
         {
             if (System.nanoTime() - deadline > 0)

@@ -90,7 +90,7 @@ public final class Commands
         buffer.putLong(CORRELATION_ID, correlationId);
         buffer.putLong(CLIENT_ID, clientId);
         buffer.putInt(STREAM_ID, streamId);
-        return CHANNEL + putString(buffer, CHANNEL_LENGTH, channel);
+        return CHANNEL_LENGTH + putString(buffer, CHANNEL_LENGTH, channel);
     }
 
     /**
@@ -153,7 +153,7 @@ public final class Commands
     public static String getString(final AtomicBuffer buffer, final int offset, final int limit)
     {
         final int length = buffer.getInt(offset);
-        if (length < 0 || offset + 4 + length > limit)
+        if (length < 0 || length > limit - offset - 4) // not offset + 4 + length: a hostile length would overflow past the check
         {
             throw new IllegalArgumentException("string length " + length + " at " + offset + " runs past the message end " + limit);
         }

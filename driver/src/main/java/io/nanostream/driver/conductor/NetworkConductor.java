@@ -57,7 +57,7 @@ final class NetworkConductor implements AutoCloseable
         this.publications = new NetworkPublications(settings, logDirectory, counters, clientProxy, errors, sessionIds, correlationIds,
             conductorClock, senderCommands);
         this.subscriptions = new NetworkSubscriptions(settings, logDirectory, counters, clientProxy, errors, correlationIds, conductorClock,
-            receiverCommands, conductorCommands, new LossReport(lossReportFile.buffer()));
+            receiverCommands, conductorCommands, new LossReport(lossReportFile.buffer()), receiverClock);
     }
 
     Sender sender()

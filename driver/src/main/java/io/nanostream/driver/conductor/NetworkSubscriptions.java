@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.udp.CommandQueue;
@@ -43,6 +44,7 @@ final class NetworkSubscriptions
     private final CommandQueue<ReceiverCommand> receiver;
     private final CommandQueue<ConductorCommand> conductor;
     private final LossReport lossReport;
+    private final Clock receiverClock;
     private final long receiverId = ThreadLocalRandom.current().nextLong();
     private final Map<String, Endpoint> endpoints = new HashMap<>();
     private final Map<Long, Subscription> subscriptions = new HashMap<>();
@@ -74,7 +76,7 @@ final class NetworkSubscriptions
     NetworkSubscriptions(
         final ConductorSettings settings, final Path directory, final DriverCounters counters, final ClientProxy clientProxy,
         final ErrorRecorder errors, final LongSupplier correlationIds, final Clock clock, final CommandQueue<ReceiverCommand> receiver,
-        final CommandQueue<ConductorCommand> conductor, final LossReport lossReport)
+        final CommandQueue<ConductorCommand> conductor, final LossReport lossReport, final Clock receiverClock)
     {
         this.settings = settings;
         this.directory = directory;
@@ -86,6 +88,7 @@ final class NetworkSubscriptions
         this.receiver = receiver;
         this.conductor = conductor;
         this.lossReport = lossReport;
+        this.receiverClock = receiverClock;
     }
 
     void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
@@ -173,7 +176,9 @@ final class NetworkSubscriptions
         final PublicationImage publicationImage = new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
             settings.receiverWindow(), counters.transport(),
             counters.image(correlationId, request.sessionId(), request.streamId(), request.endpoint().channel.canonical()),
-            new Counter[0], settings.imageLivenessNanos(), receiverId, clock.nanoTime(), lossReport);
+            new Counter[0], settings.imageLivenessNanos(), receiverId, clock.nanoTime(),
+            new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), request.endpoint().channel.canonical(),
+                request.source().toString()));
         final Image image = new Image(publicationImage, new HashMap<>());
         for (final Subscription subscription : subscribers)
         {

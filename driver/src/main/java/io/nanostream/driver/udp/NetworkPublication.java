@@ -9,27 +9,27 @@ import io.nanostream.driver.wire.RttMeasurement;
 import io.nanostream.driver.wire.Setup;
 import io.nanostream.driver.wire.StatusMessage;
 import io.nanostream.driver.wire.WireFrame;
-import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
+import io.nanostream.log.TermScanner;
 
-import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 
 /**
- * A publication sent over UDP. Clients append to its log exactly as for IPC; the {@link Sender} thread
- * sends the log's frames as datagrams up to the limit the receivers' status messages allow, answers
- * NAKs by resending from the log, sends SETUP until a receiver answers and heartbeats when idle. The
- * conductor thread raises the publisher limit from the sender position and cleans behind it.
+ * A publication sent over UDP. Clients append to its log exactly as for IPC; the sender thread sends
+ * the log's frames up to the limit the receivers' status messages allow, sends SETUP until a receiver
+ * answers and heartbeats when idle, and answers NAKs ({@link Retransmitter}) and RTT measurements.
+ * Threads: the conductor creates it, reads {@link #senderPosition()} and {@link #isConnected()} (both
+ * published with release stores) and closes its socket once the sender has dropped it; everything else
+ * runs on the sender thread.
  */
 public final class NetworkPublication
 {
     static final long SETUP_INTERVAL_NANOS = 100_000_000L;
     static final long HEARTBEAT_INTERVAL_NANOS = 100_000_000L;
     private static final int DATAGRAMS_PER_DUTY_CYCLE = 8;
+    private static final int CONTROL_FRAMES_PER_DUTY_CYCLE = 16;
 
     /** The registration id of the first client that added it. */
     public final long registrationId;
@@ -48,18 +48,13 @@ public final class NetworkPublication
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final ByteBuffer[] termBuffers = new ByteBuffer[LogLayout.PARTITION_COUNT];
     private final AtomicBuffer metadata;
-    private final DatagramChannel socket;
-    private final LossGenerator sendLoss;
-    private final LossGenerator receiveLoss;
+    private final PublicationSocket socket;
+    private final AtomicBuffer control;
     private final TransportCounters transport;
     private final SenderCounters counters;
     private final long connectionTimeoutNanos;
     private final FlowControl flowControl;
-    private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(64 * 1024);
-    private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
-    private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
-    private final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(frameBytes));
-    private final RetransmitLinger retransmits = new RetransmitLinger();
+    private final Retransmitter retransmitter;
 
     private long senderPosition;
     private long senderLimit;
@@ -102,13 +97,13 @@ public final class NetworkPublication
             termBuffers[i] = terms[i].segment().asByteBuffer();
         }
         this.metadata = log.metadata();
-        this.sendLoss = sendLoss;
-        this.receiveLoss = receiveLoss;
         this.transport = transport;
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
-        this.socket = UdpSockets.openSender(channel);
+        this.socket = new PublicationSocket(channel, sendLoss, receiveLoss, transport);
+        this.control = socket.control();
+        this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
     }
 
     /**
@@ -153,14 +148,13 @@ public final class NetworkPublication
             final int index = LogLayout.indexByPosition(senderPosition, positionBitsToShift);
             final int termOffset = (int)senderPosition & (termLength - 1);
             final int maxLength = (int)Math.min(senderLimit - senderPosition, mtu);
-            final long scan = scan(terms[index], termOffset, maxLength);
-            final int length = (int)scan;
+            final long scan = TermScanner.scan(terms[index], termOffset, maxLength);
+            final int length = TermScanner.length(scan);
             if (length == 0)
             {
                 break;
             }
-            final boolean padding = scan < 0;
-            if (!transmit(index, termOffset, padding ? FrameHeader.LENGTH : length, padding ? FrameType.PAD : FrameType.DATA))
+            if (!socket.sendScanned(terms[index], termBuffers[index], termOffset, scan))
             {
                 break;
             }
@@ -175,79 +169,12 @@ public final class NetworkPublication
         return datagrams;
     }
 
-    /**
-     * Finds the complete frames at an offset that fit in one datagram; a padding frame goes alone.
-     *
-     * @return the bytes to send in the low 32 bits (for padding, its whole aligned length), negative if padding.
-     */
-    private long scan(final AtomicBuffer term, final int termOffset, final int maxLength)
-    {
-        int length = 0;
-        while (length < maxLength && termOffset + length < termLength)
-        {
-            final int frameOffset = termOffset + length;
-            final int frameLength = FrameHeader.frameLengthAcquire(term, frameOffset); // acquire: the frame is complete
-            if (frameLength <= 0)
-            {
-                break;
-            }
-            final int aligned = FrameHeader.align(frameLength);
-            if (FrameHeader.isPadding(term, frameOffset))
-            {
-                return length == 0 ? (0xFFFF_FFFF_0000_0000L | aligned) : length;
-            }
-            if (length + aligned > maxLength)
-            {
-                break;
-            }
-            length += aligned;
-        }
-        return length;
-    }
-
-    private boolean transmit(final int index, final int termOffset, final int length, final int type)
-    {
-        if (sendLoss.drop(type, terms[index], termOffset, length))
-        {
-            transport.lossDropped.add(1);
-            return true;
-        }
-        final ByteBuffer bytes = termBuffers[index];
-        bytes.clear().position(termOffset).limit(termOffset + length);
-        return write(bytes);
-    }
-
-    private boolean write(final ByteBuffer bytes)
-    {
-        try
-        {
-            final int written = channel.isMulticast() ? socket.send(bytes, channel.endpoint()) : socket.write(bytes);
-            return written > 0;
-        }
-        catch (final IOException ex)
-        {
-            transport.socketErrors.add(1); // e.g. ICMP port unreachable while no receiver listens: the datagram is gone, as on a lossy network
-            return true;
-        }
-    }
-
-    private boolean sendFrame(final int type, final int length)
-    {
-        if (sendLoss.drop(type, frame, 0, length))
-        {
-            transport.lossDropped.add(1);
-            return true;
-        }
-        frameBytes.clear().limit(length);
-        return write(frameBytes);
-    }
-
     private void sendSetup(final long nowNanos)
     {
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
-        Setup.put(frame, (int)senderPosition & (termLength - 1), sessionId, streamId, initialTermId, termId, termLength, mtu,
+        Setup.put(socket.frame(), (int)senderPosition & (termLength - 1), sessionId, streamId, initialTermId, termId, termLength, mtu,
             channel.ttl());
-        sendFrame(FrameType.SETUP, Setup.LENGTH);
+        socket.sendFrame(FrameType.SETUP, Setup.LENGTH);
         lastSetupNanos = nowNanos;
         transport.setupsSent.add(1);
     }
@@ -256,8 +183,8 @@ public final class NetworkPublication
     {
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
         final boolean endOfStream = senderPosition >= log.endOfStreamPosition();
-        WireFrame.putHeartbeat(frame, sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
-        sendFrame(FrameType.DATA, WireFrame.DATA_HEADER_LENGTH);
+        WireFrame.putHeartbeat(socket.frame(), sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
+        socket.sendFrame(FrameType.DATA, WireFrame.DATA_HEADER_LENGTH);
         lastSendNanos = nowNanos;
         transport.heartbeatsSent.add(1);
     }
@@ -265,63 +192,45 @@ public final class NetworkPublication
     private int pollControl(final long nowNanos)
     {
         int work = 0;
-        for (int i = 0; i < 16; i++)
+        int type;
+        while (work < CONTROL_FRAMES_PER_DUTY_CYCLE && (type = socket.receiveControl()) != 0)
         {
-            controlBytes.clear();
-            final int length;
-            try
-            {
-                if (channel.isMulticast())
-                {
-                    length = socket.receive(controlBytes) == null ? 0 : controlBytes.position();
-                }
-                else
-                {
-                    length = Math.max(socket.read(controlBytes), 0);
-                }
-            }
-            catch (final IOException ex)
-            {
-                transport.socketErrors.add(1);
-                break;
-            }
-            if (length == 0)
-            {
-                break;
-            }
             work++;
-            onControl(length, nowNanos);
+            dispatchControl(type, nowNanos);
         }
         return work;
     }
 
     /**
-     * Handles one control datagram: checked, possibly dropped by loss injection, then dispatched.
+     * Handles one control datagram, already received into the control buffer and checked.
      *
-     * @param length   the datagram's length in the control buffer.
+     * @param type     its frame type, or -1 if it was dropped.
      * @param nowNanos the time.
      */
-    void onControl(final int length, final long nowNanos)
+    private void dispatchControl(final int type, final long nowNanos)
     {
-        final int type = WireFrame.check(control, length);
-        if (type < 0)
-        {
-            transport.invalidFrames.add(1);
-            return;
-        }
-        if (receiveLoss.drop(type, control, 0, length))
-        {
-            transport.lossDropped.add(1);
-            return;
-        }
         switch (type)
         {
+            case -1 ->
+            {
+            }
             case FrameType.SM -> onStatusMessage(nowNanos);
             case FrameType.NAK -> onNak(nowNanos);
             case FrameType.RTTM -> onRttMeasurement();
             case FrameType.ERR -> transport.errorFramesReceived.add(1);
             default -> transport.invalidFrames.add(1);
         }
+    }
+
+    /**
+     * Handles a control datagram placed in {@link #controlBuffer()} as if it had just arrived: checked, then dispatched.
+     *
+     * @param length   the datagram's length.
+     * @param nowNanos the time.
+     */
+    void onControl(final int length, final long nowNanos)
+    {
+        dispatchControl(socket.checkControl(length), nowNanos);
     }
 
     private boolean isOurs(final int sessionOffset, final int streamOffset)
@@ -375,60 +284,13 @@ public final class NetworkPublication
 
     private void onNak(final long nowNanos)
     {
-        if (!isOurs(Nak.SESSION_ID_OFFSET, Nak.STREAM_ID_OFFSET))
+        if (isOurs(Nak.SESSION_ID_OFFSET, Nak.STREAM_ID_OFFSET))
+        {
+            retransmitter.onNak(control, senderPosition, nowNanos);
+        }
+        else
         {
             transport.unknownSessionFrames.add(1);
-            return;
-        }
-        transport.naksReceived.add(1);
-        counters.naksReceived().add(1);
-        final int termId = control.getInt(Nak.TERM_ID_OFFSET);
-        final int termOffset = control.getInt(Nak.TERM_OFFSET_OFFSET);
-        final int length = control.getInt(Nak.LENGTH_OFFSET);
-        if (termOffset < 0 || termOffset >= termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0 || length <= 0)
-        {
-            transport.invalidFrames.add(1);
-            return;
-        }
-        final long position = LogLayout.position(termId, termOffset, positionBitsToShift, initialTermId);
-        if (position >= senderPosition || position < senderPosition - termLength)
-        {
-            return; // not sent yet, or no longer kept
-        }
-        if (!retransmits.admit(termId, termOffset, nowNanos))
-        {
-            return;
-        }
-        resend(termOffset, (int)Math.min(Math.min(length, senderPosition - position), termLength - termOffset),
-            LogLayout.indexByPosition(position, positionBitsToShift));
-    }
-
-    /** Resends whole frames covering a NAKed range, never past what was sent before. */
-    private void resend(final int termOffset, final int length, final int index)
-    {
-        final AtomicBuffer term = terms[index];
-        int offset = termOffset;
-        int remaining = length;
-        while (remaining > 0)
-        {
-            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthAcquire(term, offset), FrameHeader.LENGTH));
-            // frames inside the range, and at least the first one (it was sent whole, so it may run past the range)
-            final long scan = scan(term, offset, Math.min(mtu, Math.max(remaining, firstFrame)));
-            final int scanned = (int)scan;
-            if (scanned == 0)
-            {
-                break;
-            }
-            final boolean padding = scan < 0;
-            if (!transmit(index, offset, padding ? FrameHeader.LENGTH : scanned, padding ? FrameType.PAD : FrameType.DATA))
-            {
-                break;
-            }
-            transport.retransmits.add(1);
-            counters.retransmits().add(1);
-            transport.retransmittedBytes.add(scanned);
-            offset += scanned;
-            remaining -= scanned;
         }
     }
 
@@ -439,21 +301,15 @@ public final class NetworkPublication
         {
             return;
         }
-        RttMeasurement.put(frame, RttMeasurement.REPLY_FLAG, sessionId, streamId, control.getLong(RttMeasurement.ECHO_TIMESTAMP_OFFSET),
+        RttMeasurement.put(socket.frame(), RttMeasurement.REPLY_FLAG, sessionId, streamId, control.getLong(RttMeasurement.ECHO_TIMESTAMP_OFFSET),
             0, control.getLong(RttMeasurement.RECEIVER_ID_OFFSET));
-        sendFrame(FrameType.RTTM, RttMeasurement.LENGTH);
+        socket.sendFrame(FrameType.RTTM, RttMeasurement.LENGTH);
     }
 
     /** The buffer control datagrams are received into, for {@link #onControl}. */
     AtomicBuffer controlBuffer()
     {
         return control;
-    }
-
-    /** The flow-control limit, on the sender thread. */
-    long senderLimit()
-    {
-        return senderLimit;
     }
 
     /**
@@ -479,7 +335,7 @@ public final class NetworkPublication
     /** Closes the socket; call after the sender has dropped the publication. */
     public void closeSocket()
     {
-        UdpSockets.close(socket);
+        socket.close();
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.Counter;
-import io.nanostream.driver.loss.LossReport;
+import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.status.ImageCounters;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.WireFrame;
@@ -48,11 +48,8 @@ public final class PublicationImage
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final ImageCounters counters;
     private final TransportCounters transport;
-    private final LossReport lossReport;
-    private final String channelName;
-    private final String sourceName;
+    private final LossRecorder lossRecorder;
     private final LossDetector lossDetector;
-    private int lossEntry = -1;
     private final long livenessTimeoutNanos;
     private final long receiverId;
     /** Subscriber position counters; replaced whole by the conductor when subscriptions come and go. */
@@ -78,19 +75,18 @@ public final class PublicationImage
      * @param joinPosition         the sender's position in its SETUP.
      * @param window               the receiver window.
      * @param transport            the transport counters.
-     * @param counters             its own counters
-     *                             NAKed, status messages sent.
+     * @param counters             its own counters.
      * @param subscriberPositions  the subscribers' position counters, set to the join position.
      * @param livenessTimeoutNanos how long without a frame before the image is dropped.
      * @param receiverId           this receiver's id in status messages.
      * @param nowNanos             the time.
-     * @param lossReport           where gaps are recorded, or null.
+     * @param lossRecorder         where gaps are recorded.
      */
     public PublicationImage(
         final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
         final long joinPosition, final int window, final TransportCounters transport, final ImageCounters counters,
         final Counter[] subscriberPositions, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
-        final LossReport lossReport)
+        final LossRecorder lossRecorder)
     {
         this.correlationId = correlationId;
         this.sessionId = log.sessionId();
@@ -109,10 +105,8 @@ public final class PublicationImage
         }
         this.transport = transport;
         this.counters = counters;
-        this.lossReport = lossReport;
-        this.channelName = endpoint.channel.canonical();
+        this.lossRecorder = lossRecorder;
         this.lossDetector = new LossDetector(endpoint.channel.isMulticast());
-        this.sourceName = controlAddress.toString();
         this.subscriberPositions = subscriberPositions.clone();
         this.livenessTimeoutNanos = livenessTimeoutNanos;
         this.receiverId = receiverId;
@@ -164,7 +158,7 @@ public final class PublicationImage
             }
             return;
         }
-        final int span = span(datagram, length);
+        final int span = WireFrame.termSpan(datagram, length);
         if (span <= 0 || (long)termOffset + span > termLength)
         {
             transport.invalidFrames.add(1); // a frame across the end of a term: the sender's log never holds one
@@ -197,30 +191,6 @@ public final class PublicationImage
         {
             rebuild();
         }
-    }
-
-    /**
-     * The part of the term a checked data datagram fills: its frames, aligned, and for a padding frame (which
-     * travels as its header alone, last in a datagram, as Aeron sends it) the rest of the term it covers.
-     */
-    private static int span(final AtomicBuffer datagram, final int length)
-    {
-        int offset = 0;
-        while (offset < length)
-        {
-            final int frameLength = datagram.getInt(offset + WireFrame.FRAME_LENGTH_OFFSET);
-            if (frameLength < FrameHeader.LENGTH || frameLength > LogLayout.TERM_MAX_LENGTH)
-            {
-                return -1; // a padding length the check let through is bounded here, before aligning could overflow
-            }
-            final int aligned = FrameHeader.align(frameLength);
-            if (WireFrame.type(datagram, offset) == FrameType.PAD)
-            {
-                return offset + aligned;
-            }
-            offset += aligned;
-        }
-        return FrameHeader.align(length);
     }
 
     private void rebuild()
@@ -318,25 +288,9 @@ public final class PublicationImage
         if (lossDetector.onNakSent(nowNanos))
         {
             counters.gapBytes().add(end - termOffset);
-            recordLoss(end - termOffset);
+            lossRecorder.record(end - termOffset);
         }
         return 1;
-    }
-
-    private void recordLoss(final int bytes)
-    {
-        if (lossReport == null)
-        {
-            return;
-        }
-        if (lossEntry < 0)
-        {
-            lossEntry = lossReport.createEntry(sessionId, streamId, channelName, sourceName); // allocates once, on the first loss
-        }
-        if (lossEntry >= 0)
-        {
-            lossReport.record(lossEntry, bytes, System.currentTimeMillis());
-        }
     }
 
     private void sendStatus(final long consumption, final long nowNanos)

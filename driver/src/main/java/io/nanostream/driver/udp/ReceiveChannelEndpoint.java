@@ -43,8 +43,7 @@ public final class ReceiveChannelEndpoint
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(128);
     private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     final List<PublicationImage> images = new ArrayList<>();
-    private int[] streamIds = new int[0];
-    private int[] streamRefs = new int[0];
+    private final SubscribedStreams streams = new SubscribedStreams();
     private final SessionTimes setupRequests = new SessionTimes(16);
     private final SessionTimes pendingImages = new SessionTimes(16);
 
@@ -215,21 +214,9 @@ public final class ReceiveChannelEndpoint
      * @param streamId the stream.
      * @return true if subscribed.
      */
-    boolean isSubscribedTo(final int streamId)
+    boolean isSubscribed(final int streamId)
     {
-        return isSubscribed(streamId);
-    }
-
-    private boolean isSubscribed(final int streamId)
-    {
-        for (final int id : streamIds)
-        {
-            if (id == streamId)
-            {
-                return true;
-            }
-        }
-        return false;
+        return streams.contains(streamId);
     }
 
     private boolean shouldRequestSetup(final int sessionId, final int streamId, final long nowNanos)
@@ -277,35 +264,7 @@ public final class ReceiveChannelEndpoint
      */
     int subscribe(final int streamId, final int delta)
     {
-        for (int i = 0; i < streamIds.length; i++)
-        {
-            if (streamIds[i] == streamId)
-            {
-                streamRefs[i] += delta;
-                if (streamRefs[i] <= 0)
-                {
-                    streamIds = remove(streamIds, i);
-                    streamRefs = remove(streamRefs, i);
-                }
-                return streamIds.length;
-            }
-        }
-        if (delta > 0)
-        {
-            streamIds = java.util.Arrays.copyOf(streamIds, streamIds.length + 1);
-            streamRefs = java.util.Arrays.copyOf(streamRefs, streamRefs.length + 1);
-            streamIds[streamIds.length - 1] = streamId;
-            streamRefs[streamRefs.length - 1] = delta;
-        }
-        return streamIds.length;
-    }
-
-    private static int[] remove(final int[] array, final int index)
-    {
-        final int[] out = new int[array.length - 1];
-        System.arraycopy(array, 0, out, 0, index);
-        System.arraycopy(array, index + 1, out, index, array.length - index - 1);
-        return out;
+        return streams.add(streamId, delta);
     }
 
     void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)

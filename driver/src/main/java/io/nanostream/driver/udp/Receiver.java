@@ -93,7 +93,7 @@ public final class Receiver implements Agent
         for (int i = endpoint.images.size() - 1; i >= 0; i--)
         {
             final PublicationImage image = endpoint.images.get(i);
-            if (left == 0 || (image.streamId == streamId && !endpoint.isSubscribedTo(streamId)))
+            if (left == 0 || (image.streamId == streamId && !endpoint.isSubscribed(streamId)))
             {
                 endpoint.images.remove(i);
                 conductor.offer(new ConductorCommand.ImageClosed(image));

@@ -3,6 +3,7 @@ package io.nanostream.driver.wire;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
+import io.nanostream.log.LogLayout;
 
 /**
  * The 8-byte header every frame of Aeron's transport protocol starts with (frame length, version,
@@ -222,5 +223,33 @@ public final class WireFrame
             case REJECT_OFFSET -> "bad term offset";
             default -> "reason " + reason;
         };
+    }
+
+    /**
+     * The part of the term a checked data datagram fills: its frames, aligned, and for a padding frame (which
+     * travels as its header alone, last in a datagram, as Aeron sends it) the rest of the term it covers.
+     *
+     * @param datagram a data datagram that passed {@link #check}.
+     * @param length   its length.
+     * @return bytes of the term, or -1 if a frame length is out of bounds.
+     */
+    public static int termSpan(final AtomicBuffer datagram, final int length)
+    {
+        int offset = 0;
+        while (offset < length)
+        {
+            final int frameLength = datagram.getInt(offset + WireFrame.FRAME_LENGTH_OFFSET);
+            if (frameLength < FrameHeader.LENGTH || frameLength > LogLayout.TERM_MAX_LENGTH)
+            {
+                return -1; // a padding length the check let through is bounded here, before aligning could overflow
+            }
+            final int aligned = FrameHeader.align(frameLength);
+            if (WireFrame.type(datagram, offset) == FrameType.PAD)
+            {
+                return offset + aligned;
+            }
+            offset += aligned;
+        }
+        return FrameHeader.align(length);
     }
 }

@@ -5,6 +5,7 @@ import io.nanostream.buffer.Counter;
 import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.CountersReader;
 import io.nanostream.concurrent.ManualClock;
+import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.log.LogBuffers;
@@ -56,6 +57,7 @@ final class Fixtures
     {
         return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, 128 * 1024, counters.transport(),
             counters.image(1, SESSION_ID, STREAM_ID, "udp-test"), new Counter[0], 10_000_000_000L, 99, 0,
-            new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)));
+            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), new ManualClock(), SESSION_ID, STREAM_ID,
+                "udp-test", SOURCE.toString()));
     }
 }

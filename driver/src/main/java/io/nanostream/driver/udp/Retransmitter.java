@@ -1,0 +1,106 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.driver.status.SenderCounters;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.wire.Nak;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.LogBuffers;
+import io.nanostream.log.LogLayout;
+import io.nanostream.log.TermScanner;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Answers a UDP publication's NAKs: checks the range, ignores what was never sent or is no longer kept,
+ * resends each range at most once per {@link RetransmitLinger#LINGER_NANOS}, and resends whole frames from
+ * the log, never more than was sent before. Used on the sender thread.
+ */
+final class Retransmitter
+{
+    private final AtomicBuffer[] terms;
+    private final ByteBuffer[] termBuffers;
+    private final PublicationSocket socket;
+    private final TransportCounters transport;
+    private final SenderCounters counters;
+    private final RetransmitLinger linger = new RetransmitLinger();
+    private final int termLength;
+    private final int mtu;
+    private final int positionBitsToShift;
+    private final int initialTermId;
+
+    Retransmitter(
+        final LogBuffers log, final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final PublicationSocket socket,
+        final TransportCounters transport, final SenderCounters counters)
+    {
+        this.terms = terms;
+        this.termBuffers = termBuffers;
+        this.socket = socket;
+        this.transport = transport;
+        this.counters = counters;
+        this.termLength = log.termLength();
+        this.mtu = log.mtu();
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.initialTermId = log.initialTermId();
+    }
+
+    /**
+     * Handles a NAK for this publication, in the control buffer.
+     *
+     * @param nak            the control buffer holding it.
+     * @param senderPosition how far the publication has sent.
+     * @param nowNanos       the time.
+     */
+    void onNak(final AtomicBuffer nak, final long senderPosition, final long nowNanos)
+    {
+        transport.naksReceived.add(1);
+        counters.naksReceived().add(1);
+        final int termId = nak.getInt(Nak.TERM_ID_OFFSET);
+        final int termOffset = nak.getInt(Nak.TERM_OFFSET_OFFSET);
+        final int length = nak.getInt(Nak.LENGTH_OFFSET);
+        if (termOffset < 0 || termOffset >= termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0 || length <= 0)
+        {
+            transport.invalidFrames.add(1);
+            return;
+        }
+        final long position = LogLayout.position(termId, termOffset, positionBitsToShift, initialTermId);
+        if (position >= senderPosition || position < senderPosition - termLength)
+        {
+            return; // not sent yet, or no longer kept
+        }
+        if (!linger.admit(termId, termOffset, nowNanos))
+        {
+            return;
+        }
+        resend(termOffset, (int)Math.min(Math.min(length, senderPosition - position), termLength - termOffset),
+            LogLayout.indexByPosition(position, positionBitsToShift));
+    }
+
+    /** Resends whole frames covering a range, never past what was sent before. */
+    private void resend(final int termOffset, final int length, final int index)
+    {
+        final AtomicBuffer term = terms[index];
+        int offset = termOffset;
+        int remaining = length;
+        while (remaining > 0)
+        {
+            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthAcquire(term, offset), FrameHeader.LENGTH));
+            // frames inside the range, and at least the first one (it was sent whole, so it may run past the range)
+            final long scan = TermScanner.scan(term, offset, Math.min(mtu, Math.max(remaining, firstFrame)));
+            final int scanned = TermScanner.length(scan);
+            if (scanned == 0)
+            {
+                break;
+            }
+            if (!socket.sendScanned(term, termBuffers[index], offset, scan))
+            {
+                break;
+            }
+            transport.retransmits.add(1);
+            counters.retransmits().add(1);
+            transport.retransmittedBytes.add(scanned);
+            offset += scanned;
+            remaining -= scanned;
+        }
+    }
+}
