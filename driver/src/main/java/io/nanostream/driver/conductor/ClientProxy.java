@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.BroadcastTransmitter;
+import io.nanostream.buffer.Counter;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.Responses;
 
@@ -37,20 +38,20 @@ public final class ClientProxy
      * @param correlationId         the request's id, which is also the publication's registration id.
      * @param sessionId             the session its frames carry.
      * @param streamId              the stream.
-     * @param limitCounterId        the publisher limit counter.
-     * @param backPressureCounterId the back-pressure counter.
+     * @param limit                 the publisher limit counter.
+     * @param backPressure          the back-pressure counter.
      * @param logFile               the log.
      */
     public void onPublicationReady(
-        final long correlationId, final int sessionId, final int streamId, final int limitCounterId, final int backPressureCounterId,
+        final long correlationId, final int sessionId, final int streamId, final Counter limit, final Counter backPressure,
         final Path logFile)
     {
         buffer.putLong(0, correlationId);
         buffer.putLong(Responses.PUBLICATION_REGISTRATION_ID, correlationId);
         buffer.putInt(Responses.PUBLICATION_SESSION_ID, sessionId);
         buffer.putInt(Responses.PUBLICATION_STREAM_ID, streamId);
-        buffer.putInt(Responses.PUBLICATION_LIMIT_COUNTER_ID, limitCounterId);
-        buffer.putInt(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID, backPressureCounterId);
+        buffer.putInt(Responses.PUBLICATION_LIMIT_COUNTER_ID, limit.id());
+        buffer.putInt(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID, backPressure.id());
         final int length = Responses.PUBLICATION_LOG_FILE + Commands.putString(buffer, Responses.PUBLICATION_LOG_FILE, logFile.toString());
         responses.transmit(Commands.ON_PUBLICATION_READY, buffer, 0, length);
     }
@@ -73,19 +74,19 @@ public final class ClientProxy
      * @param subscriptionId     the subscription.
      * @param sessionId          the publisher's session.
      * @param streamId           the stream.
-     * @param positionCounterId  the subscriber's position counter in this image.
+     * @param position           the subscriber's position counter in this image.
      * @param joinPosition       where the subscriber starts.
      * @param logFile            the image's log.
      */
     public void onAvailableImage(
-        final long imageCorrelationId, final long subscriptionId, final int sessionId, final int streamId, final int positionCounterId,
+        final long imageCorrelationId, final long subscriptionId, final int sessionId, final int streamId, final Counter position,
         final long joinPosition, final Path logFile)
     {
         buffer.putLong(0, imageCorrelationId);
         buffer.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
         buffer.putInt(Responses.IMAGE_SESSION_ID, sessionId);
         buffer.putInt(Responses.IMAGE_STREAM_ID, streamId);
-        buffer.putInt(Responses.IMAGE_POSITION_COUNTER_ID, positionCounterId);
+        buffer.putInt(Responses.IMAGE_POSITION_COUNTER_ID, position.id());
         buffer.putLong(Responses.IMAGE_JOIN_POSITION, joinPosition);
         final int length = Responses.IMAGE_LOG_FILE + Commands.putString(buffer, Responses.IMAGE_LOG_FILE, logFile.toString());
         responses.transmit(Commands.ON_AVAILABLE_IMAGE, buffer, 0, length);

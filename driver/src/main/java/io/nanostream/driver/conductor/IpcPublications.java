@@ -68,8 +68,8 @@ final class IpcPublications
         }
         publication.refCount++;
         links.put(correlationId, new PublicationLink(correlationId, clientId, publication));
-        clientProxy.onPublicationReady(correlationId, publication.sessionId, streamId, publication.counters.limit().id(),
-            publication.counters.backPressure().id(), publication.logFile);
+        clientProxy.onPublicationReady(correlationId, publication.sessionId, streamId, publication.counters.limit(),
+            publication.counters.backPressure(), publication.logFile);
     }
 
     private IpcPublication sharedPublication(final int streamId)
@@ -126,7 +126,7 @@ final class IpcPublications
         final long imageCorrelationId = correlationIds.getAsLong();
         publication.subscribers.add(new SubscriberPosition(position, subscription.registrationId(), imageCorrelationId, subscription.clientId()));
         clientProxy.onAvailableImage(imageCorrelationId, subscription.registrationId(), publication.sessionId, publication.streamId,
-            position.id(), joinPosition, publication.logFile);
+            position, joinPosition, publication.logFile);
     }
 
     /** Removes a client's link to a publication; false if the registration is not an IPC publication. */

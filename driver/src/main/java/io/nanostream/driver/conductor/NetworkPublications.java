@@ -87,8 +87,8 @@ final class NetworkPublications
         entry.refCount++;
         links.put(correlationId, entry);
         linkClients.put(correlationId, clientId);
-        clientProxy.onPublicationReady(correlationId, entry.sessionId(), streamId, entry.counters.limit().id(),
-            entry.counters.backPressure().id(), entry.publication.log.path());
+        clientProxy.onPublicationReady(correlationId, entry.sessionId(), streamId, entry.counters.limit(),
+            entry.counters.backPressure(), entry.publication.log.path());
     }
 
     private NetworkPublicationEntry shared(final int streamId, final UdpChannel channel)
@@ -191,7 +191,7 @@ final class NetworkPublications
             "spy " + spy.canonical, joinPosition);
         final long imageCorrelationId = correlationIds.getAsLong();
         entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId, spy.clientId));
-        clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position.id(), joinPosition,
+        clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position, joinPosition,
             entry.publication.log.path());
     }
 

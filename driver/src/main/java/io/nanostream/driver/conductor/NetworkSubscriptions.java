@@ -123,7 +123,7 @@ final class NetworkSubscriptions
         image.subscribers().put(subscription.registrationId,
             new SubscriberPosition(counter, subscription.registrationId, publicationImage.correlationId, subscription.clientId));
         clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
-            publicationImage.streamId, counter.id(), position, publicationImage.log.path());
+            publicationImage.streamId, counter, position, publicationImage.log.path());
     }
 
     /** Removes a subscription; false if the registration is not a UDP subscription. */
