@@ -1,9 +1,10 @@
 package io.nanostream.driver;
 
-import io.nanostream.buffer.BroadcastTransmitter;
-import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
+import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
@@ -102,10 +103,10 @@ public final class MediaDriver implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
         }
-        final int commandRing = context.commandRingLength() + MessageRing.TRAILER_LENGTH;
-        final int broadcast = context.broadcastLength() + BroadcastTransmitter.TRAILER_LENGTH;
-        final int metadata = context.counterCount() * CountersReader.METADATA_LENGTH;
-        final int values = context.counterCount() * CountersReader.VALUE_LENGTH;
+        final int commandRing = context.commandRingLength() + MessageRingDescriptor.TRAILER_LENGTH;
+        final int broadcast = context.broadcastLength() + BroadcastDescriptor.TRAILER_LENGTH;
+        final int metadata = context.counterCount() * CountersDescriptor.METADATA_LENGTH;
+        final int values = context.counterCount() * CountersDescriptor.VALUE_LENGTH;
         final MappedFile mapping = MappedFile.create(directory.resolve(ControlFile.FILE_NAME),
             ControlFile.length(commandRing, broadcast, metadata, values, context.errorLogLength()));
         final ControlFile control = new ControlFile(mapping.buffer());
