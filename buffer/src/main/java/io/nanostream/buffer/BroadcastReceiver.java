@@ -2,16 +2,28 @@ package io.nanostream.buffer;
 
 import java.lang.invoke.VarHandle;
 
+import static io.nanostream.buffer.BroadcastDescriptor.HEADER_LENGTH;
+import static io.nanostream.buffer.BroadcastDescriptor.LATEST_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.LENGTH_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.PADDING_TYPE;
+import static io.nanostream.buffer.BroadcastDescriptor.TAIL_INTENT_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.TAIL_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.TYPE_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.align;
+
 /**
  * Reads what a {@link BroadcastTransmitter} writes, from the moment it was created; one thread per
  * receiver. Read a record, then {@link #validate()}: false means the transmitter lapped this receiver
- * while it read, and what it read is garbage.
+ * while it read, and what it read is garbage. The layout is drawn in {@link BroadcastDescriptor}.
  */
 public final class BroadcastReceiver
 {
     private final AtomicBuffer buffer;
     private final int capacity;
     private final int mask;
+    private final int tailIntentOffset;
+    private final int tailOffset;
+    private final int latestOffset;
     private long cursor;
     private long nextRecord;
     private int recordOffset;
@@ -25,9 +37,12 @@ public final class BroadcastReceiver
     public BroadcastReceiver(final AtomicBuffer buffer)
     {
         this.buffer = buffer;
-        this.capacity = BroadcastTransmitter.checkedCapacity(buffer);
+        this.capacity = BroadcastDescriptor.checkCapacity(buffer.capacity());
         this.mask = capacity - 1;
-        this.cursor = buffer.getLongVolatile(capacity + BroadcastTransmitter.TAIL_OFFSET);
+        this.tailIntentOffset = capacity + TAIL_INTENT_OFFSET;
+        this.tailOffset = capacity + TAIL_OFFSET;
+        this.latestOffset = capacity + LATEST_OFFSET;
+        this.cursor = buffer.getLongVolatile(tailOffset); // acquire: start after the records already complete
         this.nextRecord = cursor;
     }
 
@@ -38,7 +53,7 @@ public final class BroadcastReceiver
      */
     public boolean receiveNext()
     {
-        final long tail = buffer.getLongVolatile(capacity + BroadcastTransmitter.TAIL_OFFSET); // acquire: records before it are complete
+        final long tail = buffer.getLongVolatile(tailOffset); // acquire: records before it are complete
         long cursor = nextRecord;
         if (tail <= cursor)
         {
@@ -48,15 +63,15 @@ public final class BroadcastReceiver
         if (!validate(cursor))
         {
             lappedCount++;
-            cursor = buffer.getLongVolatile(capacity + BroadcastTransmitter.LATEST_OFFSET);
+            cursor = buffer.getLongVolatile(latestOffset); // acquire: the latest record is complete
             offset = (int)cursor & mask;
         }
-        long next = cursor + align(buffer.getInt(offset));
-        if (buffer.getInt(offset + 4) == BroadcastTransmitter.PADDING_TYPE)
+        long next = cursor + align(buffer.getInt(offset + LENGTH_OFFSET));
+        if (buffer.getInt(offset + TYPE_OFFSET) == PADDING_TYPE)
         {
             offset = 0;
             cursor = next;
-            next += align(buffer.getInt(0));
+            next += align(buffer.getInt(LENGTH_OFFSET));
         }
         this.cursor = cursor;
         this.nextRecord = next;
@@ -71,7 +86,7 @@ public final class BroadcastReceiver
      */
     public int type()
     {
-        return buffer.getInt(recordOffset + 4);
+        return buffer.getInt(recordOffset + TYPE_OFFSET);
     }
 
     /**
@@ -81,7 +96,7 @@ public final class BroadcastReceiver
      */
     public int offset()
     {
-        return recordOffset + BroadcastTransmitter.HEADER_LENGTH;
+        return recordOffset + HEADER_LENGTH;
     }
 
     /**
@@ -91,7 +106,7 @@ public final class BroadcastReceiver
      */
     public int length()
     {
-        return buffer.getInt(recordOffset) - BroadcastTransmitter.HEADER_LENGTH;
+        return buffer.getInt(recordOffset + LENGTH_OFFSET) - HEADER_LENGTH;
     }
 
     /**
@@ -127,11 +142,6 @@ public final class BroadcastReceiver
 
     private boolean validate(final long cursor)
     {
-        return cursor + capacity > buffer.getLongVolatile(capacity + BroadcastTransmitter.TAIL_INTENT_OFFSET);
-    }
-
-    private static int align(final int length)
-    {
-        return (length + BroadcastTransmitter.ALIGNMENT - 1) & -BroadcastTransmitter.ALIGNMENT;
+        return cursor + capacity > buffer.getLongVolatile(tailIntentOffset); // volatile: the newest intent, read after the record
     }
 }

@@ -2,54 +2,48 @@ package io.nanostream.buffer;
 
 import java.lang.invoke.VarHandle;
 
+import static io.nanostream.buffer.BroadcastDescriptor.HEADER_LENGTH;
+import static io.nanostream.buffer.BroadcastDescriptor.LATEST_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.LENGTH_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.PADDING_TYPE;
+import static io.nanostream.buffer.BroadcastDescriptor.TAIL_INTENT_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.TAIL_OFFSET;
+import static io.nanostream.buffer.BroadcastDescriptor.TYPE_OFFSET;
+
 /**
  * Writes messages for any number of {@link BroadcastReceiver}s in any number of processes, never
  * waiting for them: the channel from the media driver to its clients. A receiver that falls a whole
  * buffer behind is lapped and finds out when it validates what it read.
  *
- * <p>A record is {@code [length int][type int][payload]}, 8-byte aligned. The trailer holds the tail
- * intent (where the transmitter is about to write up to), the tail, and the start of the latest record.
+ * <p>Before it overwrites anything the transmitter publishes a tail intent (where it is about to write
+ * up to); after the record is complete it publishes the latest record's start and the tail. The records
+ * and the trailer are drawn in {@link BroadcastDescriptor}.
  */
 public final class BroadcastTransmitter
 {
-    /** Bytes of record header. */
-    public static final int HEADER_LENGTH = 8;
-    /** Records start at multiples of this. */
-    public static final int ALIGNMENT = 8;
-    /** Padding records' type. */
-    public static final int PADDING_TYPE = -1;
-    /** Trailer bytes after the data. */
-    public static final int TRAILER_LENGTH = 128;
-    static final int TAIL_INTENT_OFFSET = 0;
-    static final int TAIL_OFFSET = 8;
-    static final int LATEST_OFFSET = 16;
-
     private final AtomicBuffer buffer;
     private final int capacity;
     private final int mask;
     private final int maxMessageLength;
+    private final int tailIntentOffset;
+    private final int tailOffset;
+    private final int latestOffset;
 
     /**
      * Views a buffer for transmitting.
      *
-     * @param buffer a power of two of data bytes plus {@link #TRAILER_LENGTH}.
+     * @param buffer a power of two of data bytes plus {@link BroadcastDescriptor#TRAILER_LENGTH}.
+     * @throws IllegalArgumentException if the data length is not a power of two from 1 KiB to 1 GiB.
      */
     public BroadcastTransmitter(final AtomicBuffer buffer)
     {
         this.buffer = buffer;
-        this.capacity = checkedCapacity(buffer);
+        this.capacity = BroadcastDescriptor.checkCapacity(buffer.capacity());
         this.mask = capacity - 1;
-        this.maxMessageLength = capacity / 8;
-    }
-
-    static int checkedCapacity(final AtomicBuffer buffer)
-    {
-        final long dataLength = buffer.capacity() - TRAILER_LENGTH;
-        if (dataLength < 1024 || dataLength > (1 << 30) || Long.bitCount(dataLength) != 1)
-        {
-            throw new IllegalArgumentException("broadcast data length must be a power of two from 1 KiB to 1 GiB, was " + dataLength);
-        }
-        return (int)dataLength;
+        this.maxMessageLength = BroadcastDescriptor.maxMessageLength(capacity);
+        this.tailIntentOffset = capacity + TAIL_INTENT_OFFSET;
+        this.tailOffset = capacity + TAIL_OFFSET;
+        this.latestOffset = capacity + LATEST_OFFSET;
     }
 
     /**
@@ -80,16 +74,16 @@ public final class BroadcastTransmitter
         {
             throw new IllegalArgumentException("message of " + length + " bytes does not fit: at most " + maxMessageLength);
         }
-        long tail = buffer.getLong(capacity + TAIL_OFFSET);
+        long tail = buffer.getLong(tailOffset);
         int recordOffset = (int)tail & mask;
         final int recordLength = HEADER_LENGTH + length;
-        final int alignedLength = (recordLength + ALIGNMENT - 1) & -ALIGNMENT;
+        final int alignedLength = BroadcastDescriptor.align(recordLength);
         final int toEnd = capacity - recordOffset;
         if (toEnd < alignedLength)
         {
             signalTailIntent(tail + toEnd + alignedLength);
-            buffer.putInt(recordOffset, toEnd);
-            buffer.putInt(recordOffset + 4, PADDING_TYPE);
+            buffer.putInt(recordOffset + LENGTH_OFFSET, toEnd);
+            buffer.putInt(recordOffset + TYPE_OFFSET, PADDING_TYPE);
             tail += toEnd;
             recordOffset = 0;
         }
@@ -97,16 +91,16 @@ public final class BroadcastTransmitter
         {
             signalTailIntent(tail + alignedLength);
         }
-        buffer.putInt(recordOffset, recordLength);
-        buffer.putInt(recordOffset + 4, type);
+        buffer.putInt(recordOffset + LENGTH_OFFSET, recordLength);
+        buffer.putInt(recordOffset + TYPE_OFFSET, type);
         buffer.putBytes(recordOffset + HEADER_LENGTH, source, offset, length);
-        buffer.putLongRelease(capacity + LATEST_OFFSET, tail); // release: the record is complete before it is the latest
-        buffer.putLongRelease(capacity + TAIL_OFFSET, tail + alignedLength); // release: the record is complete before receivers see it
+        buffer.putLongRelease(latestOffset, tail); // release: the record is complete before it is the latest
+        buffer.putLongRelease(tailOffset, tail + alignedLength); // release: the record is complete before receivers see it
     }
 
     private void signalTailIntent(final long newTail)
     {
-        buffer.putLongRelease(capacity + TAIL_INTENT_OFFSET, newTail);
+        buffer.putLongRelease(tailIntentOffset, newTail); // release: earlier records stay ordered before the new intent
         VarHandle.storeStoreFence(); // the intent is visible before any record bytes below are overwritten
     }
 }

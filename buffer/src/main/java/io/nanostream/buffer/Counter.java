@@ -18,7 +18,7 @@ public final class Counter
         this.counters = counters;
         this.values = counters.values();
         this.id = id;
-        this.offset = CountersReader.valueOffset(id);
+        this.offset = CountersDescriptor.valueOffset(id);
     }
 
     /**

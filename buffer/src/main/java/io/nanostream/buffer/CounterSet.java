@@ -2,9 +2,29 @@ package io.nanostream.buffer;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.nanostream.buffer.CountersDescriptor.FREE_FOR_REUSE_DEADLINE_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.KEY_LENGTH;
+import static io.nanostream.buffer.CountersDescriptor.KEY_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.LABEL_LENGTH_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.LABEL_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.MAX_LABEL_LENGTH;
+import static io.nanostream.buffer.CountersDescriptor.OWNER_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.REGISTRATION_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.SESSION_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.STATE_ALLOCATED;
+import static io.nanostream.buffer.CountersDescriptor.STATE_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.STATE_RECLAIMED;
+import static io.nanostream.buffer.CountersDescriptor.STREAM_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.TYPE_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.VALUE_LENGTH;
+import static io.nanostream.buffer.CountersDescriptor.VALUE_REGISTRATION_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.metadataOffset;
+import static io.nanostream.buffer.CountersDescriptor.valueOffset;
+
 /**
  * Allocates and frees counters in shared memory; one allocating thread (the driver's conductor).
  * A counter's value may be written by any one thread (the one that owns what it counts) and read by all.
+ * The records are drawn in {@link CountersDescriptor}.
  */
 public final class CounterSet extends CountersReader
 {
@@ -32,7 +52,7 @@ public final class CounterSet extends CountersReader
      * @param sessionId      a session id, or 0.
      * @param streamId       a stream id, or 0.
      * @param ownerId        the owning client, or 0.
-     * @param label          a human-readable label (truncated to 380 UTF-8 bytes).
+     * @param label          a human-readable label (truncated to {@link CountersDescriptor#MAX_LABEL_LENGTH} UTF-8 bytes).
      * @param nowMillis      the current epoch time.
      * @return the counter id.
      * @throws IllegalStateException if every slot is in use.
@@ -44,18 +64,18 @@ public final class CounterSet extends CountersReader
         final int id = freeId(nowMillis);
         final int offset = metadataOffset(id);
         metadata.putInt(offset + TYPE_ID_OFFSET, typeId);
-        metadata.putLong(offset + REUSE_DEADLINE_OFFSET, 0);
-        metadata.setMemory(offset + KEY_OFFSET, LABEL_LENGTH_OFFSET - KEY_OFFSET, (byte)0);
-        metadata.putLong(offset + KEY_OFFSET + REGISTRATION_ID_KEY, registrationId);
-        metadata.putInt(offset + KEY_OFFSET + SESSION_ID_KEY, sessionId);
-        metadata.putInt(offset + KEY_OFFSET + STREAM_ID_KEY, streamId);
-        metadata.putLong(offset + KEY_OFFSET + OWNER_ID_KEY, ownerId);
+        metadata.putLong(offset + FREE_FOR_REUSE_DEADLINE_OFFSET, 0);
+        metadata.setMemory(offset + KEY_OFFSET, KEY_LENGTH, (byte)0);
+        metadata.putLong(offset + REGISTRATION_ID_OFFSET, registrationId);
+        metadata.putInt(offset + SESSION_ID_OFFSET, sessionId);
+        metadata.putInt(offset + STREAM_ID_OFFSET, streamId);
+        metadata.putLong(offset + OWNER_ID_OFFSET, ownerId);
         final byte[] bytes = label.getBytes(StandardCharsets.UTF_8);
         final int length = Math.min(bytes.length, MAX_LABEL_LENGTH);
         metadata.putInt(offset + LABEL_LENGTH_OFFSET, length);
         metadata.putBytes(offset + LABEL_OFFSET, bytes, 0, length);
         values.setMemory(valueOffset(id), VALUE_LENGTH, (byte)0);
-        values.putLong(valueOffset(id) + 8, registrationId);
+        values.putLong(valueOffset(id) + VALUE_REGISTRATION_ID_OFFSET, registrationId);
         metadata.putIntRelease(offset + STATE_OFFSET, STATE_ALLOCATED); // release: metadata and zeroed value are complete
         return id;
     }
@@ -66,7 +86,7 @@ public final class CounterSet extends CountersReader
         {
             final int offset = metadataOffset(id);
             if (metadata.getInt(offset + STATE_OFFSET) == STATE_RECLAIMED &&
-                metadata.getLong(offset + REUSE_DEADLINE_OFFSET) <= nowMillis)
+                metadata.getLong(offset + FREE_FOR_REUSE_DEADLINE_OFFSET) <= nowMillis)
             {
                 return id;
             }
@@ -107,7 +127,7 @@ public final class CounterSet extends CountersReader
     public void free(final int id, final long nowMillis)
     {
         final int offset = metadataOffset(id);
-        metadata.putLong(offset + REUSE_DEADLINE_OFFSET, nowMillis + reuseDelayMillis);
+        metadata.putLong(offset + FREE_FOR_REUSE_DEADLINE_OFFSET, nowMillis + reuseDelayMillis);
         metadata.putIntRelease(offset + STATE_OFFSET, STATE_RECLAIMED); // release: the deadline is set before the slot looks free
     }
 
@@ -131,6 +151,6 @@ public final class CounterSet extends CountersReader
      */
     public long add(final int id, final long delta)
     {
-        return values.getAndAddLong(valueOffset(id), delta);
+        return values.getAndAddLong(valueOffset(id), delta); // volatile read-modify-write: no add is lost
     }
 }

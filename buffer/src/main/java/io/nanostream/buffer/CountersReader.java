@@ -2,37 +2,28 @@ package io.nanostream.buffer;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.nanostream.buffer.CountersDescriptor.LABEL_LENGTH_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.LABEL_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.MAX_LABEL_LENGTH;
+import static io.nanostream.buffer.CountersDescriptor.OWNER_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.REGISTRATION_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.SESSION_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.STATE_ALLOCATED;
+import static io.nanostream.buffer.CountersDescriptor.STATE_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.STATE_UNUSED;
+import static io.nanostream.buffer.CountersDescriptor.STREAM_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.TYPE_ID_OFFSET;
+import static io.nanostream.buffer.CountersDescriptor.metadataOffset;
+import static io.nanostream.buffer.CountersDescriptor.valueOffset;
+
 /**
- * Reads counters that a {@link CounterSet} allocates in shared memory: metadata records of 512 bytes
- * (state, type, key, label) and values of 128 bytes each (one line pair per value, so counters written by
- * different threads never share a line).
+ * Reads counters that a {@link CounterSet} allocates in shared memory: a metadata record per counter
+ * (state, type, key, label) and a value record per counter, each value on a cache line pair of its own so
+ * that counters written by different threads never share a line. The records are drawn in
+ * {@link CountersDescriptor}.
  */
 public class CountersReader
 {
-    /** Bytes of metadata per counter. */
-    public static final int METADATA_LENGTH = 512;
-    /** Bytes of value per counter. */
-    public static final int VALUE_LENGTH = 128;
-    /** A slot never used. */
-    public static final int STATE_UNUSED = 0;
-    /** A live counter. */
-    public static final int STATE_ALLOCATED = 1;
-    /** A freed counter, reusable after its deadline. */
-    public static final int STATE_RECLAIMED = -1;
-    /** Longest label, in UTF-8 bytes. */
-    public static final int MAX_LABEL_LENGTH = 380;
-
-    static final int STATE_OFFSET = 0;
-    static final int TYPE_ID_OFFSET = 4;
-    static final int REUSE_DEADLINE_OFFSET = 8;
-    static final int KEY_OFFSET = 16;
-    static final int LABEL_LENGTH_OFFSET = 128;
-    static final int LABEL_OFFSET = 132;
-    static final int REGISTRATION_ID_KEY = 0;
-    static final int SESSION_ID_KEY = 8;
-    static final int STREAM_ID_KEY = 12;
-    static final int OWNER_ID_KEY = 16;
-
     final AtomicBuffer metadata;
     final AtomicBuffer values;
     final int maxCounterId;
@@ -47,7 +38,7 @@ public class CountersReader
     {
         this.metadata = metadata;
         this.values = values;
-        this.maxCounterId = (int)Math.min(values.capacity() / VALUE_LENGTH, metadata.capacity() / METADATA_LENGTH) - 1;
+        this.maxCounterId = CountersDescriptor.counterCount(metadata.capacity(), values.capacity()) - 1;
     }
 
     /**
@@ -64,7 +55,8 @@ public class CountersReader
      * A counter's state.
      *
      * @param id the counter id.
-     * @return {@link #STATE_UNUSED}, {@link #STATE_ALLOCATED} or {@link #STATE_RECLAIMED}.
+     * @return {@link CountersDescriptor#STATE_UNUSED}, {@link CountersDescriptor#STATE_ALLOCATED} or
+     *         {@link CountersDescriptor#STATE_RECLAIMED}.
      */
     public int state(final int id)
     {
@@ -90,7 +82,7 @@ public class CountersReader
      */
     public long registrationId(final int id)
     {
-        return metadata.getLong(metadataOffset(id) + KEY_OFFSET + REGISTRATION_ID_KEY);
+        return metadata.getLong(metadataOffset(id) + REGISTRATION_ID_OFFSET);
     }
 
     /**
@@ -101,7 +93,7 @@ public class CountersReader
      */
     public int sessionId(final int id)
     {
-        return metadata.getInt(metadataOffset(id) + KEY_OFFSET + SESSION_ID_KEY);
+        return metadata.getInt(metadataOffset(id) + SESSION_ID_OFFSET);
     }
 
     /**
@@ -112,7 +104,7 @@ public class CountersReader
      */
     public int streamId(final int id)
     {
-        return metadata.getInt(metadataOffset(id) + KEY_OFFSET + STREAM_ID_KEY);
+        return metadata.getInt(metadataOffset(id) + STREAM_ID_OFFSET);
     }
 
     /**
@@ -123,7 +115,7 @@ public class CountersReader
      */
     public long ownerId(final int id)
     {
-        return metadata.getLong(metadataOffset(id) + KEY_OFFSET + OWNER_ID_KEY);
+        return metadata.getLong(metadataOffset(id) + OWNER_ID_OFFSET);
     }
 
     /**
@@ -174,28 +166,12 @@ public class CountersReader
     }
 
     /**
-     * The buffer holding the values, for writers of one counter (see {@link #valueOffset(int)}).
+     * The buffer holding the values, for writers of one counter (see {@link CountersDescriptor#valueOffset(int)}).
      *
      * @return the values section.
      */
     public AtomicBuffer values()
     {
         return values;
-    }
-
-    /**
-     * Where a counter's value lives in {@link #values()}.
-     *
-     * @param id the counter id.
-     * @return the offset.
-     */
-    public static int valueOffset(final int id)
-    {
-        return id * VALUE_LENGTH;
-    }
-
-    static int metadataOffset(final int id)
-    {
-        return id * METADATA_LENGTH;
     }
 }

@@ -7,21 +7,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import static io.nanostream.buffer.ErrorLogDescriptor.FIRST_OBSERVATION_TIMESTAMP_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.HEADER_LENGTH;
+import static io.nanostream.buffer.ErrorLogDescriptor.LAST_OBSERVATION_TIMESTAMP_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.LENGTH_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.OBSERVATION_COUNT_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.TEXT_OFFSET;
+
 /**
  * Records each distinct error once in shared memory, counting its repeats and stamping its first and
  * last observation, so that a storm of the same failure costs one record. Read by {@link ErrorLogReader}.
  *
- * <p>A record is {@code [length int][count int][last millis long][first millis long][UTF-8 text]},
- * 8-byte aligned; the length is released last.
+ * <p>A new record's length is released last, so a reader never sees half a record; the record layout is
+ * drawn in {@link ErrorLogDescriptor}.
  */
 public final class DistinctErrorLog
 {
-    static final int LENGTH_OFFSET = 0;
-    static final int COUNT_OFFSET = 4;
-    static final int LAST_OFFSET = 8;
-    static final int FIRST_OFFSET = 16;
-    static final int TEXT_OFFSET = 24;
-
     private final AtomicBuffer buffer;
     private final LongSupplier clock;
     private final Map<String, Integer> offsets = new HashMap<>();
@@ -52,22 +53,22 @@ public final class DistinctErrorLog
         final Integer existing = offsets.get(text);
         if (existing != null)
         {
-            buffer.getAndAddInt(existing + COUNT_OFFSET, 1);
-            buffer.putLongRelease(existing + LAST_OFFSET, now); // release: the newest observation time, orders nothing else
+            buffer.getAndAddInt(existing + OBSERVATION_COUNT_OFFSET, 1); // volatile read-modify-write: no repeat is lost
+            buffer.putLongRelease(existing + LAST_OBSERVATION_TIMESTAMP_OFFSET, now); // release: the newest observation time, orders nothing else
             return true;
         }
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        final int length = TEXT_OFFSET + bytes.length;
-        final int aligned = (length + 7) & ~7;
+        final int length = HEADER_LENGTH + bytes.length;
+        final int aligned = ErrorLogDescriptor.align(length);
         if (nextOffset + aligned > buffer.capacity())
         {
             return false;
         }
         final int offset = nextOffset;
-        buffer.putLong(offset + LAST_OFFSET, now);
-        buffer.putLong(offset + FIRST_OFFSET, now);
+        buffer.putLong(offset + LAST_OBSERVATION_TIMESTAMP_OFFSET, now);
+        buffer.putLong(offset + FIRST_OBSERVATION_TIMESTAMP_OFFSET, now);
         buffer.putBytes(offset + TEXT_OFFSET, bytes, 0, bytes.length);
-        buffer.putIntRelease(offset + COUNT_OFFSET, 1);
+        buffer.putIntRelease(offset + OBSERVATION_COUNT_OFFSET, 1); // release: timestamps and text are visible before the count
         buffer.putIntRelease(offset + LENGTH_OFFSET, length); // release: the whole record is visible before its length
         offsets.put(text, offset);
         nextOffset += aligned;

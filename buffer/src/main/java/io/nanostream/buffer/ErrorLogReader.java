@@ -2,7 +2,14 @@ package io.nanostream.buffer;
 
 import java.nio.charset.StandardCharsets;
 
-/** Reads the records of a {@link DistinctErrorLog}, from another thread or process. */
+import static io.nanostream.buffer.ErrorLogDescriptor.FIRST_OBSERVATION_TIMESTAMP_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.HEADER_LENGTH;
+import static io.nanostream.buffer.ErrorLogDescriptor.LAST_OBSERVATION_TIMESTAMP_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.LENGTH_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.OBSERVATION_COUNT_OFFSET;
+import static io.nanostream.buffer.ErrorLogDescriptor.TEXT_OFFSET;
+
+/** Reads the records of a {@link DistinctErrorLog}, from another thread or process (layout in {@link ErrorLogDescriptor}). */
 public final class ErrorLogReader
 {
     /** Receives one distinct error. */
@@ -35,21 +42,21 @@ public final class ErrorLogReader
     {
         int offset = 0;
         int errors = 0;
-        while (offset + DistinctErrorLog.TEXT_OFFSET <= buffer.capacity())
+        while (offset + HEADER_LENGTH <= buffer.capacity())
         {
-            final int length = buffer.getIntAcquire(offset + DistinctErrorLog.LENGTH_OFFSET); // acquire: the record is complete
+            final int length = buffer.getIntAcquire(offset + LENGTH_OFFSET); // acquire: the record is complete
             if (length <= 0)
             {
                 break;
             }
-            final byte[] text = new byte[length - DistinctErrorLog.TEXT_OFFSET];
-            buffer.getBytes(offset + DistinctErrorLog.TEXT_OFFSET, text, 0, text.length);
-            consumer.accept(buffer.getIntVolatile(offset + DistinctErrorLog.COUNT_OFFSET),
-                buffer.getLong(offset + DistinctErrorLog.FIRST_OFFSET),
-                buffer.getLongVolatile(offset + DistinctErrorLog.LAST_OFFSET),
+            final byte[] text = new byte[length - HEADER_LENGTH];
+            buffer.getBytes(offset + TEXT_OFFSET, text, 0, text.length);
+            consumer.accept(buffer.getIntVolatile(offset + OBSERVATION_COUNT_OFFSET), // volatile: the newest count
+                buffer.getLong(offset + FIRST_OBSERVATION_TIMESTAMP_OFFSET),
+                buffer.getLongVolatile(offset + LAST_OBSERVATION_TIMESTAMP_OFFSET), // volatile: the newest time
                 new String(text, StandardCharsets.UTF_8));
             errors++;
-            offset += (length + 7) & ~7;
+            offset += ErrorLogDescriptor.align(length);
         }
         return errors;
     }

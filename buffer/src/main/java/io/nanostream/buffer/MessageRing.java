@@ -1,27 +1,31 @@
 package io.nanostream.buffer;
 
+import static io.nanostream.buffer.MessageRingDescriptor.ALIGNMENT;
+import static io.nanostream.buffer.MessageRingDescriptor.CONSUMER_HEARTBEAT_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.CORRELATION_COUNTER_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.HEADER_LENGTH;
+import static io.nanostream.buffer.MessageRingDescriptor.HEAD_CACHE_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.HEAD_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.LENGTH_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.PADDING_TYPE;
+import static io.nanostream.buffer.MessageRingDescriptor.TAIL_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.TYPE_OFFSET;
+import static io.nanostream.buffer.MessageRingDescriptor.align;
+import static io.nanostream.buffer.MessageRingDescriptor.header;
+
 /**
  * A ring of variable-length messages over shared memory, written by many threads in many processes and
  * read by one: the command channel from clients to the media driver.
  *
- * <p>A record is {@code [length int][type int][payload]}, 8-byte aligned. A writer claims space with a CAS
- * on the tail, stores the header with a negative length, copies the payload, then release-stores the
- * positive length. The reader handles complete records, zeroes what it read, and release-stores the
- * head. A writer killed between claim and commit blocks the ring until the reader calls
- * {@link #unblock()}, which turns the abandoned record into padding. The trailer also carries a
- * correlation id counter and the reader's heartbeat, by which writers tell that the reader is alive.
+ * <p>A writer claims space with a CAS on the tail, stores the header with a negative length, copies the
+ * payload, then release-stores the positive length. The reader handles complete records, zeroes what it
+ * read, and release-stores the head. A writer killed between claim and commit blocks the ring until the
+ * reader calls {@link #unblock()}, which turns the abandoned record into padding. The trailer also
+ * carries a correlation id counter and the reader's heartbeat, by which writers tell that the reader is
+ * alive. The records and the trailer are drawn in {@link MessageRingDescriptor}.
  */
 public final class MessageRing
 {
-    /** Bytes of record header: length and type. */
-    public static final int HEADER_LENGTH = 8;
-    /** Records start at multiples of this. */
-    public static final int ALIGNMENT = 8;
-    /** The type of padding records, which readers skip. */
-    public static final int PADDING_TYPE = -1;
-    /** Bytes after the data region: five counters, each on a 128-byte line of its own. */
-    public static final int TRAILER_LENGTH = 5 * 128;
-
     private final AtomicBuffer buffer;
     private final int capacity;
     private final int mask;
@@ -35,25 +39,20 @@ public final class MessageRing
     /**
      * Views a buffer as a message ring.
      *
-     * @param buffer a power of two of data bytes plus {@link #TRAILER_LENGTH}, zeroed when new.
+     * @param buffer a power of two of data bytes plus {@link MessageRingDescriptor#TRAILER_LENGTH}, zeroed when new.
+     * @throws IllegalArgumentException if the data length is not a power of two from 1 KiB to 1 GiB.
      */
     public MessageRing(final AtomicBuffer buffer)
     {
         this.buffer = buffer;
-        final long dataLength = buffer.capacity() - TRAILER_LENGTH;
-        if (dataLength < 1024 || dataLength > (1 << 30) || Long.bitCount(dataLength) != 1)
-        {
-            throw new IllegalArgumentException("message ring data length must be a power of two from 1 KiB to 1 GiB, was " +
-                dataLength + " (buffer " + buffer.capacity() + " bytes including the " + TRAILER_LENGTH + "-byte trailer)");
-        }
-        this.capacity = (int)dataLength;
+        this.capacity = MessageRingDescriptor.checkCapacity(buffer.capacity());
         this.mask = capacity - 1;
-        this.maxMessageLength = capacity / 8;
-        this.tailOffset = capacity;
-        this.headCacheOffset = capacity + 128;
-        this.headOffset = capacity + 256;
-        this.correlationOffset = capacity + 384;
-        this.heartbeatOffset = capacity + 512;
+        this.maxMessageLength = MessageRingDescriptor.maxMessageLength(capacity);
+        this.tailOffset = capacity + TAIL_OFFSET;
+        this.headCacheOffset = capacity + HEAD_CACHE_OFFSET;
+        this.headOffset = capacity + HEAD_OFFSET;
+        this.correlationOffset = capacity + CORRELATION_COUNTER_OFFSET;
+        this.heartbeatOffset = capacity + CONSUMER_HEARTBEAT_OFFSET;
     }
 
     /**
@@ -103,22 +102,22 @@ public final class MessageRing
         }
         buffer.putLongRelease(recordIndex, header(-recordLength, type)); // release: the claim is marked before the payload lands
         buffer.putBytes(recordIndex + HEADER_LENGTH, source, offset, length);
-        buffer.putIntRelease(recordIndex, recordLength); // release: the payload is visible before the length says complete
+        buffer.putIntRelease(recordIndex + LENGTH_OFFSET, recordLength); // release: the payload is visible before the length says complete
         return true;
     }
 
     private int claim(final int required)
     {
-        long head = buffer.getLongVolatile(headCacheOffset);
+        long head = buffer.getLongVolatile(headCacheOffset); // volatile: a head no older than another writer last saw
         long tail;
         int tailIndex;
         int padding;
         do
         {
-            tail = buffer.getLongVolatile(tailOffset);
+            tail = buffer.getLongVolatile(tailOffset); // volatile: the tail the CAS below must still find
             if (required > capacity - (int)(tail - head))
             {
-                head = buffer.getLongVolatile(headOffset);
+                head = buffer.getLongVolatile(headOffset); // acquire: the space the reader freed is zeroed
                 if (required > capacity - (int)(tail - head))
                 {
                     return -1;
@@ -133,7 +132,7 @@ public final class MessageRing
                 int headIndex = (int)head & mask;
                 if (required > headIndex)
                 {
-                    head = buffer.getLongVolatile(headOffset);
+                    head = buffer.getLongVolatile(headOffset); // acquire: as above
                     headIndex = (int)head & mask;
                     if (required > headIndex)
                     {
@@ -173,13 +172,13 @@ public final class MessageRing
             while (bytesRead < contiguous && messages < limit)
             {
                 final int recordIndex = headIndex + bytesRead;
-                final int length = buffer.getIntAcquire(recordIndex); // acquire: a positive length means the payload is visible
+                final int length = buffer.getIntAcquire(recordIndex + LENGTH_OFFSET); // acquire: a positive length means the payload is visible
                 if (length <= 0)
                 {
                     break;
                 }
                 bytesRead += align(length);
-                final int type = buffer.getInt(recordIndex + 4);
+                final int type = buffer.getInt(recordIndex + TYPE_OFFSET);
                 if (type != PADDING_TYPE)
                 {
                     messages++;
@@ -215,7 +214,7 @@ public final class MessageRing
         }
         final int consumerIndex = (int)head & mask;
         final int producerIndex = (int)tail & mask;
-        final int length = buffer.getIntVolatile(consumerIndex);
+        final int length = buffer.getIntVolatile(consumerIndex + LENGTH_OFFSET); // volatile: a writer may still be committing it
         if (length < 0)
         {
             buffer.putLongRelease(consumerIndex, header(-length, PADDING_TYPE)); // release: the record becomes padding whole
@@ -291,15 +290,5 @@ public final class MessageRing
     public long consumerPosition()
     {
         return buffer.getLongVolatile(headOffset);
-    }
-
-    static long header(final int length, final int type)
-    {
-        return ((long)type << 32) | (length & 0xFFFF_FFFFL);
-    }
-
-    static int align(final int length)
-    {
-        return (length + ALIGNMENT - 1) & -ALIGNMENT;
     }
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BroadcastTest
 {
-    private final AtomicBuffer memory = AtomicBuffer.allocateHeap(1024 + BroadcastTransmitter.TRAILER_LENGTH);
+    private final AtomicBuffer memory = AtomicBuffer.allocateHeap(1024 + BroadcastDescriptor.TRAILER_LENGTH);
     private final BroadcastTransmitter transmitter = new BroadcastTransmitter(memory);
     private final AtomicBuffer message = AtomicBuffer.allocateHeap(128);
 

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CounterSetTest
 {
-    private final AtomicBuffer metadata = AtomicBuffer.allocateHeap(4 * CountersReader.METADATA_LENGTH);
-    private final AtomicBuffer values = AtomicBuffer.allocateHeap(4 * CountersReader.VALUE_LENGTH);
+    private final AtomicBuffer metadata = AtomicBuffer.allocateHeap(4 * CountersDescriptor.METADATA_LENGTH);
+    private final AtomicBuffer values = AtomicBuffer.allocateHeap(4 * CountersDescriptor.VALUE_LENGTH);
     private final CounterSet counters = new CounterSet(metadata, values, 1_000);
 
     @Test
@@ -40,7 +40,7 @@ class CounterSetTest
         final int a = counters.allocate(1, 1, 0, 0, 0, "a", 0);
         counters.set(a, 5);
         counters.free(a, 100);
-        assertThat(counters.state(a)).isEqualTo(CountersReader.STATE_RECLAIMED);
+        assertThat(counters.state(a)).isEqualTo(CountersDescriptor.STATE_RECLAIMED);
         final int b = counters.allocate(1, 2, 0, 0, 0, "b", 500);
         assertThat(b).as("still resting").isNotEqualTo(a);
         final int c = counters.allocate(1, 3, 0, 0, 0, "c", 1_100);

@@ -13,7 +13,7 @@ class MessageRingTest
 {
     private static final int CAPACITY = 4096;
 
-    private final AtomicBuffer memory = AtomicBuffer.allocateHeap(CAPACITY + MessageRing.TRAILER_LENGTH);
+    private final AtomicBuffer memory = AtomicBuffer.allocateHeap(CAPACITY + MessageRingDescriptor.TRAILER_LENGTH);
     private final MessageRing ring = new MessageRing(memory);
     private final AtomicBuffer source = AtomicBuffer.allocateHeap(1024);
 
@@ -59,7 +59,7 @@ class MessageRingTest
     {
         assertThatThrownBy(() -> ring.write(0, source, 0, 4)).hasMessageContaining("type must be positive");
         assertThatThrownBy(() -> ring.write(1, source, 0, CAPACITY)).hasMessageContaining("does not fit");
-        assertThatThrownBy(() -> new MessageRing(AtomicBuffer.allocateHeap(1000 + MessageRing.TRAILER_LENGTH)))
+        assertThatThrownBy(() -> new MessageRing(AtomicBuffer.allocateHeap(1000 + MessageRingDescriptor.TRAILER_LENGTH)))
             .hasMessageContaining("power of two");
     }
 
@@ -120,9 +120,9 @@ class MessageRingTest
         source.putInt(0, 1);
         ring.write(1, source, 0, 8);
         // a writer claims 24 bytes and dies having written only the header with its negative length
-        final long tail = memory.getLong(CAPACITY);
-        memory.putLong(CAPACITY, tail + 24);
-        memory.putLong((int)tail, MessageRing.header(-24, 5));
+        final long tail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
+        memory.putLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET, tail + 24);
+        memory.putLong((int)tail, MessageRingDescriptor.header(-24, 5));
         source.putInt(0, 3);
         ring.write(3, source, 0, 8);
         final List<Integer> types = new ArrayList<>();
@@ -136,8 +136,8 @@ class MessageRingTest
     @Test
     void aWriterThatDiedBeforeWritingAnythingIsUnblocked()
     {
-        final long tail = memory.getLong(CAPACITY);
-        memory.putLong(CAPACITY, tail + 32); // claimed, never written
+        final long tail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
+        memory.putLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET, tail + 32); // claimed, never written
         source.putInt(0, 4);
         ring.write(4, source, 0, 8);
         final List<Integer> types = new ArrayList<>();

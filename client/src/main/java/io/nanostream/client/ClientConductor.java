@@ -141,7 +141,7 @@ final class ClientConductor implements Runnable
 
     private void onResponse(final int type, final AtomicBuffer buffer, final int offset, final int length)
     {
-        final long correlationId = buffer.getLong(offset + Commands.CORRELATION_ID);
+        final long correlationId = buffer.getLong(offset + Responses.CORRELATION_ID); // the client id, for a client timeout
         switch (type)
         {
             case Commands.ON_PUBLICATION_READY -> complete(correlationId, new NanoStream.PublicationReady(

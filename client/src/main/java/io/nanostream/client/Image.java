@@ -1,7 +1,7 @@
 package io.nanostream.client;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.log.ControlledFragmentHandler;
 import io.nanostream.log.FragmentHandler;
 import io.nanostream.log.FrameHeader;
@@ -47,7 +47,7 @@ public final class Image
         this.positionBitsToShift = LogLayout.positionBitsToShift(log.termLength());
         this.header = new Header(log.initialTermId(), positionBitsToShift);
         this.positionValues = counterValues;
-        this.positionOffset = CountersReader.valueOffset(positionCounterId);
+        this.positionOffset = CountersDescriptor.valueOffset(positionCounterId);
         this.joinPosition = joinPosition;
         this.position = joinPosition;
     }

@@ -1,7 +1,7 @@
 package io.nanostream.client;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.log.BufferClaim;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogBuffers;
@@ -63,8 +63,8 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
         this.maxMessageLength = FrameHeader.maxMessageLength(termLength);
         this.maxPossiblePosition = LogLayout.maxPosition(termLength);
         this.counterValues = counterValues;
-        this.limitOffset = CountersReader.valueOffset(limitCounterId);
-        this.backPressureOffset = CountersReader.valueOffset(backPressureCounterId);
+        this.limitOffset = CountersDescriptor.valueOffset(limitCounterId);
+        this.backPressureOffset = CountersDescriptor.valueOffset(backPressureCounterId);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.nanostream.client;
 
-import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.buffer.BroadcastTransmitter;
-import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
+import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.ManualClock;
@@ -45,10 +45,10 @@ class ClientConductorTest
     @BeforeEach
     void setUp()
     {
-        final int commandRing = RING + MessageRing.TRAILER_LENGTH;
-        final int broadcast = RING + BroadcastTransmitter.TRAILER_LENGTH;
-        final int metadata = 16 * CountersReader.METADATA_LENGTH;
-        final int values = 16 * CountersReader.VALUE_LENGTH;
+        final int commandRing = RING + MessageRingDescriptor.TRAILER_LENGTH;
+        final int broadcast = RING + BroadcastDescriptor.TRAILER_LENGTH;
+        final int metadata = 16 * CountersDescriptor.METADATA_LENGTH;
+        final int values = 16 * CountersDescriptor.VALUE_LENGTH;
         file = MappedFile.create(directory.resolve(ControlFile.FILE_NAME), ControlFile.length(commandRing, broadcast, metadata, values, RING));
         final ControlFile control = new ControlFile(file.buffer());
         control.initialise(commandRing, broadcast, metadata, values, RING, DRIVER_TIMEOUT.toNanos(), clock.epochMillis(), 1);

@@ -1,9 +1,10 @@
 package io.nanostream.driver;
 
-import io.nanostream.buffer.BroadcastTransmitter;
-import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
+import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
@@ -111,10 +112,10 @@ public final class MediaDriver implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
         }
-        final int commandRing = COMMAND_RING_LENGTH + MessageRing.TRAILER_LENGTH;
-        final int broadcast = BROADCAST_LENGTH + BroadcastTransmitter.TRAILER_LENGTH;
-        final int metadata = COUNTER_COUNT * CountersReader.METADATA_LENGTH;
-        final int values = COUNTER_COUNT * CountersReader.VALUE_LENGTH;
+        final int commandRing = COMMAND_RING_LENGTH + MessageRingDescriptor.TRAILER_LENGTH;
+        final int broadcast = BROADCAST_LENGTH + BroadcastDescriptor.TRAILER_LENGTH;
+        final int metadata = COUNTER_COUNT * CountersDescriptor.METADATA_LENGTH;
+        final int values = COUNTER_COUNT * CountersDescriptor.VALUE_LENGTH;
         final MappedFile mapping = MappedFile.create(directory.resolve(ControlFile.FILE_NAME),
             ControlFile.length(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH));
         final ControlFile control = new ControlFile(mapping.buffer());

@@ -6,6 +6,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.BroadcastReceiver;
+import io.nanostream.buffer.BroadcastDescriptor;
 import io.nanostream.buffer.BroadcastTransmitter;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
@@ -74,7 +75,7 @@ public final class BroadcastTest
     @State
     public static class TransmitReceive
     {
-        private final AtomicBuffer buffer = AtomicBuffer.allocateHeap(CAPACITY + BroadcastTransmitter.TRAILER_LENGTH);
+        private final AtomicBuffer buffer = AtomicBuffer.allocateHeap(CAPACITY + BroadcastDescriptor.TRAILER_LENGTH);
         private final BroadcastTransmitter transmitter = new BroadcastTransmitter(buffer);
         private final BroadcastReceiver receiver = new BroadcastReceiver(buffer);
         private final AtomicBuffer source = payload(5, 32);
@@ -108,7 +109,7 @@ public final class BroadcastTest
     @State
     public static class Lapped
     {
-        private final AtomicBuffer buffer = AtomicBuffer.allocateHeap(CAPACITY + BroadcastTransmitter.TRAILER_LENGTH);
+        private final AtomicBuffer buffer = AtomicBuffer.allocateHeap(CAPACITY + BroadcastDescriptor.TRAILER_LENGTH);
         private final BroadcastTransmitter transmitter = new BroadcastTransmitter(buffer);
         private final BroadcastReceiver receiver = new BroadcastReceiver(buffer);
         private final AtomicBuffer[] sources = new AtomicBuffer[9];

@@ -6,6 +6,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MessageHandler;
 import io.nanostream.buffer.MessageRing;
+import io.nanostream.buffer.MessageRingDescriptor;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -30,7 +31,7 @@ public final class CommandRingTest
 
     static MessageRing newRing()
     {
-        return new MessageRing(AtomicBuffer.allocateHeap(CAPACITY + MessageRing.TRAILER_LENGTH));
+        return new MessageRing(AtomicBuffer.allocateHeap(CAPACITY + MessageRingDescriptor.TRAILER_LENGTH));
     }
 
     static AtomicBuffer payload(final int type, final int length)

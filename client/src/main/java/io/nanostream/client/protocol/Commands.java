@@ -6,14 +6,53 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The messages between clients and the driver: type ids and little-endian encodings. Commands go from
- * clients through the command ring; responses come back through the broadcast buffer.
+ * clients through the command ring; responses come back through the broadcast buffer, in the layouts of
+ * {@link Responses}. Each message is the payload of one ring or broadcast record; its length is the
+ * record's. Strings are an int byte count followed by that many UTF-8 bytes.
+ *
+ * <p>Every command starts with the same 16 bytes; keepalive and close are just these:
  *
  * <pre>
- * every command:       0 correlation id (long), 8 client id (long)
- * add publication,
- * add exclusive pub.,
- * add subscription:    16 stream id (int), 20 channel length (int), 24 channel (UTF-8)
- * remove pub. / sub.:  16 registration id (long)
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                        Correlation Id                         |   0  from the ring's counter
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                           Client Id                           |   8
+ *  |                                                               |
+ *  +---------------------------------------------------------------+  16
+ * </pre>
+ *
+ * Add publication, add exclusive publication, add subscription:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                  Correlation Id, Client Id                    |   0
+ * ...                          (16 bytes)                          |
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  16
+ *  +---------------------------------------------------------------+
+ *  |                     Channel Length (bytes)                    |  20
+ *  +---------------------------------------------------------------+
+ *  |                     Channel URI (UTF-8)                      ...  24
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * Remove publication, remove subscription:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                  Correlation Id, Client Id                    |   0
+ * ...                          (16 bytes)                          |
+ *  +---------------------------------------------------------------+
+ *  |                        Registration Id                        |  16  of what to remove
+ *  |                                                               |
+ *  +---------------------------------------------------------------+  24
  * </pre>
  */
 public final class Commands
@@ -69,6 +108,12 @@ public final class Commands
     public static final int CHANNEL = 24;
     /** Offset of the registration id in remove commands. */
     public static final int REGISTRATION_ID = 16;
+    /** Length of a command that carries only ids (keepalive, close), and of every command's common part. */
+    public static final int CLIENT_COMMAND_LENGTH = 16;
+    /** Length of a remove command. */
+    public static final int REMOVE_COMMAND_LENGTH = 24;
+    /** Bytes of the int that gives a string's length in bytes, before the string's UTF-8 bytes. */
+    public static final int STRING_LENGTH_PREFIX = 4;
 
     private Commands()
     {
@@ -82,7 +127,7 @@ public final class Commands
      * @param clientId      the client's id.
      * @param streamId      the stream id.
      * @param channel       the channel URI.
-     * @return the encoded length.
+     * @return the encoded length: {@link #CHANNEL} plus the channel's bytes.
      */
     public static int encodeAdd(
         final AtomicBuffer buffer, final long correlationId, final long clientId, final int streamId, final String channel)
@@ -107,7 +152,7 @@ public final class Commands
         buffer.putLong(CORRELATION_ID, correlationId);
         buffer.putLong(CLIENT_ID, clientId);
         buffer.putLong(REGISTRATION_ID, registrationId);
-        return REGISTRATION_ID + 8;
+        return REMOVE_COMMAND_LENGTH;
     }
 
     /**
@@ -122,7 +167,7 @@ public final class Commands
     {
         buffer.putLong(CORRELATION_ID, correlationId);
         buffer.putLong(CLIENT_ID, clientId);
-        return CLIENT_ID + 8;
+        return CLIENT_COMMAND_LENGTH;
     }
 
     /**
@@ -137,8 +182,8 @@ public final class Commands
     {
         final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         buffer.putInt(offset, bytes.length);
-        buffer.putBytes(offset + 4, bytes, 0, bytes.length);
-        return 4 + bytes.length;
+        buffer.putBytes(offset + STRING_LENGTH_PREFIX, bytes, 0, bytes.length);
+        return STRING_LENGTH_PREFIX + bytes.length;
     }
 
     /**
@@ -153,12 +198,12 @@ public final class Commands
     public static String getString(final AtomicBuffer buffer, final int offset, final int limit)
     {
         final int length = buffer.getInt(offset);
-        if (length < 0 || length > limit - offset - 4) // not offset + 4 + length: a hostile length would overflow past the check
+        if (length < 0 || length > limit - offset - STRING_LENGTH_PREFIX) // not offset + prefix + length: a hostile length would overflow past the check
         {
             throw new IllegalArgumentException("string length " + length + " at " + offset + " runs past the message end " + limit);
         }
         final byte[] bytes = new byte[length];
-        buffer.getBytes(offset + 4, bytes, 0, length);
+        buffer.getBytes(offset + STRING_LENGTH_PREFIX, bytes, 0, length);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -5,12 +5,72 @@ import io.nanostream.buffer.AtomicBuffer;
 import java.nio.file.Path;
 
 /**
- * The layout of the driver's control file, shared by the driver and its clients: a 128-byte header,
- * then the command ring (clients to driver), the broadcast buffer (driver to clients), counter metadata,
- * counter values and the distinct-error log, each starting on a 128-byte boundary.
+ * The layout of the driver's control file, shared by the driver and its clients, and the views of its
+ * regions. All fields are little-endian.
  *
- * <p>The driver writes everything else first and the version last, with release semantics; a client
- * that reads the version with acquire semantics and finds {@link #VERSION} may trust the rest.
+ * <p>The file is a 128-byte header followed by five regions, in this order, each starting on a 128-byte
+ * boundary (its length, from the header, rounded up to 128):
+ *
+ * <pre>
+ *  +-------------------------------------+  0
+ *  |  Header (below)                     |
+ *  +-------------------------------------+  128
+ *  |  Command Ring, trailer included     |  clients to driver: MessageRingDescriptor
+ *  +-------------------------------------+  + align(command ring length)
+ *  |  Broadcast Buffer, trailer included |  driver to clients: BroadcastDescriptor
+ *  +-------------------------------------+  + align(broadcast length)
+ *  |  Counters Metadata                  |  CountersDescriptor, 512 bytes a counter
+ *  +-------------------------------------+  + align(counters metadata length)
+ *  |  Counters Values                    |  CountersDescriptor, 128 bytes a counter
+ *  +-------------------------------------+  + align(counters values length)
+ *  |  Distinct-Error Log                 |  ErrorLogDescriptor
+ *  +-------------------------------------+  + align(error log length): the file's length
+ * </pre>
+ *
+ * The header:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-------------------------------+-------------------------------+
+ *  |         Layout Number         |        Magic 0x4E53 "NS"      |   0  Version (int), written last, with release
+ *  +-------------------------------+-------------------------------+
+ *  |                            Unused                             |   4
+ *  +---------------------------------------------------------------+
+ *  |                      Command Ring Length                      |   8
+ *  +---------------------------------------------------------------+
+ *  |                        Broadcast Length                       |  12
+ *  +---------------------------------------------------------------+
+ *  |                    Counters Metadata Length                   |  16
+ *  +---------------------------------------------------------------+
+ *  |                     Counters Values Length                    |  20
+ *  +---------------------------------------------------------------+
+ *  |                        Error Log Length                       |  24
+ *  +---------------------------------------------------------------+
+ *  |                            Unused                             |  28
+ *  +---------------------------------------------------------------+
+ *  |                 Client Liveness Timeout (ns)                  |  32
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                  Driver Start Time (epoch ms)                 |  40
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                       Driver Process Id                       |  48
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                     Unused up to 128 bytes                   ...  56
+ *  +---------------------------------------------------------------+ 128
+ * </pre>
+ *
+ * <p>Fields are drawn in byte order: the version is the int {@link #VERSION}, whose low half, the
+ * layout number, comes first in the little-endian file. The driver writes everything else first and the
+ * version last, with release semantics; a client that reads the version with acquire semantics and finds
+ * {@link #VERSION} may trust the rest.
+ *
+ * @see io.nanostream.buffer.MessageRingDescriptor
+ * @see io.nanostream.buffer.BroadcastDescriptor
+ * @see io.nanostream.buffer.CountersDescriptor
+ * @see io.nanostream.buffer.ErrorLogDescriptor
  */
 public final class ControlFile
 {
@@ -22,16 +82,27 @@ public final class ControlFile
     public static final int VERSION = 0x4E53_0001;
     /** Header length. */
     public static final int HEADER_LENGTH = 128;
+    /** Regions start at multiples of this. */
+    public static final int REGION_ALIGNMENT = 128;
 
-    static final int VERSION_OFFSET = 0;
-    static final int COMMAND_RING_LENGTH_OFFSET = 8;
-    static final int BROADCAST_LENGTH_OFFSET = 12;
-    static final int COUNTERS_METADATA_LENGTH_OFFSET = 16;
-    static final int COUNTERS_VALUES_LENGTH_OFFSET = 20;
-    static final int ERROR_LOG_LENGTH_OFFSET = 24;
-    static final int CLIENT_LIVENESS_TIMEOUT_OFFSET = 32;
-    static final int START_TIME_OFFSET = 40;
-    static final int PID_OFFSET = 48;
+    /** Offset of the version (int). */
+    public static final int VERSION_OFFSET = 0;
+    /** Offset of the command ring's length (int), trailer included. */
+    public static final int COMMAND_RING_LENGTH_OFFSET = 8;
+    /** Offset of the broadcast buffer's length (int), trailer included. */
+    public static final int BROADCAST_LENGTH_OFFSET = 12;
+    /** Offset of the counters metadata length (int). */
+    public static final int COUNTERS_METADATA_LENGTH_OFFSET = 16;
+    /** Offset of the counters values length (int). */
+    public static final int COUNTERS_VALUES_LENGTH_OFFSET = 20;
+    /** Offset of the error log's length (int). */
+    public static final int ERROR_LOG_LENGTH_OFFSET = 24;
+    /** Offset of the client liveness timeout (long, nanoseconds). */
+    public static final int CLIENT_LIVENESS_TIMEOUT_OFFSET = 32;
+    /** Offset of the driver's start time (long, epoch milliseconds). */
+    public static final int START_TIME_OFFSET = 40;
+    /** Offset of the driver's process id (long). */
+    public static final int PID_OFFSET = 48;
 
     private final AtomicBuffer file;
 
@@ -136,7 +207,7 @@ public final class ControlFile
      */
     public AtomicBuffer commandRing()
     {
-        return file.slice(HEADER_LENGTH, commandRingLength());
+        return file.slice(commandRingOffset(), commandRingLength());
     }
 
     /**
@@ -146,7 +217,7 @@ public final class ControlFile
      */
     public AtomicBuffer broadcast()
     {
-        return file.slice(HEADER_LENGTH + align(commandRingLength()), broadcastLength());
+        return file.slice(broadcastOffset(), broadcastLength());
     }
 
     /**
@@ -156,7 +227,7 @@ public final class ControlFile
      */
     public AtomicBuffer countersMetadata()
     {
-        return file.slice(HEADER_LENGTH + align(commandRingLength()) + align(broadcastLength()), countersMetadataLength());
+        return file.slice(countersMetadataOffset(), countersMetadataLength());
     }
 
     /**
@@ -166,8 +237,7 @@ public final class ControlFile
      */
     public AtomicBuffer countersValues()
     {
-        return file.slice(HEADER_LENGTH + align(commandRingLength()) + align(broadcastLength()) + align(countersMetadataLength()),
-            countersValuesLength());
+        return file.slice(countersValuesOffset(), countersValuesLength());
     }
 
     /**
@@ -177,8 +247,7 @@ public final class ControlFile
      */
     public AtomicBuffer errorLog()
     {
-        return file.slice(HEADER_LENGTH + align(commandRingLength()) + align(broadcastLength()) + align(countersMetadataLength()) +
-            align(countersValuesLength()), errorLogLength());
+        return file.slice(errorLogOffset(), errorLogLength());
     }
 
     /**
@@ -236,8 +305,39 @@ public final class ControlFile
         return file.getInt(ERROR_LOG_LENGTH_OFFSET);
     }
 
-    private static int align(final int length)
+    private static int commandRingOffset()
     {
-        return (length + 127) & ~127;
+        return HEADER_LENGTH;
+    }
+
+    private int broadcastOffset()
+    {
+        return commandRingOffset() + align(commandRingLength());
+    }
+
+    private int countersMetadataOffset()
+    {
+        return broadcastOffset() + align(broadcastLength());
+    }
+
+    private int countersValuesOffset()
+    {
+        return countersMetadataOffset() + align(countersMetadataLength());
+    }
+
+    private int errorLogOffset()
+    {
+        return countersValuesOffset() + align(countersValuesLength());
+    }
+
+    /**
+     * Rounds a region length up to {@link #REGION_ALIGNMENT}.
+     *
+     * @param length the length.
+     * @return the aligned length.
+     */
+    public static int align(final int length)
+    {
+        return (length + REGION_ALIGNMENT - 1) & -REGION_ALIGNMENT;
     }
 }

@@ -1,25 +1,123 @@
 package io.nanostream.client.protocol;
 
 /**
- * Field offsets of the driver's responses (see {@link Commands} for the type ids).
+ * Field offsets of the driver's responses, little-endian (see {@link Commands} for the type ids and the
+ * string encoding: an int byte count, then UTF-8 bytes). Each response is the payload of one broadcast
+ * record; its length is the record's.
+ *
+ * <p>Subscription ready and operation success carry only the correlation id of the command they answer;
+ * a client timeout carries only the client id:
  *
  * <pre>
- * error:               0 correlation id, 8 code (int), 12 message (length-prefixed UTF-8)
- * publication ready:   0 correlation id, 8 registration id, 16 session id, 20 stream id,
- *                      24 publisher limit counter id, 28 back-pressure counter id, 32 log file (string)
- * subscription ready:  0 correlation id
- * available image:     0 image correlation id, 8 subscription registration id, 16 session id, 20 stream id,
- *                      24 subscriber position counter id, 28 unused, 32 join position, 40 log file (string)
- * unavailable image:   0 image correlation id, 8 subscription registration id, 16 stream id
- * operation success:   0 correlation id
- * client timeout:      0 client id
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                 Correlation Id (or Client Id)                 |   0
+ *  |                                                               |
+ *  +---------------------------------------------------------------+   8
+ * </pre>
+ *
+ * Error:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                        Correlation Id                         |   0  of the failed command
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                          Error Code                           |   8  Commands.ERROR_*
+ *  +---------------------------------------------------------------+
+ *  |                     Message Length (bytes)                    |  12
+ *  +---------------------------------------------------------------+
+ *  |                        Message (UTF-8)                       ...  16
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * Publication ready:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                        Correlation Id                         |   0  of the add command
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                        Registration Id                        |   8
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                          Session Id                           |  16
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  20
+ *  +---------------------------------------------------------------+
+ *  |                  Publisher Limit Counter Id                   |  24
+ *  +---------------------------------------------------------------+
+ *  |                   Back-Pressure Counter Id                    |  28
+ *  +---------------------------------------------------------------+
+ *  |                    Log File Length (bytes)                    |  32
+ *  +---------------------------------------------------------------+
+ *  |                     Log File Path (UTF-8)                    ...  36
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * Available image:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                     Image Correlation Id                      |   0
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                Subscription Registration Id                   |   8
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                          Session Id                           |  16
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  20
+ *  +---------------------------------------------------------------+
+ *  |                Subscriber Position Counter Id                 |  24
+ *  +---------------------------------------------------------------+
+ *  |                            Unused                             |  28
+ *  +---------------------------------------------------------------+
+ *  |                         Join Position                         |  32
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                    Log File Length (bytes)                    |  40
+ *  +---------------------------------------------------------------+
+ *  |                     Log File Path (UTF-8)                    ...  44
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * Unavailable image:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                     Image Correlation Id                      |   0
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                Subscription Registration Id                   |   8
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  16
+ *  +---------------------------------------------------------------+
+ *  |                            Unused                             |  20
+ *  +---------------------------------------------------------------+  24
  * </pre>
  */
 public final class Responses
 {
+    /** Offset of the correlation id (the image's, for image responses) in every response but client timeout. */
+    public static final int CORRELATION_ID = 0;
+    /** Offset of the client id in a client-timeout response. */
+    public static final int CLIENT_TIMEOUT_CLIENT_ID = 0;
+    /** Length of a response that carries only an id: subscription ready, operation success, client timeout. */
+    public static final int ID_ONLY_LENGTH = 8;
     /** Error code. */
     public static final int ERROR_CODE = 8;
-    /** Error message. */
+    /** Error message (length-prefixed string). */
     public static final int ERROR_MESSAGE = 12;
     /** Registration id of a ready publication. */
     public static final int PUBLICATION_REGISTRATION_ID = 8;
@@ -31,9 +129,9 @@ public final class Responses
     public static final int PUBLICATION_LIMIT_COUNTER_ID = 24;
     /** Back-pressure counter of a ready publication. */
     public static final int PUBLICATION_BACK_PRESSURE_COUNTER_ID = 28;
-    /** Log file of a ready publication. */
+    /** Log file of a ready publication (length-prefixed string). */
     public static final int PUBLICATION_LOG_FILE = 32;
-    /** Subscription of an image. */
+    /** Subscription of an image (available and unavailable). */
     public static final int IMAGE_SUBSCRIPTION_ID = 8;
     /** Session id of an image. */
     public static final int IMAGE_SESSION_ID = 16;
@@ -43,10 +141,12 @@ public final class Responses
     public static final int IMAGE_POSITION_COUNTER_ID = 24;
     /** Join position of an image. */
     public static final int IMAGE_JOIN_POSITION = 32;
-    /** Log file of an image. */
+    /** Log file of an image (length-prefixed string). */
     public static final int IMAGE_LOG_FILE = 40;
     /** Stream id in an unavailable-image response. */
     public static final int UNAVAILABLE_IMAGE_STREAM_ID = 16;
+    /** Length of an unavailable-image response. */
+    public static final int UNAVAILABLE_IMAGE_LENGTH = 24;
 
     private Responses()
     {

@@ -40,10 +40,10 @@ final class ClientCommandAdapter
 
     void onCommand(final int type, final AtomicBuffer buffer, final int offset, final int length)
     {
-        final long correlationId = length >= 8 ? buffer.getLong(offset + Commands.CORRELATION_ID) : 0;
+        final long correlationId = length >= Commands.CORRELATION_ID + Long.BYTES ? buffer.getLong(offset + Commands.CORRELATION_ID) : 0;
         try
         {
-            if (length < Commands.CLIENT_ID + 8)
+            if (length < Commands.CLIENT_COMMAND_LENGTH)
             {
                 throw new CommandException(Commands.ERROR_GENERIC, "command of type " + type + " is only " + length + " bytes");
             }
@@ -98,7 +98,7 @@ final class ClientCommandAdapter
 
     private static long registrationId(final AtomicBuffer buffer, final int offset, final int length)
     {
-        require(length >= Commands.REGISTRATION_ID + 8, "a remove command without a registration id", length);
+        require(length >= Commands.REMOVE_COMMAND_LENGTH, "a remove command without a registration id", length);
         return buffer.getLong(offset + Commands.REGISTRATION_ID);
     }
 

@@ -46,7 +46,7 @@ public final class ClientProxy
         final long correlationId, final int sessionId, final int streamId, final Counter limit, final Counter backPressure,
         final Path logFile)
     {
-        buffer.putLong(0, correlationId);
+        buffer.putLong(Responses.CORRELATION_ID, correlationId);
         buffer.putLong(Responses.PUBLICATION_REGISTRATION_ID, correlationId);
         buffer.putInt(Responses.PUBLICATION_SESSION_ID, sessionId);
         buffer.putInt(Responses.PUBLICATION_STREAM_ID, streamId);
@@ -63,8 +63,8 @@ public final class ClientProxy
      */
     public void onSubscriptionReady(final long correlationId)
     {
-        buffer.putLong(0, correlationId);
-        responses.transmit(Commands.ON_SUBSCRIPTION_READY, buffer, 0, 8);
+        buffer.putLong(Responses.CORRELATION_ID, correlationId);
+        responses.transmit(Commands.ON_SUBSCRIPTION_READY, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class ClientProxy
         final long imageCorrelationId, final long subscriptionId, final int sessionId, final int streamId, final Counter position,
         final long joinPosition, final Path logFile)
     {
-        buffer.putLong(0, imageCorrelationId);
+        buffer.putLong(Responses.CORRELATION_ID, imageCorrelationId);
         buffer.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
         buffer.putInt(Responses.IMAGE_SESSION_ID, sessionId);
         buffer.putInt(Responses.IMAGE_STREAM_ID, streamId);
@@ -101,10 +101,10 @@ public final class ClientProxy
      */
     public void onUnavailableImage(final long imageCorrelationId, final long subscriptionId, final int streamId)
     {
-        buffer.putLong(0, imageCorrelationId);
+        buffer.putLong(Responses.CORRELATION_ID, imageCorrelationId);
         buffer.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
         buffer.putInt(Responses.UNAVAILABLE_IMAGE_STREAM_ID, streamId);
-        responses.transmit(Commands.ON_UNAVAILABLE_IMAGE, buffer, 0, 24);
+        responses.transmit(Commands.ON_UNAVAILABLE_IMAGE, buffer, 0, Responses.UNAVAILABLE_IMAGE_LENGTH);
     }
 
     /**
@@ -114,8 +114,8 @@ public final class ClientProxy
      */
     public void onOperationSuccess(final long correlationId)
     {
-        buffer.putLong(0, correlationId);
-        responses.transmit(Commands.ON_OPERATION_SUCCESS, buffer, 0, 8);
+        buffer.putLong(Responses.CORRELATION_ID, correlationId);
+        responses.transmit(Commands.ON_OPERATION_SUCCESS, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class ClientProxy
      */
     public void onError(final long correlationId, final int code, final String message)
     {
-        buffer.putLong(0, correlationId);
+        buffer.putLong(Responses.CORRELATION_ID, correlationId);
         buffer.putInt(Responses.ERROR_CODE, code);
         final String text = message == null ? "error" : message;
         final int length = Responses.ERROR_MESSAGE +
@@ -142,7 +142,7 @@ public final class ClientProxy
      */
     public void onClientTimeout(final long clientId)
     {
-        buffer.putLong(0, clientId);
-        responses.transmit(Commands.ON_CLIENT_TIMEOUT, buffer, 0, 8);
+        buffer.putLong(Responses.CLIENT_TIMEOUT_CLIENT_ID, clientId);
+        responses.transmit(Commands.ON_CLIENT_TIMEOUT, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 }

@@ -1,30 +1,58 @@
 package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
-
-import java.nio.charset.StandardCharsets;
 import io.nanostream.log.FrameType;
 
-/** Error frame (ERR), receiver to sender: a coded reason and a short text. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Error frame (ERR), receiver to sender: a coded reason and a short text. Little-endian, in byte order:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                         Frame Length                          |   0  40 + text length
+ *  +---------------+---------------+-------------------------------+
+ *  |    Version    |   Flags (0)   |          Type (0x04)          |   4
+ *  +---------------+---------------+-------------------------------+
+ *  |                          Session Id                           |   8
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  12
+ *  +---------------------------------------------------------------+
+ *  |                          Receiver Id                          |  16
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                           Group Tag                           |  24  0 from this driver
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                          Error Code                           |  32
+ *  +---------------------------------------------------------------+
+ *  |                      Text Length (bytes)                      |  36  at most 1023
+ *  +---------------------------------------------------------------+
+ *  |                          Text (UTF-8)                        ...  40
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
 public final class ErrorFrame
 {
     /** Length without the text. */
     public static final int HEADER_LENGTH = 40;
     /** The longest text. */
     public static final int MAX_TEXT_LENGTH = 1023;
-    /** Offset of the session id. */
+    /** Offset of the session id (int). */
     public static final int SESSION_ID_OFFSET = 8;
-    /** Offset of the stream id. */
+    /** Offset of the stream id (int). */
     public static final int STREAM_ID_OFFSET = 12;
-    /** Offset of the receiver id. */
+    /** Offset of the receiver id (long). */
     public static final int RECEIVER_ID_OFFSET = 16;
-    /** Offset of the group tag. */
+    /** Offset of the group tag (long). */
     public static final int GROUP_TAG_OFFSET = 24;
-    /** Offset of the error code. */
+    /** Offset of the error code (int). */
     public static final int ERROR_CODE_OFFSET = 32;
-    /** Offset of the text length. */
+    /** Offset of the text length (int). */
     public static final int TEXT_LENGTH_OFFSET = 36;
-    /** Offset of the text. */
+    /** Offset of the text (UTF-8). */
     public static final int TEXT_OFFSET = 40;
 
     private ErrorFrame()
@@ -34,7 +62,7 @@ public final class ErrorFrame
     /**
      * Writes an error frame at offset 0.
      *
-     * @param buffer     the buffer (at least 1063 bytes).
+     * @param buffer     the buffer (at least {@code HEADER_LENGTH + MAX_TEXT_LENGTH} bytes).
      * @param sessionId  the session.
      * @param streamId   the stream.
      * @param receiverId the receiver's id.

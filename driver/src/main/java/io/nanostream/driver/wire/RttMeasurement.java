@@ -3,22 +3,48 @@ package io.nanostream.driver.wire;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.log.FrameType;
 
-/** Round-trip-time measurement (RTTM): a request echoed back with the REPLY flag. */
+/**
+ * Round-trip-time measurement (RTTM): a request echoed back with the REPLY flag. Little-endian, in byte
+ * order:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                         Frame Length                          |   0  40
+ *  +---------------+-+-------------+-------------------------------+
+ *  |    Version    |R|    Flags    |          Type (0x06)          |   4  R reply
+ *  +---------------+-+-------------+-------------------------------+
+ *  |                          Session Id                           |   8
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  12
+ *  +---------------------------------------------------------------+
+ *  |                      Echo Timestamp (ns)                      |  16  the requester's, sent back as is
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                      Reception Delta (ns)                     |  24  request received to reply sent
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                          Receiver Id                          |  32
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
 public final class RttMeasurement
 {
     /** Frame length. */
     public static final int LENGTH = 40;
     /** Flag: this is the reply. */
     public static final int REPLY_FLAG = 0x80;
-    /** Offset of the session id. */
+    /** Offset of the session id (int). */
     public static final int SESSION_ID_OFFSET = 8;
-    /** Offset of the stream id. */
+    /** Offset of the stream id (int). */
     public static final int STREAM_ID_OFFSET = 12;
-    /** Offset of the echo timestamp (ns). */
+    /** Offset of the echo timestamp (long, ns). */
     public static final int ECHO_TIMESTAMP_OFFSET = 16;
-    /** Offset of the reception delta (ns). */
+    /** Offset of the reception delta (long, ns). */
     public static final int RECEPTION_DELTA_OFFSET = 24;
-    /** Offset of the receiver id. */
+    /** Offset of the receiver id (long). */
     public static final int RECEIVER_ID_OFFSET = 32;
 
     private RttMeasurement()

@@ -1,29 +1,59 @@
 package io.nanostream.driver.wire;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.log.LogLayout;
+import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
+import io.nanostream.log.LogLayout;
 
-/** SETUP, sender to receiver: what a receiver needs to build an image of the publication's log. */
+/**
+ * SETUP, sender to receiver: what a receiver needs to build an image of the publication's log.
+ * Little-endian, in byte order:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                         Frame Length                          |   0  40
+ *  +---------------+---------------+-------------------------------+
+ *  |    Version    |   Flags (0)   |          Type (0x05)          |   4
+ *  +---------------+---------------+-------------------------------+
+ *  |                          Term Offset                          |   8  the sender's, in the active term
+ *  +---------------------------------------------------------------+
+ *  |                          Session Id                           |  12
+ *  +---------------------------------------------------------------+
+ *  |                           Stream Id                           |  16
+ *  +---------------------------------------------------------------+
+ *  |                        Initial Term Id                        |  20
+ *  +---------------------------------------------------------------+
+ *  |                        Active Term Id                         |  24
+ *  +---------------------------------------------------------------+
+ *  |                          Term Length                          |  28
+ *  +---------------------------------------------------------------+
+ *  |                              MTU                              |  32
+ *  +---------------------------------------------------------------+
+ *  |                          Multicast TTL                        |  36  0 for the default
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
 public final class Setup
 {
     /** Frame length. */
     public static final int LENGTH = 40;
-    /** Offset of the active term offset. */
+    /** Offset of the active term offset (int). */
     public static final int TERM_OFFSET_OFFSET = 8;
-    /** Offset of the session id. */
+    /** Offset of the session id (int). */
     public static final int SESSION_ID_OFFSET = 12;
-    /** Offset of the stream id. */
+    /** Offset of the stream id (int). */
     public static final int STREAM_ID_OFFSET = 16;
-    /** Offset of the initial term id. */
+    /** Offset of the initial term id (int). */
     public static final int INITIAL_TERM_ID_OFFSET = 20;
-    /** Offset of the active term id. */
+    /** Offset of the active term id (int). */
     public static final int ACTIVE_TERM_ID_OFFSET = 24;
-    /** Offset of the term length. */
+    /** Offset of the term length (int). */
     public static final int TERM_LENGTH_OFFSET = 28;
-    /** Offset of the MTU. */
+    /** Offset of the MTU (int). */
     public static final int MTU_OFFSET = 32;
-    /** Offset of the multicast TTL. */
+    /** Offset of the multicast TTL (int). */
     public static final int TTL_OFFSET = 36;
 
     private Setup()
@@ -74,7 +104,7 @@ public final class Setup
         {
             return "term length " + termLength + " is not a power of two from 64 KiB to 1 GiB";
         }
-        if (mtu < WireFrame.DATA_HEADER_LENGTH * 2 || mtu > 65504 || (mtu & (WireFrame.FRAME_ALIGNMENT - 1)) != 0 || mtu > termLength)
+        if (mtu < WireFrame.DATA_HEADER_LENGTH * 2 || mtu > FrameHeader.MAX_MTU || (mtu & (WireFrame.FRAME_ALIGNMENT - 1)) != 0 || mtu > termLength)
         {
             return "MTU " + mtu + " is not a multiple of 32 from 64 to 65504";
         }

@@ -6,29 +6,45 @@ import io.nanostream.log.FrameType;
 import io.nanostream.log.LogLayout;
 
 /**
- * The 8-byte header every frame of Aeron's transport protocol starts with (frame length, version,
- * flags, type; little-endian), the frame types and lengths, and {@link #check}, which decides whether
- * a datagram is well formed before anything else reads it.
+ * The 8-byte header every frame of Aeron's transport protocol starts with, the lengths shared by the
+ * frames, and {@link #check}, which decides whether a datagram is well formed before anything else reads
+ * it. Fields are little-endian and drawn in byte order:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                         Frame Length                          |  0  bytes, this header included
+ *  +---------------+---------------+-------------------------------+
+ *  |    Version    |     Flags     |             Type              |  4  io.nanostream.log.FrameType
+ *  +---------------+---------------+-------------------------------+
+ *  |                    Fields of the frame type                  ...  8
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * The frames and their codecs: DATA and PAD ({@link FrameHeader}, 32 bytes and payload; a heartbeat is a
+ * DATA header of length 0), SM ({@link StatusMessage}), NAK ({@link Nak}), SETUP ({@link Setup}), RTTM
+ * ({@link RttMeasurement}) and ERR ({@link ErrorFrame}). This header is the first 8 bytes of
+ * {@link FrameHeader}, so its offsets are FrameHeader's.
  */
 public final class WireFrame
 {
-
     /** The protocol version spoken. */
-    public static final int CURRENT_VERSION = 0;
-    /** Offset of the frame length. */
-    public static final int FRAME_LENGTH_OFFSET = 0;
-    /** Offset of the version. */
-    public static final int VERSION_OFFSET = 4;
-    /** Offset of the flags. */
-    public static final int FLAGS_OFFSET = 5;
-    /** Offset of the type. */
-    public static final int TYPE_OFFSET = 6;
+    public static final int CURRENT_VERSION = FrameHeader.CURRENT_VERSION;
+    /** Offset of the frame length (int). */
+    public static final int FRAME_LENGTH_OFFSET = FrameHeader.FRAME_LENGTH_OFFSET;
+    /** Offset of the version (byte). */
+    public static final int VERSION_OFFSET = FrameHeader.VERSION_OFFSET;
+    /** Offset of the flags (byte). */
+    public static final int FLAGS_OFFSET = FrameHeader.FLAGS_OFFSET;
+    /** Offset of the type (short). */
+    public static final int TYPE_OFFSET = FrameHeader.TYPE_OFFSET;
     /** Length of the common header. */
     public static final int HEADER_LENGTH = 8;
     /** Length of a data or padding frame header. */
-    public static final int DATA_HEADER_LENGTH = 32;
+    public static final int DATA_HEADER_LENGTH = FrameHeader.LENGTH;
     /** Alignment of data frames within a datagram and a term. */
-    public static final int FRAME_ALIGNMENT = 32;
+    public static final int FRAME_ALIGNMENT = FrameHeader.ALIGNMENT;
 
     /** {@link #check}: shorter than a common header. */
     public static final int REJECT_TRUNCATED = -1;
@@ -116,7 +132,7 @@ public final class WireFrame
             {
                 return REJECT_LENGTH;
             }
-            final int aligned = (frameLength + FRAME_ALIGNMENT - 1) & -FRAME_ALIGNMENT;
+            final int aligned = FrameHeader.align(frameLength);
             if (isPad)
             {
                 // a padding frame travels as its header alone: its length covers the rest of the term

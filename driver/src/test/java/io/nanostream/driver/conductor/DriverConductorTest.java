@@ -2,9 +2,11 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.BroadcastReceiver;
-import io.nanostream.buffer.BroadcastTransmitter;
+import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.CountersReader;
 import io.nanostream.buffer.MessageRing;
+import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.Responses;
@@ -72,10 +74,10 @@ class DriverConductorTest
     void setUp() throws IOException
     {
         Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY));
-        final int commandRing = RING + MessageRing.TRAILER_LENGTH;
-        final int broadcast = RING + BroadcastTransmitter.TRAILER_LENGTH;
-        final int metadata = COUNTERS * CountersReader.METADATA_LENGTH;
-        final int values = COUNTERS * CountersReader.VALUE_LENGTH;
+        final int commandRing = RING + MessageRingDescriptor.TRAILER_LENGTH;
+        final int broadcast = RING + BroadcastDescriptor.TRAILER_LENGTH;
+        final int metadata = COUNTERS * CountersDescriptor.METADATA_LENGTH;
+        final int values = COUNTERS * CountersDescriptor.VALUE_LENGTH;
         final AtomicBuffer file = AtomicBuffer.allocateDirect((int)ControlFile.length(commandRing, broadcast, metadata, values, RING));
         control = new ControlFile(file);
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);

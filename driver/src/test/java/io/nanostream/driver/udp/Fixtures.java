@@ -3,7 +3,7 @@ package io.nanostream.driver.udp;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.Counter;
 import io.nanostream.buffer.CounterSet;
-import io.nanostream.buffer.CountersReader;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
@@ -31,8 +31,8 @@ final class Fixtures
     static DriverCounters counters()
     {
         final int count = 128;
-        return new DriverCounters(new CounterSet(AtomicBuffer.allocateHeap(count * CountersReader.METADATA_LENGTH),
-            AtomicBuffer.allocateHeap(count * CountersReader.VALUE_LENGTH), 0), new ManualClock());
+        return new DriverCounters(new CounterSet(AtomicBuffer.allocateHeap(count * CountersDescriptor.METADATA_LENGTH),
+            AtomicBuffer.allocateHeap(count * CountersDescriptor.VALUE_LENGTH), 0), new ManualClock());
     }
 
     /** A queue to the conductor that no one reads: tests look at what lands on it. */
