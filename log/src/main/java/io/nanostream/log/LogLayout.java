@@ -106,7 +106,7 @@ public final class LogLayout
      */
     public static void checkPageSize(final int pageSize)
     {
-        if (pageSize < 4096 || pageSize > 1024 * 1024 * 1024 || Integer.bitCount(pageSize) != 1)
+        if (pageSize < PAGE_SIZE || pageSize > 1024 * 1024 * 1024 || Integer.bitCount(pageSize) != 1)
         {
             throw new IllegalArgumentException("page size must be a power of two from 4096 to 1g, was " + pageSize);
         }

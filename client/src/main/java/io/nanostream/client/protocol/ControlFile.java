@@ -130,7 +130,7 @@ public final class ControlFile
         final int commandRingLength, final int broadcastLength, final int countersMetadataLength,
         final int countersValuesLength, final int errorLogLength)
     {
-        return HEADER_LENGTH + align(commandRingLength) + align(broadcastLength) + align(countersMetadataLength) +
+        return (long)HEADER_LENGTH + align(commandRingLength) + align(broadcastLength) + align(countersMetadataLength) +
             align(countersValuesLength) + align(errorLogLength);
     }
 
