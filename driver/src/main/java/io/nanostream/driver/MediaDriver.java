@@ -45,15 +45,18 @@ public final class MediaDriver implements AutoCloseable
     static final int ERROR_LOG_LENGTH = 1024 * 1024;
 
     private final DriverContext context;
+    private final DriverDirectory directory;
     private final MappedFile controlMapping;
     private final DriverConductor conductor;
     private final List<AgentRunner> runners = new ArrayList<>();
     private AgentInvoker invoker;
     private boolean closed;
 
-    private MediaDriver(final DriverContext context, final MappedFile controlMapping, final DriverConductor conductor)
+    private MediaDriver(final DriverContext context, final DriverDirectory directory, final MappedFile controlMapping,
+        final DriverConductor conductor)
     {
         this.context = context;
+        this.directory = directory;
         this.controlMapping = controlMapping;
         this.conductor = conductor;
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
@@ -101,17 +104,7 @@ public final class MediaDriver implements AutoCloseable
     {
         context.conclude();
         final Path directory = context.directory().toAbsolutePath();
-        takeOver(directory, context);
-        try
-        {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
-        }
+        final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis());
         final int commandRing = COMMAND_RING_LENGTH + MessageRingDescriptor.TRAILER_LENGTH;
         final int broadcast = BROADCAST_LENGTH + BroadcastDescriptor.TRAILER_LENGTH;
         final int metadata = COUNTER_COUNT * CountersDescriptor.METADATA_LENGTH;
@@ -124,7 +117,7 @@ public final class MediaDriver implements AutoCloseable
         final DriverConductor conductor = new DriverConductor(settings(context), control, directory, SystemClock.INSTANCE);
         control.markReady();
         LOGGER.log(System.Logger.Level.INFO, "media driver started in " + directory + " (" + context.threadingMode() + ")");
-        return new MediaDriver(context.directory(directory), mapping, conductor);
+        return new MediaDriver(context.directory(directory), owned, mapping, conductor);
     }
 
     private static ConductorSettings settings(final DriverContext context)
@@ -133,60 +126,6 @@ public final class MediaDriver implements AutoCloseable
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(), context.sendLoss(),
             context.receiveLoss());
-    }
-
-    /** Refuses a directory whose driver is alive; removes one whose driver is dead. */
-    private static void takeOver(final Path directory, final DriverContext context)
-    {
-        final Path file = directory.resolve(ControlFile.FILE_NAME);
-        if (Files.exists(file))
-        {
-            try (MappedFile existing = MappedFile.open(file))
-            {
-                final ControlFile control = new ControlFile(existing.buffer());
-                control.checkReady(file);
-                final long silentMillis = System.currentTimeMillis() - new MessageRing(control.commandRing()).consumerHeartbeat();
-                if (silentMillis <= context.driverTimeout().toMillis())
-                {
-                    throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
-                        ", heartbeat " + silentMillis + " ms ago); stop it, or give this one another directory");
-                }
-                LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + " from a driver (pid " + control.pid() +
-                    ") silent for " + silentMillis + " ms");
-            }
-            catch (final IllegalStateException ex)
-            {
-                if (ex.getMessage().startsWith("a media driver is already running"))
-                {
-                    throw ex;
-                }
-                LOGGER.log(System.Logger.Level.WARNING, "replacing an unusable control file in " + directory + ": " + ex.getMessage());
-            }
-            catch (final RuntimeException ex)
-            {
-                LOGGER.log(System.Logger.Level.WARNING, "replacing an unreadable control file in " + directory + ": " + ex.getMessage());
-            }
-        }
-        deleteDirectory(directory);
-    }
-
-    private static void deleteDirectory(final Path directory)
-    {
-        if (!Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot clear the driver directory " + directory + ": " + ex.getMessage(), ex);
-        }
     }
 
     /**
@@ -230,7 +169,7 @@ public final class MediaDriver implements AutoCloseable
         return invoker.invoke();
     }
 
-    /** Stops the driver, unmaps its files and removes its directory. */
+    /** Stops the driver, unmaps its files, and deletes them (and the directory, if a driver made it and nothing else is in it). */
     @Override
     public synchronized void close()
     {
@@ -249,7 +188,7 @@ public final class MediaDriver implements AutoCloseable
             invoker.close();
         }
         controlMapping.close();
-        deleteDirectory(context.directory());
+        directory.release();
         LOGGER.log(System.Logger.Level.INFO, "media driver in " + context.directory() + " stopped");
     }
 }

@@ -1,0 +1,231 @@
+package io.nanostream.driver;
+
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.driver.loss.LossReport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The directory a driver owns, and the rules for taking one: a directory that is not there is created;
+ * an empty one is used; a dead driver's is taken over; anything else is refused with the reason and the
+ * fix, and left exactly as it was. Only the files a driver makes (the control file, the loss report and
+ * the logs in {@code publications/}) are ever deleted, and the directory itself only once it is empty.
+ * A driver counts as alive while it heartbeats, and also while its process lives, so a driver that is
+ * only slow is never taken over. Used by {@link MediaDriver} when it launches and closes.
+ */
+final class DriverDirectory
+{
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.driver");
+    private static final String LOG_SUFFIX = ".logbuffer";
+
+    private final Path directory;
+    private final boolean owned;
+
+    private DriverDirectory(final Path directory, final boolean owned)
+    {
+        this.directory = directory;
+        this.owned = owned;
+    }
+
+    /**
+     * Takes a directory for a new driver.
+     *
+     * @param directory       the directory, absolute.
+     * @param driverTimeoutMs how long a driver may be silent before it counts as dead, if its process is gone too.
+     * @return the directory, with its publications directory, ready for a control file.
+     * @throws IllegalStateException naming the directory, the reason and the fix, with nothing touched.
+     */
+    static DriverDirectory claim(final Path directory, final long driverTimeoutMs)
+    {
+        if (Files.isSymbolicLink(directory))
+        {
+            throw refuse(directory, "is a symbolic link; give the driver the real directory");
+        }
+        final boolean exists = Files.exists(directory, LinkOption.NOFOLLOW_LINKS);
+        boolean driversBefore = false;
+        if (exists)
+        {
+            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS))
+            {
+                throw refuse(directory, "is a file, not a directory; give the driver a directory of its own");
+            }
+            checkOwner(directory);
+            final Path control = directory.resolve(ControlFile.FILE_NAME);
+            if (Files.exists(control, LinkOption.NOFOLLOW_LINKS))
+            {
+                takeOver(directory, control, driverTimeoutMs);
+                driversBefore = true;
+            }
+            else if (!isEmpty(directory))
+            {
+                throw refuse(directory, "holds files but no " + ControlFile.FILE_NAME + ", so it is not a driver's; give the driver a " +
+                    "directory of its own (e.g. --dir " + directory.resolve("nano-stream") + ")");
+            }
+        }
+        try
+        {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
+        }
+        return new DriverDirectory(directory, !exists || driversBefore);
+    }
+
+    private static void takeOver(final Path directory, final Path controlPath, final long driverTimeoutMs)
+    {
+        if (Files.isSymbolicLink(controlPath) || !Files.isRegularFile(controlPath, LinkOption.NOFOLLOW_LINKS))
+        {
+            throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that is not a regular file; remove it yourself if it is stale");
+        }
+        checkOwner(controlPath);
+        try (MappedFile existing = MappedFile.open(controlPath))
+        {
+            final ControlFile control = new ControlFile(existing.buffer());
+            try
+            {
+                control.checkReady(controlPath);
+            }
+            catch (final IllegalStateException ex)
+            {
+                if (ex.getMessage().contains("another program's file"))
+                {
+                    throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that is not a Nano-Stream driver's (" + ex.getMessage() + ")");
+                }
+                LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + ", whose driver died while starting: " + ex.getMessage());
+                clean(directory);
+                return;
+            }
+            final long silentMillis = System.currentTimeMillis() - new MessageRing(control.commandRing()).consumerHeartbeat();
+            if (silentMillis <= driverTimeoutMs)
+            {
+                throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
+                    ", heartbeat " + silentMillis + " ms ago); stop it, or give this one another directory");
+            }
+            if (isAlive(control.pid(), control.startMillis()))
+            {
+                throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
+                    "), silent for " + silentMillis + " ms but its process is alive: it may be stalled (GC, swapping, a debugger); " +
+                    "stop it (kill " + control.pid() + "), or give this one another directory");
+            }
+            LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + " from a dead driver (pid " + control.pid() +
+                ", silent for " + silentMillis + " ms)");
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that cannot be read (" + ex.getMessage() + ")");
+        }
+        clean(directory);
+    }
+
+    /** Whether the process that started a driver at a time still runs (a reused pid started later does not count). */
+    static boolean isAlive(final long pid, final long startMillis)
+    {
+        final Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive())
+        {
+            return false;
+        }
+        final Optional<Instant> started = process.get().info().startInstant();
+        return started.isEmpty() || started.get().toEpochMilli() <= startMillis + 1_000; // start times are rounded
+    }
+
+    private static void checkOwner(final Path path)
+    {
+        final String user = System.getProperty("user.name");
+        try
+        {
+            final String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(user))
+            {
+                throw refuse(path, "belongs to " + owner + ", not to " + user + "; give the driver a directory of its own");
+            }
+        }
+        catch (final UnsupportedOperationException | IOException ex)
+        {
+            LOGGER.log(System.Logger.Level.DEBUG, "cannot read the owner of " + path + ": " + ex);
+        }
+    }
+
+    private static boolean isEmpty(final Path directory)
+    {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory))
+        {
+            return !entries.iterator().hasNext();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the driver directory " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static IllegalStateException refuse(final Path directory, final String why)
+    {
+        return new IllegalStateException("the driver will not use " + directory + ": it " + why + ". Nothing in it was touched.");
+    }
+
+    /** Deletes the files a driver makes, and nothing else; the publications directory goes if that leaves it empty. */
+    private static void clean(final Path directory)
+    {
+        final Path publications = directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY);
+        try
+        {
+            if (Files.isDirectory(publications, LinkOption.NOFOLLOW_LINKS))
+            {
+                try (DirectoryStream<Path> logs = Files.newDirectoryStream(publications, "*" + LOG_SUFFIX))
+                {
+                    for (final Path log : logs)
+                    {
+                        if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS))
+                        {
+                            Files.delete(log);
+                        }
+                    }
+                }
+                if (isEmpty(publications))
+                {
+                    Files.delete(publications);
+                }
+            }
+            Files.deleteIfExists(directory.resolve(LossReport.FILE_NAME));
+            Files.deleteIfExists(directory.resolve(ControlFile.FILE_NAME));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot clear the driver directory " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The driver stopped: its files go, and the directory too if that leaves it empty and a driver made it (an empty
+     * directory the user gave stays).
+     */
+    void release()
+    {
+        try
+        {
+            clean(directory);
+            if (owned && isEmpty(directory))
+            {
+                Files.delete(directory);
+            }
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            LOGGER.log(System.Logger.Level.WARNING, "could not remove the driver directory " + directory + ": " + ex.getMessage());
+        }
+    }
+}
