@@ -29,6 +29,7 @@ public final class ConcurrentPublication extends Publication
     @Override
     public long offer(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
     {
+        checkMessage(buffer, offset, length);
         if (closed)
         {
             return CLOSED;
@@ -55,7 +56,6 @@ public final class ConcurrentPublication extends Publication
         }
         else
         {
-            checkMessageLength(length);
             result = appender.appendFragmented(sessionId, streamId, buffer, offset, length, maxPayloadLength, supplier);
         }
         return newPosition(termCount, termId, position - termOffset, result);

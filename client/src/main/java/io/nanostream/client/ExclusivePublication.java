@@ -41,6 +41,7 @@ public final class ExclusivePublication extends Publication
     @Override
     public long offer(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
     {
+        checkMessage(buffer, offset, length);
         if (closed)
         {
             return CLOSED;
@@ -58,7 +59,6 @@ public final class ExclusivePublication extends Publication
         }
         else
         {
-            checkMessageLength(length);
             result = appender.appendFragmented(termOffset, buffer, offset, length, maxPayloadLength, supplier);
         }
         return newPosition(result);

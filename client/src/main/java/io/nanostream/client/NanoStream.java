@@ -8,8 +8,10 @@ import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.log.LogBuffers;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +90,7 @@ public final class NanoStream implements AutoCloseable
                 "with `./nano-stream driver --dir " + directory + "` or MediaDriver.launchEmbedded(), or point nanostream.dir at " +
                 "the directory of the running driver", null);
         }
+        checkOwner(file);
         final MappedFile mapping;
         try
         {
@@ -124,6 +127,26 @@ public final class NanoStream implements AutoCloseable
         client.conductor.sendKeepalive();
         client.conductorThread.start();
         return client;
+    }
+
+    /** A control file another user owns could be anyone's: its driver would read and write this client's memory. */
+    static void checkOwner(final Path file)
+    {
+        final String user = System.getProperty("user.name");
+        final String owner;
+        try
+        {
+            owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName();
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            return; // no owners on this file system: nothing to compare
+        }
+        if (!owner.equals(user))
+        {
+            throw new DriverUnavailableException("the control file " + file + " belongs to " + owner + ", not to " + user +
+                "; connect to a driver you run (ClientContext.directory or nanostream.dir), or run as " + owner, null);
+        }
     }
 
     /**

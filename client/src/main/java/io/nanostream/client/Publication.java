@@ -74,7 +74,8 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
      * @param offset where it starts.
      * @param length its length, at most {@link #maxMessageLength()}.
      * @return the new position (positive), or a negative result.
-     * @throws IllegalArgumentException if the message is longer than {@link #maxMessageLength()}.
+     * @throws IllegalArgumentException if the offset or length is negative, the message runs past the buffer, or it is longer
+     *                                  than {@link #maxMessageLength()}; nothing is claimed, so other publishers are not held up.
      */
     public final long offer(final AtomicBuffer buffer, final int offset, final int length)
     {
@@ -89,6 +90,7 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
      * @param length   its length.
      * @param supplier computes the reserved value of each frame, or null for 0.
      * @return the new position (positive), or a negative result.
+     * @throws IllegalArgumentException as {@link #offer(AtomicBuffer, int, int)} does, before anything is claimed.
      */
     public abstract long offer(AtomicBuffer buffer, int offset, int length, ReservedValueSupplier supplier);
 
@@ -243,13 +245,28 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
         }
     }
 
-    final void checkMessageLength(final int length)
+    /** Checks a message before anything is claimed: a claim left unfinished would hold up every publisher of the log. */
+    final void checkMessage(final AtomicBuffer buffer, final int offset, final int length)
     {
-        if (length > maxMessageLength || length < 0)
+        if ((offset | length) < 0 || length > maxMessageLength || offset > buffer.capacity() - length)
         {
-            throw new IllegalArgumentException("message of " + length + " bytes is over the limit of " + maxMessageLength +
+            throw badMessage(buffer, offset, length);
+        }
+    }
+
+    private IllegalArgumentException badMessage(final AtomicBuffer buffer, final int offset, final int length)
+    {
+        if (offset < 0 || length < 0)
+        {
+            return new IllegalArgumentException("offset " + offset + " and length " + length + " must not be negative");
+        }
+        if (length > maxMessageLength)
+        {
+            return new IllegalArgumentException("message of " + length + " bytes is over the limit of " + maxMessageLength +
                 " for term length " + termLength + " (termLength / 8, at most 16 MiB); use a larger term-length or split it");
         }
+        return new IllegalArgumentException("message at " + offset + " of " + length + " bytes runs past the end of its buffer of " +
+            buffer.capacity() + " bytes");
     }
 
     final void checkPayloadLength(final int length)

@@ -57,6 +57,36 @@ class IpcBadInputTest
     }
 
     @Test
+    void anOfferPastItsBufferClaimsNothingSoTheOtherPublishersAreNotHeldUp() throws Exception
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:ipc", 2);
+             ConcurrentPublication careless = client.addPublication("nano:ipc?term-length=64k", 2);
+             ConcurrentPublication other = client.addPublication("nano:ipc?term-length=64k", 2))
+        {
+            final AtomicBuffer small = AtomicBuffer.allocateHeap(64);
+            assertThatThrownBy(() -> careless.offer(small, 0, 100)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runs past the end of its buffer of 64 bytes");
+            assertThatThrownBy(() -> careless.offer(small, 60, 8)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> careless.offer(small, 0, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be negative");
+            assertThatThrownBy(() -> careless.offer(small, -8, 8)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> careless.offer(small, Integer.MAX_VALUE, 8)).isInstanceOf(IllegalArgumentException.class);
+
+            small.putLong(0, 7);
+            IpcRoundTripTest.offer(other, small, 8);
+            final List<Long> received = new ArrayList<>();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); // a stuck claim would hold this for the 15 s unblock
+            while (received.isEmpty() && System.nanoTime() < deadline)
+            {
+                subscription.poll((buffer, offset, length, header) -> received.add(buffer.getLong(offset)), 10);
+            }
+            assertThat(received).containsExactly(7L);
+        }
+    }
+
+    @Test
     void badChannelsAreRefusedBeforeReachingTheDriver()
     {
         try (MediaDriver driver = MediaDriver.launchEmbedded();
@@ -101,6 +131,26 @@ class IpcBadInputTest
         Files.write(dir.resolve(ControlFile.FILE_NAME), foreign);
         assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
             .hasMessageContaining("another program's file");
+    }
+
+    @Test
+    void aControlFileOfAnotherUserIsRefused() throws Exception
+    {
+        try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(dir.resolve("theirs")).threadingMode(ThreadingMode.INVOKER)))
+        {
+            driver.invoke();
+            final Path control = driver.directory().resolve(ControlFile.FILE_NAME);
+            try
+            {
+                Files.setOwner(control, control.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            }
+            catch (final java.io.IOException ex)
+            {
+                org.junit.jupiter.api.Assumptions.abort("giving a file to user nobody needs root (chown): " + ex);
+            }
+            assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(driver.directory())))
+                .isInstanceOf(DriverUnavailableException.class).hasMessageContaining("belongs to nobody");
+        }
     }
 
     @Test
