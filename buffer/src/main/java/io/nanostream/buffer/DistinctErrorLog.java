@@ -23,6 +23,9 @@ import static io.nanostream.buffer.ErrorLogDescriptor.TEXT_OFFSET;
  */
 public final class DistinctErrorLog
 {
+    /** The most text one record keeps: enough for a message and the top of a stack; a longer one is cut, so no error fills the log. */
+    public static final int MAX_TEXT_LENGTH = 4096;
+
     private final AtomicBuffer buffer;
     private final LongSupplier clock;
     private final Map<String, Integer> offsets = new HashMap<>();
@@ -79,6 +82,7 @@ public final class DistinctErrorLog
     {
         final StringWriter out = new StringWriter();
         error.printStackTrace(new PrintWriter(out));
-        return out.toString();
+        final String text = out.toString();
+        return text.length() <= MAX_TEXT_LENGTH ? text : text.substring(0, MAX_TEXT_LENGTH - 16) + "... (cut short)";
     }
 }

@@ -35,6 +35,9 @@ public final class MessageRing
     private final int headOffset;
     private final int correlationOffset;
     private final int heartbeatOffset;
+    /** The reader's own head: the shared one is published for writers, never read back (a writer could have changed it). */
+    private long readerHead;
+    private long skippedRecords;
 
     /**
      * Views a buffer as a message ring.
@@ -53,6 +56,7 @@ public final class MessageRing
         this.headOffset = capacity + HEAD_OFFSET;
         this.correlationOffset = capacity + CORRELATION_COUNTER_OFFSET;
         this.heartbeatOffset = capacity + CONSUMER_HEARTBEAT_OFFSET;
+        this.readerHead = buffer.getLongVolatile(headOffset); // volatile: where a previous reader of this ring stopped
     }
 
     /**
@@ -162,20 +166,28 @@ public final class MessageRing
      */
     public int read(final MessageHandler handler, final int limit)
     {
-        final long head = buffer.getLong(headOffset);
+        final long head = readerHead;
         final int headIndex = (int)head & mask;
-        final int contiguous = capacity - headIndex;
+        final long claimed = buffer.getLongVolatile(tailOffset) - head; // volatile: what writers have claimed; nothing past it is read
+        final int available = claimed < 0 || claimed > capacity ? capacity - headIndex : (int)Math.min(claimed, capacity - headIndex);
         int bytesRead = 0;
         int messages = 0;
         try
         {
-            while (bytesRead < contiguous && messages < limit)
+            while (bytesRead < available && messages < limit)
             {
                 final int recordIndex = headIndex + bytesRead;
                 final int length = buffer.getIntAcquire(recordIndex + LENGTH_OFFSET); // acquire: a positive length means the payload is visible
                 if (length <= 0)
                 {
                     break;
+                }
+                if (length < HEADER_LENGTH || length > available - bytesRead)
+                {
+                    // no writer of this class makes such a record: skip to the next thing that looks like a record's start
+                    skippedRecords++;
+                    bytesRead = nextPlausibleRecord(recordIndex + ALIGNMENT, headIndex + available) - headIndex;
+                    continue;
                 }
                 bytesRead += align(length);
                 final int type = buffer.getInt(recordIndex + TYPE_OFFSET);
@@ -191,10 +203,33 @@ public final class MessageRing
             if (bytesRead > 0)
             {
                 buffer.setMemory(headIndex, bytesRead, (byte)0);
-                buffer.putLongRelease(headOffset, head + bytesRead); // release: the zeroed space is visible before writers reuse it
+                readerHead = head + bytesRead;
+                buffer.putLongRelease(headOffset, readerHead); // release: the zeroed space is visible before writers reuse it
             }
         }
         return messages;
+    }
+
+    /**
+     * Where, from an index, the next word that could start a record is: a length a writer could have made (complete
+     * with a positive or padding type, or claimed and negative) that fits before the end. Used only after a record
+     * no writer makes, to find where honest records go on; a zero word (claimed, unwritten) stops the search there.
+     */
+    private int nextPlausibleRecord(final int from, final int end)
+    {
+        for (int index = from; index < end; index += ALIGNMENT)
+        {
+            final int length = buffer.getIntVolatile(index + LENGTH_OFFSET); // volatile: writers may be committing here
+            final int room = end - index;
+            if (length == 0 ||
+                (length >= HEADER_LENGTH && length <= room && (buffer.getInt(index + TYPE_OFFSET) > 0 ||
+                    buffer.getInt(index + TYPE_OFFSET) == PADDING_TYPE)) ||
+                (length <= -HEADER_LENGTH && length >= -room))
+            {
+                return index;
+            }
+        }
+        return end;
     }
 
     /**
@@ -206,25 +241,30 @@ public final class MessageRing
      */
     public boolean unblock()
     {
-        final long head = buffer.getLongVolatile(headOffset);
-        final long tail = buffer.getLongVolatile(tailOffset);
+        final long head = readerHead;
+        final long tail = buffer.getLongVolatile(tailOffset); // volatile: how far writers have claimed
         if (head == tail)
         {
             return false;
         }
         final int consumerIndex = (int)head & mask;
         final int producerIndex = (int)tail & mask;
+        final int limit = producerIndex > consumerIndex ? producerIndex : capacity;
         final int length = buffer.getIntVolatile(consumerIndex + LENGTH_OFFSET); // volatile: a writer may still be committing it
         if (length < 0)
         {
-            buffer.putLongRelease(consumerIndex, header(-length, PADDING_TYPE)); // release: the record becomes padding whole
+            // a claimed record says its length, negated; one that could not have been claimed (torn, or written by
+            // something that is not a writer of this class) is padded up to the next thing that looks like a record
+            final boolean sane = length <= -HEADER_LENGTH && length >= -(limit - consumerIndex);
+            skippedRecords += sane ? 0 : 1;
+            final int padding = sane ? -length : nextPlausibleRecord(consumerIndex + ALIGNMENT, limit) - consumerIndex;
+            buffer.putLongRelease(consumerIndex, header(padding, PADDING_TYPE)); // release: the record becomes padding whole
             return true;
         }
         if (length > 0)
         {
             return false;
         }
-        final int limit = producerIndex > consumerIndex ? producerIndex : capacity;
         int index = consumerIndex + ALIGNMENT;
         while (index < limit && buffer.getIntVolatile(index) == 0)
         {
@@ -240,6 +280,18 @@ public final class MessageRing
         }
         buffer.putLongRelease(consumerIndex, header(index - consumerIndex, PADDING_TYPE)); // release: as above
         return true;
+    }
+
+    /**
+     * How many times the reader met a record no writer could have made (a length shorter than a header or longer
+     * than what was claimed) and skipped all that was claimed behind it: the mark of a process writing into the ring
+     * outside this class. Reader's thread.
+     *
+     * @return the count.
+     */
+    public long skippedRecords()
+    {
+        return skippedRecords;
     }
 
     /**

@@ -44,4 +44,18 @@ class DistinctErrorLogTest
         assertThat(refused).isTrue();
         assertThat(log.record(first)).isTrue();
     }
+
+    @Test
+    void aHugeMessageIsCutShortSoOneErrorCannotFillTheLog()
+    {
+        final AtomicBuffer memory = AtomicBuffer.allocateHeap(64 * 1024);
+        final DistinctErrorLog log = new DistinctErrorLog(memory, () -> 0);
+        for (int i = 0; i < 10; i++)
+        {
+            assertThat(log.record(new IllegalArgumentException(i + "x".repeat(128 * 1024)))).as("error " + i).isTrue();
+        }
+        final List<Integer> lengths = new ArrayList<>();
+        assertThat(ErrorLogReader.read(memory, (count, first, last, text) -> lengths.add(text.length()))).isEqualTo(10);
+        assertThat(lengths).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(DistinctErrorLog.MAX_TEXT_LENGTH));
+    }
 }

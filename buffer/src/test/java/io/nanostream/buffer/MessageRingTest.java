@@ -157,4 +157,75 @@ class MessageRingTest
         ring.consumerHeartbeat(12345);
         assertThat(new MessageRing(memory).consumerHeartbeat()).isEqualTo(12345);
     }
+
+    /** Writes a record header as a process that does not follow the protocol might, at the tail, and claims its bytes. */
+    private void hostileRecord(final int length, final int claimed)
+    {
+        final long tail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
+        memory.putLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET, tail + claimed);
+        memory.putLong((int)tail & (CAPACITY - 1), MessageRingDescriptor.header(length, 1));
+    }
+
+    private List<Integer> readAll()
+    {
+        final List<Integer> types = new ArrayList<>();
+        for (int i = 0; i < 10; i++)
+        {
+            ring.read((type, buffer, offset, length) -> types.add(type), 100);
+        }
+        return types;
+    }
+
+    @Test
+    void recordLengthsNoWriterCouldMakeAreSkippedUpToTheNextRecord()
+    {
+        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 3, 4, CAPACITY + 8, 1})
+        {
+            hostileRecord(length, 16);
+            final long tail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
+            memory.putInt((int)(tail - 8) & (CAPACITY - 1), -7); // garbage in the claimed space: no record's start
+            source.putInt(0, 9);
+            assertThat(ring.write(9, source, 0, 4)).isTrue();
+            assertThat(readAll()).as("the record after length " + length).containsExactly(9);
+        }
+        assertThat(ring.skippedRecords()).isEqualTo(5);
+        assertThat(ring.consumerPosition()).isEqualTo(ring.producerPosition());
+    }
+
+    @Test
+    void nothingPastTheClaimedTailIsRead()
+    {
+        source.putInt(0, 1);
+        ring.write(4, source, 0, 4);
+        final long tail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
+        memory.putLong((int)tail, MessageRingDescriptor.header(16, 6)); // a complete-looking record no one claimed
+        assertThat(readAll()).containsExactly(4);
+        assertThat(ring.consumerPosition()).isEqualTo(tail);
+    }
+
+    @Test
+    void aTornNegativeLengthIsNotTrustedWhenUnblocking()
+    {
+        for (final int length : new int[] {Integer.MIN_VALUE, -(CAPACITY * 4), -3})
+        {
+            hostileRecord(length, 8);
+            source.putInt(0, 5);
+            assertThat(ring.write(5, source, 0, 4)).isTrue();
+            assertThat(readAll()).as("stuck behind the claim " + length).isEmpty();
+            assertThat(ring.unblock()).isTrue();
+            assertThat(readAll()).as("after unblocking " + length).containsExactly(5);
+            assertThat(ring.consumerPosition()).isEqualTo(ring.producerPosition());
+        }
+        assertThat(ring.skippedRecords()).isEqualTo(3);
+    }
+
+    @Test
+    void aHeadOverwrittenInSharedMemoryDoesNotMoveTheReader()
+    {
+        source.putInt(0, 1);
+        ring.write(3, source, 0, 4);
+        memory.putLong(CAPACITY + MessageRingDescriptor.HEAD_OFFSET, 1_000_000); // a stray writer
+        assertThat(readAll()).containsExactly(3);
+        assertThat(ring.consumerPosition()).isEqualTo(ring.producerPosition());
+    }
 }

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The driver's settings. Each starts from its system property ({@link DriverProperties} names them) or a
- * default that users of Aeron will recognise; setters override. {@link #conclude()} checks them all
- * together before launch. Not thread-safe: configure on one thread, then launch.
+ * The driver's settings. Each starts from its system property ({@link DriverProperties} names them) or a default
+ * that users of Aeron will recognise; setters override; {@link #conclude()} checks them all before launch.
  */
 public final class DriverContext
 {
@@ -27,6 +26,7 @@ public final class DriverContext
     private Duration publicationLinger = DriverProperties.millis(DriverProperties.PUBLICATION_LINGER, 5_000);
     private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, 10_000);
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
+    private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
     private boolean sparseLogFiles = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
     private Supplier<LossGenerator> sendLoss = DriverProperties.loss(DriverProperties.SEND_LOSS_RATE);
     private Supplier<LossGenerator> receiveLoss = DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE);
@@ -266,6 +266,24 @@ public final class DriverContext
     }
 
     /**
+     * Sets the most publications and subscriptions one client may hold (default 256): no client takes every counter.
+     *
+     * @param max at least 1.
+     * @return this context.
+     */
+    public DriverContext maxRegistrationsPerClient(final int max)
+    {
+        this.maxRegistrationsPerClient = max;
+        return this;
+    }
+
+    /** {@return the most publications and subscriptions one client may hold} */
+    public int maxRegistrationsPerClient()
+    {
+        return maxRegistrationsPerClient;
+    }
+
+    /**
      * Sets whether new logs stay sparse (default false: logs are written through at creation, so no page fault or disk-full surprise waits for the hot path).
      *
      * @param sparse true for sparse.
@@ -323,7 +341,7 @@ public final class DriverContext
      * Checks every setting, and how they fit together, before launch.
      *
      * @return this context.
-     * @throws IllegalArgumentException naming each bad value and what to use instead.
+     * @throws IllegalArgumentException naming each bad value and the fix.
      */
     public DriverContext conclude()
     {

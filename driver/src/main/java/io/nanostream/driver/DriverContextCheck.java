@@ -69,6 +69,8 @@ final class DriverContextCheck
                 DriverProperties.CLIENT_LIVENESS_TIMEOUT + " (" + context.clientLivenessTimeout().toMillis() + " ms): the driver could pad " +
                 "over a live publisher's frame; make the unblock timeout the longer of the two");
         }
+        require(context.maxRegistrationsPerClient() > 0, DriverProperties.CLIENT_MAX_REGISTRATIONS + "=" +
+            context.maxRegistrationsPerClient() + " leaves clients nothing; use at least 1 (default 256)");
         require(context.sendLoss() != null && context.receiveLoss() != null, "loss injection is null; leave it unset for no loss");
     }
 

@@ -43,6 +43,8 @@ public final class DriverProperties
     public static final String DRIVER_TIMEOUT = "nanostream.driver.timeout.ms";
     /** How long a silent UDP image or receiver lives, in ms. */
     public static final String IMAGE_LIVENESS_TIMEOUT = "nanostream.image.liveness.timeout.ms";
+    /** The most publications and subscriptions one client may hold. */
+    public static final String CLIENT_MAX_REGISTRATIONS = "nanostream.client.max.registrations";
     /** Leave new logs sparse instead of writing them through. */
     public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
     /** Loss injected on sending, a rate from 0 to 1 (tests and demonstrations only). */

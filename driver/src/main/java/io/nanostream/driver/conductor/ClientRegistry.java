@@ -19,6 +19,12 @@ final class ClientRegistry
         lastHeardMillis.put(clientId, nowMillis);
     }
 
+    /** Notes that every known client may have spoken (their commands are held up). */
+    void heardFromAll(final long nowMillis)
+    {
+        lastHeardMillis.replaceAll((clientId, last) -> nowMillis);
+    }
+
     /** Forgets a client that closed; true if it was known. */
     boolean remove(final long clientId)
     {

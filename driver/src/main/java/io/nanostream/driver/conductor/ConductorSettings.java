@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
-    Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss)
+    Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient)
 {
     /**
      * The IPC window for a term length.

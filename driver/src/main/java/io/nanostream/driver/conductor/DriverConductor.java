@@ -51,6 +51,8 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     private final ClientProxy clientProxy;
     private final ClientCommandAdapter commandAdapter;
     private final ClientRegistry clients = new ClientRegistry();
+    private final Registrations registrations;
+    private long skippedCommandRecords;
     private final IpcPublications ipc;
     private final NetworkConductor network;
     private long nextHeartbeatNanos;
@@ -71,6 +73,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         this.settings = settings;
         this.clock = new CachedClock(clock);
         this.commands = new MessageRing(control.commandRing());
+        this.registrations = new Registrations(settings.maxRegistrationsPerClient());
         this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
         this.system = counters.system();
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
@@ -161,14 +164,27 @@ public final class DriverConductor implements Agent, ClientCommandHandler
 
     private int housekeeping(final long nowNanos)
     {
-        int work = clients.timeOut(clock.epochMillis(), settings.clientLivenessNanos() / 1_000_000L, clientId ->
+        int work = 0;
+        if (unblockCommandRing(nowNanos))
         {
-            releaseClient(clientId);
-            clientProxy.onClientTimeout(clientId);
-        });
+            clients.heardFromAll(clock.epochMillis()); // their keepalives wait behind the blocked record: nobody is timed out for it
+        }
+        else
+        {
+            work += clients.timeOut(clock.epochMillis(), settings.clientLivenessNanos() / 1_000_000L, clientId ->
+            {
+                releaseClient(clientId);
+                clientProxy.onClientTimeout(clientId);
+            });
+        }
         work += ipc.housekeeping(nowNanos);
         network.housekeeping(nowNanos);
-        unblockCommandRing(nowNanos);
+        if (commands.skippedRecords() != skippedCommandRecords)
+        {
+            skippedCommandRecords = commands.skippedRecords();
+            errors.record(new IllegalStateException( // one message, so the distinct-error log counts repeats in one entry
+                "the command ring held records no client writes (a length no writer makes); they were stepped over"));
+        }
         system.clients().set(clients.count());
         system.publications().set(ipc.publicationCount() + network.publicationCount());
         system.subscriptions().set(ipc.subscriptionCount() + network.subscriptionCount());
@@ -176,16 +192,22 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         return work;
     }
 
-    /** A client killed mid-write leaves a claimed, unfinished command; after the liveness timeout the ring skips it. */
-    private void unblockCommandRing(final long nowNanos)
+    /**
+     * A client killed mid-write leaves a claimed, unfinished command that blocks the ring; after the liveness
+     * timeout the ring skips it.
+     *
+     * @return true while the ring is blocked: commands wait and none was read since the last look.
+     */
+    private boolean unblockCommandRing(final long nowNanos)
     {
         final long commandPosition = commands.consumerPosition();
         if (commandPosition != lastCommandPosition || commands.producerPosition() == commandPosition)
         {
             lastCommandPosition = commandPosition;
             lastCommandChangeNanos = nowNanos;
+            return false;
         }
-        else if (nowNanos - lastCommandChangeNanos > settings.clientLivenessNanos())
+        if (nowNanos - lastCommandChangeNanos > settings.clientLivenessNanos())
         {
             if (commands.unblock())
             {
@@ -193,10 +215,12 @@ public final class DriverConductor implements Agent, ClientCommandHandler
             }
             lastCommandChangeNanos = nowNanos;
         }
+        return true;
     }
 
     private void releaseClient(final long clientId)
     {
+        registrations.removeClient(clientId);
         ipc.releaseClient(clientId);
         network.releaseClient(clientId);
     }
@@ -204,6 +228,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     @Override
     public void onAddPublication(final long correlationId, final long clientId, final int streamId, final String channel, final boolean exclusive)
     {
+        registrations.checkAdd(correlationId, clientId);
         final ChannelUri uri = ChannelUri.parse(channel);
         if (uri.isIpc())
         {
@@ -213,11 +238,13 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         {
             network.addPublication(correlationId, clientId, streamId, uri, exclusive);
         }
+        registrations.add(correlationId, clientId);
     }
 
     @Override
     public void onAddSubscription(final long correlationId, final long clientId, final int streamId, final String channel)
     {
+        registrations.checkAdd(correlationId, clientId);
         final ChannelUri uri = ChannelUri.parse(channel);
         if (uri.isIpc())
         {
@@ -227,25 +254,32 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         {
             network.addSubscription(correlationId, clientId, streamId, uri);
         }
+        registrations.add(correlationId, clientId);
     }
 
     @Override
     public void onRemovePublication(final long correlationId, final long clientId, final long registrationId)
     {
+        registrations.checkOwner(registrationId, clientId, "publication");
         if (!ipc.removePublication(registrationId) && !network.removePublication(registrationId))
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "no publication with registration id " + registrationId);
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no publication with registration id " +
+                registrationId);
         }
+        registrations.remove(registrationId);
         clientProxy.onOperationSuccess(correlationId);
     }
 
     @Override
     public void onRemoveSubscription(final long correlationId, final long clientId, final long registrationId)
     {
+        registrations.checkOwner(registrationId, clientId, "subscription");
         if (!ipc.removeSubscription(registrationId) && !network.removeSubscription(registrationId))
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "no subscription with registration id " + registrationId);
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no subscription with registration id " +
+                registrationId);
         }
+        registrations.remove(registrationId);
         clientProxy.onOperationSuccess(correlationId);
     }
 

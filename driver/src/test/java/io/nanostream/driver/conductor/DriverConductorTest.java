@@ -45,6 +45,7 @@ class DriverConductorTest
     private static final int TERM_LENGTH = 64 * 1024;
     private static final int RING = 64 * 1024;
     private static final int COUNTERS = 256;
+    private static final int MAX_REGISTRATIONS = 4;
 
     @TempDir
     Path directory;
@@ -82,7 +83,7 @@ class DriverConductorTest
         control = new ControlFile(file);
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
-            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE);
+            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS);
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());
@@ -96,7 +97,11 @@ class DriverConductorTest
 
     private long add(final int type, final long clientId, final int streamId, final String channel)
     {
-        final long correlationId = nextCorrelationId++;
+        return add(type, clientId, streamId, channel, nextCorrelationId++);
+    }
+
+    private long add(final int type, final long clientId, final int streamId, final String channel, final long correlationId)
+    {
         final int length = Commands.encodeAdd(command, correlationId, clientId, streamId, channel);
         assertThat(commands.write(type, command, 0, length)).isTrue();
         return correlationId;
@@ -265,5 +270,75 @@ class DriverConductorTest
         }
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
         assertThat(counter("unblocked frames")).isEqualTo(1);
+    }
+
+    @Test
+    void aClientCannotRemoveWhatAnotherClientMade()
+    {
+        final long publication = add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
+        final long subscription = add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:ipc");
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+
+        remove(Commands.REMOVE_PUBLICATION, 8, publication);
+        remove(Commands.REMOVE_SUBSCRIPTION, 8, subscription);
+        assertThat(cycle(0)).extracting(Answer::type, Answer::errorCode)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(Commands.ON_ERROR, Commands.ERROR_UNKNOWN),
+                org.assertj.core.groups.Tuple.tuple(Commands.ON_ERROR, Commands.ERROR_UNKNOWN));
+        client(Commands.CLIENT_CLOSE, 8);
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS + LINGER_NANOS);
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(log).as("still the first client's").exists();
+        assertThat(counter("publications")).isEqualTo(1);
+        assertThat(counter("subscriptions")).isEqualTo(1);
+
+        remove(Commands.REMOVE_PUBLICATION, 7, publication);
+        assertThat(cycle(0).getFirst().type()).isEqualTo(Commands.ON_OPERATION_SUCCESS);
+    }
+
+    @Test
+    void aReusedCorrelationIdIsRefusedAndLeaksNothing()
+    {
+        add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc", 42);
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+        add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc", 42);
+        add(Commands.ADD_SUBSCRIPTION, 9, 10, "nano:ipc", 42);
+        assertThat(cycle(0)).extracting(Answer::errorCode).containsExactly(Commands.ERROR_CLASH, Commands.ERROR_CLASH);
+
+        remove(Commands.REMOVE_PUBLICATION, 7, 42);
+        assertThat(cycle(0).getFirst().type()).isEqualTo(Commands.ON_OPERATION_SUCCESS);
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        cycle(LINGER_NANOS + DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(log).as("its one link released, the log goes").doesNotExist();
+    }
+
+    @Test
+    void aClientHoldsAtMostItsShareAndOthersAreNotHeldBack()
+    {
+        for (int i = 0; i < MAX_REGISTRATIONS; i++)
+        {
+            add(Commands.ADD_SUBSCRIPTION, 7, 10 + i, "nano:ipc");
+        }
+        assertThat(cycle(0)).extracting(Answer::type).containsOnly(Commands.ON_SUBSCRIPTION_READY).hasSize(MAX_REGISTRATIONS);
+        add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
+        final Answer refused = cycle(0).getFirst();
+        assertThat(refused.errorCode()).isEqualTo(Commands.ERROR_GENERIC);
+        assertThat(refused.logFile(Responses.ERROR_MESSAGE)).contains("holds 4").contains("nanostream.client.max.registrations");
+        add(Commands.ADD_PUBLICATION, 8, 10, "nano:ipc");
+        assertThat(cycle(0)).extracting(Answer::type).contains(Commands.ON_PUBLICATION_READY);
+    }
+
+    @Test
+    void recordsNoClientWritesAreSteppedOverAndTheNextCommandIsServed()
+    {
+        final AtomicBuffer ring = control.commandRing();
+        final long tail = ring.getLong(RING + io.nanostream.buffer.MessageRingDescriptor.TAIL_OFFSET);
+        ring.putLong(RING + io.nanostream.buffer.MessageRingDescriptor.TAIL_OFFSET, tail + 16);
+        ring.putLong((int)tail, io.nanostream.buffer.MessageRingDescriptor.header(Integer.MAX_VALUE, Commands.ADD_PUBLICATION));
+        ring.putLong((int)tail + 8, io.nanostream.buffer.MessageRingDescriptor.header(3, Commands.ADD_PUBLICATION));
+        add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:ipc");
+
+        assertThat(cycle(0)).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY);
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(counter("errors")).isEqualTo(1);
     }
 }
