@@ -20,8 +20,10 @@ import java.util.Set;
  */
 public final class MappedFile implements AutoCloseable
 {
-    /** The page size pre-allocation writes through at: one byte per page. */
-    private static final int PAGE = 4096;
+    /** Zeros written per write call when a file is allocated up front. */
+    private static final int ZERO_CHUNK = 1024 * 1024;
+    /** How many bytes of allocation pass between calls to the progress callback. */
+    static final long PROGRESS_BYTES = 64L * 1024 * 1024;
 
     private final Path path;
     private final Arena arena;
@@ -54,6 +56,7 @@ public final class MappedFile implements AutoCloseable
             if (parent != null)
             {
                 Files.createDirectories(parent);
+                checkSpace(path, parent, length);
             }
             Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
@@ -86,22 +89,90 @@ public final class MappedFile implements AutoCloseable
     }
 
     /**
-     * Creates a new file like {@link #create(Path, long)}, and writes every page of it now, so that
-     * later writers never stop on a page fault (tmpfs and disk allocate pages on first touch).
+     * Creates a new file like {@link #create(Path, long)}, and allocates all of it now by writing zeros through
+     * the file system, so that later writers never stop on a page fault, and a full file system is an error
+     * here (and the file is removed) rather than a bus error in whichever process touches the page first.
      *
      * @param path   the file; must not exist.
      * @param length its length in bytes.
      * @return the mapping.
+     * @throws UncheckedIOException if there is no room, naming what is needed and what is free.
      */
     public static MappedFile createPreallocated(final Path path, final long length)
     {
-        final MappedFile file = create(path, length);
-        final MemorySegment segment = file.buffer.segment();
-        for (long offset = 0; offset < length; offset += PAGE)
+        return createPreallocated(path, length, () -> { });
+    }
+
+    /**
+     * Allocates like {@link #createPreallocated(Path, long)}, calling back every 64 MiB so that a caller with a
+     * heartbeat to keep (the driver's conductor) can keep it while a large file is written.
+     *
+     * @param path     the file; must not exist.
+     * @param length   its length in bytes.
+     * @param progress called every 64 MiB written.
+     * @return the mapping.
+     * @throws UncheckedIOException if there is no room, naming what is needed and what is free.
+     */
+    public static MappedFile createPreallocated(final Path path, final long length, final Runnable progress)
+    {
+        create(path, length).close(); // the checks, the owner-only file of the full length, sparse so far
+        try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.WRITE)))
         {
-            segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, offset, (byte)0);
+            final java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocateDirect(ZERO_CHUNK);
+            long written = 0;
+            long nextProgress = PROGRESS_BYTES;
+            while (written < length)
+            {
+                zeros.clear().limit((int)Math.min(ZERO_CHUNK, length - written));
+                written += channel.write(zeros, written);
+                if (written >= nextProgress)
+                {
+                    progress.run();
+                    nextProgress += PROGRESS_BYTES;
+                }
+            }
         }
-        return file;
+        catch (final IOException ex)
+        {
+            deleteQuietly(path);
+            throw new UncheckedIOException("cannot allocate " + length + " bytes for " + path + ": " + ex.getMessage() +
+                freeSpace(path) + "; the file was removed", ex);
+        }
+        return map(path, length, false);
+    }
+
+    private static void checkSpace(final Path path, final Path parent, final long length) throws IOException
+    {
+        final long usable = Files.getFileStore(parent).getUsableSpace();
+        if (usable < length)
+        {
+            throw new IOException("it needs " + length + " bytes and " + parent + " has " + usable + " free; free some space, " +
+                "ask for a smaller term-length, or use a directory on a larger file system");
+        }
+    }
+
+    private static String freeSpace(final Path path)
+    {
+        try
+        {
+            return " (" + Files.getFileStore(path.toAbsolutePath().getParent()).getUsableSpace() + " bytes free)";
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "";
+        }
+    }
+
+    private static void deleteQuietly(final Path path)
+    {
+        try
+        {
+            Files.deleteIfExists(path);
+        }
+        catch (final IOException ignore)
+        {
+            // the caller reports the first failure, which matters more
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,6 +84,44 @@ class IpcBadInputTest
                 subscription.poll((buffer, offset, length, header) -> received.add(buffer.getLong(offset)), 10);
             }
             assertThat(received).containsExactly(7L);
+        }
+    }
+
+    @Test
+    void aFullFileSystemRefusesANewLogClearlyAndKeepsWhatWasAccepted() throws Exception
+    {
+        final Path small = Files.createDirectories(dir.resolve("small"));
+        final Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", small.toString())
+            .redirectErrorStream(true).start();
+        if (mount.waitFor() != 0)
+        {
+            org.junit.jupiter.api.Assumptions.abort("a 16 MiB tmpfs needs mount rights (root): " + new String(mount.getInputStream().readAllBytes()));
+        }
+        try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(small.resolve("driver")));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:ipc", 3);
+             ConcurrentPublication accepted = client.addPublication("nano:ipc?term-length=1m", 3))
+        {
+            assertThatThrownBy(() -> client.addExclusivePublication("nano:ipc?term-length=16m", 4)).isInstanceOf(RegistrationException.class)
+                .hasMessageContaining("free").hasMessageContaining("smaller term-length");
+            try (Stream<Path> logs = Files.list(driver.directory().resolve(ControlFile.PUBLICATIONS_DIRECTORY)))
+            {
+                assertThat(logs.count()).as("only the accepted publication's log").isEqualTo(1);
+            }
+            final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
+            message.putLong(0, 11);
+            IpcRoundTripTest.offer(accepted, message, 8);
+            final List<Long> received = new ArrayList<>();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (received.isEmpty() && System.nanoTime() < deadline)
+            {
+                subscription.poll((buffer, offset, length, header) -> received.add(buffer.getLong(offset)), 10);
+            }
+            assertThat(received).containsExactly(11L);
+        }
+        finally
+        {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
         }
     }
 

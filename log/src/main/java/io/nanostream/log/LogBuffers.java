@@ -67,11 +67,35 @@ public final class LogBuffers implements AutoCloseable
         final Path path, final int termLength, final int pageSize, final int mtu,
         final int initialTermId, final int sessionId, final int streamId, final long correlationId, final boolean preallocate)
     {
+        return create(path, termLength, pageSize, mtu, initialTermId, sessionId, streamId, correlationId, preallocate, () -> { });
+    }
+
+    /**
+     * Creates a new log file as {@link #create(Path, int, int, int, int, int, int, long, boolean)} does, calling back
+     * every 64 MiB while it allocates, so that the caller can keep a heartbeat while a large log is written.
+     *
+     * @param path          the file, which must not exist.
+     * @param termLength    a power of two from 64 KiB to 1 GiB.
+     * @param pageSize      the page size, a power of two of at least 4096.
+     * @param mtu           the MTU, a multiple of 32 from 64 to 65504.
+     * @param initialTermId the first term id.
+     * @param sessionId     the publisher's session id.
+     * @param streamId      the stream id.
+     * @param correlationId the registration id of the log.
+     * @param preallocate   true to allocate every page now rather than on first touch.
+     * @param progress      called every 64 MiB allocated.
+     * @return the mapped log.
+     * @throws java.io.UncheckedIOException if there is no room for it (nothing is left behind).
+     */
+    public static LogBuffers create(
+        final Path path, final int termLength, final int pageSize, final int mtu, final int initialTermId, final int sessionId,
+        final int streamId, final long correlationId, final boolean preallocate, final Runnable progress)
+    {
         LogLayout.checkTermLength(termLength);
         LogLayout.checkPageSize(pageSize);
         FrameHeader.checkMtu(mtu);
         final long length = LogLayout.logLength(termLength, pageSize);
-        final MappedFile file = preallocate ? MappedFile.createPreallocated(path, length) : MappedFile.create(path, length);
+        final MappedFile file = preallocate ? MappedFile.createPreallocated(path, length, progress) : MappedFile.create(path, length);
         final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
         log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
         return log;

@@ -79,11 +79,12 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
         this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
         this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
-        final Path logDirectory = directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY);
+        final LogFactory logs = new LogFactory(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY), settings.sparseLogFiles(),
+            () -> commands.consumerHeartbeat(clock.epochMillis()), errors); // the source clock: time passes while a log is written
         final SessionIds sessionIds = new SessionIds();
-        this.ipc = new IpcPublications(settings, logDirectory, counters, clientProxy, errors, sessionIds, commands::nextCorrelationId,
+        this.ipc = new IpcPublications(settings, logs, counters, clientProxy, errors, sessionIds, commands::nextCorrelationId,
             this.clock);
-        this.network = new NetworkConductor(settings, directory, logDirectory, counters, clientProxy, errors, sessionIds,
+        this.network = new NetworkConductor(settings, directory, logs, counters, clientProxy, errors, sessionIds,
             commands::nextCorrelationId, this.clock, clock, clock);
         commands.consumerHeartbeat(this.clock.epochMillis());
     }

@@ -5,10 +5,7 @@ import io.nanostream.client.ChannelUri;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.status.DriverCounters;
-import io.nanostream.log.LogBuffers;
-import io.nanostream.log.LogLayout;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,7 +23,7 @@ import java.util.function.LongSupplier;
 final class IpcPublications
 {
     private final ConductorSettings settings;
-    private final Path directory;
+    private final LogFactory logs;
     private final DriverCounters counters;
     private final ClientProxy clientProxy;
     private final ErrorRecorder errors;
@@ -39,11 +36,11 @@ final class IpcPublications
     private long unblocked;
 
     IpcPublications(
-        final ConductorSettings settings, final Path directory, final DriverCounters counters, final ClientProxy clientProxy,
+        final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
         final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds, final Clock clock)
     {
         this.settings = settings;
-        this.directory = directory;
+        this.logs = logs;
         this.counters = counters;
         this.clientProxy = clientProxy;
         this.errors = errors;
@@ -88,11 +85,9 @@ final class IpcPublications
         final long registrationId, final long clientId, final int streamId, final int termLength, final int mtu, final boolean exclusive)
     {
         final int sessionId = sessionIds.next();
-        final Path file = directory.resolve(registrationId + ".logbuffer");
-        final LogBuffers log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, ThreadLocalRandom.current().nextInt(),
-            sessionId, streamId, registrationId, !settings.sparseLogFiles());
-        final IpcPublication publication = new IpcPublication(registrationId, sessionId, streamId, exclusive, log,
-            settings.ipcWindowFor(termLength), counters.publication(registrationId, sessionId, streamId, clientId, "nano:ipc"));
+        final IpcPublication publication = logs.create(registrationId + ".logbuffer", termLength, mtu, ThreadLocalRandom.current().nextInt(),
+            sessionId, streamId, registrationId, log -> new IpcPublication(registrationId, sessionId, streamId, exclusive, log,
+                settings.ipcWindowFor(termLength), counters.publication(registrationId, sessionId, streamId, clientId, "nano:ipc")));
         publications.add(publication);
         for (final SubscriptionLink subscription : subscriptions.values())
         {

@@ -46,7 +46,7 @@ final class NetworkConductor implements AutoCloseable
     private final ErrorRecorder errors;
 
     NetworkConductor(
-        final ConductorSettings settings, final Path driverDirectory, final Path logDirectory, final DriverCounters counters,
+        final ConductorSettings settings, final Path driverDirectory, final LogFactory logs, final DriverCounters counters,
         final ClientProxy clientProxy, final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds,
         final Clock conductorClock, final Clock senderClock, final Clock receiverClock)
     {
@@ -54,9 +54,9 @@ final class NetworkConductor implements AutoCloseable
         this.sender = new Sender(senderCommands, conductorCommands, senderClock);
         this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock);
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
-        this.publications = new NetworkPublications(settings, logDirectory, counters, clientProxy, errors, sessionIds, correlationIds,
+        this.publications = new NetworkPublications(settings, logs, counters, clientProxy, errors, sessionIds, correlationIds,
             conductorClock, senderCommands);
-        this.subscriptions = new NetworkSubscriptions(settings, logDirectory, counters, clientProxy, errors, correlationIds, conductorClock,
+        this.subscriptions = new NetworkSubscriptions(settings, logs, counters, clientProxy, errors, correlationIds, conductorClock,
             receiverCommands, conductorCommands, new LossReport(lossReportFile.buffer()), receiverClock);
     }
 

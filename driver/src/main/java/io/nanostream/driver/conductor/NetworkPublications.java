@@ -12,12 +12,7 @@ import io.nanostream.driver.udp.FlowControl;
 import io.nanostream.driver.udp.NetworkPublication;
 import io.nanostream.driver.udp.SenderCommand;
 import io.nanostream.driver.udp.UdpChannel;
-import io.nanostream.log.LogBuffers;
-import io.nanostream.log.LogLayout;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,7 +30,7 @@ import java.util.function.LongSupplier;
 final class NetworkPublications
 {
     private final ConductorSettings settings;
-    private final Path directory;
+    private final LogFactory logs;
     private final DriverCounters counters;
     private final ClientProxy clientProxy;
     private final ErrorRecorder errors;
@@ -54,12 +49,12 @@ final class NetworkPublications
     }
 
     NetworkPublications(
-        final ConductorSettings settings, final Path directory, final DriverCounters counters, final ClientProxy clientProxy,
+        final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
         final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds, final Clock clock,
         final CommandQueue<SenderCommand> sender)
     {
         this.settings = settings;
-        this.directory = directory;
+        this.logs = logs;
         this.counters = counters;
         this.clientProxy = clientProxy;
         this.errors = errors;
@@ -110,28 +105,31 @@ final class NetworkPublications
     {
         final int sessionId = sessionId(uri);
         final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
-        final Path file = directory.resolve(registrationId + ".logbuffer");
-        final LogBuffers log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, ThreadLocalRandom.current().nextInt(), sessionId,
-            streamId, registrationId, !settings.sparseLogFiles());
-        final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId, channel.canonical());
-        final SenderCounters senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
-        final NetworkPublication publication;
-        try
-        {
-            publication = new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(), settings.receiveLoss().get(),
-                counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl);
-        }
-        catch (final RuntimeException ex)
-        {
-            publicationCounters.free(clock.epochMillis());
-            senderCounters.free(clock.epochMillis());
-            log.close();
-            deleteQuietly(file);
-            throw ex;
-        }
-        final NetworkPublicationEntry entry = new NetworkPublicationEntry(publication, exclusive, publicationCounters, senderCounters);
+        final NetworkPublicationEntry entry = logs.create(registrationId + ".logbuffer", termLength, mtu, ThreadLocalRandom.current().nextInt(),
+            sessionId, streamId, registrationId, log ->
+            {
+                final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId,
+                    channel.canonical());
+                SenderCounters senderCounters = null;
+                try
+                {
+                    senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
+                    return new NetworkPublicationEntry(new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
+                        settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl),
+                        exclusive, publicationCounters, senderCounters);
+                }
+                catch (final RuntimeException ex)
+                {
+                    publicationCounters.free(clock.epochMillis());
+                    if (senderCounters != null)
+                    {
+                        senderCounters.free(clock.epochMillis());
+                    }
+                    throw ex; // the log goes too (LogFactory)
+                }
+            });
         publications.add(entry);
-        sender.offer(new SenderCommand.AddPublication(publication));
+        sender.offer(new SenderCommand.AddPublication(entry.publication));
         for (final Spy spy : spies.values())
         {
             linkSpy(entry, spy);
@@ -277,19 +275,7 @@ final class NetworkPublications
             entry.freeCounters(clock.epochMillis());
         }
         publication.log.close();
-        deleteQuietly(publication.log.path());
-    }
-
-    private void deleteQuietly(final Path file)
-    {
-        try
-        {
-            Files.deleteIfExists(file);
-        }
-        catch (final IOException ex)
-        {
-            errors.record(ex);
-        }
+        logs.delete(publication.log.path());
     }
 
     int count()

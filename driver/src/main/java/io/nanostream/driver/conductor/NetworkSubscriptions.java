@@ -11,12 +11,8 @@ import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
 import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.UdpChannel;
-import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,7 +31,7 @@ import java.util.function.LongSupplier;
 final class NetworkSubscriptions
 {
     private final ConductorSettings settings;
-    private final Path directory;
+    private final LogFactory logs;
     private final DriverCounters counters;
     private final ClientProxy clientProxy;
     private final ErrorRecorder errors;
@@ -74,12 +70,12 @@ final class NetworkSubscriptions
     }
 
     NetworkSubscriptions(
-        final ConductorSettings settings, final Path directory, final DriverCounters counters, final ClientProxy clientProxy,
+        final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
         final ErrorRecorder errors, final LongSupplier correlationIds, final Clock clock, final CommandQueue<ReceiverCommand> receiver,
         final CommandQueue<ConductorCommand> conductor, final LossReport lossReport, final Clock receiverClock)
     {
         this.settings = settings;
-        this.directory = directory;
+        this.logs = logs;
         this.counters = counters;
         this.clientProxy = clientProxy;
         this.errors = errors;
@@ -168,17 +164,15 @@ final class NetworkSubscriptions
             return;
         }
         final long correlationId = correlationIds.getAsLong();
-        final Path file = directory.resolve("image-" + correlationId + ".logbuffer");
-        final LogBuffers log = LogBuffers.create(file, request.termLength(), LogLayout.PAGE_SIZE, request.mtu(), request.initialTermId(),
-            request.sessionId(), request.streamId(), correlationId, !settings.sparseLogFiles());
         final long joinPosition = LogLayout.position(request.activeTermId(), request.termOffset(),
             LogLayout.positionBitsToShift(request.termLength()), request.initialTermId());
-        final PublicationImage publicationImage = new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
-            settings.receiverWindow(), counters.transport(),
-            counters.image(correlationId, request.sessionId(), request.streamId(), request.endpoint().channel.canonical()),
-            new Counter[0], settings.imageLivenessNanos(), receiverId, clock.nanoTime(),
-            new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), request.endpoint().channel.canonical(),
-                request.source().toString()));
+        final PublicationImage publicationImage = logs.create("image-" + correlationId + ".logbuffer", request.termLength(), request.mtu(),
+            request.initialTermId(), request.sessionId(), request.streamId(), correlationId, log -> new PublicationImage(correlationId, log,
+                request.endpoint(), request.source(), joinPosition, settings.receiverWindow(), counters.transport(),
+                counters.image(correlationId, request.sessionId(), request.streamId(), request.endpoint().channel.canonical()),
+                new Counter[0], settings.imageLivenessNanos(), receiverId, clock.nanoTime(),
+                new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), request.endpoint().channel.canonical(),
+                    request.source().toString())));
         final Image image = new Image(publicationImage, new HashMap<>());
         for (final Subscription subscription : subscribers)
         {
@@ -208,14 +202,7 @@ final class NetworkSubscriptions
                 }
                 publicationImage.counters().free(nowMillis);
                 publicationImage.log.close();
-                try
-                {
-                    Files.deleteIfExists(publicationImage.log.path());
-                }
-                catch (final IOException ex)
-                {
-                    errors.record(ex);
-                }
+                logs.delete(publicationImage.log.path());
             }
         }
     }

@@ -6,6 +6,10 @@ import io.nanostream.buffer.CountersReader;
 import io.nanostream.client.protocol.CounterTypes;
 import io.nanostream.concurrent.Clock;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * The one place counters are made: it picks each counter's type id and writes its label, with every
  * number in the label named ({@code registration 12, session 5, stream 10}), and hands back typed
@@ -17,6 +21,7 @@ public final class DriverCounters
     private final Clock clock;
     private final SystemCounters system;
     private final TransportCounters transport;
+    private final List<Counter> group = new ArrayList<>();
 
     /**
      * Makes the driver-wide counters in a set.
@@ -67,10 +72,10 @@ public final class DriverCounters
         final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
     {
         final String id = key(registrationId, sessionId, streamId, channel);
-        return new PublicationCounters(
+        return allOrNone(() -> new PublicationCounters(
             allocate(CounterTypes.PUBLISHER_LIMIT, registrationId, sessionId, streamId, clientId, "pub-lmt: " + id),
             allocate(CounterTypes.PUBLISHER_POSITION, registrationId, sessionId, streamId, clientId, "pub-pos: " + id),
-            allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId, "back-pressure: " + id));
+            allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId, "back-pressure: " + id)));
     }
 
     /**
@@ -86,12 +91,12 @@ public final class DriverCounters
     public SenderCounters sender(final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
     {
         final String id = key(registrationId, sessionId, streamId, channel);
-        return new SenderCounters(
+        return allOrNone(() -> new SenderCounters(
             allocate(CounterTypes.SENDER_POSITION, registrationId, sessionId, streamId, clientId, "snd-pos: " + id),
             allocate(CounterTypes.SENDER_LIMIT, registrationId, sessionId, streamId, clientId, "snd-lmt: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-naks received: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-retransmits: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-status messages: " + id));
+            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-status messages: " + id)));
     }
 
     /**
@@ -106,12 +111,12 @@ public final class DriverCounters
     public ImageCounters image(final long correlationId, final int sessionId, final int streamId, final String channel)
     {
         final String id = key(correlationId, sessionId, streamId, channel);
-        return new ImageCounters(
+        return allOrNone(() -> new ImageCounters(
             allocate(CounterTypes.RECEIVER_HWM, correlationId, sessionId, streamId, 0, "rcv-hwm: " + id),
             allocate(CounterTypes.RECEIVER_POSITION, correlationId, sessionId, streamId, 0, "rcv-pos: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-naks sent: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-gap bytes: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id));
+            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id)));
     }
 
     /**
@@ -152,7 +157,28 @@ public final class DriverCounters
     private Counter allocate(
         final int typeId, final long registrationId, final int sessionId, final int streamId, final long clientId, final String label)
     {
-        return counters.newCounter(typeId, registrationId, sessionId, streamId, clientId, label, clock.epochMillis());
+        final Counter counter = counters.newCounter(typeId, registrationId, sessionId, streamId, clientId, label, clock.epochMillis());
+        group.add(counter);
+        return counter;
+    }
+
+    /** Makes a set of counters, or none: if one cannot be allocated (all in use), those made before it are freed. */
+    private <T> T allOrNone(final Supplier<T> make)
+    {
+        group.clear();
+        try
+        {
+            return make.get();
+        }
+        catch (final RuntimeException ex)
+        {
+            group.forEach(counter -> counter.free(clock.epochMillis()));
+            throw ex;
+        }
+        finally
+        {
+            group.clear();
+        }
     }
 
     private static String key(final long registrationId, final int sessionId, final int streamId, final String channel)

@@ -341,4 +341,35 @@ class DriverConductorTest
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
         assertThat(counter("errors")).isEqualTo(1);
     }
+
+    @Test
+    void whenCountersRunOutTheNewLogIsRemovedAndEarlierOnesKept() throws IOException
+    {
+        int ready = 0;
+        Answer refused = null;
+        for (long client = 1; refused == null && client < 200; client++)
+        {
+            for (int i = 0; i < MAX_REGISTRATIONS && refused == null; i++)
+            {
+                add(Commands.ADD_EXCLUSIVE_PUBLICATION, client, 10, "nano:ipc");
+                final Answer answer = cycle(0).getFirst();
+                if (answer.type() == Commands.ON_PUBLICATION_READY)
+                {
+                    ready++;
+                }
+                else
+                {
+                    refused = answer;
+                }
+            }
+        }
+        assertThat(refused).as("the counters ran out").isNotNull();
+        assertThat(refused.logFile(Responses.ERROR_MESSAGE)).contains("no free counter");
+        try (java.util.stream.Stream<Path> logs = Files.list(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY)))
+        {
+            assertThat(logs.count()).as("a log for each publication made, none for the refused one").isEqualTo(ready);
+        }
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(counter("publications")).isEqualTo(ready);
+    }
 }
