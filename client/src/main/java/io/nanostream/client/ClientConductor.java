@@ -173,6 +173,11 @@ final class ClientConductor implements Runnable
                     }
                 }
             }
+            case Commands.ON_DRIVER_STOPPED ->
+            {
+                client.onDriverLost("the media driver in " + context.directory() + " stopped; start it again and connect a new client");
+                running = false;
+            }
             case Commands.ON_CLIENT_TIMEOUT ->
             {
                 if (correlationId == client.clientId())

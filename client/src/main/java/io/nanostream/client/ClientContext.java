@@ -1,11 +1,13 @@
 package io.nanostream.client;
 
+import io.nanostream.client.protocol.LocalDrivers;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.concurrent.SystemClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +18,7 @@ public final class ClientContext
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
-    private Path directory = defaultDirectory();
+    private Path directory;
     private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
     private Duration keepaliveInterval = Duration.ofMillis(500);
     private Duration resourceLinger = Duration.ofSeconds(3);
@@ -43,7 +45,8 @@ public final class ClientContext
     }
 
     /**
-     * Sets the driver directory.
+     * Sets the driver directory. Unset, the client uses {@code nanostream.dir} if that is set, else the one
+     * media driver running embedded in this JVM if there is exactly one, else {@link #defaultDirectory()}.
      *
      * @param directory the directory the driver was launched with.
      * @return this context.
@@ -61,7 +64,13 @@ public final class ClientContext
      */
     public Path directory()
     {
-        return directory;
+        if (directory != null)
+        {
+            return directory;
+        }
+        final String configured = System.getProperty("nanostream.dir");
+        final List<Path> embedded = LocalDrivers.directories();
+        return (configured == null || configured.isBlank()) && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.LocalDrivers;
 import io.nanostream.log.LogBuffers;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,9 +88,12 @@ public final class NanoStream implements AutoCloseable
         final Path file = directory.resolve(ControlFile.FILE_NAME);
         if (!Files.exists(file))
         {
-            throw new DriverUnavailableException("no media driver in " + directory + ": " + file + " does not exist; start one " +
-                "with `./nano-stream driver --dir " + directory + "` or MediaDriver.launchEmbedded(), or point nanostream.dir at " +
-                "the directory of the running driver", null);
+            final List<Path> embedded = LocalDrivers.directories();
+            throw new DriverUnavailableException("no media driver in " + directory + ": " + file + " does not exist; " +
+                (embedded.isEmpty() ? "start one with `./nano-stream driver --dir " + directory + "` or MediaDriver.launchEmbedded(), " +
+                    "or point nanostream.dir at the directory of the running driver" :
+                    "drivers run embedded in this process in " + embedded + ": connect with driver.connect(), or " +
+                    "ClientContext.directory(driver.directory())"), null);
         }
         checkOwner(file);
         final MappedFile mapping;
@@ -370,11 +375,16 @@ public final class NanoStream implements AutoCloseable
             {
                 subscriptions.remove(correlationId);
             }
-            if (ex.getCause() instanceof RuntimeException runtime)
+            // made again here, so that the stack trace is the caller's, not the client conductor's thread's
+            if (ex.getCause() instanceof RegistrationException refused)
             {
-                throw runtime;
+                throw new RegistrationException(refused.errorCode(), refused.getMessage());
             }
-            throw new NanoStreamException("request failed", ex.getCause());
+            if (ex.getCause() instanceof DriverUnavailableException lost)
+            {
+                throw new DriverUnavailableException(lost.getMessage(), null);
+            }
+            throw new NanoStreamException("request failed: " + ex.getCause(), ex.getCause());
         }
         catch (final InterruptedException ex)
         {
@@ -391,7 +401,8 @@ public final class NanoStream implements AutoCloseable
     {
         if (closed)
         {
-            throw new DriverUnavailableException("client is closed" + (closedReason == null ? "" : ": " + closedReason), null);
+            throw closedReason == null ? new IllegalStateException("this client is closed; connect a new one") :
+                new DriverUnavailableException(closedReason, null);
         }
     }
 

@@ -5,7 +5,10 @@ import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.buffer.MessageRingDescriptor;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.NanoStream;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.LocalDrivers;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
 import io.nanostream.concurrent.AgentRunner;
@@ -116,6 +119,7 @@ public final class MediaDriver implements AutoCloseable
             context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
         final DriverConductor conductor = new DriverConductor(settings(context), control, directory, SystemClock.INSTANCE);
         control.markReady();
+        LocalDrivers.register(directory);
         LOGGER.log(System.Logger.Level.INFO, "media driver started in " + directory + " (" + context.threadingMode() + ")");
         return new MediaDriver(context.directory(directory), owned, mapping, conductor);
     }
@@ -136,6 +140,16 @@ public final class MediaDriver implements AutoCloseable
     public Path directory()
     {
         return context.directory();
+    }
+
+    /**
+     * Connects a client to this driver: the way an application that embeds a driver reaches it.
+     *
+     * @return the client; close it before the driver.
+     */
+    public NanoStream connect()
+    {
+        return NanoStream.connect(new ClientContext().directory(directory()));
     }
 
     /**
@@ -188,6 +202,7 @@ public final class MediaDriver implements AutoCloseable
             invoker.close();
         }
         controlMapping.close();
+        LocalDrivers.unregister(context.directory());
         directory.release();
         LOGGER.log(System.Logger.Level.INFO, "media driver in " + context.directory() + " stopped");
     }

@@ -86,6 +86,8 @@ public final class Commands
     public static final int ON_OPERATION_SUCCESS = 106;
     /** The driver timed a client out. */
     public static final int ON_CLIENT_TIMEOUT = 107;
+    /** The driver is stopping cleanly: every client is done with it. */
+    public static final int ON_DRIVER_STOPPED = 108;
 
     /** Error code: the channel URI is malformed or asks for something unsupported. */
     public static final int ERROR_INVALID_CHANNEL = 1;

@@ -145,4 +145,11 @@ public final class ClientProxy
         buffer.putLong(Responses.CLIENT_TIMEOUT_CLIENT_ID, clientId);
         responses.transmit(Commands.ON_CLIENT_TIMEOUT, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
+
+    /** The driver is stopping cleanly: clients give up on it at once rather than after the heartbeat timeout. */
+    public void onDriverStopped()
+    {
+        buffer.putLong(0, 0);
+        responses.transmit(Commands.ON_DRIVER_STOPPED, buffer, 0, Responses.ID_ONLY_LENGTH);
+    }
 }

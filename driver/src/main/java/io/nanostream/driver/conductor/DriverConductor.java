@@ -159,6 +159,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     @Override
     public void onClose()
     {
+        clientProxy.onDriverStopped(); // on the conductor's thread, or after it stopped: the broadcast has one writer at a time
         ipc.close();
         network.close();
     }
