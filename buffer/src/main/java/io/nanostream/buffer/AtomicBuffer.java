@@ -408,6 +408,111 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomic
      */
     public abstract void fill(byte value);
 
+    /**
+     * Writes a string as ASCII after an int length, as Agrona's {@code putStringAscii} does; a character
+     * outside ASCII is written as {@code '?'}. Allocates nothing.
+     *
+     * @param offset where the length goes; the characters follow.
+     * @param value  the string.
+     * @return the bytes written, the length's four included.
+     */
+    public final int putStringAscii(final long offset, final CharSequence value)
+    {
+        final int length = value.length();
+        putInt(offset, length);
+        for (int i = 0; i < length; i++)
+        {
+            final char c = value.charAt(i);
+            putByte(offset + Integer.BYTES + i, c < 128 ? (byte)c : (byte)'?');
+        }
+        return Integer.BYTES + length;
+    }
+
+    /**
+     * Reads a string written by {@link #putStringAscii}.
+     *
+     * @param offset where its length is.
+     * @return the string.
+     * @throws IndexOutOfBoundsException if the length is negative or runs past the buffer.
+     */
+    public final String getStringAscii(final long offset)
+    {
+        return new String(getBytes(offset + Integer.BYTES, checkedStringLength(offset)), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Writes a string as UTF-8 after an int length of its bytes.
+     *
+     * @param offset where the length goes; the bytes follow.
+     * @param value  the string.
+     * @return the bytes written, the length's four included.
+     */
+    public final int putStringUtf8(final long offset, final String value)
+    {
+        final byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        putInt(offset, bytes.length);
+        putBytes(offset + Integer.BYTES, bytes, 0, bytes.length);
+        return Integer.BYTES + bytes.length;
+    }
+
+    /**
+     * Reads a string written by {@link #putStringUtf8}.
+     *
+     * @param offset where its length is.
+     * @return the string.
+     * @throws IndexOutOfBoundsException if the length is negative or runs past the buffer.
+     */
+    public final String getStringUtf8(final long offset)
+    {
+        return new String(getBytes(offset + Integer.BYTES, checkedStringLength(offset)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private int checkedStringLength(final long offset)
+    {
+        final int length = getInt(offset);
+        if (length < 0 || length > capacity() - offset - Integer.BYTES)
+        {
+            throw new IndexOutOfBoundsException("string length " + length + " at " + offset + " runs past the buffer's " + capacity() +
+                " bytes");
+        }
+        return length;
+    }
+
+    /**
+     * Copies bytes out into a new array.
+     *
+     * @param offset where to start.
+     * @param length how many bytes.
+     * @return the bytes.
+     */
+    public final byte[] getBytes(final long offset, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        getBytes(offset, bytes, 0, length);
+        return bytes;
+    }
+
+    /**
+     * A {@link ByteBuffer} over the same memory (no copy), in native byte order, for APIs that take one:
+     * channels, codecs. Direct for native memory; for heap memory, over the array given to {@link #wrap(byte[])}.
+     *
+     * @return the view.
+     * @throws UnsupportedOperationException for {@link #allocateHeap} memory, which is a {@code long[]} for aligned
+     *                                       access and has no byte-buffer view.
+     */
+    public final ByteBuffer byteBuffer()
+    {
+        try
+        {
+            return segment.asByteBuffer().order(ByteOrder.nativeOrder());
+        }
+        catch (final UnsupportedOperationException ex)
+        {
+            throw new UnsupportedOperationException("this heap buffer is long[] memory (allocateHeap), which has no ByteBuffer view; " +
+                "use allocateDirect, or wrap a byte[] or ByteBuffer", ex);
+        }
+    }
+
     /** Copies from this buffer into a segment: the second half of a copy between two buffers, typed for the JIT. */
     abstract void copyTo(long offset, MemorySegment destination, long destinationOffset, long length);
 

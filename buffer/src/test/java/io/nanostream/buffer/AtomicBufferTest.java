@@ -165,4 +165,40 @@ class AtomicBufferTest
         view.putByte(0, (byte)5);
         assertThat(bytes.get(0)).isEqualTo((byte)5);
     }
+
+    @org.junit.jupiter.api.Test
+    void stringsWithALengthPrefixRoundTripAndABadLengthIsNamed()
+    {
+        for (final AtomicBuffer buffer : new AtomicBuffer[] {AtomicBuffer.allocateHeap(128), AtomicBuffer.allocateDirect(128)})
+        {
+            org.assertj.core.api.Assertions.assertThat(buffer.putStringAscii(8, "hello")).isEqualTo(9);
+            org.assertj.core.api.Assertions.assertThat(buffer.getStringAscii(8)).isEqualTo("hello");
+            buffer.putStringAscii(8, "héllo");
+            org.assertj.core.api.Assertions.assertThat(buffer.getStringAscii(8)).isEqualTo("h?llo");
+            org.assertj.core.api.Assertions.assertThat(buffer.putStringUtf8(16, "héllo, wörld")).isEqualTo(4 + 14);
+            org.assertj.core.api.Assertions.assertThat(buffer.getStringUtf8(16)).isEqualTo("héllo, wörld");
+            buffer.putInt(16, 1000);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> buffer.getStringUtf8(16)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("string length 1000");
+            buffer.putInt(16, -1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> buffer.getStringAscii(16)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void byteBufferAndByteArrayViewsSeeTheSameBytes()
+    {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicBuffer.allocateHeap(64).byteBuffer())
+            .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("allocateDirect");
+        for (final AtomicBuffer buffer : new AtomicBuffer[] {AtomicBuffer.wrap(new byte[64]), AtomicBuffer.allocateDirect(64)})
+        {
+            buffer.putLong(8, 0x0102030405060708L);
+            final java.nio.ByteBuffer view = buffer.byteBuffer();
+            org.assertj.core.api.Assertions.assertThat(view.capacity()).isEqualTo(64);
+            org.assertj.core.api.Assertions.assertThat(view.getLong(8)).isEqualTo(0x0102030405060708L);
+            view.putInt(20, 42);
+            org.assertj.core.api.Assertions.assertThat(buffer.getInt(20)).isEqualTo(42);
+            org.assertj.core.api.Assertions.assertThat(buffer.getBytes(8, 2)).containsExactly((byte)8, (byte)7);
+        }
+    }
 }

@@ -27,6 +27,11 @@ import java.util.concurrent.TimeoutException;
  * closing are round trips to the driver (microseconds to a millisecond); offering and polling never
  * involve it. A background thread takes the driver's responses, heartbeats, and watches the driver.
  *
+ * <p>Threads: {@code add*}, {@code close} and {@code isClosed} may be called from any thread, at once; each
+ * add waits for the driver's answer on the calling thread. The image handlers and the error handler run on
+ * the client's own thread: keep them short, and expect them to run while your threads poll (an image can
+ * be polled, and give its first fragments, before its available-image handler has run).
+ *
  * <pre>{@code
  * try (NanoStream client = NanoStream.connect();
  *      Publication publication = client.addPublication("nano:ipc", 10);

@@ -13,6 +13,12 @@ import io.nanostream.log.ReservedValueSupplier;
  * returns the new stream position, or one of the negative results below; it never blocks and never
  * allocates. Messages longer than {@link #maxPayloadLength()} are split into fragments (reassemble them
  * with a {@code FragmentAssembler}), up to {@link #maxMessageLength()}.
+ *
+ * <p>Threads: {@link ConcurrentPublication} may be offered to from many threads at once,
+ * {@link ExclusivePublication} from one at a time. {@code close} may be called from any thread, even while
+ * another offers: a racing offer either completes or returns {@link #CLOSED}, and the log stays mapped
+ * for the client's resource linger (3 s by default) after the close, so an offer in flight never touches
+ * unmapped memory.
  */
 public abstract sealed class Publication implements AutoCloseable permits ConcurrentPublication, ExclusivePublication
 {

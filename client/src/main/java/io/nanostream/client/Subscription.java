@@ -8,7 +8,11 @@ import java.util.List;
 
 /**
  * Receives a stream: one {@link Image} per publisher session, polled in turn. Images come and go as
- * publishers do; polling never blocks and allocates nothing. Poll from one thread at a time.
+ * publishers do; polling never blocks and allocates nothing.
+ *
+ * <p>Threads: poll from one thread at a time (and give each subscription its own {@code FragmentAssembler}).
+ * {@code close} may be called from any thread, even during a poll: the images' logs stay mapped for the
+ * client's resource linger (3 s by default), so a poll in flight finishes safely and later polls return 0.
  */
 public final class Subscription implements AutoCloseable
 {

@@ -6,6 +6,9 @@ import io.nanostream.buffer.AtomicBuffer;
  * Joins the BEGIN ... END fragments of messages larger than one frame, per publisher session, and
  * hands whole messages to its delegate; unfragmented messages pass straight through without copying.
  * The reassembly buffers grow to the largest message seen and are then reused.
+ *
+ * <p>Threads: an assembler holds partial messages, so it belongs to one subscription polled by one thread;
+ * sharing one between subscriptions or threads mixes their fragments.
  */
 public final class FragmentAssembler implements FragmentHandler
 {
