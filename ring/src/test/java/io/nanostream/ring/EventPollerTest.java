@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventPollerTest
 {
     @Test
-    void reportsIdleGatingAndProcessing()
+    void reportsIdleGatingAndProcessing() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8, new YieldingWaitStrategy());
         final EventPoller<LongEvent> poller = ring.newPoller();
@@ -32,13 +32,13 @@ class EventPollerTest
     }
 
     @Test
-    void withOneProducerAClaimIsIdleUntilPublishedAsTheDisruptorReportsIt()
+    void withOneProducerAClaimIsIdleUntilPublishedAsTheDisruptorReportsIt() throws Exception
     {
         assertClaimIsIdleUntilPublished(RingBuffer.createSingleProducer(LongEvent::new, 8));
         assertClaimIsIdleUntilPublished(RingBuffer.createSingleProducer(SequencedEventTest.Tick::new, 8));
     }
 
-    private static <E> void assertClaimIsIdleUntilPublished(final RingBuffer<E> ring)
+    private static <E> void assertClaimIsIdleUntilPublished(final RingBuffer<E> ring) throws Exception
     {
         final EventPoller<E> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
@@ -50,7 +50,7 @@ class EventPollerTest
     }
 
     @Test
-    void aHandlerThatReturnsFalseStopsThePollThere()
+    void aHandlerThatReturnsFalseStopsThePollThere() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
         final EventPoller<LongEvent> poller = ring.newPoller();
@@ -79,7 +79,7 @@ class EventPollerTest
     }
 
     @Test
-    void anEventWhoseHandlerThrowsIsOfferedAgain()
+    void anEventWhoseHandlerThrowsIsOfferedAgain() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
         final EventPoller<LongEvent> poller = ring.newPoller();
@@ -102,7 +102,7 @@ class EventPollerTest
     }
 
     @Test
-    void aDownstreamPollerFollowsItsUpstream()
+    void aDownstreamPollerFollowsItsUpstream() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
         final Sequence upstream = new Sequence();

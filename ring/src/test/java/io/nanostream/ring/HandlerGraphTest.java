@@ -331,7 +331,9 @@ class HandlerGraphTest
         assertThatThrownBy(() -> HandlerGraph.builder(StageEvent::new).ringSize(100).build())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
         assertThatThrownBy(() -> HandlerGraph.<StageEvent>builder(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> graph.handleEventsWith()).isInstanceOf(IllegalArgumentException.class);
+        @SuppressWarnings("unchecked")
+        final EventHandler<StageEvent>[] none = new EventHandler[0];
+        assertThatThrownBy(() -> graph.handleEventsWith(none)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> graph.handleEventsWith(recorder, recorder))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
         graph.handleEventsWith(recorder);
