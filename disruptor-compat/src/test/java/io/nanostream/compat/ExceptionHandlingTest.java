@@ -2,6 +2,7 @@ package io.nanostream.compat;
 
 import io.nanostream.ring.EventHandler;
 import io.nanostream.ring.ExceptionHandler;
+import io.nanostream.ring.ExceptionHandlerWrapper;
 import io.nanostream.ring.ExceptionHandlers;
 import io.nanostream.ring.FatalExceptionHandler;
 import io.nanostream.ring.IgnoreExceptionHandler;
@@ -183,5 +184,18 @@ class ExceptionHandlingTest
         disruptor.shutdown(5, TimeUnit.SECONDS);
         assertThat(recording.events).containsExactly("start:no warm-up", "odd 3@0");
         assertThat(handler.handled).containsExactly(4L);
+    }
+
+    @Test
+    void aWrapperPassesToWhicheverHandlerItWasSwitchedTo() throws Exception
+    {
+        final ExceptionHandlerWrapper<LongEvent> wrapper = new ExceptionHandlerWrapper<>();
+        final Recording recording = new Recording();
+        wrapper.switchTo(recording);
+        final FailsOnOdd handler = new FailsOnOdd();
+        final RingBuffer<LongEvent> ringBuffer = startWith(handler, wrapper);
+        ringBuffer.publishEvent((event, sequence) -> event.value = 5);
+        Waits.until(() -> recording.events.size() == 2, "the failure reported");
+        assertThat(recording.events).containsExactly("start:no warm-up", "odd 5@0");
     }
 }

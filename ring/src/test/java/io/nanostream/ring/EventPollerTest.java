@@ -113,4 +113,29 @@ class EventPollerTest
         upstream.set(0);
         assertThat(poller.poll((event, sequence, endOfBatch) -> true)).isEqualTo(EventPoller.PollState.PROCESSING);
     }
+
+    @Test
+    void theDisruptorsWaysToMakeAPollerReadTheSameEvents() throws Exception
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8);
+        final Sequence upstream = new Sequence();
+        final Sequence own = new Sequence();
+        final EventPoller<LongEvent> followsUpstream = EventPoller.newInstance(ring, ring.sequencer, own, null, upstream);
+        final EventPoller<LongEvent> firstStage = new EventPoller<>(ring, ring.sequencer, new Sequence(), ring.sequencer.cursorSequence());
+        final NoOpEventProcessor noOp = new NoOpEventProcessor(ring);
+        final EventPoller<LongEvent> afterNoOp = new EventPoller<>(ring, ring.sequencer, new Sequence(), noOp.getSequence());
+        assertThat(followsUpstream.getSequence()).isSameAs(own);
+        ring.addGatingSequences(own, firstStage.getSequence(), afterNoOp.getSequence());
+        final long claimed = ring.next();
+        ring.get(claimed).value = 9;
+        ring.publish(claimed);
+        final List<Long> seen = new ArrayList<>();
+        final EventPoller.Handler<LongEvent> record = (event, sequence, endOfBatch) -> seen.add(event.value);
+        assertThat(followsUpstream.poll(record)).as("the upstream has not handled it").isEqualTo(EventPoller.PollState.GATING);
+        assertThat(firstStage.poll(record)).isEqualTo(EventPoller.PollState.PROCESSING);
+        assertThat(afterNoOp.poll(record)).isEqualTo(EventPoller.PollState.PROCESSING);
+        upstream.set(0);
+        assertThat(followsUpstream.poll(record)).isEqualTo(EventPoller.PollState.PROCESSING);
+        assertThat(seen).containsExactly(9L, 9L, 9L);
+    }
 }

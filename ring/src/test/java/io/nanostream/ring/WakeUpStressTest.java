@@ -36,6 +36,8 @@ class WakeUpStressTest
             BlockingWaitStrategy::new,
             LiteBlockingWaitStrategy::new,
             () -> new TimeoutBlockingWaitStrategy(30, TimeUnit.SECONDS),
+            () -> new LiteTimeoutBlockingWaitStrategy(30, TimeUnit.SECONDS),
+            () -> PhasedBackoffWaitStrategy.withLock(1, 1, TimeUnit.MICROSECONDS),
             () -> PhasedBackoffWaitStrategy.withLiteLock(1, 1, TimeUnit.MICROSECONDS));
     }
 
