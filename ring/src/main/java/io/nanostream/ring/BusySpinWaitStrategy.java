@@ -5,6 +5,11 @@ import io.nanostream.concurrent.Sequence;
 /** Spins on the CPU until the sequence is available: the lowest latency, one core per consumer. */
 public final class BusySpinWaitStrategy extends NativeWaitStrategy
 {
+    /** Creates the strategy. */
+    public BusySpinWaitStrategy()
+    {
+    }
+
     @Override
     void await(final long sequence, final ProcessingSequenceBarrier barrier)
     {

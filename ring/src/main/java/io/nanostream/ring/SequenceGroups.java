@@ -25,7 +25,7 @@ final class SequenceGroups
         Sequence[] updated;
         do
         {
-            current = (Sequence[])field.getVolatile(holder);
+            current = (Sequence[])field.getVolatile(holder); // volatile: the latest array, which the CAS below replaces
             updated = Arrays.copyOf(current, current.length + added.length);
             System.arraycopy(added, 0, updated, current.length, added.length);
         }
@@ -58,7 +58,7 @@ final class SequenceGroups
         Sequence[] updated;
         do
         {
-            current = (Sequence[])field.getVolatile(holder);
+            current = (Sequence[])field.getVolatile(holder); // volatile: the latest array, which the CAS below replaces
             int kept = 0;
             updated = new Sequence[current.length];
             for (final Sequence sequence : current)

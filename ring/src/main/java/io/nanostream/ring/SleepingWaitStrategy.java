@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Spins, then yields, then parks for a fixed time between checks: little CPU when idle, at the cost
- * of up to one park time of latency. Producers never need to signal it.
+ * of up to one park time of latency. Producers never need to signal it. An interrupt while parking
+ * ends the wait with an {@link AlertException}, as the blocking strategies report it.
  */
 public final class SleepingWaitStrategy extends NativeWaitStrategy
 {
@@ -85,6 +86,10 @@ public final class SleepingWaitStrategy extends NativeWaitStrategy
         {
             Thread.yield();
             return counter - 1;
+        }
+        if (Thread.currentThread().isInterrupted())
+        {
+            throw AlertException.INSTANCE; // a park returns at once while interrupted: stop, and keep the interrupt
         }
         LockSupport.parkNanos(sleepNanos);
         return 0;

@@ -48,6 +48,10 @@ final class UpstreamWait
                 {
                     throw TimeoutException.INSTANCE;
                 }
+                if (Thread.currentThread().isInterrupted())
+                {
+                    throw AlertException.INSTANCE; // as a monitor wait reports it: the interrupt stays set for the processor
+                }
                 LockSupport.parkNanos(Math.min(1_000L << Math.min(attempt - SPINS - YIELDS, 7), MAX_PARK_NANOS));
             }
             if (attempt < Integer.MAX_VALUE)

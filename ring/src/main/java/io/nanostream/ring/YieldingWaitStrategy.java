@@ -10,6 +10,11 @@ public final class YieldingWaitStrategy extends NativeWaitStrategy
 {
     private static final int SPIN_TRIES = 100;
 
+    /** Creates the strategy. */
+    public YieldingWaitStrategy()
+    {
+    }
+
     @Override
     void await(final long sequence, final ProcessingSequenceBarrier barrier)
     {

@@ -156,6 +156,39 @@ class WaitStrategyTest
         }
     }
 
+    /** Upstream handlers are polled with parks, which an interrupt would turn into a busy loop: it ends the wait instead. */
+    @Test
+    void anInterruptWhileWaitingForAnUpstreamHandlerAlertsAndKeepsTheInterrupt() throws Exception
+    {
+        for (final WaitStrategy strategy : new WaitStrategy[]{new BlockingWaitStrategy(), new SleepingWaitStrategy(0, 1_000)})
+        {
+            final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy);
+            final SequenceBarrier barrier = ring.newBarrier(new Sequence());
+            ring.publish(ring.next()); // published: only the upstream handler holds the waiter back
+            final CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+            final Thread waiter = new Thread(() ->
+            {
+                try
+                {
+                    barrier.waitFor(0);
+                    interrupted.complete(false);
+                }
+                catch (final AlertException ex)
+                {
+                    interrupted.complete(Thread.currentThread().isInterrupted());
+                }
+                catch (final InterruptedException | TimeoutException ex)
+                {
+                    interrupted.completeExceptionally(ex);
+                }
+            });
+            waiter.start();
+            Thread.sleep(20);
+            waiter.interrupt();
+            assertThat(interrupted.get(5, TimeUnit.SECONDS)).as(strategy.getClass().getSimpleName()).isTrue();
+        }
+    }
+
     static CompletableFuture<Long> waitAsync(final SequenceBarrier barrier, final long sequence)
     {
         return CompletableFuture.supplyAsync(() -> awaitQuietly(barrier, sequence));
