@@ -10,8 +10,12 @@ import java.lang.invoke.VarHandle;
  * line the adjacent-line prefetcher pulls in with it. {@link #get()} is an acquire load and
  * {@link #set(long)} a release store: a consumer that reads a sequence value sees every write the
  * writer made before publishing it.
+ *
+ * <p>Not final, as the LMAX Disruptor's is not: a group of sequences (the minimum of several) or a
+ * sequence that follows a ring's cursor can stand where a sequence is expected. While no subclass is
+ * loaded the JIT binds every call here directly (class hierarchy analysis), as it would for a final class.
  */
-public final class Sequence extends SequenceRightPadding
+public class Sequence extends SequenceRightPadding
 {
     /** The value a new sequence starts with: nothing claimed, published or consumed yet. */
     public static final long INITIAL_VALUE = -1L;

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * advances its sequence once for the whole batch. Runs on one thread until halted.
  *
  * <p>When the handler throws, the {@link ExceptionHandler} either skips the event or halts the ring;
- * a {@link RewindableException} replays the batch if the {@link BatchRewindStrategy} agrees.
+ * a {@link RewindableException} replays the batch if the {@link BatchRewindStrategy} agrees. Nothing
+ * here signals anyone: consumers behind this one find its progress by polling its sequence.
  *
  * @param <E> the event type.
  */
@@ -22,56 +23,74 @@ public final class BatchEventProcessor<E> implements EventProcessor
 
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final Sequence sequence = new Sequence();
-    private final RingBuffer<E> ringBuffer;
+    private final DataProvider<E> dataProvider;
     private final SequenceBarrier barrier;
     private final EventHandler<? super E> handler;
+    private final HandlerCalls<E> calls;
     private int maxBatchSize;
     private BatchRewindStrategy rewindStrategy;
-    private volatile ExceptionHandler<? super E> exceptionHandler = ExceptionHandlers.logAndHalt();
-    private volatile Consumer<Throwable> fatalErrorListener;
+    private int rewindAttempts;
 
     /**
      * Creates a processor with no batch limit and no rewinding.
      *
-     * @param ringBuffer the ring to read.
-     * @param barrier    what to wait on, from {@link RingBuffer#newBarrier}.
-     * @param handler    the handler.
+     * @param dataProvider the ring to read (or any provider of its events).
+     * @param barrier      what to wait on, from {@link RingBuffer#newBarrier}.
+     * @param handler      the handler.
      */
-    public BatchEventProcessor(final RingBuffer<E> ringBuffer, final SequenceBarrier barrier, final EventHandler<? super E> handler)
+    public BatchEventProcessor(final DataProvider<E> dataProvider, final SequenceBarrier barrier, final EventHandler<? super E> handler)
     {
-        this(ringBuffer, barrier, handler, Integer.MAX_VALUE, null);
+        this(dataProvider, barrier, handler, Integer.MAX_VALUE);
     }
 
     /**
-     * Creates a processor.
+     * Creates a processor that replays batches its handler asks to rewind, when the strategy agrees.
      *
-     * @param ringBuffer     the ring to read.
+     * @param dataProvider   the ring to read (or any provider of its events).
      * @param barrier        what to wait on, from {@link RingBuffer#newBarrier}.
      * @param handler        the handler.
      * @param maxBatchSize   the most events handed over between two advances of the sequence, at least 1.
-     * @param rewindStrategy decides on rewind requests; null treats them as ordinary failures.
+     * @param rewindStrategy decides on rewind requests.
      */
     public BatchEventProcessor(
-        final RingBuffer<E> ringBuffer,
+        final DataProvider<E> dataProvider,
         final SequenceBarrier barrier,
         final EventHandler<? super E> handler,
         final int maxBatchSize,
         final BatchRewindStrategy rewindStrategy)
     {
-        if (ringBuffer == null || barrier == null || handler == null)
+        this(dataProvider, barrier, handler, maxBatchSize);
+        this.rewindStrategy = RingBufferTranslators.required(rewindStrategy, "rewindStrategy");
+    }
+
+    private BatchEventProcessor(
+        final DataProvider<E> dataProvider, final SequenceBarrier barrier, final EventHandler<? super E> handler, final int maxBatchSize)
+    {
+        this.dataProvider = RingBufferTranslators.required(dataProvider, "dataProvider");
+        this.barrier = RingBufferTranslators.required(barrier, "barrier");
+        this.handler = RingBufferTranslators.required(handler, "handler");
+        this.maxBatchSize = checkedBatchSize(maxBatchSize);
+        this.calls = new HandlerCalls<>(handler, haltTarget(dataProvider, barrier));
+        handler.setSequenceCallback(sequence);
+    }
+
+    /** The sequencer to halt when the handler fails for good: the ring's, if we can tell which it is. */
+    private static AbstractSequencer haltTarget(final DataProvider<?> dataProvider, final SequenceBarrier barrier)
+    {
+        if (dataProvider instanceof RingBuffer<?> ring)
         {
-            throw new NullPointerException("ringBuffer, barrier and handler are all required");
+            return ring.sequencer;
         }
+        return barrier instanceof ProcessingSequenceBarrier ours ? ours.sequencer : null;
+    }
+
+    private static int checkedBatchSize(final int maxBatchSize)
+    {
         if (maxBatchSize < 1)
         {
             throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
         }
-        this.ringBuffer = ringBuffer;
-        this.barrier = barrier;
-        this.handler = handler;
-        this.maxBatchSize = maxBatchSize;
-        this.rewindStrategy = rewindStrategy;
-        handler.setSequenceCallback(sequence);
+        return maxBatchSize;
     }
 
     /**
@@ -81,11 +100,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
      */
     public void setExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
     {
-        if (exceptionHandler == null)
-        {
-            throw new NullPointerException("exceptionHandler is null");
-        }
-        this.exceptionHandler = exceptionHandler;
+        calls.exceptionHandler = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
     }
 
     /**
@@ -95,10 +110,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
      */
     public void setMaxBatchSize(final int maxBatchSize)
     {
-        if (maxBatchSize < 1)
-        {
-            throw new IllegalArgumentException("maxBatchSize must be at least 1, was " + maxBatchSize);
-        }
+        checkedBatchSize(maxBatchSize);
         checkNotRunning("max batch size");
         this.maxBatchSize = maxBatchSize;
     }
@@ -106,10 +118,11 @@ public final class BatchEventProcessor<E> implements EventProcessor
     /**
      * Sets what decides on rewind requests; call before the processor runs.
      *
-     * @param rewindStrategy the strategy, or null to treat rewind requests as failures.
+     * @param rewindStrategy the strategy.
      */
     public void setRewindStrategy(final BatchRewindStrategy rewindStrategy)
     {
+        RingBufferTranslators.required(rewindStrategy, "rewindStrategy");
         checkNotRunning("rewind strategy");
         this.rewindStrategy = rewindStrategy;
     }
@@ -130,7 +143,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
      */
     public void setFatalErrorListener(final Consumer<Throwable> listener)
     {
-        this.fatalErrorListener = listener;
+        calls.fatalErrorListener = listener;
     }
 
     @Override
@@ -176,13 +189,13 @@ public final class BatchEventProcessor<E> implements EventProcessor
             {
                 throw new IllegalStateException("processor is already running; run it on one thread only");
             }
-            notifyStart();
-            notifyShutdown();
+            calls.start();
+            calls.shutdown();
             state.set(IDLE);
             return;
         }
         barrier.clearAlert();
-        notifyStart();
+        calls.start();
         try
         {
             if (state.get() == RUNNING)
@@ -192,22 +205,20 @@ public final class BatchEventProcessor<E> implements EventProcessor
         }
         finally
         {
-            notifyShutdown();
+            calls.shutdown();
             state.set(IDLE);
         }
     }
 
     private void processEvents()
     {
-        final RingBuffer<E> ringBuffer = this.ringBuffer;
+        final DataProvider<E> dataProvider = this.dataProvider;
         final EventHandler<? super E> handler = this.handler;
         final SequenceBarrier barrier = this.barrier;
         final Sequence sequence = this.sequence;
         final int maxBatchSize = this.maxBatchSize;
-        final BatchRewindStrategy rewindStrategy = this.rewindStrategy;
         long next = sequence.get() + 1L;
         long available = next - 1L;
-        int rewinds = 0;
         E event = null;
         while (true)
         {
@@ -217,18 +228,40 @@ public final class BatchEventProcessor<E> implements EventProcessor
                 barrier.checkAlert();
                 if (next > available)
                 {
-                    available = barrier.waitFor(next);
+                    try
+                    {
+                        available = barrier.waitFor(next);
+                    }
+                    catch (final TimeoutException ex)
+                    {
+                        final long last = sequence.get();
+                        final Throwable fatal = calls.timeout(last);
+                        if (fatal != null)
+                        {
+                            stopAfterFailure(fatal, last);
+                            break;
+                        }
+                        continue;
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        Thread.currentThread().interrupt(); // a wait strategy of the user's reported it; handled as ours do
+                        throw AlertException.INSTANCE;
+                    }
+                    if (available < next)
+                    {
+                        continue; // a wait strategy of the user's gave up early, as the Disruptor allows: wait again
+                    }
                 }
                 final long end = Math.min(available, next + maxBatchSize - 1L);
-                notifyBatchStart(end - next + 1L, available - next + 1L, next);
+                calls.batchStart(end - next + 1L, available - next + 1L, next);
                 for (; next <= end; next++)
                 {
-                    event = ringBuffer.get(next);
+                    event = dataProvider.get(next);
                     handler.onEvent(event, next, next == end);
                 }
-                rewinds = 0;
+                rewindAttempts = 0;
                 sequence.set(end); // release: our reads of events up to end happen before producers reuse their slots
-                barrier.signalProgress();
             }
             catch (final AlertException ex)
             {
@@ -239,25 +272,18 @@ public final class BatchEventProcessor<E> implements EventProcessor
                 if (Thread.currentThread().isInterrupted())
                 {
                     // a consumer that stops on its own would leave producers waiting for it for ever: halt the ring
-                    haltOnFailure(new IllegalStateException("processor thread was interrupted while running"), sequence.get() + 1);
-                    break;
-                }
-            }
-            catch (final WaitTimeoutException ex)
-            {
-                if (!onTimeout(sequence.get()))
-                {
+                    stopAfterFailure(new IllegalStateException("processor thread was interrupted while running"), sequence.get() + 1);
                     break;
                 }
             }
             catch (final RewindableException ex)
             {
-                if (rewindStrategy != null && rewindStrategy.handleRewindException(ex, ++rewinds) == RewindAction.REWIND)
+                if (rewindStrategy != null && rewindStrategy.handleRewindException(ex, ++rewindAttempts) == RewindAction.REWIND)
                 {
                     next = batchStart;
                     continue;
                 }
-                rewinds = 0;
+                rewindAttempts = 0;
                 if (!skipFailedEvent(ex, next, event))
                 {
                     break;
@@ -266,7 +292,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
             }
             catch (final Throwable ex)
             {
-                rewinds = 0;
+                rewindAttempts = 0;
                 if (!skipFailedEvent(ex, next, event))
                 {
                     break;
@@ -281,91 +307,24 @@ public final class BatchEventProcessor<E> implements EventProcessor
     {
         try
         {
-            exceptionHandler.handleEventException(ex, failed, event);
+            calls.exceptionHandler.handleEventException(ex, failed, event);
             sequence.set(failed); // release: the failed event is done with, like a handled one
-            barrier.signalProgress();
             return true;
         }
         catch (final Throwable fatal)
         {
             // release: the events of this batch handled before the failure are done with (never move backwards)
             sequence.set(Math.max(sequence.get(), failed - 1));
-            haltOnFailure(fatal, failed);
+            stopAfterFailure(fatal, failed);
             return false;
         }
     }
 
-    private boolean onTimeout(final long last)
+    private void stopAfterFailure(final Throwable fatal, final long failed)
     {
-        try
+        if (state.compareAndSet(RUNNING, HALTED)) // else already asked to halt: a failure while stopping does not stop the ring
         {
-            handler.onTimeout(last);
-            return true;
-        }
-        catch (final Throwable ex)
-        {
-            try
-            {
-                exceptionHandler.handleEventException(ex, last, null);
-                return true;
-            }
-            catch (final Throwable fatal)
-            {
-                haltOnFailure(fatal, last);
-                return false;
-            }
-        }
-    }
-
-    private void haltOnFailure(final Throwable fatal, final long failed)
-    {
-        if (!state.compareAndSet(RUNNING, HALTED))
-        {
-            return; // already asked to halt: a failure while stopping does not stop the whole ring
-        }
-        final Throwable cause = fatal instanceof HandlerFailedException && fatal.getCause() != null ? fatal.getCause() : fatal;
-        ringBuffer.halt("handler " + handler + " failed at sequence " + failed + "; the ring is halted", cause);
-        final Consumer<Throwable> listener = fatalErrorListener;
-        if (listener != null)
-        {
-            listener.accept(cause);
-        }
-    }
-
-    private void notifyBatchStart(final long batchSize, final long queueDepth, final long first)
-    {
-        try
-        {
-            handler.onBatchStart(batchSize, queueDepth);
-        }
-        catch (final Throwable ex)
-        {
-            // no event was handed over yet: report it, but skip nothing
-            exceptionHandler.handleEventException(ex, first, null);
-        }
-    }
-
-    private void notifyStart()
-    {
-        try
-        {
-            handler.onStart();
-        }
-        catch (final Throwable ex)
-        {
-            exceptionHandler.handleOnStartException(ex);
-        }
-    }
-
-    private void notifyShutdown()
-    {
-        try
-        {
-            handler.onShutdown();
-        }
-        catch (final Throwable ex)
-        {
-            exceptionHandler.handleOnShutdownException(ex);
+            calls.haltRing(fatal, failed);
         }
     }
 

@@ -8,7 +8,8 @@ public interface BatchRewindStrategy
      * Decides what to do about one rewind request.
      *
      * @param exception the exception the handler threw.
-     * @param attempts  how many times in a row this batch has been rewound already, plus one.
+     * @param attempts  how many rewind requests in a row this batch has had, this one included (1 for the
+     *                  first), as the Disruptor counts.
      * @return rewind or throw.
      */
     RewindAction handleRewindException(RewindableException exception, int attempts);
@@ -20,22 +21,24 @@ public interface BatchRewindStrategy
      */
     static BatchRewindStrategy always()
     {
-        return (exception, attempts) -> RewindAction.REWIND;
+        return new SimpleBatchRewindStrategy();
     }
 
     /**
-     * Rewinds up to {@code maxAttempts} times in a row, then gives up.
+     * Replays a batch up to {@code maxRewinds} times in a row, then gives up: the handler is called
+     * {@code maxRewinds + 1} times on the failing event. The same as
+     * {@code new EventuallyGiveUpBatchRewindStrategy(maxRewinds + 1)}.
      *
-     * @param maxAttempts rewinds allowed for one batch, at least 1.
+     * @param maxRewinds replays allowed for one batch, at least 1.
      * @return the strategy.
      */
-    static BatchRewindStrategy giveUpAfter(final int maxAttempts)
+    static BatchRewindStrategy giveUpAfter(final int maxRewinds)
     {
-        if (maxAttempts < 1)
+        if (maxRewinds < 1)
         {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            throw new IllegalArgumentException("maxRewinds must be at least 1, was " + maxRewinds);
         }
-        return (exception, attempts) -> attempts <= maxAttempts ? RewindAction.REWIND : RewindAction.THROW;
+        return new EventuallyGiveUpBatchRewindStrategy(maxRewinds + 1L);
     }
 
     /**
@@ -46,10 +49,6 @@ public interface BatchRewindStrategy
      */
     static BatchRewindStrategy pauseThenRewind(final long pauseNanos)
     {
-        return (exception, attempts) ->
-        {
-            java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
-            return RewindAction.REWIND;
-        };
+        return new NanosecondPauseBatchRewindStrategy(pauseNanos);
     }
 }

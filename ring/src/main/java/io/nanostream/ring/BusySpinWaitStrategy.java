@@ -1,13 +1,30 @@
 package io.nanostream.ring;
 
+import io.nanostream.concurrent.Sequence;
+
 /** Spins on the CPU until the sequence is available: the lowest latency, one core per consumer. */
-public final class BusySpinWaitStrategy implements WaitStrategy
+public final class BusySpinWaitStrategy extends NativeWaitStrategy
 {
+    /** Creates the strategy. */
+    public BusySpinWaitStrategy()
+    {
+    }
+
     @Override
-    public long waitFor(final long sequence, final SequenceBarrier barrier)
+    void await(final long sequence, final ProcessingSequenceBarrier barrier)
+    {
+        while (barrier.available(sequence) < sequence)
+        {
+            barrier.checkAlert();
+            Thread.onSpinWait();
+        }
+    }
+
+    @Override
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
     {
         long available;
-        while ((available = barrier.available(sequence)) < sequence)
+        while ((available = dependent.get()) < sequence)
         {
             barrier.checkAlert();
             Thread.onSpinWait();

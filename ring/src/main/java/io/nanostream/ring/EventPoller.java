@@ -46,18 +46,71 @@ public final class EventPoller<E>
          * @param sequence   its sequence.
          * @param endOfBatch true for the last available event.
          * @return true to take the next available event, false to stop this poll here.
+         * @throws Exception anything; it propagates out of {@link #poll}.
          */
-        boolean onEvent(E event, long sequence, boolean endOfBatch);
+        boolean onEvent(E event, long sequence, boolean endOfBatch) throws Exception;
     }
 
-    private final RingBuffer<E> ringBuffer;
-    private final SequenceBarrier barrier;
-    private final Sequence sequence = new Sequence();
+    private final DataProvider<E> dataProvider;
+    private final AbstractSequencer sequencer;
+    private final ProcessingSequenceBarrier barrier;
+    private final Sequence sequence;
 
-    EventPoller(final RingBuffer<E> ringBuffer, final SequenceBarrier barrier)
+    /**
+     * Creates a poller the Disruptor's way; {@link RingBuffer#newPoller} is simpler.
+     *
+     * @param dataProvider   where the events are.
+     * @param sequencer      the sequencer that publishes them.
+     * @param sequence       the poller's own sequence.
+     * @param gatingSequence the sequence to follow: an upstream handler's, or the sequencer's cursor for a
+     *                       first stage (a {@link NoOpEventProcessor}'s sequence follows it too).
+     */
+    public EventPoller(
+        final DataProvider<E> dataProvider, final Sequencer sequencer, final Sequence sequence, final Sequence gatingSequence)
     {
-        this.ringBuffer = ringBuffer;
+        this(dataProvider, (AbstractSequencer)RingBufferTranslators.required(sequencer, "sequencer"),
+            barrierFor((AbstractSequencer)sequencer, RingBufferTranslators.required(gatingSequence, "gatingSequence")),
+            sequence);
+    }
+
+    EventPoller(
+        final DataProvider<E> dataProvider, final AbstractSequencer sequencer, final ProcessingSequenceBarrier barrier,
+        final Sequence sequence)
+    {
+        this.dataProvider = RingBufferTranslators.required(dataProvider, "dataProvider");
+        this.sequencer = sequencer;
         this.barrier = barrier;
+        this.sequence = RingBufferTranslators.required(sequence, "sequence");
+    }
+
+    private static ProcessingSequenceBarrier barrierFor(final AbstractSequencer sequencer, final Sequence gatingSequence)
+    {
+        return gatingSequence == sequencer.cursorSequence() ?
+            new ProcessingSequenceBarrier(sequencer, new Sequence[0]) :
+            new ProcessingSequenceBarrier(sequencer, new Sequence[]{gatingSequence});
+    }
+
+    /**
+     * Creates a poller the Disruptor's way; {@link RingBuffer#newPoller} is simpler.
+     *
+     * @param dataProvider    where the events are.
+     * @param sequencer       the sequencer that publishes them.
+     * @param sequence        the poller's own sequence.
+     * @param cursorSequence  the sequencer's cursor, which the Disruptor needs and this poller does not:
+     *                        it learns of publication from the sequencer itself (may be null).
+     * @param gatingSequences the sequences to follow; none for a first stage.
+     * @param <T>             the event type.
+     * @return the poller; gate the sequencer on its sequence.
+     */
+    public static <T> EventPoller<T> newInstance(
+        final DataProvider<T> dataProvider,
+        final Sequencer sequencer,
+        final Sequence sequence,
+        final Sequence cursorSequence,
+        final Sequence... gatingSequences)
+    {
+        final AbstractSequencer ours = (AbstractSequencer)RingBufferTranslators.required(sequencer, "sequencer");
+        return new EventPoller<>(dataProvider, ours, new ProcessingSequenceBarrier(ours, gatingSequences), sequence);
     }
 
     /**
@@ -67,9 +120,11 @@ public final class EventPoller<E>
      *
      * @param handler the handler.
      * @return what the poll found.
+     * @throws Exception whatever the handler threw.
      */
-    public PollState poll(final Handler<? super E> handler)
+    public PollState poll(final Handler<? super E> handler) throws Exception
     {
+        RingBufferTranslators.required(handler, "handler");
         final long current = sequence.get();
         long next = current + 1L;
         final long available = barrier.highestAvailable(next);
@@ -81,7 +136,7 @@ public final class EventPoller<E>
                 boolean more;
                 do
                 {
-                    more = handler.onEvent(ringBuffer.get(next), next, next == available);
+                    more = handler.onEvent(dataProvider.get(next), next, next == available);
                     processed = next;
                     next++;
                 }
@@ -90,14 +145,13 @@ public final class EventPoller<E>
             finally
             {
                 sequence.set(processed); // release: our reads of the handled events happen before their slots are reused
-                barrier.signalProgress();
             }
             return PollState.PROCESSING;
         }
         // as the Disruptor reports it: one producer's cursor is what it published, many producers' what they claimed;
         // one producer's is read from the event we wait for, never from its claim counter, which a spinning poller
         // would otherwise pull away from the producer on every empty poll
-        return ringBuffer.sequencer.cursorReached(next) ? PollState.GATING : PollState.IDLE;
+        return sequencer.cursorReached(next) ? PollState.GATING : PollState.IDLE;
     }
 
     /**

@@ -17,8 +17,21 @@ public final class ExceptionHandlers
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.ring");
 
+    private static final FatalExceptionHandler DEFAULT = new FatalExceptionHandler();
+
     private ExceptionHandlers()
     {
+    }
+
+    /**
+     * The default, as the Disruptor names it: a shared {@link FatalExceptionHandler}, which logs and
+     * halts the ring (as {@link #logAndHalt()} does).
+     *
+     * @return the handler.
+     */
+    public static ExceptionHandler<Object> defaultHandler()
+    {
+        return DEFAULT;
     }
 
     /**

@@ -5,31 +5,55 @@ import io.nanostream.concurrent.Sequence;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
-/** One consumer in a {@link HandlerGraph}: a batch processor or a worker pool, and what it follows. */
+/**
+ * One consumer in a {@link HandlerGraph}: a batch processor of ours, a processor of the user's, or a
+ * worker pool; what it waits on, and what it follows.
+ */
 final class GraphNode<E>
 {
+    /** What the user names the node by: the handler, the pool, or the user's processor itself. */
     final Object handler;
-    final BatchEventProcessor<E> processor;
+    /** The processor that runs the node, or null for a worker pool. */
+    final EventProcessor processor;
+    /** The processor when it is ours, else null. */
+    final BatchEventProcessor<E> batch;
     final WorkerPool<E> pool;
+    /** What the processor waits on, or null when the user's processor keeps its own. */
+    final SequenceBarrier barrier;
     final List<GraphNode<E>> dependencies;
     boolean endOfChain = true;
     boolean customExceptionHandler;
     private Thread thread;
 
-    GraphNode(final EventHandler<? super E> handler, final BatchEventProcessor<E> processor, final List<GraphNode<E>> dependencies)
+    private GraphNode(
+        final Object handler, final EventProcessor processor, final BatchEventProcessor<E> batch, final WorkerPool<E> pool,
+        final SequenceBarrier barrier, final List<GraphNode<E>> dependencies)
     {
         this.handler = handler;
         this.processor = processor;
-        this.pool = null;
+        this.batch = batch;
+        this.pool = pool;
+        this.barrier = barrier;
         this.dependencies = List.copyOf(dependencies);
     }
 
-    GraphNode(final WorkerPool<E> pool, final List<GraphNode<E>> dependencies)
+    static <E> GraphNode<E> ofHandler(
+        final EventHandler<? super E> handler, final BatchEventProcessor<E> processor, final SequenceBarrier barrier,
+        final List<GraphNode<E>> dependencies)
     {
-        this.handler = pool;
-        this.processor = null;
-        this.pool = pool;
-        this.dependencies = List.copyOf(dependencies);
+        return new GraphNode<>(handler, processor, processor, null, barrier, dependencies);
+    }
+
+    static <E> GraphNode<E> ofProcessor(final EventProcessor processor, final List<GraphNode<E>> dependencies)
+    {
+        @SuppressWarnings("unchecked")
+        final BatchEventProcessor<E> batch = processor instanceof BatchEventProcessor<?> ours ? (BatchEventProcessor<E>)ours : null;
+        return new GraphNode<>(processor, processor, batch, null, null, dependencies);
+    }
+
+    static <E> GraphNode<E> ofPool(final WorkerPool<E> pool, final List<GraphNode<E>> dependencies)
+    {
+        return new GraphNode<>(pool, null, null, pool, null, dependencies);
     }
 
     Sequence[] sequences()
@@ -45,13 +69,19 @@ final class GraphNode<E>
         }
     }
 
+    /** Whether an exception handler can be set: a batch processor or a pool. */
+    boolean takesExceptionHandler()
+    {
+        return processor == null || batch != null;
+    }
+
     void setExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
     {
-        if (processor != null)
+        if (batch != null)
         {
-            processor.setExceptionHandler(exceptionHandler);
+            batch.setExceptionHandler(exceptionHandler);
         }
-        else
+        else if (pool != null)
         {
             pool.setExceptionHandler(exceptionHandler);
         }
@@ -62,6 +92,10 @@ final class GraphNode<E>
         if (processor != null)
         {
             thread = threadFactory.newThread(processor);
+            if (thread == null)
+            {
+                throw new IllegalStateException("thread factory " + threadFactory + " made no thread for " + this);
+            }
             thread.start();
         }
         else
@@ -87,14 +121,18 @@ final class GraphNode<E>
         }
     }
 
+    private List<Thread> threads()
+    {
+        return processor != null ? (thread == null ? List.of() : List.of(thread)) : pool.threads();
+    }
+
     /** Waits for this node's threads to end, until the deadline; true if they all did. */
     boolean join(final long deadlineNanos)
     {
-        final List<Thread> threads = processor != null ? (thread == null ? List.of() : List.of(thread)) : pool.threads();
         boolean interrupted = false;
         try
         {
-            for (final Thread t : threads)
+            for (final Thread t : threads())
             {
                 while (t != Thread.currentThread() && t.isAlive())
                 {
@@ -127,8 +165,7 @@ final class GraphNode<E>
     /** Interrupts this node's threads, to unstick a handler blocked inside {@code onEvent}. */
     void interrupt()
     {
-        final List<Thread> threads = processor != null ? (thread == null ? List.of() : List.of(thread)) : pool.threads();
-        for (final Thread t : threads)
+        for (final Thread t : threads())
         {
             if (t != Thread.currentThread())
             {

@@ -2,17 +2,14 @@ package io.nanostream.ring;
 
 import io.nanostream.concurrent.Sequence;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A ring with a graph of handlers, each on its own thread: multicast, pipelines, diamonds, worker
- * pools, wired in a few lines. Handlers may be added to and removed from a running graph.
+ * pools, wired in a few lines. Handlers may be added to and removed from a running graph. This is the
+ * Disruptor's {@code Disruptor} DSL under our name (and {@link io.nanostream.ring.dsl.Disruptor} under its own).
  *
  * <pre>{@code
  * HandlerGraph<Trade> graph = HandlerGraph.builder(Trade::new).ringSize(1 << 16).build();
@@ -24,25 +21,39 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <E> the event type.
  */
-public final class HandlerGraph<E>
+public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
 {
-    private static final int NEW = 0;
-    private static final int STARTED = 1;
-    private static final int HALTED = 2;
-    private static final long HALT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final System.Logger LOGGER = System.getLogger("io.nanostream.ring");
+    /**
+     * Creates a graph the Disruptor's way: many producers, a {@link BlockingWaitStrategy}.
+     *
+     * @param factory       makes the preallocated events.
+     * @param ringSize      the number of slots, a power of two.
+     * @param threadFactory makes a thread per handler.
+     */
+    public HandlerGraph(final EventFactory<E> factory, final int ringSize, final ThreadFactory threadFactory)
+    {
+        this(factory, ringSize, threadFactory, ProducerType.MULTI, new BlockingWaitStrategy());
+    }
 
-    private final RingBuffer<E> ringBuffer;
-    private final ThreadFactory threadFactory;
-    private final List<GraphNode<E>> nodes = new CopyOnWriteArrayList<>();
-    private ExceptionHandler<? super E> defaultExceptionHandler;
-    private int state = NEW;
+    /**
+     * Creates a graph the Disruptor's way.
+     *
+     * @param factory       makes the preallocated events.
+     * @param ringSize      the number of slots, a power of two.
+     * @param threadFactory makes a thread per handler.
+     * @param producerType  one producer thread or many.
+     * @param waitStrategy  how handlers wait for events.
+     */
+    public HandlerGraph(
+        final EventFactory<E> factory, final int ringSize, final ThreadFactory threadFactory, final ProducerType producerType,
+        final WaitStrategy waitStrategy)
+    {
+        this(RingBuffer.create(producerType, factory, ringSize, waitStrategy), threadFactory, ExceptionHandlers.logAndHalt());
+    }
 
     HandlerGraph(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory, final ExceptionHandler<? super E> exceptionHandler)
     {
-        this.ringBuffer = ringBuffer;
-        this.threadFactory = threadFactory;
-        this.defaultExceptionHandler = exceptionHandler;
+        super(ringBuffer, threadFactory, exceptionHandler);
     }
 
     /**
@@ -67,7 +78,44 @@ public final class HandlerGraph<E>
     @SafeVarargs
     public final HandlerGroup<E> handleEventsWith(final EventHandler<? super E>... handlers)
     {
-        return addHandlers(List.of(), handlers);
+        return addHandlers(List.of(), handlers, null);
+    }
+
+    /**
+     * Adds handlers that may ask for their batch to be replayed, each seeing every published event.
+     *
+     * @param rewindStrategy decides on each rewind request.
+     * @param handlers       the handlers, each given once.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> handleEventsWith(final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
+    {
+        return addHandlers(List.of(), handlers, RingBufferTranslators.required(rewindStrategy, "rewindStrategy"));
+    }
+
+    /**
+     * Adds processors made by the factories, each given the ring and the sequences to follow (none here).
+     *
+     * @param factories make one processor each.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> handleEventsWith(final EventProcessorFactory<E>... factories)
+    {
+        return addFactories(List.of(), factories);
+    }
+
+    /**
+     * Adds processors made elsewhere (of the user's, or {@link BatchEventProcessor}s built by hand): the
+     * graph gates the ring on them, starts them on its threads and halts them with the rest.
+     *
+     * @param processors the processors, each given once.
+     * @return their group.
+     */
+    public HandlerGroup<E> handleEventsWith(final EventProcessor... processors)
+    {
+        return addProcessors(List.of(), processors);
     }
 
     /**
@@ -91,30 +139,43 @@ public final class HandlerGraph<E>
     @SafeVarargs
     public final synchronized HandlerGroup<E> after(final EventHandler<? super E>... handlers)
     {
+        return groupOf(handlers);
+    }
+
+    /**
+     * The group of processors already in the graph (added with {@link #handleEventsWith(EventProcessor...)}),
+     * to add handlers after them.
+     *
+     * @param processors processors already added.
+     * @return their group.
+     */
+    public synchronized HandlerGroup<E> after(final EventProcessor... processors)
+    {
+        return groupOf(processors);
+    }
+
+    private HandlerGroup<E> groupOf(final Object[] members)
+    {
         final List<GraphNode<E>> group = new ArrayList<>();
-        for (final EventHandler<? super E> handler : handlers)
+        for (final Object member : RingBufferTranslators.required(members, "handlers"))
         {
-            group.add(nodeOf(handler));
+            group.add(nodeOf(member));
         }
         return new HandlerGroup<>(this, group);
     }
 
     /**
-     * Sets the exception handler of every handler not given one of its own; the default is
-     * {@link ExceptionHandlers#logAndHalt()}.
+     * Sets the exception handler of every handler not given one of its own, before or after this call;
+     * the default is {@link ExceptionHandlers#logAndHalt()}.
      *
      * @param exceptionHandler the exception handler.
      */
     public synchronized void setDefaultExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
     {
-        if (exceptionHandler == null)
-        {
-            throw new NullPointerException("exceptionHandler is null");
-        }
-        defaultExceptionHandler = exceptionHandler;
+        defaultExceptionHandler = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
         for (final GraphNode<E> node : nodes)
         {
-            if (!node.customExceptionHandler)
+            if (!node.customExceptionHandler && node.takesExceptionHandler())
             {
                 node.setExceptionHandler(exceptionHandler);
             }
@@ -122,159 +183,25 @@ public final class HandlerGraph<E>
     }
 
     /**
-     * Starts a thread per handler (and per worker).
+     * Sets the exception handler of every handler added from now on (not of those already added), as
+     * the Disruptor's does.
      *
-     * @return the ring, to publish on.
-     * @throws IllegalStateException if the graph was started before.
+     * @param exceptionHandler the exception handler.
      */
-    public synchronized RingBuffer<E> start()
+    public synchronized void handleExceptionsWith(final ExceptionHandler<? super E> exceptionHandler)
     {
-        if (state != NEW)
-        {
-            throw new IllegalStateException("graph already started" + (state == HALTED ? " and halted" : "") +
-                "; a graph starts once, build a new one to start again");
-        }
-        state = STARTED;
-        for (final GraphNode<E> node : nodes)
-        {
-            node.start(threadFactory);
-        }
-        return ringBuffer;
+        exceptionHandlerForNew = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
     }
 
     /**
-     * Stops every handler after the batch in hand, without draining, and halts the ring so that
-     * producers waiting for room get a {@link RingHaltedException}. Waits up to two seconds for the
-     * handler threads to end, interrupting after the first those still busy in a handler, and logs
-     * any that will not stop.
-     */
-    public void halt()
-    {
-        synchronized (this)
-        {
-            state = HALTED;
-        }
-        ringBuffer.halt("handler graph halted", null);
-        for (final GraphNode<E> node : nodes)
-        {
-            node.halt();
-        }
-        final long graceEnd = System.nanoTime() + HALT_GRACE_NANOS;
-        for (final GraphNode<E> node : nodes)
-        {
-            if (!node.join(graceEnd))
-            {
-                node.interrupt();
-            }
-        }
-        final long lastEnd = System.nanoTime() + HALT_GRACE_NANOS;
-        for (final GraphNode<E> node : nodes)
-        {
-            if (!node.join(lastEnd))
-            {
-                LOGGER.log(System.Logger.Level.WARNING, "handler " + node + " did not stop within 2 s of halt, even when interrupted");
-            }
-        }
-    }
-
-    /**
-     * Waits until every event claimed so far has been handled by every handler, then halts. Stop the
-     * producers first: events published after the drain are not handled.
+     * Starts setting the exception handler of one handler: {@code graph.handleExceptionsFor(h).with(x)}.
      *
-     * @param timeout how long to wait for the drain.
-     * @return true if everything was handled; false if the time ran out or a handler halted the ring,
-     * in which case the graph is halted all the same.
+     * @param handler a handler in the graph.
+     * @return the setting, to complete with {@link ExceptionHandlerSetting#with}.
      */
-    public boolean shutdown(final Duration timeout)
+    public ExceptionHandlerSetting<E> handleExceptionsFor(final EventHandler<? super E> handler)
     {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        boolean drained;
-        while (!(drained = !hasBacklog()) && !ringBuffer.isHalted() && System.nanoTime() - deadline < 0)
-        {
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
-        }
-        halt();
-        return drained;
-    }
-
-    /**
-     * Whether some claimed event has not yet been handled by every handler.
-     *
-     * @return true while there is a backlog.
-     */
-    public boolean hasBacklog()
-    {
-        final long cursor = ringBuffer.getCursor();
-        for (final GraphNode<E> node : nodes)
-        {
-            if (node.endOfChain)
-            {
-                for (final Sequence sequence : node.sequences())
-                {
-                    if (sequence.get() < cursor)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Removes a handler that no other handler follows; on a running graph it stops after the batch in
-     * hand (without draining), and producers stop waiting for it once its thread has ended.
-     *
-     * @param handler the handler to remove.
-     * @throws IllegalArgumentException if it is not in the graph or other handlers follow it.
-     * @throws IllegalStateException    if its thread does not end within two seconds (a long batch, a stuck
-     *                                  handler): it then stays in the graph, still gating producers, and a
-     *                                  later call finishes the removal.
-     */
-    public void removeHandler(final EventHandler<? super E> handler)
-    {
-        final GraphNode<E> node;
-        synchronized (this)
-        {
-            node = nodeOf(handler);
-            for (final GraphNode<E> other : nodes)
-            {
-                if (other.dependencies.contains(node))
-                {
-                    throw new IllegalArgumentException("handler " + handler + " has handler " + other +
-                        " after it; remove that one first");
-                }
-            }
-            for (final GraphNode<E> dependency : node.dependencies)
-            {
-                if (!dependency.endOfChain && nodes.stream().noneMatch(other -> other != node && other.dependencies.contains(dependency)))
-                {
-                    dependency.endOfChain = true;
-                    // at or ahead of the removed handler, which still gates until its thread ends: safe to add now
-                    ringBuffer.sequencer.addGatingSequences(dependency.sequences());
-                }
-            }
-            node.halt();
-        }
-        boolean stopped = node.join(System.nanoTime() + HALT_GRACE_NANOS);
-        if (!stopped)
-        {
-            node.interrupt();
-            stopped = node.join(System.nanoTime() + HALT_GRACE_NANOS);
-        }
-        synchronized (this)
-        {
-            if (!stopped)
-            {
-                throw new IllegalStateException("handler " + handler + " did not stop within 2 s (a long batch or a stuck " +
-                    "handler); it stays in the graph and gates producers until it does; call removeHandler again later");
-            }
-            for (final Sequence sequence : node.sequences())
-            {
-                ringBuffer.sequencer.removeGatingSequence(sequence);
-            }
-            nodes.remove(node);
-        }
+        return new ExceptionHandlerSetting<>(this, nodeOf(handler));
     }
 
     /**
@@ -285,7 +212,29 @@ public final class HandlerGraph<E>
      */
     public synchronized Sequence getSequenceOf(final EventHandler<? super E> handler)
     {
-        return nodeOf(handler).processor.getSequence();
+        return nodeOf(handler).sequences()[0];
+    }
+
+    /**
+     * The sequence value of a handler in the graph: the last event it is done with.
+     *
+     * @param handler the handler.
+     * @return its processor's sequence value.
+     */
+    public long getSequenceValueFor(final EventHandler<? super E> handler)
+    {
+        return getSequenceOf(handler).get();
+    }
+
+    /**
+     * The barrier a handler waits on.
+     *
+     * @param handler a handler in the graph.
+     * @return its barrier, or null if it belongs to a processor of the user's or to a worker pool.
+     */
+    public synchronized SequenceBarrier getBarrierFor(final EventHandler<? super E> handler)
+    {
+        return nodeOf(handler).barrier;
     }
 
     /**
@@ -298,168 +247,105 @@ public final class HandlerGraph<E>
         return ringBuffer;
     }
 
-    synchronized HandlerGroup<E> addHandlers(final List<GraphNode<E>> dependencies, final EventHandler<? super E>[] handlers)
+    /**
+     * The ring's cursor; see {@link RingBuffer#getCursor()}.
+     *
+     * @return the highest claimed sequence.
+     */
+    public long getCursor()
     {
-        checkHandlers(handlers);
-        final List<GraphNode<E>> added = new ArrayList<>();
-        final Sequence[] dependencySequences = sequencesOf(dependencies);
-        for (final EventHandler<? super E> handler : handlers)
-        {
-            final BatchEventProcessor<E> processor =
-                new BatchEventProcessor<>(ringBuffer, ringBuffer.newBarrier(dependencySequences), handler);
-            processor.setExceptionHandler(defaultExceptionHandler);
-            processor.setFatalErrorListener(this::haltAfterFailure);
-            added.add(new GraphNode<>(handler, processor, dependencies));
-        }
-        return link(added, dependencies);
+        return ringBuffer.getCursor();
     }
 
-    synchronized HandlerGroup<E> addWorkerPool(final List<GraphNode<E>> dependencies, final WorkHandler<? super E>[] handlers)
+    /**
+     * The ring's size.
+     *
+     * @return the number of slots.
+     */
+    public long getBufferSize()
     {
-        checkHandlers(handlers);
-        final WorkerPool<E> pool = new WorkerPool<>(ringBuffer, ringBuffer.newBarrier(sequencesOf(dependencies)),
-            defaultExceptionHandler, this::haltAfterFailure, handlers);
-        return link(List.of(new GraphNode<>(pool, dependencies)), dependencies);
+        return ringBuffer.getBufferSize();
     }
 
-    /** Gates the ring on the new nodes, starting them where they cannot miss or lap anything, then starts them if running. */
-    private HandlerGroup<E> link(final List<GraphNode<E>> added, final List<GraphNode<E>> dependencies)
+    /**
+     * The event for a sequence; see {@link RingBuffer#get(long)}.
+     *
+     * @param sequence the sequence.
+     * @return the event in its slot.
+     */
+    public E get(final long sequence)
     {
-        if (state == HALTED)
-        {
-            throw new IllegalStateException("graph is halted; build a new one");
-        }
-        if (!nodes.containsAll(dependencies))
-        {
-            throw new IllegalArgumentException("a handler this group follows was removed from the graph; " +
-                "build the group again from handlers still in it");
-        }
-        final Sequence[] dependencySequences = sequencesOf(dependencies);
-        for (final GraphNode<E> node : added)
-        {
-            if (dependencies.isEmpty())
-            {
-                ringBuffer.sequencer.addGatingSequencesAtCursor(node.sequences());
-            }
-            else
-            {
-                node.setSequences(minimum(dependencySequences));
-                ringBuffer.sequencer.addGatingSequences(node.sequences());
-                node.setSequences(minimum(dependencySequences)); // the dependencies still gate: this cannot be lapped
-            }
-        }
-        for (final GraphNode<E> dependency : dependencies)
-        {
-            if (dependency.endOfChain)
-            {
-                dependency.endOfChain = false;
-                for (final Sequence sequence : dependency.sequences())
-                {
-                    ringBuffer.sequencer.removeGatingSequence(sequence);
-                }
-            }
-        }
-        nodes.addAll(added);
-        if (state == STARTED)
-        {
-            for (final GraphNode<E> node : added)
-            {
-                node.start(threadFactory);
-            }
-        }
-        return new HandlerGroup<>(this, added);
+        return ringBuffer.get(sequence);
     }
 
-    synchronized void setExceptionHandler(final List<GraphNode<E>> group, final ExceptionHandler<? super E> exceptionHandler)
+    /**
+     * Publishes one event through the ring; see {@link RingBuffer#publishEvent(EventTranslator)}.
+     *
+     * @param translator fills the event.
+     */
+    public void publishEvent(final EventTranslator<E> translator)
     {
-        for (final GraphNode<E> node : group)
-        {
-            node.customExceptionHandler = true;
-            node.setExceptionHandler(exceptionHandler);
-        }
+        ringBuffer.publishEvent(translator);
     }
 
-    synchronized void checkNotStarted(final List<GraphNode<E>> group, final String what)
+    /**
+     * Publishes one event through the ring.
+     *
+     * @param translator fills the event.
+     * @param arg0       the argument.
+     * @param <A>        its type.
+     */
+    public <A> void publishEvent(final EventTranslatorOneArg<E, A> translator, final A arg0)
     {
-        for (final GraphNode<E> node : group)
-        {
-            if (node.started())
-            {
-                throw new IllegalStateException("cannot set the " + what + " of running handler " + node +
-                    "; set it before start");
-            }
-        }
+        ringBuffer.publishEvent(translator, arg0);
     }
 
-    private void haltAfterFailure(final Throwable cause)
+    /**
+     * Publishes one event through the ring.
+     *
+     * @param translator fills the event.
+     * @param arg0       the first argument.
+     * @param arg1       the second argument.
+     * @param <A>        the first argument's type.
+     * @param <B>        the second argument's type.
+     */
+    public <A, B> void publishEvent(final EventTranslatorTwoArg<E, A, B> translator, final A arg0, final B arg1)
     {
-        for (final GraphNode<E> node : nodes)
-        {
-            node.halt();
-        }
+        ringBuffer.publishEvent(translator, arg0, arg1);
     }
 
-    private GraphNode<E> nodeOf(final Object handler)
+    /**
+     * Publishes one event through the ring.
+     *
+     * @param translator fills the event.
+     * @param arg0       the first argument.
+     * @param arg1       the second argument.
+     * @param arg2       the third argument.
+     * @param <A>        the first argument's type.
+     * @param <B>        the second argument's type.
+     * @param <C>        the third argument's type.
+     */
+    public <A, B, C> void publishEvent(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final A arg0, final B arg1, final C arg2)
     {
-        for (final GraphNode<E> node : nodes)
-        {
-            if (node.handler == handler)
-            {
-                return node;
-            }
-        }
-        throw new IllegalArgumentException("handler " + handler + " is not in this graph; add it with handleEventsWith first");
+        ringBuffer.publishEvent(translator, arg0, arg1, arg2);
     }
 
-    private void checkHandlers(final Object[] handlers)
+    /**
+     * Publishes one event per argument, all at once.
+     *
+     * @param translator fills each event.
+     * @param args0      one argument per event.
+     * @param <A>        the argument type.
+     */
+    public <A> void publishEvents(final EventTranslatorOneArg<E, A> translator, final A[] args0)
     {
-        if (handlers == null || handlers.length == 0)
-        {
-            throw new IllegalArgumentException("no handlers given; pass at least one");
-        }
-        for (int i = 0; i < handlers.length; i++)
-        {
-            final Object handler = handlers[i];
-            if (handler == null)
-            {
-                throw new NullPointerException("handler " + i + " is null");
-            }
-            for (int j = 0; j < i; j++)
-            {
-                if (handlers[j] == handler)
-                {
-                    throw new IllegalArgumentException("handler " + handler + " is given twice; each handler joins a graph once");
-                }
-            }
-            for (final GraphNode<E> node : nodes)
-            {
-                final boolean inPool = node.pool != null && node.pool.hasHandler(handler);
-                if (node.handler == handler || inPool)
-                {
-                    throw new IllegalArgumentException("handler " + handler + " is already in this graph; " +
-                        "each handler joins a graph once (use a second instance to run it twice)");
-                }
-            }
-        }
+        ringBuffer.publishEvents(translator, args0);
     }
 
-    private static <E> Sequence[] sequencesOf(final List<GraphNode<E>> group)
+    @Override
+    public String toString()
     {
-        final List<Sequence> sequences = new ArrayList<>();
-        for (final GraphNode<E> node : group)
-        {
-            sequences.addAll(List.of(node.sequences()));
-        }
-        return sequences.toArray(new Sequence[0]);
-    }
-
-    private static long minimum(final Sequence[] sequences)
-    {
-        long minimum = Long.MAX_VALUE;
-        for (final Sequence sequence : sequences)
-        {
-            minimum = Math.min(minimum, sequence.get());
-        }
-        return minimum;
+        return getClass().getSimpleName() + "{" + nodes + ", ring=" + ringBuffer + "}";
     }
 }

@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Some handlers of a {@link HandlerGraph}, to add handlers after them or to configure them.
+ * Some handlers of a {@link HandlerGraph}, to add handlers after them or to configure them (the
+ * Disruptor's {@code EventHandlerGroup}).
  *
  * @param <E> the event type.
  */
 public final class HandlerGroup<E>
 {
-    private final HandlerGraph<E> graph;
+    private final HandlerGraphWiring<E> graph;
     private final List<GraphNode<E>> nodes;
 
-    HandlerGroup(final HandlerGraph<E> graph, final List<GraphNode<E>> nodes)
+    HandlerGroup(final HandlerGraphWiring<E> graph, final List<GraphNode<E>> nodes)
     {
         this.graph = graph;
         this.nodes = List.copyOf(nodes);
@@ -30,7 +31,71 @@ public final class HandlerGroup<E>
     @SafeVarargs
     public final HandlerGroup<E> then(final EventHandler<? super E>... handlers)
     {
-        return graph.addHandlers(nodes, handlers);
+        return graph.addHandlers(nodes, handlers, null);
+    }
+
+    /**
+     * Adds handlers that may ask for their batch to be replayed, each seeing every event after all
+     * handlers of this group are done with it.
+     *
+     * @param rewindStrategy decides on each rewind request.
+     * @param handlers       the handlers.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> then(final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
+    {
+        return graph.addHandlers(nodes, handlers, RingBufferTranslators.required(rewindStrategy, "rewindStrategy"));
+    }
+
+    /**
+     * Adds processors made by the factories, each told to follow this group.
+     *
+     * @param factories make one processor each.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> then(final EventProcessorFactory<E>... factories)
+    {
+        return graph.addFactories(nodes, factories);
+    }
+
+    /**
+     * The same as {@link #then(EventHandler[])}, by the Disruptor's name.
+     *
+     * @param handlers the handlers.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> handleEventsWith(final EventHandler<? super E>... handlers)
+    {
+        return graph.addHandlers(nodes, handlers, null);
+    }
+
+    /**
+     * The same as {@link #then(BatchRewindStrategy, RewindableEventHandler[])}, by the Disruptor's name.
+     *
+     * @param rewindStrategy decides on each rewind request.
+     * @param handlers       the handlers.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> handleEventsWith(
+        final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
+    {
+        return then(rewindStrategy, handlers);
+    }
+
+    /**
+     * The same as {@link #then(EventProcessorFactory[])}, by the Disruptor's name.
+     *
+     * @param factories make one processor each.
+     * @return their group.
+     */
+    @SafeVarargs
+    public final HandlerGroup<E> handleEventsWith(final EventProcessorFactory<E>... factories)
+    {
+        return graph.addFactories(nodes, factories);
     }
 
     /**
@@ -53,6 +118,7 @@ public final class HandlerGroup<E>
      */
     public HandlerGroup<E> and(final HandlerGroup<E> other)
     {
+        RingBufferTranslators.required(other, "other");
         if (other.graph != graph)
         {
             throw new IllegalArgumentException("cannot join handlers of two different graphs");
@@ -69,6 +135,28 @@ public final class HandlerGroup<E>
     }
 
     /**
+     * This group and processors made elsewhere, which join the graph as first-stage consumers (as
+     * {@link HandlerGraph#handleEventsWith(EventProcessor...)} adds them), as one group.
+     *
+     * @param processors the processors.
+     * @return the union.
+     */
+    public HandlerGroup<E> and(final EventProcessor... processors)
+    {
+        return and(graph.addProcessors(List.of(), processors));
+    }
+
+    /**
+     * A barrier that waits for every handler of this group, for a consumer of your own to follow them.
+     *
+     * @return the barrier.
+     */
+    public SequenceBarrier asSequenceBarrier()
+    {
+        return graph.ringBuffer.newBarrier(sequences());
+    }
+
+    /**
      * Caps the batches of this group's batch handlers; set before they start.
      *
      * @param maxBatchSize the most events between two advances of a handler's sequence, at least 1.
@@ -79,9 +167,9 @@ public final class HandlerGroup<E>
         graph.checkNotStarted(nodes, "max batch size");
         for (final GraphNode<E> node : nodes)
         {
-            if (node.processor != null)
+            if (node.batch != null)
             {
-                node.processor.setMaxBatchSize(maxBatchSize);
+                node.batch.setMaxBatchSize(maxBatchSize);
             }
         }
         return this;
@@ -95,12 +183,13 @@ public final class HandlerGroup<E>
      */
     public HandlerGroup<E> withRewindStrategy(final BatchRewindStrategy rewindStrategy)
     {
+        RingBufferTranslators.required(rewindStrategy, "rewindStrategy");
         graph.checkNotStarted(nodes, "rewind strategy");
         for (final GraphNode<E> node : nodes)
         {
-            if (node.processor != null)
+            if (node.batch != null)
             {
-                node.processor.setRewindStrategy(rewindStrategy);
+                node.batch.setRewindStrategy(rewindStrategy);
             }
         }
         return this;
@@ -114,10 +203,6 @@ public final class HandlerGroup<E>
      */
     public HandlerGroup<E> withExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
     {
-        if (exceptionHandler == null)
-        {
-            throw new NullPointerException("exceptionHandler is null");
-        }
         graph.setExceptionHandler(nodes, exceptionHandler);
         return this;
     }

@@ -1,14 +1,17 @@
 package io.nanostream.ring;
 
+import io.nanostream.concurrent.Sequence;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
  * Blocks waiting consumers on a monitor ({@code Object.wait}, which allocates nothing on the Java
- * heap per wait) and wakes them with {@code notifyAll}. Counts its waiters so that a signal can skip
- * the monitor when nobody waits.
+ * heap per wait) until the event they want is published, and wakes them with {@code notifyAll} after
+ * each publication; then waits for upstream handlers with {@link UpstreamWait}. Counts its waiters so
+ * that a signal can skip the monitor when nobody waits.
  */
-abstract class MonitorWaitStrategy implements WaitStrategy
+abstract class MonitorWaitStrategy extends NativeWaitStrategy
 {
     private static final VarHandle WAITERS;
 
@@ -36,30 +39,66 @@ abstract class MonitorWaitStrategy implements WaitStrategy
         this.timeoutNanos = timeoutNanos;
     }
 
-    @Override
-    public final long waitFor(final long sequence, final SequenceBarrier barrier)
+    static long checkedTimeout(final long timeout, final java.util.concurrent.TimeUnit unit)
     {
-        long available = barrier.available(sequence);
-        if (available >= sequence)
+        if (unit == null)
         {
-            return available;
+            throw new NullPointerException("unit is null");
         }
+        final long nanos = unit.toNanos(timeout);
+        if (nanos <= 0)
+        {
+            throw new IllegalArgumentException("timeout must be more than 0, was " + timeout + " " + unit);
+        }
+        return nanos;
+    }
+
+    @Override
+    final void await(final long sequence, final ProcessingSequenceBarrier barrier) throws TimeoutException
+    {
         final long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        if (!barrier.isPublished(sequence))
+        {
+            block(sequence, barrier, null, barrier, deadline);
+        }
+        if (barrier.hasDependents())
+        {
+            UpstreamWait.await(sequence, barrier, null, barrier, deadline);
+        }
+    }
+
+    @Override
+    public final long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
+        throws TimeoutException
+    {
+        final long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
+        if (cursor.get() < sequence)
+        {
+            block(sequence, null, cursor, barrier, deadline);
+        }
+        return UpstreamWait.await(sequence, null, dependent, barrier, deadline);
+    }
+
+    /** Blocks until {@code sequence} is published: read from our barrier if given, else from {@code cursor}. */
+    private void block(
+        final long sequence, final ProcessingSequenceBarrier ours, final Sequence cursor, final SequenceBarrier alerts, final long deadline)
+        throws TimeoutException
+    {
         synchronized (mutex)
         {
             // volatile add: our registration is ordered before the re-check below (pairs with signal's fence)
             int unused = (int)WAITERS.getAndAdd(this, 1);
             try
             {
-                while ((available = barrier.available(sequence)) < sequence)
+                while (ours != null ? !ours.isPublished(sequence) : cursor.get() < sequence)
                 {
-                    barrier.checkAlert();
-                    if (timeoutNanos > 0)
+                    alerts.checkAlert();
+                    if (deadline != 0)
                     {
                         final long remaining = deadline - System.nanoTime();
                         if (remaining <= 0)
                         {
-                            throw WaitTimeoutException.INSTANCE;
+                            throw TimeoutException.INSTANCE;
                         }
                         mutex.wait(remaining / 1_000_000L, (int)(remaining % 1_000_000L));
                     }
@@ -79,7 +118,6 @@ abstract class MonitorWaitStrategy implements WaitStrategy
                 unused = (int)WAITERS.getAndAdd(this, -1);
             }
         }
-        return available;
     }
 
     @Override

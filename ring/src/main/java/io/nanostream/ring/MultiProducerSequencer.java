@@ -16,7 +16,7 @@ import java.util.Arrays;
  * {@code s} is ready from the flag of {@code s} itself. A slot's flag can only hold the current lap or
  * the previous one, because producers cannot lap the slowest consumer, so the comparison is exact.
  */
-final class MultiProducerSequencer extends Sequencer
+public final class MultiProducerSequencer extends AbstractSequencer
 {
     /** Bytes of unused flags kept before and after the live ones, so no other object shares their lines. */
     static final int FLAG_PADDING = 128;
@@ -27,25 +27,45 @@ final class MultiProducerSequencer extends Sequencer
     private final Sequence cursor = new Sequence();
     private final Sequence gatingSequenceCache = new Sequence();
 
+    /**
+     * Creates a sequencer whose producers back off ({@link ProducerWaitStrategy#backoff()}) while the ring is full.
+     *
+     * @param bufferSize   the number of slots, a power of two.
+     * @param waitStrategy how consumers wait.
+     */
+    public MultiProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy)
+    {
+        this(bufferSize, waitStrategy, ProducerWaitStrategy.backoff());
+    }
+
+    /**
+     * Creates a sequencer.
+     *
+     * @param bufferSize           the number of slots, a power of two.
+     * @param waitStrategy         how consumers wait.
+     * @param producerWaitStrategy how producers wait while the ring is full.
+     */
+    public MultiProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy)
+    {
+        this(bufferSize, waitStrategy, producerWaitStrategy, null);
+    }
+
     MultiProducerSequencer(
         final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
     {
         super(bufferSize, waitStrategy, producerWait, slots);
-        this.flags = slots != null ? null : new byte[bufferSize + 2 * FLAG_PADDING];
-        if (flags != null)
-        {
-            Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
-        }
+        this.flags = new byte[slots != null ? 0 : bufferSize + 2 * FLAG_PADDING];
+        Arrays.fill(flags, (byte)-1); // lap 0 expects 0, so nothing reads as published yet
     }
 
     @Override
-    long next()
+    public long next()
     {
         return next(1);
     }
 
     @Override
-    long next(final int n)
+    public long next(final int n)
     {
         checkClaimSize(n);
         // wait for room before claiming: a producer that waits while holding a claim stalls every consumer
@@ -66,7 +86,7 @@ final class MultiProducerSequencer extends Sequencer
     }
 
     @Override
-    long tryNext(final int n)
+    public long tryNext(final int n)
     {
         checkClaimSize(n);
         long current;
@@ -88,17 +108,34 @@ final class MultiProducerSequencer extends Sequencer
     @Override
     boolean cursorReached(final long sequence)
     {
-        return cursor() >= sequence;
+        return getCursor() >= sequence;
     }
 
     @Override
-    long cursor()
+    Sequence cursorSequence()
+    {
+        return cursor;
+    }
+
+    /**
+     * The highest sequence claimed so far; claims complete out of order, so it may not be published yet.
+     *
+     * @return the highest claimed sequence.
+     */
+    @Override
+    public long getCursor()
     {
         return cursor.get();
     }
 
     @Override
-    boolean hasAvailableCapacity(final int n)
+    public void claim(final long sequence)
+    {
+        cursor.set(sequence); // release: a claim position for a ring that has not started
+    }
+
+    @Override
+    public boolean hasAvailableCapacity(final int n)
     {
         final long current = cursor.get();
         return hasCapacity(current + n - bufferSize, current);
@@ -117,7 +154,7 @@ final class MultiProducerSequencer extends Sequencer
     }
 
     @Override
-    void publish(final long sequence)
+    public void publish(final long sequence)
     {
         if (slots != null)
         {
@@ -136,7 +173,7 @@ final class MultiProducerSequencer extends Sequencer
      * consumer that sees {@code lo} sees the whole range.
      */
     @Override
-    void publish(final long lo, final long hi)
+    public void publish(final long lo, final long hi)
     {
         if (slots != null)
         {
@@ -154,8 +191,15 @@ final class MultiProducerSequencer extends Sequencer
         signalAfterPublish();
     }
 
+    /**
+     * Whether {@code sequence} is published in the current lap of its slot: a sequence whose slot a later
+     * lap has reused reads as not available.
+     *
+     * @param sequence the sequence.
+     * @return true if available.
+     */
     @Override
-    boolean isPublished(final long sequence)
+    public boolean isAvailable(final long sequence)
     {
         if (slots != null)
         {

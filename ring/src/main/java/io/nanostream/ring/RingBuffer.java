@@ -21,9 +21,12 @@ import io.nanostream.concurrent.Sequence;
  *
  * @param <E> the event type.
  */
-public final class RingBuffer<E> extends RingBufferTranslators<E>
+public final class RingBuffer<E> extends RingBufferArgBatchTranslators<E> implements Cursored, EventSequencer<E>, EventSink<E>
 {
-    private RingBuffer(final Object[] entries, final Sequencer sequencer)
+    /** The cursor of a ring that has handed out nothing yet. */
+    public static final long INITIAL_CURSOR_VALUE = Sequence.INITIAL_VALUE;
+
+    private RingBuffer(final Object[] entries, final AbstractSequencer sequencer)
     {
         super(entries, sequencer);
     }
@@ -85,6 +88,22 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
     }
 
     /**
+     * Creates a ring for one producer thread or many; producers back off while it is full.
+     *
+     * @param producerType one producer thread or many.
+     * @param factory      makes the events.
+     * @param size         the number of slots, a power of two.
+     * @param waitStrategy how consumers wait.
+     * @param <E>          the event type.
+     * @return the ring.
+     */
+    public static <E> RingBuffer<E> create(
+        final ProducerType producerType, final EventFactory<E> factory, final int size, final WaitStrategy waitStrategy)
+    {
+        return create(producerType, factory, size, waitStrategy, ProducerWaitStrategy.backoff());
+    }
+
+    /**
      * Creates a ring with every choice explicit.
      *
      * @param producerType         one producer thread or many.
@@ -108,53 +127,49 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
         }
         final Object[] entries = preallocate(factory, size);
         final Object[] slots = carriesPublication(entries) ? entries : null;
-        final Sequencer sequencer = producerType == ProducerType.SINGLE ?
+        final AbstractSequencer sequencer = producerType == ProducerType.SINGLE ?
             new SingleProducerSequencer(size, waitStrategy, producerWaitStrategy, slots) :
             new MultiProducerSequencer(size, waitStrategy, producerWaitStrategy, slots);
         return new RingBuffer<>(entries, sequencer);
     }
 
     /**
-     * Claims the next slot, waiting with the producer wait strategy while the ring is full.
+     * Creates a ring on a sequencer made beforehand (for a producer wait strategy or a sequencer kind
+     * chosen elsewhere); the ring's size is the sequencer's. A sequencer serves one ring.
      *
-     * @return the claimed sequence; publish it when the event is filled.
-     * @throws RingHaltedException if the ring is halted while this producer waits.
+     * @param factory   makes the events.
+     * @param sequencer a new {@link SingleProducerSequencer} or {@link MultiProducerSequencer}.
+     * @param <E>       the event type.
+     * @return the ring.
+     * @throws IllegalArgumentException if the sequencer already serves a ring or has claimed something.
      */
+    public static <E> RingBuffer<E> create(final EventFactory<E> factory, final Sequencer sequencer)
+    {
+        final AbstractSequencer ours = (AbstractSequencer)required(sequencer, "sequencer"); // sealed: always one of ours
+        final Object[] entries = preallocate(factory, ours.bufferSize);
+        ours.bind(carriesPublication(entries) ? entries : null);
+        return new RingBuffer<>(entries, ours);
+    }
+
+    @Override
     public long next()
     {
         return sequencer.next();
     }
 
-    /**
-     * Claims the next {@code n} slots, waiting while the ring is full.
-     *
-     * @param n how many slots, from 1 to the ring size.
-     * @return the highest claimed sequence; the first is {@code returned - n + 1}.
-     * @throws RingHaltedException if the ring is halted while this producer waits.
-     */
+    @Override
     public long next(final int n)
     {
         return sequencer.next(n);
     }
 
-    /**
-     * Claims the next slot if there is room.
-     *
-     * @return the claimed sequence.
-     * @throws InsufficientCapacityException (a shared instance) if the ring is full.
-     */
+    @Override
     public long tryNext()
     {
         return sequencer.tryNext(1);
     }
 
-    /**
-     * Claims the next {@code n} slots if there is room for all of them.
-     *
-     * @param n how many slots, from 1 to the ring size.
-     * @return the highest claimed sequence.
-     * @throws InsufficientCapacityException (a shared instance) if the ring lacks room.
-     */
+    @Override
     public long tryNext(final int n)
     {
         return sequencer.tryNext(n);
@@ -172,31 +187,52 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      *
      * @param sequence the claimed sequence.
      */
+    @Override
     public void publish(final long sequence)
     {
         sequencer.publish(sequence);
     }
 
-    /**
-     * Publishes a range of claimed slots.
-     *
-     * @param lo the first sequence of the range.
-     * @param hi the last sequence of the range.
-     */
+    @Override
     public void publish(final long lo, final long hi)
     {
         sequencer.publish(lo, hi);
     }
 
     /**
-     * Whether {@code sequence} is published; meaningful for sequences less than one ring behind the cursor.
+     * Whether {@code sequence} is published and still in the ring (a sequence a whole lap behind reads
+     * as false); the same as {@link #isAvailable(long)}.
      *
      * @param sequence the sequence.
-     * @return true if its event is published.
+     * @return true if its event is published and not yet overwritten.
      */
     public boolean isPublished(final long sequence)
     {
-        return sequencer.isPublished(sequence);
+        return sequencer.isAvailable(sequence);
+    }
+
+    /**
+     * Whether {@code sequence} is published and still in the ring, as the Disruptor reports it.
+     *
+     * @param sequence the sequence.
+     * @return true if its event is published and not yet overwritten.
+     */
+    public boolean isAvailable(final long sequence)
+    {
+        return sequencer.isAvailable(sequence);
+    }
+
+    /**
+     * Claims a chosen sequence and returns its event, for starting a new ring at a chosen position
+     * before anything is claimed or consumed; see {@link Sequencer#claim(long)}.
+     *
+     * @param sequence the sequence to claim.
+     * @return its preallocated event.
+     */
+    public E claimAndGetPreallocated(final long sequence)
+    {
+        sequencer.claim(sequence);
+        return get(sequence);
     }
 
     /**
@@ -206,37 +242,25 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      *
      * @return the highest claimed sequence.
      */
+    @Override
     public long getCursor()
     {
-        return sequencer.cursor();
+        return sequencer.getCursor();
     }
 
-    /**
-     * The number of slots.
-     *
-     * @return the ring size.
-     */
+    @Override
     public int getBufferSize()
     {
         return sequencer.bufferSize;
     }
 
-    /**
-     * How many slots could be claimed now without waiting.
-     *
-     * @return the free slots.
-     */
+    @Override
     public long remainingCapacity()
     {
         return sequencer.remainingCapacity();
     }
 
-    /**
-     * Whether {@code n} slots could be claimed now without waiting.
-     *
-     * @param n the number of slots.
-     * @return true if there is room.
-     */
+    @Override
     public boolean hasAvailableCapacity(final int n)
     {
         return sequencer.hasAvailableCapacity(n);
@@ -250,7 +274,7 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      */
     public void addGatingSequences(final Sequence... sequences)
     {
-        sequencer.addGatingSequencesAtCursor(sequences);
+        sequencer.addGatingSequences(sequences);
     }
 
     /**
@@ -271,7 +295,7 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      */
     public long getMinimumGatingSequence()
     {
-        return sequencer.minimumGatingSequence(sequencer.cursor());
+        return sequencer.getMinimumSequence();
     }
 
     /**
@@ -283,7 +307,7 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      */
     public SequenceBarrier newBarrier(final Sequence... dependents)
     {
-        return new SequenceBarrier(sequencer, dependents);
+        return sequencer.newBarrier(dependents);
     }
 
     /**
@@ -294,7 +318,7 @@ public final class RingBuffer<E> extends RingBufferTranslators<E>
      */
     public EventPoller<E> newPoller(final Sequence... dependents)
     {
-        return new EventPoller<>(this, newBarrier(dependents));
+        return sequencer.newPoller(this, dependents);
     }
 
     /**

@@ -8,9 +8,9 @@ abstract class RingBufferFields<E> extends RingBufferLeftPadding
 
     final Object[] entries;
     final int indexMask;
-    final Sequencer sequencer;
+    final AbstractSequencer sequencer;
 
-    RingBufferFields(final Object[] entries, final Sequencer sequencer)
+    RingBufferFields(final Object[] entries, final AbstractSequencer sequencer)
     {
         this.sequencer = sequencer;
         this.indexMask = sequencer.bufferSize - 1;
@@ -24,7 +24,7 @@ abstract class RingBufferFields<E> extends RingBufferLeftPadding
         {
             throw new NullPointerException("event factory is null; pass e.g. MyEvent::new");
         }
-        Sequencer.checkBufferSize(size);
+        AbstractSequencer.checkBufferSize(size);
         final Object[] entries = new Object[size + 2 * ENTRY_PADDING];
         int sequenced = 0;
         for (int i = 0; i < size; i++)
@@ -108,7 +108,7 @@ abstract class RingBufferRightPadding<E> extends RingBufferFields<E>
     byte q0e0, q0e1, q0e2, q0e3, q0e4, q0e5, q0e6, q0e7;
     byte q0f0, q0f1, q0f2, q0f3, q0f4, q0f5, q0f6, q0f7;
 
-    RingBufferRightPadding(final Object[] entries, final Sequencer sequencer)
+    RingBufferRightPadding(final Object[] entries, final AbstractSequencer sequencer)
     {
         super(entries, sequencer);
     }

@@ -2,294 +2,80 @@ package io.nanostream.ring;
 
 import io.nanostream.concurrent.Sequence;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.Arrays;
-
 /**
- * Hands out sequences to producers and tells consumers which ones are published: through a published
- * cursor for one producer, through per-slot flags for many.
+ * Coordinates claiming and publication for a ring: hands out sequences to producers, records which are
+ * published, and keeps producers behind the slowest gating consumer. The two kinds are
+ * {@link SingleProducerSequencer} and {@link MultiProducerSequencer}; the interface is sealed, because
+ * the ring's consumers rely on every publication waking their wait strategy.
  */
-abstract class Sequencer extends SequencerLeftPadding
+public sealed interface Sequencer extends Cursored, Sequenced permits AbstractSequencer
 {
-    private static final VarHandle GATING;
-    private static final VarHandle HALTED;
-    private static final Sequence[] NO_SEQUENCES = new Sequence[0];
-
-    static
-    {
-        try
-        {
-            GATING = MethodHandles.lookup().findVarHandle(Sequencer.class, "gatingSequences", Sequence[].class);
-            HALTED = MethodHandles.lookup().findVarHandle(Sequencer.class, "halted", RingHaltedException.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
-
-    final int bufferSize;
-    final int indexMask;
-    final int indexShift;
-    final WaitStrategy waitStrategy;
-    final boolean signalWaiters;
-    final ProducerWaitStrategy producerWaitStrategy;
-    /** The ring's events when they are {@link SequencedEvent}s (publication then lives in each event), else null. */
-    final Object[] slots;
-    volatile Sequence[] gatingSequences = NO_SEQUENCES;
-    volatile RingHaltedException halted;
-
-    Sequencer(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy, final Object[] slots)
-    {
-        checkBufferSize(bufferSize);
-        if (waitStrategy == null)
-        {
-            throw new NullPointerException("waitStrategy is null; use e.g. new BlockingWaitStrategy()");
-        }
-        if (producerWaitStrategy == null)
-        {
-            throw new NullPointerException("producerWaitStrategy is null; use e.g. ProducerWaitStrategy.backoff()");
-        }
-        this.bufferSize = bufferSize;
-        this.indexMask = bufferSize - 1;
-        this.indexShift = Integer.numberOfTrailingZeros(bufferSize);
-        this.waitStrategy = waitStrategy;
-        this.signalWaiters = waitStrategy.requiresSignal();
-        this.producerWaitStrategy = producerWaitStrategy;
-        this.slots = slots;
-    }
-
-    static void checkBufferSize(final int bufferSize)
-    {
-        if (bufferSize < 1 || Integer.bitCount(bufferSize) != 1)
-        {
-            throw new IllegalArgumentException(
-                "ring size must be a power of two (1, 2, 4, ... 2^30), was " + bufferSize + "; try " +
-                (bufferSize < 1 ? 1 : Integer.highestOneBit(bufferSize) << 1));
-        }
-    }
-
-    /** Claims the next sequence, waiting for room. */
-    abstract long next();
-
-    /** Claims the next {@code n} sequences, waiting for room; returns the highest. */
-    abstract long next(int n);
-
-    /** Claims the next {@code n} sequences or throws {@link InsufficientCapacityException}; returns the highest. */
-    abstract long tryNext(int n);
-
-    /** The highest sequence claimed so far (not necessarily published). */
-    abstract long cursor();
+    /** The cursor of a sequencer that has handed out nothing yet. */
+    long INITIAL_CURSOR_VALUE = Sequence.INITIAL_VALUE;
 
     /**
-     * Whether the cursor, as the Disruptor reports it, has reached a sequence: for one producer, whether it
-     * is published; for many, whether it is claimed.
+     * Moves the claim position to {@code sequence}, for starting a new ring at a chosen sequence before
+     * anything is claimed or consumed; the next claim is {@code sequence + 1}.
+     *
+     * @param sequence the sequence to claim.
      */
-    abstract boolean cursorReached(long sequence);
-
-    /** Whether {@code n} more sequences could be claimed without waiting. */
-    abstract boolean hasAvailableCapacity(int n);
-
-    final long remainingCapacity()
-    {
-        final long claimed = cursor();
-        return bufferSize - (claimed - minimumGatingSequence(claimed));
-    }
-
-    /** Makes {@code sequence} visible to consumers. */
-    abstract void publish(long sequence);
-
-    /** Makes {@code lo..hi} visible to consumers, all at once. */
-    abstract void publish(long lo, long hi);
-
-    /** Whether {@code sequence} is published; meaningful less than one ring behind the cursor. */
-    abstract boolean isPublished(long sequence);
+    void claim(long sequence);
 
     /**
-     * The highest sequence in {@code [from, limit]} such that it and every one before it from
-     * {@code from} are published; {@code from - 1} or less if {@code from} is not.
+     * Whether {@code sequence} is published and not yet overwritten by a later lap.
+     *
+     * @param sequence the sequence.
+     * @return true if its event is available to consumers.
      */
-    abstract long highestPublished(long from, long limit);
-
-    final SequencedEvent slot(final long sequence)
-    {
-        return (SequencedEvent)slots[RingBufferFields.ENTRY_PADDING + ((int)sequence & indexMask)];
-    }
-
-    final void publishSlot(final long sequence)
-    {
-        // release: the event's data is visible to whoever sees this sequence in it
-        SequencedEvent.PUBLISHED.setRelease(slot(sequence), sequence);
-    }
-
-    /** Stores from hi down, lo last with release: a consumer that sees lo sees the whole range. */
-    final void publishSlots(final long lo, final long hi)
-    {
-        VarHandle.releaseFence(); // the writes to events lo..hi happen before any of the stores below
-        for (long sequence = hi; sequence > lo; sequence--)
-        {
-            SequencedEvent.PUBLISHED.setOpaque(slot(sequence), sequence);
-        }
-        publishSlot(lo);
-    }
-
-    final boolean isSlotPublished(final long sequence)
-    {
-        return (long)SequencedEvent.PUBLISHED.getAcquire(slot(sequence)) == sequence; // acquire: see publishSlot
-    }
-
-    final long highestSlotPublished(final long from, final long limit)
-    {
-        long sequence = from;
-        // acquire per event: its data (and for a batch the later events' marks) written before it are visible
-        while (sequence <= limit && (long)SequencedEvent.PUBLISHED.getAcquire(slot(sequence)) == sequence)
-        {
-            sequence++;
-        }
-        return sequence - 1;
-    }
-
-    final void signalAfterPublish()
-    {
-        if (signalWaiters)
-        {
-            waitStrategy.signalAllWhenBlocking();
-        }
-    }
-
-    final void checkClaimSize(final int n)
-    {
-        if (n < 1 || n > bufferSize)
-        {
-            throw new IllegalArgumentException(
-                "cannot claim " + n + " slots: claim between 1 and the ring size (" + bufferSize + ")");
-        }
-    }
-
-    /** Waits until the slowest consumer has passed {@code wrapPoint}; returns the slowest consumer's sequence. */
-    final long awaitCapacity(final long wrapPoint, final long claimed)
-    {
-        long minimum;
-        int attempt = 0;
-        while (wrapPoint > (minimum = minimumGatingSequence(claimed)))
-        {
-            throwIfHalted();
-            producerWaitStrategy.onRingFull(attempt);
-            if (attempt < Integer.MAX_VALUE)
-            {
-                attempt++;
-            }
-        }
-        return minimum;
-    }
-
-    final long minimumGatingSequence(final long ceiling)
-    {
-        long minimum = ceiling;
-        for (final Sequence sequence : gatingSequences)
-        {
-            minimum = Math.min(minimum, sequence.get());
-        }
-        return minimum;
-    }
-
-    /** Adds gating sequences with their values as they are; the caller makes sure they are safe. */
-    final void addGatingSequences(final Sequence... added)
-    {
-        Sequence[] current;
-        Sequence[] updated;
-        do
-        {
-            current = gatingSequences;
-            updated = Arrays.copyOf(current, current.length + added.length);
-            System.arraycopy(added, 0, updated, current.length, added.length);
-        }
-        while (!GATING.compareAndSet(this, current, updated)); // volatile CAS: ordered before the cursor re-read that follows
-    }
+    boolean isAvailable(long sequence);
 
     /**
-     * Adds gating sequences that start at the cursor, so their owners see what is claimed from now on.
-     * The start is read again after the sequences are visible to producers, which closes the window in
-     * which a producer, working from the old set, could lap a slot the new owner is about to read.
+     * Adds consumer sequences that producers must not overtake; each is first set to the cursor.
+     *
+     * @param gatingSequences the sequences.
      */
-    final void addGatingSequencesAtCursor(final Sequence... added)
-    {
-        for (final Sequence sequence : added)
-        {
-            sequence.set(cursor());
-        }
-        addGatingSequences(added);
-        final long start = cursor();
-        for (final Sequence sequence : added)
-        {
-            sequence.set(start);
-        }
-    }
+    void addGatingSequences(Sequence... gatingSequences);
 
-    final boolean removeGatingSequence(final Sequence removed)
-    {
-        Sequence[] current;
-        Sequence[] updated;
-        do
-        {
-            current = gatingSequences;
-            int index = -1;
-            for (int i = 0; i < current.length; i++)
-            {
-                if (current[i] == removed)
-                {
-                    index = i;
-                    break;
-                }
-            }
-            if (index < 0)
-            {
-                return false;
-            }
-            updated = new Sequence[current.length - 1];
-            System.arraycopy(current, 0, updated, 0, index);
-            System.arraycopy(current, index + 1, updated, index, current.length - index - 1);
-        }
-        while (!GATING.compareAndSet(this, current, updated)); // volatile CAS: producers see the set without it from now on
-        return true;
-    }
+    /**
+     * Removes a gating sequence.
+     *
+     * @param sequence the sequence.
+     * @return true if it was gating.
+     */
+    boolean removeGatingSequence(Sequence sequence);
 
-    final void halt(final String reason, final Throwable cause)
-    {
-        HALTED.compareAndSet(this, (RingHaltedException)null, new RingHaltedException(reason, cause)); // the first cause wins
-        waitStrategy.signalAllWhenBlocking();
-    }
+    /**
+     * A barrier for consumers that follow {@code sequencesToTrack} (published events when empty).
+     *
+     * @param sequencesToTrack the sequences of the handlers to follow.
+     * @return the barrier.
+     */
+    SequenceBarrier newBarrier(Sequence... sequencesToTrack);
 
-    /** Gives a producer that cannot claim the reason the ring was halted, if it was. */
-    final void throwIfHalted()
-    {
-        final RingHaltedException haltCause = halted;
-        if (haltCause != null)
-        {
-            throw new RingHaltedException(haltCause.getMessage(), haltCause.getCause());
-        }
-    }
-}
+    /**
+     * The slowest gating sequence, or the cursor when there is none.
+     *
+     * @return the minimum.
+     */
+    long getMinimumSequence();
 
-/** Keeps the sequencer's read-mostly fields off the line of whatever object precedes it. */
-abstract class SequencerLeftPadding
-{
-    byte p000, p001, p002, p003, p004, p005, p006, p007;
-    byte p010, p011, p012, p013, p014, p015, p016, p017;
-    byte p020, p021, p022, p023, p024, p025, p026, p027;
-    byte p030, p031, p032, p033, p034, p035, p036, p037;
-    byte p040, p041, p042, p043, p044, p045, p046, p047;
-    byte p050, p051, p052, p053, p054, p055, p056, p057;
-    byte p060, p061, p062, p063, p064, p065, p066, p067;
-    byte p070, p071, p072, p073, p074, p075, p076, p077;
-    byte p080, p081, p082, p083, p084, p085, p086, p087;
-    byte p090, p091, p092, p093, p094, p095, p096, p097;
-    byte p0a0, p0a1, p0a2, p0a3, p0a4, p0a5, p0a6, p0a7;
-    byte p0b0, p0b1, p0b2, p0b3, p0b4, p0b5, p0b6, p0b7;
-    byte p0c0, p0c1, p0c2, p0c3, p0c4, p0c5, p0c6, p0c7;
-    byte p0d0, p0d1, p0d2, p0d3, p0d4, p0d5, p0d6, p0d7;
-    byte p0e0, p0e1, p0e2, p0e3, p0e4, p0e5, p0e6, p0e7;
-    byte p0f0, p0f1, p0f2, p0f3, p0f4, p0f5, p0f6, p0f7;
+    /**
+     * The highest sequence from {@code nextSequence} to {@code availableSequence} such that it and every
+     * one before it from {@code nextSequence} are published.
+     *
+     * @param nextSequence      the first sequence wanted.
+     * @param availableSequence the highest that may be available.
+     * @return the highest published one, or less than {@code nextSequence} if that is not published.
+     */
+    long getHighestPublishedSequence(long nextSequence, long availableSequence);
+
+    /**
+     * A poller that reads events from {@code provider} as this sequencer publishes them.
+     *
+     * @param provider        where the events are.
+     * @param gatingSequences the sequences of the handlers to follow; none for a first stage.
+     * @param <T>             the event type.
+     * @return the poller; gate the sequencer on its sequence.
+     */
+    <T> EventPoller<T> newPoller(DataProvider<T> provider, Sequence... gatingSequences);
 }

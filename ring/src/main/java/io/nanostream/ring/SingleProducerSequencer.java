@@ -9,23 +9,50 @@ import java.lang.invoke.VarHandle;
  * Sequencer for one producer thread: a claim is a plain add to a field only that thread writes, and
  * the consumers' positions are read only when the cached slowest position says the ring may be full.
  * Publication is one release store of the published cursor, on a line of its own; a consumer reads it
- * once per batch. Calling {@code next} or {@code publish} from two threads corrupts the ring.
+ * once per batch. Calling {@code next} or {@code publish} from two threads corrupts the ring: with
+ * assertions enabled ({@code -ea}) a claim from a second thread throws an {@link IllegalStateException}
+ * naming both threads; with them disabled the check is not even compiled in.
  */
-final class SingleProducerSequencer extends SingleProducerTail
+public final class SingleProducerSequencer extends SingleProducerTail
 {
     private static final VarHandle NEXT_VALUE;
+    private static final VarHandle PRODUCER_THREAD;
 
     static
     {
         try
         {
-            NEXT_VALUE = MethodHandles.lookup().findVarHandle(SingleProducerFields.class, "nextValue", long.class)
-                .withInvokeExactBehavior();
+            final MethodHandles.Lookup lookup = MethodHandles.lookup();
+            NEXT_VALUE = lookup.findVarHandle(SingleProducerFields.class, "nextValue", long.class).withInvokeExactBehavior();
+            PRODUCER_THREAD = lookup.findVarHandle(SingleProducerFields.class, "producerThread", Thread.class);
         }
         catch (final ReflectiveOperationException ex)
         {
             throw new ExceptionInInitializerError(ex);
         }
+    }
+
+    /**
+     * Creates a sequencer whose producer backs off ({@link ProducerWaitStrategy#backoff()}) while the ring is full.
+     *
+     * @param bufferSize   the number of slots, a power of two.
+     * @param waitStrategy how consumers wait.
+     */
+    public SingleProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy)
+    {
+        this(bufferSize, waitStrategy, ProducerWaitStrategy.backoff());
+    }
+
+    /**
+     * Creates a sequencer.
+     *
+     * @param bufferSize           the number of slots, a power of two.
+     * @param waitStrategy         how consumers wait.
+     * @param producerWaitStrategy how the producer waits while the ring is full.
+     */
+    public SingleProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy)
+    {
+        super(bufferSize, waitStrategy, producerWaitStrategy, null);
     }
 
     SingleProducerSequencer(
@@ -35,8 +62,9 @@ final class SingleProducerSequencer extends SingleProducerTail
     }
 
     @Override
-    long next()
+    public long next()
     {
+        assert isTheProducerThread();
         final long next = nextValue + 1;
         if (next - bufferSize > cachedGatingSequence)
         {
@@ -48,8 +76,9 @@ final class SingleProducerSequencer extends SingleProducerTail
     }
 
     @Override
-    long next(final int n)
+    public long next(final int n)
     {
+        assert isTheProducerThread();
         checkClaimSize(n);
         final long current = nextValue;
         final long next = current + n;
@@ -64,8 +93,9 @@ final class SingleProducerSequencer extends SingleProducerTail
     }
 
     @Override
-    long tryNext(final int n)
+    public long tryNext(final int n)
     {
+        assert isTheProducerThread();
         checkClaimSize(n);
         final long current = nextValue;
         final long next = current + n;
@@ -85,38 +115,80 @@ final class SingleProducerSequencer extends SingleProducerTail
         return next;
     }
 
+    /**
+     * Records the first thread that claims and throws if another one does (while the first is alive):
+     * called only in an {@code assert}, so it costs nothing unless assertions are enabled.
+     */
+    private boolean isTheProducerThread()
+    {
+        final Thread current = Thread.currentThread();
+        Thread owner = (Thread)PRODUCER_THREAD.getAcquire((SingleProducerFields)this); // acquire: sees the first claimer's CAS
+        if (owner == current)
+        {
+            return true;
+        }
+        if (owner == null || !owner.isAlive())
+        {
+            if (PRODUCER_THREAD.compareAndSet((SingleProducerFields)this, owner, current)) // volatile CAS: one thread wins
+            {
+                return true;
+            }
+            owner = (Thread)PRODUCER_THREAD.getAcquire((SingleProducerFields)this); // acquire: the winner of the race
+        }
+        throw new IllegalStateException("two threads claim on a single-producer ring: " + describe(owner) + " and " +
+            describe(current) + "; create the ring with ProducerType.MULTI to publish from several threads");
+    }
+
+    private static String describe(final Thread thread)
+    {
+        return "\"" + thread.getName() + "\" (id " + thread.threadId() + ")";
+    }
+
     @Override
-    void publish(final long sequence)
+    public void claim(final long sequence)
+    {
+        NEXT_VALUE.setOpaque((SingleProducerFields)this, sequence); // opaque: other threads read the claim only as a hint
+        cachedGatingSequence = Long.MIN_VALUE / 2; // read the consumers again on the next claim
+    }
+
+    @Override
+    public void publish(final long sequence)
     {
         if (slots != null)
         {
             publishSlot(sequence);
         }
-        else
-        {
-            published.set(sequence); // release: the event's contents are visible to whoever reads this cursor
-        }
+        published.set(sequence); // release: the event's contents are visible to whoever reads this cursor
         signalAfterPublish();
     }
 
     @Override
-    void publish(final long lo, final long hi)
+    public void publish(final long lo, final long hi)
     {
         if (slots != null)
         {
             publishSlots(lo, hi);
         }
-        else
-        {
-            published.set(hi); // release: events lo..hi are visible together
-        }
+        published.set(hi); // release: events lo..hi are visible together
         signalAfterPublish();
     }
 
+    /**
+     * Whether {@code sequence} is published and still in the ring: a sequence a whole lap behind the
+     * published cursor was overwritten and reads as not available, as the Disruptor reports it.
+     *
+     * @param sequence the sequence.
+     * @return true if available.
+     */
     @Override
-    boolean isPublished(final long sequence)
+    public boolean isAvailable(final long sequence)
     {
-        return slots != null ? isSlotPublished(sequence) : sequence <= published.get();
+        if (slots != null)
+        {
+            return isSlotPublished(sequence);
+        }
+        final long highest = published.get(); // acquire: if available, the event's contents are visible
+        return sequence <= highest && sequence > highest - bufferSize;
     }
 
     @Override
@@ -132,26 +204,39 @@ final class SingleProducerSequencer extends SingleProducerTail
     @Override
     boolean cursorReached(final long sequence)
     {
-        return isPublished(sequence);
+        // one producer's cursor is what it published; read from the event we wait for where it carries publication
+        return slots != null ? isSlotPublished(sequence) : sequence <= published.get();
     }
 
     @Override
-    long cursor()
+    Sequence cursorSequence()
+    {
+        return published;
+    }
+
+    /**
+     * The highest sequence claimed so far, which may not be published yet (unlike the Disruptor's
+     * single-producer cursor, which is the highest published).
+     *
+     * @return the highest claimed sequence.
+     */
+    @Override
+    public long getCursor()
     {
         return (long)NEXT_VALUE.getOpaque((SingleProducerFields)this); // opaque: a recent claim, orders nothing
     }
 
     @Override
-    boolean hasAvailableCapacity(final int n)
+    public boolean hasAvailableCapacity(final int n)
     {
-        final long current = cursor();
+        final long current = getCursor();
         VarHandle.fullFence(); // the claim read above is ordered before the gating set read below
         return current + n - bufferSize <= minimumGatingSequence(current);
     }
 }
 
 /** The published cursor's reference, read by consumers, then padding to keep the producer's fields away. */
-abstract class SingleProducerPadding extends Sequencer
+abstract class SingleProducerPadding extends AbstractSequencer
 {
     final Sequence published = new Sequence();
 
@@ -184,6 +269,8 @@ abstract class SingleProducerFields extends SingleProducerPadding
 {
     long nextValue = -1L;
     long cachedGatingSequence = -1L;
+    /** The thread that claims, recorded only when assertions are enabled. */
+    Thread producerThread;
 
     SingleProducerFields(
         final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)

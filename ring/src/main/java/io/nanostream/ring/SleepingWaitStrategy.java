@@ -1,12 +1,15 @@
 package io.nanostream.ring;
 
+import io.nanostream.concurrent.Sequence;
+
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Spins, then yields, then parks for a fixed time between checks: little CPU when idle, at the cost
- * of up to one park time of latency. Producers never need to signal it.
+ * of up to one park time of latency. Producers never need to signal it. An interrupt while parking
+ * ends the wait with an {@link AlertException}, as the blocking strategies report it.
  */
-public final class SleepingWaitStrategy implements WaitStrategy
+public final class SleepingWaitStrategy extends NativeWaitStrategy
 {
     /** Default number of checks before parking. */
     public static final int DEFAULT_RETRIES = 200;
@@ -23,9 +26,19 @@ public final class SleepingWaitStrategy implements WaitStrategy
     }
 
     /**
+     * With the given number of checks before parking, and {@link #DEFAULT_SLEEP_NANOS}.
+     *
+     * @param retries checks before parking: the first half spin, the second half yield; 0 parks at once.
+     */
+    public SleepingWaitStrategy(final int retries)
+    {
+        this(retries, DEFAULT_SLEEP_NANOS);
+    }
+
+    /**
      * With the given tuning.
      *
-     * @param retries    checks before parking: the first half spin, the second half yield.
+     * @param retries    checks before parking: the first half spin, the second half yield; 0 parks at once.
      * @param sleepNanos how long each park lasts, at least 1.
      */
     public SleepingWaitStrategy(final int retries, final long sleepNanos)
@@ -39,29 +52,47 @@ public final class SleepingWaitStrategy implements WaitStrategy
     }
 
     @Override
-    public long waitFor(final long sequence, final SequenceBarrier barrier)
+    void await(final long sequence, final ProcessingSequenceBarrier barrier)
+    {
+        int counter = retries;
+        while (barrier.available(sequence) < sequence)
+        {
+            barrier.checkAlert();
+            counter = idle(counter);
+        }
+    }
+
+    @Override
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
     {
         long available;
         int counter = retries;
-        while ((available = barrier.available(sequence)) < sequence)
+        while ((available = dependent.get()) < sequence)
         {
             barrier.checkAlert();
-            if (counter > retries / 2)
-            {
-                counter--;
-                Thread.onSpinWait();
-            }
-            else if (counter > 0)
-            {
-                counter--;
-                Thread.yield();
-            }
-            else
-            {
-                LockSupport.parkNanos(sleepNanos);
-            }
+            counter = idle(counter);
         }
         return available;
+    }
+
+    private int idle(final int counter)
+    {
+        if (counter > retries / 2)
+        {
+            Thread.onSpinWait();
+            return counter - 1;
+        }
+        if (counter > 0)
+        {
+            Thread.yield();
+            return counter - 1;
+        }
+        if (Thread.currentThread().isInterrupted())
+        {
+            throw AlertException.INSTANCE; // a park returns at once while interrupted: stop, and keep the interrupt
+        }
+        LockSupport.parkNanos(sleepNanos);
+        return 0;
     }
 
     @Override

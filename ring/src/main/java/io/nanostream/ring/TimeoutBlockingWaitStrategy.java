@@ -3,9 +3,9 @@ package io.nanostream.ring;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Blocks like {@link LiteBlockingWaitStrategy}, but gives up after a timeout: the processor then
- * calls its handler's {@link EventHandler#onTimeout(long)} and waits again. The monitor's clock has
- * millisecond resolution, so timeouts are rounded up to whole milliseconds.
+ * Blocks like {@link BlockingWaitStrategy} (taking the monitor on every publish), but gives up after a
+ * timeout: the processor then calls its handler's {@link EventHandler#onTimeout(long)} and waits again.
+ * {@link LiteTimeoutBlockingWaitStrategy} takes the monitor only when someone waits.
  */
 public final class TimeoutBlockingWaitStrategy extends MonitorWaitStrategy
 {
@@ -17,15 +17,6 @@ public final class TimeoutBlockingWaitStrategy extends MonitorWaitStrategy
      */
     public TimeoutBlockingWaitStrategy(final long timeout, final TimeUnit unit)
     {
-        super(false, checkedTimeout(unit.toNanos(timeout)));
-    }
-
-    private static long checkedTimeout(final long nanos)
-    {
-        if (nanos <= 0)
-        {
-            throw new IllegalArgumentException("timeout must be more than 0, was " + nanos + "ns");
-        }
-        return nanos;
+        super(true, checkedTimeout(timeout, unit));
     }
 }

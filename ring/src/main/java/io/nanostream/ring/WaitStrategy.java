@@ -1,28 +1,37 @@
 package io.nanostream.ring;
 
+import io.nanostream.concurrent.Sequence;
+
 /**
  * How a consumer waits for a sequence to become available: spin, yield, sleep or block.
  *
- * <p>A consumer waits on what its barrier depends on: the producers' publication flags for a first
- * stage, the sequences of upstream handlers for a later one. Producers signal after publishing and
- * processors after each batch, so a blocking strategy blocks (rather than spins) behind a slow
- * upstream handler as well as behind a slow producer.
+ * <p>The ring's own strategies block (where they block at all) only until the wanted event is
+ * published, which every publication signals; they wait for upstream handlers by polling them, so no
+ * processor ever has to signal, and none can leave a waiter asleep. A strategy of your own implements
+ * the Disruptor's contract below: block, if you must, only on {@code cursor}, which the sequencer
+ * signals through {@link #signalAllWhenBlocking()} after every publication, and poll {@code dependent}.
  */
 public interface WaitStrategy
 {
     /**
-     * Waits until {@code sequence} is available through {@code barrier}.
+     * Waits until {@code dependent} reaches {@code sequence}, the Disruptor's way.
      *
-     * @param sequence the sequence wanted.
-     * @param barrier  the barrier whose {@link SequenceBarrier#available(long)} tells readiness and
-     *                 whose {@link SequenceBarrier#checkAlert()} must be polled while waiting.
-     * @return an available sequence of at least {@code sequence} (not necessarily the highest).
-     * @throws AlertException       if the barrier was alerted or the thread interrupted.
-     * @throws WaitTimeoutException if the strategy times out.
+     * @param sequence  the sequence wanted.
+     * @param cursor    the ring's cursor (the highest published with one producer, the highest claimed
+     *                  with many); every publication moves it and then signals this strategy.
+     * @param dependent what must reach {@code sequence}: the cursor itself for a first-stage consumer,
+     *                  else the upstream handler's sequence (a {@link FixedSequenceGroup} for several).
+     *                  Nobody signals when it moves: poll it.
+     * @param barrier   the barrier waited on; poll its {@link SequenceBarrier#checkAlert()}.
+     * @return the value of {@code dependent} seen, at least {@code sequence} unless giving up early.
+     * @throws AlertException       if the barrier was alerted (or, for the ring's strategies, the thread interrupted).
+     * @throws InterruptedException if the thread was interrupted and the strategy reports it so.
+     * @throws TimeoutException     if the strategy times out.
      */
-    long waitFor(long sequence, SequenceBarrier barrier);
+    long waitFor(long sequence, Sequence cursor, Sequence dependent, SequenceBarrier barrier)
+        throws AlertException, InterruptedException, TimeoutException;
 
-    /** Wakes threads blocked in {@link #waitFor}; called after every publish and every processed batch. */
+    /** Wakes threads blocked waiting for publication; the sequencer calls it after every publish. */
     void signalAllWhenBlocking();
 
     /**

@@ -110,6 +110,18 @@ final class WorkProcessor<E> implements EventProcessor
         }
     }
 
+    /** A worker that stops on its own would leave producers waiting for it for ever: halt the ring. */
+    private void haltAfterInterrupt()
+    {
+        state.set(HALTED);
+        final IllegalStateException cause = new IllegalStateException("worker thread was interrupted while running");
+        ringBuffer.halt("worker " + handler + " was interrupted; the ring is halted", cause);
+        if (fatalErrorListener != null)
+        {
+            fatalErrorListener.accept(cause);
+        }
+    }
+
     private void processEvents()
     {
         boolean claimNext = true;
@@ -132,6 +144,10 @@ final class WorkProcessor<E> implements EventProcessor
                 if (next > available)
                 {
                     available = barrier.waitFor(next);
+                    if (available < next)
+                    {
+                        continue; // a wait strategy of the user's gave up early: wait again
+                    }
                 }
                 event = ringBuffer.get(next);
                 handler.onEvent(event);
@@ -145,20 +161,19 @@ final class WorkProcessor<E> implements EventProcessor
                 }
                 if (Thread.currentThread().isInterrupted())
                 {
-                    state.set(HALTED);
-                    // a worker that stops on its own would leave producers waiting for it for ever: halt the ring
-                    final IllegalStateException cause = new IllegalStateException("worker thread was interrupted while running");
-                    ringBuffer.halt("worker " + handler + " was interrupted; the ring is halted", cause);
-                    if (fatalErrorListener != null)
-                    {
-                        fatalErrorListener.accept(cause);
-                    }
+                    haltAfterInterrupt();
                     break;
                 }
             }
-            catch (final WaitTimeoutException ex)
+            catch (final TimeoutException ex)
             {
                 // a timing-out strategy: nothing to report for a worker, wait again
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt(); // a wait strategy of the user's reported it: stop as for an interrupt
+                haltAfterInterrupt();
+                break;
             }
             catch (final Throwable ex)
             {

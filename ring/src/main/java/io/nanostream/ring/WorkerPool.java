@@ -75,7 +75,8 @@ public final class WorkerPool<E>
                 }
             }
             // each worker waits on a barrier of its own: an alert meant for another processor never reaches it
-            final SequenceBarrier workerBarrier = barrier.copy();
+            // (a barrier of the user's cannot be copied; its workers share it, and halt together)
+            final SequenceBarrier workerBarrier = barrier instanceof ProcessingSequenceBarrier ours ? ours.copy() : barrier;
             workers.add(new WorkProcessor<>(
                 ringBuffer, workerBarrier, handlers[i], workSequence, exceptionHandler, fatalErrorListener));
         }

@@ -140,7 +140,8 @@ class BatchEventProcessorTest
             {
                 batches.add(new long[]{batchSize, queueDepth});
             }
-        }, 3, null);
+        });
+        processor.setMaxBatchSize(3);
         start(ring, processor);
         publish(ring, 0, 0);
         while (batches.isEmpty())
@@ -181,9 +182,13 @@ class BatchEventProcessorTest
             }
         };
         start(ring, handler);
-        publish(ring, 0, 3);
-        // the handler is still inside sequence 3, but has released it: the producer can lap the ring
-        final CompletableFuture<Void> more = CompletableFuture.runAsync(() -> publish(ring, 4, 7));
+        // one producer thread throughout: a second thread claiming on a single-producer ring is an error (-ea reports it)
+        final CompletableFuture<Void> more = CompletableFuture.runAsync(() ->
+        {
+            publish(ring, 0, 3);
+            // the handler is still inside sequence 3, but has released it: the producer can lap the ring
+            publish(ring, 4, 7);
+        });
         more.get(5, TimeUnit.SECONDS);
         hold.countDown();
     }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventPollerTest
 {
     @Test
-    void reportsIdleGatingAndProcessing()
+    void reportsIdleGatingAndProcessing() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8, new YieldingWaitStrategy());
         final EventPoller<LongEvent> poller = ring.newPoller();
@@ -32,13 +32,13 @@ class EventPollerTest
     }
 
     @Test
-    void withOneProducerAClaimIsIdleUntilPublishedAsTheDisruptorReportsIt()
+    void withOneProducerAClaimIsIdleUntilPublishedAsTheDisruptorReportsIt() throws Exception
     {
         assertClaimIsIdleUntilPublished(RingBuffer.createSingleProducer(LongEvent::new, 8));
         assertClaimIsIdleUntilPublished(RingBuffer.createSingleProducer(SequencedEventTest.Tick::new, 8));
     }
 
-    private static <E> void assertClaimIsIdleUntilPublished(final RingBuffer<E> ring)
+    private static <E> void assertClaimIsIdleUntilPublished(final RingBuffer<E> ring) throws Exception
     {
         final EventPoller<E> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
@@ -50,7 +50,7 @@ class EventPollerTest
     }
 
     @Test
-    void aHandlerThatReturnsFalseStopsThePollThere()
+    void aHandlerThatReturnsFalseStopsThePollThere() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
         final EventPoller<LongEvent> poller = ring.newPoller();
@@ -79,7 +79,7 @@ class EventPollerTest
     }
 
     @Test
-    void anEventWhoseHandlerThrowsIsOfferedAgain()
+    void anEventWhoseHandlerThrowsIsOfferedAgain() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
         final EventPoller<LongEvent> poller = ring.newPoller();
@@ -102,7 +102,7 @@ class EventPollerTest
     }
 
     @Test
-    void aDownstreamPollerFollowsItsUpstream()
+    void aDownstreamPollerFollowsItsUpstream() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8);
         final Sequence upstream = new Sequence();
@@ -112,5 +112,30 @@ class EventPollerTest
         assertThat(poller.poll((event, sequence, endOfBatch) -> true)).isEqualTo(EventPoller.PollState.GATING);
         upstream.set(0);
         assertThat(poller.poll((event, sequence, endOfBatch) -> true)).isEqualTo(EventPoller.PollState.PROCESSING);
+    }
+
+    @Test
+    void theDisruptorsWaysToMakeAPollerReadTheSameEvents() throws Exception
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8);
+        final Sequence upstream = new Sequence();
+        final Sequence own = new Sequence();
+        final EventPoller<LongEvent> followsUpstream = EventPoller.newInstance(ring, ring.sequencer, own, null, upstream);
+        final EventPoller<LongEvent> firstStage = new EventPoller<>(ring, ring.sequencer, new Sequence(), ring.sequencer.cursorSequence());
+        final NoOpEventProcessor noOp = new NoOpEventProcessor(ring);
+        final EventPoller<LongEvent> afterNoOp = new EventPoller<>(ring, ring.sequencer, new Sequence(), noOp.getSequence());
+        assertThat(followsUpstream.getSequence()).isSameAs(own);
+        ring.addGatingSequences(own, firstStage.getSequence(), afterNoOp.getSequence());
+        final long claimed = ring.next();
+        ring.get(claimed).value = 9;
+        ring.publish(claimed);
+        final List<Long> seen = new ArrayList<>();
+        final EventPoller.Handler<LongEvent> record = (event, sequence, endOfBatch) -> seen.add(event.value);
+        assertThat(followsUpstream.poll(record)).as("the upstream has not handled it").isEqualTo(EventPoller.PollState.GATING);
+        assertThat(firstStage.poll(record)).isEqualTo(EventPoller.PollState.PROCESSING);
+        assertThat(afterNoOp.poll(record)).isEqualTo(EventPoller.PollState.PROCESSING);
+        upstream.set(0);
+        assertThat(followsUpstream.poll(record)).isEqualTo(EventPoller.PollState.PROCESSING);
+        assertThat(seen).containsExactly(9L, 9L, 9L);
     }
 }

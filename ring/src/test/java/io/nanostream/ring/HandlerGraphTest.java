@@ -331,7 +331,9 @@ class HandlerGraphTest
         assertThatThrownBy(() -> HandlerGraph.builder(StageEvent::new).ringSize(100).build())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
         assertThatThrownBy(() -> HandlerGraph.<StageEvent>builder(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> graph.handleEventsWith()).isInstanceOf(IllegalArgumentException.class);
+        @SuppressWarnings("unchecked")
+        final EventHandler<StageEvent>[] none = new EventHandler[0];
+        assertThatThrownBy(() -> graph.handleEventsWith(none)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> graph.handleEventsWith(recorder, recorder))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
         graph.handleEventsWith(recorder);
@@ -341,5 +343,34 @@ class HandlerGraphTest
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in this graph");
         graph.start();
         assertThatThrownBy(graph::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");
+    }
+
+    @Test
+    void processorsOfTheUsersJoinStartAndHaltWithTheGraph() throws Exception
+    {
+        newGraph(16);
+        final RingBuffer<StageEvent> ring = graph.getRingBuffer();
+        final BatchEventProcessor<StageEvent> tripler = new BatchEventProcessorBuilder()
+            .build(ring, ring.newBarrier(), (event, sequence, end) -> event.a = event.value * 3);
+        final Recorder afterTripler = new Recorder(3, 0);
+        graph.handleEventsWith(tripler);
+        graph.after(tripler).then(afterTripler);
+        final Recorder lateRecorder = new Recorder(3, 0);
+        final EventProcessorFactory<StageEvent> late = (ringBuffer, follow) ->
+            new BatchEventProcessor<>(ringBuffer, ringBuffer.newBarrier(follow), lateRecorder);
+        publish(graph.start(), 5);
+        awaitCount(afterTripler, 5);
+        graph.after(tripler).then(late); // joins the running graph where the processor it follows is: after 5
+        publish(ring, 3);
+        assertThat(graph.shutdown(Duration.ofSeconds(5))).isTrue();
+        assertThat(afterTripler.values).containsExactly(1L, 2L, 3L, 4L, 5L, 1L, 2L, 3L);
+        assertThat(lateRecorder.values).containsExactly(1L, 2L, 3L);
+        assertThat(afterTripler.problems).isEmpty();
+        assertThat(lateRecorder.problems).isEmpty();
+        assertThat(tripler.isRunning()).as("halted and joined with the graph").isFalse();
+        assertThatThrownBy(() -> graph.handleExceptionsFor(afterTripler).with(null)).isInstanceOf(NullPointerException.class);
+        assertThat(graph.getSequenceValueFor(afterTripler)).isEqualTo(7);
+        assertThat(graph.getBarrierFor(afterTripler)).isNotNull();
+        assertThat(graph.hasStarted()).isTrue();
     }
 }

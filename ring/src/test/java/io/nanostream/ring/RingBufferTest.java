@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,8 +153,12 @@ class RingBufferTest
         final RingBuffer<LongEvent> ring = ring(type, 2);
         final Sequence consumer = new Sequence();
         ring.addGatingSequences(consumer);
-        ring.publish(ring.next(2) - 1, 1);
-        final CompletableFuture<Long> blocked = CompletableFuture.supplyAsync(ring::next);
+        // one producer thread throughout: a second thread claiming on a single-producer ring is an error (-ea reports it)
+        final CompletableFuture<Long> blocked = CompletableFuture.supplyAsync(() ->
+        {
+            ring.publish(ring.next(2) - 1, 1);
+            return ring.next();
+        });
         Thread.sleep(50);
         assertThat(blocked).isNotDone();
         consumer.set(0);
@@ -164,17 +171,30 @@ class RingBufferTest
     {
         final RingBuffer<LongEvent> ring = ring(type, 2);
         ring.addGatingSequences(new Sequence());
-        ring.publish(ring.next(2) - 1, 1);
-        final CompletableFuture<Long> blocked = CompletableFuture.supplyAsync(ring::next);
-        Thread.sleep(50);
-        assertThat(blocked).isNotDone();
-        ring.halt("consumer died", new IllegalStateException("boom"));
-        assertThatThrownBy(() -> blocked.get(5, TimeUnit.SECONDS))
-            .isInstanceOf(ExecutionException.class)
-            .cause().isInstanceOf(RingHaltedException.class).hasMessageContaining("consumer died")
-            .cause().hasMessage("boom");
-        assertThat(ring.isHalted()).isTrue();
-        assertThatThrownBy(ring::next).as("later producers that must wait fail too").isInstanceOf(RingHaltedException.class);
+        // one producer thread throughout: a second thread claiming on a single-producer ring is an error (-ea reports it)
+        final ExecutorService producer = Executors.newSingleThreadExecutor();
+        try
+        {
+            final Future<Long> blocked = producer.submit(() ->
+            {
+                ring.publish(ring.next(2) - 1, 1);
+                return ring.next();
+            });
+            Thread.sleep(50);
+            assertThat(blocked).isNotDone();
+            ring.halt("consumer died", new IllegalStateException("boom"));
+            assertThatThrownBy(() -> blocked.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(RingHaltedException.class).hasMessageContaining("consumer died")
+                .cause().hasMessage("boom");
+            assertThat(ring.isHalted()).isTrue();
+            assertThatThrownBy(() -> producer.submit(() -> ring.next()).get(5, TimeUnit.SECONDS))
+                .as("later producers that must wait fail too").cause().isInstanceOf(RingHaltedException.class);
+        }
+        finally
+        {
+            producer.shutdownNow();
+        }
     }
 
     @ParameterizedTest
@@ -267,7 +287,7 @@ class RingBufferTest
         assertThatThrownBy(() -> ring.publishEvents((event, sequence, a) -> event.value = a, 0, 5, new Long[]{1L, 2L, 3L, 4L, 5L}))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad batch");
         assertThatThrownBy(() -> ring.publishEvents((event, sequence, a) -> event.value = a, 2, 3, new Long[]{1L, 2L, 3L}))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start + count");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchStartsAt + batchSize");
         assertThatThrownBy(() -> ring.publishEvents((event, sequence, a, b, c) -> event.value = a, new Long[]{1L}, new Long[]{1L}, new Long[]{}))
             .isInstanceOf(IllegalArgumentException.class);
         assertThat(ring.getCursor()).isEqualTo(-1);

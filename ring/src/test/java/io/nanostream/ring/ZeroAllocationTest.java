@@ -132,12 +132,19 @@ class ZeroAllocationTest
             };
             consumer = Thread.ofPlatform().daemon().start(() ->
             {
-                while (!Thread.currentThread().isInterrupted())
+                try
                 {
-                    if (poller.poll(handler) != EventPoller.PollState.PROCESSING)
+                    while (!Thread.currentThread().isInterrupted())
                     {
-                        Thread.yield();
+                        if (poller.poll(handler) != EventPoller.PollState.PROCESSING)
+                        {
+                            Thread.yield();
+                        }
                     }
+                }
+                catch (final Exception ex)
+                {
+                    throw new IllegalStateException(ex);
                 }
             });
             progress = new io.nanostream.concurrent.Sequence[]{poller.getSequence()};

@@ -202,7 +202,7 @@ public final class MultiProducerPublicationTest
         {
             r.r3 = ring.isPublished(1) ? ring.get(1).check(tag(1)) : -1;
             r.r1 = (int)barrier.highestAvailable(0);
-            poller.poll((event, sequence, endOfBatch) ->
+            Rings.poll(poller, (event, sequence, endOfBatch) ->
             {
                 r.r2++;
                 return true;
@@ -406,7 +406,7 @@ public final class MultiProducerPublicationTest
         {
             r.r2 = -1;
             r.r3 = -1;
-            poller.poll((event, sequence, endOfBatch) ->
+            Rings.poll(poller, (event, sequence, endOfBatch) ->
             {
                 if (r.r1 == 0)
                 {

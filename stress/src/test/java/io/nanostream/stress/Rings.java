@@ -3,9 +3,12 @@ package io.nanostream.stress;
 import io.nanostream.concurrent.Sequence;
 import io.nanostream.ring.BusySpinWaitStrategy;
 import io.nanostream.ring.EventFactory;
+import io.nanostream.ring.EventPoller;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.ProducerWaitStrategy;
 import io.nanostream.ring.RingBuffer;
+import io.nanostream.ring.SequenceBarrier;
+import io.nanostream.ring.TimeoutException;
 
 /**
  * Rings for the stress tests, one per way the ring publishes:
@@ -127,5 +130,45 @@ public final class Rings
     public static long tag(final long sequence)
     {
         return sequence + 1;
+    }
+
+    /**
+     * Waits on a barrier; the busy-spin strategy neither times out nor reports interrupts, so the checked
+     * exceptions of the Disruptor-shaped signature cannot happen here.
+     *
+     * @param barrier  the barrier.
+     * @param sequence the sequence wanted.
+     * @return the highest available sequence.
+     */
+    public static long waitFor(final SequenceBarrier barrier, final long sequence)
+    {
+        try
+        {
+            return barrier.waitFor(sequence);
+        }
+        catch (final InterruptedException | TimeoutException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * Polls once; the tests' handlers never throw.
+     *
+     * @param poller  the poller.
+     * @param handler the handler.
+     * @param <E>     the event type.
+     * @return what the poll found.
+     */
+    public static <E> EventPoller.PollState poll(final EventPoller<E> poller, final EventPoller.Handler<? super E> handler)
+    {
+        try
+        {
+            return poller.poll(handler);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -431,7 +431,7 @@ public final class SlotReuseTest
         final void consume(final III_Result r)
         {
             r.r3 = -1;
-            final EventPoller.PollState state = poller.poll((event, sequence, endOfBatch) ->
+            final EventPoller.PollState state = Rings.poll(poller, (event, sequence, endOfBatch) ->
             {
                 r.r3 = event.check(tag(sequence));
                 return false;

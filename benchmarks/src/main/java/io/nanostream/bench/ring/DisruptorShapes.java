@@ -4,6 +4,7 @@ import io.nanostream.bench.LatencyShape;
 import io.nanostream.bench.ThroughputShape;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventFactory;
 import com.lmax.disruptor.EventHandler;
@@ -29,7 +30,7 @@ public final class DisruptorShapes
     /**
      * Builds a throughput shape.
      *
-     * @param scenario 1p1c, 3p1c, 1p3c, pipeline or diamond.
+     * @param scenario 1p1c, 3p1c, 1p3c, pipeline or diamond, or one of the last three with "-blocking".
      * @return the shape, with its consumer threads running.
      */
     public static ThroughputShape throughput(final String scenario)
@@ -41,6 +42,9 @@ public final class DisruptorShapes
             case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), Topology.MULTICAST);
             case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), Topology.PIPELINE);
             case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), Topology.DIAMOND);
+            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), Topology.MULTICAST);
+            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), Topology.PIPELINE);
+            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), Topology.DIAMOND);
             default -> throw new IllegalArgumentException("no disruptor shape " + scenario);
         };
     }

@@ -3,6 +3,7 @@ package io.nanostream.bench.ring;
 import io.nanostream.bench.LatencyShape;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.ring.BatchEventProcessor;
+import io.nanostream.ring.BlockingWaitStrategy;
 import io.nanostream.ring.BusySpinWaitStrategy;
 import io.nanostream.ring.EventFactory;
 import io.nanostream.ring.EventHandler;
@@ -29,7 +30,8 @@ public final class NanoRingShapes
     /**
      * Builds a throughput shape.
      *
-     * @param scenario 1p1c, 3p1c, 1p3c, pipeline or diamond.
+     * @param scenario 1p1c, 3p1c, 1p3c, pipeline or diamond, or one of the last three with "-blocking" (the
+     *                 Disruptor's default BlockingWaitStrategy on every consumer).
      * @return the shape, with its consumer threads running.
      */
     public static ThroughputShape throughput(final String scenario)
@@ -41,6 +43,9 @@ public final class NanoRingShapes
             case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.MULTICAST);
             case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.PIPELINE);
             case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.DIAMOND);
+            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.MULTICAST);
+            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.PIPELINE);
+            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.DIAMOND);
             default -> throw new IllegalArgumentException("no nano shape " + scenario);
         };
     }

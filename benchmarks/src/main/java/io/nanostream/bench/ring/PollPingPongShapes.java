@@ -49,9 +49,16 @@ public final class PollPingPongShapes
         };
         return new Shape("nano-poll-ponger", () ->
         {
-            if (pingPoller.poll(echo) != EventPoller.PollState.PROCESSING)
+            try
             {
-                Thread.onSpinWait();
+                if (pingPoller.poll(echo) != EventPoller.PollState.PROCESSING)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException(ex);
             }
         }, value ->
         {
@@ -60,9 +67,16 @@ public final class PollPingPongShapes
             pings.publish(s);
         }, value ->
         {
-            while (pongPoller.poll(receive) != EventPoller.PollState.PROCESSING)
+            try
             {
-                Thread.onSpinWait();
+                while (pongPoller.poll(receive) != EventPoller.PollState.PROCESSING)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException(ex);
             }
             return echoed[0];
         });

@@ -32,7 +32,7 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "pingpong", "pingpong-poll", "1p0c", "batch64");
+        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "1p3c-blocking", "pipeline-blocking", "diamond-blocking", "pingpong", "pingpong-poll", "1p0c", "batch64");
     }
 
     @Override
