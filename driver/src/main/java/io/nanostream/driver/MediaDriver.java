@@ -132,7 +132,7 @@ public final class MediaDriver implements AutoCloseable
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(), context.sendLoss(),
-            context.receiveLoss());
+            context.receiveLoss(), context.networkLimits().toReceiverLimits());
     }
 
     /** Refuses a directory whose driver is alive; removes one whose driver is dead. */

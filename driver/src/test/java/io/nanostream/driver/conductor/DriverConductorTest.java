@@ -12,6 +12,7 @@ import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.log.BufferClaim;
 import io.nanostream.log.ExclusiveTermAppender;
 import io.nanostream.log.FrameHeader;
@@ -82,7 +83,7 @@ class DriverConductorTest
         control = new ControlFile(file);
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
-            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE);
+            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, ReceiverLimits.DEFAULT);
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());
@@ -259,6 +260,32 @@ class DriverConductorTest
             cycle(UNBLOCK_NANOS / 2 - 100_000_000L);
             assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).as("not yet").isNegative();
             client(Commands.CLIENT_KEEPALIVE, 8);
+            cycle(200_000_000L);
+            assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).isEqualTo(160);
+            assertThat(FrameHeader.type(mapped.term(0), 0)).isEqualTo(FrameType.PAD);
+        }
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(counter("unblocked frames")).isEqualTo(1);
+    }
+
+    @Test
+    void aUdpFrameWhosePublisherDiedMidClaimIsPaddedFromTheSenderPositionAfterTheUnblockTimeoutAndNotBefore() throws IOException
+    {
+        final int port;
+        try (java.nio.channels.DatagramChannel free = java.nio.channels.DatagramChannel.open())
+        {
+            port = ((java.net.InetSocketAddress)free.bind(new java.net.InetSocketAddress("127.0.0.1", 0)).getLocalAddress()).getPort();
+        }
+        add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+        try (LogBuffers mapped = LogBuffers.open(log, false))
+        {
+            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0, mapped.sessionId(), 10);
+            appender.termId(mapped.initialTermId());
+            appender.claim(0, 100, new BufferClaim()); // claimed, never committed: the publisher died, and the sender stops there
+            cycle(UNBLOCK_NANOS / 2);
+            cycle(UNBLOCK_NANOS / 2 - 100_000_000L);
+            assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).as("not yet").isNegative();
             cycle(200_000_000L);
             assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).isEqualTo(160);
             assertThat(FrameHeader.type(mapped.term(0), 0)).isEqualTo(FrameType.PAD);

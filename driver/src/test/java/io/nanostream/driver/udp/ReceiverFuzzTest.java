@@ -28,7 +28,7 @@ class ReceiverFuzzTest
         final DriverCounters counters = Fixtures.counters();
         final List<ConductorCommand.CreateImage> requests = new ArrayList<>();
         final CommandQueue<ConductorCommand> conductor = Fixtures.conductorQueue();
-        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor);
+        final ReceiveChannelEndpoint endpoint = Fixtures.endpoint(counters, conductor);
         endpoint.subscribe(Fixtures.STREAM_ID, 1);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         // a subscriber that reads nothing: whatever arrives, the image may neither clean nor pass what it has not read
