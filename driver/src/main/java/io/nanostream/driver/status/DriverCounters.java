@@ -67,10 +67,10 @@ public final class DriverCounters
         final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
     {
         final String id = key(registrationId, sessionId, streamId, channel);
-        return new PublicationCounters(
-            allocate(CounterTypes.PUBLISHER_LIMIT, registrationId, sessionId, streamId, clientId, "pub-lmt: " + id),
-            allocate(CounterTypes.PUBLISHER_POSITION, registrationId, sessionId, streamId, clientId, "pub-pos: " + id),
-            allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId, "back-pressure: " + id));
+        final Counter[] made = allocateAll(registrationId, sessionId, streamId, clientId,
+            new int[] {CounterTypes.PUBLISHER_LIMIT, CounterTypes.PUBLISHER_POSITION, CounterTypes.BACK_PRESSURE_EVENTS},
+            "pub-lmt: " + id, "pub-pos: " + id, "back-pressure: " + id);
+        return new PublicationCounters(made[0], made[1], made[2]);
     }
 
     /**
@@ -86,12 +86,10 @@ public final class DriverCounters
     public SenderCounters sender(final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
     {
         final String id = key(registrationId, sessionId, streamId, channel);
-        return new SenderCounters(
-            allocate(CounterTypes.SENDER_POSITION, registrationId, sessionId, streamId, clientId, "snd-pos: " + id),
-            allocate(CounterTypes.SENDER_LIMIT, registrationId, sessionId, streamId, clientId, "snd-lmt: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-naks received: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-retransmits: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-status messages: " + id));
+        final Counter[] made = allocateAll(registrationId, sessionId, streamId, clientId, new int[] {CounterTypes.SENDER_POSITION,
+            CounterTypes.SENDER_LIMIT, CounterTypes.CHANNEL_EVENTS, CounterTypes.CHANNEL_EVENTS, CounterTypes.CHANNEL_EVENTS},
+            "snd-pos: " + id, "snd-lmt: " + id, "snd-naks received: " + id, "snd-retransmits: " + id, "snd-status messages: " + id);
+        return new SenderCounters(made[0], made[1], made[2], made[3], made[4]);
     }
 
     /**
@@ -106,12 +104,10 @@ public final class DriverCounters
     public ImageCounters image(final long correlationId, final int sessionId, final int streamId, final String channel)
     {
         final String id = key(correlationId, sessionId, streamId, channel);
-        return new ImageCounters(
-            allocate(CounterTypes.RECEIVER_HWM, correlationId, sessionId, streamId, 0, "rcv-hwm: " + id),
-            allocate(CounterTypes.RECEIVER_POSITION, correlationId, sessionId, streamId, 0, "rcv-pos: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-naks sent: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-gap bytes: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id));
+        final Counter[] made = allocateAll(correlationId, sessionId, streamId, 0, new int[] {CounterTypes.RECEIVER_HWM,
+            CounterTypes.RECEIVER_POSITION, CounterTypes.CHANNEL_EVENTS, CounterTypes.CHANNEL_EVENTS, CounterTypes.CHANNEL_EVENTS},
+            "rcv-hwm: " + id, "rcv-pos: " + id, "rcv-naks sent: " + id, "rcv-gap bytes: " + id, "rcv-status messages: " + id);
+        return new ImageCounters(made[0], made[1], made[2], made[3], made[4]);
     }
 
     /**
@@ -147,6 +143,32 @@ public final class DriverCounters
     Counter system(final String label)
     {
         return allocate(CounterTypes.SYSTEM, 0, 0, 0, 0, label);
+    }
+
+    /** Allocates a group of counters, all or none: if the set runs out part-way, those already made are freed. */
+    private Counter[] allocateAll(
+        final long registrationId, final int sessionId, final int streamId, final long clientId, final int[] typeIds, final String... labels)
+    {
+        final Counter[] made = new Counter[labels.length];
+        try
+        {
+            for (int i = 0; i < labels.length; i++)
+            {
+                made[i] = allocate(typeIds[i], registrationId, sessionId, streamId, clientId, labels[i]);
+            }
+            return made;
+        }
+        catch (final RuntimeException ex)
+        {
+            for (final Counter counter : made)
+            {
+                if (counter != null)
+                {
+                    counter.free(clock.epochMillis());
+                }
+            }
+            throw ex;
+        }
     }
 
     private Counter allocate(
