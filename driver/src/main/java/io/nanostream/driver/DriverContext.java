@@ -30,6 +30,7 @@ public final class DriverContext
     private boolean sparseLogFiles = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
     private Supplier<LossGenerator> sendLoss = DriverProperties.loss(DriverProperties.SEND_LOSS_RATE);
     private Supplier<LossGenerator> receiveLoss = DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE);
+    private final NetworkLimits networkLimits = new NetworkLimits();
 
     /**
      * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@value DriverProperties#DIRECTORY}).
@@ -335,6 +336,12 @@ public final class DriverContext
     public Supplier<LossGenerator> receiveLoss()
     {
         return receiveLoss;
+    }
+
+    /** {@return what the network may ask of the receiver (term length, image caps), to read or set in place} */
+    public NetworkLimits networkLimits()
+    {
+        return networkLimits;
     }
 
     /**

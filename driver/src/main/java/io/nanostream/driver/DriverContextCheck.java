@@ -71,6 +71,11 @@ final class DriverContextCheck
         }
         require(context.maxRegistrationsPerClient() > 0, DriverProperties.CLIENT_MAX_REGISTRATIONS + "=" +
             context.maxRegistrationsPerClient() + " leaves clients nothing; use at least 1 (default 256)");
+        final NetworkLimits limits = context.networkLimits();
+        termLength(DriverProperties.MAX_NETWORK_TERM_LENGTH, limits.maxTermLength());
+        atLeastOne(DriverProperties.MAX_IMAGES_PER_ENDPOINT, limits.maxImagesPerEndpoint());
+        atLeastOne(DriverProperties.MAX_IMAGES, limits.maxImages());
+        atLeastOne(DriverProperties.IMAGE_CREATIONS_PER_SECOND, limits.imageCreationsPerSecond());
         require(context.sendLoss() != null && context.receiveLoss() != null, "loss injection is null; leave it unset for no loss");
     }
 
@@ -78,6 +83,11 @@ final class DriverContextCheck
     {
         require(termLength >= LogLayout.TERM_MIN_LENGTH && termLength <= LogLayout.TERM_MAX_LENGTH && Integer.bitCount(termLength) == 1,
             property + "=" + termLength + " is not a power of two from 64k to 1g; e.g. 16m");
+    }
+
+    private void atLeastOne(final String property, final int value)
+    {
+        require(value >= 1, property + "=" + value + " is less than 1; it is a count, e.g. 64");
     }
 
     private void positive(final String property, final Duration duration)

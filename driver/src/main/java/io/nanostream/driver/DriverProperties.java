@@ -47,6 +47,14 @@ public final class DriverProperties
     public static final String CLIENT_MAX_REGISTRATIONS = "nanostream.client.max.registrations";
     /** Leave new logs sparse instead of writing them through. */
     public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
+    /** The largest term length a SETUP from the network may announce. */
+    public static final String MAX_NETWORK_TERM_LENGTH = "nanostream.udp.max.term.length";
+    /** The most images one receive endpoint holds. */
+    public static final String MAX_IMAGES_PER_ENDPOINT = "nanostream.udp.max.images.per.endpoint";
+    /** The most images the driver holds. */
+    public static final String MAX_IMAGES = "nanostream.udp.max.images";
+    /** The most images one receive endpoint creates per second. */
+    public static final String IMAGE_CREATIONS_PER_SECOND = "nanostream.udp.image.creations.per.second";
     /** Loss injected on sending, a rate from 0 to 1 (tests and demonstrations only). */
     public static final String SEND_LOSS_RATE = "nanostream.udp.send.loss.rate";
     /** Loss injected on receiving, a rate from 0 to 1 (tests and demonstrations only). */
@@ -106,6 +114,23 @@ public final class DriverProperties
     {
         final String value = System.getProperty(name);
         return value == null || value.isBlank() ? defaultValue : parseSize(name, value);
+    }
+
+    static int count(final String name, final int defaultValue)
+    {
+        final String value = System.getProperty(name);
+        if (value == null || value.isBlank())
+        {
+            return defaultValue;
+        }
+        try
+        {
+            return Integer.parseInt(value.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(name + "=" + value + " is not a whole number; e.g. " + defaultValue);
+        }
     }
 
     static Duration millis(final String name, final long defaultMillis)

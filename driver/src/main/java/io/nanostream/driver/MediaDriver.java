@@ -3,7 +3,6 @@ package io.nanostream.driver;
 import io.nanostream.buffer.BroadcastDescriptor;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MappedFile;
-import io.nanostream.buffer.MessageRing;
 import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.NanoStream;
@@ -19,16 +18,10 @@ import io.nanostream.driver.conductor.ConductorSettings;
 import io.nanostream.driver.conductor.DriverConductor;
 import io.nanostream.driver.status.TransportCounters;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The media driver: owns a directory (its control file and the publications' logs) and runs the
@@ -129,7 +122,7 @@ public final class MediaDriver implements AutoCloseable
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(), context.sendLoss(),
-            context.receiveLoss(), context.maxRegistrationsPerClient());
+            context.receiveLoss(), context.maxRegistrationsPerClient(), context.networkLimits().toReceiverLimits());
     }
 
     /**

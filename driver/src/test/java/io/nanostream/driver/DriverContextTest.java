@@ -78,4 +78,23 @@ class DriverContextTest
             System.clearProperty(DriverProperties.IPC_TERM_LENGTH);
         }
     }
+
+    @Test
+    void networkLimitsHaveSaneDefaultsAndBadOnesAreNamed()
+    {
+        final NetworkLimits defaults = new DriverContext().networkLimits();
+        assertThat(defaults.maxTermLength()).isEqualTo(64 * 1024 * 1024);
+        assertThat(defaults.maxImagesPerEndpoint()).isEqualTo(64);
+        assertThat(defaults.maxImages()).isEqualTo(256);
+        assertThat(defaults.imageCreationsPerSecond()).isEqualTo(16);
+
+        final DriverContext context = new DriverContext();
+        context.networkLimits().maxTermLength(100_000).maxImagesPerEndpoint(0).maxImages(-1).imageCreationsPerSecond(0);
+        assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("4 problems")
+            .hasMessageContaining(DriverProperties.MAX_NETWORK_TERM_LENGTH + "=100000 is not a power of two")
+            .hasMessageContaining(DriverProperties.MAX_IMAGES_PER_ENDPOINT + "=0")
+            .hasMessageContaining(DriverProperties.MAX_IMAGES + "=-1")
+            .hasMessageContaining(DriverProperties.IMAGE_CREATIONS_PER_SECOND + "=0");
+    }
 }

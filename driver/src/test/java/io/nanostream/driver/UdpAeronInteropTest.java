@@ -6,8 +6,11 @@ import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
 import io.nanostream.driver.process.AeronPeerMain;
 import io.nanostream.driver.process.JavaProcess;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real Aeron 1.47.4 driver and client, in their own JVM, talk to Nano-Stream over UDP on loopback:
  * Aeron publishes to a Nano-Stream subscriber, and a Nano-Stream publication reaches an Aeron
- * subscriber; small and fragmented messages arrive intact and in order both ways.
+ * subscriber; small and fragmented messages arrive intact and in order both ways, unicast and multicast
+ * (where receivers send status messages and NAKs to the control group, the data group + 1). Multicast needs a
+ * multicast-capable loopback: as root the test sets it up, otherwise it is skipped with the commands to run.
  */
 class UdpAeronInteropTest
 {
@@ -60,6 +65,70 @@ class UdpAeronInteropTest
             }
             assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
             assertThat(driver.transportCounters().value("udp invalid frames dropped")).isZero();
+        }
+    }
+
+    /** Multicast on loopback, set up as root if it is not there; otherwise the test is skipped with the commands to run. */
+    private static void assumeMulticastOnLoopback() throws Exception
+    {
+        final NetworkInterface loopback = NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        if (!loopback.supportsMulticast() && "0".equals(run("id", "-u").trim()))
+        {
+            run("ip", "link", "set", loopback.getName(), "multicast", "on");
+            run("ip", "route", "replace", "224.0.0.0/4", "dev", loopback.getName());
+        }
+        Assumptions.assumeTrue(NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress()).supportsMulticast(),
+            "loopback has no MULTICAST flag; as root run: ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo");
+    }
+
+    private static String run(final String... command) throws Exception
+    {
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return output;
+    }
+
+    @Test
+    void aeronPublishesToNanoStreamOnMulticast() throws Exception
+    {
+        assumeMulticastOnLoopback();
+        final int port = UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:udp?endpoint=224.0.1.9:" + port + "|interface=127.0.0.1", 1003);
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+                 "aeron:udp?endpoint=224.0.1.9:" + port + "|interface=127.0.0.1|term-length=64k", "1003", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH)))
+        {
+            aeron.await("READY", 30);
+            UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH, 60);
+            aeron.await("SENT", 30);
+            assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+            assertThat(driver.transportCounters().value("udp invalid frames dropped")).isZero();
+        }
+    }
+
+    @Test
+    void nanoStreamPublishesToAeronOnMulticast() throws Exception
+    {
+        assumeMulticastOnLoopback();
+        final int port = UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "subscribe",
+                 "aeron:udp?endpoint=224.0.1.11:" + port + "|interface=127.0.0.1", "1004", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH)))
+        {
+            aeron.await("READY", 30);
+            try (ExclusivePublication publication = client.addExclusivePublication(
+                "nano:udp?endpoint=224.0.1.11:" + port + "|interface=127.0.0.1|term-length=64k", 1004))
+            {
+                UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60);
+                aeron.await("RECEIVED", 60);
+            }
+            assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+            assertThat(driver.transportCounters().value("udp status messages received")).as("from the control group").isPositive();
         }
     }
 }

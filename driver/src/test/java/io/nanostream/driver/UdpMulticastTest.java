@@ -4,7 +4,6 @@ import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
-import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.faults.RandomLoss;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

@@ -71,6 +71,8 @@ public final class FrameHeader
 
     /** The largest message any log carries, whatever its term length: 16 MiB. */
     public static final int MAX_MESSAGE_LENGTH = 16 * 1024 * 1024;
+    /** The largest length {@link #align} takes; a term is never longer. */
+    public static final int MAX_ALIGNABLE_LENGTH = Integer.MAX_VALUE - (ALIGNMENT - 1);
     /** The largest MTU. */
     public static final int MAX_MTU = 65504;
 
@@ -79,9 +81,10 @@ public final class FrameHeader
     }
 
     /**
-     * Rounds a length up to the frame alignment.
+     * Rounds a length up to the frame alignment. Lengths above {@link #MAX_ALIGNABLE_LENGTH} would overflow to a
+     * negative number: a length read from a log or a datagram must be bounded (by the term or the datagram) first.
      *
-     * @param length the length.
+     * @param length the length, from 0 to {@link #MAX_ALIGNABLE_LENGTH}.
      * @return the aligned length.
      */
     public static int align(final int length)

@@ -23,19 +23,24 @@ public final class LogCleaner
     }
 
     /**
-     * Zeroes the log up to a position, if it is not already clean that far.
+     * Zeroes the log up to a position, if it is not already clean that far. Positions come from shared memory
+     * (subscribers' counters, the log's tail counters), so the work is bounded whatever they say: never more than
+     * one term per call, never backwards, never past the limit.
      *
-     * @param position where cleaning stops (exclusive).
+     * @param position where cleaning should stop (exclusive), e.g. the slowest reader's position less a term.
+     * @param limit    where cleaning must stop whatever the position says, e.g. the producer position less a term.
      * @return 1 if it cleaned, else 0: the work done.
      */
-    public int cleanTo(final long position)
+    public int cleanTo(final long position, final long limit)
     {
-        if (cleanPosition >= position)
+        final long oneTerm = cleanPosition + Math.min(log.termLength(), Long.MAX_VALUE - cleanPosition);
+        final long target = Math.min(Math.min(position, limit), oneTerm);
+        if (target <= cleanPosition)
         {
             return 0;
         }
-        log.zero(cleanPosition, position);
-        cleanPosition = position;
+        log.zero(cleanPosition, target);
+        cleanPosition = target;
         return 1;
     }
 

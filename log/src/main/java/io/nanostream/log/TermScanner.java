@@ -30,9 +30,9 @@ public final class TermScanner
         {
             final int frameOffset = termOffset + length;
             final int frameLength = FrameHeader.frameLengthAcquire(term, frameOffset); // acquire: the frame's bytes are complete
-            if (frameLength <= 0)
+            if (frameLength <= 0 || frameLength > termLength - frameOffset)
             {
-                break;
+                break; // incomplete, or a length no appender writes (the log is shared memory): bounded before aligning
             }
             final int aligned = FrameHeader.align(frameLength);
             if (FrameHeader.isPadding(term, frameOffset))

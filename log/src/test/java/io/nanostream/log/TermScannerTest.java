@@ -45,4 +45,20 @@ class TermScannerTest
         assertThat(TermScanner.isPadding(padding)).isTrue();
         assertThat(TermScanner.length(padding)).isEqualTo(64);
     }
+
+    @Test
+    void aFrameLengthPastTheTermIsNotAFrame()
+    {
+        appender.appendUnfragmented(1, 2, payload, 0, 32, null);
+        final AtomicBuffer term = log.term(0);
+        for (final int garbage : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, TERM_LENGTH - 64 + 1})
+        {
+            term.putInt(64, garbage); // a length written into shared memory by a broken or hostile client
+            assertThat(TermScanner.scan(term, 64, 1408)).as("length %d at 64", garbage).isZero();
+            assertThat(TermScanner.scan(term, 0, 1408)).as("the good frame before it").isEqualTo(64);
+            term.putShort(64 + FrameHeader.TYPE_OFFSET, (short)FrameType.PAD);
+            assertThat(TermScanner.scan(term, 64, 1408)).as("padding of length %d", garbage).isZero();
+            term.putShort(64 + FrameHeader.TYPE_OFFSET, (short)FrameType.DATA);
+        }
+    }
 }

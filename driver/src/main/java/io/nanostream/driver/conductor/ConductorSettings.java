@@ -1,6 +1,7 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.udp.ReceiverLimits;
 
 import java.util.function.Supplier;
 
@@ -20,11 +21,13 @@ import java.util.function.Supplier;
  * @param sparseLogFiles            whether logs are left sparse rather than written through at creation.
  * @param sendLoss                  loss injected on sending, one generator per socket.
  * @param receiveLoss               loss injected on receiving, one generator per socket.
+ * @param receiverLimits            what the network may ask of the receiver: term length and image caps.
  */
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
-    Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient)
+    Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
+    ReceiverLimits receiverLimits)
 {
     /**
      * The IPC window for a term length.

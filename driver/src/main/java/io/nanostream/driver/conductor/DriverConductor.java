@@ -190,7 +190,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         system.clients().set(clients.count());
         system.publications().set(ipc.publicationCount() + network.publicationCount());
         system.subscriptions().set(ipc.subscriptionCount() + network.subscriptionCount());
-        system.unblockedFrames().set(ipc.unblockedFrames());
+        system.unblockedFrames().set(ipc.unblockedFrames() + network.unblockedFrames());
         return work;
     }
 

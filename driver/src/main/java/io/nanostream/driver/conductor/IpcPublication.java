@@ -101,7 +101,8 @@ final class IpcPublication
             setConnected(false);
             return 0;
         }
-        final long consumerPosition = consumerPosition();
+        // subscribers write their positions in shared memory: none can be past what was published
+        final long consumerPosition = Math.min(consumerPosition(), producerPosition);
         if (consumerPosition != lastConsumerPosition)
         {
             lastConsumerPosition = consumerPosition;
@@ -119,9 +120,11 @@ final class IpcPublication
         final long proposedLimit = consumerPosition + window;
         if (state == State.ACTIVE && proposedLimit > tripLimit)
         {
-            work += cleaner.cleanTo(consumerPosition - termLength);
-            counters.limit().set(proposedLimit); // release (in set): the cleaned terms are zero before publishers go on
-            tripLimit = proposedLimit + window / 8;
+            work += cleaner.cleanTo(consumerPosition - termLength, producerPosition - termLength);
+            // never past what is clean: the cleaner takes a term at a time, and only a garbage position outruns it
+            final long limit = Math.min(consumerPosition, cleaner.cleanPosition() + termLength) + window;
+            counters.limit().set(limit); // release (in set): the cleaned terms are zero before publishers go on
+            tripLimit = limit + window / 8;
             work++;
         }
         setConnected(true);

@@ -226,6 +226,7 @@ final class IpcPublications
                     subscriber.position().free(nowMillis);
                 }
                 publication.counters.free(nowMillis);
+                sessionIds.release(publication.sessionId);
                 unblocked += publication.unblockCount();
                 try
                 {

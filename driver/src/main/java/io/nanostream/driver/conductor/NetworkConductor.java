@@ -51,8 +51,8 @@ final class NetworkConductor implements AutoCloseable
         final Clock conductorClock, final Clock senderClock, final Clock receiverClock)
     {
         this.errors = errors;
-        this.sender = new Sender(senderCommands, conductorCommands, senderClock);
-        this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock);
+        this.sender = new Sender(senderCommands, conductorCommands, senderClock, counters.transport(), errors::record);
+        this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, counters.transport(), errors::record);
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
         this.publications = new NetworkPublications(settings, logs, counters, clientProxy, errors, sessionIds, correlationIds,
             conductorClock, senderCommands);
@@ -134,6 +134,11 @@ final class NetworkConductor implements AutoCloseable
     void housekeeping(final long nowNanos)
     {
         publications.housekeeping(nowNanos);
+    }
+
+    long unblockedFrames()
+    {
+        return publications.unblockedFrames();
     }
 
     int publicationCount()

@@ -5,6 +5,7 @@ import io.nanostream.driver.status.SenderCounters;
 import io.nanostream.driver.udp.NetworkPublication;
 import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
+import io.nanostream.log.TermUnblocker;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Map;
  * The conductor's side of a UDP publication: its counters, the clients' links counted, the spies reading
  * its log, and the duties of each cycle: the producer position counter, and the publisher limit raised
  * from the sender position (held to the slowest spy) with cleaning behind it; then draining and
- * lingering once the last client goes. Owned by the conductor thread; the sending itself is the sender
- * thread's.
+ * lingering once the last client goes; and padding over a frame a dead publisher left unfinished, where the sender
+ * would otherwise stop for ever. Owned by the conductor thread; the sending itself is the sender thread's.
  */
 final class NetworkPublicationEntry
 {
@@ -36,6 +37,9 @@ final class NetworkPublicationEntry
     private final LogCleaner cleaner;
     private long lastProducerPosition = -1;
     private long lingerDeadlineNanos;
+    private long lastSenderPosition = -1;
+    private long lastSenderChangeNanos;
+    private long unblockCount;
 
     NetworkPublicationEntry(
         final NetworkPublication publication, final boolean exclusive, final PublicationCounters counters, final SenderCounters senderCounters)
@@ -69,7 +73,7 @@ final class NetworkPublicationEntry
         return publication.log.producerPosition();
     }
 
-    int update()
+    int update(final long nowNanos, final long unblockTimeoutNanos)
     {
         final long producerPosition = producerPosition();
         if (producerPosition != lastProducerPosition)
@@ -77,11 +81,13 @@ final class NetworkPublicationEntry
             lastProducerPosition = producerPosition;
             counters.position().set(producerPosition);
         }
+        unblockIfStuck(publication.senderPosition(), producerPosition, nowNanos, unblockTimeoutNanos);
         if (state != State.ACTIVE || !publication.isConnected())
         {
             return 0;
         }
-        long senderPosition = publication.senderPosition();
+        final long sent = publication.senderPosition();
+        long senderPosition = sent;
         for (final SubscriberPosition spy : spies.values())
         {
             senderPosition = Math.min(senderPosition, spy.position().get()); // a spy is not overrun or cleaned under
@@ -92,10 +98,37 @@ final class NetworkPublicationEntry
             return 0;
         }
         int work = 0;
-        work += cleaner.cleanTo(senderPosition - termLength);
-        counters.limit().set(proposedLimit); // release (in set): cleaned terms are zero before publishers go on
-        tripLimit = proposedLimit + window / 8;
+        work += cleaner.cleanTo(senderPosition - termLength, sent - termLength);
+        final long limit = Math.min(senderPosition, cleaner.cleanPosition() + termLength) + window; // never past what is clean
+        counters.limit().set(limit); // release (in set): cleaned terms are zero before publishers go on
+        tripLimit = limit + window / 8;
         return work + 1;
+    }
+
+    /**
+     * The sender stops at a frame that is not complete. If it stays there past the unblock timeout while publishers
+     * have claimed beyond it, the frame's publisher died mid-claim: pad over it (as for IPC), so the stream, and draining, go on.
+     */
+    private void unblockIfStuck(final long senderPosition, final long producerPosition, final long nowNanos, final long timeoutNanos)
+    {
+        if (senderPosition != lastSenderPosition)
+        {
+            lastSenderPosition = senderPosition;
+            lastSenderChangeNanos = nowNanos;
+        }
+        else if (producerPosition > senderPosition && nowNanos - lastSenderChangeNanos > timeoutNanos)
+        {
+            if (TermUnblocker.unblock(publication.log, senderPosition, producerPosition))
+            {
+                unblockCount++;
+            }
+            lastSenderChangeNanos = nowNanos;
+        }
+    }
+
+    long unblockCount()
+    {
+        return unblockCount;
     }
 
     void startDraining()

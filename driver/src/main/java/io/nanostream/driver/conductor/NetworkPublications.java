@@ -43,6 +43,7 @@ final class NetworkPublications
     private final Map<Long, Long> linkClients = new HashMap<>();
     private final Map<Long, Spy> spies = new HashMap<>();
     private final Map<NetworkPublication, NetworkPublicationEntry> removing = new HashMap<>();
+    private long unblocked;
 
     private record Spy(long registrationId, long clientId, int streamId, String canonical)
     {
@@ -237,10 +238,11 @@ final class NetworkPublications
     /** Every publication's limit and cleaning. */
     int update()
     {
+        final long nowNanos = clock.nanoTime();
         int work = 0;
         for (int i = 0, n = publications.size(); i < n; i++)
         {
-            work += publications.get(i).update();
+            work += publications.get(i).update(nowNanos, settings.publicationUnblockNanos());
         }
         return work;
     }
@@ -273,7 +275,9 @@ final class NetworkPublications
         if (entry != null)
         {
             entry.freeCounters(clock.epochMillis());
+            unblocked += entry.unblockCount();
         }
+        sessionIds.release(publication.sessionId);
         publication.log.close();
         logs.delete(publication.log.path());
     }
@@ -281,6 +285,21 @@ final class NetworkPublications
     int count()
     {
         return publications.size();
+    }
+
+    /** {@return frames padded over because their publisher died mid-claim, in every UDP publication so far} */
+    long unblockedFrames()
+    {
+        long total = unblocked;
+        for (final NetworkPublicationEntry entry : publications)
+        {
+            total += entry.unblockCount();
+        }
+        for (final NetworkPublicationEntry entry : removing.values())
+        {
+            total += entry.unblockCount();
+        }
+        return total;
     }
 
     int spyCount()

@@ -5,12 +5,16 @@ import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.status.ImageCounters;
+import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ConductorCommand;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
 import io.nanostream.driver.udp.ReceiverCommand;
+import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.driver.udp.UdpChannel;
+import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
 import java.util.ArrayList;
@@ -93,7 +97,7 @@ final class NetworkSubscriptions
         if (endpoint == null)
         {
             endpoint = new Endpoint(new ReceiveChannelEndpoint(channel, settings.sendLoss().get(), settings.receiveLoss().get(),
-                counters.transport(), conductor));
+                counters.transport(), conductor, settings.receiverLimits(), errors::record));
             endpoints.put(channel.canonical(), endpoint);
         }
         endpoint.refCount++;
@@ -148,7 +152,11 @@ final class NetworkSubscriptions
         return true;
     }
 
-    /** Creates the image the receiver asked for, if its stream still has subscribers. */
+    /**
+     * Creates the image the receiver asked for, if its stream still has subscribers and the limits allow: the log, its
+     * counters and its subscribers' positions, all or nothing (a failure part-way removes what was made), and only then
+     * tells the subscribers.
+     */
     void onCreateImage(final ConductorCommand.CreateImage request)
     {
         final List<Subscription> subscribers = new ArrayList<>();
@@ -159,28 +167,108 @@ final class NetworkSubscriptions
                 subscribers.add(subscription);
             }
         }
-        if (subscribers.isEmpty())
+        if (subscribers.isEmpty() || !admit(request))
         {
             return;
         }
         final long correlationId = correlationIds.getAsLong();
+        final String channel = request.endpoint().channel.canonical();
         final long joinPosition = LogLayout.position(request.activeTermId(), request.termOffset(),
             LogLayout.positionBitsToShift(request.termLength()), request.initialTermId());
-        final PublicationImage publicationImage = logs.create("image-" + correlationId + ".logbuffer", request.termLength(), request.mtu(),
-            request.initialTermId(), request.sessionId(), request.streamId(), correlationId, log -> new PublicationImage(correlationId, log,
-                request.endpoint(), request.source(), joinPosition, settings.receiverWindow(), counters.transport(),
-                counters.image(correlationId, request.sessionId(), request.streamId(), request.endpoint().channel.canonical()),
-                new Counter[0], settings.imageLivenessNanos(), receiverId, clock.nanoTime(),
-                new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), request.endpoint().channel.canonical(),
-                    request.source().toString())));
-        final Image image = new Image(publicationImage, new HashMap<>());
-        for (final Subscription subscription : subscribers)
+        final Image created;
+        try
         {
-            link(image, subscription, joinPosition);
+            created = logs.create("image-" + correlationId + ".logbuffer", request.termLength(), request.mtu(), request.initialTermId(),
+                request.sessionId(), request.streamId(), correlationId, log -> image(request, correlationId, channel, joinPosition, log,
+                    subscribers));
         }
-        publicationImage.subscriberPositions(image.positions());
-        images.add(image);
-        receiver.offer(new ReceiverCommand.AddImage(publicationImage));
+        catch (final RuntimeException ex)
+        {
+            final long before = counters.transport().imageCreationFailures.add(1);
+            if ((before & (before + 1)) == 0) // the first, then every power of two: a full disk under a SETUP flood is one story
+            {
+                errors.record(ex);
+            }
+            return;
+        }
+        images.add(created);
+        receiver.offer(new ReceiverCommand.AddImage(created.image()));
+        for (final SubscriberPosition subscriber : created.subscribers().values())
+        {
+            clientProxy.onAvailableImage(correlationId, subscriber.subscriptionRegistrationId(), request.sessionId(), request.streamId(),
+                subscriber.position(), joinPosition, created.image().log.path());
+        }
+    }
+
+    /** The image's counters, its subscribers' positions and the image itself over a new log; what was made is freed if any fails. */
+    private Image image(
+        final ConductorCommand.CreateImage request, final long correlationId, final String channel, final long joinPosition,
+        final LogBuffers log, final List<Subscription> subscribers)
+    {
+        final Map<Long, SubscriberPosition> positions = new HashMap<>();
+        ImageCounters imageCounters = null;
+        try
+        {
+            imageCounters = counters.image(correlationId, request.sessionId(), request.streamId(), channel);
+            for (final Subscription subscription : subscribers)
+            {
+                final Counter position = counters.subscriberPosition(subscription.registrationId, request.sessionId(), request.streamId(),
+                    subscription.clientId, channel, joinPosition);
+                positions.put(subscription.registrationId,
+                    new SubscriberPosition(position, subscription.registrationId, correlationId, subscription.clientId));
+            }
+            return new Image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
+                settings.receiverWindow(), counters.transport(), imageCounters, new Image(null, positions).positions(), settings.imageLivenessNanos(), receiverId,
+                clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
+                request.source().toString())), positions);
+        }
+        catch (final RuntimeException ex)
+        {
+            final long nowMillis = clock.epochMillis();
+            positions.values().forEach(subscriber -> subscriber.position().free(nowMillis));
+            if (imageCounters != null)
+            {
+                imageCounters.free(nowMillis);
+            }
+            throw ex;
+        }
+    }
+
+    /** Whether the limits allow another image: the term length, and the images of its endpoint and of the driver. */
+    private boolean admit(final ConductorCommand.CreateImage request)
+    {
+        final ReceiverLimits limits = settings.receiverLimits();
+        final TransportCounters transport = counters.transport();
+        if (request.termLength() > limits.maxTermLength())
+        {
+            return refuse(transport.setupsOverTermLengthCap, "an image with term length " + request.termLength() + " is over the cap");
+        }
+        int onEndpoint = 0;
+        for (final Image image : images)
+        {
+            onEndpoint += image.image().endpoint() == request.endpoint() ? 1 : 0;
+        }
+        if (onEndpoint >= limits.maxImagesPerEndpoint())
+        {
+            return refuse(transport.imagesOverEndpointCap, request.endpoint().channel.canonical() + " holds its most images, " +
+                limits.maxImagesPerEndpoint() + " (nanostream.udp.max.images.per.endpoint); new sessions on it are refused until images go");
+        }
+        if (images.size() >= limits.maxImages())
+        {
+            return refuse(transport.imagesOverDriverCap, "the driver holds its most images, " + limits.maxImages() +
+                " (nanostream.udp.max.images); new sessions are refused until images go");
+        }
+        return true;
+    }
+
+    /** Counts a refusal, and reports the first of its kind (not every one: a flood of SETUPs would fill the error log). */
+    private boolean refuse(final Counter counter, final String message)
+    {
+        if (counter.add(1) == 0)
+        {
+            errors.record(new IllegalStateException(message));
+        }
+        return false;
     }
 
     /** The receiver dropped an image: tell its subscribers, free its counters, delete its log. */

@@ -39,6 +39,24 @@ public final class TransportCounters
     public final Counter errorFramesReceived;
     /** Socket errors. */
     public final Counter socketErrors;
+    /** SETUPs dropped because their term length is over the network cap. */
+    public final Counter setupsOverTermLengthCap;
+    /** Images refused because their endpoint holds its most. */
+    public final Counter imagesOverEndpointCap;
+    /** Images refused because the driver holds its most. */
+    public final Counter imagesOverDriverCap;
+    /** Images refused because their endpoint created its most in the last second. */
+    public final Counter imagesOverCreationRate;
+    /** Images whose creation failed part-way (and was undone). */
+    public final Counter imageCreationFailures;
+    /** Data frames for an image from another address than its SETUP's, dropped. */
+    public final Counter framesFromWrongSource;
+    /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
+    public final Counter naksHeldBack;
+    /** Bytes a NAK asked for that the sender did not resend (over its per-NAK or per-interval budget). */
+    public final Counter resendBytesOverBudget;
+    /** Exceptions caught on the receiver or sender thread: the datagram or image was dropped and the duty cycle went on. */
+    public final Counter transportErrors;
     private final CountersReader reader;
 
     TransportCounters(final CounterFactory factory, final CountersReader reader)
@@ -59,6 +77,15 @@ public final class TransportCounters
         duplicateFrames = factory.system("udp duplicate frames");
         errorFramesReceived = factory.system("udp error frames received");
         socketErrors = factory.system("udp socket errors");
+        setupsOverTermLengthCap = factory.system("udp setups over the term length cap");
+        imagesOverEndpointCap = factory.system("udp images refused: endpoint cap");
+        imagesOverDriverCap = factory.system("udp images refused: driver cap");
+        imagesOverCreationRate = factory.system("udp images refused: creation rate");
+        imageCreationFailures = factory.system("udp image creations failed");
+        framesFromWrongSource = factory.system("udp frames from another source than the image's");
+        naksHeldBack = factory.system("udp NAKs held back");
+        resendBytesOverBudget = factory.system("udp resend bytes over budget");
+        transportErrors = factory.system("udp errors caught");
     }
 
     /** Allocates a system counter by label: the one thing {@link TransportCounters} needs of the factory. */

@@ -1,11 +1,16 @@
 package io.nanostream.driver.udp;
 
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameHeader;
+
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When to NAK the first gap of an image: a short delay after a gap appears (time for a reordered frame),
  * a random one for multicast (so that the resend one receiver's NAK causes fills the others' gaps before
- * they NAK), then a retry while the gap stays open. Receiver thread only; the clock is passed in.
+ * they NAK), then retries while the gap stays open, each twice as long after the last (up to a second), and
+ * never two NAKs closer than {@link #NAK_MIN_INTERVAL_NANOS}: a gap that nobody fills (a forged one, or a sender
+ * that no longer holds the data) costs a few NAKs, not hundreds a second. Receiver thread only; the clock is passed in.
  */
 final class LossDetector
 {
@@ -13,13 +18,20 @@ final class LossDetector
     static final long NAK_DELAY_NANOS = 100_000L;
     /** The longest random delay before a multicast receiver NAKs a new gap. */
     static final long NAK_MULTICAST_MAX_BACKOFF_NANOS = 10_000_000L;
-    /** Delay between NAKs for a gap that is still open; longer than the sender's resend linger. */
+    /** Delay before the first retry of a NAK for a gap that is still open; longer than the sender's resend linger. */
     static final long NAK_RETRY_NANOS = 5_000_000L;
+    /** The longest delay between retries, which double from {@link #NAK_RETRY_NANOS}. */
+    static final long NAK_MAX_RETRY_NANOS = 1_000_000_000L;
+    /** The least time between two NAKs of one image: at most 10,000 a second. */
+    static final long NAK_MIN_INTERVAL_NANOS = 100_000L;
 
     private final boolean multicast;
     private long gapPosition = -1;
     private long deadlineNanos;
     private boolean naked;
+    private long retryNanos = NAK_RETRY_NANOS;
+    private long lastNakNanos;
+    private boolean anyNak;
 
     LossDetector(final boolean multicast)
     {
@@ -45,10 +57,11 @@ final class LossDetector
         {
             gapPosition = rebuildPosition;
             naked = false;
+            retryNanos = NAK_RETRY_NANOS;
             deadlineNanos = nowNanos + (multicast ? ThreadLocalRandom.current().nextLong(NAK_MULTICAST_MAX_BACKOFF_NANOS) : NAK_DELAY_NANOS);
             return false;
         }
-        return nowNanos - deadlineNanos >= 0;
+        return nowNanos - deadlineNanos >= 0 && (!anyNak || nowNanos - lastNakNanos >= NAK_MIN_INTERVAL_NANOS);
     }
 
     /**
@@ -59,9 +72,33 @@ final class LossDetector
      */
     boolean onNakSent(final long nowNanos)
     {
-        deadlineNanos = nowNanos + NAK_RETRY_NANOS;
+        if (naked)
+        {
+            retryNanos = Math.min(retryNanos * 2, NAK_MAX_RETRY_NANOS);
+        }
+        deadlineNanos = nowNanos + retryNanos;
+        lastNakNanos = nowNanos;
+        anyNak = true;
         final boolean first = !naked;
         naked = true;
         return first;
+    }
+
+    /**
+     * Where a gap ends: the first frame received after it, or the limit.
+     *
+     * @param term       the term.
+     * @param termOffset where the gap starts.
+     * @param limit      the most the gap may cover (the highest position seen, or the term's end).
+     * @return the offset after the gap.
+     */
+    static int gapEnd(final AtomicBuffer term, final int termOffset, final int limit)
+    {
+        int end = termOffset + FrameHeader.ALIGNMENT;
+        while (end < limit && term.getInt(end) == 0)
+        {
+            end += FrameHeader.ALIGNMENT;
+        }
+        return end;
     }
 }

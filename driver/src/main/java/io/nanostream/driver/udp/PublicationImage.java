@@ -7,7 +7,6 @@ import io.nanostream.driver.status.ImageCounters;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.FrameHeader;
-import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
@@ -63,6 +62,8 @@ public final class PublicationImage
     private long lastPacketNanos;
     private long endOfStreamPosition = Long.MAX_VALUE;
     private boolean endOfStreamMarked;
+    /** Whether a data frame (not a heartbeat) has arrived: until one has, the image sends no NAK. */
+    private boolean dataReceived;
     private volatile boolean closed;
 
     /**
@@ -158,6 +159,7 @@ public final class PublicationImage
             }
             return;
         }
+        dataReceived = true;
         final int span = WireFrame.termSpan(datagram, length);
         if (span <= 0 || (long)termOffset + span > termLength)
         {
@@ -224,11 +226,7 @@ public final class PublicationImage
     private long consumption()
     {
         final Counter[] positions = subscriberPositions;
-        if (positions.length == 0)
-        {
-            return rebuildPosition;
-        }
-        long minimum = Long.MAX_VALUE;
+        long minimum = rebuildPosition; // positions are in shared memory: no subscriber reads past what is contiguous
         for (final Counter position : positions)
         {
             minimum = Math.min(minimum, position.get()); // acquire (in get): the subscriber is done with what lies behind it
@@ -259,7 +257,7 @@ public final class PublicationImage
             sendStatus(consumption, nowNanos);
             work++;
         }
-        work += cleaner.cleanTo(consumption - termLength);
+        work += cleaner.cleanTo(consumption - termLength, rebuildPosition - termLength);
         if (nowNanos - lastPacketNanos > livenessTimeoutNanos ||
             (endOfStreamMarked && consumption >= endOfStreamPosition && nowNanos - lastPacketNanos > STATUS_INTERVAL_NANOS))
         {
@@ -275,14 +273,17 @@ public final class PublicationImage
         {
             return 0;
         }
+        if (!dataReceived)
+        {
+            // heartbeats alone opened the gap: a forged SETUP and heartbeat must not turn this receiver into a NAK reflector
+            transport.naksHeldBack.add(1);
+            lossDetector.onNakSent(nowNanos);
+            return 0;
+        }
         final AtomicBuffer term = terms[LogLayout.indexByPosition(rebuildPosition, positionBitsToShift)];
         final int termOffset = (int)rebuildPosition & (termLength - 1);
         final int limit = (int)Math.min(termLength, termOffset + (hwmPosition - rebuildPosition));
-        int end = termOffset + FrameHeader.ALIGNMENT;
-        while (end < limit && term.getInt(end) == 0)
-        {
-            end += FrameHeader.ALIGNMENT;
-        }
+        final int end = LossDetector.gapEnd(term, termOffset, limit);
         endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
         counters.naksSent().add(1);
         if (lossDetector.onNakSent(nowNanos))
@@ -312,31 +313,25 @@ public final class PublicationImage
         this.subscriberPositions = positions.clone();
     }
 
-    /**
-     * The endpoint it arrives on.
-     *
-     * @return the endpoint.
-     */
+    /** {@return the endpoint it arrives on} */
     public ReceiveChannelEndpoint endpoint()
     {
         return endpoint;
     }
 
-    /**
-     * Whether the receiver has given up on the image (silent too long, or ended and consumed).
-     *
-     * @return true once closed.
-     */
+    /** Gives up on the image: the receiver drops it and the conductor frees it (receiver thread). */
+    void close()
+    {
+        closed = true;
+    }
+
+    /** {@return whether the receiver has given up on the image (silent too long, ended and consumed, or broken)} */
     public boolean isClosed()
     {
         return closed;
     }
 
-    /**
-     * The contiguous position as last published.
-     *
-     * @return the position.
-     */
+    /** {@return the contiguous position as last published} */
     public long rebuildPosition()
     {
         return counters.rebuild().get();

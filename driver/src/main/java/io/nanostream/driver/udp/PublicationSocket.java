@@ -26,6 +26,8 @@ final class PublicationSocket
 
     private final UdpChannel channel;
     private final DatagramChannel socket;
+    /** Multicast only: the socket on the control group, where receivers send status messages and NAKs; else null. */
+    private final DatagramChannel controlSocket;
     private final LossGenerator sendLoss;
     private final LossGenerator receiveLoss;
     private final TransportCounters transport;
@@ -41,6 +43,15 @@ final class PublicationSocket
         this.receiveLoss = receiveLoss;
         this.transport = transport;
         this.socket = UdpSockets.openSender(channel);
+        try
+        {
+            this.controlSocket = channel.isMulticast() ? UdpSockets.openControlReceiver(channel) : null;
+        }
+        catch (final RuntimeException ex)
+        {
+            UdpSockets.close(socket);
+            throw ex;
+        }
     }
 
     /** The buffer the next control datagram lands in. */
@@ -135,8 +146,7 @@ final class PublicationSocket
         final int length;
         try
         {
-            length = channel.isMulticast() ? (socket.receive(controlBytes) == null ? 0 : controlBytes.position()) :
-                Math.max(socket.read(controlBytes), 0);
+            length = controlSocket != null ? receiveMulticast() : Math.max(socket.read(controlBytes), 0);
         }
         catch (final IOException ex)
         {
@@ -144,6 +154,16 @@ final class PublicationSocket
             return 0;
         }
         return length == 0 ? 0 : checkControl(length);
+    }
+
+    /** From the control group first, then from receivers that answer the source address (e.g. older ones). */
+    private int receiveMulticast() throws IOException
+    {
+        if (controlSocket.receive(controlBytes) != null || socket.receive(controlBytes) != null)
+        {
+            return controlBytes.position();
+        }
+        return 0;
     }
 
     /**
@@ -171,5 +191,9 @@ final class PublicationSocket
     void close()
     {
         UdpSockets.close(socket);
+        if (controlSocket != null)
+        {
+            UdpSockets.close(controlSocket);
+        }
     }
 }

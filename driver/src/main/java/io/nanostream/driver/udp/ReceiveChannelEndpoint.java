@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One UDP socket that subscriptions on a channel share: it receives data, padding, SETUP and RTTM
@@ -38,6 +39,10 @@ public final class ReceiveChannelEndpoint
     private final LossGenerator receiveLoss;
     private final TransportCounters transport;
     private final CommandQueue<ConductorCommand> conductor;
+    private final ImageAdmission admission;
+    private final Consumer<Throwable> errors;
+    /** Where control frames go on multicast (the control group, as Aeron's receivers send them); null on unicast. */
+    private final InetSocketAddress multicastControl;
     private final ByteBuffer receiveBytes = ByteBuffer.allocateDirect(64 * 1024);
     private final AtomicBuffer datagram = AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes));
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(128);
@@ -55,28 +60,38 @@ public final class ReceiveChannelEndpoint
      * @param receiveLoss   loss injected on receiving.
      * @param transport     the transport counters.
      * @param conductor     the conductor's queue, where requests for new images go.
+     * @param limits        what the network may ask of it.
+     * @param errors        where errors and the first refusal of each kind are reported (any thread may call it).
      */
     public ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
-        final CommandQueue<ConductorCommand> conductor)
+        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors)
+    {
+        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, UdpSockets.openReceiver(channel));
+    }
+
+    /** For tests and fuzzing: an endpoint without a socket. */
+    ReceiveChannelEndpoint(
+        final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor,
+        final ReceiverLimits limits, final Consumer<Throwable> errors)
+    {
+        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, null);
+    }
+
+    private ReceiveChannelEndpoint(
+        final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
+        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
+        final DatagramChannel socket)
     {
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
         this.conductor = conductor;
-        this.socket = UdpSockets.openReceiver(channel);
-    }
-
-    /** For tests and fuzzing: an endpoint without a socket. */
-    ReceiveChannelEndpoint(final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor)
-    {
-        this.channel = channel;
-        this.sendLoss = LossGenerator.NONE;
-        this.receiveLoss = LossGenerator.NONE;
-        this.transport = transport;
-        this.conductor = conductor;
-        this.socket = null;
+        this.errors = errors;
+        this.admission = new ImageAdmission(limits, transport, errors);
+        this.multicastControl = channel.isMulticast() ? channel.controlEndpoint() : null;
+        this.socket = socket;
     }
 
     /**
@@ -88,7 +103,7 @@ public final class ReceiveChannelEndpoint
     int poll(final long nowNanos)
     {
         int work = 0;
-        for (int i = 0; i < 32; i++)
+        for (int i = 0; socket != null && i < 32; i++)
         {
             receiveBytes.clear();
             final SocketAddress source;
@@ -123,13 +138,26 @@ public final class ReceiveChannelEndpoint
 
     /**
      * Handles one datagram sitting in {@link #datagramBuffer()}: checks it, drops it if loss is injected, then
-     * hands data to its image, SETUP to a new image, and answers unknown sessions.
+     * hands data to its image, SETUP to a new image, and answers unknown sessions. Whatever goes wrong is
+     * counted and reported, never thrown: the other datagrams and images on the endpoint go on.
      *
      * @param length   the datagram's length.
      * @param source   who sent it.
      * @param nowNanos the time.
      */
     void onDatagram(final int length, final InetSocketAddress source, final long nowNanos)
+    {
+        try
+        {
+            dispatch(length, source, nowNanos);
+        }
+        catch (final RuntimeException ex)
+        {
+            TransportErrors.report(transport, errors, ex);
+        }
+    }
+
+    private void dispatch(final int length, final InetSocketAddress source, final long nowNanos)
     {
         final int type = WireFrame.check(datagram, length);
         if (type < 0)
@@ -161,6 +189,11 @@ public final class ReceiveChannelEndpoint
         final PublicationImage image = image(sessionId, streamId);
         if (image != null)
         {
+            if (!source.equals(image.controlAddress))
+            {
+                transport.framesFromWrongSource.add(1); // the session is pinned to its SETUP's source
+                return;
+            }
             image.insert(datagram, length, nowNanos);
             return;
         }
@@ -168,7 +201,7 @@ public final class ReceiveChannelEndpoint
         if (isSubscribed(streamId) && shouldRequestSetup(sessionId, streamId, nowNanos))
         {
             StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
-            sendControl(FrameType.SM, StatusMessage.LENGTH, source);
+            sendControl(FrameType.SM, StatusMessage.LENGTH, multicastControl != null ? multicastControl : source);
         }
     }
 
@@ -186,8 +219,10 @@ public final class ReceiveChannelEndpoint
             transport.invalidFrames.add(1);
             return;
         }
-        if (markPending(sessionId, streamId, nowNanos))
+        if (!isPending(sessionId, streamId, nowNanos) &&
+            admission.admit(datagram.getInt(Setup.TERM_LENGTH_OFFSET), images.size(), nowNanos))
         {
+            pendingImages.mark(SessionTimes.key(sessionId, streamId), nowNanos);
             // a full conductor queue drops the request: the pending mark lapses and the next SETUP asks again
             conductor.tryOffer(new ConductorCommand.CreateImage(this, sessionId, streamId, datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET),
                 datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET), datagram.getInt(Setup.TERM_OFFSET_OFFSET),
@@ -231,17 +266,10 @@ public final class ReceiveChannelEndpoint
         return true;
     }
 
-    /** Marks a session as waiting for its image; false if it already waits (SETUPs repeat until it exists). */
-    private boolean markPending(final int sessionId, final int streamId, final long nowNanos)
+    private boolean isPending(final int sessionId, final int streamId, final long nowNanos)
     {
-        final long key = SessionTimes.key(sessionId, streamId);
-        final long since = pendingImages.time(key);
-        if (since != Long.MIN_VALUE && nowNanos - since < PENDING_IMAGE_TIMEOUT_NANOS)
-        {
-            return false;
-        }
-        pendingImages.mark(key, nowNanos);
-        return true;
+        final long since = pendingImages.time(SessionTimes.key(sessionId, streamId));
+        return since != Long.MIN_VALUE && nowNanos - since < PENDING_IMAGE_TIMEOUT_NANOS;
     }
 
     /**
@@ -270,15 +298,21 @@ public final class ReceiveChannelEndpoint
     void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)
     {
         StatusMessage.put(control, flags, image.sessionId, image.streamId, termId, termOffset, window, receiverId);
-        sendControl(FrameType.SM, StatusMessage.LENGTH, image.controlAddress);
+        sendControl(FrameType.SM, StatusMessage.LENGTH, controlDestination(image));
         transport.statusMessagesSent.add(1);
     }
 
     void sendNak(final PublicationImage image, final int termId, final int termOffset, final int length)
     {
         Nak.put(control, image.sessionId, image.streamId, termId, termOffset, length);
-        sendControl(FrameType.NAK, Nak.LENGTH, image.controlAddress);
+        sendControl(FrameType.NAK, Nak.LENGTH, controlDestination(image));
         transport.naksSent.add(1);
+    }
+
+    /** An image's SMs and NAKs go to its SETUP's source only, or on multicast to the channel's control group. */
+    private InetSocketAddress controlDestination(final PublicationImage image)
+    {
+        return multicastControl != null ? multicastControl : image.controlAddress;
     }
 
     private void sendControl(final int type, final int length, final InetSocketAddress destination)

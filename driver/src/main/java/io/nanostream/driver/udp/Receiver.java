@@ -2,22 +2,27 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.status.TransportCounters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The receiver agent: reads every receive endpoint's datagrams into their images, and runs each image's
  * duty cycle (gaps and NAKs, status messages, cleaning, liveness). It owns the endpoints' receiving
  * state and the images; the conductor adds subscriptions and images through {@link ReceiverCommand}s
  * on the receiver's queue, and hears of closed images and image requests through
- * {@link ConductorCommand}s. Runs on the receiver thread.
+ * {@link ConductorCommand}s. An exception in one endpoint or image is caught, counted and reported, and a broken image
+ * is dropped, so the others go on. Runs on the receiver thread.
  */
 public final class Receiver implements Agent
 {
     private final CommandQueue<ReceiverCommand> commands;
     private final CommandQueue<ConductorCommand> conductor;
     private final Clock clock;
+    private final TransportCounters transport;
+    private final Consumer<Throwable> errors;
     private final List<ReceiveChannelEndpoint> endpoints = new ArrayList<>();
 
     /**
@@ -26,12 +31,18 @@ public final class Receiver implements Agent
      * @param commands  its own queue, filled by the conductor.
      * @param conductor the conductor's queue.
      * @param clock     the clock it reads once per duty cycle.
+     * @param transport the transport counters, where caught exceptions are counted.
+     * @param errors    where caught exceptions are reported (a few of them: see the counter for all).
      */
-    public Receiver(final CommandQueue<ReceiverCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock)
+    public Receiver(
+        final CommandQueue<ReceiverCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock,
+        final TransportCounters transport, final Consumer<Throwable> errors)
     {
         this.commands = commands;
         this.conductor = conductor;
         this.clock = clock;
+        this.transport = transport;
+        this.errors = errors;
     }
 
     @Override
@@ -54,12 +65,27 @@ public final class Receiver implements Agent
         for (int i = 0, n = endpoints.size(); i < n; i++)
         {
             final ReceiveChannelEndpoint endpoint = endpoints.get(i);
-            work += endpoint.poll(nowNanos);
+            try
+            {
+                work += endpoint.poll(nowNanos);
+            }
+            catch (final RuntimeException ex)
+            {
+                TransportErrors.report(transport, errors, ex);
+            }
             final List<PublicationImage> images = endpoint.images;
             for (int j = images.size() - 1; j >= 0; j--)
             {
                 final PublicationImage image = images.get(j);
-                work += image.poll(nowNanos);
+                try
+                {
+                    work += image.poll(nowNanos);
+                }
+                catch (final RuntimeException ex)
+                {
+                    TransportErrors.report(transport, errors, ex);
+                    image.close(); // broken: dropped like a silent image, and its sender may set it up again
+                }
                 if (image.isClosed())
                 {
                     images.remove(j);

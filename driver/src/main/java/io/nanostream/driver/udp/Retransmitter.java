@@ -14,10 +14,19 @@ import java.nio.ByteBuffer;
 /**
  * Answers a UDP publication's NAKs: checks the range, ignores what was never sent or is no longer kept,
  * resends each range at most once per {@link RetransmitLinger#LINGER_NANOS}, and resends whole frames from
- * the log, never more than was sent before. Used on the sender thread.
+ * the log, never more than was sent before. A NAK costs at most {@link #MAX_RESEND_MTUS_PER_NAK} MTUs of resends, and
+ * all NAKs together (on multicast, anyone may NAK) at most {@link #MAX_RESEND_MTUS_PER_INTERVAL} MTUs per
+ * {@link #BUDGET_INTERVAL_NANOS}: a receiver asks again for the rest. Used on the sender thread.
  */
 final class Retransmitter
 {
+    /** The most one NAK makes the sender resend, in MTUs. */
+    static final int MAX_RESEND_MTUS_PER_NAK = 16;
+    /** The most all NAKs make the sender resend in one interval, in MTUs. */
+    static final int MAX_RESEND_MTUS_PER_INTERVAL = 64;
+    /** The interval of the resend budget. */
+    static final long BUDGET_INTERVAL_NANOS = 1_000_000L;
+
     private final AtomicBuffer[] terms;
     private final ByteBuffer[] termBuffers;
     private final PublicationSocket socket;
@@ -28,6 +37,8 @@ final class Retransmitter
     private final int mtu;
     private final int positionBitsToShift;
     private final int initialTermId;
+    private long intervalStartNanos;
+    private long resentInInterval;
 
     Retransmitter(
         final LogBuffers log, final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final PublicationSocket socket,
@@ -72,12 +83,32 @@ final class Retransmitter
         {
             return;
         }
-        resend(termOffset, (int)Math.min(Math.min(length, senderPosition - position), termLength - termOffset),
-            LogLayout.indexByPosition(position, positionBitsToShift));
+        final int asked = (int)Math.min(Math.min(length, senderPosition - position), termLength - termOffset);
+        final int allowed = allowance(asked, nowNanos);
+        if (allowed < asked)
+        {
+            transport.resendBytesOverBudget.add(asked - allowed);
+        }
+        if (allowed > 0)
+        {
+            resentInInterval += resend(termOffset, allowed, LogLayout.indexByPosition(position, positionBitsToShift));
+        }
     }
 
-    /** Resends whole frames covering a range, never past what was sent before. */
-    private void resend(final int termOffset, final int length, final int index)
+    /** How much of a NAKed range the budget lets the sender resend now. */
+    private int allowance(final int asked, final long nowNanos)
+    {
+        if (nowNanos - intervalStartNanos >= BUDGET_INTERVAL_NANOS)
+        {
+            intervalStartNanos = nowNanos;
+            resentInInterval = 0;
+        }
+        final long left = (long)MAX_RESEND_MTUS_PER_INTERVAL * mtu - resentInInterval;
+        return (int)Math.max(0, Math.min(Math.min(asked, (long)MAX_RESEND_MTUS_PER_NAK * mtu), left));
+    }
+
+    /** Resends whole frames covering a range, never past what was sent before; returns the bytes resent. */
+    private int resend(final int termOffset, final int length, final int index)
     {
         final AtomicBuffer term = terms[index];
         int offset = termOffset;
@@ -102,5 +133,6 @@ final class Retransmitter
             offset += scanned;
             remaining -= scanned;
         }
+        return offset - termOffset;
     }
 }

@@ -2,21 +2,26 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.status.TransportCounters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The sender agent: sends every UDP publication's new frames, SETUPs, heartbeats and resends, and takes
  * their control frames (status messages, NAKs). It owns its publications' sending state; the conductor
  * adds and removes publications through {@link SenderCommand}s on the sender's queue, and hears that a
- * removal is done through a {@link ConductorCommand.PublicationRemoved}. Runs on the sender thread.
+ * removal is done through a {@link ConductorCommand.PublicationRemoved}. An exception in one publication's duty is
+ * caught, counted and reported, and the others go on. Runs on the sender thread.
  */
 public final class Sender implements Agent
 {
     private final CommandQueue<SenderCommand> commands;
     private final CommandQueue<ConductorCommand> conductor;
     private final Clock clock;
+    private final TransportCounters transport;
+    private final Consumer<Throwable> errors;
     private final List<NetworkPublication> publications = new ArrayList<>();
 
     /**
@@ -25,12 +30,18 @@ public final class Sender implements Agent
      * @param commands  its own queue, filled by the conductor.
      * @param conductor the conductor's queue.
      * @param clock     the clock it reads once per duty cycle.
+     * @param transport the transport counters, where caught exceptions are counted.
+     * @param errors    where caught exceptions are reported (a few of them: see the counter for all).
      */
-    public Sender(final CommandQueue<SenderCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock)
+    public Sender(
+        final CommandQueue<SenderCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock,
+        final TransportCounters transport, final Consumer<Throwable> errors)
     {
         this.commands = commands;
         this.conductor = conductor;
         this.clock = clock;
+        this.transport = transport;
+        this.errors = errors;
     }
 
     @Override
@@ -52,7 +63,14 @@ public final class Sender implements Agent
         final long nowNanos = clock.nanoTime();
         for (int i = 0, n = publications.size(); i < n; i++)
         {
-            work += publications.get(i).send(nowNanos);
+            try
+            {
+                work += publications.get(i).send(nowNanos);
+            }
+            catch (final RuntimeException ex)
+            {
+                TransportErrors.report(transport, errors, ex);
+            }
         }
         return work;
     }

@@ -66,6 +66,12 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
                 throw new IllegalArgumentException("channel " + uri + ": ttl=" + ttlText + " must be a number from 0 to 255");
             }
         }
+        if (endpoint.getAddress().isMulticastAddress() && (endpoint.getAddress().getAddress()[endpoint.getAddress().getAddress().length - 1] & 1) == 0)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": multicast group " + endpoint.getAddress().getHostAddress() +
+                " must be odd, as Aeron's are: the next address is its control group, where receivers send status messages and NAKs; " +
+                "e.g. 224.0.1.7 (control 224.0.1.8)");
+        }
         final String canonical = "udp-" + endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() +
             (iface == null ? "" : "-" + iface.getHostAddress());
         return new UdpChannel(endpoint, iface, ttl, canonical);
@@ -79,6 +85,26 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
     public boolean isMulticast()
     {
         return endpoint.getAddress().isMulticastAddress();
+    }
+
+    /**
+     * A multicast channel's control group: the data group's address plus one, on the same port, where receivers send
+     * their status messages and NAKs and the sender listens, as in Aeron.
+     *
+     * @return the control address.
+     */
+    public InetSocketAddress controlEndpoint()
+    {
+        final byte[] address = endpoint.getAddress().getAddress();
+        address[address.length - 1]++;
+        try
+        {
+            return new InetSocketAddress(InetAddress.getByAddress(address), endpoint.getPort());
+        }
+        catch (final UnknownHostException ex)
+        {
+            throw new IllegalStateException("an address of " + address.length + " bytes is always valid", ex);
+        }
     }
 
     /**

@@ -72,9 +72,12 @@ final class UdpSockets
         {
             if (channel.isMulticast())
             {
-                socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                socket.bind(new InetSocketAddress(channel.endpoint().getPort()));
-                socket.join(channel.endpoint().getAddress(), channel.multicastInterface());
+                joinGroup(socket, channel, channel.endpoint());
+                socket.setOption(StandardSocketOptions.IP_MULTICAST_IF, channel.multicastInterface()); // status messages and NAKs
+                if (channel.ttl() > 0)                                                                 // go to the control group
+                {
+                    socket.setOption(StandardSocketOptions.IP_MULTICAST_TTL, channel.ttl());
+                }
             }
             else
             {
@@ -88,6 +91,44 @@ final class UdpSockets
             throw new IllegalArgumentException("cannot receive on " + channel.endpoint() + " (" + ex.getMessage() +
                 "); is another process bound to that port? choose another endpoint port", ex);
         }
+    }
+
+    /**
+     * Opens a multicast sender's control socket: it joins the channel's control group, where receivers (ours and Aeron's)
+     * send status messages and NAKs.
+     */
+    static DatagramChannel openControlReceiver(final UdpChannel channel)
+    {
+        final DatagramChannel socket = open(channel);
+        try
+        {
+            joinGroup(socket, channel, channel.controlEndpoint());
+            return socket;
+        }
+        catch (final IOException ex)
+        {
+            close(socket);
+            throw new IllegalArgumentException("cannot receive status messages on the control group " + channel.controlEndpoint() + " (" +
+                ex.getMessage() + "); is multicast enabled on the interface?", ex);
+        }
+    }
+
+    /**
+     * Binds to a group's port, sharing it, and joins the group. Bound to the group address where the system allows it
+     * (Linux, the BSDs), so that the data group's socket does not also get the control group's datagrams on one host.
+     */
+    private static void joinGroup(final DatagramChannel socket, final UdpChannel channel, final InetSocketAddress group) throws IOException
+    {
+        socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        try
+        {
+            socket.bind(group);
+        }
+        catch (final IOException ex)
+        {
+            socket.bind(new InetSocketAddress(group.getPort())); // e.g. Windows: the wildcard, and frames of the other group are dropped
+        }
+        socket.join(group.getAddress(), channel.multicastInterface());
     }
 
     static void close(final DatagramChannel socket)

@@ -90,7 +90,8 @@ public final class Setup
 
     /**
      * Why a SETUP cannot be used to build an image, or null if it can: the term length must be a power
-     * of two in range, the MTU a multiple of 32 that fits a term, the offset aligned and inside a term.
+     * of two in range, the MTU a multiple of 32 that fits a term, the offset aligned and inside a term, the active term
+     * not before the initial one (as an int difference, so that term ids may wrap).
      *
      * @param buffer a checked SETUP datagram.
      * @return the problem, or null.
@@ -111,6 +112,10 @@ public final class Setup
         if (termOffset < 0 || termOffset > termLength || (termOffset & (WireFrame.FRAME_ALIGNMENT - 1)) != 0)
         {
             return "term offset " + termOffset + " is not an aligned offset inside the term";
+        }
+        if (buffer.getInt(ACTIVE_TERM_ID_OFFSET) - buffer.getInt(INITIAL_TERM_ID_OFFSET) < 0)
+        {
+            return "active term id is before the initial term id: no sender's position is negative";
         }
         return null;
     }

@@ -101,7 +101,7 @@ public final class WireFrame
             return REJECT_LENGTH;
         }
         final int firstOffset = buffer.getInt(FrameHeader.TERM_OFFSET_OFFSET);
-        if (firstOffset < 0 || (firstOffset & (FRAME_ALIGNMENT - 1)) != 0)
+        if (firstOffset < 0 || firstOffset >= LogLayout.TERM_MAX_LENGTH || (firstOffset & (FRAME_ALIGNMENT - 1)) != 0)
         {
             return REJECT_OFFSET;
         }
@@ -132,13 +132,19 @@ public final class WireFrame
             {
                 return REJECT_LENGTH;
             }
-            final int aligned = FrameHeader.align(frameLength);
             if (isPad)
             {
-                // a padding frame travels as its header alone: its length covers the rest of the term
-                return offset + DATA_HEADER_LENGTH == length ? buffer.getShort(TYPE_OFFSET) & 0xFFFF : REJECT_LENGTH;
+                // a padding frame travels as its header alone: its length covers the rest of the term, which no term
+                // is longer than (bounded here, so that no one aligns a length near 2^31)
+                final boolean fits = frameLength <= LogLayout.TERM_MAX_LENGTH - (firstOffset + offset);
+                return fits && offset + DATA_HEADER_LENGTH == length ? buffer.getShort(TYPE_OFFSET) & 0xFFFF : REJECT_LENGTH;
             }
-            if (frameLength > length - offset || (aligned > length - offset && offset + frameLength != length))
+            if (frameLength > length - offset)
+            {
+                return REJECT_LENGTH; // bounded by the datagram before it is aligned
+            }
+            final int aligned = FrameHeader.align(frameLength);
+            if (aligned > length - offset && offset + frameLength != length)
             {
                 return REJECT_LENGTH;
             }

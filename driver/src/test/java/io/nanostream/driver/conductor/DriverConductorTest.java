@@ -12,6 +12,7 @@ import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.log.BufferClaim;
 import io.nanostream.log.ExclusiveTermAppender;
 import io.nanostream.log.FrameHeader;
@@ -23,7 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.nanostream.driver.wire.Setup;
+
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,16 +81,24 @@ class DriverConductorTest
     @BeforeEach
     void setUp() throws IOException
     {
+        start(COUNTERS, ReceiverLimits.DEFAULT);
+    }
+
+    /** A conductor on a control file with room for so many counters, under these receiver limits. */
+    private void start(final int counterCount, final ReceiverLimits limits) throws IOException
+    {
+        Files.deleteIfExists(directory.resolve(io.nanostream.driver.loss.LossReport.FILE_NAME)); // a conductor before this one made it
         Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY));
         final int commandRing = RING + MessageRingDescriptor.TRAILER_LENGTH;
         final int broadcast = RING + BroadcastDescriptor.TRAILER_LENGTH;
-        final int metadata = COUNTERS * CountersDescriptor.METADATA_LENGTH;
-        final int values = COUNTERS * CountersDescriptor.VALUE_LENGTH;
+        final int metadata = counterCount * CountersDescriptor.METADATA_LENGTH;
+        final int values = counterCount * CountersDescriptor.VALUE_LENGTH;
         final AtomicBuffer file = AtomicBuffer.allocateDirect((int)ControlFile.length(commandRing, broadcast, metadata, values, RING));
         control = new ControlFile(file);
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
-            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS);
+            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
+            limits);
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());
@@ -133,6 +148,55 @@ class DriverConductorTest
             answers.add(new Answer(responses.type(), body.getLong(0), body));
         }
         return answers;
+    }
+
+    private int countersInUse()
+    {
+        final int[] count = {0};
+        new CountersReader(control.countersMetadata(), control.countersValues()).forEach((id, typeId, name, v) -> count[0]++);
+        return count[0];
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (DatagramChannel free = DatagramChannel.open())
+        {
+            return ((InetSocketAddress)free.bind(new InetSocketAddress("127.0.0.1", 0)).getLocalAddress()).getPort();
+        }
+    }
+
+    /** Sends SETUPs for these sessions to a port, as a remote sender would (or anyone who forges them). */
+    private static void sendSetups(final int port, final int streamId, final int... sessionIds) throws IOException
+    {
+        try (DatagramChannel sender = DatagramChannel.open())
+        {
+            final ByteBuffer bytes = ByteBuffer.allocateDirect(Setup.LENGTH);
+            final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(bytes));
+            for (final int sessionId : sessionIds)
+            {
+                Setup.put(frame, 0, sessionId, streamId, 100, 100, TERM_LENGTH, 1408, 0);
+                sender.send(bytes.clear(), new InetSocketAddress("127.0.0.1", port));
+            }
+        }
+    }
+
+    /** Runs the receiver and the conductor by hand until a counter reaches a value (datagrams on loopback take no time). */
+    private void runUntil(final String label, final long value)
+    {
+        for (int i = 0; i < 1_000_000 && counter(label) < value; i++)
+        {
+            conductor.receiver().doWork();
+            cycle(1_000_000);
+        }
+        assertThat(counter(label)).as(label).isEqualTo(value);
+    }
+
+    private List<Path> imageLogs() throws IOException
+    {
+        try (var files = Files.list(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY)))
+        {
+            return files.filter(file -> file.getFileName().toString().startsWith("image-")).toList();
+        }
     }
 
     private long counter(final String label)
@@ -343,6 +407,47 @@ class DriverConductorTest
     }
 
     @Test
+    void aUdpFrameWhosePublisherDiedMidClaimIsPaddedFromTheSenderPositionAfterTheUnblockTimeoutAndNotBefore() throws IOException
+    {
+        final int port = freePort();
+        add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
+        final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
+        try (LogBuffers mapped = LogBuffers.open(log, false))
+        {
+            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0, mapped.sessionId(), 10);
+            appender.termId(mapped.initialTermId());
+            appender.claim(0, 100, new BufferClaim()); // claimed, never committed: the publisher died, and the sender stops there
+            cycle(UNBLOCK_NANOS / 2);
+            cycle(UNBLOCK_NANOS / 2 - 100_000_000L);
+            assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).as("not yet").isNegative();
+            cycle(200_000_000L);
+            assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).isEqualTo(160);
+            assertThat(FrameHeader.type(mapped.term(0), 0)).isEqualTo(FrameType.PAD);
+        }
+        cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
+        assertThat(counter("unblocked frames")).isEqualTo(1);
+    }
+
+    @Test
+    void anImageWhoseCountersRunOutPartWayLeavesNoLogAndNoCountersBehind() throws IOException
+    {
+        final int used = countersInUse();
+        conductor.onClose();
+        start(used + 3, ReceiverLimits.DEFAULT); // room for 3 of the image's 6 counters (5 of its own, 1 subscriber position)
+        final int port = freePort();
+        add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
+        assertThat(cycle(0)).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY);
+
+        sendSetups(port, 10, 42);
+        runUntil("udp image creations failed", 1);
+
+        assertThat(imageLogs()).as("the log made before the counters ran out").isEmpty();
+        assertThat(countersInUse()).as("the counters made before they ran out").isEqualTo(used);
+        assertThat(cycle(0)).as("no image was announced").isEmpty();
+        assertThat(counter("errors")).isEqualTo(1);
+    }
+
+    @Test
     void whenCountersRunOutTheNewLogIsRemovedAndEarlierOnesKept() throws IOException
     {
         int ready = 0;
@@ -371,5 +476,21 @@ class DriverConductorTest
         }
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
         assertThat(counter("publications")).isEqualTo(ready);
+    }
+
+    @Test
+    void imagesPastTheDriverCapAreRefusedCountedAndReportedOnce() throws IOException
+    {
+        conductor.onClose();
+        start(COUNTERS, new ReceiverLimits(TERM_LENGTH, 64, 2, 1000));
+        final int port = freePort();
+        add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
+        cycle(0);
+
+        sendSetups(port, 10, 1, 2, 3, 4, 5);
+        runUntil("udp images refused: driver cap", 3);
+
+        assertThat(imageLogs()).hasSize(2);
+        assertThat(counter("errors")).as("reported once").isEqualTo(1);
     }
 }

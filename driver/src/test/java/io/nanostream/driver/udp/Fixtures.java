@@ -41,6 +41,12 @@ final class Fixtures
         return new CommandQueue<>("conductor", 64);
     }
 
+    /** An endpoint without a socket, on {@link #channel()}, with the default limits; what it catches shows in "udp errors caught". */
+    static ReceiveChannelEndpoint endpoint(final DriverCounters counters, final CommandQueue<ConductorCommand> conductor)
+    {
+        return new ReceiveChannelEndpoint(channel(), counters.transport(), conductor, ReceiverLimits.DEFAULT, error -> { });
+    }
+
     static UdpChannel channel()
     {
         return new UdpChannel(new InetSocketAddress("127.0.0.1", 40_001), null, 0, "udp-test");

@@ -27,7 +27,7 @@ class ImageLossDetectionTest
     void setUp()
     {
         counters = Fixtures.counters();
-        endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), Fixtures.conductorQueue());
+        endpoint = Fixtures.endpoint(counters, Fixtures.conductorQueue());
         endpoint.subscribe(Fixtures.STREAM_ID, 1);
         image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes what the receiver does with a datagram: any bytes, or datagrams built from valid parts with
- * fuzzed fields. Nothing may throw; an image's complete frames, which its subscriber has not read, may never be
+ * fuzzed fields over the whole int range. Nothing may throw (nor be caught by the endpoint); an image's complete frames, which its subscriber has not read, may never be
  * overwritten; the rebuild position never passes the highest position seen; image requests only come from sane SETUPs.
  */
 class ReceiverFuzzTest
@@ -28,7 +28,7 @@ class ReceiverFuzzTest
         final DriverCounters counters = Fixtures.counters();
         final List<ConductorCommand.CreateImage> requests = new ArrayList<>();
         final CommandQueue<ConductorCommand> conductor = Fixtures.conductorQueue();
-        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor);
+        final ReceiveChannelEndpoint endpoint = Fixtures.endpoint(counters, conductor);
         endpoint.subscribe(Fixtures.STREAM_ID, 1);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         // a subscriber that reads nothing: whatever arrives, the image may neither clean nor pass what it has not read
@@ -70,6 +70,7 @@ class ReceiverFuzzTest
             assertThat(request.termOffset() % FrameHeader.ALIGNMENT).isZero();
         }
         assertFramesWellFormed(image);
+        assertThat(counters.transport().value("udp errors caught")).as("exceptions the endpoint caught (and would have hidden)").isZero();
     }
 
     /** Every complete frame from the join position up to the rebuild position is a frame of the image's session. */

@@ -139,4 +139,54 @@ class SenderRetransmitTest
         control(RttMeasurement.LENGTH, t + NetworkPublication.HEARTBEAT_INTERVAL_NANOS + 2);
         assertThat(drain(1)).as("an RTTM reply").containsExactly("6@" + Fixtures.SESSION_ID + "+40");
     }
+
+    @Test
+    void resendsAreBoundedPerNakAndPerIntervalWhoeverNaks() throws Exception
+    {
+        final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID);
+        final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
+        final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
+        for (int i = 0; i < Fixtures.TERM_LENGTH / 2 / 64; i++)
+        {
+            appender.appendUnfragmented(Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, payload, 0, 32, null);
+        }
+        final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
+        final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
+            counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null));
+        try
+        {
+            final long t = 1_000_000_000L;
+            final AtomicBuffer control = flooded.controlBuffer();
+            StatusMessage.put(control, 0, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH, 7);
+            flooded.onControl(StatusMessage.LENGTH, t);
+            for (int i = 0; i < 100; i++)
+            {
+                flooded.send(t + i);
+            }
+            assertThat(flooded.senderPosition()).isEqualTo(Fixtures.TERM_LENGTH / 2);
+
+            Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, Integer.MAX_VALUE);
+            flooded.onControl(Nak.LENGTH, t + 1_000);
+            final long perNak = (long)Retransmitter.MAX_RESEND_MTUS_PER_NAK * log.mtu();
+            assertThat(counters.transport().value("udp retransmitted bytes")).as("one NAK for everything").isLessThanOrEqualTo(perNak);
+
+            for (int i = 1; i < 16; i++) // many NAKs (on multicast, from anyone) within one interval
+            {
+                Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, i * 64, Integer.MAX_VALUE);
+                flooded.onControl(Nak.LENGTH, t + 1_000 + i);
+            }
+            final long perInterval = (long)Retransmitter.MAX_RESEND_MTUS_PER_INTERVAL * log.mtu();
+            assertThat(counters.transport().value("udp retransmitted bytes")).as("within one interval").isLessThanOrEqualTo(perInterval);
+            assertThat(counters.transport().value("udp resend bytes over budget")).isPositive();
+
+            Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 4096, 64);
+            final long before = counters.transport().value("udp retransmitted bytes");
+            flooded.onControl(Nak.LENGTH, t + 1_000 + Retransmitter.BUDGET_INTERVAL_NANOS + RetransmitLinger.LINGER_NANOS);
+            assertThat(counters.transport().value("udp retransmitted bytes") - before).as("the next interval").isEqualTo(64);
+        }
+        finally
+        {
+            flooded.closeSocket();
+        }
+    }
 }

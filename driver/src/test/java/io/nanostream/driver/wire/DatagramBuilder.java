@@ -34,7 +34,8 @@ public final class DatagramBuilder
 
     /**
      * Writes a datagram from fuzz input: raw bytes, or a frame of a chosen type whose fields are near
-     * the values a real peer would send, with lies about lengths now and then.
+     * the values a real peer would send or anywhere in the int range (term ids, term offsets, lengths,
+     * SETUP fields), with lies about lengths now and then.
      *
      * @return the datagram length.
      */
@@ -51,7 +52,7 @@ public final class DatagramBuilder
         final int type = data.pickValue(TYPES);
         final int sessionId = data.consumeBoolean() ? knownSessionId : data.consumeInt();
         final int streamId = data.consumeBoolean() ? knownStreamId : data.consumeInt();
-        final int termId = initialTermId + data.consumeInt(-2, 4);
+        final int termId = data.consumeBoolean() ? initialTermId + data.consumeInt(-2, 4) : data.consumeInt();
         final int termOffset = data.consumeBoolean() ? data.consumeInt(0, 2100) * 32 : data.consumeInt();
         int length;
         if (type == FrameType.DATA || type == FrameType.PAD)
@@ -61,7 +62,12 @@ public final class DatagramBuilder
             for (int i = 0; i < frames && length < capacity - 512; i++)
             {
                 final int payload = data.consumeInt(0, 400);
-                final int frameLength = data.consumeInt(0, 9) == 0 ? data.consumeInt() : WireFrame.DATA_HEADER_LENGTH + payload;
+                final int frameLength = switch (data.consumeInt(0, 9))
+                {
+                    case 0 -> data.consumeInt();
+                    case 1 -> Integer.MAX_VALUE - data.consumeInt(0, 64); // lengths that overflow when aligned
+                    default -> WireFrame.DATA_HEADER_LENGTH + payload;
+                };
                 data(buffer, length, sessionId, streamId, termId, termOffset + length, payload, data.consumeByte());
                 buffer.putInt(length, frameLength);
                 buffer.putShort(length + WireFrame.TYPE_OFFSET, (short)(i == frames - 1 ? type : FrameType.DATA));
@@ -90,9 +96,9 @@ public final class DatagramBuilder
             WireFrame.putHeader(buffer, 0, data.consumeInt(0, 9) == 0 ? data.consumeInt() : length, data.consumeByte(), type);
             if (type == FrameType.SETUP)
             {
-                Setup.put(buffer, termOffset, sessionId, streamId, initialTermId, termId,
-                    data.consumeBoolean() ? 1 << data.consumeInt(14, 31) : data.consumeInt(), data.consumeInt(0, 3000) & ~31,
-                    data.consumeInt(0, 255));
+                Setup.put(buffer, termOffset, sessionId, streamId, data.consumeBoolean() ? initialTermId : data.consumeInt(), termId,
+                    data.consumeBoolean() ? 1 << data.consumeInt(14, 31) : data.consumeInt(),
+                    data.consumeBoolean() ? data.consumeInt(0, 3000) & ~31 : data.consumeInt(), data.consumeInt());
             }
             length = Math.max(0, length + (data.consumeInt(0, 9) == 0 ? data.consumeInt(-40, 40) : 0));
         }

@@ -118,4 +118,37 @@ class WireFrameTest
         assertThat(WireFrame.check(buffer, 42)).as("unaligned term offset").isEqualTo(WireFrame.REJECT_OFFSET);
         assertThat(WireFrame.rejectName(WireFrame.REJECT_OFFSET)).isEqualTo("bad term offset");
     }
+
+    @Test
+    void aPaddingFrameMustFitInTheRestOfATerm()
+    {
+        DatagramBuilder.data(buffer, 0, 5, 7, 100, 64, 0, (byte)0);
+        buffer.putShort(WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
+        buffer.putInt(0, 4096);
+        assertThat(WireFrame.check(buffer, 32)).as("a padding header that covers part of a term").isEqualTo(FrameType.PAD);
+        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, Integer.MAX_VALUE - 30, (1 << 30) + 32})
+        {
+            buffer.putInt(0, length);
+            assertThat(WireFrame.check(buffer, 32)).as("padding of length %d", length).isEqualTo(WireFrame.REJECT_LENGTH);
+        }
+        buffer.putInt(FrameHeader.TERM_OFFSET_OFFSET, (1 << 30) - 32);
+        buffer.putInt(0, 64);
+        assertThat(WireFrame.check(buffer, 32)).as("padding past the end of the longest term").isEqualTo(WireFrame.REJECT_LENGTH);
+        buffer.putInt(FrameHeader.TERM_OFFSET_OFFSET, Integer.MAX_VALUE & -32);
+        buffer.putInt(0, 32);
+        assertThat(WireFrame.check(buffer, 32)).as("a term offset past the longest term").isEqualTo(WireFrame.REJECT_OFFSET);
+    }
+
+    @Test
+    void aDataFrameLengthNearTwoToTheThirtyOneIsRejectedWithoutOverflow()
+    {
+        DatagramBuilder.data(buffer, 0, 5, 7, 100, 64, 32, (byte)1);
+        DatagramBuilder.data(buffer, 64, 5, 7, 100, 128, 32, (byte)1);
+        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, Integer.MAX_VALUE - 30, Integer.MIN_VALUE})
+        {
+            buffer.putInt(64, length);
+            assertThat(WireFrame.check(buffer, 128)).as("second frame of length %d", length).isEqualTo(WireFrame.REJECT_LENGTH);
+            assertThat(WireFrame.termSpan(buffer, 128)).isEqualTo(-1);
+        }
+    }
 }
