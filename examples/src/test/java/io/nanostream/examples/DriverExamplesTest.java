@@ -1,0 +1,50 @@
+package io.nanostream.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The examples in one process go through real embedded drivers and print every message, in order. */
+@Timeout(30)
+class DriverExamplesTest
+{
+    @Test
+    void aClientFindsTheDriverEmbeddedInItsProcess() throws Exception
+    {
+        final List<String> lines = Printed.linesOf(out -> EmbeddedDriverExample.run(3, out));
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 3)).containsExactly("received hello 0", "received hello 1", "received hello 2");
+        assertThat(lines.get(3)).startsWith("driver was in ").contains("nano-stream");
+    }
+
+    @Test
+    void claimedOrdersArriveAsTheyWereWrittenInPlace() throws Exception
+    {
+        final List<String> lines = Printed.linesOf(out -> ZeroCopyExample.run(500, out));
+
+        assertThat(lines).containsExactlyElementsOf(IntStream.rangeClosed(1, 500).mapToObj(id -> "order " + id + " NANO").toList());
+    }
+
+    @Test
+    void messagesCrossUdpBetweenTwoDriversInOrder() throws Exception
+    {
+        final int port;
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
+        {
+            port = socket.getLocalPort();
+        }
+        final AtomicReference<List<String>> received = new AtomicReference<>();
+        final List<String> lines = Printed.linesOf(out -> received.set(UdpExample.run(5000, port, out)));
+
+        assertThat(lines).containsExactly("received 5000 in order true");
+        assertThat(received.get()).containsExactlyElementsOf(IntStream.range(0, 5000).mapToObj(i -> "udp " + i).toList());
+    }
+}
