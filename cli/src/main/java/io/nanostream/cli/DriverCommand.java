@@ -19,20 +19,44 @@ public final class DriverCommand implements Callable<Integer>
     @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
-    @Option(names = "--threading-mode", description = "DEDICATED (default), SHARED or INVOKER-less.")
+    @Option(names = "--threading-mode", description = "DEDICATED (default: a thread each for conductor, sender and receiver) or SHARED (one thread).")
     private ThreadingMode threadingMode;
 
     @Option(names = "--idle", description = "Conductor idle strategy: spin, yield, sleep, backoff (default), noop.")
     private String idle;
 
-    @Option(names = "--ipc-term-length", description = "Default IPC term length in bytes (default 16 MiB).")
+    @Option(names = "--ipc-term-length", converter = SizeConverter.class,
+        description = "Default IPC term length: a power of two from 64k to 1g, e.g. 64k, 16m (default 16m).")
     private Integer termLength;
+
+    @Option(names = "--udp-term-length", converter = SizeConverter.class,
+        description = "Default UDP term length: a power of two from 64k to 1g (default 16m).")
+    private Integer udpTermLength;
 
     @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
     private Long livenessMillis;
 
     @Override
     public Integer call() throws Exception
+    {
+        final MediaDriver driver = MediaDriver.launch(context()); // checks every setting first, and says which are wrong
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            driver.close();
+            System.out.println("media driver in " + driver.directory() + " stopped");
+            System.out.flush();
+            stopped.countDown();
+        }, "nano-stream-driver-shutdown"));
+        System.out.println("media driver running in " + driver.directory() + " (pid " + ProcessHandle.current().pid() +
+            ", " + driver.context().threadingMode() + "); Ctrl-C to stop");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The driver's settings from the options, not yet checked as a whole. */
+    DriverContext context()
     {
         final DriverContext context = new DriverContext();
         if (directory != null)
@@ -55,21 +79,14 @@ public final class DriverCommand implements Callable<Integer>
         {
             context.ipcTermLength(termLength);
         }
+        if (udpTermLength != null)
+        {
+            context.udpTermLength(udpTermLength);
+        }
         if (livenessMillis != null)
         {
             context.clientLivenessTimeout(Duration.ofMillis(livenessMillis));
         }
-        final MediaDriver driver = MediaDriver.launch(context);
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        {
-            driver.close();
-            stopped.countDown();
-        }, "nano-stream-driver-shutdown"));
-        System.out.println("media driver running in " + driver.directory() + " (pid " + ProcessHandle.current().pid() +
-            ", " + context.threadingMode() + "); Ctrl-C to stop");
-        System.out.flush();
-        stopped.await();
-        return 0;
+        return context;
     }
 }

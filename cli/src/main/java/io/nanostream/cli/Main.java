@@ -3,7 +3,12 @@ package io.nanostream.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 import java.util.ServiceLoader;
 
@@ -20,6 +25,9 @@ public final class Main implements Runnable
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On an error, print its stack trace too.")
+    private boolean verbose;
+
     /**
      * Runs the command and exits with its status.
      *
@@ -27,6 +35,10 @@ public final class Main implements Runnable
      */
     public static void main(final String[] args)
     {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
+        {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "nano-stream: %4$s: %5$s%6$s%n"); // one line per record
+        }
         System.exit(execute(args));
     }
 
@@ -43,7 +55,34 @@ public final class Main implements Runnable
         {
             commandLine.addSubcommand(extension);
         }
+        commandLine.setExecutionExceptionHandler(Main::report);
         return commandLine.execute(args);
+    }
+
+    /**
+     * An expected failure (no driver, a driver already running, a bad setting) is one line that says what to do;
+     * {@code --verbose} adds the stack trace.
+     */
+    private static int report(final Exception ex, final CommandLine commandLine, final ParseResult parseResult)
+    {
+        final PrintWriter err = commandLine.getErr();
+        final boolean verbose = parseResult.asCommandLineList().stream().anyMatch(line -> line.getParseResult().hasMatchedOption("--verbose"));
+        if (verbose)
+        {
+            ex.printStackTrace(err);
+        }
+        else
+        {
+            err.println("nano-stream " + commandLine.getCommandName() + ": " + message(ex) + " (--verbose for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static String message(final Throwable ex)
+    {
+        final String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class StatCommand implements Callable<Integer>
     @Option(names = "--once", description = "Print one sample and exit (rates need two samples: measured over one interval).")
     private boolean once;
 
+    @Option(names = "--json", description = "Print one sample as JSON, one object per counter and line, and exit; rates over one interval.")
+    private boolean json;
+
     @Override
     public Integer call() throws Exception
     {
@@ -48,14 +51,18 @@ public final class StatCommand implements Callable<Integer>
                 final Map<Integer, Long> current = sample(counters);
                 final long now = System.nanoTime();
                 final StringBuilder screen = new StringBuilder();
-                if (!once)
+                if (json)
                 {
-                    screen.append("\033[H\033[2J");
+                    renderJson(screen, counters, previous, current, (now - previousNanos) / 1e9);
                 }
-                render(screen, dir, control, commands, counters, previous, current, (now - previousNanos) / 1e9);
+                else
+                {
+                    screen.append(once ? "" : "\033[H\033[2J");
+                    render(screen, dir, control, commands, counters, previous, current, (now - previousNanos) / 1e9);
+                }
                 System.out.print(screen);
                 System.out.flush();
-                if (once)
+                if (once || json)
                 {
                     return 0;
                 }
@@ -82,11 +89,60 @@ public final class StatCommand implements Callable<Integer>
         out.append(String.format(Locale.ROOT, "%-4s %-14s %16s %14s  %s%n", "id", "type", "value", "rate/s", "label"));
         counters.forEach((id, type, label, value) ->
         {
-            final long before = previous.getOrDefault(id, value);
-            final double rate = seconds > 0 ? (current.getOrDefault(id, value) - before) / seconds : 0;
-            out.append(String.format(Locale.ROOT, "%-4d %-14s %,16d %,14.0f  %s%n", id, CounterTypes.name(type), value, rate, label));
+            final String rate = CounterTypes.hasRate(type) ? String.format(Locale.ROOT, "%,.0f", rate(id, value, previous, current, seconds)) : "";
+            out.append(String.format(Locale.ROOT, "%-4d %-14s %,16d %14s  %s%n", id, CounterTypes.name(type), value, rate, label));
         });
         appendLags(out, counters);
+    }
+
+    private static double rate(final int id, final long value, final Map<Integer, Long> previous, final Map<Integer, Long> current,
+        final double seconds)
+    {
+        return seconds > 0 ? (current.getOrDefault(id, value) - previous.getOrDefault(id, value)) / seconds : 0;
+    }
+
+    /** One JSON object per counter and line: what scripts and dashboards read. */
+    private static void renderJson(
+        final StringBuilder out, final CountersReader counters, final Map<Integer, Long> previous, final Map<Integer, Long> current,
+        final double seconds)
+    {
+        counters.forEach((id, type, label, value) ->
+        {
+            out.append("{\"id\":").append(id)
+                .append(",\"type\":\"").append(CounterTypes.name(type)).append('"')
+                .append(",\"type_id\":").append(type)
+                .append(",\"value\":").append(value);
+            if (CounterTypes.hasRate(type))
+            {
+                out.append(",\"rate_per_s\":").append(Math.round(rate(id, value, previous, current, seconds)));
+            }
+            out.append(",\"registration_id\":").append(counters.registrationId(id))
+                .append(",\"session_id\":").append(counters.sessionId(id))
+                .append(",\"stream_id\":").append(counters.streamId(id))
+                .append(",\"client_id\":").append(counters.ownerId(id))
+                .append(",\"label\":");
+            appendJsonString(out, label);
+            out.append("}\n");
+        });
+    }
+
+    static void appendJsonString(final StringBuilder out, final String text)
+    {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            switch (c)
+            {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int)c) : String.valueOf(c));
+            }
+        }
+        out.append('"');
     }
 
     /** For each subscriber, how far it trails its publication. */

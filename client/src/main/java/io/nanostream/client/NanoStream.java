@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +44,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class NanoStream implements AutoCloseable
 {
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
+    private static final Set<String> PUBLICATION_ONLY = Set.of(ChannelUri.TERM_LENGTH, ChannelUri.MTU, "fc", "ttl");
+
     private final ClientContext context;
     private final MappedFile controlMapping;
     private final MessageRing commands;
@@ -222,7 +226,12 @@ public final class NanoStream implements AutoCloseable
         final String channel, final int streamId,
         final AvailableImageHandler availableImageHandler, final UnavailableImageHandler unavailableImageHandler)
     {
-        ChannelUri.parse(channel);
+        final List<String> ignored = ignoredBySubscriptions(ChannelUri.parse(channel));
+        if (!ignored.isEmpty())
+        {
+            LOGGER.log(System.Logger.Level.WARNING, "'" + channel + "': " + String.join(", ", ignored) + " only mean(s) something on a " +
+                "publication and a subscription ignores it; the publisher's log decides (remove it from the subscription's channel)");
+        }
         final Subscription[] created = new Subscription[1];
         request(Commands.ADD_SUBSCRIPTION, channel, streamId, correlationId ->
         {
@@ -231,6 +240,17 @@ public final class NanoStream implements AutoCloseable
             subscriptions.put(correlationId, created[0]);
         });
         return created[0];
+    }
+
+    /**
+     * The channel parameters a subscription ignores, because the publisher decides them.
+     *
+     * @param uri a subscription's channel.
+     * @return the ones the channel has, by name.
+     */
+    static List<String> ignoredBySubscriptions(final ChannelUri uri)
+    {
+        return uri.params().keySet().stream().filter(PUBLICATION_ONLY::contains).sorted().toList();
     }
 
     /**

@@ -113,7 +113,7 @@ public final class MediaDriver implements AutoCloseable
         final DriverConductor conductor = new DriverConductor(settings(context), control, directory, SystemClock.INSTANCE);
         control.markReady();
         LocalDrivers.register(directory);
-        LOGGER.log(System.Logger.Level.INFO, "media driver started in " + directory + " (" + context.threadingMode() + ")");
+        LOGGER.log(System.Logger.Level.DEBUG, "media driver started in " + directory + " (" + context.threadingMode() + ")");
         return new MediaDriver(context.directory(directory), owned, mapping, conductor);
     }
 
@@ -197,6 +197,6 @@ public final class MediaDriver implements AutoCloseable
         controlMapping.close();
         LocalDrivers.unregister(context.directory());
         directory.release();
-        LOGGER.log(System.Logger.Level.INFO, "media driver in " + context.directory() + " stopped");
+        LOGGER.log(System.Logger.Level.DEBUG, "media driver in " + context.directory() + " stopped");
     }
 }

@@ -23,6 +23,20 @@ public final class CounterTypes
     public static final int RECEIVER_POSITION = 8;
     /** Events on one UDP channel: NAKs, retransmits, status messages, loss. */
     public static final int CHANNEL_EVENTS = 9;
+    /** A driver-wide level that goes up and down (clients, publications, subscriptions): it has no rate. */
+    public static final int GAUGE = 10;
+
+    /**
+     * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
+     * gauges and limits do not.
+     *
+     * @param typeId the type id.
+     * @return true for counts and positions.
+     */
+    public static boolean hasRate(final int typeId)
+    {
+        return typeId != GAUGE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT;
+    }
 
     private CounterTypes()
     {
@@ -48,6 +62,7 @@ public final class CounterTypes
             case RECEIVER_HWM -> "rcv-hwm";
             case RECEIVER_POSITION -> "rcv-pos";
             case CHANNEL_EVENTS -> "channel";
+            case GAUGE -> "gauge";
             default -> "type-" + typeId;
         };
     }

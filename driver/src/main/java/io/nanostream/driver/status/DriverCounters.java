@@ -33,7 +33,7 @@ public final class DriverCounters
     {
         this.counters = counters;
         this.clock = clock;
-        this.system = new SystemCounters(system("clients"), system("publications"), system("subscriptions"), system("errors"),
+        this.system = new SystemCounters(gauge("clients"), gauge("publications"), gauge("subscriptions"), system("errors"),
             system("unblocked frames"));
         this.transport = new TransportCounters(this::system, counters);
     }
@@ -147,6 +147,11 @@ public final class DriverCounters
     public CountersReader reader()
     {
         return counters;
+    }
+
+    private Counter gauge(final String label)
+    {
+        return allocate(CounterTypes.GAUGE, 0, 0, 0, 0, label);
     }
 
     Counter system(final String label)
