@@ -168,14 +168,15 @@ class UdpMulticastTest
         final List<Subscription> subscriptions = new ArrayList<>();
         final ExclusivePublication publication = setUp("min", 0, 0.05, drivers, subscriptions);
         assertThat(transfer(publication, subscriptions, 5_000)).isEmpty();
-        long naks = 0;
+        long firstNaks = 0;
         for (final MediaDriver receiver : drivers.subList(1, 4))
         {
-            naks += receiver.transportCounters().value("udp NAKs sent");
+            firstNaks += receiver.transportCounters().value("udp gaps NAKed");
         }
         final long gaps = drivers.get(0).transportCounters().value("udp datagrams dropped by loss injection");
         assertThat(gaps).isPositive();
-        // without the random backoff each of the three receivers would NAK every gap: about 3 NAKs per gap
-        assertThat(naks).as("NAKs from three receivers for %d gaps", gaps).isLessThan(2 * gaps);
+        // without the random backoff each of the three receivers would NAK every gap: about 3 first NAKs per gap. Retries
+        // are not counted: how many a slow resend needs depends on how loaded the machine is, not on the suppression
+        assertThat(firstNaks).as("first NAKs from three receivers for %d gaps", gaps).isLessThan(2 * gaps);
     }
 }

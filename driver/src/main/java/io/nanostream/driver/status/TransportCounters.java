@@ -51,6 +51,8 @@ public final class TransportCounters
     public final Counter imageCreationFailures;
     /** Data frames for an image from another address than its SETUP's, dropped. */
     public final Counter framesFromWrongSource;
+    /** Gaps NAKed for the first time (retries not counted): on multicast, what the random backoff keeps low. */
+    public final Counter gapsNaked;
     /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
     public final Counter naksHeldBack;
     /** Bytes a NAK asked for that the sender did not resend (over its per-NAK or per-interval budget). */
@@ -83,6 +85,7 @@ public final class TransportCounters
         imagesOverCreationRate = factory.system("udp images refused: creation rate");
         imageCreationFailures = factory.system("udp image creations failed");
         framesFromWrongSource = factory.system("udp frames from another source than the image's");
+        gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");
         transportErrors = factory.system("udp errors caught");

@@ -288,6 +288,7 @@ public final class PublicationImage
         counters.naksSent().add(1);
         if (lossDetector.onNakSent(nowNanos))
         {
+            transport.gapsNaked.add(1);
             counters.gapBytes().add(end - termOffset);
             lossRecorder.record(end - termOffset);
         }
