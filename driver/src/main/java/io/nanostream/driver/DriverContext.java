@@ -1,11 +1,9 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.ClientContext;
-import io.nanostream.driver.faults.LossGenerator;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * The driver's settings. Each starts from its system property ({@link DriverProperties} names them) or a default
@@ -28,8 +26,7 @@ public final class DriverContext
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
     private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
     private boolean sparseLogFiles = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
-    private Supplier<LossGenerator> sendLoss = DriverProperties.loss(DriverProperties.SEND_LOSS_RATE);
-    private Supplier<LossGenerator> receiveLoss = DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE);
+    private final LossInjection lossInjection = new LossInjection();
     private final NetworkLimits networkLimits = new NetworkLimits();
 
     /**
@@ -302,40 +299,10 @@ public final class DriverContext
         return sparseLogFiles;
     }
 
-    /**
-     * Sets the loss injected on sending, one generator per socket (tests and demonstrations; default none).
-     *
-     * @param loss supplies generators.
-     * @return this context.
-     */
-    public DriverContext sendLoss(final Supplier<LossGenerator> loss)
+    /** {@return the loss the UDP sockets inject on purpose (tests, demonstrations), to read or set in place} */
+    public LossInjection lossInjection()
     {
-        this.sendLoss = loss;
-        return this;
-    }
-
-    /** {@return the send-side loss} */
-    public Supplier<LossGenerator> sendLoss()
-    {
-        return sendLoss;
-    }
-
-    /**
-     * Sets the loss injected on receiving, one generator per socket (tests and demonstrations; default none).
-     *
-     * @param loss supplies generators.
-     * @return this context.
-     */
-    public DriverContext receiveLoss(final Supplier<LossGenerator> loss)
-    {
-        this.receiveLoss = loss;
-        return this;
-    }
-
-    /** {@return the receive-side loss} */
-    public Supplier<LossGenerator> receiveLoss()
-    {
-        return receiveLoss;
+        return lossInjection;
     }
 
     /** {@return what the network may ask of the receiver (term length, image caps), to read or set in place} */

@@ -76,7 +76,7 @@ final class DriverContextCheck
         atLeastOne(DriverProperties.MAX_IMAGES_PER_ENDPOINT, limits.maxImagesPerEndpoint());
         atLeastOne(DriverProperties.MAX_IMAGES, limits.maxImages());
         atLeastOne(DriverProperties.IMAGE_CREATIONS_PER_SECOND, limits.imageCreationsPerSecond());
-        require(context.sendLoss() != null && context.receiveLoss() != null, "loss injection is null; leave it unset for no loss");
+        require(context.lossInjection().send() != null && context.lossInjection().receive() != null, "loss injection is null; leave it unset for no loss");
     }
 
     private void termLength(final String property, final int termLength)

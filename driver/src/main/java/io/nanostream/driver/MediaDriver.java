@@ -121,8 +121,8 @@ public final class MediaDriver implements AutoCloseable
     {
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
-            context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(), context.sendLoss(),
-            context.receiveLoss(), context.maxRegistrationsPerClient(), context.networkLimits().toReceiverLimits());
+            context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(),
+            context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(), context.networkLimits().toReceiverLimits());
     }
 
     /**

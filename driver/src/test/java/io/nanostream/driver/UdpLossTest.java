@@ -67,12 +67,14 @@ class UdpLossTest
     {
         final List<RandomLoss> dataLoss = new ArrayList<>();
         final List<RandomLoss> controlLoss = new ArrayList<>();
-        final MediaDriver sending = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.DEDICATED)
-            .sendLoss(random(dataRate, 7, dataLoss, FrameType.DATA))
-            .receiveLoss(random(controlRate, 11, controlLoss, FrameType.SM, FrameType.NAK))));
-        final MediaDriver receiving = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.DEDICATED)
-            .receiveLoss(random(dataRate, 13, dataLoss, FrameType.DATA))
-            .sendLoss(random(controlRate, 17, controlLoss, FrameType.SM, FrameType.NAK))));
+        final DriverContext sendingContext = UdpRoundTripTest.context(ThreadingMode.DEDICATED);
+        sendingContext.lossInjection().send(random(dataRate, 7, dataLoss, FrameType.DATA))
+            .receive(random(controlRate, 11, controlLoss, FrameType.SM, FrameType.NAK));
+        final MediaDriver sending = keep(MediaDriver.launch(sendingContext));
+        final DriverContext receivingContext = UdpRoundTripTest.context(ThreadingMode.DEDICATED);
+        receivingContext.lossInjection().receive(random(dataRate, 13, dataLoss, FrameType.DATA))
+            .send(random(controlRate, 17, controlLoss, FrameType.SM, FrameType.NAK));
+        final MediaDriver receiving = keep(MediaDriver.launch(receivingContext));
         final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
         final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
         final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
@@ -105,12 +107,14 @@ class UdpLossTest
     void fixedGapsAreNakedAndRepaired() throws Exception
     {
         final List<GapLoss> gaps = new ArrayList<>();
-        final MediaDriver sending = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).sendLoss(() ->
+        final DriverContext sendingContext = UdpRoundTripTest.context(ThreadingMode.SHARED);
+        sendingContext.lossInjection().send(() ->
         {
             final GapLoss loss = GapLoss.inFirstTerm(0, 4096, 8192);
             gaps.add(loss);
             return loss;
-        })));
+        });
+        final MediaDriver sending = keep(MediaDriver.launch(sendingContext));
         final MediaDriver receiving = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED)));
         final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
         final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));

@@ -82,7 +82,7 @@ class UdpMulticastTest
         final DriverContext sendingContext = UdpRoundTripTest.context(ThreadingMode.SHARED);
         if (senderLoss > 0)
         {
-            sendingContext.sendLoss(() -> new RandomLoss(senderLoss, 5, FrameType.DATA));
+            sendingContext.lossInjection().send(() -> new RandomLoss(senderLoss, 5, FrameType.DATA));
         }
         final MediaDriver sending = keep(MediaDriver.launch(sendingContext));
         drivers.add(sending);
@@ -91,7 +91,7 @@ class UdpMulticastTest
             final DriverContext context = UdpRoundTripTest.context(ThreadingMode.SHARED);
             if (i == 0 && receiverLoss > 0)
             {
-                context.receiveLoss(() -> new RandomLoss(receiverLoss, 3, FrameType.DATA));
+                context.lossInjection().receive(() -> new RandomLoss(receiverLoss, 3, FrameType.DATA));
             }
             final MediaDriver driver = keep(MediaDriver.launch(context));
             drivers.add(driver);
