@@ -4,6 +4,7 @@ import io.nanostream.concurrent.Sequence;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -22,6 +23,9 @@ public final class MultiProducerSequencer extends AbstractSequencer
     static final int FLAG_PADDING = 128;
 
     private static final VarHandle FLAG = MethodHandles.arrayElementVarHandle(byte[].class).withInvokeExactBehavior();
+    /** Eight flags in one plain read (the long view of a byte array has no acquire read; a fence follows it). */
+    private static final VarHandle EIGHT_FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EVERY_BYTE = 0x0101_0101_0101_0101L;
 
     private final byte[] flags;
     private final Sequence cursor = new Sequence();
@@ -222,10 +226,32 @@ public final class MultiProducerSequencer extends AbstractSequencer
         }
         final byte[] flags = this.flags;
         long sequence = from;
-        // acquire per flag: the event (and, for a batch, the later flags) written before it are visible
-        while (sequence <= limit && (byte)FLAG.getAcquire(flags, flagIndex(sequence)) == lap(sequence))
+        while (sequence <= limit)
         {
-            sequence++;
+            final int slot = (int)sequence & indexMask;
+            final byte lap = lap(sequence);
+            if (limit - sequence >= 7 && slot <= indexMask - 7)
+            {
+                // SWAR: eight slots of one lap at once (4x faster over a run of 64 than a flag at a time, BENCHMARKS.md);
+                // each byte of the plain read is a value a producer stored, so tearing between bytes changes nothing
+                final long word = (long)EIGHT_FLAGS.get(flags, FLAG_PADDING + slot);
+                VarHandle.acquireFence(); // the events behind the flags just read are read after them
+                final long unpublished = word ^ ((lap & 0xFFL) * EVERY_BYTE);
+                if (unpublished != 0)
+                {
+                    return sequence + (Long.numberOfTrailingZeros(unpublished) >>> 3) - 1;
+                }
+                sequence += 8;
+            }
+            // acquire per flag: the event written before it is visible
+            else if ((byte)FLAG.getAcquire(flags, FLAG_PADDING + slot) == lap)
+            {
+                sequence++;
+            }
+            else
+            {
+                break;
+            }
         }
         return sequence - 1;
     }
