@@ -1,7 +1,8 @@
 /**
  * Building blocks shared by every Nano-Stream distance: padded sequences, idle strategies,
- * agents and clocks.
+ * agents and clocks; CPU affinity and topology.
  */
 module io.nanostream.concurrent {
     exports io.nanostream.concurrent;
+    exports io.nanostream.concurrent.affinity;
 }

@@ -33,6 +33,10 @@ public final class DriverCommand implements Callable<Integer>
         description = "Default UDP term length: a power of two from 64k to 1g (default 16m).")
     private Integer udpTermLength;
 
+    @Option(names = "--affinity", description = "Pin the agents' threads to CPUs, e.g. conductor=0,sender=1,receiver=2 " +
+        "(needs native access, which ./nano-stream enables; stat shows the result).")
+    private String affinity;
+
     @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
     private Long livenessMillis;
 
@@ -82,6 +86,10 @@ public final class DriverCommand implements Callable<Integer>
         if (udpTermLength != null)
         {
             context.udpTermLength(udpTermLength);
+        }
+        if (affinity != null)
+        {
+            context.affinity(affinity);
         }
         if (livenessMillis != null)
         {

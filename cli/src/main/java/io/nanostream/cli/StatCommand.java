@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nano-stream stat}: a live view of a driver, refreshed like {@code top}: clients, publications,
- * subscriptions, positions, rates, back-pressure events and errors.
+ * subscriptions, positions, rates, back-pressure events and errors; which native features are on (type
+ * {@code feature}, with the reason when off), and where the driver's agent threads run.
  */
 @Command(name = "stat", mixinStandardHelpOptions = true,
-    description = "Shows the media driver's counters live: clients, publications, positions, rates, back pressure, errors.")
+    description = "Shows the media driver's counters live: clients, publications, positions, rates, back pressure, errors, " +
+        "native features (on, or off with the reason) and the CPUs its agent threads run on.")
 public final class StatCommand implements Callable<Integer>
 {
     @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
@@ -93,6 +95,7 @@ public final class StatCommand implements Callable<Integer>
             out.append(String.format(Locale.ROOT, "%-4d %-14s %,16d %14s  %s%n", id, CounterTypes.name(type), value, rate, label));
         });
         appendLags(out, counters);
+        AgentPlacements.render(out, control.pid());
     }
 
     private static double rate(final int id, final long value, final Map<Integer, Long> previous, final Map<Integer, Long> current,

@@ -62,4 +62,20 @@ class MonitoringCommandsTest
             assertThat(errors).contains("needs endpoint=host:port").contains("1 distinct error(s)");
         }
     }
+
+    @Test
+    void statShowsEachNativeFeatureAndWhereEachAgentRuns()
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded())
+        {
+            final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+            assertThat(stat).containsPattern("feature +0 +affinity: off: not requested \\(nanostream.affinity unset\\)")
+                .containsPattern("agent +tid +cpus allowed +last cpu")
+                .containsPattern("\\nconductor +\\d+  [0-9,-]+ +\\d+")
+                .containsPattern("\\nsender +\\d+  [0-9,-]+ +\\d+")
+                .containsPattern("\\nreceiver +\\d+  [0-9,-]+ +\\d+");
+            final String json = run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms", "10");
+            assertThat(json).contains("\"type\":\"feature\",\"type_id\":11,\"value\":0,");
+        }
+    }
 }

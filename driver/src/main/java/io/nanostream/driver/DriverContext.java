@@ -26,6 +26,7 @@ public final class DriverContext
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
     private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
     private boolean sparseLogFiles = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
+    private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
     private final LossInjection lossInjection = new LossInjection();
     private final NetworkLimits networkLimits = new NetworkLimits();
 
@@ -297,6 +298,26 @@ public final class DriverContext
     public boolean sparseLogFiles()
     {
         return sparseLogFiles;
+    }
+
+    /**
+     * Sets the CPUs each agent thread pins itself to, e.g. {@code conductor=0,sender=1,receiver=2-3} (default none;
+     * {@value DriverProperties#AFFINITY}). In SHARED mode the one thread takes the conductor's CPUs. Needs native
+     * access; without it the driver runs unpinned and {@code stat} shows why.
+     *
+     * @param affinity agent=CPUs pairs, comma-separated; blank for none.
+     * @return this context.
+     */
+    public DriverContext affinity(final String affinity)
+    {
+        this.affinity = affinity == null ? "" : affinity.trim();
+        return this;
+    }
+
+    /** {@return the agents' CPUs as set, blank for none} */
+    public String affinity()
+    {
+        return affinity;
     }
 
     /** {@return the loss the UDP sockets inject on purpose (tests, demonstrations), to read or set in place} */

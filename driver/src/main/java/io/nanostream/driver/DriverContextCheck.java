@@ -76,7 +76,33 @@ final class DriverContextCheck
         atLeastOne(DriverProperties.MAX_IMAGES_PER_ENDPOINT, limits.maxImagesPerEndpoint());
         atLeastOne(DriverProperties.MAX_IMAGES, limits.maxImages());
         atLeastOne(DriverProperties.IMAGE_CREATIONS_PER_SECOND, limits.imageCreationsPerSecond());
+        affinity(context);
         require(context.lossInjection().send() != null && context.lossInjection().receive() != null, "loss injection is null; leave it unset for no loss");
+    }
+
+    private void affinity(final DriverContext context)
+    {
+        if (context.affinity() == null || context.affinity().isBlank())
+        {
+            return;
+        }
+        final AffinitySpec spec;
+        try
+        {
+            spec = AffinitySpec.parse(context.affinity());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            problems.add(DriverProperties.AFFINITY + "=" + context.affinity() + ": " + ex.getMessage());
+            return;
+        }
+        require(context.threadingMode() != ThreadingMode.INVOKER, DriverProperties.AFFINITY + " pins the driver's threads, but in " +
+            "INVOKER mode the application's thread runs the driver; pin that thread yourself, or use DEDICATED or SHARED");
+        final io.nanostream.concurrent.affinity.CpuSet usable = AffinitySpec.usableCpus();
+        if (usable != null)
+        {
+            problems.addAll(spec.problems(usable));
+        }
     }
 
     private void termLength(final String property, final int termLength)

@@ -43,6 +43,8 @@ public final class DriverProperties
     public static final String DRIVER_TIMEOUT = "nanostream.driver.timeout.ms";
     /** How long a silent UDP image or receiver lives, in ms. */
     public static final String IMAGE_LIVENESS_TIMEOUT = "nanostream.image.liveness.timeout.ms";
+    /** CPUs to pin the driver's agents to, e.g. {@code conductor=0,sender=1,receiver=2-3}; needs native access. */
+    public static final String AFFINITY = "nanostream.affinity";
     /** The most publications and subscriptions one client may hold. */
     public static final String CLIENT_MAX_REGISTRATIONS = "nanostream.client.max.registrations";
     /** Leave new logs sparse instead of writing them through. */

@@ -55,6 +55,7 @@ public final class MediaDriver implements AutoCloseable
         this.directory = directory;
         this.controlMapping = controlMapping;
         this.conductor = conductor;
+        final AgentPinning pinning = AgentPinning.plan(context);
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
         {
@@ -62,19 +63,35 @@ public final class MediaDriver implements AutoCloseable
         }
         else if (context.threadingMode() == ThreadingMode.SHARED)
         {
-            runners.add(new AgentRunner(shared, IdleStrategies.byName(context.idleStrategy()), conductor::recordError));
+            runners.add(new AgentRunner(pinning.wrap(shared, "conductor", "shared thread"), IdleStrategies.byName(context.idleStrategy()),
+                conductor::recordError));
         }
         else
         {
-            for (final Agent agent : List.of(conductor, conductor.sender(), conductor.receiver()))
-            {
-                runners.add(new AgentRunner(agent, IdleStrategies.byName(context.idleStrategy()), conductor::recordError));
-            }
+            runners.add(runner(pinning.wrap(conductor, "conductor", "conductor")));
+            runners.add(runner(pinning.wrap(conductor.sender(), "sender", "sender")));
+            runners.add(runner(pinning.wrap(conductor.receiver(), "receiver", "receiver")));
+        }
+        pinning.expectReports();
+        if (!pinning.pinsThreads())
+        {
+            conductor.reportFeature(pinning.awaitStatus()); // before any agent thread: the conductor thread owns the counters
         }
         for (final AgentRunner runner : runners)
         {
             AgentRunner.start(runner, Thread.ofPlatform().daemon()::unstarted);
         }
+        if (pinning.pinsThreads())
+        {
+            // every agent waits in onStart until the status is shown, so the conductor thread is not yet using the counters
+            conductor.reportFeature(pinning.awaitStatus());
+        }
+        pinning.release();
+    }
+
+    private AgentRunner runner(final Agent agent)
+    {
+        return new AgentRunner(agent, IdleStrategies.byName(context.idleStrategy()), conductor::recordError);
     }
 
     /**

@@ -25,17 +25,19 @@ public final class CounterTypes
     public static final int CHANNEL_EVENTS = 9;
     /** A driver-wide level that goes up and down (clients, publications, subscriptions): it has no rate. */
     public static final int GAUGE = 10;
+    /** An opt-in native feature (affinity, ...): 1 on, 0 off; the label says what it does or why it is off. */
+    public static final int FEATURE = 11;
 
     /**
      * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
-     * gauges and limits do not.
+     * gauges, limits and features do not.
      *
      * @param typeId the type id.
      * @return true for counts and positions.
      */
     public static boolean hasRate(final int typeId)
     {
-        return typeId != GAUGE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT;
+        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT;
     }
 
     private CounterTypes()
@@ -63,6 +65,7 @@ public final class CounterTypes
             case RECEIVER_POSITION -> "rcv-pos";
             case CHANNEL_EVENTS -> "channel";
             case GAUGE -> "gauge";
+            case FEATURE -> "feature";
             default -> "type-" + typeId;
         };
     }

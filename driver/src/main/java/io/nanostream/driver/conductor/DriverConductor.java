@@ -11,6 +11,7 @@ import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.CachedClock;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.status.FeatureStatus;
 import io.nanostream.driver.status.SystemCounters;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.udp.Receiver;
@@ -129,10 +130,20 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         errors.record(error);
     }
 
+    /**
+     * Shows a native feature's status as a counter; call before the conductor thread starts, or on it.
+     *
+     * @param status the status.
+     */
+    public void reportFeature(final FeatureStatus status)
+    {
+        counters.feature(status);
+    }
+
     @Override
     public String roleName()
     {
-        return "nano-stream-driver-conductor";
+        return "nano-stream-conductor"; // the kernel keeps 15 bytes of a thread name: "nano-stream-con"
     }
 
     @Override

@@ -140,6 +140,20 @@ public final class DriverCounters
     }
 
     /**
+     * Shows whether a native feature is in effect: a counter of type {@code feature}, 1 for on and 0 for off,
+     * labelled with the status and its reason. Kept for the driver's life.
+     *
+     * @param status the feature's status.
+     * @return the counter.
+     */
+    public Counter feature(final FeatureStatus status)
+    {
+        final Counter counter = allocate(CounterTypes.FEATURE, 0, 0, 0, 0, status.label());
+        counter.set(status.on() ? 1 : 0);
+        return counter;
+    }
+
+    /**
      * Reads the counters, for what only looks.
      *
      * @return the reader.

@@ -1,0 +1,30 @@
+package io.nanostream.concurrent.affinity;
+
+/**
+ * Whether a module may call restricted methods such as {@code Linker.downcallHandle}, asked before any
+ * is called, so that the JDK never prints its restricted-method warning: the features that need native
+ * calls stay off, with this class's reason, unless the user enabled native access.
+ */
+public final class NativeAccess
+{
+    private NativeAccess()
+    {
+    }
+
+    /**
+     * Why a module may not make native calls, or null if it may.
+     *
+     * @param module the module whose code makes the calls.
+     * @return the reason and its fix, or null.
+     */
+    public static String whyNot(final Module module)
+    {
+        if (module.isNativeAccessEnabled())
+        {
+            return null;
+        }
+        return module.isNamed() ?
+            "native access is not enabled for module " + module.getName() + "; add --enable-native-access=" + module.getName() :
+            "native access is not enabled for the class path; add --enable-native-access=ALL-UNNAMED";
+    }
+}
