@@ -14,6 +14,7 @@ public final class LogBuffers implements AutoCloseable
     private final MappedFile file;
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final AtomicBuffer metadata;
+    private final AtomicBuffer whole;
     private final int termLength;
     /** Each term cut into equal parts once, so cleaning fills whole parts without slicing (allocating) per call; made on first use. */
     private AtomicBuffer[][] cleaningChunks;
@@ -21,6 +22,7 @@ public final class LogBuffers implements AutoCloseable
     private LogBuffers(final MappedFile file, final AtomicBuffer whole, final int termLength)
     {
         this.file = file;
+        this.whole = whole;
         this.termLength = termLength;
         for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
         {
@@ -96,6 +98,36 @@ public final class LogBuffers implements AutoCloseable
         FrameHeader.checkMtu(mtu);
         final long length = LogLayout.logLength(termLength, pageSize);
         final MappedFile file = preallocate ? MappedFile.createPreallocated(path, length, progress) : MappedFile.create(path, length);
+        final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
+        log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
+        return log;
+    }
+
+    /**
+     * Lays out a new log in a file the caller created and mapped (e.g. with {@link MappedFile#createTouched}
+     * on hugetlbfs); the log owns the mapping from now on.
+     *
+     * @param file          the mapping, exactly {@link LogLayout#logLength(int, int)} bytes, zeroed.
+     * @param termLength    a power of two from 64 KiB to 1 GiB.
+     * @param pageSize      the page size the length is rounded to, a power of two from 4096 to the term length.
+     * @param mtu           the MTU.
+     * @param initialTermId the first term id.
+     * @param sessionId     the session id.
+     * @param streamId      the stream id.
+     * @param correlationId the registration id of the log.
+     * @return the log.
+     */
+    public static LogBuffers create(
+        final MappedFile file, final int termLength, final int pageSize, final int mtu, final int initialTermId, final int sessionId,
+        final int streamId, final long correlationId)
+    {
+        LogLayout.checkTermLength(termLength);
+        LogLayout.checkPageSize(pageSize);
+        FrameHeader.checkMtu(mtu);
+        if (file.buffer().capacity() != LogLayout.logLength(termLength, pageSize) || pageSize > termLength)
+        {
+            throw new IllegalArgumentException(file + " does not fit a log of term length " + termLength + " and page size " + pageSize);
+        }
         final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
         log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
         return log;
@@ -351,6 +383,12 @@ public final class LogBuffers implements AutoCloseable
     public long endOfStreamPosition()
     {
         return metadata.getLongVolatile(LogLayout.END_OF_STREAM_POSITION_OFFSET);
+    }
+
+    /** {@return all of the log's memory, terms and metadata: the whole mapping of its file} */
+    public java.lang.foreign.MemorySegment memory()
+    {
+        return whole.segment();
     }
 
     /**
