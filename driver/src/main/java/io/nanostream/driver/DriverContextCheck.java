@@ -120,9 +120,9 @@ final class DriverContextCheck
             return;
         }
         final LogFileSystem fileSystem = LogFileSystem.of(directory);
-        if (!fileSystem.hugeByMount() && !fileSystem.hugeOnAdvice())
+        if (!fileSystem.hugeByMount() && !(fileSystem.hugeOnAdvice() && io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() == null))
         {
-            return;
+            return; // no huge pages here: any term fits
         }
         final int hugePage = fileSystem.hugePageSize();
         for (final String property : new String[] {DriverProperties.IPC_TERM_LENGTH, DriverProperties.UDP_TERM_LENGTH})

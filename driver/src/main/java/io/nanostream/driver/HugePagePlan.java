@@ -45,19 +45,22 @@ final class HugePagePlan
         final boolean huge = fileSystem.hugeByMount() || fileSystem.hugeOnAdvice() && adviceOff == null;
         final int hugePageSize = huge ? fileSystem.hugePageSize() : 0;
         final LogPlacement placement = new LogPlacement(own, hugePageSize, fileSystem.isHugetlbfs(), adviceOff == null);
-        final String where = "logs in " + logs + " (" + fileSystem.describe() + ")";
+        final String where = "; logs in " + logs; // last: a long path is what the label's limit cuts
         final FeatureStatus status;
         if (huge)
         {
             final String advice = fileSystem.isHugetlbfs() ? "" : adviceOff == null ? ", madvise on" : ", madvise off";
-            status = FeatureStatus.on(FEATURE, where + ", terms of " + (hugePageSize >> 20) + "m or more in " + (hugePageSize >> 20) +
-                "m pages, pre-touched" + advice);
+            status = FeatureStatus.on(FEATURE, fileSystem.describe() + ": " + (hugePageSize >> 20) + "m pages for terms of " +
+                (hugePageSize >> 20) + "m or more, pre-touched" + advice + where);
+        }
+        else if (fileSystem.hugeOnAdvice())
+        {
+            status = FeatureStatus.off(FEATURE, fileSystem.describe() + " needs madvise: " + adviceOff + where);
         }
         else
         {
-            status = FeatureStatus.off(FEATURE, where + " get no huge pages; set " + DriverProperties.LOG_DIR +
-                " to a hugetlbfs mount or a tmpfs mounted with huge=always" +
-                (fileSystem.hugeOnAdvice() ? " (huge=advise needs madvise: " + adviceOff + ")" : ""));
+            status = FeatureStatus.off(FEATURE, fileSystem.describe() + " has no huge pages; set " + DriverProperties.LOG_DIR +
+                " to a hugetlbfs mount or a tmpfs mounted with huge=always" + where);
         }
         return new HugePagePlan(placement, own, status);
     }

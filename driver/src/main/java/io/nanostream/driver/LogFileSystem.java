@@ -39,13 +39,9 @@ record LogFileSystem(Path mountPoint, String type, String hugeOption, int hugePa
         return type.equals("tmpfs") && hugeOption.equals("advise");
     }
 
-    /** {@return e.g. {@code hugetlbfs, 2m pages} or {@code tmpfs huge=never}} */
+    /** {@return e.g. {@code hugetlbfs}, {@code tmpfs huge=never} or {@code ext4}} */
     String describe()
     {
-        if (isHugetlbfs())
-        {
-            return "hugetlbfs, " + (hugePageSize >> 20) + "m pages";
-        }
         return type.equals("tmpfs") ? "tmpfs huge=" + hugeOption : type;
     }
 

@@ -65,7 +65,7 @@ class DriverAffinityTest
         assertThat(unset.stdout).filteredOn(line -> line.contains(" affinity: "))
             .containsExactly("feature 0 affinity: off: not requested (nanostream.affinity unset)");
         assertThat(unset.stdout).filteredOn(line -> line.contains(" hugepages: ")).singleElement().asString()
-            .startsWith("feature 0 hugepages: off: logs in ").contains(" get no huge pages; set nanostream.log.dir to a hugetlbfs mount");
+            .startsWith("feature 0 hugepages: off: tmpfs huge=never has no huge pages; set nanostream.log.dir to a hugetlbfs mount");
     }
 
     private record Run(int exitCode, List<String> stdout, String stderr)

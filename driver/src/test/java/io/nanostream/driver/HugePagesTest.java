@@ -61,8 +61,8 @@ class HugePagesTest
         {
             ownLogs = HugePagePlan.ownDirectory(dir, driver.directory());
             assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(HugePagePlan.FEATURE)).containsExactly(
-                "1 hugepages: on: logs in " + ownLogs + " (tmpfs huge=always), terms of 2m or more in 2m pages, pre-touched, madvise " +
-                (io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() == null ? "on" : "off"));
+                "1 hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more, pre-touched, madvise " +
+                (io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() == null ? "on" : "off") + "; logs in " + ownLogs);
             exchange(client, "nano:ipc", 3 * TWO_MB);
             try (ConcurrentPublication small = client.addPublication("nano:ipc?term-length=64k", 11))
             {
@@ -92,7 +92,7 @@ class HugePagesTest
         {
             final Path ownLogs = HugePagePlan.ownDirectory(dir, driver.directory());
             assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(HugePagePlan.FEATURE)).containsExactly(
-                "1 hugepages: on: logs in " + ownLogs + " (hugetlbfs, 2m pages), terms of 2m or more in 2m pages, pre-touched");
+                "1 hugepages: on: hugetlbfs: 2m pages for terms of 2m or more, pre-touched; logs in " + ownLogs);
             final int freeBefore = HugePageMounts.freeHugePages();
             exchange(client, "nano:ipc", 3 * TWO_MB);
             assertThat(HugePageMounts.freeHugePages()).isEqualTo(freeBefore - 4); // 3 terms and the metadata page, all touched
@@ -109,6 +109,26 @@ class HugePagesTest
             assertThat(log.hugeBytes()).isEqualTo(4L * TWO_MB);
         }
         assertThat(HugePageMounts.freeHugePages()).isGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void withoutNativeAccessATmpfsThatWaitsForAdviceGetsNoHugePagesAndTheCounterSaysWhy() throws Exception
+    {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() != null,
+            "native access is enabled here");
+        final Path dir = mounts.tmpfs("advise", "64m");
+        final DriverContext context = embedded();
+        context.logStorage().directory(dir);
+        try (MediaDriver driver = MediaDriver.launch(context.ipcTermLength(TWO_MB)); NanoStream client = driver.connect())
+        {
+            exchange(client, "nano:ipc", TWO_MB);
+            final Path ownLogs = HugePagePlan.ownDirectory(dir, driver.directory());
+            assertThat(MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(), path -> path.startsWith(ownLogs.toString())))
+                .isNotEmpty().allSatisfy(mapping -> assertThat(mapping.hugeBytes()).isZero()); // the kernel agrees: no advice, no huge pages
+            assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(HugePagePlan.FEATURE)).containsExactly(
+                "0 hugepages: off: tmpfs huge=advise needs madvise: native access is not enabled for the class path; add " +
+                "--enable-native-access=ALL-UNNAMED; logs in " + HugePagePlan.ownDirectory(dir, driver.directory()));
+        }
     }
 
     static DriverContext embedded()

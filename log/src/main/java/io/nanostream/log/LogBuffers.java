@@ -2,6 +2,7 @@ package io.nanostream.log;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MappedFile;
+import io.nanostream.concurrent.memory.HugePageAdvice;
 
 import java.nio.file.Path;
 
@@ -167,7 +168,8 @@ public final class LogBuffers implements AutoCloseable
     }
 
     /**
-     * Maps an existing log, checks it, and optionally reads one byte of every page so that the mapping's
+     * Maps an existing log, checks it, advises huge pages on the mapping (with native access; see
+     * {@link HugePageAdvice}), and optionally reads one byte of every page so that the mapping's
      * page table is filled now rather than by faults on the data path. Reading (not writing) leaves
      * frames that other processes are writing untouched.
      *
@@ -199,11 +201,29 @@ public final class LogBuffers implements AutoCloseable
             throw new IllegalStateException("not a valid log: " + path + " (length " + length + ", term length " +
                 storedTermLength + ", page size " + pageSize + "); it may be truncated or from another program");
         }
+        adviseHugePages(whole, path);
         if (preTouch)
         {
             whole.segment().load();
         }
         return new LogBuffers(file, whole, storedTermLength);
+    }
+
+    /** With native access, asks for transparent huge pages on the mapping; the kernel ignores it where the file system has none. */
+    private static void adviseHugePages(final AtomicBuffer whole, final Path path)
+    {
+        if (HugePageAdvice.unavailableReason() != null)
+        {
+            return;
+        }
+        try
+        {
+            HugePageAdvice.advise(whole.segment());
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.getLogger("io.nanostream.log").log(System.Logger.Level.DEBUG, "no huge page advice for " + path + ": " + ex.getMessage());
+        }
     }
 
     private void initialise(
