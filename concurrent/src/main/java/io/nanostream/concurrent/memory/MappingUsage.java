@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * @param path           the mapped file.
  * @param address        where the mapping starts.
  * @param sizeBytes      its length.
- * @param rssBytes       its resident bytes (for hugetlbfs, the kernel counts them under {@code Shared_Hugetlb} instead).
+ * @param rssBytes       its resident bytes ({@code Rss}, plus {@code Shared_Hugetlb} and {@code Private_Hugetlb}, which it leaves out).
  * @param hugeBytes      its bytes mapped with huge pages.
  * @param kernelPageSize the page size the kernel maps it with: 4096, or the huge page size on hugetlbfs.
  */
@@ -61,7 +61,7 @@ public record MappingUsage(String path, long address, long sizeBytes, long rssBy
             {
                 if (path != null)
                 {
-                    mappings.add(new MappingUsage(path, address, size, rss, huge > 0 ? huge : hugetlb, pageSize));
+                    mappings.add(new MappingUsage(path, address, size, rss + hugetlb, huge > 0 ? huge : hugetlb, pageSize));
                 }
                 final String[] fields = line.trim().split("\\s+", 6);
                 path = fields.length == 6 && filter.test(fields[5]) ? fields[5] : null;
@@ -87,7 +87,7 @@ public record MappingUsage(String path, long address, long sizeBytes, long rssBy
         }
         if (path != null)
         {
-            mappings.add(new MappingUsage(path, address, size, rss, huge > 0 ? huge : hugetlb, pageSize));
+            mappings.add(new MappingUsage(path, address, size, rss + hugetlb, huge > 0 ? huge : hugetlb, pageSize));
         }
         return mappings;
     }
