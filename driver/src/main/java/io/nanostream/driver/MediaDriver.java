@@ -142,8 +142,8 @@ public final class MediaDriver implements AutoCloseable
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(),
-            context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(), context.networkLimits().toReceiverLimits(),
-            hugePages.placement());
+            context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
+            context.networkLimits().toReceiverLimits(), hugePages.placement());
     }
 
     /**

@@ -49,7 +49,8 @@ class DriverAffinityNativeTest
             .affinity("conductor=" + last)))
         {
             assertThat(ThreadPlacement.ofThisProcess("[nano-stream-conductor").allowed()).isEqualTo(CpuSet.of(last));
-            assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(" affinity: ")).containsExactly("1 affinity: on: shared thread->cpu" + last);
+            assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(" affinity: "))
+                .containsExactly("1 affinity: on: shared thread->cpu" + last);
         }
     }
 
