@@ -5,4 +5,5 @@
 module io.nanostream.concurrent {
     exports io.nanostream.concurrent;
     exports io.nanostream.concurrent.affinity;
+    exports io.nanostream.concurrent.memory;
 }

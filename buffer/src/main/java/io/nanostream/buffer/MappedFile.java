@@ -141,6 +141,78 @@ public final class MappedFile implements AutoCloseable
         return map(path, length, false);
     }
 
+    /**
+     * Creates a new file of the given length without writing it (file systems such as hugetlbfs have no
+     * {@code write}), maps it, and touches every page through the mapping, so that all of it is allocated now
+     * and later writers never stop on a page fault. A file system out of room (e.g. too few huge pages) is an
+     * error here, and the file is removed.
+     *
+     * @param path       the file; must not exist.
+     * @param length     its length in bytes; on hugetlbfs a multiple of the huge page size.
+     * @param pageSize   the distance between touched bytes: the file system's page size.
+     * @param beforeTouch given the mapping before any page is touched (e.g. to advise huge pages); may throw to give up.
+     * @param progress   called every 64 MiB touched.
+     * @return the mapping.
+     * @throws UncheckedIOException if the file cannot be made or mapped, naming what is free.
+     */
+    public static MappedFile createTouched(
+        final Path path, final long length, final int pageSize, final java.util.function.Consumer<MemorySegment> beforeTouch,
+        final Runnable progress)
+    {
+        if (length <= 0 || pageSize <= 0)
+        {
+            throw new IllegalArgumentException("file length and page size must be positive, were " + length + " and " + pageSize);
+        }
+        final MappedFile mapping;
+        try
+        {
+            final Path parent = path.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(path.toFile(), "rw"))
+            {
+                file.setLength(length); // ftruncate: no write() needed
+            }
+            mapping = map(path, length, false);
+        }
+        catch (final FileAlreadyExistsException ex)
+        {
+            throw new UncheckedIOException("cannot create " + path + ": it exists already; remove it or use another name", ex);
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            deleteQuietly(path);
+            throw new UncheckedIOException("cannot allocate " + length + " bytes for " + path + ": " + ex.getMessage() + freeSpace(path) +
+                "; the file was removed (on hugetlbfs: raise /proc/sys/vm/nr_hugepages)", ex instanceof IOException io ? io :
+                ((UncheckedIOException)ex).getCause());
+        }
+        final MemorySegment segment = mapping.buffer().segment();
+        try
+        {
+            beforeTouch.accept(segment);
+        }
+        catch (final RuntimeException ex)
+        {
+            mapping.close();
+            deleteQuietly(path);
+            throw ex;
+        }
+        long nextProgress = PROGRESS_BYTES;
+        for (long offset = 0; offset < length; offset += pageSize)
+        {
+            segment.set(java.lang.foreign.ValueLayout.JAVA_BYTE, offset, (byte)0);
+            if (offset >= nextProgress)
+            {
+                progress.run();
+                nextProgress += PROGRESS_BYTES;
+            }
+        }
+        return mapping;
+    }
+
     private static void checkSpace(final Path path, final Path parent, final long length) throws IOException
     {
         final long usable = Files.getFileStore(parent).getUsableSpace();

@@ -37,6 +37,10 @@ public final class DriverCommand implements Callable<Integer>
         "(needs native access, which ./nano-stream enables; stat shows the result).")
     private String affinity;
 
+    @Option(names = "--log-dir", description = "Put the logs here, e.g. a hugetlbfs mount or a tmpfs mounted with huge=always, " +
+        "for huge pages (default: nanostream.log.dir, or the driver directory; stat shows each log's huge pages).")
+    private java.nio.file.Path logDirectory;
+
     @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
     private Long livenessMillis;
 
@@ -90,6 +94,10 @@ public final class DriverCommand implements Callable<Integer>
         if (affinity != null)
         {
             context.affinity(affinity);
+        }
+        if (logDirectory != null)
+        {
+            context.logStorage().directory(logDirectory);
         }
         if (livenessMillis != null)
         {

@@ -17,11 +17,12 @@ import java.util.concurrent.Callable;
 /**
  * {@code nano-stream stat}: a live view of a driver, refreshed like {@code top}: clients, publications,
  * subscriptions, positions, rates, back-pressure events and errors; which native features are on (type
- * {@code feature}, with the reason when off), and where the driver's agent threads run.
+ * {@code feature}, with the reason when off), where the driver's agent threads run, and how much of each log the
+ * kernel put in huge pages.
  */
 @Command(name = "stat", mixinStandardHelpOptions = true,
     description = "Shows the media driver's counters live: clients, publications, positions, rates, back pressure, errors, " +
-        "native features (on, or off with the reason) and the CPUs its agent threads run on.")
+        "native features (on, or off with the reason), the CPUs its agent threads run on, and each log's bytes in huge pages.")
 public final class StatCommand implements Callable<Integer>
 {
     @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
@@ -96,6 +97,7 @@ public final class StatCommand implements Callable<Integer>
         });
         appendLags(out, counters);
         AgentPlacements.render(out, control.pid());
+        LogMappings.render(out, Path.of("/proc"), control.pid());
     }
 
     private static double rate(final int id, final long value, final Map<Integer, Long> previous, final Map<Integer, Long> current,

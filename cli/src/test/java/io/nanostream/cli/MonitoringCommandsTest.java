@@ -73,7 +73,8 @@ class MonitoringCommandsTest
                 .containsPattern("agent +tid +cpus allowed +last cpu")
                 .containsPattern("\\nconductor +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("\\nsender +\\d+  [0-9,-]+ +\\d+")
-                .containsPattern("\\nreceiver +\\d+  [0-9,-]+ +\\d+");
+                .containsPattern("\\nreceiver +\\d+  [0-9,-]+ +\\d+")
+                .containsPattern("feature +0 +hugepages: off: tmpfs huge=never has no huge pages; set nanostream.log.dir");
             final String json = run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms", "10");
             assertThat(json).contains("\"type\":\"feature\",\"type_id\":11,\"value\":0,");
         }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The driver's settings. Each starts from its system property ({@link DriverProperties} names them) or a default
- * that users of Aeron will recognise; setters override; {@link #conclude()} checks them all before launch.
+ * The driver's settings, each from its system property ({@link DriverProperties}) or an Aeron-like default; setters override; {@link #conclude()} checks all.
  */
 public final class DriverContext
 {
@@ -29,6 +28,7 @@ public final class DriverContext
     private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
     private final LossInjection lossInjection = new LossInjection();
     private final NetworkLimits networkLimits = new NetworkLimits();
+    private final LogStorage logStorage = new LogStorage();
 
     /**
      * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@value DriverProperties#DIRECTORY}).
@@ -301,9 +301,7 @@ public final class DriverContext
     }
 
     /**
-     * Sets the CPUs each agent thread pins itself to, e.g. {@code conductor=0,sender=1,receiver=2-3} (default none;
-     * {@value DriverProperties#AFFINITY}). In SHARED mode the one thread takes the conductor's CPUs. Needs native
-     * access; without it the driver runs unpinned and {@code stat} shows why.
+     * Sets each agent's CPUs ({@value DriverProperties#AFFINITY}, e.g. {@code conductor=0,sender=1}; SHARED: the conductor's); needs native access.
      *
      * @param affinity agent=CPUs pairs, comma-separated; blank for none.
      * @return this context.
@@ -330,6 +328,12 @@ public final class DriverContext
     public NetworkLimits networkLimits()
     {
         return networkLimits;
+    }
+
+    /** {@return where the logs go (a huge page file system, or the driver directory), to read or set in place} */
+    public LogStorage logStorage()
+    {
+        return logStorage;
     }
 
     /**

@@ -77,6 +77,7 @@ final class DriverContextCheck
         atLeastOne(DriverProperties.MAX_IMAGES, limits.maxImages());
         atLeastOne(DriverProperties.IMAGE_CREATIONS_PER_SECOND, limits.imageCreationsPerSecond());
         affinity(context);
+        logStorage(context);
         require(context.lossInjection().send() != null && context.lossInjection().receive() != null, "loss injection is null; leave it unset for no loss");
     }
 
@@ -102,6 +103,35 @@ final class DriverContextCheck
         if (usable != null)
         {
             problems.addAll(spec.problems(usable));
+        }
+    }
+
+    private void logStorage(final DriverContext context)
+    {
+        final java.nio.file.Path directory = context.logStorage().directory();
+        if (directory == null)
+        {
+            return;
+        }
+        if (!java.nio.file.Files.isDirectory(directory))
+        {
+            problems.add(DriverProperties.LOG_DIR + "=" + directory + " is not a directory; create or mount it first (e.g. mount -t tmpfs " +
+                "-o size=1g,huge=always none " + directory + "), or unset it to keep logs in the driver directory");
+            return;
+        }
+        final LogFileSystem fileSystem = LogFileSystem.of(directory);
+        if (!fileSystem.hugeByMount() && !(fileSystem.hugeOnAdvice() && io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() == null))
+        {
+            return; // no huge pages here: any term fits
+        }
+        final int hugePage = fileSystem.hugePageSize();
+        for (final String property : new String[] {DriverProperties.IPC_TERM_LENGTH, DriverProperties.UDP_TERM_LENGTH})
+        {
+            final int termLength = property.equals(DriverProperties.IPC_TERM_LENGTH) ? context.ipcTermLength() : context.udpTermLength();
+            require(termLength >= hugePage, property + "=" + termLength + " does not fill whole huge pages: " + DriverProperties.LOG_DIR +
+                "=" + directory + " is " + fileSystem.describe() + " with " + (hugePage >> 20) + "m pages, and a log there is three terms " +
+                "and a metadata page, each a whole number of huge pages; use a term length of at least " + (hugePage >> 20) + "m " +
+                "(e.g. 16m), or another " + DriverProperties.LOG_DIR);
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Optional;
  * The directory a driver owns, and the rules for taking one: a directory that is not there is created;
  * an empty one is used; a dead driver's is taken over; anything else is refused with the reason and the
  * fix, and left exactly as it was. Only the files a driver makes (the control file, the loss report and
- * the logs in {@code publications/}) are ever deleted, and the directory itself only once it is empty.
+ * the logs in {@code publications/} and in its own subdirectory of a log directory set by {@link LogStorage}) are
+ * ever deleted, and a directory only once it is empty (never the log directory itself).
  * A driver counts as alive while it heartbeats, and also while its process lives, so a driver that is
  * only slow is never taken over. Used by {@link MediaDriver} when it launches and closes.
  */
@@ -29,11 +30,13 @@ final class DriverDirectory
     private static final String LOG_SUFFIX = ".logbuffer";
 
     private final Path directory;
+    private final Path logDirectory;
     private final boolean owned;
 
-    private DriverDirectory(final Path directory, final boolean owned)
+    private DriverDirectory(final Path directory, final Path logDirectory, final boolean owned)
     {
         this.directory = directory;
+        this.logDirectory = logDirectory;
         this.owned = owned;
     }
 
@@ -42,10 +45,11 @@ final class DriverDirectory
      *
      * @param directory       the directory, absolute.
      * @param driverTimeoutMs how long a driver may be silent before it counts as dead, if its process is gone too.
+     * @param logDirectory    the driver's own subdirectory of a configured log directory, or null if logs stay here.
      * @return the directory, with its publications directory, ready for a control file.
      * @throws IllegalStateException naming the directory, the reason and the fix, with nothing touched.
      */
-    static DriverDirectory claim(final Path directory, final long driverTimeoutMs)
+    static DriverDirectory claim(final Path directory, final long driverTimeoutMs, final Path logDirectory)
     {
         if (Files.isSymbolicLink(directory))
         {
@@ -63,7 +67,7 @@ final class DriverDirectory
             final Path control = directory.resolve(ControlFile.FILE_NAME);
             if (Files.exists(control, LinkOption.NOFOLLOW_LINKS))
             {
-                takeOver(directory, control, driverTimeoutMs);
+                takeOver(directory, control, driverTimeoutMs, logDirectory);
                 driversBefore = true;
             }
             else if (!isEmpty(directory))
@@ -82,10 +86,24 @@ final class DriverDirectory
         {
             throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
         }
-        return new DriverDirectory(directory, !exists || driversBefore);
+        if (logDirectory != null)
+        {
+            try
+            {
+                cleanLogs(logDirectory); // a dead driver of this directory may have left logs there
+                Files.createDirectories(logDirectory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            catch (final IOException | UncheckedIOException ex)
+            {
+                throw new UncheckedIOException("cannot create the log directory " + logDirectory + " (" + DriverProperties.LOG_DIR + "): " +
+                    ex.getMessage() + "; check that its parent exists and is writable", ex instanceof IOException io ? io :
+                    ((UncheckedIOException)ex).getCause());
+            }
+        }
+        return new DriverDirectory(directory, logDirectory, !exists || driversBefore);
     }
 
-    private static void takeOver(final Path directory, final Path controlPath, final long driverTimeoutMs)
+    private static void takeOver(final Path directory, final Path controlPath, final long driverTimeoutMs, final Path logDirectory)
     {
         if (Files.isSymbolicLink(controlPath) || !Files.isRegularFile(controlPath, LinkOption.NOFOLLOW_LINKS))
         {
@@ -106,7 +124,7 @@ final class DriverDirectory
                     throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that is not a Nano-Stream driver's (" + ex.getMessage() + ")");
                 }
                 LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + ", whose driver died while starting: " + ex.getMessage());
-                clean(directory);
+                clean(directory, logDirectory);
                 return;
             }
             final long silentMillis = System.currentTimeMillis() - new MessageRing(control.commandRing()).consumerHeartbeat();
@@ -128,7 +146,7 @@ final class DriverDirectory
         {
             throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that cannot be read (" + ex.getMessage() + ")");
         }
-        clean(directory);
+        clean(directory, logDirectory);
     }
 
     /** Whether the process that started a driver at a time still runs (a reused pid started later does not count). */
@@ -178,27 +196,14 @@ final class DriverDirectory
     }
 
     /** Deletes the files a driver makes, and nothing else; the publications directory goes if that leaves it empty. */
-    private static void clean(final Path directory)
+    private static void clean(final Path directory, final Path logDirectory)
     {
-        final Path publications = directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY);
         try
         {
-            if (Files.isDirectory(publications, LinkOption.NOFOLLOW_LINKS))
+            cleanLogs(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY));
+            if (logDirectory != null)
             {
-                try (DirectoryStream<Path> logs = Files.newDirectoryStream(publications, "*" + LOG_SUFFIX))
-                {
-                    for (final Path log : logs)
-                    {
-                        if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS))
-                        {
-                            Files.delete(log);
-                        }
-                    }
-                }
-                if (isEmpty(publications))
-                {
-                    Files.delete(publications);
-                }
+                cleanLogs(logDirectory);
             }
             Files.deleteIfExists(directory.resolve(LossReport.FILE_NAME));
             Files.deleteIfExists(directory.resolve(ControlFile.FILE_NAME));
@@ -206,6 +211,29 @@ final class DriverDirectory
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot clear the driver directory " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Deletes the log files (regular files named *.logbuffer) in a directory of logs, and the directory if that empties it. */
+    private static void cleanLogs(final Path logs) throws IOException
+    {
+        if (!Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS))
+        {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs, "*" + LOG_SUFFIX))
+        {
+            for (final Path log : files)
+            {
+                if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS))
+                {
+                    Files.delete(log);
+                }
+            }
+        }
+        if (isEmpty(logs))
+        {
+            Files.delete(logs);
         }
     }
 
@@ -217,7 +245,7 @@ final class DriverDirectory
     {
         try
         {
-            clean(directory);
+            clean(directory, logDirectory);
             if (owned && isEmpty(directory))
             {
                 Files.delete(directory);

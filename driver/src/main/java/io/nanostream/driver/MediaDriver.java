@@ -49,12 +49,13 @@ public final class MediaDriver implements AutoCloseable
     private boolean closed;
 
     private MediaDriver(final DriverContext context, final DriverDirectory directory, final MappedFile controlMapping,
-        final DriverConductor conductor)
+        final DriverConductor conductor, final HugePagePlan hugePages)
     {
         this.context = context;
         this.directory = directory;
         this.controlMapping = controlMapping;
         this.conductor = conductor;
+        conductor.reportFeature(hugePages.status()); // before any agent thread: the conductor thread owns the counters
         final AgentPinning pinning = AgentPinning.plan(context);
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
@@ -117,7 +118,8 @@ public final class MediaDriver implements AutoCloseable
     {
         context.conclude();
         final Path directory = context.directory().toAbsolutePath();
-        final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis());
+        final HugePagePlan hugePages = HugePagePlan.of(context, directory);
+        final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis(), hugePages.ownLogDirectory());
         final int commandRing = COMMAND_RING_LENGTH + MessageRingDescriptor.TRAILER_LENGTH;
         final int broadcast = BROADCAST_LENGTH + BroadcastDescriptor.TRAILER_LENGTH;
         final int metadata = COUNTER_COUNT * CountersDescriptor.METADATA_LENGTH;
@@ -127,19 +129,21 @@ public final class MediaDriver implements AutoCloseable
         final ControlFile control = new ControlFile(mapping.buffer());
         control.initialise(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH,
             context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
-        final DriverConductor conductor = new DriverConductor(settings(context), control, directory, SystemClock.INSTANCE);
+        final DriverConductor conductor = new DriverConductor(settings(context, hugePages), control, directory, SystemClock.INSTANCE);
         control.markReady();
         LocalDrivers.register(directory);
         LOGGER.log(System.Logger.Level.DEBUG, "media driver started in " + directory + " (" + context.threadingMode() + ")");
-        return new MediaDriver(context.directory(directory), owned, mapping, conductor);
+        LOGGER.log(System.Logger.Level.DEBUG, hugePages.status().label());
+        return new MediaDriver(context.directory(directory), owned, mapping, conductor, hugePages);
     }
 
-    private static ConductorSettings settings(final DriverContext context)
+    private static ConductorSettings settings(final DriverContext context, final HugePagePlan hugePages)
     {
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(),
-            context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(), context.networkLimits().toReceiverLimits());
+            context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
+            context.networkLimits().toReceiverLimits(), hugePages.placement());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.nanostream.log;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MappedFile;
+import io.nanostream.concurrent.memory.HugePageAdvice;
 
 import java.nio.file.Path;
 
@@ -14,6 +15,7 @@ public final class LogBuffers implements AutoCloseable
     private final MappedFile file;
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final AtomicBuffer metadata;
+    private final AtomicBuffer whole;
     private final int termLength;
     /** Each term cut into equal parts once, so cleaning fills whole parts without slicing (allocating) per call; made on first use. */
     private AtomicBuffer[][] cleaningChunks;
@@ -21,6 +23,7 @@ public final class LogBuffers implements AutoCloseable
     private LogBuffers(final MappedFile file, final AtomicBuffer whole, final int termLength)
     {
         this.file = file;
+        this.whole = whole;
         this.termLength = termLength;
         for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
         {
@@ -102,6 +105,36 @@ public final class LogBuffers implements AutoCloseable
     }
 
     /**
+     * Lays out a new log in a file the caller created and mapped (e.g. with {@link MappedFile#createTouched}
+     * on hugetlbfs); the log owns the mapping from now on.
+     *
+     * @param file          the mapping, exactly {@link LogLayout#logLength(int, int)} bytes, zeroed.
+     * @param termLength    a power of two from 64 KiB to 1 GiB.
+     * @param pageSize      the page size the length is rounded to, a power of two from 4096 to the term length.
+     * @param mtu           the MTU.
+     * @param initialTermId the first term id.
+     * @param sessionId     the session id.
+     * @param streamId      the stream id.
+     * @param correlationId the registration id of the log.
+     * @return the log.
+     */
+    public static LogBuffers create(
+        final MappedFile file, final int termLength, final int pageSize, final int mtu, final int initialTermId, final int sessionId,
+        final int streamId, final long correlationId)
+    {
+        LogLayout.checkTermLength(termLength);
+        LogLayout.checkPageSize(pageSize);
+        FrameHeader.checkMtu(mtu);
+        if (file.buffer().capacity() != LogLayout.logLength(termLength, pageSize) || pageSize > termLength)
+        {
+            throw new IllegalArgumentException(file + " does not fit a log of term length " + termLength + " and page size " + pageSize);
+        }
+        final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
+        log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
+        return log;
+    }
+
+    /**
      * Lays out a log in memory already allocated (for tests and in-process use).
      *
      * @param memory        at least {@code 3 * termLength + 4096} bytes, zeroed.
@@ -135,7 +168,8 @@ public final class LogBuffers implements AutoCloseable
     }
 
     /**
-     * Maps an existing log, checks it, and optionally reads one byte of every page so that the mapping's
+     * Maps an existing log, checks it, advises huge pages on the mapping (with native access; see
+     * {@link HugePageAdvice}), and optionally reads one byte of every page so that the mapping's
      * page table is filled now rather than by faults on the data path. Reading (not writing) leaves
      * frames that other processes are writing untouched.
      *
@@ -167,11 +201,29 @@ public final class LogBuffers implements AutoCloseable
             throw new IllegalStateException("not a valid log: " + path + " (length " + length + ", term length " +
                 storedTermLength + ", page size " + pageSize + "); it may be truncated or from another program");
         }
+        adviseHugePages(whole, path);
         if (preTouch)
         {
             whole.segment().load();
         }
         return new LogBuffers(file, whole, storedTermLength);
+    }
+
+    /** With native access, asks for transparent huge pages on the mapping; the kernel ignores it where the file system has none. */
+    private static void adviseHugePages(final AtomicBuffer whole, final Path path)
+    {
+        if (HugePageAdvice.unavailableReason() != null)
+        {
+            return;
+        }
+        try
+        {
+            HugePageAdvice.advise(whole.segment());
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.getLogger("io.nanostream.log").log(System.Logger.Level.DEBUG, "no huge page advice for " + path + ": " + ex.getMessage());
+        }
     }
 
     private void initialise(
@@ -351,6 +403,12 @@ public final class LogBuffers implements AutoCloseable
     public long endOfStreamPosition()
     {
         return metadata.getLongVolatile(LogLayout.END_OF_STREAM_POSITION_OFFSET);
+    }
+
+    /** {@return all of the log's memory, terms and metadata: the whole mapping of its file} */
+    public java.lang.foreign.MemorySegment memory()
+    {
+        return whole.segment();
     }
 
     /**

@@ -22,12 +22,13 @@ import java.util.function.Supplier;
  * @param sendLoss                  loss injected on sending, one generator per socket.
  * @param receiveLoss               loss injected on receiving, one generator per socket.
  * @param receiverLimits            what the network may ask of the receiver: term length and image caps.
+ * @param logPlacement              where logs go, and whether in huge pages.
  */
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
     Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
-    ReceiverLimits receiverLimits)
+    ReceiverLimits receiverLimits, LogPlacement logPlacement)
 {
     /**
      * The IPC window for a term length.

@@ -80,7 +80,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
         this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
         this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
-        final LogFactory logs = new LogFactory(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY), settings.sparseLogFiles(),
+        final LogFactory logs = new LogFactory(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY), settings.logPlacement(), settings.sparseLogFiles(),
             () -> commands.consumerHeartbeat(clock.epochMillis()), errors); // the source clock: time passes while a log is written
         final SessionIds sessionIds = new SessionIds();
         this.ipc = new IpcPublications(settings, logs, counters, clientProxy, errors, sessionIds, commands::nextCorrelationId,

@@ -1,29 +1,40 @@
 package io.nanostream.driver.conductor;
 
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.concurrent.memory.HugePageAdvice;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Makes the driver's log files: in the publications directory, written through unless logs are sparse, with
- * the conductor's heartbeat kept while a large one is written (so clients do not take a busy driver for a dead
- * one), and removed again if anything that goes with them (counters, a socket) cannot be made. Owned by the
- * conductor thread.
+ * Makes the driver's log files: in the publications directory or the log directory the {@link LogPlacement} names,
+ * written through unless logs are sparse, with the conductor's heartbeat kept while a large one is written (so clients
+ * do not take a busy driver for a dead one), and removed again if anything that goes with them (counters, a socket)
+ * cannot be made. A log whose terms fill whole huge pages of a huge page file system is laid out in huge pages,
+ * advised ({@code madvise(MADV_HUGEPAGE)}, with native access) and then touched page by page through its mapping,
+ * since hugetlbfs has no {@code write}. Owned by the conductor thread.
  */
 final class LogFactory
 {
-    private final Path directory;
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.driver");
+
+    private final Path publications;
+    private final LogPlacement placement;
     private final boolean sparse;
     private final Runnable heartbeat;
     private final ErrorRecorder errors;
+    private boolean adviceFailed;
 
-    LogFactory(final Path directory, final boolean sparse, final Runnable heartbeat, final ErrorRecorder errors)
+    LogFactory(final Path publications, final LogPlacement placement, final boolean sparse, final Runnable heartbeat,
+        final ErrorRecorder errors)
     {
-        this.directory = directory;
+        this.publications = publications;
+        this.placement = placement;
         this.sparse = sparse;
         this.heartbeat = heartbeat;
         this.errors = errors;
@@ -47,9 +58,33 @@ final class LogFactory
         final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId,
         final long correlationId, final Function<LogBuffers, T> rest)
     {
+        final boolean huge = placement.hugeFor(termLength);
+        // hugetlbfs cannot hold a log whose terms are shorter than a huge page: those stay in the publications directory
+        final Path directory = placement.directory() == null || placement.hugetlbfs() && !huge ? publications : placement.directory();
         final Path file = directory.resolve(fileName);
-        final LogBuffers log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, initialTermId, sessionId, streamId,
-            correlationId, !sparse, heartbeat);
+        final LogBuffers log;
+        if (huge)
+        {
+            final int pageSize = placement.hugePageSize();
+            final MappedFile mapping = MappedFile.createTouched(file, LogLayout.logLength(termLength, pageSize), pageSize,
+                segment -> advise(segment, file), heartbeat);
+            try
+            {
+                log = LogBuffers.create(mapping, termLength, pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
+            }
+            catch (final RuntimeException ex)
+            {
+                mapping.close();
+                delete(file);
+                throw ex;
+            }
+        }
+        else
+        {
+            log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, initialTermId, sessionId, streamId, correlationId,
+                !sparse, heartbeat);
+            advise(log.memory(), file);
+        }
         try
         {
             return rest.apply(log);
@@ -59,6 +94,27 @@ final class LogFactory
             log.close();
             delete(file);
             throw ex;
+        }
+    }
+
+    private void advise(final MemorySegment mapping, final Path file)
+    {
+        if (!placement.advise() || placement.hugetlbfs())
+        {
+            return; // hugetlbfs pages are huge already
+        }
+        try
+        {
+            HugePageAdvice.advise(mapping);
+        }
+        catch (final IllegalStateException ex)
+        {
+            if (!adviceFailed)
+            {
+                adviceFailed = true; // once: the next log would fail the same way
+                LOGGER.log(System.Logger.Level.WARNING, "no huge page advice for " + file + ": " + ex.getMessage());
+                errors.record(ex);
+            }
         }
     }
 

@@ -1,0 +1,44 @@
+package io.nanostream.driver;
+
+import java.nio.file.Path;
+
+/**
+ * Where the driver puts its logs, part of {@link DriverContext} ({@link DriverContext#logStorage()}): by default
+ * the {@code publications} directory inside the driver directory; or a directory of its own, such as a hugetlbfs
+ * mount or a tmpfs mounted with {@code huge=always}, so that the logs sit in huge pages. The driver keeps its logs
+ * in a subdirectory named after the driver directory there, and deletes only the logs it made. Starts from
+ * {@value DriverProperties#LOG_DIR}. Not thread-safe: configure, then launch.
+ */
+public final class LogStorage
+{
+    private Path directory = logDirectoryProperty();
+
+    LogStorage()
+    {
+    }
+
+    private static Path logDirectoryProperty()
+    {
+        final String value = DriverProperties.text(DriverProperties.LOG_DIR, "");
+        return value.isEmpty() ? null : Path.of(value);
+    }
+
+    /**
+     * Sets the directory logs go in ({@value DriverProperties#LOG_DIR}); it must exist. Terms on a huge page file
+     * system must be at least one huge page long (checked by {@link DriverContext#conclude()}).
+     *
+     * @param directory the directory, e.g. {@code /mnt/huge}; null for the driver directory.
+     * @return this.
+     */
+    public LogStorage directory(final Path directory)
+    {
+        this.directory = directory;
+        return this;
+    }
+
+    /** {@return the directory logs go in, or null for the driver directory's publications directory} */
+    public Path directory()
+    {
+        return directory;
+    }
+}
