@@ -78,6 +78,7 @@ final class DriverContextCheck
         atLeastOne(DriverProperties.IMAGE_CREATIONS_PER_SECOND, limits.imageCreationsPerSecond());
         affinity(context);
         logStorage(context);
+        numa(context.logStorage().numaBind());
         require(context.lossInjection().send() != null && context.lossInjection().receive() != null, "loss injection is null; leave it unset for no loss");
     }
 
@@ -132,6 +133,26 @@ final class DriverContextCheck
                 "=" + directory + " is " + fileSystem.describe() + " with " + (hugePage >> 20) + "m pages, and a log there is three terms " +
                 "and a metadata page, each a whole number of huge pages; use a term length of at least " + (hugePage >> 20) + "m " +
                 "(e.g. 16m), or another " + DriverProperties.LOG_DIR);
+        }
+    }
+
+    private void numa(final String setting)
+    {
+        try
+        {
+            if (NumaPlan.parse(setting) >= 0)
+            {
+                final String problem = NumaPlan.problem(setting, io.nanostream.concurrent.affinity.CpuTopology.read());
+                require(problem == null, problem);
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            problems.add(ex.getMessage());
+        }
+        catch (final java.io.IOException ex)
+        {
+            problems.add(DriverProperties.NUMA_BIND + "=" + setting + " cannot be checked: " + ex.getMessage() + "; set it to off or auto");
         }
     }
 

@@ -49,6 +49,8 @@ public final class DriverProperties
     public static final String CLIENT_MAX_REGISTRATIONS = "nanostream.client.max.registrations";
     /** Where logs go, e.g. a hugetlbfs mount or a tmpfs mounted with {@code huge=always}; unset: the driver directory. */
     public static final String LOG_DIR = "nanostream.log.dir";
+    /** The NUMA node logs are bound to: {@code off} (default), {@code auto} (the conductor's, if there are several) or a node; needs native access. */
+    public static final String NUMA_BIND = "nanostream.numa.bind";
     /** Leave new logs sparse instead of writing them through. */
     public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
     /** The largest term length a SETUP from the network may announce. */

@@ -44,7 +44,7 @@ final class HugePagePlan
         final String adviceOff = HugePageAdvice.unavailableReason();
         final boolean huge = fileSystem.hugeByMount() || fileSystem.hugeOnAdvice() && adviceOff == null;
         final int hugePageSize = huge ? fileSystem.hugePageSize() : 0;
-        final LogPlacement placement = new LogPlacement(own, hugePageSize, fileSystem.isHugetlbfs(), adviceOff == null);
+        final LogPlacement placement = new LogPlacement(own, hugePageSize, fileSystem.isHugetlbfs(), adviceOff == null, -1);
         final String where = "; logs in " + logs; // last: a long path is what the label's limit cuts
         final FeatureStatus status;
         if (huge)

@@ -7,11 +7,13 @@ import java.nio.file.Path;
  * the {@code publications} directory inside the driver directory; or a directory of its own, such as a hugetlbfs
  * mount or a tmpfs mounted with {@code huge=always}, so that the logs sit in huge pages. The driver keeps its logs
  * in a subdirectory named after the driver directory there, and deletes only the logs it made. Starts from
- * {@value DriverProperties#LOG_DIR}. Not thread-safe: configure, then launch.
+ * {@value DriverProperties#LOG_DIR}. It also says which NUMA node the logs' memory is bound to
+ * ({@value DriverProperties#NUMA_BIND}). Not thread-safe: configure, then launch.
  */
 public final class LogStorage
 {
     private Path directory = logDirectoryProperty();
+    private String numaBind = DriverProperties.text(DriverProperties.NUMA_BIND, NumaPlan.OFF);
 
     LogStorage()
     {
@@ -40,5 +42,27 @@ public final class LogStorage
     public Path directory()
     {
         return directory;
+    }
+
+    /**
+     * Sets the NUMA node each log's memory is bound to ({@value DriverProperties#NUMA_BIND}), with {@code mbind}, which
+     * needs native access: {@code off}; {@code auto}, the node of the CPUs the conductor runs on (those
+     * {@value DriverProperties#AFFINITY} gives it, else those the process may use), only if the machine has more than
+     * one node and those CPUs are all on one; or a node number, checked against the machine's nodes by
+     * {@link DriverContext#conclude()}.
+     *
+     * @param numaBind {@code off}, {@code auto} or a node number; null for off.
+     * @return this.
+     */
+    public LogStorage numaBind(final String numaBind)
+    {
+        this.numaBind = numaBind == null || numaBind.isBlank() ? NumaPlan.OFF : numaBind.trim();
+        return this;
+    }
+
+    /** {@return {@code off}, {@code auto} or the node number logs are bound to} */
+    public String numaBind()
+    {
+        return numaBind;
     }
 }

@@ -16,6 +16,7 @@ import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.SystemClock;
 import io.nanostream.driver.conductor.ConductorSettings;
 import io.nanostream.driver.conductor.DriverConductor;
+import io.nanostream.driver.conductor.LogPlacement;
 import io.nanostream.driver.status.TransportCounters;
 
 import java.nio.file.Path;
@@ -49,13 +50,14 @@ public final class MediaDriver implements AutoCloseable
     private boolean closed;
 
     private MediaDriver(final DriverContext context, final DriverDirectory directory, final MappedFile controlMapping,
-        final DriverConductor conductor, final HugePagePlan hugePages)
+        final DriverConductor conductor, final HugePagePlan hugePages, final NumaPlan numa)
     {
         this.context = context;
         this.directory = directory;
         this.controlMapping = controlMapping;
         this.conductor = conductor;
         conductor.reportFeature(hugePages.status()); // before any agent thread: the conductor thread owns the counters
+        conductor.reportFeature(numa.status());
         final AgentPinning pinning = AgentPinning.plan(context);
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
@@ -129,21 +131,24 @@ public final class MediaDriver implements AutoCloseable
         final ControlFile control = new ControlFile(mapping.buffer());
         control.initialise(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH,
             context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
-        final DriverConductor conductor = new DriverConductor(settings(context, hugePages), control, directory, SystemClock.INSTANCE);
+        final NumaPlan numa = NumaPlan.of(context);
+        final LogPlacement placement = hugePages.placement().withNumaNode(numa.node());
+        final DriverConductor conductor = new DriverConductor(settings(context, placement), control, directory, SystemClock.INSTANCE);
         control.markReady();
         LocalDrivers.register(directory);
         LOGGER.log(System.Logger.Level.DEBUG, "media driver started in " + directory + " (" + context.threadingMode() + ")");
         LOGGER.log(System.Logger.Level.DEBUG, hugePages.status().label());
-        return new MediaDriver(context.directory(directory), owned, mapping, conductor, hugePages);
+        LOGGER.log(System.Logger.Level.DEBUG, numa.status().label());
+        return new MediaDriver(context.directory(directory), owned, mapping, conductor, hugePages, numa);
     }
 
-    private static ConductorSettings settings(final DriverContext context, final HugePagePlan hugePages)
+    private static ConductorSettings settings(final DriverContext context, final LogPlacement placement)
     {
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(),
             context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
-            context.networkLimits().toReceiverLimits(), hugePages.placement());
+            context.networkLimits().toReceiverLimits(), placement);
     }
 
     /**

@@ -68,11 +68,11 @@ class DriverAffinityTest
             .startsWith("feature 0 hugepages: off: tmpfs huge=never has no huge pages; set nanostream.log.dir to a hugetlbfs mount");
     }
 
-    private record Run(int exitCode, List<String> stdout, String stderr)
+    record Run(int exitCode, List<String> stdout, String stderr)
     {
     }
 
-    private static Run run(final String... properties) throws Exception
+    static Run run(final String... properties) throws Exception
     {
         final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
             "-XX:+UseSerialGC"));

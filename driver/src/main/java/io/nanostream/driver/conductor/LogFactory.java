@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.concurrent.memory.HugePageAdvice;
+import io.nanostream.concurrent.memory.NumaBinding;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
@@ -17,7 +18,10 @@ import java.util.function.Function;
  * do not take a busy driver for a dead one), and removed again if anything that goes with them (counters, a socket)
  * cannot be made. A log whose terms fill whole huge pages of a huge page file system is laid out in huge pages,
  * advised ({@code madvise(MADV_HUGEPAGE)}, with native access) and then touched page by page through its mapping,
- * since hugetlbfs has no {@code write}. Owned by the conductor thread.
+ * since hugetlbfs has no {@code write}. With a NUMA node in the placement, each log's mapping is bound to it
+ * ({@code mbind}, with native access): a huge page log before it is touched, so every page comes from that node; a log
+ * written through keeps the pages the conductor's write allocated (on the conductor's node, which is the node
+ * {@code auto} picks), and the binding governs any allocated later. Owned by the conductor thread.
  */
 final class LogFactory
 {
@@ -29,6 +33,7 @@ final class LogFactory
     private final Runnable heartbeat;
     private final ErrorRecorder errors;
     private boolean adviceFailed;
+    private boolean bindingFailed;
 
     LogFactory(final Path publications, final LogPlacement placement, final boolean sparse, final Runnable heartbeat,
         final ErrorRecorder errors)
@@ -67,7 +72,11 @@ final class LogFactory
         {
             final int pageSize = placement.hugePageSize();
             final MappedFile mapping = MappedFile.createTouched(file, LogLayout.logLength(termLength, pageSize), pageSize,
-                segment -> advise(segment, file), heartbeat);
+                segment ->
+                {
+                    bind(segment, file);
+                    advise(segment, file);
+                }, heartbeat);
             try
             {
                 log = LogBuffers.create(mapping, termLength, pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
@@ -83,6 +92,7 @@ final class LogFactory
         {
             log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, initialTermId, sessionId, streamId, correlationId,
                 !sparse, heartbeat);
+            bind(log.memory(), file);
             advise(log.memory(), file);
         }
         try
@@ -113,6 +123,27 @@ final class LogFactory
             {
                 adviceFailed = true; // once: the next log would fail the same way
                 LOGGER.log(System.Logger.Level.WARNING, "no huge page advice for " + file + ": " + ex.getMessage());
+                errors.record(ex);
+            }
+        }
+    }
+
+    private void bind(final MemorySegment mapping, final Path file)
+    {
+        if (placement.numaNode() < 0)
+        {
+            return;
+        }
+        try
+        {
+            NumaBinding.bind(mapping, placement.numaNode());
+        }
+        catch (final IllegalStateException ex)
+        {
+            if (!bindingFailed)
+            {
+                bindingFailed = true; // once: the next log would fail the same way
+                LOGGER.log(System.Logger.Level.WARNING, "no NUMA binding for " + file + ": " + ex.getMessage());
                 errors.record(ex);
             }
         }

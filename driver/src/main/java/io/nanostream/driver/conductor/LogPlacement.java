@@ -12,13 +12,25 @@ import java.nio.file.Path;
  * @param hugetlbfs    whether that file system is hugetlbfs (no {@code write}; logs with smaller terms go to the
  *                     publications directory instead).
  * @param advise       whether each new log's mapping is given {@code madvise(MADV_HUGEPAGE)} (native access is on).
+ * @param numaNode     the NUMA node each new log's mapping is bound to with {@code mbind} before it is touched, or -1.
  */
-public record LogPlacement(Path directory, int hugePageSize, boolean hugetlbfs, boolean advise)
+public record LogPlacement(Path directory, int hugePageSize, boolean hugetlbfs, boolean advise, int numaNode)
 {
-    /** {@return logs in the publications directory, made as before huge pages: the default} */
+    /** {@return logs in the publications directory, made as before huge pages and NUMA binding: the default} */
     public static LogPlacement inDriverDirectory()
     {
-        return new LogPlacement(null, 0, false, false);
+        return new LogPlacement(null, 0, false, false, -1);
+    }
+
+    /**
+     * This placement with logs bound to a NUMA node.
+     *
+     * @param node the node, or -1 for none.
+     * @return the placement.
+     */
+    public LogPlacement withNumaNode(final int node)
+    {
+        return new LogPlacement(directory, hugePageSize, hugetlbfs, advise, node);
     }
 
     /**
