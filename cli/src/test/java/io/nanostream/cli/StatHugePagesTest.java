@@ -47,12 +47,16 @@ class StatHugePagesTest
     {
         Files.createDirectories(proc.resolve("42"));
         Files.writeString(proc.resolve("42/smaps"), SMAPS);
+        Files.writeString(proc.resolve("42/numa_maps"), String.join("\n",
+            "7f0000000000 bind:0 file=/mnt/huge/nano-stream-root-1/5.logbuffer dirty=12288 N0=12288 kernelpagesize_kB=4",
+            "7f0004000000 default file=/mnt/hugetlb/nano-stream-root-1/7.logbuffer huge dirty=4 N0=4 kernelpagesize_kB=2048",
+            "7f0005000000 default file=/dev/shm/nano-stream-root/control.dat dirty=1 N0=1 kernelpagesize_kB=4", ""));
         final StringBuilder out = new StringBuilder();
         LogMappings.render(out, proc, 42);
         assertThat(out.toString().split("\n")).containsExactly(
-            " log size  resident      huge      page huge%  log file",
-            "      48m       48m       46m        4k   95%  /mnt/huge/nano-stream-root-1/5.logbuffer",
-            "       8m        8m        8m        2m  100%  /mnt/hugetlb/nano-stream-root-1/7.logbuffer");
+            " log size  resident      huge      page huge%  numa       log file",
+            "      48m       48m       46m        4k   95%  bind:0     /mnt/huge/nano-stream-root-1/5.logbuffer",
+            "       8m        8m        8m        2m  100%  default    /mnt/hugetlb/nano-stream-root-1/7.logbuffer");
         final StringBuilder missing = new StringBuilder();
         LogMappings.render(missing, proc, 43);
         assertThat(missing.toString()).startsWith("logs: cannot read /proc/43/smaps");
@@ -82,7 +86,7 @@ class StatHugePagesTest
                 }
                 final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
                 assertThat(stat).containsPattern("feature +1 +hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more")
-                    .containsPattern("\\n +8m +8m +8m +4k +100%  " + mount + "/[^/]+/\\d+\\.logbuffer");
+                    .containsPattern("\\n +8m +8m +8m +4k +100%  default +" + mount + "/[^/]+/\\d+\\.logbuffer");
                 System.out.println(stat);
             }
         }
