@@ -41,6 +41,10 @@ public final class DriverCommand implements Callable<Integer>
         "for huge pages (default: nanostream.log.dir, or the driver directory; stat shows each log's huge pages).")
     private java.nio.file.Path logDirectory;
 
+    @Option(names = "--numa-bind", description = "Bind each log's memory to a NUMA node: off, auto (the conductor's node, on machines " +
+        "with several) or a node number (default: nanostream.numa.bind, or off; needs native access; stat shows each log's policy).")
+    private String numaBind;
+
     @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
     private Long livenessMillis;
 
@@ -98,6 +102,10 @@ public final class DriverCommand implements Callable<Integer>
         if (logDirectory != null)
         {
             context.logStorage().directory(logDirectory);
+        }
+        if (numaBind != null)
+        {
+            context.logStorage().numaBind(numaBind);
         }
         if (livenessMillis != null)
         {
