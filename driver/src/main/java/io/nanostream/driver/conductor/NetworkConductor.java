@@ -7,6 +7,7 @@ import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ConductorCommand;
+import io.nanostream.driver.udp.HostResolver;
 import io.nanostream.driver.udp.Receiver;
 import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.Sender;
@@ -35,6 +36,7 @@ final class NetworkConductor implements AutoCloseable
     /** Commands that may wait on each queue: far more than clients can ask for between two duty cycles. */
     static final int QUEUE_CAPACITY = 1_024;
 
+    private final HostResolver resolver = new HostResolver(); // host names looked up off the duty cycle, waits bounded
     private final CommandQueue<SenderCommand> senderCommands = new CommandQueue<>("sender", QUEUE_CAPACITY);
     private final CommandQueue<ReceiverCommand> receiverCommands = new CommandQueue<>("receiver", QUEUE_CAPACITY);
     private final CommandQueue<ConductorCommand> conductorCommands = new CommandQueue<>("conductor", QUEUE_CAPACITY);
@@ -72,12 +74,12 @@ final class NetworkConductor implements AutoCloseable
 
     void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
     {
-        publications.add(correlationId, clientId, streamId, uri, exclusive);
+        publications.add(correlationId, clientId, streamId, uri, UdpChannel.of(uri, resolver), exclusive);
     }
 
     void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
     {
-        final UdpChannel channel = UdpChannel.of(uri);
+        final UdpChannel channel = UdpChannel.of(uri, resolver);
         if (uri.isSpy())
         {
             publications.addSpy(correlationId, clientId, streamId, channel);
@@ -154,6 +156,7 @@ final class NetworkConductor implements AutoCloseable
     @Override
     public void close()
     {
+        resolver.close();
         publications.close();
         subscriptions.close();
         lossReportFile.close();

@@ -65,9 +65,10 @@ final class NetworkPublications
         this.sender = sender;
     }
 
-    void add(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
+    void add(
+        final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final UdpChannel channel,
+        final boolean exclusive)
     {
-        final UdpChannel channel = UdpChannel.of(uri);
         final int termLength = uri.termLength(settings.udpTermLength());
         final int mtu = uri.mtu(settings.mtu());
         NetworkPublicationEntry entry = exclusive ? null : shared(streamId, channel);

@@ -20,7 +20,7 @@ import java.net.UnknownHostException;
 public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical)
 {
     /**
-     * Resolves a channel.
+     * Resolves a channel, asking the name service directly (tests, tools; the driver uses {@link #of(ChannelUri, HostResolver)}).
      *
      * @param uri a parsed {@code udp} channel.
      * @return the resolved channel.
@@ -28,12 +28,26 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
      */
     public static UdpChannel of(final ChannelUri uri)
     {
+        return of(uri, null);
+    }
+
+    /**
+     * Resolves a channel, looking host names up through a resolver that bounds the wait.
+     *
+     * @param uri      a parsed {@code udp} channel.
+     * @param resolver looks host names up; null to ask the name service directly.
+     * @return the resolved channel.
+     * @throws IllegalArgumentException naming the parameter at fault and how to fix it.
+     * @throws IllegalStateException    if a host name is still being looked up: retry.
+     */
+    public static UdpChannel of(final ChannelUri uri, final HostResolver resolver)
+    {
         final String endpointText = uri.get(ChannelUri.ENDPOINT);
         if (endpointText == null)
         {
             throw new IllegalArgumentException("channel " + uri + " needs endpoint=host:port (control-only channels are not supported)");
         }
-        final InetSocketAddress endpoint = address(uri, ChannelUri.ENDPOINT, endpointText);
+        final InetSocketAddress endpoint = address(uri, ChannelUri.ENDPOINT, endpointText, resolver);
         InetAddress iface = null;
         final String ifaceText = uri.get("interface");
         if (ifaceText != null)
@@ -41,7 +55,7 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
             final String host = ifaceText.contains(":") ? ifaceText.substring(0, ifaceText.lastIndexOf(':')) : ifaceText;
             try
             {
-                iface = InetAddress.getByName(host.replaceAll("/\\d+$", ""));
+                iface = lookUp(host.replaceAll("/\\d+$", ""), resolver);
             }
             catch (final UnknownHostException ex)
             {
@@ -130,7 +144,12 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
         }
     }
 
-    private static InetSocketAddress address(final ChannelUri uri, final String key, final String text)
+    private static InetAddress lookUp(final String host, final HostResolver resolver) throws UnknownHostException
+    {
+        return resolver == null ? InetAddress.getByName(host) : resolver.resolve(host);
+    }
+
+    private static InetSocketAddress address(final ChannelUri uri, final String key, final String text, final HostResolver resolver)
     {
         final int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1)
@@ -153,7 +172,7 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
         }
         try
         {
-            return new InetSocketAddress(InetAddress.getByName(host), port);
+            return new InetSocketAddress(lookUp(host, resolver), port);
         }
         catch (final UnknownHostException ex)
         {
