@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HostResolver implements AutoCloseable
 {
-    /** How long the conductor waits for a lookup. */
-    public static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How long the conductor waits for a lookup: far longer than a working name server takes, far shorter than a client timeout. */
+    public static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long an answer is kept. */
     public static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
