@@ -69,6 +69,11 @@ final class NetworkSubscriptions
     {
         Counter[] positions()
         {
+            return positionsOf(subscribers);
+        }
+
+        static Counter[] positionsOf(final Map<Long, SubscriberPosition> subscribers)
+        {
             return subscribers.values().stream().map(SubscriberPosition::position).toArray(Counter[]::new);
         }
     }
@@ -218,8 +223,8 @@ final class NetworkSubscriptions
                     new SubscriberPosition(position, subscription.registrationId, correlationId, subscription.clientId));
             }
             return new Image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
-                settings.receiverWindow(), counters.transport(), imageCounters, new Image(null, positions).positions(), settings.imageLivenessNanos(), receiverId,
-                clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
+                settings.receiverWindow(), counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
+                receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
                 request.source().toString())), positions);
         }
         catch (final RuntimeException ex)
