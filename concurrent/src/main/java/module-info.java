@@ -6,4 +6,5 @@ module io.nanostream.concurrent {
     exports io.nanostream.concurrent;
     exports io.nanostream.concurrent.affinity;
     exports io.nanostream.concurrent.memory;
+    exports io.nanostream.concurrent.net;
 }
