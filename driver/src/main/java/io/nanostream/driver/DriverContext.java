@@ -29,6 +29,7 @@ public final class DriverContext
     private final LossInjection lossInjection = new LossInjection();
     private final NetworkLimits networkLimits = new NetworkLimits();
     private final LogStorage logStorage = new LogStorage();
+    private final DatagramBatching datagramBatching = new DatagramBatching();
 
     /**
      * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@value DriverProperties#DIRECTORY}).
@@ -334,6 +335,12 @@ public final class DriverContext
     public LogStorage logStorage()
     {
         return logStorage;
+    }
+
+    /** {@return how UDP sockets move datagrams (one per call, or batches through native sockets), to read or set in place} */
+    public DatagramBatching datagramBatching()
+    {
+        return datagramBatching;
     }
 
     /**

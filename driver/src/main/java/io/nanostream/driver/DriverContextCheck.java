@@ -79,6 +79,9 @@ final class DriverContextCheck
         affinity(context);
         logStorage(context);
         numa(context.logStorage().numaBind());
+        final int batch = context.datagramBatching().datagramsPerCall();
+        require(batch >= 0 && batch <= DatagramBatching.MAX_DATAGRAMS_PER_CALL, DriverProperties.UDP_BATCH + "=" + batch +
+            " is out of range; use 0 (off) or 1 to " + DatagramBatching.MAX_DATAGRAMS_PER_CALL + " datagrams per call, e.g. 16");
         require(context.lossInjection().send() != null && context.lossInjection().receive() != null, "loss injection is null; leave it unset for no loss");
     }
 

@@ -51,6 +51,8 @@ public final class DriverProperties
     public static final String LOG_DIR = "nanostream.log.dir";
     /** The NUMA node logs are bound to: {@code off} (default), {@code auto} (the conductor's, if there are several) or a node; needs native access. */
     public static final String NUMA_BIND = "nanostream.numa.bind";
+    /** Datagrams per {@code sendmmsg}/{@code recvmmsg} call on IPv4 channels, 0 (default) for JDK channels; needs native access. */
+    public static final String UDP_BATCH = "nanostream.udp.batch";
     /** Leave new logs sparse instead of writing them through. */
     public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
     /** The largest term length a SETUP from the network may announce. */

@@ -58,6 +58,7 @@ public final class MediaDriver implements AutoCloseable
         this.conductor = conductor;
         conductor.reportFeature(hugePages.status()); // before any agent thread: the conductor thread owns the counters
         conductor.reportFeature(numa.status());
+        conductor.reportFeature(context.datagramBatching().status());
         final AgentPinning pinning = AgentPinning.plan(context);
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
@@ -148,7 +149,7 @@ public final class MediaDriver implements AutoCloseable
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(),
             context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
-            context.networkLimits().toReceiverLimits(), placement);
+            context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect());
     }
 
     /**

@@ -68,6 +68,24 @@ class UdpRoundTripTest
         assertThat(receiving.transportCounters().value("udp invalid frames dropped")).isZero();
     }
 
+    /**
+     * The suite runs twice: on JDK channels (the default test JVM) and on batched native sockets (the udp-batched
+     * execution, with native access and {@code nanostream.udp.batch}). This checks that each run uses the sockets it is
+     * meant to, so that neither passes on the other's path.
+     */
+    @Test
+    void runsOnTheSocketsThisExecutionAskedFor()
+    {
+        final MediaDriver driver = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
+        final boolean batched = Integer.getInteger(DriverProperties.UDP_BATCH, 0) > 0;
+        assertThat(FeatureCounters.read(driver.directory())).anySatisfy(line -> assertThat(line)
+            .startsWith(batched ? "1 udp-batch: on: sendmmsg/recvmmsg, up to " : "0 udp-batch: off: "));
+        if (batched)
+        {
+            assertThat(UdpRoundTripTest.class.getModule().isNativeAccessEnabled()).isTrue();
+        }
+    }
+
     @Test
     void oneDriverCarriesItsOwnUdpPublicationToItsOwnSubscription() throws Exception
     {

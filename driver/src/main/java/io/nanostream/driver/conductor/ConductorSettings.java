@@ -23,12 +23,13 @@ import java.util.function.Supplier;
  * @param receiveLoss               loss injected on receiving, one generator per socket.
  * @param receiverLimits            what the network may ask of the receiver: term length and image caps.
  * @param logPlacement              where logs go, and whether in huge pages.
+ * @param udpBatch                  datagrams per system call through native sockets; 0 for JDK channels.
  */
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
     Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
-    ReceiverLimits receiverLimits, LogPlacement logPlacement)
+    ReceiverLimits receiverLimits, LogPlacement logPlacement, int udpBatch)
 {
     /**
      * The IPC window for a term length.

@@ -12,7 +12,6 @@ import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
-import io.nanostream.log.TermScanner;
 
 import java.nio.ByteBuffer;
 
@@ -55,6 +54,7 @@ public final class NetworkPublication
     private final long connectionTimeoutNanos;
     private final FlowControl flowControl;
     private final Retransmitter retransmitter;
+    private final TermSender termSender;
 
     private long senderPosition;
     private long senderLimit;
@@ -76,11 +76,12 @@ public final class NetworkPublication
      * @param counters                its own counters.
      * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
      * @param flowControl             how status messages set the limit.
+     * @param batch                   datagrams per system call through a native socket; 0 for a JDK channel.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
         final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
-        final FlowControl flowControl)
+        final FlowControl flowControl, final int batch)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -101,9 +102,10 @@ public final class NetworkPublication
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
-        this.socket = new PublicationSocket(channel, sendLoss, receiveLoss, transport);
+        this.socket = new PublicationSocket(channel, batch, sendLoss, receiveLoss, transport);
         this.control = socket.control();
         this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
+        this.termSender = new TermSender(terms, termBuffers, mtu, socket);
     }
 
     /**
@@ -142,25 +144,12 @@ public final class NetworkPublication
 
     private int sendData(final long nowNanos)
     {
-        int datagrams = 0;
-        while (datagrams < DATAGRAMS_PER_DUTY_CYCLE && senderPosition < senderLimit)
+        if (senderPosition >= senderLimit)
         {
-            final int index = LogLayout.indexByPosition(senderPosition, positionBitsToShift);
-            final int termOffset = (int)senderPosition & (termLength - 1);
-            final int maxLength = (int)Math.min(senderLimit - senderPosition, mtu);
-            final long scan = TermScanner.scan(terms[index], termOffset, maxLength);
-            final int length = TermScanner.length(scan);
-            if (length == 0)
-            {
-                break;
-            }
-            if (!socket.sendScanned(terms[index], termBuffers[index], termOffset, scan))
-            {
-                break;
-            }
-            senderPosition += length;
-            datagrams++;
+            return 0;
         }
+        senderPosition = termSender.send(senderPosition, senderLimit, Math.max(DATAGRAMS_PER_DUTY_CYCLE, socket.batchCapacity()));
+        final int datagrams = termSender.datagrams();
         if (datagrams > 0)
         {
             lastSendNanos = nowNanos;

@@ -1,6 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.concurrent.net.NativeUdpSocket;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.WireFrame;
@@ -15,9 +16,11 @@ import java.nio.channels.DatagramChannel;
 
 /**
  * A UDP publication's socket: sends term bytes and single frames to the channel's endpoint, receives its
- * receivers' control datagrams, and applies injected loss both ways. A send that the socket cannot take
- * now reports false (try again next cycle); a socket error counts and is treated as a lost datagram.
- * Used on the sender thread; opened and closed by the conductor.
+ * receivers' control datagrams, and applies injected loss both ways. Datagrams are staged, then sent together: one
+ * at a time through a JDK channel, or up to {@link #batchCapacity()} per {@code sendmmsg} through a
+ * {@link NativeUdpSocket} when batching is on. A send that the socket cannot take now reports false (try again
+ * next cycle); a socket error counts and is treated as a lost datagram. Used on the sender thread; opened and
+ * closed by the conductor.
  */
 final class PublicationSocket
 {
@@ -25,7 +28,10 @@ final class PublicationSocket
     static final int CONTROL_BUFFER_LENGTH = 64 * 1024;
 
     private final UdpChannel channel;
+    /** The JDK channel, or null when {@link #batched} sends. */
     private final DatagramChannel socket;
+    /** The batched socket, or null. */
+    private final NativeUdpSocket batched;
     /** Multicast only: the socket on the control group, where receivers send status messages and NAKs; else null. */
     private final DatagramChannel controlSocket;
     private final LossGenerator sendLoss;
@@ -35,23 +41,45 @@ final class PublicationSocket
     private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
     private final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(frameBytes));
+    /** The channel path's one staged datagram. */
+    private ByteBuffer stagedBytes;
+    private int stagedOffset;
+    private int stagedLength;
 
-    PublicationSocket(final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport)
+    /**
+     * Opens the sockets (conductor thread).
+     *
+     * @param channel     where to send.
+     * @param batch       datagrams per system call through a native socket; 0 for a JDK channel (also used for IPv6).
+     * @param sendLoss    loss injected on sending.
+     * @param receiveLoss loss injected on receiving control frames.
+     * @param transport   the transport counters.
+     */
+    PublicationSocket(final UdpChannel channel, final int batch, final LossGenerator sendLoss, final LossGenerator receiveLoss,
+        final TransportCounters transport)
     {
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
-        this.socket = UdpSockets.openSender(channel);
+        final boolean useBatches = UdpSockets.batches(channel, batch);
+        this.batched = useBatches ? UdpSockets.openBatchedSender(channel, batch) : null;
+        this.socket = useBatches ? null : UdpSockets.openSender(channel);
         try
         {
             this.controlSocket = channel.isMulticast() ? UdpSockets.openControlReceiver(channel) : null;
         }
         catch (final RuntimeException ex)
         {
-            UdpSockets.close(socket);
+            closeDataSocket();
             throw ex;
         }
+    }
+
+    /** {@return how many datagrams one {@link #sendStaged} call may send} */
+    int batchCapacity()
+    {
+        return batched != null ? batched.batchCapacity() : 1;
     }
 
     /** The buffer the next control datagram lands in. */
@@ -78,13 +106,60 @@ final class PublicationSocket
      */
     boolean sendTerm(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
     {
+        return !stage(0, term, termBytes, termOffset, length, type) || sendStaged(1) == 1;
+    }
+
+    /**
+     * Stages datagram {@code i} of the next {@link #sendStaged} call, unless injected loss drops it.
+     *
+     * @param i          0 to {@link #batchCapacity()} - 1.
+     * @param term       the memory it is in.
+     * @param termBytes  the same memory as a byte buffer, for a JDK channel.
+     * @param termOffset where the datagram starts.
+     * @param length     its length.
+     * @param type       its first frame's type, for loss injection.
+     * @return false if loss dropped it: it counts as sent and is not staged.
+     */
+    boolean stage(final int i, final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
+    {
         if (sendLoss.drop(type, term, termOffset, length))
         {
             transport.lossDropped.add(1);
-            return true;
+            return false;
         }
-        termBytes.clear().position(termOffset).limit(termOffset + length);
-        return write(termBytes);
+        if (batched != null)
+        {
+            batched.stage(i, term.segment(), termOffset, length);
+        }
+        else
+        {
+            stagedBytes = termBytes;
+            stagedOffset = termOffset;
+            stagedLength = length;
+        }
+        return true;
+    }
+
+    /**
+     * Sends the first {@code count} staged datagrams in order.
+     *
+     * @param count datagrams staged.
+     * @return how many the socket took: fewer if its buffer filled (send the rest later); all if it failed, as they count as lost.
+     */
+    int sendStaged(final int count)
+    {
+        if (batched == null)
+        {
+            stagedBytes.clear().position(stagedOffset).limit(stagedOffset + stagedLength);
+            return write(stagedBytes) ? 1 : 0;
+        }
+        final int sent = batched.sendStaged(count);
+        if (sent < 0)
+        {
+            transport.socketErrors.add(1); // e.g. ECONNREFUSED while no receiver listens: lost, as on a lossy network
+            return count;
+        }
+        return sent;
     }
 
     /**
@@ -112,13 +187,7 @@ final class PublicationSocket
      */
     boolean sendFrame(final int type, final int length)
     {
-        if (sendLoss.drop(type, frame, 0, length))
-        {
-            transport.lossDropped.add(1);
-            return true;
-        }
-        frameBytes.clear().limit(length);
-        return write(frameBytes);
+        return sendTerm(frame, frameBytes, 0, length, type);
     }
 
     private boolean write(final ByteBuffer bytes)
@@ -146,7 +215,7 @@ final class PublicationSocket
         final int length;
         try
         {
-            length = controlSocket != null ? receiveMulticast() : Math.max(socket.read(controlBytes), 0);
+            length = batched != null ? receiveBatched() : controlSocket != null ? receiveMulticast() : Math.max(socket.read(controlBytes), 0);
         }
         catch (final IOException ex)
         {
@@ -154,6 +223,22 @@ final class PublicationSocket
             return 0;
         }
         return length == 0 ? 0 : checkControl(length);
+    }
+
+    /** From the control group first, then from the batched socket, where unicast receivers send. */
+    private int receiveBatched() throws IOException
+    {
+        if (controlSocket != null && controlSocket.receive(controlBytes) != null)
+        {
+            return controlBytes.position();
+        }
+        final int length = batched.receiveInto(control.segment());
+        if (length < 0)
+        {
+            transport.socketErrors.add(1); // e.g. ECONNREFUSED reported by an ICMP message: nothing to read
+            return 0;
+        }
+        return length;
     }
 
     /** From the control group first, then from receivers that answer the source address (e.g. older ones). */
@@ -190,10 +275,22 @@ final class PublicationSocket
 
     void close()
     {
-        UdpSockets.close(socket);
+        closeDataSocket();
         if (controlSocket != null)
         {
             UdpSockets.close(controlSocket);
+        }
+    }
+
+    private void closeDataSocket()
+    {
+        if (batched != null)
+        {
+            batched.close();
+        }
+        else
+        {
+            UdpSockets.close(socket);
         }
     }
 }

@@ -10,12 +10,9 @@ import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,7 +31,7 @@ public final class ReceiveChannelEndpoint
 
     /** The channel. */
     public final UdpChannel channel;
-    private final DatagramChannel socket;
+    private final ReceiveSocket socket;
     private final LossGenerator sendLoss;
     private final LossGenerator receiveLoss;
     private final TransportCounters transport;
@@ -43,8 +40,8 @@ public final class ReceiveChannelEndpoint
     private final Consumer<Throwable> errors;
     /** Where control frames go on multicast (the control group, as Aeron's receivers send them); null on unicast. */
     private final InetSocketAddress multicastControl;
-    private final ByteBuffer receiveBytes = ByteBuffer.allocateDirect(64 * 1024);
-    private final AtomicBuffer datagram = AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes));
+    /** Where {@link #onDatagram(int, InetSocketAddress, long)} reads, for tests and fuzzing. */
+    private final AtomicBuffer datagram = AtomicBuffer.wrap(MemorySegment.ofBuffer(ByteBuffer.allocateDirect(64 * 1024)));
     private final ByteBuffer controlBytes = ByteBuffer.allocateDirect(128);
     private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     final List<PublicationImage> images = new ArrayList<>();
@@ -62,12 +59,13 @@ public final class ReceiveChannelEndpoint
      * @param conductor     the conductor's queue, where requests for new images go.
      * @param limits        what the network may ask of it.
      * @param errors        where errors and the first refusal of each kind are reported (any thread may call it).
+     * @param batch         datagrams per system call through a native socket; 0 for a JDK channel.
      */
     public ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
-        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors)
+        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors, final int batch)
     {
-        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, UdpSockets.openReceiver(channel));
+        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, ReceiveSocket.open(channel, batch, transport));
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */
@@ -81,7 +79,7 @@ public final class ReceiveChannelEndpoint
     private ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
         final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
-        final DatagramChannel socket)
+        final ReceiveSocket socket)
     {
         this.channel = channel;
         this.sendLoss = sendLoss;
@@ -102,32 +100,11 @@ public final class ReceiveChannelEndpoint
      */
     int poll(final long nowNanos)
     {
-        int work = 0;
-        for (int i = 0; socket != null && i < 32; i++)
-        {
-            receiveBytes.clear();
-            final SocketAddress source;
-            try
-            {
-                source = socket.receive(receiveBytes);
-            }
-            catch (final IOException ex)
-            {
-                transport.socketErrors.add(1);
-                break;
-            }
-            if (source == null)
-            {
-                break;
-            }
-            onDatagram(receiveBytes.position(), (InetSocketAddress)source, nowNanos);
-            work++;
-        }
-        return work;
+        return socket != null ? socket.poll(this, nowNanos) : 0;
     }
 
     /**
-     * The buffer datagrams are received into, for {@link #onDatagram}.
+     * The buffer {@link #onDatagram(int, InetSocketAddress, long)} reads, for tests and fuzzing.
      *
      * @return the buffer.
      */
@@ -147,9 +124,22 @@ public final class ReceiveChannelEndpoint
      */
     void onDatagram(final int length, final InetSocketAddress source, final long nowNanos)
     {
+        onDatagram(datagram, length, source, nowNanos);
+    }
+
+    /**
+     * Handles one datagram as {@link #onDatagram(int, InetSocketAddress, long)} does, from the memory it arrived in.
+     *
+     * @param datagram the memory.
+     * @param length   the datagram's length.
+     * @param source   who sent it.
+     * @param nowNanos the time.
+     */
+    void onDatagram(final AtomicBuffer datagram, final int length, final InetSocketAddress source, final long nowNanos)
+    {
         try
         {
-            dispatch(length, source, nowNanos);
+            dispatch(datagram, length, source, nowNanos);
         }
         catch (final RuntimeException ex)
         {
@@ -157,7 +147,7 @@ public final class ReceiveChannelEndpoint
         }
     }
 
-    private void dispatch(final int length, final InetSocketAddress source, final long nowNanos)
+    private void dispatch(final AtomicBuffer datagram, final int length, final InetSocketAddress source, final long nowNanos)
     {
         final int type = WireFrame.check(datagram, length);
         if (type < 0)
@@ -172,8 +162,8 @@ public final class ReceiveChannelEndpoint
         }
         switch (type)
         {
-            case FrameType.DATA, FrameType.PAD -> onData(length, source, nowNanos);
-            case FrameType.SETUP -> onSetup(source, nowNanos);
+            case FrameType.DATA, FrameType.PAD -> onData(datagram, length, source, nowNanos);
+            case FrameType.SETUP -> onSetup(datagram, source, nowNanos);
             case FrameType.RTTM, FrameType.RSP_SETUP ->
             {
                 // replies to measurements this receiver does not make, and response channels it does not offer
@@ -182,7 +172,7 @@ public final class ReceiveChannelEndpoint
         }
     }
 
-    private void onData(final int length, final InetSocketAddress source, final long nowNanos)
+    private void onData(final AtomicBuffer datagram, final int length, final InetSocketAddress source, final long nowNanos)
     {
         final int sessionId = datagram.getInt(FrameHeader.SESSION_ID_OFFSET);
         final int streamId = datagram.getInt(FrameHeader.STREAM_ID_OFFSET);
@@ -205,7 +195,7 @@ public final class ReceiveChannelEndpoint
         }
     }
 
-    private void onSetup(final InetSocketAddress source, final long nowNanos)
+    private void onSetup(final AtomicBuffer datagram, final InetSocketAddress source, final long nowNanos)
     {
         final int sessionId = datagram.getInt(Setup.SESSION_ID_OFFSET);
         final int streamId = datagram.getInt(Setup.STREAM_ID_OFFSET);
@@ -322,18 +312,9 @@ public final class ReceiveChannelEndpoint
             transport.lossDropped.add(1);
             return;
         }
-        if (socket == null)
+        if (socket != null)
         {
-            return;
-        }
-        controlBytes.clear().limit(length);
-        try
-        {
-            socket.send(controlBytes, destination);
-        }
-        catch (final IOException ex)
-        {
-            transport.socketErrors.add(1);
+            socket.send(control, controlBytes, length, destination);
         }
     }
 
@@ -342,7 +323,7 @@ public final class ReceiveChannelEndpoint
     {
         if (socket != null)
         {
-            UdpSockets.close(socket);
+            socket.close();
         }
     }
 }

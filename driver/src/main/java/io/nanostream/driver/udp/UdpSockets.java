@@ -1,5 +1,7 @@
 package io.nanostream.driver.udp;
 
+import io.nanostream.concurrent.net.NativeUdpSocket;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,7 +10,10 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 
-/** Opening the non-blocking datagram sockets that the sender and receiver use. */
+/**
+ * Opening the non-blocking datagram sockets that the sender and receiver use: JDK channels, or batched native sockets
+ * ({@link NativeUdpSocket}) for IPv4 channels when batching is on.
+ */
 final class UdpSockets
 {
     /** Socket buffer size asked for; the kernel may give less. */
@@ -16,6 +21,84 @@ final class UdpSockets
 
     private UdpSockets()
     {
+    }
+
+    private static final InetAddress ANY_IPV4 = new InetSocketAddress("0.0.0.0", 0).getAddress();
+    /** Bytes of each receive slot of a batched socket: any UDP datagram fits. */
+    static final int RECEIVE_SLOT_LENGTH = 64 * 1024;
+
+    /**
+     * Whether a channel's sockets are batched.
+     *
+     * @param channel the channel.
+     * @param batch   datagrams per system call the driver was given; 0 when batching is off.
+     * @return true for a batch over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel).
+     */
+    static boolean batches(final UdpChannel channel, final int batch)
+    {
+        return batch > 0 && channel.endpoint().getAddress() instanceof java.net.Inet4Address;
+    }
+
+    /** The batched twin of {@link #openSender}. */
+    static NativeUdpSocket openBatchedSender(final UdpChannel channel, final int batch)
+    {
+        final NativeUdpSocket socket = NativeUdpSocket.open(batch, 0);
+        try
+        {
+            socket.bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
+            socket.bind(new InetSocketAddress(channel.iface() instanceof java.net.Inet4Address local ? local : ANY_IPV4, 0));
+            if (channel.isMulticast())
+            {
+                socket.multicastInterface(channel.multicastInterface());
+                if (channel.ttl() > 0)
+                {
+                    socket.multicastTtl(channel.ttl());
+                }
+                socket.sendStagedTo(channel.endpoint());
+            }
+            else
+            {
+                socket.connect(channel.endpoint());
+            }
+            return socket;
+        }
+        catch (final RuntimeException ex)
+        {
+            socket.close();
+            throw new IllegalStateException("cannot set up sending to " + channel.endpoint() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The batched twin of {@link #openReceiver}. */
+    static NativeUdpSocket openBatchedReceiver(final UdpChannel channel, final int batch)
+    {
+        final NativeUdpSocket socket = NativeUdpSocket.open(batch, RECEIVE_SLOT_LENGTH);
+        try
+        {
+            socket.bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
+            if (channel.isMulticast())
+            {
+                socket.reuseAddress();
+                socket.bind(channel.endpoint()); // bound to the group, as openReceiver does on Linux
+                socket.joinGroup(channel.endpoint().getAddress(), channel.multicastInterface());
+                socket.multicastInterface(channel.multicastInterface()); // status messages and NAKs go to the control group
+                if (channel.ttl() > 0)
+                {
+                    socket.multicastTtl(channel.ttl());
+                }
+            }
+            else
+            {
+                socket.bind(channel.endpoint());
+            }
+            return socket;
+        }
+        catch (final RuntimeException ex)
+        {
+            socket.close();
+            throw new IllegalArgumentException("cannot receive on " + channel.endpoint() + " (" + ex.getMessage() +
+                "); is another process bound to that port? choose another endpoint port", ex);
+        }
     }
 
     static DatagramChannel open(final UdpChannel channel)

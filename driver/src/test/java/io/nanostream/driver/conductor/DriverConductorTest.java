@@ -98,7 +98,7 @@ class DriverConductorTest
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
             UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
-            limits, LogPlacement.inDriverDirectory());
+            limits, LogPlacement.inDriverDirectory(), 0);
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());

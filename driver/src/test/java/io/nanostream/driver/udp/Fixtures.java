@@ -47,6 +47,15 @@ final class Fixtures
         return new ReceiveChannelEndpoint(channel(), counters.transport(), conductor, ReceiverLimits.DEFAULT, error -> { });
     }
 
+    /**
+     * The batch the suite runs with: {@code nanostream.udp.batch} where native sockets are available (the udp-batched
+     * execution), else 0 for JDK channels.
+     */
+    static int batch()
+    {
+        return io.nanostream.concurrent.net.NativeUdpSocket.unavailableReason() == null ? Integer.getInteger("nanostream.udp.batch", 0) : 0;
+    }
+
     static UdpChannel channel()
     {
         return new UdpChannel(new InetSocketAddress("127.0.0.1", 40_001), null, 0, "udp-test");

@@ -47,7 +47,8 @@ class SenderRetransmitTest
             appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 32, null); // 64-byte frames
         }
         publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
-            counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null));
+            counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
+            Fixtures.batch());
     }
 
     @AfterEach
@@ -152,7 +153,8 @@ class SenderRetransmitTest
         }
         final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
         final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
-            counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null));
+            counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
+            Fixtures.batch());
         try
         {
             final long t = 1_000_000_000L;

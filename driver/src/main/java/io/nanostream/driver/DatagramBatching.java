@@ -1,0 +1,63 @@
+package io.nanostream.driver;
+
+import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.driver.status.FeatureStatus;
+
+/**
+ * How the driver's UDP sockets move datagrams, part of {@link DriverContext} ({@link DriverContext#datagramBatching()}):
+ * one per system call through JDK channels (the default), or up to {@link #datagramsPerCall()} per {@code sendmmsg}
+ * and {@code recvmmsg} through native sockets, for IPv4 channels (IPv6 channels keep the JDK channel). Batching needs
+ * native access and Linux; without them the driver uses channels and {@code stat} shows the {@code udp-batch} feature
+ * off with the reason. Starts from {@value DriverProperties#UDP_BATCH}. Not thread-safe: configure, then launch.
+ */
+public final class DatagramBatching
+{
+    /** The feature's name in {@code stat}. */
+    static final String FEATURE = "udp-batch";
+    /** The most datagrams per call. */
+    public static final int MAX_DATAGRAMS_PER_CALL = 1024;
+
+    private int datagramsPerCall = DriverProperties.count(DriverProperties.UDP_BATCH, 0);
+
+    DatagramBatching()
+    {
+    }
+
+    /**
+     * Sets the datagrams per system call (default 0, off; {@value DriverProperties#UDP_BATCH}). 16 to 64 amortise the
+     * call well; each receive endpoint holds 64 KiB of native memory per datagram of its batch.
+     *
+     * @param datagrams 0 for JDK channels, or 1 to {@value #MAX_DATAGRAMS_PER_CALL}.
+     * @return this.
+     */
+    public DatagramBatching datagramsPerCall(final int datagrams)
+    {
+        this.datagramsPerCall = datagrams;
+        return this;
+    }
+
+    /** {@return the datagrams per system call asked for; 0 when off} */
+    public int datagramsPerCall()
+    {
+        return datagramsPerCall;
+    }
+
+    /** {@return the {@code udp-batch} feature's status at launch: on if asked for and available, else off with the reason} */
+    FeatureStatus status()
+    {
+        if (datagramsPerCall <= 0)
+        {
+            return FeatureStatus.off(FEATURE, "not requested (" + DriverProperties.UDP_BATCH + "=0; set it to e.g. 16, with native access)");
+        }
+        final String reason = NativeUdpSocket.unavailableReason();
+        return reason == null ?
+            FeatureStatus.on(FEATURE, "sendmmsg/recvmmsg, up to " + datagramsPerCall + " datagrams per call on IPv4 channels") :
+            FeatureStatus.off(FEATURE, reason);
+    }
+
+    /** {@return the datagrams per call in effect: as asked when available, else 0 for JDK channels} */
+    int inEffect()
+    {
+        return status().on() ? datagramsPerCall : 0;
+    }
+}

@@ -1,0 +1,170 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.driver.status.TransportCounters;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * A {@link ReceiveChannelEndpoint}'s socket: a JDK channel that reads one datagram per call, or, when batching is on,
+ * a {@link NativeUdpSocket} that reads up to its batch per {@code recvmmsg} into slots of its own. Either way each
+ * datagram goes to {@link ReceiveChannelEndpoint#onDatagram} from the memory it arrived in. Used by the receiver
+ * thread; opened and closed by the conductor.
+ */
+final class ReceiveSocket
+{
+    /** The most datagrams one poll hands on, so that one busy endpoint does not starve the others. */
+    static final int DATAGRAMS_PER_POLL = 32;
+
+    private final DatagramChannel channel;
+    private final NativeUdpSocket batched;
+    private final AtomicBuffer[] slots;
+    private final TransportCounters transport;
+    private final ByteBuffer receiveBytes;
+    private final AtomicBuffer received;
+
+    private ReceiveSocket(final DatagramChannel channel, final NativeUdpSocket batched, final TransportCounters transport)
+    {
+        this.channel = channel;
+        this.batched = batched;
+        this.transport = transport;
+        this.receiveBytes = batched == null ? ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH) : null;
+        this.received = batched == null ? AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes)) : null;
+        this.slots = new AtomicBuffer[batched == null ? 0 : batched.batchCapacity()];
+        for (int i = 0; i < slots.length; i++)
+        {
+            slots[i] = AtomicBuffer.wrap(batched.slot(i));
+        }
+    }
+
+    /**
+     * Opens the socket for a channel (conductor thread).
+     *
+     * @param channel   the channel.
+     * @param batch     datagrams per system call through a native socket; 0 for a JDK channel (also used for IPv6).
+     * @param transport the transport counters.
+     * @return the socket.
+     */
+    static ReceiveSocket open(final UdpChannel channel, final int batch, final TransportCounters transport)
+    {
+        return UdpSockets.batches(channel, batch) ? new ReceiveSocket(null, UdpSockets.openBatchedReceiver(channel, batch), transport) :
+            new ReceiveSocket(UdpSockets.openReceiver(channel), null, transport);
+    }
+
+    /**
+     * Reads what has arrived, up to {@link #DATAGRAMS_PER_POLL}, and hands each datagram to the endpoint.
+     *
+     * @param endpoint the endpoint.
+     * @param nowNanos the time.
+     * @return datagrams handled.
+     */
+    int poll(final ReceiveChannelEndpoint endpoint, final long nowNanos)
+    {
+        return batched != null ? pollBatched(endpoint, nowNanos) : pollChannel(endpoint, nowNanos);
+    }
+
+    private int pollBatched(final ReceiveChannelEndpoint endpoint, final long nowNanos)
+    {
+        int work = 0;
+        while (work < DATAGRAMS_PER_POLL)
+        {
+            final int count = batched.receive();
+            if (count < 0)
+            {
+                transport.socketErrors.add(1);
+                break;
+            }
+            for (int i = 0; i < count; i++)
+            {
+                final int length = batched.length(i);
+                final InetSocketAddress source = batched.source(i);
+                if (length < 0 || source == null)
+                {
+                    transport.invalidFrames.add(1); // longer than any UDP datagram, or not from IPv4: not Aeron's protocol
+                    continue;
+                }
+                endpoint.onDatagram(slots[i], length, source, nowNanos);
+            }
+            work += count;
+            if (count < slots.length)
+            {
+                break; // drained
+            }
+        }
+        return work;
+    }
+
+    private int pollChannel(final ReceiveChannelEndpoint endpoint, final long nowNanos)
+    {
+        int work = 0;
+        while (work < DATAGRAMS_PER_POLL)
+        {
+            receiveBytes.clear();
+            final SocketAddress source;
+            try
+            {
+                source = channel.receive(receiveBytes);
+            }
+            catch (final IOException ex)
+            {
+                transport.socketErrors.add(1);
+                break;
+            }
+            if (source == null)
+            {
+                break;
+            }
+            endpoint.onDatagram(received, receiveBytes.position(), (InetSocketAddress)source, nowNanos);
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * Sends a control frame.
+     *
+     * @param frame       the frame's memory.
+     * @param frameBytes  the same memory as a byte buffer.
+     * @param length      its length.
+     * @param destination where to.
+     */
+    void send(final AtomicBuffer frame, final ByteBuffer frameBytes, final int length, final InetSocketAddress destination)
+    {
+        if (batched != null)
+        {
+            if (batched.sendTo(frame.segment(), 0, length, destination) < 0)
+            {
+                transport.socketErrors.add(1);
+            }
+            return;
+        }
+        frameBytes.clear().limit(length);
+        try
+        {
+            channel.send(frameBytes, destination);
+        }
+        catch (final IOException ex)
+        {
+            transport.socketErrors.add(1);
+        }
+    }
+
+    /** Closes the socket (after the receiver let go of the endpoint). */
+    void close()
+    {
+        if (batched != null)
+        {
+            batched.close();
+        }
+        else
+        {
+            UdpSockets.close(channel);
+        }
+    }
+}

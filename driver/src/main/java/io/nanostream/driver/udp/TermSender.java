@@ -1,0 +1,112 @@
+package io.nanostream.driver.udp;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
+import io.nanostream.log.LogLayout;
+import io.nanostream.log.TermScanner;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Sends a publication's log as datagrams: each datagram is the whole frames a {@link TermScanner} finds within the MTU
+ * (a padding frame goes as its header alone), staged on the {@link PublicationSocket} and sent in batches of up to
+ * its {@link PublicationSocket#batchCapacity()}. The position only moves past datagrams the socket took (or injected
+ * loss dropped), so a full socket buffer resumes where it stopped. Used on the sender thread.
+ */
+final class TermSender
+{
+    private final AtomicBuffer[] terms;
+    private final ByteBuffer[] termBuffers;
+    private final int termLength;
+    private final int mtu;
+    private final int positionBitsToShift;
+    private final PublicationSocket socket;
+    /** For each staged datagram: the position after it and after the dropped ones that follow it. */
+    private final long[] stagedEnds;
+    /** For each staged datagram: datagrams scanned up to {@link #stagedEnds}. */
+    private final int[] stagedCounts;
+    private int datagrams;
+
+    TermSender(final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final int mtu, final PublicationSocket socket)
+    {
+        this.terms = terms;
+        this.termBuffers = termBuffers;
+        this.termLength = (int)terms[0].capacity();
+        this.mtu = mtu;
+        this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
+        this.socket = socket;
+        this.stagedEnds = new long[socket.batchCapacity()];
+        this.stagedCounts = new int[socket.batchCapacity()];
+    }
+
+    /**
+     * Sends complete frames from a position toward a limit.
+     *
+     * @param position     where sending starts.
+     * @param limit        where it must stop (flow control).
+     * @param maxDatagrams the most datagrams to send.
+     * @return the position reached: every datagram before it was taken by the socket or dropped by injected loss.
+     */
+    long send(final long position, final long limit, final int maxDatagrams)
+    {
+        final int batch = stagedEnds.length;
+        long reached = position;
+        int done = 0;
+        boolean more = true;
+        while (more && done < maxDatagrams && reached < limit)
+        {
+            long scanPosition = reached;
+            long leadingEnd = reached; // past datagrams dropped before the first staged one
+            int leadingCount = 0;
+            int scanned = 0;
+            int staged = 0;
+            while (staged < batch && done + scanned < maxDatagrams && scanPosition < limit)
+            {
+                final int index = LogLayout.indexByPosition(scanPosition, positionBitsToShift);
+                final int termOffset = (int)scanPosition & (termLength - 1);
+                final long scan = TermScanner.scan(terms[index], termOffset, (int)Math.min(limit - scanPosition, mtu));
+                final int length = TermScanner.length(scan);
+                if (length == 0)
+                {
+                    more = false;
+                    break;
+                }
+                final boolean padding = TermScanner.isPadding(scan);
+                scanPosition += length;
+                scanned++;
+                if (socket.stage(staged, terms[index], termBuffers[index], termOffset, padding ? FrameHeader.LENGTH : length,
+                    padding ? FrameType.PAD : FrameType.DATA))
+                {
+                    stagedEnds[staged] = scanPosition;
+                    stagedCounts[staged++] = scanned;
+                }
+                else if (staged == 0)
+                {
+                    leadingEnd = scanPosition;
+                    leadingCount = scanned;
+                }
+                else
+                {
+                    stagedEnds[staged - 1] = scanPosition;
+                    stagedCounts[staged - 1] = scanned;
+                }
+            }
+            final int sent = staged > 0 ? socket.sendStaged(staged) : 0;
+            if (sent < staged)
+            {
+                more = false; // the socket's buffer is full: the rest goes next cycle
+            }
+            reached = sent > 0 ? stagedEnds[sent - 1] : leadingEnd;
+            done += sent > 0 ? stagedCounts[sent - 1] : leadingCount;
+        }
+        datagrams = done;
+        return reached;
+    }
+
+    /** {@return datagrams sent (or dropped by injected loss) by the last {@link #send}} */
+    int datagrams()
+    {
+        return datagrams;
+    }
+}
