@@ -34,7 +34,7 @@ public final class NanoIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength)
     {
-        return new Throughput(messageLength, CHANNEL, "nano:ipc", false);
+        return new Throughput(messageLength, CHANNEL, "nano:ipc", false, 0);
     }
 
     /**
@@ -47,7 +47,22 @@ public final class NanoIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel)
     {
-        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true);
+        return throughput(messageLength, publicationChannel, subscriptionChannel, 0);
+    }
+
+    /**
+     * Throughput over UDP with the driver's datagram batching set (needs native access in the JVM).
+     *
+     * @param messageLength       bytes per message.
+     * @param publicationChannel  the publication's channel.
+     * @param subscriptionChannel the subscription's channel.
+     * @param udpBatch            datagrams per system call; 0 for JDK channels.
+     * @return the shape.
+     */
+    public static ThroughputShape throughput(
+        final int messageLength, final String publicationChannel, final String subscriptionChannel, final int udpBatch)
+    {
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, udpBatch);
     }
 
     /**
@@ -57,7 +72,7 @@ public final class NanoIpcShapes
      */
     public static LatencyShape pingPong()
     {
-        return new PingPong(CHANNEL, "nano:ipc", CHANNEL, "nano:ipc", false);
+        return new PingPong(CHANNEL, "nano:ipc", CHANNEL, "nano:ipc", false, 0);
     }
 
     /**
@@ -72,16 +87,40 @@ public final class NanoIpcShapes
     public static LatencyShape pingPong(
         final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription)
     {
-        return new PingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, true);
+        return pingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, 0);
+    }
+
+    /**
+     * Round trip over UDP with the driver's datagram batching set (needs native access in the JVM).
+     *
+     * @param pingPublication  the ping publication's channel.
+     * @param pingSubscription the ping subscription's channel.
+     * @param pongPublication  the pong publication's channel.
+     * @param pongSubscription the pong subscription's channel.
+     * @param udpBatch         datagrams per system call; 0 for JDK channels.
+     * @return the shape.
+     */
+    public static LatencyShape pingPong(
+        final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription,
+        final int udpBatch)
+    {
+        return new PingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, true, udpBatch);
     }
 
     static MediaDriver launchDriver()
     {
+        return launchDriver(0);
+    }
+
+    static MediaDriver launchDriver(final int udpBatch)
+    {
         final Path base = new DriverContext().directory();
-        return MediaDriver.launch(new DriverContext()
+        final DriverContext context = new DriverContext()
             .directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED)
-            .idleStrategy("backoff"));
+            .idleStrategy("backoff");
+        context.datagramBatching().datagramsPerCall(udpBatch);
+        return MediaDriver.launch(context);
     }
 
     /** Waits a moment: spinning when the shape owns the cores, yielding when a driver thread needs one. */
@@ -101,8 +140,8 @@ public final class NanoIpcShapes
     {
         private final int messageLength;
         private final boolean yielding;
-        private final MediaDriver driver = launchDriver();
-        private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+        private final MediaDriver driver;
+        private final NanoStream client;
         private final Subscription subscription;
         private final ExclusivePublication publication;
         private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(1024, 64));
@@ -110,8 +149,11 @@ public final class NanoIpcShapes
         private volatile boolean running = true;
         private volatile long received;
 
-        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding)
+        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding,
+            final int udpBatch)
         {
+            this.driver = launchDriver(udpBatch);
+            this.client = NanoStream.connect(new ClientContext().directory(driver.directory()));
             this.messageLength = messageLength;
             this.yielding = yielding;
             this.subscription = client.addSubscription(subscriptionChannel, 10);
@@ -185,8 +227,8 @@ public final class NanoIpcShapes
 
     private static final class PingPong implements LatencyShape
     {
-        private final MediaDriver driver = launchDriver();
-        private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+        private final MediaDriver driver;
+        private final NanoStream client;
         private final ExclusivePublication pings;
         private final Subscription pingSubscription;
         private final ExclusivePublication pongs;
@@ -198,8 +240,10 @@ public final class NanoIpcShapes
 
         PingPong(
             final String pingChannel, final String pingSubscriptionChannel, final String pongChannel, final String pongSubscriptionChannel,
-            final boolean yielding)
+            final boolean yielding, final int udpBatch)
         {
+            this.driver = launchDriver(udpBatch);
+            this.client = NanoStream.connect(new ClientContext().directory(driver.directory()));
             this.yielding = yielding;
             this.pingSubscription = client.addSubscription(pingSubscriptionChannel, 20);
             this.pongSubscription = client.addSubscription(pongSubscriptionChannel, 21);

@@ -20,6 +20,9 @@ import java.util.List;
 public final class UdpScenarios implements ScenarioCatalog
 {
     private static final String TERM = "|term-length=16m";
+    /** Our driver with batched datagrams ({@code sendmmsg}/{@code recvmmsg}). */
+    static final String BATCHED = "nano-batch";
+    private static final int DATAGRAMS_PER_CALL = 16;
 
     private UdpScenarios()
     {
@@ -63,17 +66,25 @@ public final class UdpScenarios implements ScenarioCatalog
         return List.of("udp-32", "udp-pingpong");
     }
 
+    /**
+     * Batched datagrams first, so its rows read as batched against channels and batched against Aeron; the batched
+     * driver's JVM needs native access, the one flag the opt-in feature asks for.
+     */
     @Override
     public List<String> impls(final String scenario)
     {
-        return List.of("nano", "aeron");
+        return List.of(BATCHED, "nano", "aeron");
     }
 
     @Override
     public List<String> jvmArgs(final String impl)
     {
-        return impl.equals("aeron") ?
-            List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED") : List.of();
+        return switch (impl)
+        {
+            case "aeron" -> List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
+            case BATCHED -> List.of("--enable-native-access=ALL-UNNAMED");
+            default -> List.of();
+        };
     }
 
     @Override
@@ -93,7 +104,7 @@ public final class UdpScenarios implements ScenarioCatalog
         };
         final String channel = channel(impl, freePort());
         return impl.equals("aeron") ? AeronIpcShapes.throughput(length, channel + TERM, channel) :
-            NanoIpcShapes.throughput(length, channel + TERM, channel);
+            NanoIpcShapes.throughput(length, channel + TERM, channel, batch(impl));
     }
 
     @Override
@@ -104,7 +115,12 @@ public final class UdpScenarios implements ScenarioCatalog
         final String pong = channel(impl, freePort());
         final String term = "|term-length=64k";
         return impl.equals("aeron") ? AeronIpcShapes.pingPong(ping + term, ping, pong + term, pong) :
-            NanoIpcShapes.pingPong(ping + term, ping, pong + term, pong);
+            NanoIpcShapes.pingPong(ping + term, ping, pong + term, pong, batch(impl));
+    }
+
+    private static int batch(final String impl)
+    {
+        return impl.equals(BATCHED) ? DATAGRAMS_PER_CALL : 0;
     }
 
     private static String channel(final String impl, final int port)

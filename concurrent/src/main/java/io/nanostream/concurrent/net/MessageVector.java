@@ -6,18 +6,23 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * The native memory one {@code sendmmsg}/{@code recvmmsg} call reads: an array of Linux {@code struct mmsghdr}, one
- * {@code struct iovec} per message, and one IPv4 {@code struct sockaddr_in} per message (LP64: x86-64 and aarch64).
+ * {@code struct iovec} per message, one IPv4 {@code struct sockaddr_in} per message, and one control area per message
+ * for a UDP segmentation ({@code UDP_SEGMENT}, sending) or coalescing ({@code UDP_GRO}, receiving) message
+ * (LP64: x86-64 and aarch64).
  * <pre>
  * mmsghdr, 64 bytes each, at {@code i * 64}:
  *   0                   8       12      16                  24                  32
  *   +-------------------+-------+-------+-------------------+-------------------+
  *   | msg_name (ptr)    |namelen|  pad  | msg_iov (ptr)     | msg_iovlen = 1    |
  *   +-------------------+-------+-------+-------------------+-------------------+
- *   | msg_control = 0   | msg_controllen = 0| msg_flags| pad | msg_len | pad     |
+ *   | msg_control (ptr) | msg_controllen    | msg_flags| pad | msg_len | pad     |
  *   +-------------------+-------------------+---------+------+---------+-------+
  *   32                  40                  48        52     56        60      64
  * iovec, 16 bytes each:    | iov_base (ptr) | iov_len (size_t) |
  * sockaddr_in, 16 bytes:   | family (2, host order) | port (2, network order) | address (4, network order) | zero (8) |
+ * control area, 32 bytes:  cmsghdr | cmsg_len (size_t) | cmsg_level (int) | cmsg_type (int) | data, padded to 8 |
+ *                          UDP_SEGMENT: level SOL_UDP (17), type 103, data a uint16 segment length, cmsg_len 18
+ *                          UDP_GRO:     level SOL_UDP (17), type 104, data an int segment length, cmsg_len 20
  * </pre>
  * Used by the one thread that owns its socket at a time.
  */
@@ -28,11 +33,18 @@ final class MessageVector
     static final int NAME_LENGTH_OFFSET = 8;
     static final int IOV_OFFSET = 16;
     static final int IOV_LENGTH_OFFSET = 24;
+    static final int CONTROL_OFFSET = 32;
+    static final int CONTROL_LENGTH_OFFSET = 40;
     static final int FLAGS_OFFSET = 48;
     static final int MESSAGE_LENGTH_OFFSET = 56;
     static final int IOVEC_LENGTH = 16;
     static final int SOCKADDR_LENGTH = 16;
     static final int AF_INET = 2;
+    static final int CONTROL_AREA_LENGTH = 32;
+    static final int SOL_UDP = 17;
+    static final int UDP_SEGMENT = 103;
+    static final int UDP_GRO = 104;
+    private static final int CMSG_DATA_OFFSET = 16;
 
     private static final ValueLayout.OfShort SHORT_BIG_ENDIAN = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt INT_BIG_ENDIAN = ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
@@ -41,6 +53,7 @@ final class MessageVector
     final MemorySegment headers;
     final MemorySegment iovecs;
     final MemorySegment names;
+    final MemorySegment controls;
 
     MessageVector(final Arena arena, final int capacity)
     {
@@ -48,6 +61,7 @@ final class MessageVector
         this.headers = arena.allocate((long)capacity * HEADER_LENGTH, 8);
         this.iovecs = arena.allocate((long)capacity * IOVEC_LENGTH, 8);
         this.names = arena.allocate((long)capacity * SOCKADDR_LENGTH, 8);
+        this.controls = arena.allocate((long)capacity * CONTROL_AREA_LENGTH, 8);
         for (int i = 0; i < capacity; i++)
         {
             final long header = (long)i * HEADER_LENGTH;
@@ -84,15 +98,58 @@ final class MessageVector
         }
     }
 
-    /** Before {@code recvmmsg}: the kernel overwrites each name length and flags with what it received. */
+    /**
+     * Gives message {@code i} a {@code UDP_SEGMENT} control message, or none.
+     *
+     * @param i             the message.
+     * @param segmentLength the length of each datagram the kernel cuts the message into; 0 for one datagram.
+     */
+    void setSegmentLength(final int i, final int segmentLength)
+    {
+        final long header = (long)i * HEADER_LENGTH;
+        if (segmentLength == 0)
+        {
+            headers.set(ValueLayout.JAVA_LONG, header + CONTROL_LENGTH_OFFSET, 0L);
+            return;
+        }
+        final long control = (long)i * CONTROL_AREA_LENGTH;
+        controls.set(ValueLayout.JAVA_LONG, control, CMSG_DATA_OFFSET + 2);
+        controls.set(ValueLayout.JAVA_INT, control + 8, SOL_UDP);
+        controls.set(ValueLayout.JAVA_INT, control + 12, UDP_SEGMENT);
+        controls.set(ValueLayout.JAVA_SHORT, control + CMSG_DATA_OFFSET, (short)segmentLength);
+        headers.set(ValueLayout.JAVA_LONG, header + CONTROL_OFFSET, controls.address() + control);
+        headers.set(ValueLayout.JAVA_LONG, header + CONTROL_LENGTH_OFFSET, 24L); // CMSG_SPACE(sizeof(uint16_t))
+    }
+
+    /** Before {@code recvmmsg}: the kernel overwrites each name length, control length and flags with what it received. */
     void resetForReceive(final int count)
     {
         for (int i = 0; i < count; i++)
         {
             final long header = (long)i * HEADER_LENGTH;
             headers.set(ValueLayout.JAVA_INT, header + NAME_LENGTH_OFFSET, SOCKADDR_LENGTH);
+            headers.set(ValueLayout.JAVA_LONG, header + CONTROL_OFFSET, controls.address() + (long)i * CONTROL_AREA_LENGTH);
+            headers.set(ValueLayout.JAVA_LONG, header + CONTROL_LENGTH_OFFSET, CONTROL_AREA_LENGTH);
             headers.set(ValueLayout.JAVA_INT, header + FLAGS_OFFSET, 0);
         }
+    }
+
+    /**
+     * {@return the segment length of received message {@code i} from its {@code UDP_GRO} control message, or 0 if it
+     * is one datagram}
+     *
+     * @param i the message.
+     */
+    int receivedSegmentLength(final int i)
+    {
+        final long used = headers.get(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + CONTROL_LENGTH_OFFSET);
+        final long control = (long)i * CONTROL_AREA_LENGTH;
+        if (used < CMSG_DATA_OFFSET + 4 || used > CONTROL_AREA_LENGTH ||
+            controls.get(ValueLayout.JAVA_INT, control + 8) != SOL_UDP || controls.get(ValueLayout.JAVA_INT, control + 12) != UDP_GRO)
+        {
+            return 0;
+        }
+        return controls.get(ValueLayout.JAVA_INT, control + CMSG_DATA_OFFSET);
     }
 
     int messageLength(final int i)

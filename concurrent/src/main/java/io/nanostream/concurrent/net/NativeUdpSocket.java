@@ -24,6 +24,12 @@ public final class NativeUdpSocket implements AutoCloseable
 {
     /** {@code EAGAIN}: the socket cannot take or give a datagram now. */
     public static final int EAGAIN = 11;
+    /** {@code EIO}: among others, a device that cannot segment a staged message. */
+    public static final int EIO = 5;
+    /** The most bytes of one segmented message: an IPv4 datagram's limit less its IP and UDP headers. */
+    public static final int MAX_SEGMENTED_LENGTH = 65_507;
+    /** The most datagrams one segmented message may be cut into (the kernel's {@code UDP_MAX_SEGMENTS}, 64 before 5.x kernels). */
+    public static final int MAX_SEGMENTS = 64;
     private static final int SOCK_DGRAM = 2;
     private static final int SOCK_NONBLOCK = 0x800;
     private static final int SOCK_CLOEXEC = 0x80000;
@@ -237,9 +243,79 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public void stage(final int i, final MemorySegment memory, final long offset, final int length)
     {
+        stage(i, memory, offset, length, 0);
+    }
+
+    /**
+     * Stages message {@code i} as {@link #stage(int, MemorySegment, long, int)} does, for the kernel to cut into
+     * datagrams of {@code segmentLength} bytes each (the last may be shorter): UDP segmentation offload
+     * ({@code UDP_SEGMENT}), one trip through the network stack for them all. See {@link #segmentsDatagrams()}.
+     *
+     * @param i             0 to {@link #batchCapacity()} - 1.
+     * @param memory        native memory (direct or mapped).
+     * @param offset        where the first datagram starts.
+     * @param length        the bytes of all its datagrams, at most {@link #MAX_SEGMENTED_LENGTH}.
+     * @param segmentLength each datagram's length, or 0 to send the bytes as one datagram.
+     */
+    public void stage(final int i, final MemorySegment memory, final long offset, final int length, final int segmentLength)
+    {
         Objects.checkFromIndexSize(offset, length, memory.byteSize());
         Objects.checkIndex(i, sending.capacity);
+        if (segmentLength < 0 || segmentLength > 0 && (length > MAX_SEGMENTED_LENGTH || length > segmentLength * MAX_SEGMENTS))
+        {
+            throw new IllegalArgumentException("cannot cut " + length + " bytes into datagrams of " + segmentLength);
+        }
         sending.setBuffer(i, memory.address() + offset, length);
+        sending.setSegmentLength(i, length > segmentLength ? segmentLength : 0);
+    }
+
+    /**
+     * Whether this kernel cuts staged messages into datagrams ({@code UDP_SEGMENT}, Linux 4.18 and later), probed
+     * once per socket. A device that cannot (no checksum offload) makes the send fail with {@code EIO}.
+     *
+     * @return true if it does.
+     */
+    public boolean segmentsDatagrams()
+    {
+        scratch.set(ValueLayout.JAVA_INT, 0, 0);
+        try
+        {
+            return (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, MessageVector.SOL_UDP, MessageVector.UDP_SEGMENT, scratch.address(), 4) == 0;
+        }
+        catch (final Throwable ex)
+        {
+            throw rethrow(ex);
+        }
+    }
+
+    /**
+     * Asks the kernel to hand over datagrams of one flow that arrive together as one message ({@code UDP_GRO}, Linux 5.0
+     * and later): {@link #segmentLength(int)} then says how to cut it.
+     *
+     * @return true if the kernel agreed.
+     */
+    public boolean coalesceDatagrams()
+    {
+        scratch.set(ValueLayout.JAVA_INT, 0, 1);
+        try
+        {
+            return (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, MessageVector.SOL_UDP, MessageVector.UDP_GRO, scratch.address(), 4) == 0;
+        }
+        catch (final Throwable ex)
+        {
+            throw rethrow(ex);
+        }
+    }
+
+    /**
+     * {@return the length of each datagram in the {@code i}-th message of the last {@link #receive}, if the kernel
+     * coalesced several (the last may be shorter), or 0 if the message is one datagram}
+     *
+     * @param i its index.
+     */
+    public int segmentLength(final int i)
+    {
+        return receiving.receivedSegmentLength(i);
     }
 
     /**

@@ -62,6 +62,73 @@ class NativeUdpSocketNativeTest
     }
 
     @Test
+    void cutsAStagedMessageIntoDatagramsOfTheSegmentLength()
+    {
+        try (NativeUdpSocket receiver = NativeUdpSocket.open(8, 2048);
+             NativeUdpSocket sender = NativeUdpSocket.open(2, 0);
+             Arena arena = Arena.ofConfined())
+        {
+            receiver.bind(ANY_LOOPBACK_PORT);
+            sender.connect(receiver.localAddress());
+            assertThat(sender.segmentsDatagrams()).isTrue();
+            final MemorySegment memory = arena.allocate(350);
+            for (int i = 0; i < 350; i++)
+            {
+                memory.set(ValueLayout.JAVA_BYTE, i, (byte)i);
+            }
+            sender.stage(0, memory, 0, 350, 100);
+            assertThat(sender.sendStaged(1)).isEqualTo(1);
+
+            final List<byte[]> received = receiveAll(receiver, 4);
+            assertThat(received).extracting(bytes -> bytes.length).containsExactly(100, 100, 100, 50);
+            assertThat(received.get(3)).isEqualTo(memory.asSlice(300, 50).toArray(ValueLayout.JAVA_BYTE));
+        }
+    }
+
+    @Test
+    void aCoalescingReceiverGetsASegmentedMessageWholeWithItsSegmentLength()
+    {
+        try (NativeUdpSocket receiver = NativeUdpSocket.open(8, 64 * 1024);
+             NativeUdpSocket sender = NativeUdpSocket.open(2, 0);
+             Arena arena = Arena.ofConfined())
+        {
+            receiver.bind(ANY_LOOPBACK_PORT);
+            assertThat(receiver.coalesceDatagrams()).isTrue();
+            sender.connect(receiver.localAddress());
+            final MemorySegment memory = arena.allocate(350).fill((byte)9);
+            sender.stage(0, memory, 0, 350, 100);
+            sender.stage(1, memory, 0, 64);
+            assertThat(sender.sendStaged(2)).isEqualTo(2);
+
+            int messages = 0;
+            final List<Integer> shapes = new ArrayList<>();
+            for (long deadline = System.nanoTime() + 5_000_000_000L; messages < 2 && System.nanoTime() < deadline; )
+            {
+                final int count = receiver.receive();
+                for (int i = 0; i < count; i++)
+                {
+                    shapes.add(receiver.length(i));
+                    shapes.add(receiver.segmentLength(i));
+                }
+                messages += count;
+            }
+            assertThat(shapes).containsExactly(350, 100, 64, 0); // loopback hands the segmented message over whole
+        }
+    }
+
+    @Test
+    void refusesASegmentedMessageTheKernelCouldNotCut()
+    {
+        try (NativeUdpSocket socket = NativeUdpSocket.open(1, 0);
+             Arena arena = Arena.ofConfined())
+        {
+            final MemorySegment memory = arena.allocate(70_000);
+            assertThatThrownBy(() -> socket.stage(0, memory, 0, 66_000, 1400)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> socket.stage(0, memory, 0, 6_500, 100)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void reportsADatagramLongerThanItsSlotAsCut()
     {
         try (NativeUdpSocket receiver = NativeUdpSocket.open(2, 16);
