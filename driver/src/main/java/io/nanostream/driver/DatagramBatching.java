@@ -2,6 +2,7 @@ package io.nanostream.driver;
 
 import io.nanostream.concurrent.net.NativeUdpSocket;
 import io.nanostream.driver.status.FeatureStatus;
+import io.nanostream.driver.udp.SocketBatching;
 
 /**
  * How the driver's UDP sockets move datagrams, part of {@link DriverContext} ({@link DriverContext#datagramBatching()}):
@@ -18,6 +19,7 @@ public final class DatagramBatching
     public static final int MAX_DATAGRAMS_PER_CALL = 1024;
 
     private int datagramsPerCall = DriverProperties.count(DriverProperties.UDP_BATCH, 0);
+    private boolean offload = !"false".equalsIgnoreCase(DriverProperties.text(DriverProperties.UDP_OFFLOAD, "true"));
 
     DatagramBatching()
     {
@@ -42,6 +44,27 @@ public final class DatagramBatching
         return datagramsPerCall;
     }
 
+    /**
+     * Sets whether batching also uses the kernel's UDP offloads where it has them (default on;
+     * {@value DriverProperties#UDP_OFFLOAD}): a sender hands runs of equal datagrams to the kernel as one message to cut
+     * ({@code UDP_SEGMENT}, unicast), and a receiver takes datagrams of one sender that arrive together as one
+     * ({@code UDP_GRO}). Peers see ordinary datagrams either way.
+     *
+     * @param offload true to use them.
+     * @return this.
+     */
+    public DatagramBatching offload(final boolean offload)
+    {
+        this.offload = offload;
+        return this;
+    }
+
+    /** {@return whether batching uses the kernel's UDP offloads where it has them} */
+    public boolean offload()
+    {
+        return offload;
+    }
+
     /** {@return the {@code udp-batch} feature's status at launch: on if asked for and available, else off with the reason} */
     FeatureStatus status()
     {
@@ -51,13 +74,14 @@ public final class DatagramBatching
         }
         final String reason = NativeUdpSocket.unavailableReason();
         return reason == null ?
-            FeatureStatus.on(FEATURE, "sendmmsg/recvmmsg, up to " + datagramsPerCall + " datagrams per call on IPv4 channels") :
+            FeatureStatus.on(FEATURE, "sendmmsg/recvmmsg, up to " + datagramsPerCall + " messages per call on IPv4 channels" +
+                (offload ? ", with UDP_SEGMENT/UDP_GRO where the kernel has them" : ", no offload (" + DriverProperties.UDP_OFFLOAD + "=false)")) :
             FeatureStatus.off(FEATURE, reason);
     }
 
-    /** {@return the datagrams per call in effect: as asked when available, else 0 for JDK channels} */
-    int inEffect()
+    /** {@return the batching in effect: as asked when available, else JDK channels} */
+    SocketBatching inEffect()
     {
-        return status().on() ? datagramsPerCall : 0;
+        return status().on() ? new SocketBatching(datagramsPerCall, offload) : SocketBatching.OFF;
     }
 }

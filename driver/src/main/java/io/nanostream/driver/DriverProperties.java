@@ -53,6 +53,8 @@ public final class DriverProperties
     public static final String NUMA_BIND = "nanostream.numa.bind";
     /** Datagrams per {@code sendmmsg}/{@code recvmmsg} call on IPv4 channels, 0 (default) for JDK channels; needs native access. */
     public static final String UDP_BATCH = "nanostream.udp.batch";
+    /** With batching: use the kernel's UDP segmentation and coalescing offloads where it has them ({@code true}, default, or {@code false}). */
+    public static final String UDP_OFFLOAD = "nanostream.udp.offload";
     /** Leave new logs sparse instead of writing them through. */
     public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
     /** The largest term length a SETUP from the network may announce. */

@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.udp.ReceiverLimits;
+import io.nanostream.driver.udp.SocketBatching;
 
 import java.util.function.Supplier;
 
@@ -23,13 +24,13 @@ import java.util.function.Supplier;
  * @param receiveLoss               loss injected on receiving, one generator per socket.
  * @param receiverLimits            what the network may ask of the receiver: term length and image caps.
  * @param logPlacement              where logs go, and whether in huge pages.
- * @param udpBatch                  datagrams per system call through native sockets; 0 for JDK channels.
+ * @param udpBatching               JDK channels, or batched native sockets.
  */
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
     Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
-    ReceiverLimits receiverLimits, LogPlacement logPlacement, int udpBatch)
+    ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching)
 {
     /**
      * The IPC window for a term length.

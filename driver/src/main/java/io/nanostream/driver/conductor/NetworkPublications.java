@@ -118,7 +118,7 @@ final class NetworkPublications
                     senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
                     return new NetworkPublicationEntry(new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
                         settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl,
-                        settings.udpBatch()),
+                        settings.udpBatching()),
                         exclusive, publicationCounters, senderCounters);
                 }
                 catch (final RuntimeException ex)

@@ -102,7 +102,7 @@ final class NetworkSubscriptions
         if (endpoint == null)
         {
             endpoint = new Endpoint(new ReceiveChannelEndpoint(channel, settings.sendLoss().get(), settings.receiveLoss().get(),
-                counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatch()));
+                counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching()));
             endpoints.put(channel.canonical(), endpoint);
         }
         endpoint.refCount++;

@@ -59,6 +59,10 @@ public final class TransportCounters
     public final Counter resendBytesOverBudget;
     /** Exceptions caught on the receiver or sender thread: the datagram or image was dropped and the duty cycle went on. */
     public final Counter transportErrors;
+    /** Messages the sender handed to the kernel to cut into several datagrams (UDP_SEGMENT). */
+    public final Counter segmentedMessagesSent;
+    /** Messages of several datagrams the kernel handed to the receiver together (UDP_GRO). */
+    public final Counter coalescedMessagesReceived;
     private final CountersReader reader;
 
     TransportCounters(final CounterFactory factory, final CountersReader reader)
@@ -89,6 +93,8 @@ public final class TransportCounters
         naksHeldBack = factory.system("udp NAKs held back");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");
         transportErrors = factory.system("udp errors caught");
+        segmentedMessagesSent = factory.system("udp segmented messages sent");
+        coalescedMessagesReceived = factory.system("udp coalesced messages received");
     }
 
     /** Allocates a system counter by label: the one thing {@link TransportCounters} needs of the factory. */

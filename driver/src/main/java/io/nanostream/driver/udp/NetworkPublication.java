@@ -76,12 +76,12 @@ public final class NetworkPublication
      * @param counters                its own counters.
      * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
      * @param flowControl             how status messages set the limit.
-     * @param batch                   datagrams per system call through a native socket; 0 for a JDK channel.
+     * @param batching                JDK channel, or batched native socket.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
         final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
-        final FlowControl flowControl, final int batch)
+        final FlowControl flowControl, final SocketBatching batching)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -102,7 +102,7 @@ public final class NetworkPublication
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
-        this.socket = new PublicationSocket(channel, batch, sendLoss, receiveLoss, transport);
+        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport);
         this.control = socket.control();
         this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
         this.termSender = new TermSender(terms, termBuffers, mtu, socket);
@@ -148,7 +148,7 @@ public final class NetworkPublication
         {
             return 0;
         }
-        senderPosition = termSender.send(senderPosition, senderLimit, Math.max(DATAGRAMS_PER_DUTY_CYCLE, socket.batchCapacity()));
+        senderPosition = termSender.send(senderPosition, senderLimit, Math.max(DATAGRAMS_PER_DUTY_CYCLE, socket.datagramCapacity()));
         final int datagrams = termSender.datagrams();
         if (datagrams > 0)
         {

@@ -17,8 +17,8 @@ import java.nio.channels.DatagramChannel;
 /**
  * A UDP publication's socket: sends term bytes and single frames to the channel's endpoint, receives its
  * receivers' control datagrams, and applies injected loss both ways. Datagrams are staged, then sent together: one
- * at a time through a JDK channel, or up to {@link #batchCapacity()} per {@code sendmmsg} through a
- * {@link NativeUdpSocket} when batching is on. A send that the socket cannot take now reports false (try again
+ * at a time through a JDK channel, or, when batching is on, as many messages per {@code sendmmsg} through a
+ * {@link NativeUdpSocket} as it takes, each message one datagram or (segmenting) several equal ones the kernel cuts. A send that the socket cannot take now reports false (try again
  * next cycle); a socket error counts and is treated as a lost datagram. Used on the sender thread; opened and
  * closed by the conductor.
  */
@@ -41,30 +41,45 @@ final class PublicationSocket
     private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
     private final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(frameBytes));
-    /** The channel path's one staged datagram. */
-    private ByteBuffer stagedBytes;
-    private int stagedOffset;
-    private int stagedLength;
+    /** Staged messages: each one datagram, or, segmenting, several equal datagrams back to back in one term. */
+    private final AtomicBuffer[] stagedTerms;
+    private final ByteBuffer[] stagedBytes;
+    private final int[] stagedOffsets;
+    private final int[] stagedLengths;
+    private final int[] stagedSegments;
+    private final int[] stagedDatagrams;
+    private int staged;
+    /** Whether several equal datagrams may go as one message for the kernel to cut (UDP_SEGMENT). */
+    private boolean segmenting;
 
     /**
      * Opens the sockets (conductor thread).
      *
      * @param channel     where to send.
-     * @param batch       datagrams per system call through a native socket; 0 for a JDK channel (also used for IPv6).
+     * @param batching    JDK channel, or batched native socket (IPv6 channels always take the JDK channel).
      * @param sendLoss    loss injected on sending.
      * @param receiveLoss loss injected on receiving control frames.
      * @param transport   the transport counters.
      */
-    PublicationSocket(final UdpChannel channel, final int batch, final LossGenerator sendLoss, final LossGenerator receiveLoss,
+    PublicationSocket(final UdpChannel channel, final SocketBatching batching, final LossGenerator sendLoss, final LossGenerator receiveLoss,
         final TransportCounters transport)
     {
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
-        final boolean useBatches = UdpSockets.batches(channel, batch);
-        this.batched = useBatches ? UdpSockets.openBatchedSender(channel, batch) : null;
+        final boolean useBatches = UdpSockets.batches(channel, batching);
+        this.batched = useBatches ? UdpSockets.openBatchedSender(channel, batching.datagramsPerCall()) : null;
         this.socket = useBatches ? null : UdpSockets.openSender(channel);
+        // multicast loops segmented messages back unreliably on some kernels: segment unicast only
+        this.segmenting = useBatches && batching.offload() && !channel.isMulticast() && batched.segmentsDatagrams();
+        final int capacity = useBatches ? batched.batchCapacity() : 1;
+        this.stagedTerms = new AtomicBuffer[capacity];
+        this.stagedBytes = new ByteBuffer[capacity];
+        this.stagedOffsets = new int[capacity];
+        this.stagedLengths = new int[capacity];
+        this.stagedSegments = new int[capacity];
+        this.stagedDatagrams = new int[capacity];
         try
         {
             this.controlSocket = channel.isMulticast() ? UdpSockets.openControlReceiver(channel) : null;
@@ -76,10 +91,22 @@ final class PublicationSocket
         }
     }
 
-    /** {@return how many datagrams one {@link #sendStaged} call may send} */
-    int batchCapacity()
+    /** {@return whether another datagram may be staged: a message is free, or one may grow} */
+    boolean hasRoom()
     {
-        return batched != null ? batched.batchCapacity() : 1;
+        return staged < stagedTerms.length || segmenting;
+    }
+
+    /** {@return the most messages one {@link #sendStaged} call sends} */
+    int messageCapacity()
+    {
+        return stagedTerms.length;
+    }
+
+    /** {@return the most datagrams one {@link #sendStaged} call may send} */
+    int datagramCapacity()
+    {
+        return stagedTerms.length * (segmenting ? NativeUdpSocket.MAX_SEGMENTS : 1);
     }
 
     /** The buffer the next control datagram lands in. */
@@ -106,58 +133,109 @@ final class PublicationSocket
      */
     boolean sendTerm(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
     {
-        return !stage(0, term, termBytes, termOffset, length, type) || sendStaged(1) == 1;
+        return stage(term, termBytes, termOffset, length, type) == DROPPED || sendStaged() == 1;
     }
 
+    /** {@link #stage} dropped the datagram (injected loss): it counts as sent. */
+    static final int DROPPED = -1;
+    /** {@link #stage} found no room: send what is staged first. */
+    static final int FULL = -2;
+
     /**
-     * Stages datagram {@code i} of the next {@link #sendStaged} call, unless injected loss drops it.
+     * Stages a datagram for the next {@link #sendStaged} call, unless injected loss drops it: as a message of its own,
+     * or, segmenting, appended to the last message when it follows that message's bytes in the same term and is no
+     * longer than its datagrams (a shorter one ends the message).
      *
-     * @param i          0 to {@link #batchCapacity()} - 1.
      * @param term       the memory it is in.
      * @param termBytes  the same memory as a byte buffer, for a JDK channel.
      * @param termOffset where the datagram starts.
      * @param length     its length.
      * @param type       its first frame's type, for loss injection.
-     * @return false if loss dropped it: it counts as sent and is not staged.
+     * @return the index of the message it went into, {@link #DROPPED} or {@link #FULL}.
      */
-    boolean stage(final int i, final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
+    int stage(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
     {
+        final int last = staged - 1;
+        final boolean appends = segmenting && last >= 0 && fitsAfter(last, term, termOffset, length);
+        if (!appends && staged == stagedTerms.length)
+        {
+            return FULL;
+        }
         if (sendLoss.drop(type, term, termOffset, length))
         {
             transport.lossDropped.add(1);
-            return false;
+            return DROPPED;
         }
-        if (batched != null)
+        if (appends)
         {
-            batched.stage(i, term.segment(), termOffset, length);
+            if (stagedDatagrams[last] == 1)
+            {
+                stagedSegments[last] = stagedLengths[last];
+            }
+            stagedLengths[last] += length;
+            stagedDatagrams[last]++;
+            return last;
         }
-        else
-        {
-            stagedBytes = termBytes;
-            stagedOffset = termOffset;
-            stagedLength = length;
-        }
-        return true;
+        stagedTerms[staged] = term;
+        stagedBytes[staged] = termBytes;
+        stagedOffsets[staged] = termOffset;
+        stagedLengths[staged] = length;
+        stagedSegments[staged] = length;
+        stagedDatagrams[staged] = 1;
+        return staged++;
+    }
+
+    private boolean fitsAfter(final int message, final AtomicBuffer term, final int termOffset, final int length)
+    {
+        final int segment = stagedSegments[message];
+        return stagedTerms[message] == term && stagedOffsets[message] + stagedLengths[message] == termOffset &&
+            stagedLengths[message] == segment * stagedDatagrams[message] && length <= segment &&
+            stagedDatagrams[message] < NativeUdpSocket.MAX_SEGMENTS && stagedLengths[message] + length <= NativeUdpSocket.MAX_SEGMENTED_LENGTH;
     }
 
     /**
-     * Sends the first {@code count} staged datagrams in order.
+     * Sends the staged messages in order, and clears them.
      *
-     * @param count datagrams staged.
-     * @return how many the socket took: fewer if its buffer filled (send the rest later); all if it failed, as they count as lost.
+     * @return how many messages the socket took: fewer if its buffer filled (stage the rest again later); all if it
+     *         failed, as they count as lost.
      */
-    int sendStaged(final int count)
+    int sendStaged()
     {
+        final int count = staged;
+        staged = 0;
         if (batched == null)
         {
-            stagedBytes.clear().position(stagedOffset).limit(stagedOffset + stagedLength);
-            return write(stagedBytes) ? 1 : 0;
+            final ByteBuffer bytes = stagedBytes[0];
+            bytes.clear().position(stagedOffsets[0]).limit(stagedOffsets[0] + stagedLengths[0]);
+            return write(bytes) ? 1 : 0;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            batched.stage(i, stagedTerms[i].segment(), stagedOffsets[i], stagedLengths[i], stagedDatagrams[i] > 1 ? stagedSegments[i] : 0);
         }
         final int sent = batched.sendStaged(count);
+        if (sent == -NativeUdpSocket.EIO && segmenting)
+        {
+            segmenting = false; // the route's device cannot segment: send each datagram on its own from now on
+            transport.socketErrors.add(1);
+            return 0;
+        }
         if (sent < 0)
         {
             transport.socketErrors.add(1); // e.g. ECONNREFUSED while no receiver listens: lost, as on a lossy network
             return count;
+        }
+        if (segmenting)
+        {
+            int segmented = 0;
+            for (int i = 0; i < sent; i++)
+            {
+                segmented += stagedDatagrams[i] > 1 ? 1 : 0;
+            }
+            if (segmented > 0)
+            {
+                transport.segmentedMessagesSent.add(segmented);
+            }
         }
         return sent;
     }

@@ -59,13 +59,14 @@ public final class ReceiveChannelEndpoint
      * @param conductor     the conductor's queue, where requests for new images go.
      * @param limits        what the network may ask of it.
      * @param errors        where errors and the first refusal of each kind are reported (any thread may call it).
-     * @param batch         datagrams per system call through a native socket; 0 for a JDK channel.
+     * @param batching      JDK channel, or batched native socket.
      */
     public ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
-        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors, final int batch)
+        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
+        final SocketBatching batching)
     {
-        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, ReceiveSocket.open(channel, batch, transport));
+        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, ReceiveSocket.open(channel, batching, transport));
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */
@@ -73,7 +74,7 @@ public final class ReceiveChannelEndpoint
         final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor,
         final ReceiverLimits limits, final Consumer<Throwable> errors)
     {
-        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, null);
+        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, (ReceiveSocket)null);
     }
 
     private ReceiveChannelEndpoint(

@@ -21,6 +21,7 @@ final class ReceiveSocket
 {
     /** The most datagrams one poll hands on, so that one busy endpoint does not starve the others. */
     static final int DATAGRAMS_PER_POLL = 32;
+    private static final int CALLS_PER_POLL = 4;
 
     private final DatagramChannel channel;
     private final NativeUdpSocket batched;
@@ -28,6 +29,8 @@ final class ReceiveSocket
     private final TransportCounters transport;
     private final ByteBuffer receiveBytes;
     private final AtomicBuffer received;
+    /** Where the second and later datagrams of a coalesced message are copied to be handed on from offset 0. */
+    private final AtomicBuffer segmentCopy;
 
     private ReceiveSocket(final DatagramChannel channel, final NativeUdpSocket batched, final TransportCounters transport)
     {
@@ -36,6 +39,7 @@ final class ReceiveSocket
         this.transport = transport;
         this.receiveBytes = batched == null ? ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH) : null;
         this.received = batched == null ? AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes)) : null;
+        this.segmentCopy = batched == null ? null : AtomicBuffer.wrap(MemorySegment.ofBuffer(ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH)));
         this.slots = new AtomicBuffer[batched == null ? 0 : batched.batchCapacity()];
         for (int i = 0; i < slots.length; i++)
         {
@@ -47,14 +51,23 @@ final class ReceiveSocket
      * Opens the socket for a channel (conductor thread).
      *
      * @param channel   the channel.
-     * @param batch     datagrams per system call through a native socket; 0 for a JDK channel (also used for IPv6).
+     * @param batching  JDK channel, or batched native socket (IPv6 channels always take the JDK channel); with offload,
+     *                  the kernel may hand over datagrams of one sender together, to be cut here.
      * @param transport the transport counters.
      * @return the socket.
      */
-    static ReceiveSocket open(final UdpChannel channel, final int batch, final TransportCounters transport)
+    static ReceiveSocket open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport)
     {
-        return UdpSockets.batches(channel, batch) ? new ReceiveSocket(null, UdpSockets.openBatchedReceiver(channel, batch), transport) :
-            new ReceiveSocket(UdpSockets.openReceiver(channel), null, transport);
+        if (!UdpSockets.batches(channel, batching))
+        {
+            return new ReceiveSocket(UdpSockets.openReceiver(channel), null, transport);
+        }
+        final NativeUdpSocket socket = UdpSockets.openBatchedReceiver(channel, batching.datagramsPerCall());
+        if (batching.offload())
+        {
+            socket.coalesceDatagrams(); // refused on kernels before 5.0: datagrams then come one per message
+        }
+        return new ReceiveSocket(null, socket, transport);
     }
 
     /**
@@ -72,7 +85,7 @@ final class ReceiveSocket
     private int pollBatched(final ReceiveChannelEndpoint endpoint, final long nowNanos)
     {
         int work = 0;
-        while (work < DATAGRAMS_PER_POLL)
+        for (int calls = 0; calls < CALLS_PER_POLL && work < DATAGRAMS_PER_POLL; calls++) // bounded even if every datagram is refused
         {
             final int count = batched.receive();
             if (count < 0)
@@ -89,9 +102,23 @@ final class ReceiveSocket
                     transport.invalidFrames.add(1); // longer than any UDP datagram, or not from IPv4: not Aeron's protocol
                     continue;
                 }
-                endpoint.onDatagram(slots[i], length, source, nowNanos);
+                final int segment = batched.segmentLength(i);
+                if (segment <= 0 || segment >= length)
+                {
+                    endpoint.onDatagram(slots[i], length, source, nowNanos);
+                    work++;
+                    continue;
+                }
+                transport.coalescedMessagesReceived.add(1);
+                endpoint.onDatagram(slots[i], segment, source, nowNanos);
+                for (int offset = segment; offset < length; offset += segment)
+                {
+                    final int datagram = Math.min(segment, length - offset);
+                    segmentCopy.putBytes(0, slots[i], offset, datagram);
+                    endpoint.onDatagram(segmentCopy, datagram, source, nowNanos);
+                }
+                work += (length + segment - 1) / segment;
             }
-            work += count;
             if (count < slots.length)
             {
                 break; // drained

@@ -10,8 +10,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Sends a publication's log as datagrams: each datagram is the whole frames a {@link TermScanner} finds within the MTU
- * (a padding frame goes as its header alone), staged on the {@link PublicationSocket} and sent in batches of up to
- * its {@link PublicationSocket#batchCapacity()}. The position only moves past datagrams the socket took (or injected
+ * (a padding frame goes as its header alone), staged on the {@link PublicationSocket} and sent in batches of as many
+ * messages as it takes, several equal datagrams per message where it segments. The position only moves past datagrams the socket took (or injected
  * loss dropped), so a full socket buffer resumes where it stopped. Used on the sender thread.
  */
 final class TermSender
@@ -22,9 +22,9 @@ final class TermSender
     private final int mtu;
     private final int positionBitsToShift;
     private final PublicationSocket socket;
-    /** For each staged datagram: the position after it and after the dropped ones that follow it. */
+    /** For each staged message: the position after its datagrams and after the dropped ones that follow it. */
     private final long[] stagedEnds;
-    /** For each staged datagram: datagrams scanned up to {@link #stagedEnds}. */
+    /** For each staged message: datagrams scanned up to {@link #stagedEnds}. */
     private final int[] stagedCounts;
     private int datagrams;
 
@@ -36,8 +36,9 @@ final class TermSender
         this.mtu = mtu;
         this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
         this.socket = socket;
-        this.stagedEnds = new long[socket.batchCapacity()];
-        this.stagedCounts = new int[socket.batchCapacity()];
+        final int messages = socket.messageCapacity();
+        this.stagedEnds = new long[messages];
+        this.stagedCounts = new int[messages];
     }
 
     /**
@@ -50,7 +51,6 @@ final class TermSender
      */
     long send(final long position, final long limit, final int maxDatagrams)
     {
-        final int batch = stagedEnds.length;
         long reached = position;
         int done = 0;
         boolean more = true;
@@ -60,8 +60,8 @@ final class TermSender
             long leadingEnd = reached; // past datagrams dropped before the first staged one
             int leadingCount = 0;
             int scanned = 0;
-            int staged = 0;
-            while (staged < batch && done + scanned < maxDatagrams && scanPosition < limit)
+            int messages = 0;
+            while (done + scanned < maxDatagrams && scanPosition < limit && socket.hasRoom())
             {
                 final int index = LogLayout.indexByPosition(scanPosition, positionBitsToShift);
                 final int termOffset = (int)scanPosition & (termLength - 1);
@@ -73,27 +73,33 @@ final class TermSender
                     break;
                 }
                 final boolean padding = TermScanner.isPadding(scan);
+                final int message = socket.stage(terms[index], termBuffers[index], termOffset, padding ? FrameHeader.LENGTH : length,
+                    padding ? FrameType.PAD : FrameType.DATA);
+                if (message == PublicationSocket.FULL)
+                {
+                    break;
+                }
                 scanPosition += length;
                 scanned++;
-                if (socket.stage(staged, terms[index], termBuffers[index], termOffset, padding ? FrameHeader.LENGTH : length,
-                    padding ? FrameType.PAD : FrameType.DATA))
+                if (message >= 0)
                 {
-                    stagedEnds[staged] = scanPosition;
-                    stagedCounts[staged++] = scanned;
+                    messages = message + 1;
+                    stagedEnds[message] = scanPosition;
+                    stagedCounts[message] = scanned;
                 }
-                else if (staged == 0)
+                else if (messages == 0)
                 {
                     leadingEnd = scanPosition;
                     leadingCount = scanned;
                 }
                 else
                 {
-                    stagedEnds[staged - 1] = scanPosition;
-                    stagedCounts[staged - 1] = scanned;
+                    stagedEnds[messages - 1] = scanPosition; // a dropped datagram is done once the message before it is
+                    stagedCounts[messages - 1] = scanned;
                 }
             }
-            final int sent = staged > 0 ? socket.sendStaged(staged) : 0;
-            if (sent < staged)
+            final int sent = messages > 0 ? socket.sendStaged() : 0;
+            if (sent < messages)
             {
                 more = false; // the socket's buffer is full: the rest goes next cycle
             }

@@ -31,12 +31,12 @@ final class UdpSockets
      * Whether a channel's sockets are batched.
      *
      * @param channel the channel.
-     * @param batch   datagrams per system call the driver was given; 0 when batching is off.
-     * @return true for a batch over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel).
+     * @param batching how the driver was told to move datagrams.
+     * @return true for batching over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel).
      */
-    static boolean batches(final UdpChannel channel, final int batch)
+    static boolean batches(final UdpChannel channel, final SocketBatching batching)
     {
-        return batch > 0 && channel.endpoint().getAddress() instanceof java.net.Inet4Address;
+        return batching.isOn() && channel.endpoint().getAddress() instanceof java.net.Inet4Address;
     }
 
     /** The batched twin of {@link #openSender}. */

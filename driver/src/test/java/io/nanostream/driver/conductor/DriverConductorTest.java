@@ -1,8 +1,8 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.buffer.BroadcastReceiver;
 import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.BroadcastReceiver;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.CountersReader;
 import io.nanostream.buffer.MessageRing;
@@ -13,18 +13,19 @@ import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.udp.ReceiverLimits;
+import io.nanostream.driver.udp.SocketBatching;
+import io.nanostream.driver.wire.Setup;
 import io.nanostream.log.BufferClaim;
 import io.nanostream.log.ExclusiveTermAppender;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.TermAppender;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.nanostream.driver.wire.Setup;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -98,7 +99,7 @@ class DriverConductorTest
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
             UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
-            limits, LogPlacement.inDriverDirectory(), 0);
+            limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF);
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());

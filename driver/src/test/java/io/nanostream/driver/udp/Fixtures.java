@@ -51,9 +51,10 @@ final class Fixtures
      * The batch the suite runs with: {@code nanostream.udp.batch} where native sockets are available (the udp-batched
      * execution), else 0 for JDK channels.
      */
-    static int batch()
+    static SocketBatching batch()
     {
-        return io.nanostream.concurrent.net.NativeUdpSocket.unavailableReason() == null ? Integer.getInteger("nanostream.udp.batch", 0) : 0;
+        final int batch = io.nanostream.concurrent.net.NativeUdpSocket.unavailableReason() == null ? Integer.getInteger("nanostream.udp.batch", 0) : 0;
+        return batch == 0 ? SocketBatching.OFF : new SocketBatching(batch, !"false".equals(System.getProperty("nanostream.udp.offload")));
     }
 
     static UdpChannel channel()

@@ -34,7 +34,7 @@ class SenderFuzzTest
         }
         final SenderCounters senderCounters = counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test");
         final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
-            counters.transport(), senderCounters, 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"), 0);
+            counters.transport(), senderCounters, 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"), SocketBatching.OFF);
         try
         {
             final AtomicBuffer control = publication.controlBuffer();
