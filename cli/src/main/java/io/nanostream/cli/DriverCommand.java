@@ -45,6 +45,15 @@ public final class DriverCommand implements Callable<Integer>
         "with several) or a node number (default: nanostream.numa.bind, or off; needs native access; stat shows each log's policy).")
     private String numaBind;
 
+    @Option(names = "--udp-batch", description = "Send and receive up to this many datagrams per system call (sendmmsg/recvmmsg) on " +
+        "IPv4 UDP channels, with the kernel's UDP segmentation and coalescing where it has them; 0 for JDK channels (default: " +
+        "nanostream.udp.batch, or 0; needs native access, which ./nano-stream enables; stat shows the udp-batch feature).")
+    private Integer udpBatch;
+
+    @Option(names = "--udp-offload", negatable = true, description = "With --udp-batch: use UDP segmentation (UDP_SEGMENT) and " +
+        "coalescing (UDP_GRO) where the kernel has them (default: nanostream.udp.offload, or on).")
+    private Boolean udpOffload;
+
     @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
     private Long livenessMillis;
 
@@ -106,6 +115,14 @@ public final class DriverCommand implements Callable<Integer>
         if (numaBind != null)
         {
             context.logStorage().numaBind(numaBind);
+        }
+        if (udpBatch != null)
+        {
+            context.datagramBatching().datagramsPerCall(udpBatch);
+        }
+        if (udpOffload != null)
+        {
+            context.datagramBatching().offload(udpOffload);
         }
         if (livenessMillis != null)
         {

@@ -24,7 +24,6 @@ public final class DriverContext
     private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, 10_000);
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
     private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
-    private boolean sparseLogFiles = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
     private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
     private final LossInjection lossInjection = new LossInjection();
     private final NetworkLimits networkLimits = new NetworkLimits();
@@ -281,24 +280,6 @@ public final class DriverContext
     public int maxRegistrationsPerClient()
     {
         return maxRegistrationsPerClient;
-    }
-
-    /**
-     * Sets whether new logs stay sparse (default false: logs are written through at creation, so no page fault or disk-full surprise waits for the hot path).
-     *
-     * @param sparse true for sparse.
-     * @return this context.
-     */
-    public DriverContext sparseLogFiles(final boolean sparse)
-    {
-        this.sparseLogFiles = sparse;
-        return this;
-    }
-
-    /** {@return whether new logs stay sparse} */
-    public boolean sparseLogFiles()
-    {
-        return sparseLogFiles;
     }
 
     /**

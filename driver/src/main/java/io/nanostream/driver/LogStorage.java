@@ -8,12 +8,13 @@ import java.nio.file.Path;
  * mount or a tmpfs mounted with {@code huge=always}, so that the logs sit in huge pages. The driver keeps its logs
  * in a subdirectory named after the driver directory there, and deletes only the logs it made. Starts from
  * {@value DriverProperties#LOG_DIR}. It also says which NUMA node the logs' memory is bound to
- * ({@value DriverProperties#NUMA_BIND}). Not thread-safe: configure, then launch.
+ * ({@value DriverProperties#NUMA_BIND}), and whether new logs stay sparse ({@value DriverProperties#SPARSE_FILES}). Not thread-safe: configure, then launch.
  */
 public final class LogStorage
 {
     private Path directory = logDirectoryProperty();
     private String numaBind = DriverProperties.text(DriverProperties.NUMA_BIND, NumaPlan.OFF);
+    private boolean sparse = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
 
     LogStorage()
     {
@@ -64,5 +65,24 @@ public final class LogStorage
     public String numaBind()
     {
         return numaBind;
+    }
+
+    /**
+     * Sets whether new logs stay sparse (default false: logs are written through at creation, so no page fault or
+     * disk-full surprise waits for the hot path; {@value DriverProperties#SPARSE_FILES}).
+     *
+     * @param sparse true for sparse.
+     * @return this.
+     */
+    public LogStorage sparseFiles(final boolean sparse)
+    {
+        this.sparse = sparse;
+        return this;
+    }
+
+    /** {@return whether new logs stay sparse} */
+    public boolean sparseFiles()
+    {
+        return sparse;
     }
 }

@@ -147,7 +147,7 @@ public final class MediaDriver implements AutoCloseable
     {
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
-            context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.sparseLogFiles(),
+            context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.logStorage().sparseFiles(),
             context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
             context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect());
     }

@@ -2,14 +2,8 @@ package io.nanostream.concurrent.net;
 
 import io.nanostream.concurrent.affinity.NativeAccess;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,26 +24,15 @@ public final class NativeUdpSocket implements AutoCloseable
     public static final int MAX_SEGMENTED_LENGTH = 65_507;
     /** The most datagrams one segmented message may be cut into (the kernel's {@code UDP_MAX_SEGMENTS}, 64 before 5.x kernels). */
     public static final int MAX_SEGMENTS = 64;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_NONBLOCK = 0x800;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_REUSEADDR = 2;
-    private static final int SO_SNDBUF = 7;
-    private static final int SO_RCVBUF = 8;
-    private static final int IPPROTO_IP = 0;
-    private static final int IP_MULTICAST_IF = 32;
-    private static final int IP_MULTICAST_TTL = 33;
-    private static final int IP_ADD_MEMBERSHIP = 35;
-    private static final int IP_MULTICAST_ALL = 49;
     private static final int MSG_TRUNC = 0x20;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int SOURCE_CACHE = 8;
 
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment state = arena.allocate(SocketCalls.STATE_LAYOUT);
-    private final MemorySegment scratch = arena.allocate(64, 8);
-    private final MemorySegment destination = arena.allocate(MessageVector.SOCKADDR_LENGTH, 8);
+    private final SocketHandle handle = new SocketHandle();
+    private final UdpSocketOptions options = new UdpSocketOptions(handle);
+    private final MemorySegment state = handle.state;
+    private final MemorySegment scratch = handle.scratch;
+    private final MemorySegment destination = handle.arena.allocate(MessageVector.SOCKADDR_LENGTH, 8);
     private final MessageVector sending;
     private final MessageVector receiving;
     private final MemorySegment slots;
@@ -58,14 +41,15 @@ public final class NativeUdpSocket implements AutoCloseable
     private final InetSocketAddress[] sources = new InetSocketAddress[SOURCE_CACHE];
     private int nextSource;
     private InetSocketAddress lastDestination;
+    /** The descriptor, copied from the handle once open. */
     private int fd = -1;
 
     private NativeUdpSocket(final int batch, final int slotLength)
     {
-        this.sending = new MessageVector(arena, batch);
-        this.receiving = new MessageVector(arena, batch);
+        this.sending = new MessageVector(handle.arena, batch);
+        this.receiving = new MessageVector(handle.arena, batch);
         this.slotLength = slotLength;
-        this.slots = arena.allocate((long)batch * slotLength, 64);
+        this.slots = handle.arena.allocate((long)batch * slotLength, 64);
         receiving.nameEachMessage();
         for (int i = 0; i < batch; i++)
         {
@@ -121,14 +105,14 @@ public final class NativeUdpSocket implements AutoCloseable
         final NativeUdpSocket socket = new NativeUdpSocket(batch, slotLength);
         try
         {
-            socket.fd = socket.check("socket", (int)SocketCalls.SOCKET.invokeExact(socket.state, MessageVector.AF_INET,
-                SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-            socket.setInt(IPPROTO_IP, IP_MULTICAST_ALL, 0, "IP_MULTICAST_ALL"); // only the groups this socket joined
+            socket.handle.open();
+            socket.fd = socket.handle.fd;
+            socket.options.ownGroupsOnly();
         }
-        catch (final Throwable ex)
+        catch (final RuntimeException ex)
         {
             socket.close();
-            throw rethrow(ex);
+            throw ex;
         }
         return socket;
     }
@@ -139,55 +123,10 @@ public final class NativeUdpSocket implements AutoCloseable
         return sending.capacity;
     }
 
-    /**
-     * Asks for kernel buffers; the kernel may give less.
-     *
-     * @param sendLength    bytes of the send buffer.
-     * @param receiveLength bytes of the receive buffer.
-     */
-    public void bufferLengths(final int sendLength, final int receiveLength)
+    /** {@return the socket's options, to set before use} */
+    public UdpSocketOptions options()
     {
-        setInt(SOL_SOCKET, SO_SNDBUF, sendLength, "SO_SNDBUF");
-        setInt(SOL_SOCKET, SO_RCVBUF, receiveLength, "SO_RCVBUF");
-    }
-
-    /** Lets other sockets bind the same address and port (multicast groups). */
-    public void reuseAddress()
-    {
-        setInt(SOL_SOCKET, SO_REUSEADDR, 1, "SO_REUSEADDR");
-    }
-
-    /**
-     * Sets the interface multicast datagrams leave by.
-     *
-     * @param networkInterface the interface.
-     */
-    public void multicastInterface(final NetworkInterface networkInterface)
-    {
-        putMembership(0, networkInterface);
-        setOption(IPPROTO_IP, IP_MULTICAST_IF, 12, "IP_MULTICAST_IF " + networkInterface.getName());
-    }
-
-    /**
-     * Sets the time-to-live of multicast datagrams.
-     *
-     * @param ttl 0 to 255.
-     */
-    public void multicastTtl(final int ttl)
-    {
-        setInt(IPPROTO_IP, IP_MULTICAST_TTL, ttl, "IP_MULTICAST_TTL");
-    }
-
-    /**
-     * Joins a multicast group on an interface.
-     *
-     * @param group            the IPv4 group.
-     * @param networkInterface the interface.
-     */
-    public void joinGroup(final InetAddress group, final NetworkInterface networkInterface)
-    {
-        putMembership(ipv4(group), networkInterface);
-        setOption(IPPROTO_IP, IP_ADD_MEMBERSHIP, 12, "IP_ADD_MEMBERSHIP " + group.getHostAddress() + " on " + networkInterface.getName());
+        return options;
     }
 
     /**
@@ -197,8 +136,8 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public void bind(final InetSocketAddress address)
     {
-        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), ipv4(address.getAddress()), address.getPort());
-        call("bind to " + address, SocketCalls.BIND, scratch.address());
+        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()), address.getPort());
+        handle.callWithAddress("bind to " + address, SocketCalls.BIND);
     }
 
     /**
@@ -208,8 +147,8 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public void connect(final InetSocketAddress address)
     {
-        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), ipv4(address.getAddress()), address.getPort());
-        call("connect to " + address, SocketCalls.CONNECT, scratch.address());
+        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()), address.getPort());
+        handle.callWithAddress("connect to " + address, SocketCalls.CONNECT);
         sending.nameAllMessages(null);
     }
 
@@ -220,16 +159,14 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public void sendStagedTo(final InetSocketAddress address)
     {
-        MessageVector.encode(destination, ipv4(address.getAddress()), address.getPort());
+        MessageVector.encode(destination, SocketHandle.ipv4(address.getAddress()), address.getPort());
         sending.nameAllMessages(destination);
     }
 
     /** {@return the address and port the socket is bound to} */
     public InetSocketAddress localAddress()
     {
-        scratch.set(ValueLayout.JAVA_INT, 32, MessageVector.SOCKADDR_LENGTH);
-        call("getsockname", SocketCalls.GETSOCKNAME, scratch.address(), scratch.address() + 32);
-        return decode(MessageVector.nameKey(scratch, 0));
+        return handle.localAddress();
     }
 
     /**
@@ -270,44 +207,6 @@ public final class NativeUdpSocket implements AutoCloseable
     }
 
     /**
-     * Whether this kernel cuts staged messages into datagrams ({@code UDP_SEGMENT}, Linux 4.18 and later), probed
-     * once per socket. A device that cannot (no checksum offload) makes the send fail with {@code EIO}.
-     *
-     * @return true if it does.
-     */
-    public boolean segmentsDatagrams()
-    {
-        scratch.set(ValueLayout.JAVA_INT, 0, 0);
-        try
-        {
-            return (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, MessageVector.SOL_UDP, MessageVector.UDP_SEGMENT, scratch.address(), 4) == 0;
-        }
-        catch (final Throwable ex)
-        {
-            throw rethrow(ex);
-        }
-    }
-
-    /**
-     * Asks the kernel to hand over datagrams of one flow that arrive together as one message ({@code UDP_GRO}, Linux 5.0
-     * and later): {@link #segmentLength(int)} then says how to cut it.
-     *
-     * @return true if the kernel agreed.
-     */
-    public boolean coalesceDatagrams()
-    {
-        scratch.set(ValueLayout.JAVA_INT, 0, 1);
-        try
-        {
-            return (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, MessageVector.SOL_UDP, MessageVector.UDP_GRO, scratch.address(), 4) == 0;
-        }
-        catch (final Throwable ex)
-        {
-            throw rethrow(ex);
-        }
-    }
-
-    /**
      * {@return the length of each datagram in the {@code i}-th message of the last {@link #receive}, if the kernel
      * coalesced several (the last may be shorter), or 0 if the message is one datagram}
      *
@@ -330,11 +229,11 @@ public final class NativeUdpSocket implements AutoCloseable
         try
         {
             final int sent = (int)SocketCalls.SENDMMSG.invokeExact(state, fd, sending.headers.address(), count, MSG_DONTWAIT);
-            return sent >= 0 ? sent : errnoResult();
+            return sent >= 0 ? sent : handle.errnoResult();
         }
         catch (final Throwable ex)
         {
-            throw rethrow(ex);
+            throw SocketHandle.rethrow(ex);
         }
     }
 
@@ -352,18 +251,18 @@ public final class NativeUdpSocket implements AutoCloseable
         Objects.checkFromIndexSize(offset, length, memory.byteSize());
         if (address != lastDestination)
         {
-            MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), ipv4(address.getAddress()), address.getPort());
+            MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()), address.getPort());
             lastDestination = address;
         }
         try
         {
             final long sent = (long)SocketCalls.SENDTO.invokeExact(state, fd, memory.address() + offset, (long)length, MSG_DONTWAIT,
                 scratch.address(), MessageVector.SOCKADDR_LENGTH);
-            return sent >= 0 ? 1 : errnoResult();
+            return sent >= 0 ? 1 : handle.errnoResult();
         }
         catch (final Throwable ex)
         {
-            throw rethrow(ex);
+            throw SocketHandle.rethrow(ex);
         }
     }
 
@@ -379,11 +278,11 @@ public final class NativeUdpSocket implements AutoCloseable
         {
             final int received = (int)SocketCalls.RECVMMSG.invokeExact(state, fd, receiving.headers.address(), receiving.capacity,
                 MSG_DONTWAIT, 0L);
-            return received >= 0 ? received : errnoResult();
+            return received >= 0 ? received : handle.errnoResult();
         }
         catch (final Throwable ex)
         {
-            throw rethrow(ex);
+            throw SocketHandle.rethrow(ex);
         }
     }
 
@@ -398,11 +297,11 @@ public final class NativeUdpSocket implements AutoCloseable
         try
         {
             final long received = (long)SocketCalls.RECV.invokeExact(state, fd, memory.address(), memory.byteSize(), MSG_DONTWAIT);
-            return received >= 0 ? (int)received : errnoResult();
+            return received >= 0 ? (int)received : handle.errnoResult();
         }
         catch (final Throwable ex)
         {
-            throw rethrow(ex);
+            throw SocketHandle.rethrow(ex);
         }
     }
 
@@ -442,7 +341,7 @@ public final class NativeUdpSocket implements AutoCloseable
                 return sources[j];
             }
         }
-        final InetSocketAddress source = decode(key);
+        final InetSocketAddress source = SocketHandle.decode(key);
         sourceKeys[nextSource] = key;
         sources[nextSource] = source;
         nextSource = (nextSource + 1) % SOURCE_CACHE;
@@ -453,125 +352,7 @@ public final class NativeUdpSocket implements AutoCloseable
     @Override
     public void close()
     {
-        if (fd >= 0)
-        {
-            try
-            {
-                final int ignored = (int)SocketCalls.CLOSE.invokeExact(state, fd);
-            }
-            catch (final Throwable ex)
-            {
-                // close(2) fails only on a bad descriptor: nothing to recover
-            }
-            fd = -1;
-        }
-        arena.close();
-    }
-
-    private void setInt(final int level, final int name, final int value, final String what)
-    {
-        scratch.set(ValueLayout.JAVA_INT, 0, value);
-        setOption(level, name, 4, what);
-    }
-
-    private void setOption(final int level, final int name, final int length, final String what)
-    {
-        try
-        {
-            check("setsockopt(" + what + ")", (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, level, name, scratch.address(), length));
-        }
-        catch (final Throwable ex)
-        {
-            throw rethrow(ex);
-        }
-    }
-
-    /** Writes a {@code struct ip_mreqn} (group, no local address, interface index) to the scratch memory. */
-    private void putMembership(final int group, final NetworkInterface networkInterface)
-    {
-        scratch.set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 0, group);
-        scratch.set(ValueLayout.JAVA_INT, 4, 0);
-        scratch.set(ValueLayout.JAVA_INT, 8, networkInterface.getIndex());
-    }
-
-    private void call(final String what, final java.lang.invoke.MethodHandle handle, final long address)
-    {
-        try
-        {
-            check(what, (int)handle.invokeExact(state, fd, address, MessageVector.SOCKADDR_LENGTH));
-        }
-        catch (final Throwable ex)
-        {
-            throw rethrow(ex);
-        }
-    }
-
-    private void call(final String what, final java.lang.invoke.MethodHandle handle, final long address, final long lengthAddress)
-    {
-        try
-        {
-            check(what, (int)handle.invokeExact(state, fd, address, lengthAddress));
-        }
-        catch (final Throwable ex)
-        {
-            throw rethrow(ex);
-        }
-    }
-
-    private int check(final String what, final int result)
-    {
-        if (result < 0)
-        {
-            final int errno = SocketCalls.errno(state);
-            throw new IllegalStateException(what + " failed: " + Errno.describe(errno));
-        }
-        return result;
-    }
-
-    private int errnoResult()
-    {
-        final int errno = SocketCalls.errno(state);
-        return errno == EAGAIN ? 0 : -errno;
-    }
-
-    private static int ipv4(final InetAddress address)
-    {
-        if (!(address instanceof Inet4Address))
-        {
-            throw new IllegalArgumentException(address + " is not an IPv4 address; native UDP sockets are IPv4 only");
-        }
-        final byte[] bytes = address.getAddress();
-        return (bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16 | (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF;
-    }
-
-    private static InetSocketAddress decode(final long key)
-    {
-        if (key < 0)
-        {
-            return null;
-        }
-        final int address = (int)(key >>> 16);
-        try
-        {
-            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte)(address >>> 24), (byte)(address >>> 16),
-                (byte)(address >>> 8), (byte)address}), (int)(key & 0xFFFF));
-        }
-        catch (final UnknownHostException ex)
-        {
-            throw new IllegalStateException(ex); // four bytes are always an IPv4 address
-        }
-    }
-
-    private static RuntimeException rethrow(final Throwable ex)
-    {
-        if (ex instanceof RuntimeException runtime)
-        {
-            return runtime;
-        }
-        if (ex instanceof Error error)
-        {
-            throw error;
-        }
-        return new IllegalStateException(ex);
+        fd = -1;
+        handle.close();
     }
 }

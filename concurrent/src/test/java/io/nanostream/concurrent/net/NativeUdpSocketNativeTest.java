@@ -70,7 +70,7 @@ class NativeUdpSocketNativeTest
         {
             receiver.bind(ANY_LOOPBACK_PORT);
             sender.connect(receiver.localAddress());
-            assertThat(sender.segmentsDatagrams()).isTrue();
+            assertThat(sender.options().segmentsDatagrams()).isTrue();
             final MemorySegment memory = arena.allocate(350);
             for (int i = 0; i < 350; i++)
             {
@@ -93,7 +93,7 @@ class NativeUdpSocketNativeTest
              Arena arena = Arena.ofConfined())
         {
             receiver.bind(ANY_LOOPBACK_PORT);
-            assertThat(receiver.coalesceDatagrams()).isTrue();
+            assertThat(receiver.options().coalesceDatagrams()).isTrue();
             sender.connect(receiver.localAddress());
             final MemorySegment memory = arena.allocate(350).fill((byte)9);
             sender.stage(0, memory, 0, 350, 100);

@@ -41,16 +41,7 @@ final class PublicationSocket
     private final AtomicBuffer control = AtomicBuffer.wrap(MemorySegment.ofBuffer(controlBytes));
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
     private final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(frameBytes));
-    /** Staged messages: each one datagram, or, segmenting, several equal datagrams back to back in one term. */
-    private final AtomicBuffer[] stagedTerms;
-    private final ByteBuffer[] stagedBytes;
-    private final int[] stagedOffsets;
-    private final int[] stagedLengths;
-    private final int[] stagedSegments;
-    private final int[] stagedDatagrams;
-    private int staged;
-    /** Whether several equal datagrams may go as one message for the kernel to cut (UDP_SEGMENT). */
-    private boolean segmenting;
+    private final StagedMessages staged;
 
     /**
      * Opens the sockets (conductor thread).
@@ -72,14 +63,8 @@ final class PublicationSocket
         this.batched = useBatches ? UdpSockets.openBatchedSender(channel, batching.datagramsPerCall()) : null;
         this.socket = useBatches ? null : UdpSockets.openSender(channel);
         // multicast loops segmented messages back unreliably on some kernels: segment unicast only
-        this.segmenting = useBatches && batching.offload() && !channel.isMulticast() && batched.segmentsDatagrams();
-        final int capacity = useBatches ? batched.batchCapacity() : 1;
-        this.stagedTerms = new AtomicBuffer[capacity];
-        this.stagedBytes = new ByteBuffer[capacity];
-        this.stagedOffsets = new int[capacity];
-        this.stagedLengths = new int[capacity];
-        this.stagedSegments = new int[capacity];
-        this.stagedDatagrams = new int[capacity];
+        this.staged = new StagedMessages(useBatches ? batched.batchCapacity() : 1,
+            useBatches && batching.offload() && !channel.isMulticast() && batched.options().segmentsDatagrams());
         try
         {
             this.controlSocket = channel.isMulticast() ? UdpSockets.openControlReceiver(channel) : null;
@@ -94,19 +79,19 @@ final class PublicationSocket
     /** {@return whether another datagram may be staged: a message is free, or one may grow} */
     boolean hasRoom()
     {
-        return staged < stagedTerms.length || segmenting;
+        return staged.hasRoom();
     }
 
     /** {@return the most messages one {@link #sendStaged} call sends} */
     int messageCapacity()
     {
-        return stagedTerms.length;
+        return staged.capacity();
     }
 
     /** {@return the most datagrams one {@link #sendStaged} call may send} */
     int datagramCapacity()
     {
-        return stagedTerms.length * (segmenting ? NativeUdpSocket.MAX_SEGMENTS : 1);
+        return staged.capacity() * (staged.isSegmenting() ? NativeUdpSocket.MAX_SEGMENTS : 1);
     }
 
     /** The buffer the next control datagram lands in. */
@@ -155,9 +140,8 @@ final class PublicationSocket
      */
     int stage(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
     {
-        final int last = staged - 1;
-        final boolean appends = segmenting && last >= 0 && fitsAfter(last, term, termOffset, length);
-        if (!appends && staged == stagedTerms.length)
+        final boolean appends = staged.canAppend(term, termOffset, length);
+        if (!appends && staged.isFull())
         {
             return FULL;
         }
@@ -166,31 +150,7 @@ final class PublicationSocket
             transport.lossDropped.add(1);
             return DROPPED;
         }
-        if (appends)
-        {
-            if (stagedDatagrams[last] == 1)
-            {
-                stagedSegments[last] = stagedLengths[last];
-            }
-            stagedLengths[last] += length;
-            stagedDatagrams[last]++;
-            return last;
-        }
-        stagedTerms[staged] = term;
-        stagedBytes[staged] = termBytes;
-        stagedOffsets[staged] = termOffset;
-        stagedLengths[staged] = length;
-        stagedSegments[staged] = length;
-        stagedDatagrams[staged] = 1;
-        return staged++;
-    }
-
-    private boolean fitsAfter(final int message, final AtomicBuffer term, final int termOffset, final int length)
-    {
-        final int segment = stagedSegments[message];
-        return stagedTerms[message] == term && stagedOffsets[message] + stagedLengths[message] == termOffset &&
-            stagedLengths[message] == segment * stagedDatagrams[message] && length <= segment &&
-            stagedDatagrams[message] < NativeUdpSocket.MAX_SEGMENTS && stagedLengths[message] + length <= NativeUdpSocket.MAX_SEGMENTED_LENGTH;
+        return appends ? staged.append(length) : staged.add(term, termBytes, termOffset, length);
     }
 
     /**
@@ -201,22 +161,21 @@ final class PublicationSocket
      */
     int sendStaged()
     {
-        final int count = staged;
-        staged = 0;
+        final int count = staged.clear();
         if (batched == null)
         {
-            final ByteBuffer bytes = stagedBytes[0];
-            bytes.clear().position(stagedOffsets[0]).limit(stagedOffsets[0] + stagedLengths[0]);
+            final ByteBuffer bytes = staged.termBytes(0);
+            bytes.clear().position(staged.offset(0)).limit(staged.offset(0) + staged.length(0));
             return write(bytes) ? 1 : 0;
         }
         for (int i = 0; i < count; i++)
         {
-            batched.stage(i, stagedTerms[i].segment(), stagedOffsets[i], stagedLengths[i], stagedDatagrams[i] > 1 ? stagedSegments[i] : 0);
+            batched.stage(i, staged.term(i).segment(), staged.offset(i), staged.length(i), staged.segmentLength(i));
         }
         final int sent = batched.sendStaged(count);
-        if (sent == -NativeUdpSocket.EIO && segmenting)
+        if (sent == -NativeUdpSocket.EIO && staged.isSegmenting())
         {
-            segmenting = false; // the route's device cannot segment: send each datagram on its own from now on
+            staged.stopSegmenting(); // the route's device cannot segment: send each datagram on its own from now on
             transport.socketErrors.add(1);
             return 0;
         }
@@ -225,17 +184,10 @@ final class PublicationSocket
             transport.socketErrors.add(1); // e.g. ECONNREFUSED while no receiver listens: lost, as on a lossy network
             return count;
         }
-        if (segmenting)
+        final int segmented = staged.segmented(sent);
+        if (segmented > 0)
         {
-            int segmented = 0;
-            for (int i = 0; i < sent; i++)
-            {
-                segmented += stagedDatagrams[i] > 1 ? 1 : 0;
-            }
-            if (segmented > 0)
-            {
-                transport.segmentedMessagesSent.add(segmented);
-            }
+            transport.segmentedMessagesSent.add(segmented);
         }
         return sent;
     }

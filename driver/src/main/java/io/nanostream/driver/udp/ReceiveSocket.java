@@ -65,7 +65,7 @@ final class ReceiveSocket
         final NativeUdpSocket socket = UdpSockets.openBatchedReceiver(channel, batching.datagramsPerCall());
         if (batching.offload())
         {
-            socket.coalesceDatagrams(); // refused on kernels before 5.0: datagrams then come one per message
+            socket.options().coalesceDatagrams(); // refused on kernels before 5.0: datagrams then come one per message
         }
         return new ReceiveSocket(null, socket, transport);
     }

@@ -45,14 +45,14 @@ final class UdpSockets
         final NativeUdpSocket socket = NativeUdpSocket.open(batch, 0);
         try
         {
-            socket.bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
+            socket.options().bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
             socket.bind(new InetSocketAddress(channel.iface() instanceof java.net.Inet4Address local ? local : ANY_IPV4, 0));
             if (channel.isMulticast())
             {
-                socket.multicastInterface(channel.multicastInterface());
+                socket.options().multicastInterface(channel.multicastInterface());
                 if (channel.ttl() > 0)
                 {
-                    socket.multicastTtl(channel.ttl());
+                    socket.options().multicastTtl(channel.ttl());
                 }
                 socket.sendStagedTo(channel.endpoint());
             }
@@ -75,16 +75,16 @@ final class UdpSockets
         final NativeUdpSocket socket = NativeUdpSocket.open(batch, RECEIVE_SLOT_LENGTH);
         try
         {
-            socket.bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
+            socket.options().bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
             if (channel.isMulticast())
             {
-                socket.reuseAddress();
+                socket.options().reuseAddress();
                 socket.bind(channel.endpoint()); // bound to the group, as openReceiver does on Linux
-                socket.joinGroup(channel.endpoint().getAddress(), channel.multicastInterface());
-                socket.multicastInterface(channel.multicastInterface()); // status messages and NAKs go to the control group
+                socket.options().joinGroup(channel.endpoint().getAddress(), channel.multicastInterface());
+                socket.options().multicastInterface(channel.multicastInterface()); // status messages and NAKs go to the control group
                 if (channel.ttl() > 0)
                 {
-                    socket.multicastTtl(channel.ttl());
+                    socket.options().multicastTtl(channel.ttl());
                 }
             }
             else
