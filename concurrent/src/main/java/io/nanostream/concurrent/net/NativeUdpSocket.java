@@ -3,6 +3,7 @@ package io.nanostream.concurrent.net;
 import io.nanostream.concurrent.affinity.NativeAccess;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,7 +31,6 @@ public final class NativeUdpSocket implements AutoCloseable
 
     private final SocketHandle handle = new SocketHandle();
     private final UdpSocketOptions options = new UdpSocketOptions(handle);
-    private final MemorySegment state = handle.state;
     private final MemorySegment scratch = handle.scratch;
     private final MemorySegment destination = handle.arena.allocate(MessageVector.SOCKADDR_LENGTH, 8);
     private final MessageVector sending;
@@ -41,6 +41,9 @@ public final class NativeUdpSocket implements AutoCloseable
     private final InetSocketAddress[] sources = new InetSocketAddress[SOURCE_CACHE];
     private int nextSource;
     private InetSocketAddress lastDestination;
+    /** This thread's errno, and the thread it belongs to: the data calls' errno is read here after a failure. */
+    private MemorySegment errno;
+    private Thread errnoThread;
     /** The descriptor, copied from the handle once open. */
     private int fd = -1;
 
@@ -228,8 +231,8 @@ public final class NativeUdpSocket implements AutoCloseable
         Objects.checkFromIndexSize(0, count, sending.capacity);
         try
         {
-            final int sent = (int)SocketCalls.SENDMMSG.invokeExact(state, fd, sending.headers.address(), count, MSG_DONTWAIT);
-            return sent >= 0 ? sent : handle.errnoResult();
+            final int sent = (int)SocketCalls.SENDMMSG.invokeExact(fd, sending.headers.address(), count, MSG_DONTWAIT);
+            return sent >= 0 ? sent : errnoResult();
         }
         catch (final Throwable ex)
         {
@@ -256,9 +259,9 @@ public final class NativeUdpSocket implements AutoCloseable
         }
         try
         {
-            final long sent = (long)SocketCalls.SENDTO.invokeExact(state, fd, memory.address() + offset, (long)length, MSG_DONTWAIT,
+            final long sent = (long)SocketCalls.SENDTO.invokeExact(fd, memory.address() + offset, (long)length, MSG_DONTWAIT,
                 scratch.address(), MessageVector.SOCKADDR_LENGTH);
-            return sent >= 0 ? 1 : handle.errnoResult();
+            return sent >= 0 ? 1 : errnoResult();
         }
         catch (final Throwable ex)
         {
@@ -276,9 +279,9 @@ public final class NativeUdpSocket implements AutoCloseable
         receiving.resetForReceive(receiving.capacity);
         try
         {
-            final int received = (int)SocketCalls.RECVMMSG.invokeExact(state, fd, receiving.headers.address(), receiving.capacity,
+            final int received = (int)SocketCalls.RECVMMSG.invokeExact(fd, receiving.headers.address(), receiving.capacity,
                 MSG_DONTWAIT, 0L);
-            return received >= 0 ? received : handle.errnoResult();
+            return received >= 0 ? received : errnoResult();
         }
         catch (final Throwable ex)
         {
@@ -296,8 +299,8 @@ public final class NativeUdpSocket implements AutoCloseable
     {
         try
         {
-            final long received = (long)SocketCalls.RECV.invokeExact(state, fd, memory.address(), memory.byteSize(), MSG_DONTWAIT);
-            return received >= 0 ? (int)received : handle.errnoResult();
+            final long received = (long)SocketCalls.RECV.invokeExact(fd, memory.address(), memory.byteSize(), MSG_DONTWAIT);
+            return received >= 0 ? (int)received : errnoResult();
         }
         catch (final Throwable ex)
         {
@@ -346,6 +349,29 @@ public final class NativeUdpSocket implements AutoCloseable
         sources[nextSource] = source;
         nextSource = (nextSource + 1) % SOURCE_CACHE;
         return source;
+    }
+
+    /**
+     * {@return 0 for {@code EAGAIN} (try again), else minus the errno of the data call that just failed, read where the C
+     * library keeps it for this thread (see {@link SocketCalls}); the location is looked up once per thread}
+     */
+    private int errnoResult()
+    {
+        final Thread current = Thread.currentThread();
+        if (current != errnoThread || current.isVirtual())
+        {
+            try
+            {
+                errno = MemorySegment.ofAddress((long)SocketCalls.ERRNO_LOCATION.invokeExact()).reinterpret(Integer.BYTES);
+            }
+            catch (final Throwable ex)
+            {
+                throw SocketHandle.rethrow(ex);
+            }
+            errnoThread = current;
+        }
+        final int value = errno.get(ValueLayout.JAVA_INT, 0);
+        return value == EAGAIN ? 0 : -value;
     }
 
     /** Closes the descriptor and frees the native memory; the socket must no longer be in use. */

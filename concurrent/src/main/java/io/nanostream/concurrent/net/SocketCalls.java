@@ -13,7 +13,12 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The C library's socket calls, linked on first use, only after native access was found enabled. Pointers are passed
- * as {@code long} addresses (LP64), so a call allocates nothing; each call captures {@code errno}.
+ * as {@code long} addresses (LP64). Setup calls capture {@code errno} through the linker. The four data calls do not:
+ * a capturing call slices its state segment each time until C2 compiles it with the capture check inlined, and a
+ * driver's colder paths (a resend after a NAK) ran in C1 code long enough to allocate about 1 MB (UdpLossTest, batched).
+ * After a data call fails they read {@code errno} where the C library keeps it ({@link #ERRNO_LOCATION}). The JVM may
+ * change that value if the thread stops for a safepoint on its way back from the call; the data paths treat the errno
+ * only as a hint (try again, or count the datagram lost), so a rare wrong value costs a retry or a repair, never data.
  */
 final class SocketCalls
 {
@@ -29,21 +34,23 @@ final class SocketCalls
     static final MethodHandle CONNECT;
     /** int getsockname(int fd, struct sockaddr *address, socklen_t *length) */
     static final MethodHandle GETSOCKNAME;
-    /** int sendmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags) */
+    /** int sendmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags); no errno capture */
     static final MethodHandle SENDMMSG;
-    /** int recvmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags, struct timespec *timeout) */
+    /** int recvmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags, struct timespec *timeout); no errno capture */
     static final MethodHandle RECVMMSG;
-    /** ssize_t recv(int fd, void *buffer, size_t length, int flags) */
+    /** ssize_t recv(int fd, void *buffer, size_t length, int flags); no errno capture */
     static final MethodHandle RECV;
-    /** ssize_t sendto(int fd, const void *buffer, size_t length, int flags, const struct sockaddr *to, socklen_t to_length) */
+    /** ssize_t sendto(int fd, const void *buffer, size_t length, int flags, const struct sockaddr *to, socklen_t to_length); no errno capture */
     static final MethodHandle SENDTO;
+    /** int *__errno_location(void): where this thread's errno lives */
+    static final MethodHandle ERRNO_LOCATION;
     /** int close(int fd) */
     static final MethodHandle CLOSE;
     static final String LINK_FAILURE;
 
     static
     {
-        final MethodHandle[] handles = new MethodHandle[10];
+        final MethodHandle[] handles = new MethodHandle[11];
         String failure = null;
         try
         {
@@ -52,11 +59,12 @@ final class SocketCalls
             handles[2] = link("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
             handles[3] = link("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
             handles[4] = link("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
-            handles[5] = link("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
-            handles[6] = link("recvmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG));
-            handles[7] = link("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-            handles[8] = link("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
+            handles[5] = linkPlain("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
+            handles[6] = linkPlain("recvmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG));
+            handles[7] = linkPlain("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+            handles[8] = linkPlain("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
             handles[9] = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+            handles[10] = linkPlain("__errno_location", FunctionDescriptor.of(JAVA_LONG));
         }
         catch (final RuntimeException ex)
         {
@@ -72,6 +80,7 @@ final class SocketCalls
         RECV = handles[7];
         SENDTO = handles[8];
         CLOSE = handles[9];
+        ERRNO_LOCATION = handles[10];
         LINK_FAILURE = failure;
     }
 
@@ -84,6 +93,13 @@ final class SocketCalls
         final Linker linker = Linker.nativeLinker();
         final MemorySegment symbol = linker.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException(name + " not found"));
         return linker.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
+    }
+
+    private static MethodHandle linkPlain(final String name, final FunctionDescriptor descriptor)
+    {
+        final Linker linker = Linker.nativeLinker();
+        final MemorySegment symbol = linker.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException(name + " not found"));
+        return linker.downcallHandle(symbol, descriptor);
     }
 
     static int errno(final MemorySegment state)

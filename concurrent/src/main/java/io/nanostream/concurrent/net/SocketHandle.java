@@ -108,13 +108,6 @@ final class SocketHandle
         return result;
     }
 
-    /** {@return 0 for {@code EAGAIN} (try again), else minus the errno of the call that just failed} */
-    int errnoResult()
-    {
-        final int errno = SocketCalls.errno(state);
-        return errno == NativeUdpSocket.EAGAIN ? 0 : -errno;
-    }
-
     /** Closes the descriptor and frees the native memory. */
     void close()
     {
