@@ -53,6 +53,12 @@ public final class BenchCommand implements CliExtension
     @Option(names = "--impl", split = ",", description = "Only these implementations, e.g. nano,disruptor.")
     private List<String> onlyImpls = new ArrayList<>();
 
+    @Option(names = "--affinity", paramLabel = "none|same|cross",
+        description = "Pin each scenario's threads: the driving thread (publisher, producer, pinger) to the first CPU the process " +
+            "may use and the threads the shape starts (subscriber, consumers, ponger, driver agents) to the second (cross), or all " +
+            "to the first (same). Default none. The scenario JVMs get native access for it.")
+    private String affinity = "none";
+
     @Option(names = "--raw", description = "Also print every round's figures (JSON lines, to stderr).")
     private boolean raw;
 
@@ -73,6 +79,10 @@ public final class BenchCommand implements CliExtension
         final int runMillis = this.runMillis != null ? this.runMillis : quick ? 200 : 500;
         final int warmupMillis = this.warmupMillis != null ? this.warmupMillis : quick ? 700 : 2000;
         final String jvm = jvmMode != null ? jvmMode : quick ? "same" : "both";
+        if (!List.of("none", "same", "cross").contains(affinity))
+        {
+            throw new IllegalArgumentException("--affinity=" + affinity + ": use none, same or cross");
+        }
         if (!List.of("same", "separate", "both").contains(jvm))
         {
             throw new IllegalArgumentException("--jvm takes same, separate or both, not '" + jvm + "'");
@@ -247,6 +257,10 @@ public final class BenchCommand implements CliExtension
         final String java = ProcessHandle.current().info().command().orElse("java");
         final List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
         command.addAll(jvmArgs);
+        if (!affinity.equals("none"))
+        {
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-D" + ThreadPlacementPlan.PROPERTY + "=" + affinity));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
             scenario, impls, Integer.toString(rounds), Integer.toString(runMillis), Integer.toString(warmupMillis)));
         final Process process = new ProcessBuilder(command).redirectErrorStream(false).start();

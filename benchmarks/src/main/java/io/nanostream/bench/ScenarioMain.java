@@ -27,8 +27,27 @@ public final class ScenarioMain
     /** The fewest events per throughput run. */
     private static final long MIN_EVENTS = 100_000;
 
+    /** Where the shapes' threads run ({@code nano-stream bench --affinity}). */
+    private static ThreadPlacementPlan placement;
+
     private ScenarioMain()
     {
+    }
+
+    private static ThroughputShape throughput(final ScenarioCatalog catalog, final String scenario, final String impl) throws Exception
+    {
+        placement.beforeShape();
+        final ThroughputShape shape = catalog.throughput(scenario, impl);
+        placement.afterShape();
+        return shape;
+    }
+
+    private static LatencyShape latency(final ScenarioCatalog catalog, final String scenario, final String impl) throws Exception
+    {
+        placement.beforeShape();
+        final LatencyShape shape = catalog.latency(scenario, impl);
+        placement.afterShape();
+        return shape;
     }
 
     /**
@@ -49,6 +68,7 @@ public final class ScenarioMain
         final long runNanos = Long.parseLong(args[3]) * 1_000_000L;
         final long warmupNanos = Long.parseLong(args[4]) * 1_000_000L;
         final ScenarioCatalog catalog = Catalogs.forScenario(scenario);
+        placement = ThreadPlacementPlan.fromProperty();
         final long shapeWarmupNanos = catalog.shapeWarmupMillis(scenario) * 1_000_000L;
         if (catalog.isLatency(scenario))
         {
@@ -72,7 +92,7 @@ public final class ScenarioMain
             double rate;
             do
             {
-                try (ThroughputShape shape = catalog.throughput(scenario, impl))
+                try (ThroughputShape shape = throughput(catalog, scenario, impl))
                 {
                     shape.run(Math.max(10_000L, events / 10));
                     rate = events * 1e9 / shape.run(events);
@@ -90,7 +110,7 @@ public final class ScenarioMain
                 final double rate = rates.get(i);
                 final long events = Math.max(MIN_EVENTS, (long)(rate * runNanos / 1e9));
                 final long elapsed;
-                try (ThroughputShape shape = catalog.throughput(scenario, impls.get(i)))
+                try (ThroughputShape shape = throughput(catalog, scenario, impls.get(i)))
                 {
                     shape.run(Math.max(10_000L, Math.max(events / 10, (long)(rate * shapeWarmupNanos / 1e9))));
                     elapsed = shape.run(events);
@@ -115,7 +135,7 @@ public final class ScenarioMain
             double perSecond;
             do
             {
-                try (LatencyShape shape = catalog.latency(scenario, impl))
+                try (LatencyShape shape = latency(catalog, scenario, impl))
                 {
                     final long start = System.nanoTime();
                     shape.run(iterations, newHistogram());
@@ -134,7 +154,7 @@ public final class ScenarioMain
                 final double perSecond = rates.get(i);
                 final long iterations = Math.max(MIN_ROUND_TRIPS, (long)(perSecond * runNanos / 1e9));
                 final Histogram histogram = newHistogram();
-                try (LatencyShape shape = catalog.latency(scenario, impls.get(i)))
+                try (LatencyShape shape = latency(catalog, scenario, impls.get(i)))
                 {
                     shape.run(Math.max(1_000L, Math.max(iterations / 10, (long)(perSecond * shapeWarmupNanos / 1e9))), newHistogram());
                     shape.run(iterations, histogram);

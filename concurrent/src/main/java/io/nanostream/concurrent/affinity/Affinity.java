@@ -61,6 +61,20 @@ public final class Affinity
      */
     public static void pinCurrentThread(final CpuSet cpus)
     {
+        pinThread(0, cpus);
+    }
+
+    /**
+     * Restricts another thread of this process to a set of CPUs, by its kernel thread id (as
+     * {@code /proc/self/task} lists them; see {@link ThreadPlacement}), e.g. a thread a library started.
+     *
+     * @param tid  the kernel thread id; 0 for the calling thread.
+     * @param cpus the CPUs; not empty.
+     * @throws IllegalStateException with the reason, if affinity is unavailable or the kernel refuses
+     *                               (for example a thread that has ended: ESRCH).
+     */
+    public static void pinThread(final int tid, final CpuSet cpus)
+    {
         requireAvailable();
         if (cpus.isEmpty())
         {
@@ -71,12 +85,13 @@ public final class Affinity
             final MemorySegment mask = arena.allocate(MASK_BYTES, 8);
             mask.copyFrom(MemorySegment.ofArray(cpus.toMask(MASK_BYTES)));
             final MemorySegment state = arena.allocate(Calls.STATE_LAYOUT);
-            final int result = (int)Calls.SET.invokeExact(state, 0, (long)MASK_BYTES, mask);
+            final int result = (int)Calls.SET.invokeExact(state, tid, (long)MASK_BYTES, mask);
             if (result != 0)
             {
                 final int errno = (int)Calls.ERRNO.get(state, 0L);
-                throw new IllegalStateException("sched_setaffinity(" + cpus + ") failed with errno " + errno +
-                    (errno == 22 ? " (EINVAL: no CPU of the set is online and allowed to this process)" : ""));
+                throw new IllegalStateException("sched_setaffinity(" + (tid == 0 ? "" : "thread " + tid + ", ") + cpus +
+                    ") failed with errno " + errno + (errno == 22 ? " (EINVAL: no CPU of the set is online and allowed to this process)" :
+                    errno == 3 ? " (ESRCH: no such thread)" : ""));
             }
         }
         catch (final IllegalStateException | IllegalArgumentException ex)
