@@ -22,6 +22,42 @@ class AffinityNativeTest
     }
 
     @Test
+    void pinsAnotherThreadByItsKernelIdAndTheKernelReportsIt() throws Exception
+    {
+        final int first = CpuTopology.read().online().stream().findFirst().orElseThrow();
+        final CountDownLatch done = new CountDownLatch(1);
+        final Thread thread = Thread.ofPlatform().name("affinity-other").start(() ->
+        {
+            try
+            {
+                done.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try
+        {
+            ThreadPlacement placement = null;
+            for (int i = 0; i < 100 && placement == null; i++)
+            {
+                placement = ThreadPlacement.ofThisProcess("affinity-other");
+            }
+            assertThat(placement).isNotNull();
+            Affinity.pinThread((int)placement.tid(), CpuSet.of(first));
+            assertThat(ThreadPlacement.ofThisProcess("affinity-other").allowed()).isEqualTo(CpuSet.of(first));
+            assertThatThrownBy(() -> Affinity.pinThread(Integer.MAX_VALUE, CpuSet.of(first)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ESRCH");
+        }
+        finally
+        {
+            done.countDown();
+            thread.join();
+        }
+    }
+
+    @Test
     void pinsTheCallingThreadAndTheKernelReportsIt() throws Exception
     {
         final CpuSet online = CpuTopology.read().online();
