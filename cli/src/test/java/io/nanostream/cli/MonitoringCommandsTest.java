@@ -9,31 +9,12 @@ import io.nanostream.client.Subscription;
 import io.nanostream.driver.MediaDriver;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MonitoringCommandsTest
 {
-    private static String run(final String... args)
-    {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try
-        {
-            assertThat(Main.execute(args)).isZero();
-        }
-        finally
-        {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void statShowsPublicationsSubscribersAndLagAndErrorsShowsTheDriversErrors()
     {
@@ -55,10 +36,10 @@ class MonitoringCommandsTest
             assertThat(sent).isEqualTo(100);
             assertThatThrownBy(() -> client.addPublication("nano:udp?control=localhost:1", 3)).isInstanceOf(RegistrationException.class);
 
-            final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "100");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "100");
             assertThat(stat).contains("heartbeat").contains("pub-lmt").contains("pub-pos").contains("sub-pos")
                 .contains("lag of subscriber " + subscription.registrationId() + " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
-            final String errors = run("errors", "--dir", driver.directory().toString());
+            final String errors = CliOutput.run("errors", "--dir", driver.directory().toString());
             assertThat(errors).contains("needs endpoint=host:port").contains("1 distinct error(s)");
         }
     }
@@ -68,14 +49,14 @@ class MonitoringCommandsTest
     {
         try (MediaDriver driver = MediaDriver.launchEmbedded())
         {
-            final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
             assertThat(stat).containsPattern("feature +0 +affinity: off: not requested \\(nanostream.affinity unset\\)")
                 .containsPattern("agent +tid +cpus allowed +last cpu")
                 .containsPattern("\\nconductor +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("\\nsender +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("\\nreceiver +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("feature +0 +hugepages: off: tmpfs huge=never has no huge pages; set nanostream.log.dir");
-            final String json = run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms", "10");
+            final String json = CliOutput.run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms", "10");
             assertThat(json).contains("\"type\":\"feature\",\"type_id\":11,\"value\":0,");
         }
     }

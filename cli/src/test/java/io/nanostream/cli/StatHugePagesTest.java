@@ -9,9 +9,6 @@ import io.nanostream.driver.MediaDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -84,7 +81,7 @@ class StatHugePagesTest
                 {
                     sent += publication.offer(message, 0, 100) > 0 ? 1 : 0;
                 }
-                final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+                final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
                 assertThat(stat).containsPattern("feature +1 +hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more")
                     .containsPattern("\\n +8m +8m +8m +4k +100%  default +" + mount + "/[^/]+/\\d+\\.logbuffer");
                 System.out.println(stat);
@@ -97,19 +94,4 @@ class StatHugePagesTest
         }
     }
 
-    private static String run(final String... args)
-    {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try
-        {
-            assertThat(Main.execute(args)).isZero();
-        }
-        finally
-        {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -6,9 +6,6 @@ import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -28,25 +25,10 @@ class StatNumaNativeTest
         try (MediaDriver driver = MediaDriver.launch(context); NanoStream client = driver.connect();
              Publication publication = client.addPublication("nano:ipc", 5))
         {
-            final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
             assertThat(stat).containsPattern("feature +1 +numa: on: logs bound to node 0 \\(nanostream.numa.bind=0\\)")
                 .containsPattern("%  bind:0 +" + driver.directory() + "/publications/\\d+\\.logbuffer");
         }
     }
 
-    private static String run(final String... args)
-    {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try
-        {
-            assertThat(Main.execute(args)).isZero();
-        }
-        finally
-        {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
 }

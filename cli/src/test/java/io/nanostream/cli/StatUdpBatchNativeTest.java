@@ -9,11 +9,8 @@ import io.nanostream.driver.MediaDriver;
 import io.nanostream.log.FragmentAssembler;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -56,26 +53,11 @@ class StatUdpBatchNativeTest
                 subscription.poll(assembler, 64);
             }
             assertThat(received[0]).isEqualTo(10);
-            final String stat = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
             assertThat(stat).containsPattern("feature +1 +udp-batch: on: sendmmsg/recvmmsg, up to 8 messages per call")
                 .containsPattern(" [1-9][0-9,]* +\\d+ +udp segmented messages sent")
                 .containsPattern(" [1-9][0-9,]* +\\d+ +udp coalesced messages received");
         }
     }
 
-    private static String run(final String... args)
-    {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try
-        {
-            assertThat(Main.execute(args)).isZero();
-        }
-        finally
-        {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
 }
