@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A client of a media driver: connect once, then add publications and subscriptions. Adding and
@@ -52,8 +50,7 @@ public final class NanoStream implements AutoCloseable
     private final MessageRing commands;
     private final CountersReader counters;
     private final long clientId;
-    private final AtomicBuffer commandBuffer = AtomicBuffer.allocateHeap(4096);
-    private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+    private final DriverRequests requests;
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<Long, Publication> publications = new ConcurrentHashMap<>();
     private final ThreadLocal<AtomicBuffer> scratch = ThreadLocal.withInitial(() -> AtomicBuffer.allocateHeap(64 * 1024));
@@ -71,6 +68,7 @@ public final class NanoStream implements AutoCloseable
         this.clientId = commands.nextCorrelationId();
         this.conductor = new ClientConductor(this, control.broadcast(), commands, context);
         this.conductorThread = Thread.ofPlatform().daemon().name("nano-stream-client-" + clientId).unstarted(conductor);
+        this.requests = new DriverRequests(context, commands, clientId, conductor::wake);
     }
 
     /**
@@ -175,7 +173,8 @@ public final class NanoStream implements AutoCloseable
     public ConcurrentPublication addPublication(final String channel, final int streamId)
     {
         ChannelUri.parse(channel);
-        final PublicationReady ready = (PublicationReady)request(Commands.ADD_PUBLICATION, channel, streamId, null);
+        checkOpen();
+        final PublicationReady ready = (PublicationReady)requests.add(Commands.ADD_PUBLICATION, channel, streamId, null, null);
         final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()), context.preTouchLogs());
         final ConcurrentPublication publication = new ConcurrentPublication(this, ready.registrationId(), channel, streamId,
             ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
@@ -193,7 +192,8 @@ public final class NanoStream implements AutoCloseable
     public ExclusivePublication addExclusivePublication(final String channel, final int streamId)
     {
         ChannelUri.parse(channel);
-        final PublicationReady ready = (PublicationReady)request(Commands.ADD_EXCLUSIVE_PUBLICATION, channel, streamId, null);
+        checkOpen();
+        final PublicationReady ready = (PublicationReady)requests.add(Commands.ADD_EXCLUSIVE_PUBLICATION, channel, streamId, null, null);
         final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()), context.preTouchLogs());
         final ExclusivePublication publication = new ExclusivePublication(this, ready.registrationId(), channel, streamId,
             ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
@@ -232,13 +232,14 @@ public final class NanoStream implements AutoCloseable
             LOGGER.log(System.Logger.Level.WARNING, "'" + channel + "': " + String.join(", ", ignored) + " only mean(s) something on a " +
                 "publication and a subscription ignores it; the publisher's log decides (remove it from the subscription's channel)");
         }
+        checkOpen();
         final Subscription[] created = new Subscription[1];
-        request(Commands.ADD_SUBSCRIPTION, channel, streamId, correlationId ->
+        requests.add(Commands.ADD_SUBSCRIPTION, channel, streamId, correlationId ->
         {
             // registered before the command goes out, so that no image can arrive before its subscription
             created[0] = new Subscription(this, correlationId, channel, streamId, availableImageHandler, unavailableImageHandler);
             subscriptions.put(correlationId, created[0]);
-        });
+        }, subscriptions::remove);
         return created[0];
     }
 
@@ -304,11 +305,7 @@ public final class NanoStream implements AutoCloseable
         }
         if (driverAlive)
         {
-            synchronized (commandBuffer)
-            {
-                final int length = Commands.encodeClient(commandBuffer, commands.nextCorrelationId(), clientId);
-                commands.write(Commands.CLIENT_CLOSE, commandBuffer, 0, length);
-            }
+            requests.sendClose();
         }
         for (final Publication publication : publications.values())
         {
@@ -328,100 +325,6 @@ public final class NanoStream implements AutoCloseable
         controlMapping.close();
     }
 
-    /** Sends a command and waits for its response; the hook runs with the correlation id before sending. */
-    private Object request(final int type, final String channel, final int streamId, final java.util.function.LongConsumer beforeSend)
-    {
-        checkOpen();
-        final CompletableFuture<Object> response = new CompletableFuture<>();
-        final long correlationId;
-        synchronized (commandBuffer)
-        {
-            correlationId = commands.nextCorrelationId();
-            pending.put(correlationId, response);
-            if (beforeSend != null)
-            {
-                beforeSend.accept(correlationId);
-            }
-            final int length = Commands.encodeAdd(commandBuffer, correlationId, clientId, streamId, channel);
-            sendWithRetry(type, length);
-        }
-        conductor.wake();
-        return await(correlationId, response, type == Commands.ADD_SUBSCRIPTION);
-    }
-
-    private Object request(final int type, final long registrationId)
-    {
-        checkOpen();
-        final CompletableFuture<Object> response = new CompletableFuture<>();
-        final long correlationId;
-        synchronized (commandBuffer)
-        {
-            correlationId = commands.nextCorrelationId();
-            pending.put(correlationId, response);
-            final int length = Commands.encodeRemove(commandBuffer, correlationId, clientId, registrationId);
-            sendWithRetry(type, length);
-        }
-        conductor.wake();
-        return await(correlationId, response, false);
-    }
-
-    private void sendWithRetry(final int type, final int length)
-    {
-        final long deadline = System.nanoTime() + context.driverTimeout().toNanos(); // real time, whatever clock the conductor reads
-        while (!commands.write(type, commandBuffer, 0, length))
-        {
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new DriverUnavailableException("the media driver in " + context.directory() +
-                    " takes no commands: its command ring stayed full for " + context.driverTimeout().toMillis() + " ms", null);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private Object await(final long correlationId, final CompletableFuture<Object> response, final boolean subscription)
-    {
-        try
-        {
-            return response.get(context.driverTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (final TimeoutException ex)
-        {
-            if (subscription)
-            {
-                subscriptions.remove(correlationId);
-            }
-            throw new DriverUnavailableException("no response from the media driver in " + context.directory() + " within " +
-                context.driverTimeout().toMillis() + " ms; is it running?", ex);
-        }
-        catch (final ExecutionException ex)
-        {
-            if (subscription)
-            {
-                subscriptions.remove(correlationId);
-            }
-            // made again here, so that the stack trace is the caller's, not the client conductor's thread's
-            if (ex.getCause() instanceof RegistrationException refused)
-            {
-                throw new RegistrationException(refused.errorCode(), refused.getMessage());
-            }
-            if (ex.getCause() instanceof DriverUnavailableException lost)
-            {
-                throw new DriverUnavailableException(lost.getMessage(), null);
-            }
-            throw new NanoStreamException("request failed: " + ex.getCause(), ex.getCause());
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new NanoStreamException("interrupted waiting for the media driver", ex);
-        }
-        finally
-        {
-            pending.remove(correlationId);
-        }
-    }
-
     private void checkOpen()
     {
         if (closed)
@@ -437,7 +340,7 @@ public final class NanoStream implements AutoCloseable
         publications.remove(publication.registrationId());
         if (!closed)
         {
-            request(Commands.REMOVE_PUBLICATION, publication.registrationId());
+            requests.remove(Commands.REMOVE_PUBLICATION, publication.registrationId());
         }
         conductor.linger(publication.log);
     }
@@ -448,7 +351,7 @@ public final class NanoStream implements AutoCloseable
         final Image[] images = subscription.markClosed();
         if (!closed)
         {
-            request(Commands.REMOVE_SUBSCRIPTION, subscription.registrationId());
+            requests.remove(Commands.REMOVE_SUBSCRIPTION, subscription.registrationId());
         }
         for (final Image image : images)
         {
@@ -469,12 +372,12 @@ public final class NanoStream implements AutoCloseable
 
     boolean hasPendingRequests()
     {
-        return !pending.isEmpty();
+        return requests.hasPending();
     }
 
     CompletableFuture<Object> pending(final long correlationId)
     {
-        return pending.get(correlationId);
+        return requests.pending(correlationId);
     }
 
     Subscription subscription(final long registrationId)
@@ -492,7 +395,7 @@ public final class NanoStream implements AutoCloseable
         closedReason = reason;
         closed = true;
         final DriverUnavailableException lost = new DriverUnavailableException(reason, null);
-        pending.values().forEach(future -> future.completeExceptionally(lost));
+        requests.failAll(lost);
         publications.values().forEach(publication -> publication.closed = true);
         subscriptions.values().forEach(Subscription::markClosed);
         context.errorHandler().accept(lost);

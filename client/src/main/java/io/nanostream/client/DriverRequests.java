@@ -1,0 +1,173 @@
+package io.nanostream.client;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.MessageRing;
+import io.nanostream.client.protocol.Commands;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+
+/**
+ * A client's commands to the driver and the wait for each answer: a command goes into the driver's command ring under
+ * a fresh correlation id, the calling thread waits up to the driver timeout for the client conductor to complete its
+ * future from the driver's broadcast, and a refusal or a lost driver is thrown on the caller's thread with the caller's
+ * stack. Any thread may send; the client conductor thread completes the futures.
+ */
+final class DriverRequests
+{
+    private final ClientContext context;
+    private final MessageRing commands;
+    private final long clientId;
+    private final Runnable wakeConductor;
+    private final AtomicBuffer commandBuffer = AtomicBuffer.allocateHeap(4096);
+    private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+
+    DriverRequests(final ClientContext context, final MessageRing commands, final long clientId, final Runnable wakeConductor)
+    {
+        this.context = context;
+        this.commands = commands;
+        this.clientId = clientId;
+        this.wakeConductor = wakeConductor;
+    }
+
+    /**
+     * Asks for a publication or subscription and waits for the answer.
+     *
+     * @param type       the command type.
+     * @param channel    the channel.
+     * @param streamId   the stream id.
+     * @param beforeSend runs with the correlation id before the command goes out, or null.
+     * @param onFailure  runs with the correlation id if the request fails, or null.
+     * @return the driver's answer.
+     */
+    Object add(final int type, final String channel, final int streamId, final LongConsumer beforeSend, final LongConsumer onFailure)
+    {
+        final CompletableFuture<Object> response = new CompletableFuture<>();
+        final long correlationId;
+        synchronized (commandBuffer)
+        {
+            correlationId = commands.nextCorrelationId();
+            pending.put(correlationId, response);
+            if (beforeSend != null)
+            {
+                beforeSend.accept(correlationId);
+            }
+            sendWithRetry(type, Commands.encodeAdd(commandBuffer, correlationId, clientId, streamId, channel));
+        }
+        wakeConductor.run();
+        return await(correlationId, response, onFailure);
+    }
+
+    /**
+     * Asks the driver to remove a registration and waits for the answer.
+     *
+     * @param type           the command type.
+     * @param registrationId the registration.
+     * @return the driver's answer.
+     */
+    Object remove(final int type, final long registrationId)
+    {
+        final CompletableFuture<Object> response = new CompletableFuture<>();
+        final long correlationId;
+        synchronized (commandBuffer)
+        {
+            correlationId = commands.nextCorrelationId();
+            pending.put(correlationId, response);
+            sendWithRetry(type, Commands.encodeRemove(commandBuffer, correlationId, clientId, registrationId));
+        }
+        wakeConductor.run();
+        return await(correlationId, response, null);
+    }
+
+    /** Tells the driver this client is gone, without waiting: a full ring drops it, and liveness does the rest. */
+    void sendClose()
+    {
+        synchronized (commandBuffer)
+        {
+            final int length = Commands.encodeClient(commandBuffer, commands.nextCorrelationId(), clientId);
+            commands.write(Commands.CLIENT_CLOSE, commandBuffer, 0, length);
+        }
+    }
+
+    /** {@return whether a request waits for its answer} */
+    boolean hasPending()
+    {
+        return !pending.isEmpty();
+    }
+
+    /** {@return the future of a waiting request, or null} */
+    CompletableFuture<Object> pending(final long correlationId)
+    {
+        return pending.get(correlationId);
+    }
+
+    /** Ends every waiting request with an error. */
+    void failAll(final RuntimeException error)
+    {
+        pending.values().forEach(future -> future.completeExceptionally(error));
+    }
+
+    private void sendWithRetry(final int type, final int length)
+    {
+        final long deadline = System.nanoTime() + context.driverTimeout().toNanos(); // real time, whatever clock the conductor reads
+        while (!commands.write(type, commandBuffer, 0, length))
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new DriverUnavailableException("the media driver in " + context.directory() +
+                    " takes no commands: its command ring stayed full for " + context.driverTimeout().toMillis() + " ms", null);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private Object await(final long correlationId, final CompletableFuture<Object> response, final LongConsumer onFailure)
+    {
+        try
+        {
+            return response.get(context.driverTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            failed(onFailure, correlationId);
+            throw new DriverUnavailableException("no response from the media driver in " + context.directory() + " within " +
+                context.driverTimeout().toMillis() + " ms; is it running?", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            failed(onFailure, correlationId);
+            // made again here, so that the stack trace is the caller's, not the client conductor's thread's
+            if (ex.getCause() instanceof RegistrationException refused)
+            {
+                throw new RegistrationException(refused.errorCode(), refused.getMessage());
+            }
+            if (ex.getCause() instanceof DriverUnavailableException lost)
+            {
+                throw new DriverUnavailableException(lost.getMessage(), null);
+            }
+            throw new NanoStreamException("request failed: " + ex.getCause(), ex.getCause());
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new NanoStreamException("interrupted waiting for the media driver", ex);
+        }
+        finally
+        {
+            pending.remove(correlationId);
+        }
+    }
+
+    private static void failed(final LongConsumer onFailure, final long correlationId)
+    {
+        if (onFailure != null)
+        {
+            onFailure.accept(correlationId);
+        }
+    }
+}
