@@ -92,6 +92,38 @@ class UdpRoundTripTest
         }
     }
 
+    /**
+     * The last subscription of a channel leaving closes its socket while the receiver thread may still be polling it;
+     * on batched sockets that freed memory the kernel could still write to. The socket now closes only once the
+     * receiver has let go of the endpoint, and a subscription in between takes the open endpoint back.
+     */
+    @Test
+    void aSubscriptionThatComesAndGoesManyTimesLeavesNoErrorAndTheChannelStillWorks() throws Exception
+    {
+        final MediaDriver sending = keep(MediaDriver.launch(context(ThreadingMode.DEDICATED)));
+        final MediaDriver receiving = keep(MediaDriver.launch(context(ThreadingMode.DEDICATED)));
+        final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
+        final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=64k";
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel, 7));
+        for (int i = 0; i < 200; i++)
+        {
+            subscriberClient.addSubscription(channel, 7).close(); // each time the endpoint's last subscription leaves
+        }
+        final Subscription subscription = keep(subscriberClient.addSubscription(channel, 7));
+        UdpTransfer.transfer(publication, subscription, 2_000, 4000, 60);
+        assertThat(receiving.transportCounters().value("udp errors caught")).isZero();
+        final long[] driverErrors = {-1};
+        subscriberClient.counters().forEach((id, type, label, value) ->
+        {
+            if (label.equals("errors"))
+            {
+                driverErrors[0] = value;
+            }
+        });
+        assertThat(driverErrors[0]).as("errors the receiving driver recorded").isZero();
+    }
+
     @Test
     void oneDriverCarriesItsOwnUdpPublicationToItsOwnSubscription() throws Exception
     {

@@ -21,6 +21,10 @@ public final class NativeUdpSocket implements AutoCloseable
     public static final int EAGAIN = 11;
     /** {@code EIO}: among others, a device that cannot segment a staged message. */
     public static final int EIO = 5;
+    /** {@code EINVAL}: among others, a segmented message whose datagrams the route's MTU cannot carry (older kernels). */
+    public static final int EINVAL = 22;
+    /** {@code EMSGSIZE}: a datagram, or a segment of a staged message, longer than the route allows. */
+    public static final int EMSGSIZE = 90;
     /** The most bytes of one segmented message: an IPv4 datagram's limit less its IP and UDP headers. */
     public static final int MAX_SEGMENTED_LENGTH = 65_507;
     /** The most datagrams one segmented message may be cut into (the kernel's {@code UDP_MAX_SEGMENTS}, 64 before 5.x kernels). */
@@ -33,6 +37,8 @@ public final class NativeUdpSocket implements AutoCloseable
     private final UdpSocketOptions options = new UdpSocketOptions(handle);
     private final MemorySegment scratch = handle.scratch;
     private final MemorySegment destination = handle.arena.allocate(MessageVector.SOCKADDR_LENGTH, 8);
+    /** The address of the last {@link #sendTo}, encoded once per new destination. */
+    private final MemorySegment sendToAddress = handle.arena.allocate(MessageVector.SOCKADDR_LENGTH, 8);
     private final MessageVector sending;
     private final MessageVector receiving;
     private final MemorySegment slots;
@@ -254,13 +260,13 @@ public final class NativeUdpSocket implements AutoCloseable
         Objects.checkFromIndexSize(offset, length, memory.byteSize());
         if (address != lastDestination)
         {
-            MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()), address.getPort());
+            MessageVector.encode(sendToAddress, SocketHandle.ipv4(address.getAddress()), address.getPort());
             lastDestination = address;
         }
         try
         {
             final long sent = (long)SocketCalls.SENDTO.invokeExact(fd, memory.address() + offset, (long)length, MSG_DONTWAIT,
-                scratch.address(), MessageVector.SOCKADDR_LENGTH);
+                sendToAddress.address(), MessageVector.SOCKADDR_LENGTH);
             return sent >= 0 ? 1 : errnoResult();
         }
         catch (final Throwable ex)
@@ -276,10 +282,22 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public int receive()
     {
-        receiving.resetForReceive(receiving.capacity);
+        return receive(receiving.capacity);
+    }
+
+    /**
+     * Receives up to {@code max} datagrams with one {@code recvmmsg} call into the first slots.
+     *
+     * @param max 1 to {@link #batchCapacity()}.
+     * @return how many arrived (0 if none waits), or minus the errno of a failure.
+     */
+    public int receive(final int max)
+    {
+        Objects.checkFromIndexSize(0, max, receiving.capacity);
+        receiving.resetForReceive(max);
         try
         {
-            final int received = (int)SocketCalls.RECVMMSG.invokeExact(fd, receiving.headers.address(), receiving.capacity,
+            final int received = (int)SocketCalls.RECVMMSG.invokeExact(fd, receiving.headers.address(), max,
                 MSG_DONTWAIT, 0L);
             return received >= 0 ? received : errnoResult();
         }

@@ -108,9 +108,13 @@ final class SocketHandle
         return result;
     }
 
-    /** Closes the descriptor and frees the native memory. */
+    /** Closes the descriptor and frees the native memory; a second call does nothing. */
     void close()
     {
+        if (!arena.scope().isAlive())
+        {
+            return;
+        }
         if (fd >= 0)
         {
             try

@@ -122,6 +122,7 @@ final class NetworkConductor implements AutoCloseable
                     case ConductorCommand.CreateImage create -> subscriptions.onCreateImage(create);
                     case ConductorCommand.ImageClosed closed -> subscriptions.onImageClosed(closed.image());
                     case ConductorCommand.PublicationRemoved removed -> publications.onRemoved(removed.publication());
+                    case ConductorCommand.EndpointReleased released -> subscriptions.onEndpointReleased(released.endpoint());
                 }
             }
             catch (final RuntimeException ex)

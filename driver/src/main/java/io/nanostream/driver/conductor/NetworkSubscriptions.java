@@ -47,6 +47,8 @@ final class NetworkSubscriptions
     private final Clock receiverClock;
     private final long receiverId = ThreadLocalRandom.current().nextLong();
     private final Map<String, Endpoint> endpoints = new HashMap<>();
+    /** Endpoints without subscriptions whose sockets wait for the receiver to let go (by channel). */
+    private final Map<String, Endpoint> releasing = new HashMap<>();
     private final Map<Long, Subscription> subscriptions = new HashMap<>();
     private final List<Image> images = new ArrayList<>();
 
@@ -54,6 +56,8 @@ final class NetworkSubscriptions
     {
         final ReceiveChannelEndpoint endpoint;
         int refCount;
+        /** Times its last subscription left whose EndpointReleased has not come back from the receiver yet. */
+        int releasesAwaited;
 
         Endpoint(final ReceiveChannelEndpoint endpoint)
         {
@@ -99,6 +103,10 @@ final class NetworkSubscriptions
     void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
     {
         Endpoint endpoint = endpoints.get(channel.canonical());
+        if (endpoint == null)
+        {
+            endpoint = releasing.remove(channel.canonical()); // its last subscription just left: take it back, socket and all
+        }
         if (endpoint == null)
         {
             endpoint = new Endpoint(new ReceiveChannelEndpoint(channel, settings.sendLoss().get(), settings.receiveLoss().get(),
@@ -151,10 +159,35 @@ final class NetworkSubscriptions
         receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint.endpoint, subscription.streamId));
         if (--subscription.endpoint.refCount == 0)
         {
+            // closed once the receiver has let go of it (EndpointReleased); a subscription to the channel before then takes it back
             endpoints.remove(subscription.endpoint.endpoint.channel.canonical());
-            subscription.endpoint.endpoint.close(); // the port is free for the next subscription at once; the receiver drops the endpoint soon
+            releasing.put(subscription.endpoint.endpoint.channel.canonical(), subscription.endpoint);
+            subscription.endpoint.releasesAwaited++;
         }
         return true;
+    }
+
+    /**
+     * The receiver has let go of an endpoint: closes its socket, unless a subscription took the endpoint back.
+     *
+     * @param endpoint the endpoint.
+     */
+    void onEndpointReleased(final ReceiveChannelEndpoint endpoint)
+    {
+        final String channel = endpoint.channel.canonical();
+        final Endpoint taken = endpoints.get(channel);
+        final Endpoint released = releasing.get(channel);
+        final Endpoint known = taken != null && taken.endpoint == endpoint ? taken : released != null && released.endpoint == endpoint ? released : null;
+        if (known == null)
+        {
+            return;
+        }
+        known.releasesAwaited--;
+        if (known == released && known.releasesAwaited == 0) // the receiver has processed every removal: no poll can be in flight
+        {
+            releasing.remove(channel);
+            endpoint.close();
+        }
     }
 
     /**
@@ -322,6 +355,10 @@ final class NetworkSubscriptions
     void close()
     {
         for (final Endpoint endpoint : endpoints.values())
+        {
+            endpoint.endpoint.close();
+        }
+        for (final Endpoint endpoint : releasing.values())
         {
             endpoint.endpoint.close();
         }

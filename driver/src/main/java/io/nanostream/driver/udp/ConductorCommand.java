@@ -42,4 +42,14 @@ public sealed interface ConductorCommand
     record PublicationRemoved(NetworkPublication publication) implements ConductorCommand
     {
     }
+
+    /**
+     * The receiver dropped an endpoint, its last subscription gone: close its socket, unless a new subscription on the
+     * channel has taken it back meanwhile.
+     *
+     * @param endpoint the endpoint.
+     */
+    record EndpointReleased(ReceiveChannelEndpoint endpoint) implements ConductorCommand
+    {
+    }
 }

@@ -173,16 +173,16 @@ final class PublicationSocket
             batched.stage(i, staged.term(i).segment(), staged.offset(i), staged.length(i), staged.segmentLength(i));
         }
         final int sent = batched.sendStaged(count);
-        if (sent == -NativeUdpSocket.EIO && staged.isSegmenting())
-        {
-            staged.stopSegmenting(); // the route's device cannot segment: send each datagram on its own from now on
-            transport.socketErrors.add(1);
-            return 0;
-        }
         if (sent < 0)
         {
-            transport.socketErrors.add(1); // e.g. ECONNREFUSED while no receiver listens: lost, as on a lossy network
-            return count;
+            transport.socketErrors.add(1);
+            if (staged.segmentLength(0) > 0 && (sent == -NativeUdpSocket.EIO || sent == -NativeUdpSocket.EINVAL || sent == -NativeUdpSocket.EMSGSIZE))
+            {
+                // the route cannot segment (no checksum offload: EIO; datagrams longer than the path MTU: EINVAL or EMSGSIZE)
+                staged.stopSegmenting(); // send each datagram on its own from now on, starting with these
+                return 0;
+            }
+            return 1; // the first message failed and the rest were not tried: lose that one, as a JDK channel loses its datagram
         }
         final int segmented = staged.segmented(sent);
         if (segmented > 0)

@@ -87,7 +87,8 @@ final class ReceiveSocket
         int work = 0;
         for (int calls = 0; calls < CALLS_PER_POLL && work < DATAGRAMS_PER_POLL; calls++) // bounded even if every datagram is refused
         {
-            final int count = batched.receive();
+            final int max = Math.min(slots.length, DATAGRAMS_PER_POLL - work); // the budget holds for a batch too
+            final int count = batched.receive(max);
             if (count < 0)
             {
                 transport.socketErrors.add(1);
@@ -119,7 +120,7 @@ final class ReceiveSocket
                 }
                 work += (length + segment - 1) / segment;
             }
-            if (count < slots.length)
+            if (count < max)
             {
                 break; // drained
             }

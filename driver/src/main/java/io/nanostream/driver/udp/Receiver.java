@@ -128,6 +128,7 @@ public final class Receiver implements Agent
         if (left == 0)
         {
             endpoints.remove(endpoint);
+            conductor.offer(new ConductorCommand.EndpointReleased(endpoint)); // its socket is closed only now: no poll is in flight
         }
     }
 }

@@ -27,6 +27,14 @@ final class TermSender
     /** For each staged message: datagrams scanned up to {@link #stagedEnds}. */
     private final int[] stagedCounts;
     private int datagrams;
+    /**
+     * Where datagrams that injected loss dropped start, beyond the position reached (the socket filled before the
+     * message ahead of them went): when they are scanned again they are dropped again, without asking the loss
+     * generator a second time. Two arrays, swapped after each batch.
+     */
+    private long[] dropsAhead;
+    private long[] dropsNow;
+    private int dropsAheadCount;
 
     TermSender(final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final int mtu, final PublicationSocket socket)
     {
@@ -39,6 +47,8 @@ final class TermSender
         final int messages = socket.messageCapacity();
         this.stagedEnds = new long[messages];
         this.stagedCounts = new int[messages];
+        this.dropsAhead = new long[2 * Math.max(64, socket.datagramCapacity())];
+        this.dropsNow = new long[dropsAhead.length];
     }
 
     /**
@@ -61,6 +71,8 @@ final class TermSender
             int leadingCount = 0;
             int scanned = 0;
             int messages = 0;
+            int replay = 0;
+            int dropsNowCount = 0;
             while (done + scanned < maxDatagrams && scanPosition < limit && socket.hasRoom())
             {
                 final int index = LogLayout.indexByPosition(scanPosition, positionBitsToShift);
@@ -72,12 +84,29 @@ final class TermSender
                     more = false;
                     break;
                 }
-                final boolean padding = TermScanner.isPadding(scan);
-                final int message = socket.stage(terms[index], termBuffers[index], termOffset, padding ? FrameHeader.LENGTH : length,
-                    padding ? FrameType.PAD : FrameType.DATA);
-                if (message == PublicationSocket.FULL)
+                while (replay < dropsAheadCount && dropsAhead[replay] < scanPosition)
                 {
-                    break;
+                    replay++; // the frames were scanned into other datagrams this time (the limit moved)
+                }
+                final int message;
+                if (replay < dropsAheadCount && dropsAhead[replay] == scanPosition)
+                {
+                    replay++;
+                    message = PublicationSocket.DROPPED;
+                }
+                else
+                {
+                    final boolean padding = TermScanner.isPadding(scan);
+                    message = socket.stage(terms[index], termBuffers[index], termOffset, padding ? FrameHeader.LENGTH : length,
+                        padding ? FrameType.PAD : FrameType.DATA);
+                    if (message == PublicationSocket.FULL)
+                    {
+                        break;
+                    }
+                }
+                if (message == PublicationSocket.DROPPED && dropsNowCount < dropsNow.length)
+                {
+                    dropsNow[dropsNowCount++] = scanPosition;
                 }
                 scanPosition += length;
                 scanned++;
@@ -105,9 +134,31 @@ final class TermSender
             }
             reached = sent > 0 ? stagedEnds[sent - 1] : leadingEnd;
             done += sent > 0 ? stagedCounts[sent - 1] : leadingCount;
+            keepDropsAhead(reached, dropsNowCount, replay);
         }
         datagrams = done;
         return reached;
+    }
+
+    /** Keeps the drops not yet passed: this batch's beyond the position reached, then the earlier ones it did not reach. */
+    private void keepDropsAhead(final long reached, final int dropsNowCount, final int replay)
+    {
+        int kept = 0;
+        for (int i = 0; i < dropsNowCount; i++)
+        {
+            if (dropsNow[i] >= reached)
+            {
+                dropsNow[kept++] = dropsNow[i];
+            }
+        }
+        for (int i = replay; i < dropsAheadCount && kept < dropsNow.length; i++)
+        {
+            dropsNow[kept++] = dropsAhead[i];
+        }
+        final long[] swap = dropsAhead;
+        dropsAhead = dropsNow;
+        dropsNow = swap;
+        dropsAheadCount = kept;
     }
 
     /** {@return datagrams sent (or dropped by injected loss) by the last {@link #send}} */
