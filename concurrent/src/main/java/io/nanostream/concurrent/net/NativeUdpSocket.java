@@ -238,7 +238,18 @@ public final class NativeUdpSocket implements AutoCloseable
         try
         {
             final int sent = (int)SocketCalls.SENDMMSG.invokeExact(fd, sending.headers.address(), count, MSG_DONTWAIT);
-            return sent >= 0 ? sent : errnoResult();
+            if (sent >= 0)
+            {
+                return sent;
+            }
+            // failed: the errno decides between trying later and giving up on a message, so ask again with it captured
+            final int again = (int)SocketCalls.SENDMMSG_CAPTURING.invokeExact(handle.state, fd, sending.headers.address(), count, MSG_DONTWAIT);
+            if (again >= 0)
+            {
+                return again;
+            }
+            final int errno = SocketCalls.errno(handle.state);
+            return errno == EAGAIN ? 0 : -errno;
         }
         catch (final Throwable ex)
         {
@@ -265,6 +276,7 @@ public final class NativeUdpSocket implements AutoCloseable
         }
         try
         {
+            lookUpErrno(); // before the call: nothing may run between a failure and the read of errno
             final long sent = (long)SocketCalls.SENDTO.invokeExact(fd, memory.address() + offset, (long)length, MSG_DONTWAIT,
                 sendToAddress.address(), MessageVector.SOCKADDR_LENGTH);
             return sent >= 0 ? 1 : errnoResult();
@@ -297,6 +309,7 @@ public final class NativeUdpSocket implements AutoCloseable
         receiving.resetForReceive(max);
         try
         {
+            lookUpErrno(); // before the call: nothing may run between a failure and the read of errno
             final int received = (int)SocketCalls.RECVMMSG.invokeExact(fd, receiving.headers.address(), max,
                 MSG_DONTWAIT, 0L);
             return received >= 0 ? received : errnoResult();
@@ -317,6 +330,7 @@ public final class NativeUdpSocket implements AutoCloseable
     {
         try
         {
+            lookUpErrno(); // before the call: nothing may run between a failure and the read of errno
             final long received = (long)SocketCalls.RECV.invokeExact(fd, memory.address(), memory.byteSize(), MSG_DONTWAIT);
             return received >= 0 ? (int)received : errnoResult();
         }
@@ -369,25 +383,24 @@ public final class NativeUdpSocket implements AutoCloseable
         return source;
     }
 
-    /**
-     * {@return 0 for {@code EAGAIN} (try again), else minus the errno of the data call that just failed, read where the C
-     * library keeps it for this thread (see {@link SocketCalls}); the location is looked up once per thread}
-     */
-    private int errnoResult()
+    /** Finds where this thread's errno lives, once per thread (virtual threads: every time, as their carrier may change). */
+    private void lookUpErrno() throws Throwable
     {
         final Thread current = Thread.currentThread();
         if (current != errnoThread || current.isVirtual())
         {
-            try
-            {
-                errno = MemorySegment.ofAddress((long)SocketCalls.ERRNO_LOCATION.invokeExact()).reinterpret(Integer.BYTES);
-            }
-            catch (final Throwable ex)
-            {
-                throw SocketHandle.rethrow(ex);
-            }
+            errno = MemorySegment.ofAddress((long)SocketCalls.ERRNO_LOCATION.invokeExact()).reinterpret(Integer.BYTES);
             errnoThread = current;
         }
+    }
+
+    /**
+     * {@return 0 for {@code EAGAIN} (try again), else minus the errno of the receive or {@code sendto} that just failed,
+     * read where the C library keeps it for this thread (see {@link SocketCalls}); for these calls a wrong value only
+     * miscounts an error}
+     */
+    private int errnoResult()
+    {
         final int value = errno.get(ValueLayout.JAVA_INT, 0);
         return value == EAGAIN ? 0 : -value;
     }

@@ -16,9 +16,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * as {@code long} addresses (LP64). Setup calls capture {@code errno} through the linker. The four data calls do not:
  * a capturing call slices its state segment each time until C2 compiles it with the capture check inlined, and a
  * driver's colder paths (a resend after a NAK) ran in C1 code long enough to allocate about 1 MB (UdpLossTest, batched).
- * After a data call fails they read {@code errno} where the C library keeps it ({@link #ERRNO_LOCATION}). The JVM may
- * change that value if the thread stops for a safepoint on its way back from the call; the data paths treat the errno
- * only as a hint (try again, or count the datagram lost), so a rare wrong value costs a retry or a repair, never data.
+ * After a receive or {@code sendto} fails they read {@code errno} where the C library keeps it ({@link #ERRNO_LOCATION},
+ * looked up before the call). The JVM may change that value if the thread stops for a safepoint on its way back from
+ * the call, so it is used only where a wrong value miscounts an error; a failed {@code sendmmsg}, whose errno decides
+ * whether the sender waits or gives up on a message, is asked again with errno captured.
  */
 final class SocketCalls
 {
@@ -36,6 +37,8 @@ final class SocketCalls
     static final MethodHandle GETSOCKNAME;
     /** int sendmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags); no errno capture */
     static final MethodHandle SENDMMSG;
+    /** The same, with errno captured: asked again after a failure, whose errno decides what the sender does */
+    static final MethodHandle SENDMMSG_CAPTURING;
     /** int recvmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags, struct timespec *timeout); no errno capture */
     static final MethodHandle RECVMMSG;
     /** ssize_t recv(int fd, void *buffer, size_t length, int flags); no errno capture */
@@ -50,7 +53,7 @@ final class SocketCalls
 
     static
     {
-        final MethodHandle[] handles = new MethodHandle[11];
+        final MethodHandle[] handles = new MethodHandle[12];
         String failure = null;
         try
         {
@@ -65,6 +68,7 @@ final class SocketCalls
             handles[8] = linkPlain("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
             handles[9] = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
             handles[10] = linkPlain("__errno_location", FunctionDescriptor.of(JAVA_LONG));
+            handles[11] = link("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
         }
         catch (final RuntimeException ex)
         {
@@ -81,6 +85,7 @@ final class SocketCalls
         SENDTO = handles[8];
         CLOSE = handles[9];
         ERRNO_LOCATION = handles[10];
+        SENDMMSG_CAPTURING = handles[11];
         LINK_FAILURE = failure;
     }
 
