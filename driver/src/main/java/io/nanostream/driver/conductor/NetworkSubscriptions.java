@@ -46,26 +46,11 @@ final class NetworkSubscriptions
     private final LossReport lossReport;
     private final Clock receiverClock;
     private final long receiverId = ThreadLocalRandom.current().nextLong();
-    private final Map<String, Endpoint> endpoints = new HashMap<>();
-    /** Endpoints without subscriptions whose sockets wait for the receiver to let go (by channel). */
-    private final Map<String, Endpoint> releasing = new HashMap<>();
+    private final SharedEndpoints endpoints;
     private final Map<Long, Subscription> subscriptions = new HashMap<>();
     private final List<Image> images = new ArrayList<>();
 
-    private static final class Endpoint
-    {
-        final ReceiveChannelEndpoint endpoint;
-        int refCount;
-        /** Times its last subscription left whose EndpointReleased has not come back from the receiver yet. */
-        int releasesAwaited;
-
-        Endpoint(final ReceiveChannelEndpoint endpoint)
-        {
-            this.endpoint = endpoint;
-        }
-    }
-
-    private record Subscription(long registrationId, long clientId, int streamId, Endpoint endpoint)
+    private record Subscription(long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint)
     {
     }
 
@@ -98,29 +83,20 @@ final class NetworkSubscriptions
         this.conductor = conductor;
         this.lossReport = lossReport;
         this.receiverClock = receiverClock;
+        this.endpoints = new SharedEndpoints(channel -> new ReceiveChannelEndpoint(channel, settings.sendLoss().get(),
+            settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching()));
     }
 
     void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
     {
-        Endpoint endpoint = endpoints.get(channel.canonical());
-        if (endpoint == null)
-        {
-            endpoint = releasing.remove(channel.canonical()); // its last subscription just left: take it back, socket and all
-        }
-        if (endpoint == null)
-        {
-            endpoint = new Endpoint(new ReceiveChannelEndpoint(channel, settings.sendLoss().get(), settings.receiveLoss().get(),
-                counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching()));
-            endpoints.put(channel.canonical(), endpoint);
-        }
-        endpoint.refCount++;
+        final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel);
         final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint);
         subscriptions.put(correlationId, subscription);
-        receiver.offer(new ReceiverCommand.AddSubscription(endpoint.endpoint, streamId));
+        receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId));
         clientProxy.onSubscriptionReady(correlationId);
         for (final Image image : images)
         {
-            if (image.image().endpoint() == endpoint.endpoint && image.image().streamId == streamId)
+            if (image.image().endpoint() == endpoint && image.image().streamId == streamId)
             {
                 link(image, subscription, image.image().rebuildPosition());
                 image.image().subscriberPositions(image.positions());
@@ -132,7 +108,7 @@ final class NetworkSubscriptions
     {
         final PublicationImage publicationImage = image.image();
         final Counter counter = counters.subscriberPosition(subscription.registrationId, publicationImage.sessionId,
-            publicationImage.streamId, subscription.clientId, subscription.endpoint.endpoint.channel.canonical(), position);
+            publicationImage.streamId, subscription.clientId, subscription.endpoint.channel.canonical(), position);
         image.subscribers().put(subscription.registrationId,
             new SubscriberPosition(counter, subscription.registrationId, publicationImage.correlationId, subscription.clientId));
         clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
@@ -156,14 +132,8 @@ final class NetworkSubscriptions
                 subscriber.position().free(clock.epochMillis());
             }
         }
-        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint.endpoint, subscription.streamId));
-        if (--subscription.endpoint.refCount == 0)
-        {
-            // closed once the receiver has let go of it (EndpointReleased); a subscription to the channel before then takes it back
-            endpoints.remove(subscription.endpoint.endpoint.channel.canonical());
-            releasing.put(subscription.endpoint.endpoint.channel.canonical(), subscription.endpoint);
-            subscription.endpoint.releasesAwaited++;
-        }
+        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint, subscription.streamId));
+        endpoints.release(subscription.endpoint); // the last one's socket closes once the receiver has let go of it
         return true;
     }
 
@@ -174,20 +144,7 @@ final class NetworkSubscriptions
      */
     void onEndpointReleased(final ReceiveChannelEndpoint endpoint)
     {
-        final String channel = endpoint.channel.canonical();
-        final Endpoint taken = endpoints.get(channel);
-        final Endpoint released = releasing.get(channel);
-        final Endpoint known = taken != null && taken.endpoint == endpoint ? taken : released != null && released.endpoint == endpoint ? released : null;
-        if (known == null)
-        {
-            return;
-        }
-        known.releasesAwaited--;
-        if (known == released && known.releasesAwaited == 0) // the receiver has processed every removal: no poll can be in flight
-        {
-            releasing.remove(channel);
-            endpoint.close();
-        }
+        endpoints.onReleased(endpoint);
     }
 
     /**
@@ -200,7 +157,7 @@ final class NetworkSubscriptions
         final List<Subscription> subscribers = new ArrayList<>();
         for (final Subscription subscription : subscriptions.values())
         {
-            if (subscription.endpoint.endpoint == request.endpoint() && subscription.streamId == request.streamId())
+            if (subscription.endpoint == request.endpoint() && subscription.streamId == request.streamId())
             {
                 subscribers.add(subscription);
             }
@@ -354,14 +311,7 @@ final class NetworkSubscriptions
 
     void close()
     {
-        for (final Endpoint endpoint : endpoints.values())
-        {
-            endpoint.endpoint.close();
-        }
-        for (final Endpoint endpoint : releasing.values())
-        {
-            endpoint.endpoint.close();
-        }
+        endpoints.closeAll();
         for (final Image image : images)
         {
             image.image().log.close();
