@@ -29,9 +29,7 @@ public final class NativeUdpSocket implements AutoCloseable
     public static final int MAX_SEGMENTED_LENGTH = 65_507;
     /** The most datagrams one segmented message may be cut into (the kernel's {@code UDP_MAX_SEGMENTS}, 64 before 5.x kernels). */
     public static final int MAX_SEGMENTS = 64;
-    private static final int MSG_TRUNC = 0x20;
     private static final int MSG_DONTWAIT = 0x40;
-    private static final int SOURCE_CACHE = 8;
 
     private final SocketHandle handle = new SocketHandle();
     private final UdpSocketOptions options = new UdpSocketOptions(handle);
@@ -40,12 +38,7 @@ public final class NativeUdpSocket implements AutoCloseable
     /** The address of the last {@link #sendTo}, encoded once per new destination. */
     private final MemorySegment sendToAddress = handle.arena.allocate(MessageVector.SOCKADDR_LENGTH, 8);
     private final MessageVector sending;
-    private final MessageVector receiving;
-    private final MemorySegment slots;
-    private final int slotLength;
-    private final long[] sourceKeys = new long[SOURCE_CACHE];
-    private final InetSocketAddress[] sources = new InetSocketAddress[SOURCE_CACHE];
-    private int nextSource;
+    private final ReceivedDatagrams received;
     private InetSocketAddress lastDestination;
     /** This thread's errno, and the thread it belongs to: the data calls' errno is read here after a failure. */
     private MemorySegment errno;
@@ -56,15 +49,7 @@ public final class NativeUdpSocket implements AutoCloseable
     private NativeUdpSocket(final int batch, final int slotLength)
     {
         this.sending = new MessageVector(handle.arena, batch);
-        this.receiving = new MessageVector(handle.arena, batch);
-        this.slotLength = slotLength;
-        this.slots = handle.arena.allocate((long)batch * slotLength, 64);
-        receiving.nameEachMessage();
-        for (int i = 0; i < batch; i++)
-        {
-            receiving.setBuffer(i, slots.address() + (long)i * slotLength, slotLength);
-        }
-        java.util.Arrays.fill(sourceKeys, -1);
+        this.received = new ReceivedDatagrams(handle.arena, batch, slotLength);
     }
 
     /**
@@ -130,6 +115,12 @@ public final class NativeUdpSocket implements AutoCloseable
     public int batchCapacity()
     {
         return sending.capacity;
+    }
+
+    /** {@return what the last {@link #receive} brought} */
+    public ReceivedDatagrams received()
+    {
+        return received;
     }
 
     /** {@return the socket's options, to set before use} */
@@ -216,17 +207,6 @@ public final class NativeUdpSocket implements AutoCloseable
     }
 
     /**
-     * {@return the length of each datagram in the {@code i}-th message of the last {@link #receive}, if the kernel
-     * coalesced several (the last may be shorter), or 0 if the message is one datagram}
-     *
-     * @param i its index.
-     */
-    public int segmentLength(final int i)
-    {
-        return receiving.receivedSegmentLength(i);
-    }
-
-    /**
      * Sends the first {@code count} staged datagrams, in order, with one {@code sendmmsg} call.
      *
      * @param count datagrams, 1 to {@link #batchCapacity()}.
@@ -288,31 +268,30 @@ public final class NativeUdpSocket implements AutoCloseable
     }
 
     /**
-     * Receives up to {@link #batchCapacity()} datagrams with one {@code recvmmsg} call into the slots.
+     * Receives up to {@link #batchCapacity()} datagrams with one {@code recvmmsg} call into the slots of {@link #received()}.
      *
      * @return how many arrived (0 if none waits), or minus the errno of a failure.
      */
     public int receive()
     {
-        return receive(receiving.capacity);
+        return receive(received.capacity());
     }
 
     /**
-     * Receives up to {@code max} datagrams with one {@code recvmmsg} call into the first slots.
+     * Receives up to {@code max} datagrams with one {@code recvmmsg} call into the first slots of {@link #received()}.
      *
      * @param max 1 to {@link #batchCapacity()}.
      * @return how many arrived (0 if none waits), or minus the errno of a failure.
      */
     public int receive(final int max)
     {
-        Objects.checkFromIndexSize(0, max, receiving.capacity);
-        receiving.resetForReceive(max);
+        Objects.checkFromIndexSize(0, max, received.capacity());
+        final long headers = received.prepare(max);
         try
         {
             lookUpErrno(); // before the call: nothing may run between a failure and the read of errno
-            final int received = (int)SocketCalls.RECVMMSG.invokeExact(fd, receiving.headers.address(), max,
-                MSG_DONTWAIT, 0L);
-            return received >= 0 ? received : errnoResult();
+            final int count = (int)SocketCalls.RECVMMSG.invokeExact(fd, headers, max, MSG_DONTWAIT, 0L);
+            return count >= 0 ? count : errnoResult();
         }
         catch (final Throwable ex)
         {
@@ -338,49 +317,6 @@ public final class NativeUdpSocket implements AutoCloseable
         {
             throw SocketHandle.rethrow(ex);
         }
-    }
-
-    /**
-     * Slot {@code i}, where the {@code i}-th datagram of a {@link #receive} call lands.
-     *
-     * @param i 0 to {@link #batchCapacity()} - 1.
-     * @return the slot's memory.
-     */
-    public MemorySegment slot(final int i)
-    {
-        return slots.asSlice((long)i * slotLength, slotLength);
-    }
-
-    /**
-     * {@return the length of the {@code i}-th datagram of the last {@link #receive}, or -1 if it was cut to the slot}
-     *
-     * @param i its index.
-     */
-    public int length(final int i)
-    {
-        return (receiving.flags(i) & MSG_TRUNC) != 0 ? -1 : receiving.messageLength(i);
-    }
-
-    /**
-     * {@return the sender of the {@code i}-th datagram of the last {@link #receive}; the same object for a recent sender}
-     *
-     * @param i its index.
-     */
-    public InetSocketAddress source(final int i)
-    {
-        final long key = receiving.nameKey(i);
-        for (int j = 0; j < SOURCE_CACHE; j++)
-        {
-            if (sourceKeys[j] == key)
-            {
-                return sources[j];
-            }
-        }
-        final InetSocketAddress source = SocketHandle.decode(key);
-        sourceKeys[nextSource] = key;
-        sources[nextSource] = source;
-        nextSource = (nextSource + 1) % SOURCE_CACHE;
-        return source;
     }
 
     /** Finds where this thread's errno lives, once per thread (virtual threads: every time, as their carrier may change). */

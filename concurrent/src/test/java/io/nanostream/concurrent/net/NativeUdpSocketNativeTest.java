@@ -55,8 +55,8 @@ class NativeUdpSocketNativeTest
             {
                 assertThat(received.get(i)).isEqualTo(memory.asSlice(offsets[i], lengths[i]).toArray(ValueLayout.JAVA_BYTE));
             }
-            assertThat(receiver.source(0)).isEqualTo(sender.localAddress());
-            assertThat(receiver.source(0)).isSameAs(receiver.source(0)); // a known sender costs no allocation
+            assertThat(receiver.received().source(0)).isEqualTo(sender.localAddress());
+            assertThat(receiver.received().source(0)).isSameAs(receiver.received().source(0)); // a known sender costs no allocation
             assertThat(receiver.receive()).isZero();
         }
     }
@@ -107,8 +107,8 @@ class NativeUdpSocketNativeTest
                 final int count = receiver.receive();
                 for (int i = 0; i < count; i++)
                 {
-                    shapes.add(receiver.length(i));
-                    shapes.add(receiver.segmentLength(i));
+                    shapes.add(receiver.received().length(i));
+                    shapes.add(receiver.received().segmentLength(i));
                 }
                 messages += count;
             }
@@ -138,7 +138,7 @@ class NativeUdpSocketNativeTest
             receiver.bind(ANY_LOOPBACK_PORT);
             assertThat(sender.sendTo(arena.allocate(100), 0, 100, receiver.localAddress())).isEqualTo(1);
             assertThat(awaitReceive(receiver)).isEqualTo(1);
-            assertThat(receiver.length(0)).isEqualTo(-1);
+            assertThat(receiver.received().length(0)).isEqualTo(-1);
         }
     }
 
@@ -203,7 +203,7 @@ class NativeUdpSocketNativeTest
             assertThat(count).isGreaterThanOrEqualTo(0);
             for (int i = 0; i < count; i++)
             {
-                received.add(receiver.slot(i).asSlice(0, receiver.length(i)).toArray(ValueLayout.JAVA_BYTE));
+                received.add(receiver.received().slot(i).asSlice(0, receiver.received().length(i)).toArray(ValueLayout.JAVA_BYTE));
             }
         }
         assertThat(received).hasSize(expected);

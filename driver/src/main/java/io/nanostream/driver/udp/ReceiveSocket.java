@@ -2,6 +2,7 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.concurrent.net.ReceivedDatagrams;
 import io.nanostream.driver.status.TransportCounters;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class ReceiveSocket
         this.slots = new AtomicBuffer[batched == null ? 0 : batched.batchCapacity()];
         for (int i = 0; i < slots.length; i++)
         {
-            slots[i] = AtomicBuffer.wrap(batched.slot(i));
+            slots[i] = AtomicBuffer.wrap(batched.received().slot(i));
         }
     }
 
@@ -89,6 +90,7 @@ final class ReceiveSocket
         {
             final int max = Math.min(slots.length, DATAGRAMS_PER_POLL - work); // the budget holds for a batch too
             final int count = batched.receive(max);
+            final ReceivedDatagrams received = batched.received();
             if (count < 0)
             {
                 transport.socketErrors.add(1);
@@ -96,14 +98,14 @@ final class ReceiveSocket
             }
             for (int i = 0; i < count; i++)
             {
-                final int length = batched.length(i);
-                final InetSocketAddress source = batched.source(i);
+                final int length = received.length(i);
+                final InetSocketAddress source = received.source(i);
                 if (length < 0 || source == null)
                 {
                     transport.invalidFrames.add(1); // longer than any UDP datagram, or not from IPv4: not Aeron's protocol
                     continue;
                 }
-                final int segment = batched.segmentLength(i);
+                final int segment = received.segmentLength(i);
                 if (segment <= 0 || segment >= length)
                 {
                     endpoint.onDatagram(slots[i], length, source, nowNanos);
