@@ -18,7 +18,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongPredicate;
 
 /**
  * 1 GiB terms with a subscriber that lags by most of the publication window, logs in huge pages against 4 KiB pages,
@@ -164,48 +165,19 @@ public final class HugeTermMain
         final io.nanostream.client.Subscription subscription = client.addSubscription("nano:ipc", 10);
         final io.nanostream.client.ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=1g", 10);
         final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(MESSAGE_LENGTH, 64));
-        final long[] expected = {0, 0};
-        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length, header) ->
+        final SequenceCheck check = new SequenceCheck();
+        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length, header) -> check.accept(buffer.getLong(offset));
+        return stream(sequence ->
         {
-            expected[1] += buffer.getLong(offset) == expected[0] ? 0 : 1;
-            expected[0]++;
-        };
-        return new Stream()
+            message.putLong(0, sequence);
+            return publication.offer(message, 0, MESSAGE_LENGTH) > 0;
+        }, () -> subscription.poll(handler, 64), check, logs, () ->
         {
-            @Override
-            public boolean offer(final long sequence)
-            {
-                message.putLong(0, sequence);
-                return publication.offer(message, 0, MESSAGE_LENGTH) > 0;
-            }
-
-            @Override
-            public int poll()
-            {
-                return subscription.poll(handler, 64);
-            }
-
-            @Override
-            public long problems()
-            {
-                return expected[1];
-            }
-
-            @Override
-            public Path logDirectory()
-            {
-                return logs;
-            }
-
-            @Override
-            public void close()
-            {
-                publication.close();
-                subscription.close();
-                client.close();
-                driver.close();
-            }
-        };
+            publication.close();
+            subscription.close();
+            client.close();
+            driver.close();
+        });
     }
 
     private static Stream aeron(final Path logs)
@@ -220,51 +192,71 @@ public final class HugeTermMain
         final io.aeron.Subscription subscription = aeron.addSubscription("aeron:ipc", 10);
         final io.aeron.ExclusivePublication publication = aeron.addExclusivePublication("aeron:ipc?term-length=1g", 10);
         final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(MESSAGE_LENGTH));
-        final long[] expected = {0, 0};
-        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) ->
-        {
-            expected[1] += buffer.getLong(offset) == expected[0] ? 0 : 1;
-            expected[0]++;
-        };
-        final LongSupplier connected = () -> publication.isConnected() ? 1 : 0;
-        while (connected.getAsLong() == 0)
+        final SequenceCheck check = new SequenceCheck();
+        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) -> check.accept(buffer.getLong(offset));
+        while (!publication.isConnected())
         {
             Thread.onSpinWait();
         }
+        return stream(sequence ->
+        {
+            message.putLong(0, sequence);
+            return publication.offer(message, 0, MESSAGE_LENGTH) > 0;
+        }, () -> subscription.poll(handler, 64), check, Path.of(driver.aeronDirectoryName()), () ->
+        {
+            publication.close();
+            subscription.close();
+            aeron.close();
+            driver.close();
+        });
+    }
+
+    /** Counts messages that arrive out of sequence. */
+    private static final class SequenceCheck
+    {
+        private long next;
+        private long problems;
+
+        void accept(final long sequence)
+        {
+            problems += sequence == next ? 0 : 1;
+            next++;
+        }
+    }
+
+    private static Stream stream(final LongPredicate offer, final IntSupplier poll, final SequenceCheck check, final Path logs,
+        final Runnable close)
+    {
         return new Stream()
         {
             @Override
             public boolean offer(final long sequence)
             {
-                message.putLong(0, sequence);
-                return publication.offer(message, 0, MESSAGE_LENGTH) > 0;
+                return offer.test(sequence);
             }
 
             @Override
             public int poll()
             {
-                return subscription.poll(handler, 64);
+                return poll.getAsInt();
             }
 
             @Override
             public long problems()
             {
-                return expected[1];
+                return check.problems;
             }
 
             @Override
             public Path logDirectory()
             {
-                return Path.of(driver.aeronDirectoryName());
+                return logs;
             }
 
             @Override
             public void close()
             {
-                publication.close();
-                subscription.close();
-                aeron.close();
-                driver.close();
+                close.run();
             }
         };
     }

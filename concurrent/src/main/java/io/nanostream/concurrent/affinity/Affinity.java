@@ -9,7 +9,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.Locale;
 
 /**
  * Pins the calling thread to CPUs with Linux's {@code sched_setaffinity}, called through the FFM
@@ -34,14 +33,10 @@ public final class Affinity
      */
     public static String unavailableReason()
     {
-        final String noAccess = NativeAccess.whyNot(Affinity.class.getModule());
-        if (noAccess != null)
+        final String notHere = NativeAccess.whyNotOnLinux(Affinity.class.getModule(), "CPU affinity needs");
+        if (notHere != null)
         {
-            return noAccess;
-        }
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
-        {
-            return "CPU affinity needs Linux; this is " + System.getProperty("os.name");
+            return notHere;
         }
         return Calls.LINK_FAILURE;
     }

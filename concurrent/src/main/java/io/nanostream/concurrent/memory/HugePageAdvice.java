@@ -10,7 +10,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.Locale;
 
 /**
  * Asks Linux to back a mapping with transparent huge pages: {@code madvise(addr, len, MADV_HUGEPAGE)}, called
@@ -35,14 +34,10 @@ public final class HugePageAdvice
      */
     public static String unavailableReason()
     {
-        final String noAccess = NativeAccess.whyNot(HugePageAdvice.class.getModule());
-        if (noAccess != null)
+        final String notHere = NativeAccess.whyNotOnLinux(HugePageAdvice.class.getModule(), "madvise(MADV_HUGEPAGE) needs");
+        if (notHere != null)
         {
-            return noAccess;
-        }
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
-        {
-            return "madvise(MADV_HUGEPAGE) needs Linux; this is " + System.getProperty("os.name");
+            return notHere;
         }
         return Calls.LINK_FAILURE;
     }

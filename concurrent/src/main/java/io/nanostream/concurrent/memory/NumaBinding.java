@@ -11,7 +11,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.Locale;
 
 /**
  * Sets the NUMA memory policy of a mapping: Linux's {@code mbind(addr, len, mode, nodemask, maxnode, flags)}, called as
@@ -47,14 +46,10 @@ public final class NumaBinding
      */
     public static String unavailableReason()
     {
-        final String noAccess = NativeAccess.whyNot(NumaBinding.class.getModule());
-        if (noAccess != null)
+        final String notHere = NativeAccess.whyNotOnLinux(NumaBinding.class.getModule(), "mbind needs");
+        if (notHere != null)
         {
-            return noAccess;
-        }
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
-        {
-            return "mbind needs Linux; this is " + System.getProperty("os.name");
+            return notHere;
         }
         if (systemCallNumber() < 0)
         {

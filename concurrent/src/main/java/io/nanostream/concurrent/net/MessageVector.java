@@ -78,13 +78,17 @@ final class MessageVector
         iovecs.set(ValueLayout.JAVA_LONG, iovec + 8, length);
     }
 
-    /** Gives every message its own address slot (receiving: the kernel writes each sender there). */
+    /**
+     * Gives every message its own address slot and control area (receiving: the kernel writes each sender and its
+     * coalescing note there).
+     */
     void nameEachMessage()
     {
         for (int i = 0; i < capacity; i++)
         {
             headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + NAME_OFFSET, names.address() + (long)i * SOCKADDR_LENGTH);
             headers.set(ValueLayout.JAVA_INT, (long)i * HEADER_LENGTH + NAME_LENGTH_OFFSET, SOCKADDR_LENGTH);
+            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + CONTROL_OFFSET, controls.address() + (long)i * CONTROL_AREA_LENGTH);
         }
     }
 
@@ -121,14 +125,13 @@ final class MessageVector
         headers.set(ValueLayout.JAVA_LONG, header + CONTROL_LENGTH_OFFSET, 24L); // CMSG_SPACE(sizeof(uint16_t))
     }
 
-    /** Before {@code recvmmsg}: the kernel overwrites each name length, control length and flags with what it received. */
+    /** Before {@code recvmmsg}: the kernel overwrites each name length, control length and flags with what it received (the pointers stay). */
     void resetForReceive(final int count)
     {
         for (int i = 0; i < count; i++)
         {
             final long header = (long)i * HEADER_LENGTH;
             headers.set(ValueLayout.JAVA_INT, header + NAME_LENGTH_OFFSET, SOCKADDR_LENGTH);
-            headers.set(ValueLayout.JAVA_LONG, header + CONTROL_OFFSET, controls.address() + (long)i * CONTROL_AREA_LENGTH);
             headers.set(ValueLayout.JAVA_LONG, header + CONTROL_LENGTH_OFFSET, CONTROL_AREA_LENGTH);
             headers.set(ValueLayout.JAVA_INT, header + FLAGS_OFFSET, 0);
         }

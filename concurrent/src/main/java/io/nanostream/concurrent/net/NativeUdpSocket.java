@@ -5,7 +5,6 @@ import io.nanostream.concurrent.affinity.NativeAccess;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -60,14 +59,10 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public static String unavailableReason()
     {
-        final String noAccess = NativeAccess.whyNot(NativeUdpSocket.class.getModule());
-        if (noAccess != null)
+        final String notHere = NativeAccess.whyNotOnLinux(NativeUdpSocket.class.getModule(), "sendmmsg/recvmmsg need");
+        if (notHere != null)
         {
-            return noAccess;
-        }
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
-        {
-            return "sendmmsg/recvmmsg need Linux; this is " + System.getProperty("os.name");
+            return notHere;
         }
         final String arch = System.getProperty("os.arch", "");
         if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64"))
