@@ -7,6 +7,7 @@ import io.nanostream.buffer.MessageRing;
 import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.concurrent.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class ClientConductorTest
         final int values = 16 * CountersDescriptor.VALUE_LENGTH;
         file = MappedFile.create(directory.resolve(ControlFile.FILE_NAME), ControlFile.length(commandRing, broadcast, metadata, values, RING));
         final ControlFile control = new ControlFile(file.buffer());
-        control.initialise(commandRing, broadcast, metadata, values, RING, DRIVER_TIMEOUT.toNanos(), clock.epochMillis(), 1);
+        control.initialise(commandRing, broadcast, metadata, values, RING, DRIVER_TIMEOUT.toNanos(), new DriverProcess(1, clock.epochMillis(), 0));
         commands = new MessageRing(control.commandRing());
         commands.consumerHeartbeat(clock.epochMillis()); // a driver that heartbeated just now, and never again
         control.markReady();

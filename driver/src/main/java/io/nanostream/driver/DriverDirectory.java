@@ -3,6 +3,7 @@ package io.nanostream.driver;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.driver.loss.LossReport;
 
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The directory a driver owns, and the rules for taking one: a directory that is not there is created;
@@ -21,8 +20,9 @@ import java.util.Optional;
  * fix, and left exactly as it was. Only the files a driver makes (the control file, the loss report and
  * the logs in {@code publications/} and in its own subdirectory of a log directory set by {@link LogStorage}) are
  * ever deleted, and a directory only once it is empty (never the log directory itself).
- * A driver counts as alive while it heartbeats, and also while its process lives, so a driver that is
- * only slow is never taken over. Used by {@link MediaDriver} when it launches and closes.
+ * A driver counts as alive while its process lives, so a driver that is only slow is never taken over; once its
+ * process is gone it is dead at once, however fresh its last heartbeat. Where its process cannot be seen (another pid
+ * namespace), it counts as alive while it heartbeats. Used by {@link MediaDriver} when it launches and closes.
  */
 final class DriverDirectory
 {
@@ -128,37 +128,27 @@ final class DriverDirectory
                 return;
             }
             final long silentMillis = System.currentTimeMillis() - new MessageRing(control.commandRing()).consumerHeartbeat();
-            if (silentMillis <= driverTimeoutMs)
+            final DriverProcess.State process = control.process().state();
+            // the process decides when it can be seen from here: a driver killed a moment ago still has a fresh heartbeat
+            if (process == DriverProcess.State.ALIVE || (process == DriverProcess.State.UNKNOWN && silentMillis <= driverTimeoutMs))
             {
-                throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
-                    ", heartbeat " + silentMillis + " ms ago); stop it, or give this one another directory");
-            }
-            if (isAlive(control.pid(), control.startMillis()))
-            {
+                if (silentMillis <= driverTimeoutMs)
+                {
+                    throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
+                        ", heartbeat " + silentMillis + " ms ago); stop it, or give this one another directory");
+                }
                 throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
                     "), silent for " + silentMillis + " ms but its process is alive: it may be stalled (GC, swapping, a debugger); " +
                     "stop it (kill " + control.pid() + "), or give this one another directory");
             }
             LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + " from a dead driver (pid " + control.pid() +
-                ", silent for " + silentMillis + " ms)");
+                (process == DriverProcess.State.GONE ? ", gone" : ", in another pid namespace") + ", silent for " + silentMillis + " ms)");
         }
         catch (final UncheckedIOException ex)
         {
             throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that cannot be read (" + ex.getMessage() + ")");
         }
         clean(directory, logDirectory);
-    }
-
-    /** Whether the process that started a driver at a time still runs (a reused pid started later does not count). */
-    static boolean isAlive(final long pid, final long startMillis)
-    {
-        final Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive())
-        {
-            return false;
-        }
-        final Optional<Instant> started = process.get().info().startInstant();
-        return started.isEmpty() || started.get().toEpochMilli() <= startMillis + 1_000; // start times are rounded
     }
 
     private static void checkOwner(final Path path)

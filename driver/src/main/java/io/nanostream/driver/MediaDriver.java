@@ -7,6 +7,7 @@ import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.client.protocol.LocalDrivers;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
@@ -131,7 +132,7 @@ public final class MediaDriver implements AutoCloseable
             ControlFile.length(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH));
         final ControlFile control = new ControlFile(mapping.buffer());
         control.initialise(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH,
-            context.clientLivenessTimeout().toNanos(), System.currentTimeMillis(), ProcessHandle.current().pid());
+            context.clientLivenessTimeout().toNanos(), DriverProcess.current(System.currentTimeMillis()));
         final NumaPlan numa = NumaPlan.of(context);
         final LogPlacement placement = hugePages.placement().withNumaNode(numa.node());
         final DriverConductor conductor = new DriverConductor(settings(context, placement), control, directory, SystemClock.INSTANCE);

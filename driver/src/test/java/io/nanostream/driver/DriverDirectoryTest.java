@@ -6,6 +6,7 @@ import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.DriverProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,11 @@ class DriverDirectoryTest
     private static void controlFileOf(final Path directory, final long pid, final long startMillis, final long heartbeatMillis)
         throws IOException
     {
+        controlFileOf(directory, new DriverProcess(pid, startMillis, DriverProcess.currentPidNamespace()), heartbeatMillis);
+    }
+
+    private static void controlFileOf(final Path directory, final DriverProcess process, final long heartbeatMillis) throws IOException
+    {
         Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY));
         final int ring = 1024 + MessageRingDescriptor.TRAILER_LENGTH;
         final int broadcast = 1024 + BroadcastDescriptor.TRAILER_LENGTH;
@@ -53,7 +59,7 @@ class DriverDirectoryTest
             ControlFile.length(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH, 1024)))
         {
             final ControlFile control = new ControlFile(file.buffer());
-            control.initialise(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH, 1024, 1, startMillis, pid);
+            control.initialise(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH, 1024, 1, process);
             new MessageRing(control.commandRing()).consumerHeartbeat(heartbeatMillis);
             control.markReady();
         }
@@ -126,6 +132,30 @@ class DriverDirectoryTest
 
         assertThatThrownBy(() -> launch(dir)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("already running").hasMessageContaining("process is alive").hasMessageContaining("kill");
+        assertThat(dir.resolve(ControlFile.FILE_NAME)).exists();
+    }
+
+    @Test
+    void aDriverKilledAMomentAgoIsTakenOverAsSoonAsItsProcessIsGone() throws Exception
+    {
+        final Path dir = root.resolve("killed");
+        final Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(); // exited and reaped: its pid names no process now
+        final long now = System.currentTimeMillis();
+        controlFileOf(dir, gone.pid(), now - 2_000, now - 50); // heartbeated 50 ms ago, then kill -9
+
+        launch(dir).close();
+    }
+
+    @Test
+    void aFreshHeartbeatFromAnotherPidNamespaceIsNotTakenOver() throws IOException
+    {
+        final Path dir = root.resolve("container");
+        final long now = System.currentTimeMillis();
+        // a driver in another container: its pid means nothing here, and its heartbeat says it lives
+        controlFileOf(dir, new DriverProcess(Long.MAX_VALUE, now, DriverProcess.currentPidNamespace() + 1), now);
+
+        assertThatThrownBy(() -> launch(dir)).isInstanceOf(IllegalStateException.class).hasMessageContaining("already running");
         assertThat(dir.resolve(ControlFile.FILE_NAME)).exists();
     }
 

@@ -58,7 +58,10 @@ import java.nio.file.Path;
  *  |                       Driver Process Id                       |  48
  *  |                                                               |
  *  +---------------------------------------------------------------+
- *  |                     Unused up to 128 bytes                   ...  56
+ *  |            Driver's Pid Namespace (inode, 0 unknown)          |  56
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                     Unused up to 128 bytes                   ...  64
  *  +---------------------------------------------------------------+ 128
  * </pre>
  *
@@ -103,6 +106,8 @@ public final class ControlFile
     public static final int START_TIME_OFFSET = 40;
     /** Offset of the driver's process id (long). */
     public static final int PID_OFFSET = 48;
+    /** Offset of the inode of the driver's pid namespace (long, 0 if unknown): see {@link DriverProcess}. */
+    public static final int PID_NAMESPACE_OFFSET = 56;
 
     private final AtomicBuffer file;
 
@@ -143,13 +148,12 @@ public final class ControlFile
      * @param countersValuesLength   counter value bytes.
      * @param errorLogLength         error log bytes.
      * @param clientLivenessTimeoutNanos how long a silent client lives.
-     * @param startMillis            the driver's start time.
-     * @param pid                    the driver's process id.
+     * @param process                the driver's process and start time.
      */
     public void initialise(
         final int commandRingLength, final int broadcastLength, final int countersMetadataLength,
         final int countersValuesLength, final int errorLogLength, final long clientLivenessTimeoutNanos,
-        final long startMillis, final long pid)
+        final DriverProcess process)
     {
         file.putInt(COMMAND_RING_LENGTH_OFFSET, commandRingLength);
         file.putInt(BROADCAST_LENGTH_OFFSET, broadcastLength);
@@ -157,8 +161,9 @@ public final class ControlFile
         file.putInt(COUNTERS_VALUES_LENGTH_OFFSET, countersValuesLength);
         file.putInt(ERROR_LOG_LENGTH_OFFSET, errorLogLength);
         file.putLong(CLIENT_LIVENESS_TIMEOUT_OFFSET, clientLivenessTimeoutNanos);
-        file.putLong(START_TIME_OFFSET, startMillis);
-        file.putLong(PID_OFFSET, pid);
+        file.putLong(START_TIME_OFFSET, process.startMillis());
+        file.putLong(PID_OFFSET, process.pid());
+        file.putLong(PID_NAMESPACE_OFFSET, process.pidNamespace());
     }
 
     /** Marks the file ready: everything written before is visible to whoever reads the version. */
@@ -278,6 +283,16 @@ public final class ControlFile
     public long pid()
     {
         return file.getLong(PID_OFFSET);
+    }
+
+    /**
+     * The driver's process, as recorded when it started.
+     *
+     * @return the process id, start time and pid namespace.
+     */
+    public DriverProcess process()
+    {
+        return new DriverProcess(pid(), startMillis(), file.getLong(PID_NAMESPACE_OFFSET));
     }
 
     private int commandRingLength()

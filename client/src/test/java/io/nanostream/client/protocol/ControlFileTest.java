@@ -12,6 +12,7 @@ import static io.nanostream.client.protocol.ControlFile.COUNTERS_METADATA_LENGTH
 import static io.nanostream.client.protocol.ControlFile.COUNTERS_VALUES_LENGTH_OFFSET;
 import static io.nanostream.client.protocol.ControlFile.ERROR_LOG_LENGTH_OFFSET;
 import static io.nanostream.client.protocol.ControlFile.HEADER_LENGTH;
+import static io.nanostream.client.protocol.ControlFile.PID_NAMESPACE_OFFSET;
 import static io.nanostream.client.protocol.ControlFile.PID_OFFSET;
 import static io.nanostream.client.protocol.ControlFile.REGION_ALIGNMENT;
 import static io.nanostream.client.protocol.ControlFile.START_TIME_OFFSET;
@@ -41,6 +42,7 @@ class ControlFileTest
             {CLIENT_LIVENESS_TIMEOUT_OFFSET, Long.BYTES},
             {START_TIME_OFFSET, Long.BYTES},
             {PID_OFFSET, Long.BYTES},
+            {PID_NAMESPACE_OFFSET, Long.BYTES},
         };
         int end = 0;
         for (final int[] field : fields)
@@ -58,7 +60,7 @@ class ControlFileTest
     {
         final AtomicBuffer file = AtomicBuffer.allocateHeap((int)length());
         final ControlFile control = new ControlFile(file);
-        control.initialise(COMMAND_RING, BROADCAST, METADATA, VALUES, ERROR_LOG, 10_000_000_000L, 1_700_000_000_000L, 4321);
+        control.initialise(COMMAND_RING, BROADCAST, METADATA, VALUES, ERROR_LOG, 10_000_000_000L, new DriverProcess(4321, 1_700_000_000_000L, 77));
         assertThat(file.getInt(VERSION_OFFSET)).as("not ready before markReady").isZero();
         assertThatThrownBy(() -> control.checkReady(Path.of("control.dat"))).hasMessageContaining("not ready");
         control.markReady();
@@ -69,6 +71,8 @@ class ControlFileTest
         assertThat(file.getLong(CLIENT_LIVENESS_TIMEOUT_OFFSET)).isEqualTo(control.clientLivenessTimeoutNanos()).isEqualTo(10_000_000_000L);
         assertThat(file.getLong(START_TIME_OFFSET)).isEqualTo(control.startMillis()).isEqualTo(1_700_000_000_000L);
         assertThat(file.getLong(PID_OFFSET)).isEqualTo(control.pid()).isEqualTo(4321);
+        assertThat(file.getLong(PID_NAMESPACE_OFFSET)).isEqualTo(77);
+        assertThat(control.process()).isEqualTo(new DriverProcess(4321, 1_700_000_000_000L, 77));
     }
 
     @Test
@@ -76,7 +80,7 @@ class ControlFileTest
     {
         final AtomicBuffer file = AtomicBuffer.allocateHeap((int)length());
         final ControlFile control = new ControlFile(file);
-        control.initialise(COMMAND_RING, BROADCAST, METADATA, VALUES, ERROR_LOG, 1, 2, 3);
+        control.initialise(COMMAND_RING, BROADCAST, METADATA, VALUES, ERROR_LOG, 1, new DriverProcess(3, 2, 0));
         control.markReady();
         final AtomicBuffer[] regions = {control.commandRing(), control.broadcast(), control.countersMetadata(),
             control.countersValues(), control.errorLog()};

@@ -9,6 +9,7 @@ import io.nanostream.buffer.MessageRing;
 import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.faults.LossGenerator;
@@ -96,7 +97,7 @@ class DriverConductorTest
         final int values = counterCount * CountersDescriptor.VALUE_LENGTH;
         final AtomicBuffer file = AtomicBuffer.allocateDirect((int)ControlFile.length(commandRing, broadcast, metadata, values, RING));
         control = new ControlFile(file);
-        control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, clock.epochMillis(), 1);
+        control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, new DriverProcess(1, clock.epochMillis(), 0));
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
             UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
             limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF);
