@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * How a client connects: the driver directory and the timeouts. Defaults come from system properties
@@ -25,6 +26,8 @@ public final class ClientContext
     private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
     private Clock clock = SystemClock.INSTANCE;
+    private boolean useConductorInvoker;
+    private IntSupplier driverInvoker;
 
     /**
      * The default driver directory: {@code nanostream.dir} if set, else {@code /dev/shm/nano-stream-<user>}
@@ -205,5 +208,48 @@ public final class ClientContext
     public Clock clock()
     {
         return clock;
+    }
+
+    /**
+     * Sets whether the client's conductor runs on the application's thread, in {@link NanoStream#invoke()}, instead
+     * of a thread of its own: for applications that own all their threads. The application then calls
+     * {@code invoke()} often (at least every keepalive interval), and a thread that waits for the driver's answer to
+     * an add or a close runs the conductor's duty cycle itself while it waits.
+     *
+     * @param useConductorInvoker true for no thread of the client's own; default false.
+     * @return this context.
+     */
+    public ClientContext useConductorInvoker(final boolean useConductorInvoker)
+    {
+        this.useConductorInvoker = useConductorInvoker;
+        return this;
+    }
+
+    /** {@return whether the application invokes the client's conductor} */
+    public boolean useConductorInvoker()
+    {
+        return useConductorInvoker;
+    }
+
+    /**
+     * Sets the duty cycle of a driver that runs in invoker mode on the thread that uses this client (for example
+     * {@code driver::invoke}; {@code MediaDriver.connect()} sets it): a thread waiting for the driver's answer runs it,
+     * so that a driver and a client can share one thread. Then add and close only from the thread that invokes the
+     * driver.
+     *
+     * @param driverInvoker runs one driver duty cycle and returns the work done; null (the default) if the driver has
+     *                      threads of its own.
+     * @return this context.
+     */
+    public ClientContext driverInvoker(final IntSupplier driverInvoker)
+    {
+        this.driverInvoker = driverInvoker;
+        return this;
+    }
+
+    /** {@return the invoked driver's duty cycle, or null} */
+    public IntSupplier driverInvoker()
+    {
+        return driverInvoker;
     }
 }

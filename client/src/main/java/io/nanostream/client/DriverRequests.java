@@ -10,13 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.function.LongConsumer;
 
 /**
  * A client's commands to the driver and the wait for each answer: a command goes into the driver's command ring under
  * a fresh correlation id, the calling thread waits up to the driver timeout for the client conductor to complete its
  * future from the driver's broadcast, and a refusal or a lost driver is thrown on the caller's thread with the caller's
- * stack. Any thread may send; the client conductor thread completes the futures.
+ * stack. Any thread may send; the client conductor's duty cycle completes the futures. A thread that waits runs that
+ * duty cycle itself when the application invokes the conductor, and the driver's when the driver is invoked too.
+ *
+ * <p>A handler the conductor calls runs inside its duty cycle, which cannot take an answer while the handler waits
+ * for it: from there an add is refused at once, and a remove is sent without waiting (a refusal reaches the error
+ * handler).
  */
 final class DriverRequests
 {
@@ -24,15 +30,21 @@ final class DriverRequests
     private final MessageRing commands;
     private final long clientId;
     private final Runnable wakeConductor;
+    private final ClientConductor conductor;
+    private final IntSupplier dutyCyclesWhileWaiting;
     private final AtomicBuffer commandBuffer = AtomicBuffer.allocateHeap(4096);
     private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
 
-    DriverRequests(final ClientContext context, final MessageRing commands, final long clientId, final Runnable wakeConductor)
+    DriverRequests(
+        final ClientContext context, final MessageRing commands, final long clientId, final Runnable wakeConductor,
+        final ClientConductor conductor, final IntSupplier dutyCyclesWhileWaiting)
     {
         this.context = context;
         this.commands = commands;
         this.clientId = clientId;
         this.wakeConductor = wakeConductor;
+        this.conductor = conductor;
+        this.dutyCyclesWhileWaiting = dutyCyclesWhileWaiting;
     }
 
     /**
@@ -47,6 +59,12 @@ final class DriverRequests
      */
     Object add(final int type, final String channel, final int streamId, final LongConsumer beforeSend, final LongConsumer onFailure)
     {
+        if (conductor.isDutyCycleThread())
+        {
+            throw new IllegalStateException(name(type) + "(\"" + channel + "\", " + streamId + ") was called from a handler the client's " +
+                "conductor runs, and that conductor would have to take the driver's answer while the handler waits for it; " +
+                "call it from another thread (e.g. hand it to an executor), or note what to add and add it after the handler returns");
+        }
         final CompletableFuture<Object> response = new CompletableFuture<>();
         final long correlationId;
         synchronized (commandBuffer)
@@ -64,15 +82,26 @@ final class DriverRequests
     }
 
     /**
-     * Asks the driver to remove a registration and waits for the answer.
+     * Asks the driver to remove a registration and waits for the answer; from a handler the conductor runs, only asks.
      *
      * @param type           the command type.
      * @param registrationId the registration.
-     * @return the driver's answer.
      */
-    Object remove(final int type, final long registrationId)
+    void remove(final int type, final long registrationId)
     {
+        final boolean fromHandler = conductor.isDutyCycleThread();
         final CompletableFuture<Object> response = new CompletableFuture<>();
+        if (fromHandler)
+        {
+            // nobody waits: a refusal goes to the error handler when the conductor takes it (on its own thread)
+            response.whenComplete((answer, refusal) ->
+            {
+                if (refusal != null)
+                {
+                    conductor.reportError(refusal);
+                }
+            });
+        }
         final long correlationId;
         synchronized (commandBuffer)
         {
@@ -80,8 +109,11 @@ final class DriverRequests
             pending.put(correlationId, response);
             sendWithRetry(type, Commands.encodeRemove(commandBuffer, correlationId, clientId, registrationId));
         }
-        wakeConductor.run();
-        return await(correlationId, response, null);
+        if (!fromHandler)
+        {
+            wakeConductor.run();
+            await(correlationId, response, null);
+        }
     }
 
     /** Tells the driver this client is gone, without waiting: a full ring drops it, and liveness does the rest. */
@@ -100,23 +132,35 @@ final class DriverRequests
         return !pending.isEmpty();
     }
 
-    /** {@return the future of a waiting request, or null} */
-    CompletableFuture<Object> pending(final long correlationId)
+    /** {@return the future of a request the driver answered, no longer waiting; null if none waits under that id} */
+    CompletableFuture<Object> take(final long correlationId)
     {
-        return pending.get(correlationId);
+        return pending.remove(correlationId);
     }
 
     /** Ends every waiting request with an error. */
     void failAll(final RuntimeException error)
     {
-        pending.values().forEach(future -> future.completeExceptionally(error));
+        for (final Long correlationId : pending.keySet())
+        {
+            final CompletableFuture<Object> future = pending.remove(correlationId);
+            if (future != null)
+            {
+                future.completeExceptionally(error);
+            }
+        }
     }
 
     private void sendWithRetry(final int type, final int length)
     {
         final long deadline = System.nanoTime() + context.driverTimeout().toNanos(); // real time, whatever clock the conductor reads
+        final IntSupplier driver = context.driverInvoker();
         while (!commands.write(type, commandBuffer, 0, length))
         {
+            if (driver != null)
+            {
+                driver.getAsInt(); // the driver runs on this thread: only it can make room (never the conductor: it may send too)
+            }
             if (System.nanoTime() - deadline > 0)
             {
                 throw new DriverUnavailableException("the media driver in " + context.directory() +
@@ -130,7 +174,20 @@ final class DriverRequests
     {
         try
         {
-            return response.get(context.driverTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            final long timeoutNanos = context.driverTimeout().toNanos();
+            final long deadline = System.nanoTime() + timeoutNanos;
+            if (context.useConductorInvoker() || context.driverInvoker() != null)
+            {
+                // the answer comes from duty cycles this thread runs: the application's threads are the only ones
+                while (!response.isDone() && System.nanoTime() - deadline < 0)
+                {
+                    if (dutyCyclesWhileWaiting.getAsInt() == 0)
+                    {
+                        Thread.yield();
+                    }
+                }
+            }
+            return response.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         catch (final TimeoutException ex)
         {
@@ -161,6 +218,16 @@ final class DriverRequests
         {
             pending.remove(correlationId);
         }
+    }
+
+    private static String name(final int type)
+    {
+        return switch (type)
+        {
+            case Commands.ADD_PUBLICATION -> "addPublication";
+            case Commands.ADD_EXCLUSIVE_PUBLICATION -> "addExclusivePublication";
+            default -> "addSubscription";
+        };
     }
 
     private static void failed(final LongConsumer onFailure, final long correlationId)

@@ -7,6 +7,8 @@ import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.LocalDrivers;
+import io.nanostream.concurrent.AgentInvoker;
+import io.nanostream.concurrent.AgentRunner;
 import io.nanostream.log.LogBuffers;
 
 import java.io.IOException;
@@ -19,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 /**
  * A client of a media driver: connect once, then add publications and subscriptions. Adding and
@@ -27,9 +31,13 @@ import java.util.concurrent.TimeUnit;
  * involve it. A background thread takes the driver's responses, heartbeats, and watches the driver.
  *
  * <p>Threads: {@code add*}, {@code close} and {@code isClosed} may be called from any thread, at once; each
- * add waits for the driver's answer on the calling thread. The image handlers and the error handler run on
- * the client's own thread: keep them short, and expect them to run while your threads poll (an image can
- * be polled, and give its first fragments, before its available-image handler has run).
+ * add waits for the driver's answer on the calling thread. The client's conductor (the driver's answers, image changes,
+ * keepalives) runs on a thread of its own, or on the application's thread in {@link #invoke()} with
+ * {@link ClientContext#useConductorInvoker(boolean)}. It calls the image handlers and the error handler: keep them
+ * short, and expect them to run while your threads poll (an image can be polled, and give its first fragments, before
+ * its available-image handler has run). What a handler throws goes to the error handler and the conductor goes on. A
+ * handler may close publications, subscriptions and the client (the close is sent, not waited for); an add from a
+ * handler is refused at once, since the answer it would wait for is the conductor's to take: hand it to another thread.
  *
  * <pre>{@code
  * try (NanoStream client = NanoStream.connect();
@@ -55,9 +63,16 @@ public final class NanoStream implements AutoCloseable
     private final Map<Long, Publication> publications = new ConcurrentHashMap<>();
     private final ThreadLocal<AtomicBuffer> scratch = ThreadLocal.withInitial(() -> AtomicBuffer.allocateHeap(64 * 1024));
     private final ClientConductor conductor;
+    /** The conductor's own thread's runner, or null when the application invokes the conductor. */
+    private final AgentRunner runner;
     private final Thread conductorThread;
+    /** The conductor's invoker, or null when it has a thread of its own; used under {@link #invokerLock}. */
+    private final AgentInvoker invoker;
+    private final ReentrantLock invokerLock = new ReentrantLock();
     private volatile boolean closed;
     private volatile String closedReason;
+    private boolean closing;
+    private boolean released;
 
     private NanoStream(final ClientContext context, final MappedFile controlMapping, final ControlFile control)
     {
@@ -67,8 +82,19 @@ public final class NanoStream implements AutoCloseable
         this.counters = new CountersReader(control.countersMetadata(), control.countersValues());
         this.clientId = commands.nextCorrelationId();
         this.conductor = new ClientConductor(this, control.broadcast(), commands, context);
-        this.conductorThread = Thread.ofPlatform().daemon().name("nano-stream-client-" + clientId).unstarted(conductor);
-        this.requests = new DriverRequests(context, commands, clientId, conductor::wake);
+        this.requests = new DriverRequests(context, commands, clientId, this::wakeConductor, conductor, this::invokeWhileWaiting);
+        if (context.useConductorInvoker())
+        {
+            this.invoker = new AgentInvoker(conductor, conductor::reportError);
+            this.runner = null;
+            this.conductorThread = null;
+        }
+        else
+        {
+            this.invoker = null;
+            this.runner = new AgentRunner(conductor, new ClientConductorIdle(requests::hasPending), conductor::reportError);
+            this.conductorThread = Thread.ofPlatform().daemon().name(conductor.roleName()).unstarted(runner);
+        }
     }
 
     /**
@@ -136,8 +162,11 @@ public final class NanoStream implements AutoCloseable
             throw ex;
         }
         final NanoStream client = new NanoStream(context, mapping, control);
-        client.conductor.sendKeepalive();
-        client.conductorThread.start();
+        client.conductor.keepalive();
+        if (client.conductorThread != null)
+        {
+            client.conductorThread.start();
+        }
         return client;
     }
 
@@ -284,25 +313,84 @@ public final class NanoStream implements AutoCloseable
         return closed;
     }
 
-    /** Releases everything this client holds at the driver and unmaps its memory. */
+    /**
+     * Runs one duty cycle of the client's conductor on the calling thread: the driver's answers, image changes (and the
+     * image handlers), the keepalive, the driver's liveness. Only with {@link ClientContext#useConductorInvoker(boolean)};
+     * call it often (at least every keepalive interval), from one thread at a time.
+     *
+     * @return the work done, 0 once closed.
+     * @throws IllegalStateException if the conductor has a thread of its own, or if called from a handler it runs.
+     */
+    public int invoke()
+    {
+        if (invoker == null)
+        {
+            throw new IllegalStateException("invoke() is for a client made with ClientContext.useConductorInvoker(true); this one's " +
+                "conductor runs on a thread of its own");
+        }
+        if (conductor.isDutyCycleThread())
+        {
+            throw new IllegalStateException("invoke() was called from a handler that invoke() is running; return from the handler");
+        }
+        invokerLock.lock();
+        try
+        {
+            return invoker.invoke();
+        }
+        finally
+        {
+            invokerLock.unlock();
+        }
+    }
+
+    /** Releases everything this client holds at the driver and unmaps its memory; from any thread, handlers included. */
     @Override
     public void close()
     {
-        if (closed && conductorThread.getState() == Thread.State.TERMINATED)
+        final boolean driverAlive;
+        synchronized (this)
+        {
+            if (closing)
+            {
+                return;
+            }
+            closing = true;
+            driverAlive = !closed;
+            closed = true;
+        }
+        conductor.stop();
+        if (conductor.isDutyCycleThread())
+        {
+            // called from a handler: the duty cycle still reads the control file, so it is unmapped when the cycle ends
+            conductor.afterCycle(() -> release(driverAlive));
+            return;
+        }
+        if (runner != null)
+        {
+            runner.close();
+        }
+        if (invoker != null)
+        {
+            invokerLock.lock();
+            try
+            {
+                invoker.close();
+            }
+            finally
+            {
+                invokerLock.unlock();
+            }
+        }
+        release(driverAlive);
+    }
+
+    private synchronized void release(final boolean driverAlive)
+    {
+        if (released)
         {
             return;
         }
-        final boolean driverAlive = !closed;
-        closed = true;
-        conductor.stop();
-        try
-        {
-            conductorThread.join(TimeUnit.SECONDS.toMillis(5));
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        released = true;
         if (driverAlive)
         {
             requests.sendClose();
@@ -370,14 +458,38 @@ public final class NanoStream implements AutoCloseable
         return buffer;
     }
 
-    boolean hasPendingRequests()
+    /** The future of a request the driver answered, taken out of the waiting ones; null if none waits. */
+    CompletableFuture<Object> takePending(final long correlationId)
     {
-        return requests.hasPending();
+        return requests.take(correlationId);
     }
 
-    CompletableFuture<Object> pending(final long correlationId)
+    private void wakeConductor()
     {
-        return requests.pending(correlationId);
+        if (conductorThread != null)
+        {
+            LockSupport.unpark(conductorThread);
+        }
+    }
+
+    /** What a thread waiting for the driver's answer runs: the driver's duty cycle if it is invoked here, and the conductor's. */
+    private int invokeWhileWaiting()
+    {
+        final IntSupplier driver = context.driverInvoker();
+        int work = driver == null ? 0 : driver.getAsInt();
+        if (invoker != null)
+        {
+            invokerLock.lock();
+            try
+            {
+                work += invoker.invoke();
+            }
+            finally
+            {
+                invokerLock.unlock();
+            }
+        }
+        return work;
     }
 
     Subscription subscription(final long registrationId)
@@ -398,7 +510,7 @@ public final class NanoStream implements AutoCloseable
         requests.failAll(lost);
         publications.values().forEach(publication -> publication.closed = true);
         subscriptions.values().forEach(Subscription::markClosed);
-        context.errorHandler().accept(lost);
+        conductor.reportError(lost);
     }
 
     /** What the driver answers to an added publication. */

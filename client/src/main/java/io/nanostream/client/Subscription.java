@@ -218,9 +218,23 @@ public final class Subscription implements AutoCloseable
         final Image[] updated = Arrays.copyOf(current, current.length + 1);
         updated[current.length] = image;
         images = updated;
+    }
+
+    /** Tells the application's handler of a new image; it may throw (the client conductor catches it). */
+    void notifyAvailable(final Image image)
+    {
         if (availableImageHandler != null)
         {
             availableImageHandler.onAvailableImage(image);
+        }
+    }
+
+    /** Tells the application's handler of an image gone; it may throw (the client conductor catches it). */
+    void notifyUnavailable(final Image image)
+    {
+        if (unavailableImageHandler != null)
+        {
+            unavailableImageHandler.onUnavailableImage(image);
         }
     }
 
@@ -237,10 +251,6 @@ public final class Subscription implements AutoCloseable
                 System.arraycopy(current, i + 1, updated, i, current.length - i - 1);
                 images = updated;
                 removed.markClosed();
-                if (unavailableImageHandler != null)
-                {
-                    unavailableImageHandler.onUnavailableImage(removed);
-                }
                 return removed;
             }
         }

@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs an {@link Agent} on the caller's thread, one duty cycle per {@link #invoke()}: for applications
- * that own their threads (the "invoker" threading mode).
+ * that own their threads (the "invoker" threading mode). An {@link AgentTerminationException} from a cycle closes it.
+ * Use it from one thread at a time.
  */
 public final class AgentInvoker implements AutoCloseable
 {
@@ -45,6 +46,11 @@ public final class AgentInvoker implements AutoCloseable
         {
             return agent.doWork();
         }
+        catch (final AgentTerminationException ex)
+        {
+            close();
+            return 0;
+        }
         catch (final Throwable ex)
         {
             errorHandler.accept(ex);
@@ -60,6 +66,16 @@ public final class AgentInvoker implements AutoCloseable
     public Agent agent()
     {
         return agent;
+    }
+
+    /**
+     * Whether the invoker was closed, by its owner or because the agent terminated.
+     *
+     * @return true once closed.
+     */
+    public boolean isClosed()
+    {
+        return closed;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * Runs an {@link Agent} on a thread of its own until closed, idling with an {@link IdleStrategy}
  * between cycles that did no work. An exception from a cycle goes to the error handler and the agent
- * carries on.
+ * carries on; an {@link AgentTerminationException} ends the loop.
  */
 public final class AgentRunner implements Runnable, AutoCloseable
 {
@@ -75,6 +75,10 @@ public final class AgentRunner implements Runnable, AutoCloseable
             catch (final InterruptedException ex)
             {
                 Thread.currentThread().interrupt();
+                break;
+            }
+            catch (final AgentTerminationException ex)
+            {
                 break;
             }
             catch (final Throwable ex)

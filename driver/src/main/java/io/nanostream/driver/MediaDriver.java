@@ -170,7 +170,26 @@ public final class MediaDriver implements AutoCloseable
      */
     public NanoStream connect()
     {
-        return NanoStream.connect(new ClientContext().directory(directory()));
+        return connect(new ClientContext());
+    }
+
+    /**
+     * Connects a client with settings of its own to this driver. The context's directory is set to this driver's; in
+     * {@link ThreadingMode#INVOKER} mode its driver invoker is set to {@link #invoke()}, so that the client's waits for
+     * answers run this driver's duty cycle (then add and close from the thread that invokes the driver). With
+     * {@link ClientContext#useConductorInvoker(boolean)} as well, driver and client run on one thread.
+     *
+     * @param context the client's settings.
+     * @return the client; close it before the driver.
+     */
+    public NanoStream connect(final ClientContext context)
+    {
+        context.directory(directory());
+        if (invoker != null)
+        {
+            context.driverInvoker(this::invoke);
+        }
+        return NanoStream.connect(context);
     }
 
     /**

@@ -12,6 +12,9 @@ import java.nio.file.Path;
  */
 public final class LogBuffers implements AutoCloseable
 {
+    /** Bytes touched between two calls of a progress callback: a few tens of milliseconds of page faults. */
+    private static final long TOUCH_CHUNK = 64L * 1024 * 1024;
+
     private final MappedFile file;
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final AtomicBuffer metadata;
@@ -180,6 +183,21 @@ public final class LogBuffers implements AutoCloseable
      */
     public static LogBuffers open(final Path path, final boolean preTouch)
     {
+        return open(path, preTouch, () -> { });
+    }
+
+    /**
+     * Maps and checks a log like {@link #open(Path, boolean)}, calling back every 64 MiB touched, so that a caller
+     * with a heartbeat to keep (a client's conductor) keeps it while a large log is touched.
+     *
+     * @param path     the file.
+     * @param preTouch true to touch every page now.
+     * @param progress called after each 64 MiB touched.
+     * @return the mapped log.
+     * @throws IllegalStateException if the file is not a log this library wrote.
+     */
+    public static LogBuffers open(final Path path, final boolean preTouch, final Runnable progress)
+    {
         final MappedFile file = MappedFile.open(path);
         final AtomicBuffer whole = file.buffer();
         final long length = whole.capacity();
@@ -204,7 +222,11 @@ public final class LogBuffers implements AutoCloseable
         adviseHugePages(whole, path);
         if (preTouch)
         {
-            whole.segment().load();
+            for (long offset = 0; offset < length; offset += TOUCH_CHUNK)
+            {
+                whole.segment().asSlice(offset, Math.min(TOUCH_CHUNK, length - offset)).load();
+                progress.run();
+            }
         }
         return new LogBuffers(file, whole, storedTermLength);
     }

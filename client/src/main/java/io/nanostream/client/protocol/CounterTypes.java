@@ -27,17 +27,22 @@ public final class CounterTypes
     public static final int GAUGE = 10;
     /** An opt-in native feature (affinity, ...): 1 on, 0 off; the label says what it does or why it is off. */
     public static final int FEATURE = 11;
+    /**
+     * A client's heartbeat: the client writes a rising epoch-millisecond time into it every keepalive interval, and the
+     * driver counts the client alive while it moves. Registration id and owner: the client id.
+     */
+    public static final int CLIENT_HEARTBEAT = 12;
 
     /**
      * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
-     * gauges, limits and features do not.
+     * gauges, limits, features and heartbeat times do not.
      *
      * @param typeId the type id.
      * @return true for counts and positions.
      */
     public static boolean hasRate(final int typeId)
     {
-        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT;
+        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT && typeId != CLIENT_HEARTBEAT;
     }
 
     private CounterTypes()
@@ -66,6 +71,7 @@ public final class CounterTypes
             case CHANNEL_EVENTS -> "channel";
             case GAUGE -> "gauge";
             case FEATURE -> "feature";
+            case CLIENT_HEARTBEAT -> "client-hb";
             default -> "type-" + typeId;
         };
     }

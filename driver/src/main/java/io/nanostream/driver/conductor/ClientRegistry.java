@@ -1,48 +1,98 @@
 package io.nanostream.driver.conductor;
 
+import io.nanostream.buffer.Counter;
+
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
- * The clients the driver knows, with the time each was last heard from: every command counts as a
- * keepalive. Owned by the conductor thread.
+ * The clients the driver knows, and the proof that each lives. A client is heard from when a command of its is read
+ * (every command counts as a keepalive) and whenever the value of its heartbeat counter has moved since the last look:
+ * the driver makes that counter when it first hears from the client, and the client writes a rising timestamp into
+ * it. The counter is the client's own word, so a conductor that was busy or a command ring that was full never makes a
+ * live client look silent; a client is timed out only after its counter has stood still for the whole timeout. Owned
+ * by the conductor thread.
  */
 final class ClientRegistry
 {
-    private final Map<Long, Long> lastHeardMillis = new HashMap<>();
+    /** Heartbeat counters at most: clients beyond are heard through their commands alone, so forged ids cannot fill the counters. */
+    static final int MAX_HEARTBEAT_COUNTERS = 512;
 
-    /** Notes that a client spoke. */
-    void heardFrom(final long clientId, final long nowMillis)
+    private final LongFunction<Counter> newHeartbeatCounter;
+    private final Map<Long, Client> clients = new HashMap<>();
+    private int heartbeatCounters;
+
+    /**
+     * Creates the registry.
+     *
+     * @param newHeartbeatCounter makes a client's heartbeat counter, by client id; may throw if no counter is free.
+     */
+    ClientRegistry(final LongFunction<Counter> newHeartbeatCounter)
     {
-        lastHeardMillis.put(clientId, nowMillis);
+        this.newHeartbeatCounter = newHeartbeatCounter;
+    }
+
+    /** Notes that a client spoke; a client heard from the first time gets its heartbeat counter, if one is free. */
+    void heardFrom(final long clientId, final long nowNanos)
+    {
+        Client client = clients.get(clientId);
+        if (client == null)
+        {
+            client = new Client(heartbeatCounter(clientId));
+            clients.put(clientId, client);
+        }
+        client.lastHeardNanos = nowNanos;
     }
 
     /** Notes that every known client may have spoken (their commands are held up). */
-    void heardFromAll(final long nowMillis)
+    void heardFromAll(final long nowNanos)
     {
-        lastHeardMillis.replaceAll((clientId, last) -> nowMillis);
+        clients.values().forEach(client -> client.lastHeardNanos = nowNanos);
     }
 
-    /** Forgets a client that closed; true if it was known. */
-    boolean remove(final long clientId)
+    /** Forgets a client that closed, and frees its counter; true if it was known. */
+    boolean remove(final long clientId, final long nowMillis)
     {
-        return lastHeardMillis.remove(clientId) != null;
+        final Client client = clients.remove(clientId);
+        if (client == null)
+        {
+            return false;
+        }
+        free(client, nowMillis);
+        return true;
     }
 
-    /** Forgets every client silent for longer than the timeout, and tells the consumer of each. */
-    int timeOut(final long nowMillis, final long timeoutMillis, final LongConsumer onTimeout)
+    /**
+     * Notes every client whose heartbeat counter moved since the last look, then forgets every client silent for longer
+     * than the timeout and tells the consumer of each.
+     *
+     * @return how many were timed out.
+     */
+    int timeOut(final long nowNanos, final long nowMillis, final long timeoutNanos, final LongConsumer onTimeout)
     {
         int timedOut = 0;
-        final Iterator<Map.Entry<Long, Long>> iterator = lastHeardMillis.entrySet().iterator();
+        final Iterator<Map.Entry<Long, Client>> iterator = clients.entrySet().iterator();
         while (iterator.hasNext())
         {
-            final Map.Entry<Long, Long> client = iterator.next();
-            if (nowMillis - client.getValue() > timeoutMillis)
+            final Map.Entry<Long, Client> entry = iterator.next();
+            final Client client = entry.getValue();
+            if (client.heartbeat != null)
+            {
+                final long value = client.heartbeat.get(); // acquire (in get): written by the client; any change is a sign of life
+                if (value != client.lastHeartbeatValue)
+                {
+                    client.lastHeartbeatValue = value;
+                    client.lastHeardNanos = nowNanos;
+                }
+            }
+            if (nowNanos - client.lastHeardNanos > timeoutNanos)
             {
                 iterator.remove();
-                onTimeout.accept(client.getKey());
+                free(client, nowMillis);
+                onTimeout.accept(entry.getKey());
                 timedOut++;
             }
         }
@@ -52,6 +102,47 @@ final class ClientRegistry
     /** How many clients are live. */
     int count()
     {
-        return lastHeardMillis.size();
+        return clients.size();
+    }
+
+    private Counter heartbeatCounter(final long clientId)
+    {
+        if (heartbeatCounters >= MAX_HEARTBEAT_COUNTERS)
+        {
+            return null;
+        }
+        try
+        {
+            final Counter counter = newHeartbeatCounter.apply(clientId);
+            heartbeatCounters++;
+            return counter;
+        }
+        catch (final IllegalStateException ex)
+        {
+            return null; // no counter free: the client is heard through its commands, as before it found its counter
+        }
+    }
+
+    private void free(final Client client, final long nowMillis)
+    {
+        if (client.heartbeat != null)
+        {
+            client.heartbeat.free(nowMillis);
+            heartbeatCounters--;
+        }
+    }
+
+    /** What the registry knows of one client. */
+    private static final class Client
+    {
+        private final Counter heartbeat;
+        private long lastHeartbeatValue;
+        private long lastHeardNanos;
+
+        private Client(final Counter heartbeat)
+        {
+            this.heartbeat = heartbeat;
+            this.lastHeartbeatValue = heartbeat == null ? 0 : heartbeat.get();
+        }
     }
 }

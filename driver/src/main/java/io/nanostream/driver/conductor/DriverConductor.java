@@ -51,7 +51,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     private final ErrorRecorder errors;
     private final ClientProxy clientProxy;
     private final ClientCommandAdapter commandAdapter;
-    private final ClientRegistry clients = new ClientRegistry();
+    private final ClientRegistry clients;
     private final Registrations registrations;
     private long skippedCommandRecords;
     private final IpcPublications ipc;
@@ -77,6 +77,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         this.registrations = new Registrations(settings.maxRegistrationsPerClient());
         this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
         this.system = counters.system();
+        this.clients = new ClientRegistry(counters::clientHeartbeat);
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
         this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
         this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
@@ -178,13 +179,13 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     private int housekeeping(final long nowNanos)
     {
         int work = 0;
-        if (unblockCommandRing(nowNanos))
+        if (unblockCommandRing(nowNanos) || commands.producerPosition() != commands.consumerPosition())
         {
-            clients.heardFromAll(clock.epochMillis()); // their keepalives wait behind the blocked record: nobody is timed out for it
+            clients.heardFromAll(nowNanos); // keepalives may wait unread (behind a blocked record, or a backlog): nobody is timed out for it
         }
         else
         {
-            work += clients.timeOut(clock.epochMillis(), settings.clientLivenessNanos() / 1_000_000L, clientId ->
+            work += clients.timeOut(nowNanos, clock.epochMillis(), settings.clientLivenessNanos(), clientId ->
             {
                 releaseClient(clientId);
                 clientProxy.onClientTimeout(clientId);
@@ -299,13 +300,13 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     @Override
     public void onClientKeepalive(final long clientId)
     {
-        clients.heardFrom(clientId, clock.epochMillis());
+        clients.heardFrom(clientId, clock.nanoTime());
     }
 
     @Override
     public void onClientClose(final long clientId)
     {
-        clients.remove(clientId);
+        clients.remove(clientId, clock.epochMillis());
         releaseClient(clientId);
     }
 }

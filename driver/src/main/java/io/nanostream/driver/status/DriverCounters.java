@@ -140,6 +140,20 @@ public final class DriverCounters
     }
 
     /**
+     * A client's heartbeat counter, which the client finds by its id and writes a rising timestamp into; it starts at the
+     * time it is made.
+     *
+     * @param clientId the client.
+     * @return the counter.
+     */
+    public Counter clientHeartbeat(final long clientId)
+    {
+        final Counter heartbeat = allocate(CounterTypes.CLIENT_HEARTBEAT, clientId, 0, 0, clientId, "client-hb: client " + clientId);
+        heartbeat.set(clock.epochMillis());
+        return heartbeat;
+    }
+
+    /**
      * Shows whether a native feature is in effect: a counter of type {@code feature}, 1 for on and 0 for off,
      * labelled with the status and its reason. Kept for the driver's life.
      *

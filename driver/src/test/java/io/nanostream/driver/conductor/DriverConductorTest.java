@@ -201,6 +201,19 @@ class DriverConductorTest
         }
     }
 
+    private int counterId(final String label)
+    {
+        final int[] found = {-1};
+        new CountersReader(control.countersMetadata(), control.countersValues()).forEach((id, typeId, name, v) ->
+        {
+            if (name.equals(label))
+            {
+                found[0] = id;
+            }
+        });
+        return found[0];
+    }
+
     private long counter(final String label)
     {
         final long[] value = {-1};
@@ -250,6 +263,43 @@ class DriverConductorTest
         assertThat(log).exists();
         assertThat(counter("clients")).isEqualTo(1);
         assertThat(counter("publications")).isEqualTo(1);
+    }
+
+    @Test
+    void aClientWhoseHeartbeatCounterMovesLivesWithoutCommandsAndIsTimedOutOnceItStandsStill()
+    {
+        client(Commands.CLIENT_KEEPALIVE, 7);
+        cycle(0);
+        final int heartbeat = counterId("client-hb: client 7");
+        assertThat(heartbeat).as("made when the driver first heard from the client").isNotNegative();
+        for (int beat = 1; beat <= 10; beat++)
+        {
+            control.countersValues().putLongRelease(CountersDescriptor.valueOffset(heartbeat), clock.epochMillis() + beat); // the client's beat
+            assertThat(cycle(LIVENESS_NANOS / 2)).as("beat %d, no command for %d ms", beat, beat * LIVENESS_NANOS / 2_000_000).isEmpty();
+        }
+        assertThat(counter("clients")).isEqualTo(1);
+
+        assertThat(cycle(LIVENESS_NANOS - 100_000_000L)).as("standing still for less than the timeout").isEmpty();
+        final List<Answer> timedOut = cycle(200_000_000L);
+        assertThat(timedOut).extracting(Answer::type).containsExactly(Commands.ON_CLIENT_TIMEOUT);
+        assertThat(counterId("client-hb: client 7")).as("the heartbeat counter is freed with the client").isNegative();
+    }
+
+    @Test
+    void aKeepaliveWaitingBehindOtherClientsCommandsKeepsItsClientAlive()
+    {
+        client(Commands.CLIENT_KEEPALIVE, 7);
+        cycle(0);
+        // the conductor was away for longer than the timeout (making a large log, say); meanwhile another client sent
+        // more commands than a cycle reads, and client 7's keepalive waits behind them
+        for (int i = 0; i < ClientCommandAdapter.COMMANDS_PER_CYCLE + 4; i++)
+        {
+            client(Commands.CLIENT_KEEPALIVE, 8);
+        }
+        client(Commands.CLIENT_KEEPALIVE, 7);
+        assertThat(cycle(LIVENESS_NANOS + 1_000_000_000L)).as("nobody timed out while keepalives wait unread").isEmpty();
+        assertThat(cycle(0)).isEmpty();
+        assertThat(counter("clients")).isEqualTo(2);
     }
 
     @Test
@@ -435,16 +485,17 @@ class DriverConductorTest
     {
         final int used = countersInUse();
         conductor.onClose();
-        start(used + 3, ReceiverLimits.DEFAULT); // room for 3 of the image's 6 counters (5 of its own, 1 subscriber position)
+        start(used + 4, ReceiverLimits.DEFAULT); // client 7's heartbeat, then room for 3 of the image's 6 counters (5 of its own, 1 subscriber position)
         final int port = freePort();
         add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
         assertThat(cycle(0)).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY);
+        final int before = countersInUse();
 
         sendSetups(port, 10, 42);
         runUntil("udp image creations failed", 1);
 
         assertThat(imageLogs()).as("the log made before the counters ran out").isEmpty();
-        assertThat(countersInUse()).as("the counters made before they ran out").isEqualTo(used);
+        assertThat(countersInUse()).as("the counters made before they ran out").isEqualTo(before);
         assertThat(cycle(0)).as("no image was announced").isEmpty();
         assertThat(counter("errors")).isEqualTo(1);
     }
