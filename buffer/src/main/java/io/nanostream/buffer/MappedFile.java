@@ -23,7 +23,7 @@ public final class MappedFile implements AutoCloseable
     /** Zeros written per write call when a file is allocated up front. */
     private static final int ZERO_CHUNK = 1024 * 1024;
     /** How many bytes of allocation pass between calls to the progress callback. */
-    static final long PROGRESS_BYTES = 64L * 1024 * 1024;
+    static final long PROGRESS_BYTES = 8L * 1024 * 1024;
 
     private final Path path;
     private final Arena arena;
@@ -104,12 +104,12 @@ public final class MappedFile implements AutoCloseable
     }
 
     /**
-     * Allocates like {@link #createPreallocated(Path, long)}, calling back every 64 MiB so that a caller with a
+     * Allocates like {@link #createPreallocated(Path, long)}, calling back every 8 MiB so that a caller with a
      * heartbeat to keep (the driver's conductor) can keep it while a large file is written.
      *
      * @param path     the file; must not exist.
      * @param length   its length in bytes.
-     * @param progress called every 64 MiB written.
+     * @param progress called every 8 MiB written.
      * @return the mapping.
      * @throws UncheckedIOException if there is no room, naming what is needed and what is free.
      */
@@ -151,7 +151,7 @@ public final class MappedFile implements AutoCloseable
      * @param length     its length in bytes; on hugetlbfs a multiple of the huge page size.
      * @param pageSize   the distance between touched bytes: the file system's page size.
      * @param beforeTouch given the mapping before any page is touched (e.g. to advise huge pages); may throw to give up.
-     * @param progress   called every 64 MiB touched.
+     * @param progress   called every 8 MiB touched.
      * @return the mapping.
      * @throws UncheckedIOException if the file cannot be made or mapped, naming what is free.
      */

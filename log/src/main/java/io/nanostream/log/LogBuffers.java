@@ -13,7 +13,7 @@ import java.nio.file.Path;
 public final class LogBuffers implements AutoCloseable
 {
     /** Bytes touched between two calls of a progress callback: a few tens of milliseconds of page faults. */
-    private static final long TOUCH_CHUNK = 64L * 1024 * 1024;
+    private static final long TOUCH_CHUNK = 8L * 1024 * 1024;
 
     private final MappedFile file;
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
@@ -78,7 +78,7 @@ public final class LogBuffers implements AutoCloseable
 
     /**
      * Creates a new log file as {@link #create(Path, int, int, int, int, int, int, long, boolean)} does, calling back
-     * every 64 MiB while it allocates, so that the caller can keep a heartbeat while a large log is written.
+     * every 8 MiB while it allocates, so that the caller can keep a heartbeat while a large log is written.
      *
      * @param path          the file, which must not exist.
      * @param termLength    a power of two from 64 KiB to 1 GiB.
@@ -89,7 +89,7 @@ public final class LogBuffers implements AutoCloseable
      * @param streamId      the stream id.
      * @param correlationId the registration id of the log.
      * @param preallocate   true to allocate every page now rather than on first touch.
-     * @param progress      called every 64 MiB allocated.
+     * @param progress      called every 8 MiB allocated.
      * @return the mapped log.
      * @throws java.io.UncheckedIOException if there is no room for it (nothing is left behind).
      */
@@ -187,12 +187,12 @@ public final class LogBuffers implements AutoCloseable
     }
 
     /**
-     * Maps and checks a log like {@link #open(Path, boolean)}, calling back every 64 MiB touched, so that a caller
+     * Maps and checks a log like {@link #open(Path, boolean)}, calling back every 8 MiB touched, so that a caller
      * with a heartbeat to keep (a client's conductor) keeps it while a large log is touched.
      *
      * @param path     the file.
      * @param preTouch true to touch every page now.
-     * @param progress called after each 64 MiB touched.
+     * @param progress called after each 8 MiB touched.
      * @return the mapped log.
      * @throws IllegalStateException if the file is not a log this library wrote.
      */

@@ -45,6 +45,8 @@ public final class DriverConductor implements Agent, ClientCommandHandler
 
     private final ConductorSettings settings;
     private final CachedClock clock;
+    /** The uncached clock, read once more at the end of a cycle to time it. */
+    private final Clock sourceClock;
     private final MessageRing commands;
     private final DriverCounters counters;
     private final SystemCounters system;
@@ -73,6 +75,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     {
         this.settings = settings;
         this.clock = new CachedClock(clock);
+        this.sourceClock = clock;
         this.commands = new MessageRing(control.commandRing());
         this.registrations = new Registrations(settings.maxRegistrationsPerClient());
         this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
@@ -165,6 +168,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
             nextHousekeepingNanos = nowNanos + HOUSEKEEPING_INTERVAL_NANOS;
             work += housekeeping(nowNanos);
         }
+        system.cycleTook(sourceClock.nanoTime() - nowNanos);
         return work;
     }
 

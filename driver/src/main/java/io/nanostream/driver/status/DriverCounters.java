@@ -34,7 +34,7 @@ public final class DriverCounters
         this.counters = counters;
         this.clock = clock;
         this.system = new SystemCounters(gauge("clients"), gauge("publications"), gauge("subscriptions"), system("errors"),
-            system("unblocked frames"));
+            system("unblocked frames"), gauge("conductor longest cycle ns"), system("conductor cycles over 1 ms"));
         this.transport = new TransportCounters(this::system, counters);
     }
 

@@ -120,6 +120,19 @@ public final class FlowControl
         return minimum && receivers > 0 ? slowest(currentLimit, nowNanos) : currentLimit;
     }
 
+    /**
+     * Moves every receiver's timeout on by a time the sender thread was away.
+     *
+     * @param awayNanos how long.
+     */
+    void excuse(final long awayNanos)
+    {
+        for (int i = 0; i < receivers; i++)
+        {
+            lastSeenNanos[i] += awayNanos;
+        }
+    }
+
     private long slowest(final long currentLimit, final long nowNanos)
     {
         long limit = Long.MAX_VALUE;

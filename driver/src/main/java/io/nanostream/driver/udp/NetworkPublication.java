@@ -142,6 +142,17 @@ public final class NetworkPublication
         return work;
     }
 
+    /**
+     * Moves the receivers' timeouts on by a time the sender thread was away and could not read their status messages.
+     *
+     * @param awayNanos how long.
+     */
+    void excuse(final long awayNanos)
+    {
+        lastStatusNanos += awayNanos;
+        flowControl.excuse(awayNanos);
+    }
+
     private int sendData(final long nowNanos)
     {
         if (senderPosition >= senderLimit)

@@ -320,6 +320,26 @@ public final class PublicationImage
         return endpoint;
     }
 
+    /**
+     * Starts the liveness clock when the receiver takes the image (receiver thread).
+     *
+     * @param nowNanos the time.
+     */
+    void activate(final long nowNanos)
+    {
+        lastPacketNanos = nowNanos;
+    }
+
+    /**
+     * Moves the liveness clock on by a time the receiver thread was away and could not read datagrams (receiver thread).
+     *
+     * @param awayNanos how long.
+     */
+    void excuse(final long awayNanos)
+    {
+        lastPacketNanos += awayNanos;
+    }
+
     /** Gives up on the image: the receiver drops it and the conductor frees it (receiver thread). */
     void close()
     {

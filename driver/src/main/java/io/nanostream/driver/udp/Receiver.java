@@ -24,6 +24,7 @@ public final class Receiver implements Agent
     private final TransportCounters transport;
     private final Consumer<Throwable> errors;
     private final List<ReceiveChannelEndpoint> endpoints = new ArrayList<>();
+    private final AgentAbsence absence = new AgentAbsence();
 
     /**
      * Creates the receiver.
@@ -55,13 +56,18 @@ public final class Receiver implements Agent
     public int doWork()
     {
         int work = 0;
+        final long nowNanos = clock.nanoTime();
+        final long awayNanos = absence.since(nowNanos);
+        if (awayNanos > 0)
+        {
+            excuse(awayNanos);
+        }
         ReceiverCommand command;
         while ((command = commands.poll()) != null)
         {
-            onCommand(command);
+            onCommand(command, nowNanos);
             work++;
         }
-        final long nowNanos = clock.nanoTime();
         for (int i = 0, n = endpoints.size(); i < n; i++)
         {
             final ReceiveChannelEndpoint endpoint = endpoints.get(i);
@@ -96,7 +102,20 @@ public final class Receiver implements Agent
         return work;
     }
 
-    private void onCommand(final ReceiverCommand command)
+    /** This thread could not look for a while: its images' silence does not count that time. */
+    private void excuse(final long awayNanos)
+    {
+        for (int i = 0, n = endpoints.size(); i < n; i++)
+        {
+            final List<PublicationImage> images = endpoints.get(i).images;
+            for (int j = 0, m = images.size(); j < m; j++)
+            {
+                images.get(j).excuse(awayNanos);
+            }
+        }
+    }
+
+    private void onCommand(final ReceiverCommand command, final long nowNanos)
     {
         switch (command)
         {
@@ -109,7 +128,11 @@ public final class Receiver implements Agent
                 add.endpoint().subscribe(add.streamId(), 1);
             }
             case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId());
-            case ReceiverCommand.AddImage add -> add.image().endpoint.addImage(add.image());
+            case ReceiverCommand.AddImage add ->
+            {
+                add.image().activate(nowNanos); // silent from now: the time the conductor took to make it is not the publisher's
+                add.image().endpoint.addImage(add.image());
+            }
         }
     }
 

@@ -23,6 +23,7 @@ public final class Sender implements Agent
     private final TransportCounters transport;
     private final Consumer<Throwable> errors;
     private final List<NetworkPublication> publications = new ArrayList<>();
+    private final AgentAbsence absence = new AgentAbsence();
 
     /**
      * Creates the sender.
@@ -61,8 +62,13 @@ public final class Sender implements Agent
             work++;
         }
         final long nowNanos = clock.nanoTime();
+        final long awayNanos = absence.since(nowNanos);
         for (int i = 0, n = publications.size(); i < n; i++)
         {
+            if (awayNanos > 0)
+            {
+                publications.get(i).excuse(awayNanos); // receivers are not dropped for the time this thread could not read them
+            }
             try
             {
                 work += publications.get(i).send(nowNanos);

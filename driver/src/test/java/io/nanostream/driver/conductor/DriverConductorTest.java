@@ -532,6 +532,43 @@ class DriverConductorTest
     }
 
     @Test
+    void anImageIsNotDroppedForTheTimeItsReceiverCouldNotRunButIsWhenItsPublisherFallsSilent() throws IOException
+    {
+        final int port = freePort();
+        add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
+        cycle(0);
+        sendSetups(port, 10, 42);
+        final List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 1_000_000 && answers.stream().noneMatch(a -> a.type() == Commands.ON_AVAILABLE_IMAGE); i++)
+        {
+            conductor.receiver().doWork();
+            answers.addAll(cycle(1_000_000));
+        }
+        assertThat(answers).extracting(Answer::type).contains(Commands.ON_AVAILABLE_IMAGE);
+        conductor.receiver().doWork(); // the receiver takes the image
+
+        // the receiver thread is descheduled (or the machine stops) for longer than the image liveness timeout
+        clock.advance(LIVENESS_NANOS + 1_000_000_000L, TimeUnit.NANOSECONDS);
+        for (int i = 0; i < 10; i++)
+        {
+            client(Commands.CLIENT_KEEPALIVE, 7);
+            conductor.receiver().doWork();
+            assertThat(cycle(1_000_000)).as("the receiver was away, not the publisher").extracting(Answer::type)
+                .doesNotContain(Commands.ON_UNAVAILABLE_IMAGE);
+        }
+
+        // the receiver runs and hears nothing for the whole timeout: the publisher is gone
+        final List<Integer> later = new ArrayList<>();
+        for (long silent = 0; silent <= LIVENESS_NANOS + 100_000_000L && !later.contains(Commands.ON_UNAVAILABLE_IMAGE); silent += 50_000_000L)
+        {
+            client(Commands.CLIENT_KEEPALIVE, 7);
+            conductor.receiver().doWork();
+            cycle(50_000_000L).forEach(answer -> later.add(answer.type()));
+        }
+        assertThat(later).containsExactly(Commands.ON_UNAVAILABLE_IMAGE);
+    }
+
+    @Test
     void imagesPastTheDriverCapAreRefusedCountedAndReportedOnce() throws IOException
     {
         conductor.onClose();
