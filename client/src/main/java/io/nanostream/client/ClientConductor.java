@@ -5,6 +5,7 @@ import io.nanostream.buffer.BroadcastReceiver;
 import io.nanostream.buffer.CopyBroadcastReceiver;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentTerminationException;
@@ -23,13 +24,16 @@ import java.util.concurrent.CompletableFuture;
  * {@link NanoStream#invoke()}: one thread at a time either way.
  *
  * <p>Whatever an application handler throws goes to the client's error handler and the cycle goes on; the client is
- * given up only when the driver is: it stopped, stopped heartbeating, timed this client out, or lapped its broadcast.
+ * given up only when the driver is: it stopped, its process is gone, it stopped heartbeating, it timed this client
+ * out, or it lapped the client's broadcast.
  * Then the next cycle ends the agent with an {@link AgentTerminationException}.
  */
 final class ClientConductor implements Agent
 {
     /** How often the driver's heartbeat is checked. */
     static final long DRIVER_CHECK_INTERVAL_NANOS = 50_000_000L;
+    /** How often the driver's process is looked for (a look reads /proc): a driver killed with -9 is noticed this fast. */
+    static final long DRIVER_PROCESS_CHECK_INTERVAL_NANOS = 1_000_000_000L;
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
     private final NanoStream client;
@@ -38,6 +42,7 @@ final class ClientConductor implements Agent
     private final ClientContext context;
     private final Clock clock;
     private final ClientHeartbeat heartbeat;
+    private final DriverProcess driverProcess;
     private final AtomicBuffer keepaliveBuffer = AtomicBuffer.allocateHeap(64);
     private final ArrayDeque<Lingering> lingering = new ArrayDeque<>();
     /** The thread inside a duty cycle, if any: a request made on it comes from a handler and cannot wait for an answer. */
@@ -47,9 +52,13 @@ final class ClientConductor implements Agent
     private volatile boolean running = true;
     private long nextKeepaliveNanos;
     private long nextDriverCheckNanos;
+    private long nextProcessCheckNanos;
 
-    ClientConductor(final NanoStream client, final AtomicBuffer broadcast, final MessageRing commands, final ClientContext context)
+    ClientConductor(
+        final NanoStream client, final AtomicBuffer broadcast, final MessageRing commands, final ClientContext context,
+        final DriverProcess driverProcess)
     {
+        this.driverProcess = driverProcess;
         this.client = client;
         this.responses = new CopyBroadcastReceiver(new BroadcastReceiver(broadcast));
         this.commands = commands;
@@ -86,6 +95,11 @@ final class ClientConductor implements Agent
             {
                 nextDriverCheckNanos = now + DRIVER_CHECK_INTERVAL_NANOS;
                 work += checkDriver();
+            }
+            if (running && now - nextProcessCheckNanos >= 0)
+            {
+                nextProcessCheckNanos = now + DRIVER_PROCESS_CHECK_INTERVAL_NANOS;
+                work += checkDriverProcess();
             }
             return work + sweepLingering(now);
         }
@@ -183,6 +197,18 @@ final class ClientConductor implements Agent
         {
             lose("the media driver in " + context.directory() + " stopped heartbeating " + silentMillis + " ms ago (timeout " +
                 context.driverTimeout().toMillis() + " ms); restart it and reconnect");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** A driver whose process is gone will never answer: said at once, not after the heartbeat timeout. */
+    private int checkDriverProcess()
+    {
+        if (driverProcess.state() == DriverProcess.State.GONE)
+        {
+            lose("the media driver in " + context.directory() + " is gone: its process (pid " + driverProcess.pid() +
+                ") ended; restart it and reconnect");
             return 1;
         }
         return 0;

@@ -49,7 +49,8 @@ public final class ClientContext
 
     /**
      * Sets the driver directory. Unset, the client uses {@code nanostream.dir} if that is set, else the one
-     * media driver running embedded in this JVM if there is exactly one, else {@link #defaultDirectory()}.
+     * media driver running embedded in this JVM if there is exactly one, else {@link #defaultDirectory()}; with several
+     * drivers embedded and none named, {@code NanoStream.connect} refuses to guess.
      *
      * @param directory the directory the driver was launched with.
      * @return this context.
@@ -74,6 +75,13 @@ public final class ClientContext
         final String configured = System.getProperty("nanostream.dir");
         final List<Path> embedded = LocalDrivers.directories();
         return (configured == null || configured.isBlank()) && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
+    }
+
+    /** {@return whether the directory was given, here or by {@code nanostream.dir}, rather than guessed} */
+    boolean directoryGiven()
+    {
+        final String configured = System.getProperty("nanostream.dir");
+        return directory != null || (configured != null && !configured.isBlank());
     }
 
     /**

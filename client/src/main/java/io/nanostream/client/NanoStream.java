@@ -6,6 +6,7 @@ import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
+import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.client.protocol.LocalDrivers;
 import io.nanostream.concurrent.AgentInvoker;
 import io.nanostream.concurrent.AgentRunner;
@@ -81,7 +82,7 @@ public final class NanoStream implements AutoCloseable
         this.commands = new MessageRing(control.commandRing());
         this.counters = new CountersReader(control.countersMetadata(), control.countersValues());
         this.clientId = commands.nextCorrelationId();
-        this.conductor = new ClientConductor(this, control.broadcast(), commands, context);
+        this.conductor = new ClientConductor(this, control.broadcast(), commands, context, control.process());
         this.requests = new DriverRequests(context, commands, clientId, this::wakeConductor, conductor, this::invokeWhileWaiting);
         if (context.useConductorInvoker())
         {
@@ -117,6 +118,12 @@ public final class NanoStream implements AutoCloseable
      */
     public static NanoStream connect(final ClientContext context)
     {
+        final List<Path> embeddedDrivers = LocalDrivers.directories();
+        if (!context.directoryGiven() && embeddedDrivers.size() > 1)
+        {
+            throw new DriverUnavailableException("which media driver? " + embeddedDrivers.size() + " run embedded in this process, in " +
+                embeddedDrivers + ": connect with driver.connect(), or name one with ClientContext.directory(driver.directory())", null);
+        }
         final Path directory = context.directory();
         final Path file = directory.resolve(ControlFile.FILE_NAME);
         if (!Files.exists(file))
@@ -142,6 +149,11 @@ public final class NanoStream implements AutoCloseable
         try
         {
             control.checkReady(file);
+            if (control.process().state() == DriverProcess.State.GONE)
+            {
+                throw new DriverUnavailableException("the media driver in " + directory + " (pid " + control.pid() +
+                    ") is not running: its process ended; start it with `./nano-stream driver --dir " + directory + "`", null);
+            }
             final long heartbeat = new MessageRing(control.commandRing()).consumerHeartbeat();
             final long silentMillis = context.clock().epochMillis() - heartbeat;
             if (silentMillis > context.driverTimeout().toMillis())

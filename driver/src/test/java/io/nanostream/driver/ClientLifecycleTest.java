@@ -36,13 +36,15 @@ class ClientLifecycleTest
         try (MediaDriver first = MediaDriver.launchEmbedded();
              MediaDriver second = MediaDriver.launchEmbedded())
         {
+            // whether or not a driver runs in the default directory: with two embedded, the client does not guess
             assertThatThrownBy(NanoStream::connect).isInstanceOf(DriverUnavailableException.class)
-                .hasMessageContaining(first.directory().toString()).hasMessageContaining("driver.connect()");
+                .hasMessageContaining(first.directory().toString()).hasMessageContaining(second.directory().toString())
+                .hasMessageContaining("driver.connect()");
         }
     }
 
     @Test
-    void aCleanlyStoppedDriverIsNoticedAtOnceAndNamedAsStopped()
+    void aCleanlyStoppedDriverIsNoticedAtOnceAndNamedAsStopped() throws InterruptedException
     {
         final MediaDriver driver = MediaDriver.launchEmbedded();
         final NanoStream client = driver.connect();
@@ -50,12 +52,12 @@ class ClientLifecycleTest
         driver.close();
         while (!client.isClosed())
         {
-            assertThat(System.nanoTime() - stopped).as("noticed long before the 10 s heartbeat timeout")
-                .isLessThan(TimeUnit.SECONDS.toNanos(2));
-            Thread.onSpinWait();
+            assertThat(System.nanoTime() - stopped).as("noticed").isLessThan(TimeUnit.SECONDS.toNanos(60));
+            Thread.sleep(1);
         }
+        // told by the driver as it stopped, not found out from its silence
         assertThatThrownBy(() -> client.addPublication("nano:ipc", 1)).isInstanceOf(DriverUnavailableException.class)
-            .hasMessageContaining("stopped");
+            .hasMessageContaining("stopped; start it again").hasMessageNotContaining("heartbeating");
         client.close();
     }
 

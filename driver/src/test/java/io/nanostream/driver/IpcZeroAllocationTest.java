@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,15 +38,18 @@ class IpcZeroAllocationTest
             final FragmentHandler handler = (buffer, offset, length, header) -> sum[0] += buffer.getLong(offset);
             final boolean claiming = mode.endsWith("tryClaim");
             run(publication, subscription, message, claim, handler, claiming); // warm up
+            // allocation per message shows in every window; what the JVM spends once (a late compilation on a loaded
+            // machine) in one, so windows are run until one is clean
+            final List<Long> windows = new ArrayList<>();
             long bytes = Long.MAX_VALUE;
-            for (int window = 0; window < 3 && bytes != 0; window++)
+            for (int window = 0; window < 10 && bytes != 0; window++)
             {
                 final long before = threads.getCurrentThreadAllocatedBytes();
                 run(publication, subscription, message, claim, handler, claiming);
                 bytes = threads.getCurrentThreadAllocatedBytes() - before;
-                assertThat(bytes).as("bytes allocated for %d messages", MESSAGES).isLessThan(1024);
+                windows.add(bytes);
             }
-            assertThat(bytes).as("a window of %d messages allocating nothing", MESSAGES).isZero();
+            assertThat(bytes).as("a window of %d messages allocating nothing (bytes in each window: %s)", MESSAGES, windows).isZero();
             assertThat(sum[0]).isPositive();
         }
     }

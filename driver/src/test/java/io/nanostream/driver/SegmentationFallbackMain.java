@@ -43,7 +43,6 @@ public final class SegmentationFallbackMain
             final TransportCounters sent = sending.transportCounters();
             System.out.println("transferred");
             System.out.println("socket errors " + sent.value("udp socket errors"));
-            System.out.println("naks received " + sent.value("udp NAKs received"));
             System.out.println("segmented messages " + sent.value("udp segmented messages sent"));
         }
     }

@@ -47,12 +47,12 @@ final class UdpTransfer
 
     static void waitConnected(final Publication publication, final Subscription subscription)
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!publication.isConnected() || subscription.imageCount() == 0)
         {
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("not connected within 10 s: publication " + publication.isConnected() + ", images " +
+                throw new AssertionError("not connected within 60 s: publication " + publication.isConnected() + ", images " +
                     subscription.imageCount());
             }
             Thread.onSpinWait();

@@ -9,6 +9,8 @@ import io.nanostream.log.FragmentHandler;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +40,19 @@ class UdpZeroAllocationTest
             final FragmentHandler handler = (buffer, offset, length, header) -> sum[0] += buffer.getLong(offset);
             run(publication, subscription, message, handler, sum); // warm up
             run(publication, subscription, message, handler, sum);
+            // allocation per message shows in every window; what the JVM spends once (a repair path first taken when a
+            // loaded machine drops a datagram, a late compilation) shows in one, so windows are run until one is clean
+            final List<Long> windows = new ArrayList<>();
             long bytes = Long.MAX_VALUE;
-            for (int window = 0; window < 3 && bytes != 0; window++)
+            for (int window = 0; window < 10 && bytes != 0; window++)
             {
                 final long before = allocated(threads, ids);
                 run(publication, subscription, message, handler, sum);
                 bytes = allocated(threads, ids) - before;
-                assertThat(bytes).as("bytes allocated by sender, receiver and client for %d messages", MESSAGES).isLessThan(4096);
+                windows.add(bytes);
             }
-            assertThat(bytes).as("a window of %d messages allocating nothing", MESSAGES).isZero();
+            assertThat(bytes).as("a window of %d messages allocating nothing (bytes by sender, receiver and client in each " +
+                "window: %s)", MESSAGES, windows).isZero();
         }
     }
 

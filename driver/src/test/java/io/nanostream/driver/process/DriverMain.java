@@ -25,8 +25,7 @@ public final class DriverMain
             .directory(Path.of(args[0]))
             .clientLivenessTimeout(Duration.ofMillis(Long.parseLong(args[1])))
             .publicationUnblockTimeout(Duration.ofMillis(Long.parseLong(args[2])))
-            .publicationLinger(Duration.ofMillis(Long.parseLong(args[3])))
-            .driverTimeout(Duration.ofMillis(2_000)));
+            .publicationLinger(Duration.ofMillis(Long.parseLong(args[3]))));
         Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
         System.out.println("READY " + ProcessHandle.current().pid());
         Thread.sleep(Long.MAX_VALUE);

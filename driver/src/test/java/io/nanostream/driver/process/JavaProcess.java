@@ -107,7 +107,17 @@ public final class JavaProcess implements AutoCloseable
     }
 
     /**
-     * Everything printed so far.
+     * The process id.
+     *
+     * @return the pid.
+     */
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    /**
+     * Everything the process printed so far.
      *
      * @return the output.
      */
