@@ -263,7 +263,9 @@ public final class BenchCommand implements CliExtension
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
             scenario, impls, Integer.toString(rounds), Integer.toString(runMillis), Integer.toString(warmupMillis)));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        // stderr goes to a file: a child that writes much of it must not block on a pipe nobody reads until stdout ends
+        final Path stderr = Files.createTempFile("nano-stream-bench-", ".err");
+        final Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
@@ -282,8 +284,9 @@ public final class BenchCommand implements CliExtension
                 }
             }
         }
-        final String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         final int status = process.waitFor();
+        final String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        Files.deleteIfExists(stderr);
         if (status != 0)
         {
             throw new IllegalStateException("scenario " + scenario + " (" + impls + ") failed (exit " + status + "):\n" + errors);

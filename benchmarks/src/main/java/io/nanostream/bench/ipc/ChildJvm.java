@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** The other process of a two-process shape: this JVM's java and class path, plus given flags; waits for READY. */
 final class ChildJvm implements AutoCloseable
 {
+    private volatile boolean closing;
     private final Process process;
 
     ChildJvm(final List<String> jvmArgs, final Class<?> main, final String... args)
@@ -41,7 +42,7 @@ final class ChildJvm implements AutoCloseable
                     String rest;
                     while ((rest = out.readLine()) != null)
                     {
-                        if (rest.startsWith("BAD"))
+                        if (rest.startsWith("BAD") || rest.startsWith("benchmark client failed"))
                         {
                             System.err.println(main.getSimpleName() + ": " + rest);
                         }
@@ -50,6 +51,13 @@ final class ChildJvm implements AutoCloseable
                 catch (final IOException ignored)
                 {
                     // the child went away
+                }
+                if (!closing)
+                {
+                    // this JVM's shape waits for the child's answers, which will never come: end the run with the reason
+                    System.err.println("benchmark child " + main.getSimpleName() + " ended while in use" + exitStatus());
+                    System.err.flush();
+                    Runtime.getRuntime().halt(FailFastClients.EXIT_STATUS);
                 }
             });
             drain.setDaemon(true);
@@ -66,9 +74,23 @@ final class ChildJvm implements AutoCloseable
         return process.isAlive();
     }
 
+    private String exitStatus()
+    {
+        try
+        {
+            return process.waitFor(1, TimeUnit.SECONDS) ? " (exit status " + process.exitValue() + ")" : "";
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     @Override
     public void close() throws InterruptedException
     {
+        closing = true;
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS))
         {

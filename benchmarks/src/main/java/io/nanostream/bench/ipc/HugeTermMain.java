@@ -2,7 +2,6 @@ package io.nanostream.bench.ipc;
 
 import io.aeron.Aeron;
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.client.ClientContext;
 import io.nanostream.client.NanoStream;
 import io.nanostream.concurrent.memory.MappingUsage;
 import io.nanostream.driver.DriverContext;
@@ -161,7 +160,7 @@ public final class HugeTermMain
             context.logStorage().directory(logs);
         }
         final MediaDriver driver = MediaDriver.launch(context);
-        final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+        final NanoStream client = NanoStream.connect(FailFastClients.context(driver.directory()));
         final io.nanostream.client.Subscription subscription = client.addSubscription("nano:ipc", 10);
         final io.nanostream.client.ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=1g", 10);
         final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(MESSAGE_LENGTH, 64));

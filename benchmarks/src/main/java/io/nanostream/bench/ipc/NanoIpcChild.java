@@ -1,6 +1,5 @@
 package io.nanostream.bench.ipc;
 
-import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
@@ -22,7 +21,7 @@ public final class NanoIpcChild
      */
     public static void main(final String[] args)
     {
-        final NanoStream client = NanoStream.connect(new ClientContext().directory(Path.of(args[1])));
+        final NanoStream client = NanoStream.connect(FailFastClients.context(Path.of(args[1])));
         if (args[0].equals("subscriber"))
         {
             final Subscription subscription = client.addSubscription("nano:ipc", 10);

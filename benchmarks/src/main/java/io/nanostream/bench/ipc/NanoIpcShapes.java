@@ -3,7 +3,6 @@ package io.nanostream.bench.ipc;
 import io.nanostream.bench.LatencyShape;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
@@ -153,7 +152,7 @@ public final class NanoIpcShapes
             final int udpBatch)
         {
             this.driver = launchDriver(udpBatch);
-            this.client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+            this.client = NanoStream.connect(FailFastClients.context(driver.directory()));
             this.messageLength = messageLength;
             this.yielding = yielding;
             this.subscription = client.addSubscription(subscriptionChannel, 10);
@@ -243,7 +242,7 @@ public final class NanoIpcShapes
             final boolean yielding, final int udpBatch)
         {
             this.driver = launchDriver(udpBatch);
-            this.client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+            this.client = NanoStream.connect(FailFastClients.context(driver.directory()));
             this.yielding = yielding;
             this.pingSubscription = client.addSubscription(pingSubscriptionChannel, 20);
             this.pongSubscription = client.addSubscription(pongSubscriptionChannel, 21);

@@ -4,7 +4,6 @@ import io.nanostream.bench.LatencyShape;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.CountersReader;
-import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
@@ -48,7 +47,7 @@ public final class NanoIpcTwoProcessShapes
     {
         private final int messageLength;
         private final MediaDriver driver = NanoIpcShapes.launchDriver();
-        private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+        private final NanoStream client = NanoStream.connect(FailFastClients.context(driver.directory()));
         private final ExclusivePublication publication = client.addExclusivePublication(NanoIpcShapes.CHANNEL, 10);
         private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(1024, 64));
         private final ChildJvm child;
@@ -123,7 +122,7 @@ public final class NanoIpcTwoProcessShapes
     private static final class PingPong implements LatencyShape
     {
         private final MediaDriver driver = NanoIpcShapes.launchDriver();
-        private final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+        private final NanoStream client = NanoStream.connect(FailFastClients.context(driver.directory()));
         private final ExclusivePublication pings = client.addExclusivePublication(NanoIpcShapes.CHANNEL, 20);
         private final Subscription pongSubscription = client.addSubscription("nano:ipc", 21);
         private final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(64, 64));
