@@ -1,11 +1,13 @@
 package io.nanostream.client;
 
 import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.CounterTypes;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.concurrent.ManualClock;
@@ -39,6 +41,7 @@ class ClientConductorTest
     private final ManualClock clock = new ManualClock(5_000_000_000L, 1_800_000_000_000L);
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private MappedFile file;
+    private ControlFile control;
     private MessageRing commands;
     private NanoStream client;
     private int keepalives;
@@ -51,7 +54,7 @@ class ClientConductorTest
         final int metadata = 16 * CountersDescriptor.METADATA_LENGTH;
         final int values = 16 * CountersDescriptor.VALUE_LENGTH;
         file = MappedFile.create(directory.resolve(ControlFile.FILE_NAME), ControlFile.length(commandRing, broadcast, metadata, values, RING));
-        final ControlFile control = new ControlFile(file.buffer());
+        control = new ControlFile(file.buffer());
         control.initialise(commandRing, broadcast, metadata, values, RING, DRIVER_TIMEOUT.toNanos(), new DriverProcess(1, clock.epochMillis(), 0));
         commands = new MessageRing(control.commandRing());
         commands.consumerHeartbeat(clock.epochMillis()); // a driver that heartbeated just now, and never again
@@ -107,6 +110,30 @@ class ClientConductorTest
         awaitTrue("a keepalive once the interval passed", () -> readKeepalives() == 3);
         letItRun();
         assertThat(readKeepalives()).as("one per interval").isEqualTo(3);
+    }
+
+    @Test
+    void onceTheDriverMadeItsHeartbeatCounterTheClientBeatsThereInsteadOfSendingCommands() throws InterruptedException
+    {
+        awaitTrue("the connect keepalive and the conductor's first", () -> readKeepalives() == 2);
+        final CounterSet counters = new CounterSet(control.countersMetadata(), control.countersValues(), 0);
+        final int heartbeat = counters.allocate(CounterTypes.CLIENT_HEARTBEAT, client.clientId(), 0, 0, client.clientId(),
+            "client-hb: client " + client.clientId(), clock.epochMillis()); // as the driver does on hearing from the client
+        long last = counters.value(heartbeat);
+        for (int interval = 1; interval <= 3; interval++)
+        {
+            clock.advance(KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS);
+            final long before = last;
+            awaitTrue("beat " + interval, () -> counters.value(heartbeat) > before);
+            last = counters.value(heartbeat);
+            assertThat(last).as("the client's time").isEqualTo(clock.epochMillis());
+        }
+        assertThat(readKeepalives()).as("no keepalive command once the counter is there").isEqualTo(2);
+
+        counters.free(heartbeat, clock.epochMillis()); // the driver took it back (it timed the client out, say)
+        clock.advance(KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS);
+        awaitTrue("a keepalive command again", () -> readKeepalives() == 3);
+        assertThat(counters.value(heartbeat)).as("nothing written into a counter no longer the client's").isEqualTo(last);
     }
 
     @Test
