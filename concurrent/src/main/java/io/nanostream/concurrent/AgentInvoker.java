@@ -78,15 +78,20 @@ public final class AgentInvoker implements AutoCloseable
         return closed;
     }
 
+    /** Closes the agent once ({@link Agent#onClose()}), whether or not it was ever invoked; later invokes do nothing. */
     @Override
     public void close()
     {
         if (!closed)
         {
             closed = true;
-            if (started)
+            try
             {
-                agent.onClose();
+                agent.onClose(); // invoked or not: what the agent holds is let go
+            }
+            catch (final RuntimeException ex)
+            {
+                errorHandler.accept(ex);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.nanostream.concurrent;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -13,12 +14,16 @@ import java.util.function.Consumer;
 public final class AgentRunner implements Runnable, AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.concurrent");
+    /** Stands for "closed before any thread ran the agent": a thread that comes later does not run it. */
+    private static final Thread TOMBSTONE = Thread.ofVirtual().unstarted(() -> { });
 
     private final Agent agent;
     private final IdleStrategy idleStrategy;
     private final Consumer<Throwable> errorHandler;
+
     private volatile boolean running = true;
-    private volatile Thread thread;
+    /** The thread running the agent; null before it runs, {@link #TOMBSTONE} once closed. */
+    private final AtomicReference<Thread> thread = new AtomicReference<>();
 
     /**
      * Creates a runner; start it with {@link #start(AgentRunner, ThreadFactory)} or on any thread.
@@ -57,7 +62,10 @@ public final class AgentRunner implements Runnable, AutoCloseable
     @Override
     public void run()
     {
-        thread = Thread.currentThread();
+        if (!thread.compareAndSet(null, Thread.currentThread()))
+        {
+            return; // closed before this thread got here, or run twice: the agent is not this thread's
+        }
         try
         {
             agent.onStart();
@@ -90,14 +98,7 @@ public final class AgentRunner implements Runnable, AutoCloseable
                 }
             }
         }
-        try
-        {
-            agent.onClose();
-        }
-        catch (final Throwable ex)
-        {
-            errorHandler.accept(ex);
-        }
+        closeAgent();
     }
 
     /**
@@ -110,27 +111,53 @@ public final class AgentRunner implements Runnable, AutoCloseable
         return agent;
     }
 
-    /** Stops the loop after the cycle in hand and waits up to five seconds for the thread to end. */
+    /**
+     * Stops the loop after the cycle in hand and waits up to five seconds for the thread to end (then interrupts it and
+     * waits one more). A runner closed before any thread ran it calls the agent's {@link Agent#onClose()} here, on the
+     * closing thread, and no thread will run the agent after.
+     */
     @Override
     public void close()
     {
         running = false;
-        final Thread t = thread;
-        if (t != null && t != Thread.currentThread())
+        final Thread t = thread.getAndSet(TOMBSTONE);
+        if (t == null)
         {
-            try
+            closeAgent(); // no thread ran it, and none will: the agent's resources are let go here
+            return;
+        }
+        if (t == TOMBSTONE || t == Thread.currentThread())
+        {
+            return;
+        }
+        try
+        {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+            if (t.isAlive())
             {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-                if (t.isAlive())
-                {
-                    t.interrupt();
-                    t.join(TimeUnit.SECONDS.toMillis(1));
-                }
+                t.interrupt();
+                t.join(TimeUnit.SECONDS.toMillis(1));
             }
-            catch (final InterruptedException ex)
+            if (t.isAlive())
             {
-                Thread.currentThread().interrupt();
+                LOGGER.log(Level.ERROR, "agent " + agent.roleName() + " did not stop within 6 s of close(); it still runs on " + t);
             }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeAgent()
+    {
+        try
+        {
+            agent.onClose();
+        }
+        catch (final Throwable ex)
+        {
+            errorHandler.accept(ex);
         }
     }
 }
