@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,7 @@ class MessageRingTest
     {
         final int writers = 4;
         final int perWriter = 50_000;
+        final AtomicBoolean done = new AtomicBoolean();
         final List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++)
         {
@@ -82,6 +84,10 @@ class MessageRingTest
                     message.putLong(8, (long)writer * 1_000_000 + i);
                     while (!ring.write(1 + writer, message, 0, 8 + (i % 3) * 8 + 8))
                     {
+                        if (done.get())
+                        {
+                            return; // the reader gave up: no room will come
+                        }
                         Thread.onSpinWait();
                     }
                 }
@@ -89,23 +95,41 @@ class MessageRingTest
         }
         final int[] next = new int[writers];
         final List<String> problems = new ArrayList<>();
-        final AtomicBoolean done = new AtomicBoolean();
+        final long expected = (long)writers * perWriter;
+        // a stall, not slowness, fails: on a busy machine the whole run may take tens of seconds
+        final long stallNanos = TimeUnit.SECONDS.toNanos(60);
+        long lastProgress = System.nanoTime();
         long total = 0;
-        while (total < (long)writers * perWriter)
+        try
         {
-            total += ring.read((type, buffer, offset, length) ->
+            while (total < expected)
             {
-                final int writer = buffer.getInt(offset);
-                final int i = buffer.getInt(offset + 4);
-                if (type != 1 + writer || i != next[writer] || buffer.getLong(offset + 8) != (long)writer * 1_000_000 + i ||
-                    length != 8 + (i % 3) * 8 + 8)
+                if (System.nanoTime() - lastProgress > stallNanos)
                 {
-                    problems.add("writer " + writer + " message " + i + " expected " + next[writer]);
+                    throw new AssertionError("no message for 60 s; read " + total + " of " + expected);
                 }
-                next[writer] = i + 1;
-            }, 100);
+                final int read = ring.read((type, buffer, offset, length) ->
+                {
+                    final int writer = buffer.getInt(offset);
+                    final int i = buffer.getInt(offset + 4);
+                    if (type != 1 + writer || i != next[writer] || buffer.getLong(offset + 8) != (long)writer * 1_000_000 + i ||
+                        length != 8 + (i % 3) * 8 + 8)
+                    {
+                        problems.add("writer " + writer + " message " + i + " expected " + next[writer]);
+                    }
+                    next[writer] = i + 1;
+                }, 100);
+                if (read > 0)
+                {
+                    total += read;
+                    lastProgress = System.nanoTime();
+                }
+            }
         }
-        done.set(true);
+        finally
+        {
+            done.set(true); // after a failure, writers still waiting for room stop instead of keeping the JVM alive
+        }
         for (final Thread thread : threads)
         {
             thread.join();

@@ -9,6 +9,9 @@ import io.nanostream.client.Subscription;
 import io.nanostream.driver.MediaDriver;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +27,7 @@ class MonitoringCommandsTest
              Publication publication = client.addPublication("nano:ipc?term-length=64k", 3))
         {
             final AtomicBuffer message = AtomicBuffer.allocateHeap(128);
-            final long deadline = System.nanoTime() + 5_000_000_000L;
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             int sent = 0;
             while (sent < 100 && System.nanoTime() < deadline)
             {
@@ -40,7 +43,14 @@ class MonitoringCommandsTest
             assertThat(stat).contains("heartbeat").contains("pub-lmt").contains("pub-pos").contains("sub-pos")
                 .contains("lag of subscriber " + subscription.registrationId() + " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
             final String errors = CliOutput.run("errors", "--dir", driver.directory().toString());
-            assertThat(errors).contains("needs endpoint=host:port").contains("1 distinct error(s)");
+            assertThat(errors).contains("needs endpoint=host:port");
+            // the refused registration is the one error this test causes, but a busy machine may add others the driver
+            // rightly records (a client descheduled mid-command past the liveness timeout): the total must be the
+            // number of errors listed, whatever it is
+            final Matcher total = Pattern.compile("(\\d+) distinct error\\(s\\) in ").matcher(errors);
+            assertThat(total.find()).as(errors).isTrue();
+            assertThat(Long.parseLong(total.group(1))).as(errors)
+                .isEqualTo(Pattern.compile("observation\\(s\\) from ").matcher(errors).results().count());
         }
     }
 

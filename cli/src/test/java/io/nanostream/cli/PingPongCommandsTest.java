@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +54,37 @@ class PingPongCommandsTest
     @Test
     void pingMeasuresRoundTripsToPongOverUdp() throws Exception
     {
-        pingAndPong("nano:udp?endpoint=localhost:20623", "nano:udp?endpoint=localhost:20624");
+        final int[] ports = freeUdpPorts(2);
+        pingAndPong("nano:udp?endpoint=localhost:" + ports[0], "nano:udp?endpoint=localhost:" + ports[1]);
+    }
+
+    /**
+     * Ports free on loopback now, as the kernel picks them: fixed ports may be taken by another test run or
+     * program on the same machine. All are held until all are picked, so that they differ.
+     */
+    private static int[] freeUdpPorts(final int count) throws SocketException
+    {
+        final DatagramSocket[] sockets = new DatagramSocket[count];
+        final int[] ports = new int[count];
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                sockets[i] = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+        }
+        finally
+        {
+            for (final DatagramSocket socket : sockets)
+            {
+                if (socket != null)
+                {
+                    socket.close();
+                }
+            }
+        }
+        return ports;
     }
 
     @Test

@@ -114,7 +114,7 @@ class CustomProcessorTest
             final long expected = i;
             Waits.until(() -> seen.size() == expected + 1, "event " + i + " after an idle wait"); // idle before each
         }
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(seen).hasSize(200).last().isEqualTo(398L);
     }
 
@@ -138,7 +138,7 @@ class CustomProcessorTest
         }
         // before shutting down: the Disruptor's shutdown passes over handlers whose thread has not started yet
         Waits.until(() -> alsoSeen.size() == 3, "three events at the end of the chain");
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(seen).containsExactly(2L, 4L, 6L);
         assertThat(alsoSeen).containsExactly(0L, 1L, 2L);
         Waits.until(() -> !copying.isRunning(), "the graph halted the processor");
@@ -171,8 +171,8 @@ class CustomProcessorTest
         Waits.until(second.getSequence(), 39);
         first.halt();
         second.halt();
-        one.join(5_000);
-        two.join(5_000);
+        one.join(30_000);
+        two.join(30_000);
         assertThat(seen).hasSize(40).startsWith(0L, 2L, 4L).endsWith(78L);
         assertThat(first.isRunning()).isFalse();
     }

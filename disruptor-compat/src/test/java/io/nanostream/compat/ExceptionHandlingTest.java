@@ -96,7 +96,7 @@ class ExceptionHandlingTest
         {
             try
             {
-                assertThat(handler.started.await(5, TimeUnit.SECONDS)).as("handler started").isTrue();
+                assertThat(handler.started.await(30, TimeUnit.SECONDS)).as("handler started").isTrue();
             }
             catch (final InterruptedException ex)
             {
@@ -115,7 +115,7 @@ class ExceptionHandlingTest
         {
             ringBuffer.publishEvent((event, sequence, value) -> event.value = value, i);
         }
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(handler.handled).containsExactly(0L, 2L, 4L);
         assertThat(recording.events).containsExactly("start:no warm-up", "odd 1@1", "odd 3@3");
     }
@@ -129,7 +129,7 @@ class ExceptionHandlingTest
         {
             ringBuffer.publishEvent((event, sequence, value) -> event.value = value, i);
         }
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(handler.handled).containsExactly(0L, 2L);
     }
 
@@ -164,7 +164,7 @@ class ExceptionHandlingTest
         final RingBuffer<LongEvent> ringBuffer = disruptor.start();
         awaitStarted(first, second);
         ringBuffer.publishEvent((event, sequence) -> event.value = 1);
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(recording.events).containsExactly("start:no warm-up", "odd 1@0");
         assertThat(own.events).containsExactly("start:no warm-up", "odd 1@0");
     }
@@ -181,7 +181,7 @@ class ExceptionHandlingTest
         awaitStarted(handler);
         ringBuffer.publishEvent((event, sequence) -> event.value = 3);
         ringBuffer.publishEvent((event, sequence) -> event.value = 4);
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(recording.events).containsExactly("start:no warm-up", "odd 3@0");
         assertThat(handler.handled).containsExactly(4L);
     }

@@ -65,7 +65,7 @@ class HandlerLifecycleTest
             ringBuffer.get(sequence).value = sequence + 1;
         }
         ringBuffer.publish(hi - 2, hi);
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         Waits.until(() -> batcher.calls.size() == 2, "onShutdown");
         assertThat(batcher.calls).containsExactly("start on true", "shutdown");
         assertThat(batcher.flushed).containsExactly(List.of(1L, 2L, 3L));
@@ -104,6 +104,6 @@ class HandlerLifecycleTest
         }
         assertThat(ringBuffer.getCursor()).isEqualTo(7);
         hold.countDown();
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
     }
 }

@@ -69,7 +69,7 @@ class RewindTest
         publishFourInOneBatch(ringBuffer);
         // before shutting down: the Disruptor's shutdown passes over handlers whose thread has not started yet
         Waits.until(() -> flaky.handled.contains(3L), "the batch handled");
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(flaky.callsOnTwo.get()).isEqualTo(3);
         assertThat(flaky.handled).as("the batch's first events are handled again on each replay")
             .containsExactly(0L, 1L, 0L, 1L, 0L, 1L, 2L, 3L);
@@ -91,7 +91,7 @@ class RewindTest
         publishFourInOneBatch(ringBuffer);
         Waits.until(processor.getSequence(), 3);
         processor.halt();
-        thread.join(5_000);
+        thread.join(30_000);
         assertThat(flaky.callsOnTwo.get()).as("three attempts, then the exception handler").isEqualTo(3);
         assertThat(recording.events).hasSize(1);
         assertThat(flaky.handled).endsWith(3L);
@@ -107,7 +107,7 @@ class RewindTest
         final long start = System.nanoTime();
         publishFourInOneBatch(ringBuffer);
         Waits.until(() -> flaky.handled.contains(3L), "the batch handled");
-        disruptor.shutdown(5, TimeUnit.SECONDS);
+        disruptor.shutdown(30, TimeUnit.SECONDS);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(40));
         assertThat(flaky.callsOnTwo.get()).isEqualTo(3);
     }

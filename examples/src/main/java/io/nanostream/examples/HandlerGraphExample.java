@@ -65,6 +65,6 @@ public final class HandlerGraphExample
                 order.replicated = false;
             }, id);
         }
-        graph.shutdown(Duration.ofSeconds(5));        // drains what was published, then stops the handlers
+        graph.shutdown(Duration.ofSeconds(30));       // drains what was published, then stops the handlers
     }
 }

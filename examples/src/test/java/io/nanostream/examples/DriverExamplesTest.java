@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The examples in one process go through real embedded drivers and print every message, in order. */
-@Timeout(30)
+@Timeout(90) // each test starts one or two drivers, whose agent threads share the CPUs with everything else
 class DriverExamplesTest
 {
     @Test

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The examples between threads print every event they publish, in order, once. */
-@Timeout(20)
+@Timeout(60) // beyond the 30 s HandlerGraphExample gives its graph to drain
 class RingExamplesTest
 {
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class BatchEventProcessorTest
         processors.forEach(EventProcessor::halt);
         for (final Thread thread : threads)
         {
-            thread.join(5_000);
+            thread.join(30_000);
             assertThat(thread.isAlive()).as("processor thread stopped").isFalse();
         }
     }
@@ -71,6 +72,17 @@ class BatchEventProcessorTest
         {
             assertThat(System.nanoTime() - deadline).as("sequence reached " + value).isNegative();
             Thread.sleep(1);
+        }
+    }
+
+    /** Waits, yielding, until the condition holds; fails, naming it, after 60 s. */
+    private static void awaitCondition(final BooleanSupplier condition, final String what)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean())
+        {
+            assertThat(System.nanoTime() - deadline).as(what).isNegative();
+            Thread.yield();
         }
     }
 
@@ -144,10 +156,7 @@ class BatchEventProcessorTest
         processor.setMaxBatchSize(3);
         start(ring, processor);
         publish(ring, 0, 0);
-        while (batches.isEmpty())
-        {
-            Thread.onSpinWait();
-        }
+        awaitCondition(() -> !batches.isEmpty(), "the first batch started");
         publish(ring, 1, 10); // 10 more wait while the first event is held
         gate.countDown();
         awaitSequence(processor.getSequence(), 10);
@@ -189,7 +198,7 @@ class BatchEventProcessorTest
             // the handler is still inside sequence 3, but has released it: the producer can lap the ring
             publish(ring, 4, 7);
         });
-        more.get(5, TimeUnit.SECONDS);
+        more.get(30, TimeUnit.SECONDS);
         hold.countDown();
     }
 
@@ -278,7 +287,7 @@ class BatchEventProcessorTest
             .cause().isInstanceOf(RingHaltedException.class).hasMessageContaining("failed at sequence 1")
             .cause().isSameAs(failure);
         assertThat(processor.getSequence().get()).as("the failed event is not marked handled").isEqualTo(0);
-        threads.get(0).join(5_000);
+        threads.get(0).join(30_000);
         assertThat(processor.isRunning()).isFalse();
     }
 
@@ -303,7 +312,7 @@ class BatchEventProcessorTest
                 timeouts.countDown();
             }
         });
-        assertThat(timeouts.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(timeouts.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(timeoutSequences).allSatisfy(s -> assertThat(s).isEqualTo(-1L));
     }
 
@@ -312,10 +321,7 @@ class BatchEventProcessorTest
     {
         final RingBuffer<LongEvent> ring = ring(8);
         final BatchEventProcessor<LongEvent> processor = start(ring, (event, sequence, endOfBatch) -> { });
-        while (!processor.isRunning())
-        {
-            Thread.onSpinWait();
-        }
+        awaitCondition(processor::isRunning, "the processor running");
         assertThatThrownBy(processor::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("already running");
         assertThatThrownBy(() -> processor.setMaxBatchSize(4)).isInstanceOf(IllegalStateException.class);
 

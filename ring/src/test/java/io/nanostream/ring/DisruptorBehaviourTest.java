@@ -198,11 +198,14 @@ class DisruptorBehaviourTest
         assertThatThrownBy(() -> graph.shutdown(200, TimeUnit.MILLISECONDS))
             .isInstanceOf(TimeoutException.class).hasMessageContaining("still running");
         final long waited = System.nanoTime() - start;
-        assertThat(waited).as("thrown at the timeout, not after a halt as well")
-            .isBetween(TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.MILLISECONDS.toNanos(700));
+        // not before the timeout; the handler stays stuck until released below, so a shutdown that waited for it
+        // would not return at all: the upper bound only catches one that waits far longer than asked, and is
+        // generous for a busy machine (that no halt came with the timeout is the isHalted check that follows)
+        assertThat(waited).as("thrown at the timeout, without waiting for the stuck handler")
+            .isBetween(TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.SECONDS.toNanos(10));
         assertThat(graph.getRingBuffer().isHalted()).as("left running, as the Disruptor leaves it").isFalse();
         release.countDown();
-        graph.shutdown(5, TimeUnit.SECONDS); // drains now, then halts
+        graph.shutdown(30, TimeUnit.SECONDS); // drains now, then halts
         assertThat(graph.getRingBuffer().isHalted()).isTrue();
         assertThat(graph.hasBacklog()).isFalse();
     }

@@ -164,11 +164,16 @@ class HandlerGraphTest
     @Test
     void shutdownDrainsEverythingPublishedBeforeStopping()
     {
+        final CountDownLatch release = new CountDownLatch(1);
         final Recorder slow = new Recorder(0, 0)
         {
             @Override
             public void onEvent(final StageEvent event, final long sequence, final boolean endOfBatch)
             {
+                if (sequence == 0)
+                {
+                    awaitRelease(release); // held at the first event: the backlog is certain, however fast this thread is
+                }
                 if (sequence % 100 == 0)
                 {
                     java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
@@ -179,8 +184,22 @@ class HandlerGraphTest
         newGraph(1024).handleEventsWith(slow);
         publish(graph.start(), 1000);
         assertThat(graph.hasBacklog()).isTrue();
-        assertThat(graph.shutdown(Duration.ofSeconds(10))).isTrue();
+        release.countDown(); // shutdown now has the whole backlog to wait for
+        assertThat(graph.shutdown(Duration.ofSeconds(30))).isTrue();
         assertThat(slow.values).isEqualTo(oneTo(1000));
+    }
+
+    /** Waits for the latch; an interrupt (a halt after a failed test) ends the wait and stays set. */
+    private static void awaitRelease(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -192,7 +211,7 @@ class HandlerGraphTest
         publish(ring, 8);
         final CompletableFuture<Void> blockedProducer = CompletableFuture.runAsync(() -> publish(ring, 1));
         assertThat(graph.shutdown(Duration.ofMillis(100))).isFalse();
-        assertThatThrownBy(() -> blockedProducer.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> blockedProducer.get(30, TimeUnit.SECONDS))
             .isInstanceOf(ExecutionException.class).cause().isInstanceOf(RingHaltedException.class);
     }
 
@@ -316,7 +335,7 @@ class HandlerGraphTest
             }
         });
         final RingBuffer<StageEvent> ring = graph.start();
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
         handlerThread[0].interrupt(); // as an executor's shutdownNow would
         final CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> publish(ring, 1_000));
         assertThatThrownBy(() -> producer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -362,7 +381,7 @@ class HandlerGraphTest
         awaitCount(afterTripler, 5);
         graph.after(tripler).then(late); // joins the running graph where the processor it follows is: after 5
         publish(ring, 3);
-        assertThat(graph.shutdown(Duration.ofSeconds(5))).isTrue();
+        assertThat(graph.shutdown(Duration.ofSeconds(30))).isTrue();
         assertThat(afterTripler.values).containsExactly(1L, 2L, 3L, 4L, 5L, 1L, 2L, 3L);
         assertThat(lateRecorder.values).containsExactly(1L, 2L, 3L);
         assertThat(afterTripler.problems).isEmpty();

@@ -162,7 +162,7 @@ class RingBufferTest
         Thread.sleep(50);
         assertThat(blocked).isNotDone();
         consumer.set(0);
-        assertThat(blocked.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(blocked.get(30, TimeUnit.SECONDS)).isEqualTo(2);
     }
 
     @ParameterizedTest
@@ -183,12 +183,12 @@ class RingBufferTest
             Thread.sleep(50);
             assertThat(blocked).isNotDone();
             ring.halt("consumer died", new IllegalStateException("boom"));
-            assertThatThrownBy(() -> blocked.get(5, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> blocked.get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(RingHaltedException.class).hasMessageContaining("consumer died")
                 .cause().hasMessage("boom");
             assertThat(ring.isHalted()).isTrue();
-            assertThatThrownBy(() -> producer.submit(() -> ring.next()).get(5, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> producer.submit(() -> ring.next()).get(30, TimeUnit.SECONDS))
                 .as("later producers that must wait fail too").cause().isInstanceOf(RingHaltedException.class);
         }
         finally

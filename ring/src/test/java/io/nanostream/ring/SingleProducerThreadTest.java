@@ -63,13 +63,28 @@ class SingleProducerThreadTest
         assertThat(ring.getCursor()).as("the refused claim claimed nothing").isEqualTo(0);
     }
 
+    /**
+     * Both threads publish; each holds after its first claim until both have tried one, so that whichever
+     * claimed first is alive and owns the ring when the other claims (on a busy machine the first could
+     * otherwise finish all its claims before the second even starts, and hand the ring over legitimately).
+     */
     @Test
     void twoThreadsPublishingAtOnceAreStoppedInsteadOfLosingClaims() throws Exception
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 1024, new BusySpinWaitStrategy());
+        final CountDownLatch bothTried = new CountDownLatch(2);
         final Runnable publishMany = () ->
         {
-            for (int i = 0; i < 100_000; i++)
+            try
+            {
+                ring.publishEvent((event, sequence) -> event.value = sequence);
+            }
+            finally
+            {
+                bothTried.countDown(); // claimed, or refused
+            }
+            await(bothTried);
+            for (int i = 1; i < 100_000; i++)
             {
                 ring.publishEvent((event, sequence) -> event.value = sequence);
             }
@@ -141,7 +156,7 @@ class SingleProducerThreadTest
                     firstClaim.completeExceptionally(ex);
                 }
             });
-            assertThat(firstClaim.get(5, TimeUnit.SECONDS)).isEqualTo(0L);
+            assertThat(firstClaim.get(30, TimeUnit.SECONDS)).isEqualTo(0L);
             assertThat(next.invoke(sequencer)).as("a second live thread claims unchecked").isEqualTo(1L);
             done.countDown();
             first.join();

@@ -20,23 +20,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sequences with a plain {@link Sequence#set} and signal nobody (as any {@link EventProcessor} written
  * by a user may); batch processors wait behind them with a blocking wait strategy. Each round publishes
  * one event after everything is idle, so every downstream consumer goes to sleep between rounds, and
- * the round must reach the last consumer within two seconds. Before the fix a waiter that had blocked
- * on an upstream sequence slept until the next publication, which here never comes.
+ * the round must reach the last consumer within thirty seconds: a round takes microseconds, and the
+ * deadline only has to outlast a busy machine's scheduling, since a lost wake-up never ends. Before the
+ * fix a waiter that had blocked on an upstream sequence slept until the next publication, which here
+ * never comes.
  *
  * <p>1000 rounds per strategy; {@code -Dnanostream.wakeup.rounds=N} for a longer run.
  */
 class WakeUpStressTest
 {
     private static final int ROUNDS = Integer.getInteger("nanostream.wakeup.rounds", 1000);
-    private static final long ROUND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long ROUND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     static Stream<Supplier<WaitStrategy>> blockingStrategies()
     {
         return Stream.of(
             BlockingWaitStrategy::new,
             LiteBlockingWaitStrategy::new,
-            () -> new TimeoutBlockingWaitStrategy(30, TimeUnit.SECONDS),
-            () -> new LiteTimeoutBlockingWaitStrategy(30, TimeUnit.SECONDS),
+            // timeouts well beyond a round's deadline: a timed-out wait looks again, which would hide a lost wake-up
+            () -> new TimeoutBlockingWaitStrategy(300, TimeUnit.SECONDS),
+            () -> new LiteTimeoutBlockingWaitStrategy(300, TimeUnit.SECONDS),
             () -> PhasedBackoffWaitStrategy.withLock(1, 1, TimeUnit.MICROSECONDS),
             () -> PhasedBackoffWaitStrategy.withLiteLock(1, 1, TimeUnit.MICROSECONDS));
     }
@@ -172,7 +175,7 @@ class WakeUpStressTest
             processors.forEach(EventProcessor::halt);
             for (final Thread thread : threads)
             {
-                thread.join(5_000);
+                thread.join(30_000);
             }
         }
         System.out.printf("%s: %d rounds in %d ms%n", ring.waitStrategy().getClass().getSimpleName(), ROUNDS,

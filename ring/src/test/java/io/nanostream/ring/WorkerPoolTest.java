@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -21,6 +22,7 @@ class WorkerPoolTest
         final AtomicLongArray handled = new AtomicLongArray(events);
         final Set<String> workersThatWorked = ConcurrentHashMap.newKeySet();
         final AtomicInteger total = new AtomicInteger();
+        final CountDownLatch anotherWorked = new CountDownLatch(1);
         @SuppressWarnings("unchecked")
         final WorkHandler<LongEvent>[] workers = new WorkHandler[3];
         for (int w = 0; w < workers.length; w++)
@@ -28,8 +30,20 @@ class WorkerPoolTest
             final String name = "worker-" + w;
             workers[w] = event ->
             {
+                if (workersThatWorked.add(name))
+                {
+                    if (workersThatWorked.size() > 1)
+                    {
+                        anotherWorked.countDown();
+                    }
+                    else
+                    {
+                        // the first worker holds its first event until another worker has taken one: the pool
+                        // must hand the next events to the others, whatever order the scheduler runs them in
+                        anotherWorked.await(30, TimeUnit.SECONDS);
+                    }
+                }
                 handled.incrementAndGet((int)event.value);
-                workersThatWorked.add(name);
                 total.incrementAndGet();
             };
         }
@@ -48,7 +62,7 @@ class WorkerPoolTest
                 }
             });
         }
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (total.get() < events && System.nanoTime() < deadline)
         {
             Thread.sleep(5);
@@ -70,7 +84,7 @@ class WorkerPoolTest
         {
             assertThat(handled.get(i)).as("event %d", i).isEqualTo(1);
         }
-        assertThat(workersThatWorked).hasSizeGreaterThan(1);
+        assertThat(workersThatWorked).as("workers that took an event").hasSizeGreaterThan(1);
     }
 
     @Test
