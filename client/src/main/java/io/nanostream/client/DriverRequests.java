@@ -29,22 +29,20 @@ final class DriverRequests
     private final ClientContext context;
     private final MessageRing commands;
     private final long clientId;
-    private final Runnable wakeConductor;
     private final ClientConductor conductor;
-    private final IntSupplier dutyCyclesWhileWaiting;
+    private final ClientConductorRunner conductorRunner;
     private final AtomicBuffer commandBuffer = AtomicBuffer.allocateHeap(4096);
     private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
 
     DriverRequests(
-        final ClientContext context, final MessageRing commands, final long clientId, final Runnable wakeConductor,
-        final ClientConductor conductor, final IntSupplier dutyCyclesWhileWaiting)
+        final ClientContext context, final MessageRing commands, final long clientId, final ClientConductor conductor,
+        final ClientConductorRunner conductorRunner)
     {
         this.context = context;
         this.commands = commands;
         this.clientId = clientId;
-        this.wakeConductor = wakeConductor;
         this.conductor = conductor;
-        this.dutyCyclesWhileWaiting = dutyCyclesWhileWaiting;
+        this.conductorRunner = conductorRunner;
     }
 
     /**
@@ -77,7 +75,7 @@ final class DriverRequests
             }
             sendWithRetry(type, Commands.encodeAdd(commandBuffer, correlationId, clientId, streamId, channel));
         }
-        wakeConductor.run();
+        conductorRunner.wake();
         return await(correlationId, response, onFailure);
     }
 
@@ -111,7 +109,7 @@ final class DriverRequests
         }
         if (!fromHandler)
         {
-            wakeConductor.run();
+            conductorRunner.wake();
             await(correlationId, response, null);
         }
     }
@@ -176,12 +174,12 @@ final class DriverRequests
         {
             final long timeoutNanos = context.driverTimeout().toNanos();
             final long deadline = System.nanoTime() + timeoutNanos;
-            if (context.useConductorInvoker() || context.driverInvoker() != null)
+            if (conductorRunner.waitsRunDutyCycles())
             {
                 // the answer comes from duty cycles this thread runs: the application's threads are the only ones
                 while (!response.isDone() && System.nanoTime() - deadline < 0)
                 {
-                    if (dutyCyclesWhileWaiting.getAsInt() == 0)
+                    if (conductorRunner.dutyCyclesWhileWaiting() == 0)
                     {
                         Thread.yield();
                     }

@@ -8,8 +8,6 @@ import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.client.protocol.LocalDrivers;
-import io.nanostream.concurrent.AgentInvoker;
-import io.nanostream.concurrent.AgentRunner;
 import io.nanostream.log.LogBuffers;
 
 import java.io.IOException;
@@ -22,9 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntSupplier;
 
 /**
  * A client of a media driver: connect once, then add publications and subscriptions. Adding and
@@ -64,12 +59,7 @@ public final class NanoStream implements AutoCloseable
     private final Map<Long, Publication> publications = new ConcurrentHashMap<>();
     private final ThreadLocal<AtomicBuffer> scratch = ThreadLocal.withInitial(() -> AtomicBuffer.allocateHeap(64 * 1024));
     private final ClientConductor conductor;
-    /** The conductor's own thread's runner, or null when the application invokes the conductor. */
-    private final AgentRunner runner;
-    private final Thread conductorThread;
-    /** The conductor's invoker, or null when it has a thread of its own; used under {@link #invokerLock}. */
-    private final AgentInvoker invoker;
-    private final ReentrantLock invokerLock = new ReentrantLock();
+    private final ClientConductorRunner conductorRunner;
     private volatile boolean closed;
     private volatile String closedReason;
     private boolean closing;
@@ -83,19 +73,8 @@ public final class NanoStream implements AutoCloseable
         this.counters = new CountersReader(control.countersMetadata(), control.countersValues());
         this.clientId = commands.nextCorrelationId();
         this.conductor = new ClientConductor(this, control.broadcast(), commands, context, control.process());
-        this.requests = new DriverRequests(context, commands, clientId, this::wakeConductor, conductor, this::invokeWhileWaiting);
-        if (context.useConductorInvoker())
-        {
-            this.invoker = new AgentInvoker(conductor, conductor::reportError);
-            this.runner = null;
-            this.conductorThread = null;
-        }
-        else
-        {
-            this.invoker = null;
-            this.runner = new AgentRunner(conductor, new ClientConductorIdle(requests::hasPending), conductor::reportError);
-            this.conductorThread = Thread.ofPlatform().daemon().name(conductor.roleName()).unstarted(runner);
-        }
+        this.conductorRunner = new ClientConductorRunner(conductor, context, this::hasPendingRequests);
+        this.requests = new DriverRequests(context, commands, clientId, conductor, conductorRunner);
     }
 
     /**
@@ -175,10 +154,7 @@ public final class NanoStream implements AutoCloseable
         }
         final NanoStream client = new NanoStream(context, mapping, control);
         client.conductor.keepalive();
-        if (client.conductorThread != null)
-        {
-            client.conductorThread.start();
-        }
+        client.conductorRunner.start();
         return client;
     }
 
@@ -335,24 +311,7 @@ public final class NanoStream implements AutoCloseable
      */
     public int invoke()
     {
-        if (invoker == null)
-        {
-            throw new IllegalStateException("invoke() is for a client made with ClientContext.useConductorInvoker(true); this one's " +
-                "conductor runs on a thread of its own");
-        }
-        if (conductor.isDutyCycleThread())
-        {
-            throw new IllegalStateException("invoke() was called from a handler that invoke() is running; return from the handler");
-        }
-        invokerLock.lock();
-        try
-        {
-            return invoker.invoke();
-        }
-        finally
-        {
-            invokerLock.unlock();
-        }
+        return conductorRunner.invoke();
     }
 
     /** Releases everything this client holds at the driver and unmaps its memory; from any thread, handlers included. */
@@ -377,22 +336,7 @@ public final class NanoStream implements AutoCloseable
             conductor.afterCycle(() -> release(driverAlive));
             return;
         }
-        if (runner != null)
-        {
-            runner.close();
-        }
-        if (invoker != null)
-        {
-            invokerLock.lock();
-            try
-            {
-                invoker.close();
-            }
-            finally
-            {
-                invokerLock.unlock();
-            }
-        }
+        conductorRunner.close();
         release(driverAlive);
     }
 
@@ -476,32 +420,9 @@ public final class NanoStream implements AutoCloseable
         return requests.take(correlationId);
     }
 
-    private void wakeConductor()
+    private boolean hasPendingRequests()
     {
-        if (conductorThread != null)
-        {
-            LockSupport.unpark(conductorThread);
-        }
-    }
-
-    /** What a thread waiting for the driver's answer runs: the driver's duty cycle if it is invoked here, and the conductor's. */
-    private int invokeWhileWaiting()
-    {
-        final IntSupplier driver = context.driverInvoker();
-        int work = driver == null ? 0 : driver.getAsInt();
-        if (invoker != null)
-        {
-            invokerLock.lock();
-            try
-            {
-                work += invoker.invoke();
-            }
-            finally
-            {
-                invokerLock.unlock();
-            }
-        }
-        return work;
+        return requests.hasPending();
     }
 
     Subscription subscription(final long registrationId)
