@@ -23,10 +23,16 @@ public final class ChannelUri
     public static final String ENDPOINT = "endpoint";
     /** Session id parameter. */
     public static final String SESSION_ID = "session-id";
+    /** An exclusive publication's initial term id: with {@link #TERM_ID} and {@link #TERM_OFFSET}, where its log starts. */
+    public static final String INIT_TERM_ID = "init-term-id";
+    /** An exclusive publication's first term id: with {@link #INIT_TERM_ID} and {@link #TERM_OFFSET}, where its log starts. */
+    public static final String TERM_ID = "term-id";
+    /** An exclusive publication's first offset in its first term: with {@link #INIT_TERM_ID} and {@link #TERM_ID}. */
+    public static final String TERM_OFFSET = "term-offset";
 
-    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias");
+    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
-        "linger", "alias", "fc", "control-mode");
+        "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";
@@ -135,6 +141,7 @@ public final class ChannelUri
                 throw invalid(channel, ex.getMessage());
             }
         }
+        checkStartPosition(channel, params);
         if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey("control"))
         {
             throw invalid(channel, "a udp channel needs endpoint=host:port");
@@ -206,6 +213,50 @@ public final class ChannelUri
     }
 
     /**
+     * Whether the channel says where an exclusive publication's log starts ({@link #INIT_TERM_ID}, {@link #TERM_ID},
+     * {@link #TERM_OFFSET}): as a recording is continued after a restart, at the position it stopped.
+     *
+     * @return true if it does (all three are there; parsing refuses a channel with only some).
+     */
+    public boolean hasStartPosition()
+    {
+        return params.containsKey(INIT_TERM_ID);
+    }
+
+    /**
+     * The initial term id of the start position.
+     *
+     * @return it.
+     * @throws IllegalStateException without {@link #hasStartPosition()}.
+     */
+    public int initialTermId()
+    {
+        return startParameter(INIT_TERM_ID);
+    }
+
+    /**
+     * The term id of the start position.
+     *
+     * @return it.
+     * @throws IllegalStateException without {@link #hasStartPosition()}.
+     */
+    public int termId()
+    {
+        return startParameter(TERM_ID);
+    }
+
+    /**
+     * The term offset of the start position.
+     *
+     * @return it.
+     * @throws IllegalStateException without {@link #hasStartPosition()}.
+     */
+    public int termOffset()
+    {
+        return startParameter(TERM_OFFSET);
+    }
+
+    /**
      * The parameters, in the order given.
      *
      * @return an unmodifiable view.
@@ -226,6 +277,58 @@ public final class ChannelUri
             separator = '|';
         }
         return out.toString();
+    }
+
+    private int startParameter(final String key)
+    {
+        if (!hasStartPosition())
+        {
+            throw new IllegalStateException(this + " names no start position");
+        }
+        return Integer.parseInt(params.get(key));
+    }
+
+    /** All three start parameters or none; ids are ints; the offset frame-aligned, within the term; the term not before the first. */
+    private static void checkStartPosition(final String channel, final Map<String, String> params)
+    {
+        final int given = (params.containsKey(INIT_TERM_ID) ? 1 : 0) + (params.containsKey(TERM_ID) ? 1 : 0) +
+            (params.containsKey(TERM_OFFSET) ? 1 : 0);
+        if (given == 0)
+        {
+            return;
+        }
+        if (given != 3)
+        {
+            throw invalid(channel, "a start position needs all of init-term-id, term-id and term-offset (e.g. " +
+                "init-term-id=7|term-id=9|term-offset=4096)");
+        }
+        final int initialTermId = parseInt(channel, INIT_TERM_ID, params.get(INIT_TERM_ID));
+        final int termId = parseInt(channel, TERM_ID, params.get(TERM_ID));
+        final int termOffset = parseInt(channel, TERM_OFFSET, params.get(TERM_OFFSET));
+        if (termId - initialTermId < 0)
+        {
+            throw invalid(channel, "term-id " + termId + " comes before init-term-id " + initialTermId + ", or 2^31 terms or more " +
+                "after it (term ids count up from the initial one, and may wrap)");
+        }
+        final long termLength = params.containsKey(TERM_LENGTH) ? parseSize(channel, TERM_LENGTH, params.get(TERM_LENGTH)) :
+            LogLayout.TERM_MAX_LENGTH;
+        if (termOffset < 0 || termOffset > termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0)
+        {
+            throw invalid(channel, "term-offset " + termOffset + " is not a frame start: a multiple of " + FrameHeader.ALIGNMENT +
+                " from 0 to the term length" + (params.containsKey(TERM_LENGTH) ? " (" + termLength + ")" : ""));
+        }
+    }
+
+    private static int parseInt(final String channel, final String key, final String value)
+    {
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw invalid(channel, key + " '" + value + "' is not an int");
+        }
     }
 
     static long parseSize(final String channel, final String key, final String value)

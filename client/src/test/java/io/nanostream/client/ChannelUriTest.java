@@ -23,6 +23,33 @@ class ChannelUriTest
     }
 
     @Test
+    void aStartPositionNeedsAllThreePartsAFrameAlignedOffsetWithinTheTermAndATermNotBeforeTheFirst()
+    {
+        final ChannelUri start = ChannelUri.parse("nano:udp?endpoint=h:1|init-term-id=2147483646|term-id=-2147483647|term-offset=4096");
+        assertThat(start.hasStartPosition()).isTrue();
+        assertThat(start.initialTermId()).isEqualTo(Integer.MAX_VALUE - 1);
+        assertThat(start.termId()).as("ids wrap: three terms after 2^31 - 2").isEqualTo(Integer.MIN_VALUE + 1);
+        assertThat(start.termOffset()).isEqualTo(4096);
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?init-term-id=-5|term-id=2147483647|term-offset=0"))
+            .as("2^31 + 4 terms on: beyond any position").hasMessageContaining("comes before init-term-id -5");
+        assertThat(ChannelUri.parse("nano:ipc").hasStartPosition()).isFalse();
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc").termId()).isInstanceOf(IllegalStateException.class);
+
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?init-term-id=1|term-id=2"))
+            .hasMessageContaining("needs all of init-term-id, term-id and term-offset");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?init-term-id=x|term-id=2|term-offset=0"))
+            .hasMessageContaining("init-term-id 'x' is not an int");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?init-term-id=5|term-id=4|term-offset=0"))
+            .hasMessageContaining("term-id 4 comes before init-term-id 5");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?init-term-id=5|term-id=5|term-offset=100"))
+            .hasMessageContaining("term-offset 100 is not a frame start");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length=64k|init-term-id=5|term-id=5|term-offset=131072"))
+            .hasMessageContaining("term-offset 131072").hasMessageContaining("(65536)");
+        assertThat(ChannelUri.parse("nano:ipc?term-length=64k|init-term-id=5|term-id=5|term-offset=65536").termOffset())
+            .as("a full term: the next message goes to the next").isEqualTo(65536);
+    }
+
+    @Test
     void malformedChannelsNameTheProblemAndAValidForm()
     {
         assertThatThrownBy(() -> ChannelUri.parse("")).hasMessageContaining("empty").hasMessageContaining("e.g. nano:ipc");

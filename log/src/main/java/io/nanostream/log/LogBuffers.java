@@ -275,6 +275,39 @@ public final class LogBuffers implements AutoCloseable
     }
 
     /**
+     * Moves a new log's start to a term and an offset in it, as an exclusive publication that continues a stream where it
+     * stopped: the first frame goes there, and positions begin at {@code ((termId - initialTermId) << log2(termLength)) +
+     * termOffset}. The other partitions hold the term ids that rotation would have left in them. Call once, after the log
+     * is made and before any publisher maps it.
+     *
+     * @param termId     the first term, not before the initial term id (int arithmetic: ids wrap).
+     * @param termOffset where in it, a multiple of {@link FrameHeader#ALIGNMENT} from 0 to the term length.
+     * @throws IllegalArgumentException naming what does not fit.
+     */
+    public void startAt(final int termId, final int termOffset)
+    {
+        final int initialTermId = initialTermId();
+        final int termCount = termId - initialTermId;
+        if (termCount < 0)
+        {
+            throw new IllegalArgumentException("term id " + termId + " comes before the initial term id " + initialTermId);
+        }
+        if (termOffset < 0 || termOffset > termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0)
+        {
+            throw new IllegalArgumentException("term offset " + termOffset + " is not a frame start in a term of " + termLength);
+        }
+        final int active = LogLayout.indexByTermCount(termCount);
+        for (int partition = 0; partition < LogLayout.PARTITION_COUNT; partition++)
+        {
+            final int ahead = (partition - active + LogLayout.PARTITION_COUNT) % LogLayout.PARTITION_COUNT;
+            final long tail = ahead == 0 ? LogLayout.packTail(termId, termOffset) :
+                LogLayout.packTail(termId + ahead - LogLayout.PARTITION_COUNT, 0); // as a lap of rotation leaves it
+            metadata.putLong(LogLayout.tailCounterOffset(partition), tail);
+        }
+        metadata.putIntRelease(LogLayout.ACTIVE_TERM_COUNT_OFFSET, termCount); // release: the tails above are complete
+    }
+
+    /**
      * A term buffer.
      *
      * @param partition 0, 1 or 2.

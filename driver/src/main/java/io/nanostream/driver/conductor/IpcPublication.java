@@ -55,7 +55,8 @@ final class IpcPublication
         this.streamId = streamId;
         this.exclusive = exclusive;
         this.log = log;
-        this.cleaner = new LogCleaner(log, 0);
+        final long start = log.producerPosition(); // 0, or where the channel placed the log's start
+        this.cleaner = new LogCleaner(log, start - (start & (log.termLength() - 1))); // zero up to here: the file is new
         this.logFile = log.path();
         this.termLength = log.termLength();
         this.window = window;

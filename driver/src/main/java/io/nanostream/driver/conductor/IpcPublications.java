@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -61,7 +60,7 @@ final class IpcPublications
         }
         if (publication == null)
         {
-            publication = newPublication(correlationId, clientId, streamId, termLength, mtu, exclusive);
+            publication = newPublication(correlationId, clientId, streamId, uri, termLength, mtu, exclusive);
         }
         publication.refCount++;
         links.put(correlationId, new PublicationLink(correlationId, clientId, publication));
@@ -82,12 +81,15 @@ final class IpcPublications
     }
 
     private IpcPublication newPublication(
-        final long registrationId, final long clientId, final int streamId, final int termLength, final int mtu, final boolean exclusive)
+        final long registrationId, final long clientId, final int streamId, final ChannelUri uri, final int termLength, final int mtu,
+        final boolean exclusive)
     {
+        final int initialTermId = LogStart.initialTermId(uri, exclusive, termLength);
         final int sessionId = sessionIds.next();
-        final IpcPublication publication = logs.create(registrationId + ".logbuffer", termLength, mtu, ThreadLocalRandom.current().nextInt(),
-            sessionId, streamId, registrationId, log -> new IpcPublication(registrationId, sessionId, streamId, exclusive, log,
-                settings.ipcWindowFor(termLength), counters.publication(registrationId, sessionId, streamId, clientId, "nano:ipc")));
+        final IpcPublication publication = logs.create(registrationId + ".logbuffer", termLength, mtu, initialTermId,
+            sessionId, streamId, registrationId, log -> new IpcPublication(registrationId, sessionId, streamId, exclusive,
+                LogStart.place(log, uri), settings.ipcWindowFor(termLength),
+                counters.publication(registrationId, sessionId, streamId, clientId, "nano:ipc")));
         publications.add(publication);
         for (final SubscriptionLink subscription : subscriptions.values())
         {

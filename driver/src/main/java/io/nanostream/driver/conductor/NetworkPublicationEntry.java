@@ -50,7 +50,8 @@ final class NetworkPublicationEntry
         this.window = termLength / 2;
         this.counters = counters;
         this.senderCounters = senderCounters;
-        this.cleaner = new LogCleaner(publication.log, 0);
+        final long start = publication.log.producerPosition(); // 0, or where the channel placed the log's start
+        this.cleaner = new LogCleaner(publication.log, start - (start & (termLength - 1))); // zero up to here: the file is new
     }
 
     int streamId()

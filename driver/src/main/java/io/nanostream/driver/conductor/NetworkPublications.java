@@ -12,13 +12,13 @@ import io.nanostream.driver.udp.FlowControl;
 import io.nanostream.driver.udp.NetworkPublication;
 import io.nanostream.driver.udp.SenderCommand;
 import io.nanostream.driver.udp.UdpChannel;
+import io.nanostream.log.LogBuffers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -105,11 +105,13 @@ final class NetworkPublications
         final long registrationId, final long clientId, final int streamId, final ChannelUri uri, final UdpChannel channel,
         final int termLength, final int mtu, final boolean exclusive)
     {
+        final int initialTermId = LogStart.initialTermId(uri, exclusive, termLength);
         final int sessionId = sessionId(uri);
         final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
-        final NetworkPublicationEntry entry = logs.create(registrationId + ".logbuffer", termLength, mtu, ThreadLocalRandom.current().nextInt(),
-            sessionId, streamId, registrationId, log ->
+        final NetworkPublicationEntry entry = logs.create(registrationId + ".logbuffer", termLength, mtu, initialTermId,
+            sessionId, streamId, registrationId, created ->
             {
+                final LogBuffers log = LogStart.place(created, uri);
                 final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId,
                     channel.canonical());
                 SenderCounters senderCounters = null;

@@ -98,6 +98,9 @@ public final class NetworkPublication
             termBuffers[i] = terms[i].segment().asByteBuffer();
         }
         this.metadata = log.metadata();
+        this.senderPosition = log.producerPosition(); // 0, or where the channel placed the log's start
+        this.senderLimit = senderPosition;
+        counters.position().set(senderPosition); // release: for the conductor, which raises the limit from it
         this.transport = transport;
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
