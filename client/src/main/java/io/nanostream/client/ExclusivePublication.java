@@ -3,6 +3,7 @@ package io.nanostream.client;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.log.BufferClaim;
 import io.nanostream.log.ExclusiveTermAppender;
+import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 import io.nanostream.log.ReservedValueSupplier;
@@ -78,6 +79,42 @@ public final class ExclusivePublication extends Publication
             return backPressureStatus(position, length);
         }
         return newPosition(appender.claim(termOffset, length, claim));
+    }
+
+    /**
+     * Appends a block of whole frames from a log of the same term length at the same position, such as a recording being
+     * replayed: headers, flags, padding and reserved values are kept, and each frame gets this publication's session,
+     * stream and term. The block starts at this publication's position and ends within its term.
+     *
+     * @param buffer the block's buffer.
+     * @param offset the block's first frame.
+     * @param length the block's length, whole aligned frames.
+     * @return the new position, or a negative status as for {@link #offer}; {@link #ADMIN_ACTION} when the term was full
+     *         and the publication moved to the next one (offer the block again).
+     * @throws IllegalArgumentException if the block is not whole frames at this position, or crosses the term's end.
+     */
+    public long offerBlock(final AtomicBuffer buffer, final int offset, final int length)
+    {
+        if (closed)
+        {
+            return CLOSED;
+        }
+        if (termOffset == termLength)
+        {
+            return newPosition(ExclusiveTermAppender.TERM_FULL);
+        }
+        final int frameTermOffset = buffer.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET);
+        if (frameTermOffset != termOffset)
+        {
+            throw new IllegalArgumentException("a block from term offset " + frameTermOffset + " offered at term offset " + termOffset +
+                ": a block goes at the position it was recorded at");
+        }
+        final long position = termBeginPosition + termOffset;
+        if (position >= cachedLimit && position >= (cachedLimit = positionLimit()))
+        {
+            return backPressureStatus(position, length);
+        }
+        return newPosition(appender.appendBlock(termOffset, buffer, offset, length));
     }
 
     private long newPosition(final int result)

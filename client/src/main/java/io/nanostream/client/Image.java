@@ -257,6 +257,37 @@ public final class Image
     }
 
     /**
+     * The term id the publisher's log began with: with the term length, what turns a frame's term id and offset into a
+     * position.
+     *
+     * @return the initial term id.
+     */
+    public int initialTermId()
+    {
+        return log.initialTermId();
+    }
+
+    /**
+     * The publisher's MTU: its frames are at most this long.
+     *
+     * @return bytes.
+     */
+    public int mtu()
+    {
+        return log.mtu();
+    }
+
+    /**
+     * The stream id.
+     *
+     * @return the stream id.
+     */
+    public int streamId()
+    {
+        return log.streamId();
+    }
+
+    /**
      * Whether the image is closed.
      *
      * @return true once unavailable.

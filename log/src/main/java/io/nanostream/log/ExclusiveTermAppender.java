@@ -165,6 +165,59 @@ public final class ExclusiveTermAppender
         return resultingOffset;
     }
 
+    /**
+     * Appends a block of whole frames taken from another log at the same term offset (a recording being replayed),
+     * giving each frame this log's session id, stream id, term id and its term offset. The first frame's length is
+     * written last, so a reader sees the block whole or not at all.
+     *
+     * @param termOffset where the writer is in the term; the block goes there.
+     * @param source     the block's buffer.
+     * @param offset     the block's first frame.
+     * @param length     the block's length: whole aligned frames, ending at or before the term's end.
+     * @return the term offset after the block.
+     * @throws IllegalArgumentException if the block does not fit the term or is not a run of whole frames.
+     */
+    public int appendBlock(final int termOffset, final AtomicBuffer source, final long offset, final int length)
+    {
+        if (length <= 0 || length > termLength - termOffset || (length & (FrameHeader.ALIGNMENT - 1)) != 0)
+        {
+            throw new IllegalArgumentException("a block of " + length + " bytes at term offset " + termOffset + " does not fit a term of " +
+                termLength + " in whole frames");
+        }
+        final int firstFrameLength = checkFrames(source, offset, length);
+        // all but the first frame's length (0 in a clean term): readers stop there until the release below
+        term.putBytes(termOffset + FrameHeader.VERSION_OFFSET, source, offset + FrameHeader.VERSION_OFFSET, length - FrameHeader.VERSION_OFFSET);
+        for (int frameOffset = termOffset; frameOffset < termOffset + length; )
+        {
+            final int frameLength = frameOffset == termOffset ? firstFrameLength : term.getInt(frameOffset);
+            term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (frameOffset & 0xFFFF_FFFFL));
+            term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
+            frameOffset += FrameHeader.align(frameLength);
+        }
+        term.putIntRelease(termOffset, firstFrameLength); // release: the whole block before its first length
+        final int resultingOffset = termOffset + length;
+        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the block is complete before observers see the tail pass it
+        return resultingOffset;
+    }
+
+    /** The first frame's length, having checked that the block is a run of frames whose aligned lengths fill it exactly. */
+    private static int checkFrames(final AtomicBuffer source, final long offset, final int length)
+    {
+        long frameOffset = offset;
+        final long end = offset + length;
+        while (frameOffset < end)
+        {
+            final int frameLength = source.getInt(frameOffset);
+            if (frameLength < FrameHeader.LENGTH || FrameHeader.align(frameLength) > end - frameOffset)
+            {
+                throw new IllegalArgumentException("the block holds a frame of length " + frameLength + " at " + (frameOffset - offset) +
+                    ": not a run of whole frames");
+            }
+            frameOffset += FrameHeader.align(frameLength);
+        }
+        return source.getInt(offset);
+    }
+
     private void writeFrame(
         final AtomicBuffer term, final int frameOffset, final int frameLength, final byte flags,
         final AtomicBuffer source, final long offset, final int length, final ReservedValueSupplier supplier)
