@@ -1,0 +1,370 @@
+package io.nanostream.archive;
+
+import io.nanostream.archive.protocol.ControlMessageReader;
+import io.nanostream.archive.protocol.ControlProtocol;
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Publication;
+import io.nanostream.client.Subscription;
+import io.nanostream.log.FragmentAssembler;
+import io.nanostream.log.Header;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A session with an {@link Archive}, from any process with a client of the same media driver: record streams, list
+ * and describe recordings, replay them. Requests go on the archive's control stream, answers come back on a response
+ * stream of this session's own; each call waits for its answer, and a refusal is an {@link ArchiveException} with the
+ * archive's reason.
+ *
+ * <pre>{@code
+ * try (ArchiveClient archive = ArchiveClient.connect(client)) {
+ *     archive.startRecording("nano:ipc", 10);
+ *     ...
+ *     RecordingDescriptor recording = archive.listRecordings(0, 10).getFirst();
+ *     long replay = archive.startReplay(recording.recordingId(), recording.startPosition(), -1, "nano:ipc", 20);
+ * }
+ * }</pre>
+ *
+ * Threads: one call at a time (calls from several threads wait for each other).
+ */
+public final class ArchiveClient implements AutoCloseable
+{
+    /** The response channel a session uses unless told otherwise. */
+    public static final String DEFAULT_RESPONSE_CHANNEL = "nano:ipc?term-length=64k";
+
+    private final NanoStream client;
+    private final Publication requests;
+    private final Subscription responses;
+    private final String controlChannel;
+    private final long timeoutNanos;
+    private final AtomicBuffer request = AtomicBuffer.allocateDirect(4096);
+    private final FragmentAssembler answers = new FragmentAssembler(this::onAnswer);
+    private final List<RecordingDescriptor> descriptors = new ArrayList<>();
+    private long controlSessionId;
+    private long nextCorrelationId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+    private long awaitedCorrelationId;
+    private boolean answered;
+    private int answerCode;
+    private long answerRelevantId;
+    private String answerMessage;
+    private boolean closed;
+
+    private ArchiveClient(
+        final NanoStream client, final Publication requests, final Subscription responses, final String controlChannel,
+        final Duration timeout)
+    {
+        this.client = client;
+        this.requests = requests;
+        this.responses = responses;
+        this.controlChannel = controlChannel;
+        this.timeoutNanos = timeout.toNanos();
+    }
+
+    /**
+     * Opens a session with the archive on the default control stream, through a client of its media driver.
+     *
+     * @param client a client of the archive's media driver; it stays open after this session.
+     * @return the session.
+     * @throws ArchiveException if the archive does not answer within 10 s.
+     */
+    public static ArchiveClient connect(final NanoStream client)
+    {
+        return connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL, ArchiveContext.DEFAULT_CONTROL_STREAM_ID, DEFAULT_RESPONSE_CHANNEL,
+            Duration.ofSeconds(10));
+    }
+
+    /**
+     * Opens a session with the archive.
+     *
+     * @param client          a client of a media driver that reaches the archive.
+     * @param controlChannel  the archive's control channel.
+     * @param controlStreamId the archive's control stream id.
+     * @param responseChannel the channel the archive answers this session on (reachable from the archive).
+     * @param timeout         how long to wait for each answer.
+     * @return the session.
+     * @throws ArchiveException if the archive does not answer in time.
+     */
+    public static ArchiveClient connect(
+        final NanoStream client, final String controlChannel, final int controlStreamId, final String responseChannel,
+        final Duration timeout)
+    {
+        final int responseStreamId = ThreadLocalRandom.current().nextInt(1 << 24, Integer.MAX_VALUE);
+        final Subscription responses = client.addSubscription(responseChannel, responseStreamId);
+        final Publication requests;
+        try
+        {
+            requests = client.addPublication(controlChannel, controlStreamId);
+        }
+        catch (final RuntimeException ex)
+        {
+            responses.close();
+            throw ex;
+        }
+        final ArchiveClient session = new ArchiveClient(client, requests, responses, controlChannel + " stream " + controlStreamId, timeout);
+        try
+        {
+            final long correlationId = session.begin(ControlProtocol.CONNECT);
+            session.request.putInt(ControlProtocol.REQUEST_BODY_OFFSET, responseStreamId);
+            session.controlSessionId = session.call(correlationId, ControlProtocol.putString(session.request,
+                ControlProtocol.REQUEST_BODY_OFFSET + 4, responseChannel));
+            return session;
+        }
+        catch (final RuntimeException ex)
+        {
+            requests.close();
+            responses.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Records every image of a channel and stream, from now on, until {@link #stopRecording}: one recording per
+     * publisher session.
+     *
+     * @param channel  the channel (IPC, UDP, or a spy on a local UDP publication).
+     * @param streamId the stream.
+     * @return the archive's subscription id for it.
+     * @throws ArchiveException if the archive refuses (the channel does not parse, the stream is already recorded).
+     */
+    public synchronized long startRecording(final String channel, final int streamId)
+    {
+        final long correlationId = begin(ControlProtocol.START_RECORDING);
+        request.putInt(ControlProtocol.REQUEST_BODY_OFFSET, streamId);
+        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 4, channel));
+    }
+
+    /**
+     * Stops recording a channel and stream: each of its recordings ends where it got to.
+     *
+     * @param channel  the channel, as given to {@link #startRecording}.
+     * @param streamId the stream.
+     * @throws ArchiveException if it is not being recorded.
+     */
+    public synchronized void stopRecording(final String channel, final int streamId)
+    {
+        final long correlationId = begin(ControlProtocol.STOP_RECORDING);
+        request.putInt(ControlProtocol.REQUEST_BODY_OFFSET, streamId);
+        call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 4, channel));
+    }
+
+    /**
+     * Describes recordings in id order.
+     *
+     * @param fromRecordingId the first id to look at.
+     * @param count           the most to describe.
+     * @return the recordings found; a recording being made has no stop position yet.
+     */
+    public synchronized List<RecordingDescriptor> listRecordings(final long fromRecordingId, final int count)
+    {
+        return listRecordingsForStream(fromRecordingId, count, "", -1);
+    }
+
+    /**
+     * Describes recordings of a stream, in id order.
+     *
+     * @param fromRecordingId the first id to look at.
+     * @param count           the most to describe.
+     * @param channelPart     a part of the recorded channel to match ("" for any).
+     * @param streamId        the stream, or -1 for any.
+     * @return the recordings found.
+     */
+    public synchronized List<RecordingDescriptor> listRecordingsForStream(
+        final long fromRecordingId, final int count, final String channelPart, final int streamId)
+    {
+        final long correlationId = begin(ControlProtocol.LIST_RECORDINGS);
+        final int body = ControlProtocol.REQUEST_BODY_OFFSET;
+        request.putLong(body, fromRecordingId);
+        request.putInt(body + 8, count);
+        request.putInt(body + 12, streamId);
+        descriptors.clear();
+        call(correlationId, ControlProtocol.putString(request, body + 16, channelPart));
+        return List.copyOf(descriptors);
+    }
+
+    /**
+     * Describes one recording.
+     *
+     * @param recordingId the recording.
+     * @return its descriptor, or null if there is no such recording.
+     */
+    public synchronized RecordingDescriptor describe(final long recordingId)
+    {
+        final List<RecordingDescriptor> found = listRecordings(recordingId, 1);
+        return found.isEmpty() || found.getFirst().recordingId() != recordingId ? null : found.getFirst();
+    }
+
+    /**
+     * How far a recording has got: the live position while it is being made, its stop position after.
+     *
+     * @param recordingId the recording.
+     * @return the position.
+     * @throws ArchiveException if there is no such recording.
+     */
+    public synchronized long recordingPosition(final long recordingId)
+    {
+        final long correlationId = begin(ControlProtocol.RECORDING_POSITION);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, recordingId);
+        return call(correlationId, ControlProtocol.REQUEST_BODY_OFFSET + 8);
+    }
+
+    /**
+     * Replays a recording to a channel and stream. The replayed stream has the recording's positions, session aside: a
+     * subscriber's image of it joins at {@code position}. A replay of a recording still being made follows it.
+     *
+     * @param recordingId    the recording.
+     * @param position       the first frame's position (a frame start), or -1 for the recording's start.
+     * @param length         how many bytes, or -1 for all there is (and, while it is recorded, all that comes).
+     * @param replayChannel  where to replay (IPC or UDP; without term-length or mtu, which come from the recording).
+     * @param replayStreamId the stream to replay on.
+     * @return the replay's session id, to stop it.
+     * @throws ArchiveException if the archive refuses: no such recording, a position that is not a frame start or lies
+     *                          outside the recording (the message gives the range), a length past its end.
+     */
+    public synchronized long startReplay(
+        final long recordingId, final long position, final long length, final String replayChannel, final int replayStreamId)
+    {
+        final long correlationId = begin(ControlProtocol.START_REPLAY);
+        final int body = ControlProtocol.REQUEST_BODY_OFFSET;
+        request.putLong(body, recordingId);
+        request.putLong(body + 8, position);
+        request.putLong(body + 16, length);
+        request.putInt(body + 24, replayStreamId);
+        return call(correlationId, ControlProtocol.putString(request, body + 28, replayChannel));
+    }
+
+    /**
+     * Stops a replay this session started.
+     *
+     * @param replaySessionId the replay.
+     * @throws ArchiveException if it is not running, or is another session's.
+     */
+    public synchronized void stopReplay(final long replaySessionId)
+    {
+        final long correlationId = begin(ControlProtocol.STOP_REPLAY);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, replaySessionId);
+        call(correlationId, ControlProtocol.REQUEST_BODY_OFFSET + 8);
+    }
+
+    /**
+     * This session's id at the archive.
+     *
+     * @return the control session id.
+     */
+    public long controlSessionId()
+    {
+        return controlSessionId;
+    }
+
+    /** Ends the session (its replays stop) and lets its streams go; the driver client stays open. */
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        try
+        {
+            if (!client.isClosed())
+            {
+                send(ControlProtocol.REQUEST_BODY_OFFSET, begin(ControlProtocol.CLOSE_SESSION));
+            }
+        }
+        catch (final ArchiveException ignored)
+        {
+            // the archive is gone: nothing to close there
+        }
+        finally
+        {
+            closed = true;
+            requests.close();
+            responses.close();
+        }
+    }
+
+    private long begin(final int type)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("this archive session is closed; connect a new one");
+        }
+        final long correlationId = nextCorrelationId++;
+        ControlProtocol.putHeader(request, type, ControlProtocol.VERSION, controlSessionId, correlationId);
+        return correlationId;
+    }
+
+    /** Sends the request and waits for its answer; returns the answer's relevant id. */
+    private long call(final long correlationId, final int length)
+    {
+        final long deadline = send(length, correlationId);
+        awaitedCorrelationId = correlationId;
+        answered = false;
+        while (!answered)
+        {
+            if (responses.poll(answers, 16) == 0)
+            {
+                if (System.nanoTime() - deadline > 0)
+                {
+                    throw new ArchiveException("no answer from the archive on " + controlChannel + " within " + timeoutNanos / 1_000_000 +
+                        " ms; is it running, and does it reach this client's response channel?");
+                }
+                Thread.yield();
+            }
+        }
+        if (answerCode != ControlProtocol.OK)
+        {
+            throw new ArchiveException(answerMessage);
+        }
+        return answerRelevantId;
+    }
+
+    /** Offers the request until the control stream takes it; returns the deadline for its answer. */
+    private long send(final int length, final long correlationId)
+    {
+        final long deadline = System.nanoTime() + timeoutNanos;
+        long result;
+        while ((result = requests.offer(request, 0, length)) < 0)
+        {
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED || System.nanoTime() - deadline > 0)
+            {
+                throw new ArchiveException("the archive's control stream " + controlChannel + " took no request " + correlationId +
+                    " within " + timeoutNanos / 1_000_000 + " ms (" + (result == Publication.NOT_CONNECTED ? "no archive listens there" :
+                    "status " + result) + "); is the archive running on this driver?");
+            }
+            Thread.yield();
+        }
+        return deadline;
+    }
+
+    private void onAnswer(final AtomicBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final ControlMessageReader answer = new ControlMessageReader(buffer, offset, length);
+        if (answer.getLong(ControlProtocol.CORRELATION_ID_OFFSET) != awaitedCorrelationId)
+        {
+            return; // an answer to a request this session gave up on, or another session's on a shared stream
+        }
+        final int type = answer.getInt(ControlProtocol.TYPE_OFFSET);
+        if (type == ControlProtocol.DESCRIPTOR)
+        {
+            descriptors.add(descriptor(answer));
+            return;
+        }
+        answerCode = answer.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET);
+        answerRelevantId = answer.getLong(ControlProtocol.RELEVANT_ID_OFFSET);
+        answerMessage = answer.getString(ControlProtocol.ANSWER_BODY_OFFSET);
+        answered = true;
+    }
+
+    private static RecordingDescriptor descriptor(final ControlMessageReader answer)
+    {
+        final int body = ControlProtocol.ANSWER_BODY_OFFSET;
+        return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16), answer.getLong(body + 24),
+            answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44), answer.getInt(body + 48),
+            answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60), answer.getString(body + 64),
+            answer.getString(answer.afterString(body + 64)));
+    }
+}

@@ -1,0 +1,205 @@
+package io.nanostream.archive;
+
+import io.nanostream.client.ChannelUri;
+import io.nanostream.client.ClientContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * How an {@link Archive} runs: where it keeps its catalog and segment files, which driver it uses, the control stream
+ * its clients talk to it on, and how hard it tries to keep what it wrote. Defaults come from system properties
+ * ({@code nanostream.archive.dir}, ...), then from built-in values.
+ */
+public final class ArchiveContext
+{
+    /** The control channel clients send requests on, unless told otherwise. */
+    public static final String DEFAULT_CONTROL_CHANNEL = "nano:ipc?term-length=64k";
+    /** The control stream id clients send requests on, unless told otherwise. */
+    public static final int DEFAULT_CONTROL_STREAM_ID = 100;
+
+    private Path archiveDirectory = directoryProperty();
+    private ClientContext clientContext = new ClientContext();
+    private String controlChannel = DEFAULT_CONTROL_CHANNEL;
+    private int controlStreamId = DEFAULT_CONTROL_STREAM_ID;
+    private int segmentLength = 128 * 1024 * 1024;
+    private int catalogCapacity = 8192;
+    private int fsyncLevel;
+    private Duration replayConnectTimeout = Duration.ofSeconds(10);
+    private Consumer<Throwable> errorHandler = error -> System.getLogger("io.nanostream.archive")
+        .log(System.Logger.Level.ERROR, "nano-stream archive error", error);
+
+    private static Path directoryProperty()
+    {
+        final String configured = System.getProperty("nanostream.archive.dir");
+        return configured == null || configured.isBlank() ? null : Path.of(configured);
+    }
+
+    /**
+     * Sets where the catalog and segment files go: a directory of the archive's own, on the disk that must keep them.
+     *
+     * @param archiveDirectory the directory; made if missing. Default {@code nanostream.archive.dir}.
+     * @return this context.
+     */
+    public ArchiveContext archiveDirectory(final Path archiveDirectory)
+    {
+        this.archiveDirectory = archiveDirectory;
+        return this;
+    }
+
+    /** {@return where the catalog and segment files go, or null if not set} */
+    public Path archiveDirectory()
+    {
+        return archiveDirectory;
+    }
+
+    /**
+     * Sets how the archive connects to its media driver.
+     *
+     * @param clientContext the driver directory and client settings.
+     * @return this context.
+     */
+    public ArchiveContext clientContext(final ClientContext clientContext)
+    {
+        this.clientContext = clientContext;
+        return this;
+    }
+
+    /** {@return how the archive connects to its media driver} */
+    public ClientContext clientContext()
+    {
+        return clientContext;
+    }
+
+    /**
+     * Sets the channel and stream clients send requests on.
+     *
+     * @param channel  the channel, IPC or UDP.
+     * @param streamId the stream id.
+     * @return this context.
+     */
+    public ArchiveContext controlChannel(final String channel, final int streamId)
+    {
+        ChannelUri.parse(channel);
+        this.controlChannel = channel;
+        this.controlStreamId = streamId;
+        return this;
+    }
+
+    /** {@return the control channel} */
+    public String controlChannel()
+    {
+        return controlChannel;
+    }
+
+    /** {@return the control stream id} */
+    public int controlStreamId()
+    {
+        return controlStreamId;
+    }
+
+    /**
+     * Sets the length of segment files, rounded up to whole terms of each recording.
+     *
+     * @param segmentLength bytes; default 128 MiB.
+     * @return this context.
+     */
+    public ArchiveContext segmentLength(final int segmentLength)
+    {
+        if (segmentLength <= 0)
+        {
+            throw new IllegalArgumentException("segment length must be positive, was " + segmentLength);
+        }
+        this.segmentLength = segmentLength;
+        return this;
+    }
+
+    /** {@return the segment length asked for} */
+    public int segmentLength()
+    {
+        return segmentLength;
+    }
+
+    /**
+     * Sets how many recordings a new catalog holds.
+     *
+     * @param capacity recordings; default 8192 (8 MiB of catalog).
+     * @return this context.
+     */
+    public ArchiveContext catalogCapacity(final int capacity)
+    {
+        if (capacity <= 0 || capacity > 1 << 21)
+        {
+            throw new IllegalArgumentException("catalog capacity must be from 1 to 2097152, was " + capacity);
+        }
+        this.catalogCapacity = capacity;
+        return this;
+    }
+
+    /** {@return how many recordings a new catalog holds} */
+    public int catalogCapacity()
+    {
+        return catalogCapacity;
+    }
+
+    /**
+     * Sets what the archive promises to have on the device: 0, what the page cache holds (a crashed process loses
+     * nothing, a crashed machine may); 1, each segment's data forced to the device when the segment fills and when the
+     * recording stops; 2, that and the catalog.
+     *
+     * @param level 0, 1 or 2; default 0.
+     * @return this context.
+     */
+    public ArchiveContext fsyncLevel(final int level)
+    {
+        if (level < 0 || level > 2)
+        {
+            throw new IllegalArgumentException("fsync level must be 0, 1 or 2, was " + level);
+        }
+        this.fsyncLevel = level;
+        return this;
+    }
+
+    /** {@return the fsync level} */
+    public int fsyncLevel()
+    {
+        return fsyncLevel;
+    }
+
+    /**
+     * Sets how long a replay waits for its first subscriber before it gives up.
+     *
+     * @param timeout the timeout; default 10 s.
+     * @return this context.
+     */
+    public ArchiveContext replayConnectTimeout(final Duration timeout)
+    {
+        this.replayConnectTimeout = timeout;
+        return this;
+    }
+
+    /** {@return how long a replay waits for a subscriber} */
+    public Duration replayConnectTimeout()
+    {
+        return replayConnectTimeout;
+    }
+
+    /**
+     * Sets what receives errors the archive meets while it runs (a recording that could not be written, ...).
+     *
+     * @param errorHandler the handler; default logs through {@code System.Logger}.
+     * @return this context.
+     */
+    public ArchiveContext errorHandler(final Consumer<Throwable> errorHandler)
+    {
+        this.errorHandler = errorHandler;
+        return this;
+    }
+
+    /** {@return the error handler} */
+    public Consumer<Throwable> errorHandler()
+    {
+        return errorHandler;
+    }
+}

@@ -1,0 +1,37 @@
+package io.nanostream.archive;
+
+/**
+ * What the archive's catalog holds of one recording: where it starts and stops in the stream's positions, when, and
+ * the shape of the log it came from. Positions are the stream's own, so a replay can be joined to the live stream.
+ *
+ * @param recordingId    the recording's id in this archive.
+ * @param startPosition  the position of its first frame.
+ * @param stopPosition   the position after its last frame, or {@link #NULL_POSITION} while it is being recorded.
+ * @param startTimestamp when it started, epoch milliseconds.
+ * @param stopTimestamp  when it stopped, epoch milliseconds, or {@link #NULL_POSITION} while it is being recorded.
+ * @param initialTermId  the initial term id of the recorded stream's log.
+ * @param segmentLength  the length of its segment files, a whole number of terms.
+ * @param termLength     the term length of the recorded log.
+ * @param mtu            the MTU of the recorded log.
+ * @param sessionId      the recorded publication's session.
+ * @param streamId       the stream.
+ * @param channel        the channel recorded.
+ * @param source         where the stream came from, as the driver named it ("ipc" for IPC).
+ */
+public record RecordingDescriptor(
+    long recordingId, long startPosition, long stopPosition, long startTimestamp, long stopTimestamp, int initialTermId,
+    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source)
+{
+    /** The stop position and time of a recording still being made. */
+    public static final long NULL_POSITION = -1;
+
+    /**
+     * Whether the recording is still being made.
+     *
+     * @return true while it has no stop position.
+     */
+    public boolean isActive()
+    {
+        return stopPosition == NULL_POSITION;
+    }
+}

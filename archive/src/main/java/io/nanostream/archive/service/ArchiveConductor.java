@@ -1,0 +1,466 @@
+package io.nanostream.archive.service;
+
+import io.nanostream.archive.ArchiveContext;
+import io.nanostream.archive.RecordingDescriptor;
+import io.nanostream.archive.protocol.ControlMessageReader;
+import io.nanostream.archive.protocol.ControlProtocol;
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ChannelUri;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.Image;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Subscription;
+import io.nanostream.concurrent.Agent;
+import io.nanostream.log.FragmentAssembler;
+import io.nanostream.log.Header;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The archive's one thread: it takes clients' requests from the control stream and answers each on the client's
+ * response stream, records every image of the streams it was asked to record, and runs the replays. Images come and go
+ * on the archive client's conductor thread, which hands them over as {@link ImageEvent}s. A request that cannot be done
+ * is answered with an error that names the problem; nothing a client sends can stop the duty cycle. Runs on the
+ * archive's thread.
+ */
+public final class ArchiveConductor implements Agent
+{
+    /** Requests taken per duty cycle, so that a flood of them cannot starve recordings and replays. */
+    static final int REQUESTS_PER_CYCLE = 10;
+    /** How often a recording's data is forced to the device at fsync level 1 and up. */
+    static final long FSYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final ArchiveContext context;
+    private final Path directory;
+    private final NanoStream client;
+    private final Catalog catalog;
+    private final Subscription requests;
+    private final FragmentAssembler requestAssembler = new FragmentAssembler(this::onRequest);
+    private final Queue<ImageEvent> imageEvents = new ConcurrentLinkedQueue<>();
+    private final Map<Long, ControlSession> controlSessions = new HashMap<>();
+    private final Map<String, Subscription> recordingSubscriptions = new HashMap<>();
+    private final List<RecordingSession> recordings = new ArrayList<>();
+    private final Map<Long, ReplaySession> replays = new HashMap<>();
+    private long nextControlSessionId = 1;
+    private long nextReplaySessionId = 1;
+    private long nextFsyncNanos;
+
+    /**
+     * Makes the conductor over an open catalog, with its own client of the driver.
+     *
+     * @param context the archive's settings.
+     * @param client  the archive's client of its media driver.
+     * @param catalog the catalog, recovered.
+     */
+    public ArchiveConductor(final ArchiveContext context, final NanoStream client, final Catalog catalog)
+    {
+        this.context = context;
+        this.directory = context.archiveDirectory();
+        this.client = client;
+        this.catalog = catalog;
+        this.requests = client.addSubscription(context.controlChannel(), context.controlStreamId());
+    }
+
+    /**
+     * Stops every recording that the catalog says was being made when the archive last ran, at the last whole frame
+     * in its files.
+     *
+     * @param directory the archive directory.
+     * @param catalog   the catalog.
+     * @return how many were recovered.
+     * @throws IOException if a recording's files cannot be read or cut.
+     */
+    public static int recover(final Path directory, final Catalog catalog) throws IOException
+    {
+        final List<RecordingDescriptor> active = new ArrayList<>();
+        catalog.forEach(0, recording ->
+        {
+            if (recording.isActive())
+            {
+                active.add(recording);
+            }
+        });
+        for (final RecordingDescriptor recording : active)
+        {
+            catalog.stop(recording.recordingId(), RecordingRecovery.stopPosition(directory, recording), System.currentTimeMillis());
+        }
+        return active.size();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "nano-stream-archive";
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long nowNanos = System.nanoTime();
+        int work = requests.poll(requestAssembler, REQUESTS_PER_CYCLE);
+        ImageEvent event;
+        while ((event = imageEvents.poll()) != null)
+        {
+            onImageEvent(event);
+            work++;
+        }
+        for (int i = recordings.size() - 1; i >= 0; i--)
+        {
+            final RecordingSession recording = recordings.get(i);
+            work += recording.doWork() > 0 ? 1 : 0;
+            if (recording.failure() != null && recording.isActive())
+            {
+                stop(recording);
+                context.errorHandler().accept(new IOException(recording.failure()));
+            }
+        }
+        if (context.fsyncLevel() >= 1 && nowNanos - nextFsyncNanos >= 0)
+        {
+            nextFsyncNanos = nowNanos + FSYNC_INTERVAL_NANOS;
+            fsyncRecordings();
+        }
+        final Iterator<ReplaySession> replaySessions = replays.values().iterator();
+        while (replaySessions.hasNext())
+        {
+            final ReplaySession replay = replaySessions.next();
+            work += replay.doWork(nowNanos);
+            if (replay.outcome() != null)
+            {
+                replaySessions.remove();
+            }
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        for (int i = recordings.size() - 1; i >= 0; i--)
+        {
+            stop(recordings.get(i));
+        }
+        replays.values().forEach(ReplaySession::close);
+        replays.clear();
+        controlSessions.values().forEach(ControlSession::close);
+        controlSessions.clear();
+        recordingSubscriptions.values().forEach(Subscription::close);
+        recordingSubscriptions.clear();
+        requests.close();
+        if (context.fsyncLevel() >= 2)
+        {
+            catalog.force();
+        }
+    }
+
+    private void fsyncRecordings()
+    {
+        for (final RecordingSession recording : recordings)
+        {
+            try
+            {
+                recording.fsync();
+            }
+            catch (final IOException ex)
+            {
+                context.errorHandler().accept(ex);
+            }
+        }
+        if (context.fsyncLevel() >= 2)
+        {
+            catalog.force();
+        }
+    }
+
+    private void onRequest(final AtomicBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final ControlMessageReader request = new ControlMessageReader(buffer, offset, length);
+        long controlSessionId = 0;
+        long correlationId = 0;
+        try
+        {
+            final int type = request.getInt(ControlProtocol.TYPE_OFFSET);
+            controlSessionId = request.getLong(ControlProtocol.CONTROL_SESSION_ID_OFFSET);
+            correlationId = request.getLong(ControlProtocol.CORRELATION_ID_OFFSET);
+            if (request.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET) != ControlProtocol.VERSION)
+            {
+                throw new ArchiveRequestException("protocol version " + request.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET) +
+                    ", not " + ControlProtocol.VERSION + ": use a client of this archive's version");
+            }
+            if (type == ControlProtocol.CONNECT)
+            {
+                connect(correlationId, request);
+                return;
+            }
+            final ControlSession session = controlSessions.get(controlSessionId);
+            if (session == null)
+            {
+                return; // no one to answer: a closed or forged session
+            }
+            try
+            {
+                handle(type, session, correlationId, request);
+            }
+            catch (final ArchiveRequestException | IllegalArgumentException | IllegalStateException ex)
+            {
+                session.respond(correlationId, ControlProtocol.ERROR, 0, ex.getMessage());
+            }
+            if (session.isBroken())
+            {
+                controlSessions.remove(controlSessionId).close();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            context.errorHandler().accept(new ArchiveRequestException("a control request (session " + controlSessionId + ", correlation " +
+                correlationId + ") was dropped: " + ex.getMessage()));
+        }
+    }
+
+    private void connect(final long correlationId, final ControlMessageReader request)
+    {
+        final int responseStreamId = request.getInt(ControlProtocol.REQUEST_BODY_OFFSET);
+        final String responseChannel = request.getString(ControlProtocol.REQUEST_BODY_OFFSET + 4);
+        final ExclusivePublication responses = client.addExclusivePublication(responseChannel, responseStreamId);
+        final ControlSession session = new ControlSession(nextControlSessionId++, responses);
+        controlSessions.put(session.controlSessionId(), session);
+        session.respond(correlationId, ControlProtocol.OK, session.controlSessionId(), "");
+    }
+
+    private void handle(final int type, final ControlSession session, final long correlationId, final ControlMessageReader request)
+    {
+        final int body = ControlProtocol.REQUEST_BODY_OFFSET;
+        switch (type)
+        {
+            case ControlProtocol.CLOSE_SESSION ->
+            {
+                stopReplaysOf(session.controlSessionId());
+                controlSessions.remove(session.controlSessionId());
+                session.close();
+            }
+            case ControlProtocol.START_RECORDING -> startRecording(session, correlationId, request.getInt(body), request.getString(body + 4));
+            case ControlProtocol.STOP_RECORDING -> stopRecording(session, correlationId, request.getInt(body), request.getString(body + 4));
+            case ControlProtocol.LIST_RECORDINGS -> list(session, correlationId, request.getLong(body), request.getInt(body + 8),
+                request.getInt(body + 12), request.getString(body + 16));
+            case ControlProtocol.START_REPLAY -> startReplay(session, correlationId, request.getLong(body), request.getLong(body + 8),
+                request.getLong(body + 16), request.getInt(body + 24), request.getString(body + 28));
+            case ControlProtocol.STOP_REPLAY -> stopReplay(session, correlationId, request.getLong(body));
+            case ControlProtocol.RECORDING_POSITION -> session.respond(correlationId, ControlProtocol.OK,
+                recordingPosition(request.getLong(body)), "");
+            default -> throw new ArchiveRequestException("unknown request type " + type);
+        }
+    }
+
+    private static String key(final String channel, final int streamId)
+    {
+        return streamId + " " + ChannelUri.parse(channel);
+    }
+
+    private void startRecording(final ControlSession session, final long correlationId, final int streamId, final String channel)
+    {
+        final String key = key(channel, streamId);
+        if (recordingSubscriptions.containsKey(key))
+        {
+            throw new ArchiveRequestException("stream " + streamId + " of " + channel + " is already being recorded");
+        }
+        final String recordedChannel = ChannelUri.parse(channel).toString();
+        final Subscription subscription = client.addSubscription(channel, streamId,
+            image -> imageEvents.add(new ImageEvent.Available(image, recordedChannel)), image -> imageEvents.add(new ImageEvent.Unavailable(image)));
+        recordingSubscriptions.put(key, subscription);
+        session.respond(correlationId, ControlProtocol.OK, subscription.registrationId(), "");
+    }
+
+    private void stopRecording(final ControlSession session, final long correlationId, final int streamId, final String channel)
+    {
+        final Subscription subscription = recordingSubscriptions.remove(key(channel, streamId));
+        if (subscription == null)
+        {
+            throw new ArchiveRequestException("stream " + streamId + " of " + channel + " is not being recorded");
+        }
+        for (int i = recordings.size() - 1; i >= 0; i--)
+        {
+            if (recordings.get(i).subscriptionId() == subscription.registrationId())
+            {
+                stop(recordings.get(i));
+            }
+        }
+        subscription.close();
+        session.respond(correlationId, ControlProtocol.OK, subscription.registrationId(), "");
+    }
+
+    private void onImageEvent(final ImageEvent event)
+    {
+        switch (event)
+        {
+            case ImageEvent.Available available -> startRecordingSession(available.image(), available.channel());
+            case ImageEvent.Unavailable unavailable ->
+            {
+                for (int i = recordings.size() - 1; i >= 0; i--)
+                {
+                    if (recordings.get(i).image() == unavailable.image())
+                    {
+                        stop(recordings.get(i));
+                    }
+                }
+            }
+        }
+    }
+
+    private void startRecordingSession(final Image image, final String channel)
+    {
+        try
+        {
+            final int segmentLength = Segments.segmentLength(context.segmentLength(), image.termLength());
+            final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), image.initialTermId(), segmentLength,
+                image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "");
+            recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, directory, segmentLength,
+                context.fsyncLevel()));
+        }
+        catch (final RuntimeException ex)
+        {
+            context.errorHandler().accept(new IOException("cannot record session " + image.sessionId() + " of stream " +
+                image.streamId() + ": " + ex.getMessage(), ex));
+        }
+    }
+
+    private void stop(final RecordingSession recording)
+    {
+        recording.close();
+        recordings.remove(recording);
+        catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
+        if (context.fsyncLevel() >= 2)
+        {
+            catalog.force();
+        }
+    }
+
+    private RecordingSession activeRecording(final long recordingId)
+    {
+        for (final RecordingSession recording : recordings)
+        {
+            if (recording.recordingId() == recordingId)
+            {
+                return recording;
+            }
+        }
+        return null;
+    }
+
+    private RecordingDescriptor recording(final long recordingId)
+    {
+        final RecordingDescriptor recording = catalog.descriptor(recordingId);
+        if (recording == null)
+        {
+            throw new ArchiveRequestException("there is no recording " + recordingId + "; list the recordings to see which there are");
+        }
+        return recording;
+    }
+
+    private long recordingPosition(final long recordingId)
+    {
+        final RecordingSession active = activeRecording(recordingId);
+        return active != null ? active.position() : recording(recordingId).stopPosition();
+    }
+
+    private void list(
+        final ControlSession session, final long correlationId, final long fromRecordingId, final int count, final int streamId,
+        final String channelPart)
+    {
+        if (count < 0)
+        {
+            throw new ArchiveRequestException("a list of " + count + " recordings");
+        }
+        final long[] sent = {0};
+        catalog.forEach(fromRecordingId, recording ->
+        {
+            if (sent[0] < count && (streamId == -1 || recording.streamId() == streamId) && recording.channel().contains(channelPart))
+            {
+                session.describe(correlationId, recording);
+                sent[0]++;
+            }
+        });
+        session.respond(correlationId, ControlProtocol.OK, sent[0], "");
+    }
+
+    private void startReplay(
+        final ControlSession session, final long correlationId, final long recordingId, final long position, final long length,
+        final int replayStreamId, final String replayChannel)
+    {
+        final RecordingDescriptor recording = recording(recordingId);
+        final RecordingSession active = activeRecording(recordingId);
+        final RecordingProgress progress = active != null ? active : RecordingProgress.stopped(recording.stopPosition());
+        final long start = position == RecordingDescriptor.NULL_POSITION ? recording.startPosition() : position;
+        final long recorded = progress.position();
+        if (start < recording.startPosition() || start > recorded)
+        {
+            throw new ArchiveRequestException("position " + start + " is outside recording " + recordingId + ": replay from " +
+                recording.startPosition() + " to " + recorded);
+        }
+        if (!FrameStarts.isFrameStart(directory, recording, start))
+        {
+            throw new ArchiveRequestException("position " + start + " is not the start of a frame of recording " + recordingId +
+                "; replay from a position a frame starts at, from " + recording.startPosition() + " to " + recorded);
+        }
+        if (length < -1 || (length >= 0 && !progress.isActive() && start + length > recorded))
+        {
+            throw new ArchiveRequestException("a replay of " + length + " bytes from " + start + " runs past the stop position " + recorded +
+                " of recording " + recordingId + "; ask for at most " + (recorded - start) + ", or -1 for the rest");
+        }
+        final ChannelUri uri = ChannelUri.parse(replayChannel);
+        for (final String placed : List.of(ChannelUri.TERM_LENGTH, ChannelUri.MTU, ChannelUri.INIT_TERM_ID, ChannelUri.TERM_ID,
+            ChannelUri.TERM_OFFSET))
+        {
+            if (uri.get(placed) != null)
+            {
+                throw new ArchiveRequestException("a replay channel takes its " + placed + " from the recording; remove it from " +
+                    replayChannel);
+            }
+        }
+        final int termLength = recording.termLength();
+        final int termId = recording.initialTermId() + (int)(start >>> Long.numberOfTrailingZeros(termLength));
+        final ExclusivePublication publication = client.addExclusivePublication(replayChannel + (replayChannel.contains("?") ? "|" : "?") +
+            "term-length=" + termLength + "|mtu=" + recording.mtu() + "|init-term-id=" + recording.initialTermId() + "|term-id=" + termId +
+            "|term-offset=" + (int)(start & (termLength - 1)), replayStreamId);
+        final long replaySessionId = nextReplaySessionId++;
+        replays.put(replaySessionId, new ReplaySession(replaySessionId, session.controlSessionId(), recording, directory, publication, start,
+            length == -1 ? Long.MAX_VALUE : start + length, progress, System.nanoTime() + context.replayConnectTimeout().toNanos()));
+        session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
+    }
+
+    private void stopReplay(final ControlSession session, final long correlationId, final long replaySessionId)
+    {
+        final ReplaySession replay = replays.get(replaySessionId);
+        if (replay == null)
+        {
+            throw new ArchiveRequestException("there is no replay " + replaySessionId + " running");
+        }
+        if (replay.controlSessionId() != session.controlSessionId())
+        {
+            throw new ArchiveRequestException("replay " + replaySessionId + " belongs to another client's session; only it can stop it");
+        }
+        replays.remove(replaySessionId).close();
+        session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
+    }
+
+    private void stopReplaysOf(final long controlSessionId)
+    {
+        final Iterator<ReplaySession> iterator = replays.values().iterator();
+        while (iterator.hasNext())
+        {
+            final ReplaySession replay = iterator.next();
+            if (replay.controlSessionId() == controlSessionId)
+            {
+                replay.close();
+                iterator.remove();
+            }
+        }
+    }
+}

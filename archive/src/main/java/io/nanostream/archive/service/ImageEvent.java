@@ -1,0 +1,29 @@
+package io.nanostream.archive.service;
+
+import io.nanostream.client.Image;
+
+/**
+ * An image of a recorded stream that came or went, handed from the archive client's conductor thread (where image
+ * handlers run) to the archive's thread (which owns the recordings).
+ */
+sealed interface ImageEvent
+{
+    /**
+     * A new image of a recorded stream: a recording starts.
+     *
+     * @param image   the image.
+     * @param channel the channel recorded, as the catalog keeps it.
+     */
+    record Available(Image image, String channel) implements ImageEvent
+    {
+    }
+
+    /**
+     * An image that went: its recording stops.
+     *
+     * @param image the image.
+     */
+    record Unavailable(Image image) implements ImageEvent
+    {
+    }
+}

@@ -1,0 +1,241 @@
+package io.nanostream.archive;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.Image;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Subscription;
+import io.nanostream.driver.DriverContext;
+import io.nanostream.driver.MediaDriver;
+import io.nanostream.driver.ThreadingMode;
+import io.nanostream.log.FragmentAssembler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Recording a stream as it flows and replaying it: every message, in order, byte for byte, from the start or from any
+ * message's position, while the recording goes on or after it stopped; and the requests the archive refuses, each
+ * with what to do instead.
+ */
+class RecordAndReplayTest
+{
+    private static final String CHANNEL = "nano:ipc?term-length=64k";
+    private static final int STREAM = 10;
+    private static final int REPLAY_STREAM = 20;
+
+    @TempDir
+    Path archiveDirectory;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private MediaDriver driver;
+    private NanoStream client;
+    private ArchiveClient archive;
+
+    @BeforeEach
+    void setUp()
+    {
+        final Path base = new DriverContext().directory();
+        driver = keep(MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-archive-" + UUID.randomUUID()))
+            .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff")));
+        keep(Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory)
+            .clientContext(new ClientContext().directory(driver.directory()))));
+        client = keep(driver.connect());
+        archive = keep(ArchiveClient.connect(client));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception
+    {
+        for (int i = resources.size() - 1; i >= 0; i--)
+        {
+            resources.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(final T resource)
+    {
+        resources.add(resource);
+        return resource;
+    }
+
+    static void await(final String what, final BooleanSupplier condition) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean())
+        {
+            assertThat(System.nanoTime() - deadline).as("waiting for " + what).isNegative();
+            Thread.sleep(1);
+        }
+    }
+
+    /** Message {@code i}: its number, then a pattern, {@code 8 + i * 37 % 3000} bytes long (some span several frames). */
+    static int length(final long i)
+    {
+        return 8 + (int)(i * 37 % 3000);
+    }
+
+    /** Publishes messages {@code from} to {@code to - 1}; returns the position before each and after the last. */
+    static long[] publish(final ExclusivePublication publication, final long from, final long to) throws InterruptedException
+    {
+        final AtomicBuffer message = AtomicBuffer.allocateHeap(4096);
+        final long[] positions = new long[(int)(to - from) + 1];
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (long i = from; i < to; i++)
+        {
+            message.putLong(0, i);
+            for (int b = 8; b < length(i); b++)
+            {
+                message.putByte(b, (byte)(i + b));
+            }
+            positions[(int)(i - from)] = publication.position();
+            while (publication.offer(message, 0, length(i)) < 0)
+            {
+                assertThat(System.nanoTime() - deadline).as("offering message " + i).isNegative();
+                Thread.yield();
+            }
+        }
+        positions[positions.length - 1] = publication.position();
+        return positions;
+    }
+
+    /** Receives messages {@code from} to {@code to - 1} from a subscription, each checked byte for byte, none more. */
+    static void receive(final Subscription subscription, final long from, final long to) throws InterruptedException
+    {
+        final long[] next = {from};
+        final List<String> problems = new ArrayList<>();
+        final FragmentAssembler checker = new FragmentAssembler((buffer, offset, length, header) ->
+        {
+            final long i = buffer.getLong(offset);
+            boolean intact = i == next[0] && length == length(i);
+            for (int b = 8; intact && b < length; b++)
+            {
+                intact = buffer.getByte(offset + b) == (byte)(i + b);
+            }
+            if (!intact && problems.size() < 5)
+            {
+                problems.add("message " + i + " of " + length + " bytes where " + next[0] + " was due");
+            }
+            next[0]++;
+        });
+        await("messages " + from + " to " + to, () ->
+        {
+            subscription.poll(checker, 64);
+            return next[0] >= to;
+        });
+        assertThat(problems).isEmpty();
+        Thread.sleep(50);
+        subscription.poll(checker, 64);
+        assertThat(next[0]).as("nothing after the last").isEqualTo(to);
+    }
+
+    private RecordingDescriptor onlyRecording()
+    {
+        final List<RecordingDescriptor> recordings = archive.listRecordings(0, 10);
+        assertThat(recordings).hasSize(1);
+        return recordings.getFirst();
+    }
+
+    @Test
+    void aRecordedStreamReplaysWholeFromItsStartAndFromAnyMessage() throws Exception
+    {
+        archive.startRecording(CHANNEL, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        final long[] positions = publish(publication, 0, 5_000);
+        final long end = positions[positions.length - 1];
+        final RecordingDescriptor recording = onlyRecording();
+        await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == end);
+        assertThat(recording.isActive()).isTrue();
+        assertThat(recording.sessionId()).isEqualTo(publication.sessionId());
+        assertThat(recording.streamId()).isEqualTo(STREAM);
+        assertThat(recording.termLength()).isEqualTo(64 * 1024);
+        assertThat(recording.startPosition()).isEqualTo(positions[0]);
+        archive.stopRecording(CHANNEL, STREAM);
+        final RecordingDescriptor stopped = archive.describe(recording.recordingId());
+        assertThat(stopped.isActive()).isFalse();
+        assertThat(stopped.stopPosition()).isEqualTo(end);
+        assertThat(stopped.stopTimestamp()).isGreaterThanOrEqualTo(stopped.startTimestamp());
+
+        try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+        {
+            archive.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM);
+            receive(replay, 0, 5_000);
+            final Image image = replay.images().getFirst();
+            assertThat(image.joinPosition()).as("the replay has the recording's positions").isEqualTo(positions[0]);
+            await("the end of the replay", image::isEndOfStream);
+        }
+        try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM + 1))
+        {
+            archive.startReplay(recording.recordingId(), positions[3_210], positions[4_000] - positions[3_210], "nano:ipc", REPLAY_STREAM + 1);
+            receive(replay, 3_210, 4_000);
+        }
+    }
+
+    @Test
+    void aReplayOfARecordingStillBeingMadeFollowsItUntilItStops() throws Exception
+    {
+        archive.startRecording(CHANNEL, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        publish(publication, 0, 1_000);
+        final RecordingDescriptor recording = onlyRecording();
+        try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+        {
+            archive.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM);
+            receive(replay, 0, 1_000);
+            final long end = publish(publication, 1_000, 3_000)[2_000];
+            receive(replay, 1_000, 3_000);
+            await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == end);
+            archive.stopRecording(CHANNEL, STREAM);
+            await("the replay to end with the recording", () -> replay.imageCount() == 0 || replay.images().getFirst().isEndOfStream());
+        }
+    }
+
+    @Test
+    void badRequestsAreRefusedWithWhatToDoAndLoseNothingRecorded() throws Exception
+    {
+        assertThatThrownBy(() -> archive.startRecording("nano:tcp", STREAM)).isInstanceOf(ArchiveException.class)
+            .hasMessageContaining("media is 'tcp'");
+        archive.startRecording(CHANNEL, STREAM);
+        assertThatThrownBy(() -> archive.startRecording(CHANNEL, STREAM)).hasMessageContaining("already being recorded");
+        assertThatThrownBy(() -> archive.stopRecording(CHANNEL, STREAM + 1)).hasMessageContaining("not being recorded");
+        final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        final long[] positions = publish(publication, 0, 100);
+        final RecordingDescriptor recording = onlyRecording();
+        await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == positions[100]);
+        archive.stopRecording(CHANNEL, STREAM);
+        final long id = recording.recordingId();
+
+        assertThatThrownBy(() -> archive.startReplay(id + 7, -1, -1, "nano:ipc", REPLAY_STREAM))
+            .hasMessageContaining("no recording " + (id + 7));
+        assertThatThrownBy(() -> archive.startReplay(id, positions[10] + 32, -1, "nano:ipc", REPLAY_STREAM))
+            .hasMessageContaining("not the start of a frame").hasMessageContaining("from " + positions[0] + " to " + positions[100]);
+        assertThatThrownBy(() -> archive.startReplay(id, positions[100] + 4096, -1, "nano:ipc", REPLAY_STREAM))
+            .hasMessageContaining("outside recording").hasMessageContaining("from " + positions[0] + " to " + positions[100]);
+        assertThatThrownBy(() -> archive.startReplay(id, positions[50], positions[100] - positions[50] + 32, "nano:ipc", REPLAY_STREAM))
+            .hasMessageContaining("runs past the stop position " + positions[100]);
+        assertThatThrownBy(() -> archive.startReplay(id, -1, -1, "nano:ipc?term-length=128k", REPLAY_STREAM))
+            .hasMessageContaining("takes its term-length from the recording");
+        assertThatThrownBy(() -> archive.stopReplay(99)).hasMessageContaining("no replay 99");
+        try (ArchiveClient other = ArchiveClient.connect(client); Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+        {
+            final long replaySession = archive.startReplay(id, -1, -1, "nano:ipc", REPLAY_STREAM);
+            assertThatThrownBy(() -> other.stopReplay(replaySession)).hasMessageContaining("belongs to another client's session");
+            receive(replay, 0, 100);
+        }
+        assertThat(archive.describe(id).stopPosition()).as("nothing recorded was lost").isEqualTo(positions[100]);
+    }
+}
