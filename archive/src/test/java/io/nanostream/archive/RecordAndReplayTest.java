@@ -140,8 +140,9 @@ class RecordAndReplayTest
         assertThat(next[0]).as("nothing after the last").isEqualTo(to);
     }
 
-    private RecordingDescriptor onlyRecording()
+    private RecordingDescriptor onlyRecording() throws InterruptedException
     {
+        await("the recording to start", () -> !archive.listRecordings(0, 10).isEmpty());
         final List<RecordingDescriptor> recordings = archive.listRecordings(0, 10);
         assertThat(recordings).hasSize(1);
         return recordings.getFirst();
@@ -180,6 +181,32 @@ class RecordAndReplayTest
         {
             archive.startReplay(recording.recordingId(), positions[3_210], positions[4_000] - positions[3_210], "nano:ipc", REPLAY_STREAM + 1);
             receive(replay, 3_210, 4_000);
+        }
+    }
+
+    @Test
+    void aUdpStreamIsRecordedAndReplayedOverUdp() throws Exception
+    {
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();
+        final String replayChannel = "nano:udp?endpoint=127.0.0.1:" + freePort();
+        archive.startRecording(channel, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(channel + "|term-length=64k", STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        final long end = publish(publication, 0, 2_000)[2_000];
+        final RecordingDescriptor recording = onlyRecording();
+        await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == end);
+        try (Subscription replay = client.addSubscription(replayChannel, REPLAY_STREAM))
+        {
+            archive.startReplay(recording.recordingId(), -1, -1, replayChannel, REPLAY_STREAM);
+            receive(replay, 0, 2_000);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException
+    {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
         }
     }
 
