@@ -152,6 +152,25 @@ public final class ArchiveClient implements AutoCloseable
     }
 
     /**
+     * Continues a stopped recording, under its own id, with the image of a channel and stream that starts exactly where
+     * it stopped: publish on {@link RecordingDescriptor#extensionChannel} with an exclusive publication. Works across
+     * restarts of the archive; the recording is active again until {@link #stopRecording}.
+     *
+     * @param recordingId the recording, stopped.
+     * @param channel     the channel (without the start parameters the publisher uses).
+     * @param streamId    the stream.
+     * @return the archive's subscription id for it.
+     * @throws ArchiveException if there is no such recording, it is still active, or the stream is already recorded.
+     */
+    public synchronized long extendRecording(final long recordingId, final String channel, final int streamId)
+    {
+        final long correlationId = begin(ControlProtocol.EXTEND_RECORDING);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, recordingId);
+        request.putInt(ControlProtocol.REQUEST_BODY_OFFSET + 8, streamId);
+        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 12, channel));
+    }
+
+    /**
      * Describes recordings in id order.
      *
      * @param fromRecordingId the first id to look at.

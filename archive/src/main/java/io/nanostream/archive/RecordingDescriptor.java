@@ -1,5 +1,7 @@
 package io.nanostream.archive;
 
+import io.nanostream.client.ChannelUri;
+
 /**
  * What the archive's catalog holds of one recording: where it starts and stops in the stream's positions, when, and
  * the shape of the log it came from. Positions are the stream's own, so a replay can be joined to the live stream.
@@ -33,5 +35,36 @@ public record RecordingDescriptor(
     public boolean isActive()
     {
         return stopPosition == NULL_POSITION;
+    }
+
+    /**
+     * The channel of an exclusive publication whose log starts where this recording stopped, as
+     * {@link ArchiveClient#extendRecording} needs: the channel given, with the recording's term length and its stop
+     * position as {@code init-term-id}, {@code term-id} and {@code term-offset}.
+     *
+     * @param channel the channel to publish on, without those parameters.
+     * @return the channel to give {@code addExclusivePublication}.
+     * @throws IllegalStateException if the recording is still being made.
+     * @throws IllegalArgumentException if the channel names a start, or another term length.
+     */
+    public String extensionChannel(final String channel)
+    {
+        if (isActive())
+        {
+            throw new IllegalStateException("recording " + recordingId + " is still being made: it can be continued once it stops");
+        }
+        final ChannelUri uri = ChannelUri.parse(channel);
+        if (uri.hasStartPosition())
+        {
+            throw new IllegalArgumentException("'" + channel + "' names a start position already; give the channel without it");
+        }
+        if (uri.get(ChannelUri.TERM_LENGTH) != null && uri.termLength(0) != termLength)
+        {
+            throw new IllegalArgumentException("'" + channel + "' has term-length " + uri.termLength(0) + "; recording " + recordingId +
+                " has " + termLength + ": drop it, or give the recording's");
+        }
+        final int termId = initialTermId + (int)(stopPosition >>> Long.numberOfTrailingZeros(termLength));
+        return channel + (channel.contains("?") ? "|" : "?") + (uri.get(ChannelUri.TERM_LENGTH) == null ? "term-length=" + termLength + "|" : "") +
+            "init-term-id=" + initialTermId + "|term-id=" + termId + "|term-offset=" + (int)(stopPosition & (termLength - 1));
     }
 }

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
- *  |                          Request Type                         |   0  CONNECT ... RECORDING_POSITION
+ *  |                          Request Type                         |   0  CONNECT ... EXTEND_RECORDING
  *  +---------------------------------------------------------------+
  *  |                        Protocol Version                       |   4
  *  +---------------------------------------------------------------+
@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
  *                       48 replay stream id (int), 52 replay channel (string)
  *   STOP_REPLAY         24 replay session id (long)
  *   RECORDING_POSITION  24 recording id (long)
+ *   EXTEND_RECORDING    24 recording id (long), 32 stream id (int), 36 channel (string)
  * </pre>
  *
  * <p>An answer:
@@ -85,6 +86,8 @@ public final class ControlProtocol
     public static final int STOP_REPLAY = 7;
     /** Request: how far a recording has got. */
     public static final int RECORDING_POSITION = 8;
+    /** Request: continue a stopped recording with the image of a channel and stream that starts where it stopped. */
+    public static final int EXTEND_RECORDING = 9;
 
     /** Answer: OK or ERROR, with a relevant id and a message. */
     public static final int RESPONSE = 101;

@@ -255,6 +255,8 @@ public final class ArchiveConductor implements Agent
             case ControlProtocol.STOP_REPLAY -> stopReplay(session, correlationId, request.getLong(body));
             case ControlProtocol.RECORDING_POSITION -> session.respond(correlationId, ControlProtocol.OK,
                 recordingPosition(request.getLong(body)), "");
+            case ControlProtocol.EXTEND_RECORDING -> extendRecording(session, correlationId, request.getLong(body), request.getInt(body + 8),
+                request.getString(body + 12));
             default -> throw new ArchiveRequestException("unknown request type " + type);
         }
     }
@@ -266,6 +268,26 @@ public final class ArchiveConductor implements Agent
 
     private void startRecording(final ControlSession session, final long correlationId, final int streamId, final String channel)
     {
+        session.respond(correlationId, ControlProtocol.OK, subscribe(channel, streamId, -1).registrationId(), "");
+    }
+
+    private void extendRecording(
+        final ControlSession session, final long correlationId, final long recordingId, final int streamId, final String channel)
+    {
+        final RecordingDescriptor recording = recording(recordingId);
+        if (recording.isActive())
+        {
+            throw new ArchiveRequestException("recording " + recordingId + " is still being made; stop it before it can be continued");
+        }
+        if (recording.streamId() != streamId)
+        {
+            throw new ArchiveRequestException("recording " + recordingId + " is of stream " + recording.streamId() + ", not " + streamId);
+        }
+        session.respond(correlationId, ControlProtocol.OK, subscribe(channel, streamId, recordingId).registrationId(), "");
+    }
+
+    private Subscription subscribe(final String channel, final int streamId, final long extendRecordingId)
+    {
         final String key = key(channel, streamId);
         if (recordingSubscriptions.containsKey(key))
         {
@@ -273,9 +295,10 @@ public final class ArchiveConductor implements Agent
         }
         final String recordedChannel = ChannelUri.parse(channel).toString();
         final Subscription subscription = client.addSubscription(channel, streamId,
-            image -> imageEvents.add(new ImageEvent.Available(image, recordedChannel)), image -> imageEvents.add(new ImageEvent.Unavailable(image)));
+            image -> imageEvents.add(new ImageEvent.Available(image, recordedChannel, extendRecordingId)),
+            image -> imageEvents.add(new ImageEvent.Unavailable(image)));
         recordingSubscriptions.put(key, subscription);
-        session.respond(correlationId, ControlProtocol.OK, subscription.registrationId(), "");
+        return subscription;
     }
 
     private void stopRecording(final ControlSession session, final long correlationId, final int streamId, final String channel)
@@ -300,6 +323,8 @@ public final class ArchiveConductor implements Agent
     {
         switch (event)
         {
+            case ImageEvent.Available available when available.extendRecordingId() >= 0 -> continueRecording(available.image(),
+                available.extendRecordingId());
             case ImageEvent.Available available -> startRecordingSession(available.image(), available.channel());
             case ImageEvent.Unavailable unavailable ->
             {
@@ -314,6 +339,26 @@ public final class ArchiveConductor implements Agent
         }
     }
 
+    /** An image that starts where a stopped recording stopped, with its log's shape, continues it; any other is not recorded. */
+    private void continueRecording(final Image image, final long recordingId)
+    {
+        final RecordingDescriptor recording = catalog.descriptor(recordingId);
+        if (recording == null || recording.isActive() || activeRecording(recordingId) != null ||
+            image.joinPosition() != recording.stopPosition() || image.termLength() != recording.termLength() ||
+            image.initialTermId() != recording.initialTermId())
+        {
+            context.errorHandler().accept(new IOException("session " + image.sessionId() + " of stream " + image.streamId() + " joins at " +
+                image.joinPosition() + " (initial term " + image.initialTermId() + ", term length " + image.termLength() + "), which " +
+                "does not continue recording " + recordingId + (recording == null ? "" : " (stopped at " + recording.stopPosition() +
+                ", initial term " + recording.initialTermId() + ", term length " + recording.termLength() + ")") + "; publish on " +
+                "RecordingDescriptor.extensionChannel(...): not recorded"));
+            return;
+        }
+        catalog.restart(recordingId);
+        recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, recording.startPosition(), directory,
+            recording.segmentLength(), context.fsyncLevel()));
+    }
+
     private void startRecordingSession(final Image image, final String channel)
     {
         try
@@ -321,8 +366,8 @@ public final class ArchiveConductor implements Agent
             final int segmentLength = Segments.segmentLength(context.segmentLength(), image.termLength());
             final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), image.initialTermId(), segmentLength,
                 image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "");
-            recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, directory, segmentLength,
-                context.fsyncLevel()));
+            recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(), directory,
+                segmentLength, context.fsyncLevel()));
         }
         catch (final RuntimeException ex)
         {

@@ -196,6 +196,18 @@ public final class Catalog implements AutoCloseable
     }
 
     /**
+     * Makes a stopped recording active again, to be continued from its stop position.
+     *
+     * @param recordingId the recording.
+     */
+    void restart(final long recordingId)
+    {
+        final long offset = CatalogLayout.descriptorOffset(recordingId);
+        buffer.putLong(offset + STOP_TIMESTAMP_OFFSET, RecordingDescriptor.NULL_POSITION);
+        buffer.putLongRelease(offset + STOP_POSITION_OFFSET, RecordingDescriptor.NULL_POSITION); // release: active again
+    }
+
+    /**
      * A recording's descriptor.
      *
      * @param recordingId the recording.

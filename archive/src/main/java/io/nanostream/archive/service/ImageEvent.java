@@ -9,12 +9,13 @@ import io.nanostream.client.Image;
 sealed interface ImageEvent
 {
     /**
-     * A new image of a recorded stream: a recording starts.
+     * A new image of a recorded stream: a recording starts, or a stopped one goes on.
      *
-     * @param image   the image.
-     * @param channel the channel recorded, as the catalog keeps it.
+     * @param image             the image.
+     * @param channel           the channel recorded, as the catalog keeps it.
+     * @param extendRecordingId the stopped recording this image continues, or -1 for a new recording.
      */
-    record Available(Image image, String channel) implements ImageEvent
+    record Available(Image image, String channel, long extendRecordingId) implements ImageEvent
     {
     }
 

@@ -47,21 +47,33 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
     private String failure;
     private boolean active = true;
 
+    /**
+     * Records an image from its join position on.
+     *
+     * @param recordingId    the recording.
+     * @param subscriptionId the archive's subscription the image belongs to.
+     * @param image          the image.
+     * @param startPosition  where the recording started: the image's join position, or, for a recording continued, its
+     *                       first start (segment files are laid out from it).
+     * @param directory      the archive directory.
+     * @param segmentLength  the recording's segment length.
+     * @param fsyncLevel     the archive's fsync level.
+     */
     RecordingSession(
-        final long recordingId, final long subscriptionId, final Image image, final Path directory, final int segmentLength,
-        final int fsyncLevel)
+        final long recordingId, final long subscriptionId, final Image image, final long startPosition, final Path directory,
+        final int segmentLength, final int fsyncLevel)
     {
         this.recordingId = recordingId;
         this.subscriptionId = subscriptionId;
         this.image = image;
         this.directory = directory;
-        this.startPosition = image.joinPosition();
+        this.startPosition = startPosition;
         this.termLength = image.termLength();
         this.segmentLength = segmentLength;
         this.initialTermId = image.initialTermId();
         this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
         this.fsyncLevel = fsyncLevel;
-        this.position = startPosition;
+        this.position = image.joinPosition();
     }
 
     /**
