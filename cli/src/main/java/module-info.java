@@ -5,6 +5,7 @@
  */
 module io.nanostream.cli {
     requires io.nanostream.driver;
+    requires io.nanostream.archive;
     requires info.picocli;
     requires HdrHistogram;
 

@@ -4,6 +4,7 @@
  */
 module io.nanostream.examples {
     requires io.nanostream.driver;
+    requires io.nanostream.archive;
     requires io.nanostream.ring;
 
     exports io.nanostream.examples;

@@ -14,6 +14,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The archive service: records streams to segment files as they flow, keeps a catalog of the recordings, and replays
@@ -135,6 +137,23 @@ public final class Archive implements AutoCloseable
         {
             // closing after a failure: the first problem is the one reported
         }
+    }
+
+    /**
+     * Reads the recordings of an archive directory from its catalog, whether or not an archive runs there: for tools.
+     *
+     * @param archiveDirectory the directory.
+     * @return every recording, in id order; one being made has no stop position.
+     * @throws IllegalStateException if the directory has no catalog, or a damaged one.
+     */
+    public static List<RecordingDescriptor> recordings(final Path archiveDirectory)
+    {
+        final List<RecordingDescriptor> recordings = new ArrayList<>();
+        try (Catalog catalog = Catalog.openExisting(archiveDirectory))
+        {
+            catalog.forEach(0, recordings::add);
+        }
+        return recordings;
     }
 
     /**

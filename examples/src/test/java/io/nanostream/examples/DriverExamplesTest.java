@@ -34,6 +34,15 @@ class DriverExamplesTest
     }
 
     @Test
+    void aRecordedStreamComesBackFromTheArchiveInOrder(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path archive) throws Exception
+    {
+        final List<String> lines = Printed.linesOf(out -> RecordAndReplayExample.run(5, archive, out));
+
+        assertThat(lines).containsExactly("recorded 320 bytes as recording 0", "replayed price 100", "replayed price 101",
+            "replayed price 102", "replayed price 103", "replayed price 104");
+    }
+
+    @Test
     void messagesCrossUdpBetweenTwoDriversInOrder() throws Exception
     {
         final int port;

@@ -60,6 +60,23 @@ public final class Catalog implements AutoCloseable
     }
 
     /**
+     * Opens the catalog of an archive directory that has one, to read it (an archive may be running there).
+     *
+     * @param directory the archive directory.
+     * @return the catalog.
+     * @throws IllegalStateException if there is no catalog there, or it is damaged.
+     */
+    public static Catalog openExisting(final Path directory)
+    {
+        if (!Files.exists(directory.resolve(FILE_NAME)))
+        {
+            throw new IllegalStateException("no archive catalog in " + directory + " (" + FILE_NAME + "); give the directory an archive " +
+                "runs in, its --archive-dir");
+        }
+        return open(directory, 1);
+    }
+
+    /**
      * Opens the catalog in an archive directory, or makes a new one.
      *
      * @param directory the archive directory, which exists.

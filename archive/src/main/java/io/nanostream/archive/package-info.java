@@ -1,0 +1,12 @@
+/**
+ * The archive's API: run one, talk to one, read what it holds.
+ *
+ * <pre>
+ *   publishers --stream--> driver --image--> Archive (its own client) --segment files--> disk
+ *                                                 ^   |                                  |
+ *   ArchiveClient --control stream (requests)-----+   +--response stream (answers)--> ArchiveClient
+ *                                                 |
+ *   subscribers <--replay stream (positioned exclusive publication)-- replay sessions <--+
+ * </pre>
+ */
+package io.nanostream.archive;
