@@ -231,6 +231,49 @@ class RecordAndReplayTest
     }
 
     @Test
+    void manyClientsAskAtOnceAndEachGetsEveryAnswer() throws Exception
+    {
+        archive.startRecording(CHANNEL, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        final long end = publish(publication, 0, 100)[100];
+        final RecordingDescriptor recording = onlyRecording();
+        await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == end);
+        final List<java.util.concurrent.Future<Integer>> answered = new ArrayList<>();
+        final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try
+        {
+            for (int c = 0; c < 4; c++)
+            {
+                answered.add(threads.submit(() ->
+                {
+                    int answers = 0;
+                    try (ArchiveClient own = ArchiveClient.connect(client))
+                    {
+                        for (int i = 0; i < 250; i++)
+                        {
+                            assertThat(own.recordingPosition(recording.recordingId())).isEqualTo(end);
+                            assertThat(own.listRecordings(0, 10)).singleElement().extracting(RecordingDescriptor::recordingId)
+                                .isEqualTo(recording.recordingId());
+                            assertThatThrownBy(() -> own.recordingPosition(99)).hasMessageContaining("no recording 99");
+                            answers += 3;
+                        }
+                    }
+                    return answers;
+                }));
+            }
+            for (final java.util.concurrent.Future<Integer> clientAnswers : answered)
+            {
+                assertThat(clientAnswers.get(120, TimeUnit.SECONDS)).isEqualTo(750);
+            }
+        }
+        finally
+        {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithWhatToDoAndLoseNothingRecorded() throws Exception
     {
         assertThatThrownBy(() -> archive.startRecording("nano:tcp", STREAM)).isInstanceOf(ArchiveException.class)
