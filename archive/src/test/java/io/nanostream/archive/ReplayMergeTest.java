@@ -1,0 +1,160 @@
+package io.nanostream.archive;
+
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.NanoStream;
+import io.nanostream.driver.DriverContext;
+import io.nanostream.driver.MediaDriver;
+import io.nanostream.driver.ThreadingMode;
+import io.nanostream.log.FragmentAssembler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A late reader merged from a recording into the live stream while the publisher keeps publishing: every message
+ * exactly once, in order, byte for byte, across the switch, over IPC and over UDP.
+ */
+class ReplayMergeTest
+{
+    @TempDir
+    Path archiveDirectory;
+
+    @Test
+    void aLateIpcReaderIsMergedIntoLiveAndMissesNothing() throws Exception
+    {
+        mergeWhilePublishing("nano:ipc?term-length=64k", "nano:ipc", 10);
+    }
+
+    @Test
+    void aLateUdpReaderIsMergedIntoLiveAndMissesNothing() throws Exception
+    {
+        // a replay over UDP moves a receiver window (at most half a term) per round trip: a term of 1 MiB, and a live
+        // stream paced below what the replay can catch up with
+        mergeWhilePublishing("nano:udp?endpoint=127.0.0.1:" + freePort() + "|term-length=1m", "nano:udp?endpoint=127.0.0.1:" + freePort(), 10);
+    }
+
+    private void mergeWhilePublishing(final String liveChannel, final String replayChannel, final int messagesPerMillisecond)
+        throws Exception
+    {
+        final Path base = new DriverContext().directory();
+        try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-merge-" +
+                 UUID.randomUUID())).threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
+             Archive archive = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory)
+                 .clientContext(new ClientContext().directory(driver.directory())));
+             NanoStream client = driver.connect();
+             ArchiveClient archiveClient = ArchiveClient.connect(client))
+        {
+            archiveClient.startRecording(liveChannel, 10);
+            final ExclusivePublication publication = client.addExclusivePublication(liveChannel, 10);
+            RecordAndReplayTest.await("the recording's subscriber", publication::isConnected);
+            final AtomicBoolean publishing = new AtomicBoolean(true);
+            final CompletableFuture<Long> publisher = new CompletableFuture<>();
+            Thread.ofPlatform().name("merge-test-publisher").start(() -> publisher.complete(publishPaced(publication, publishing,
+                messagesPerMillisecond)));
+            RecordAndReplayTest.await("the recording", () -> !archiveClient.listRecordings(0, 1).isEmpty());
+            final RecordingDescriptor recording = archiveClient.listRecordings(0, 1).getFirst();
+            RecordAndReplayTest.await("a late start", () -> archiveClient.recordingPosition(recording.recordingId()) > 2L * 64 * 1024);
+
+            final long[] next = {0};
+            final List<String> problems = new ArrayList<>();
+            final FragmentAssembler checker = new FragmentAssembler((buffer, offset, length, header) ->
+            {
+                final long i = buffer.getLong(offset);
+                boolean intact = i == next[0] && length == RecordAndReplayTest.length(i);
+                for (int b = 8; intact && b < length; b++)
+                {
+                    intact = buffer.getByte(offset + b) == (byte)(i + b);
+                }
+                if (!intact && problems.size() < 5)
+                {
+                    problems.add("message " + i + " of " + length + " bytes where " + next[0] + " was due");
+                }
+                next[0]++;
+            });
+            long published = -1;
+            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, replayChannel, 20, liveChannel, 10,
+                Duration.ofSeconds(60)))
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                long mergedAt = -1;
+                while (published < 0 || next[0] < published)
+                {
+                    assertThat(merge.failure()).isNull();
+                    assertThat(System.nanoTime() - deadline).as("received " + next[0] + ", merged " + merge.isMerged()).isNegative();
+                    if (merge.poll(checker, 64) == 0)
+                    {
+                        Thread.yield();
+                    }
+                    if (mergedAt < 0 && merge.isMerged())
+                    {
+                        mergedAt = next[0];
+                    }
+                    if (mergedAt >= 0 && next[0] > mergedAt + 2_000 && publishing.get())
+                    {
+                        publishing.set(false); // the live stream went on well past the seam
+                        published = publisher.get(60, TimeUnit.SECONDS);
+                    }
+                }
+                assertThat(mergedAt).as("merged while the stream was live").isPositive();
+            }
+            finally
+            {
+                publishing.set(false); // and the publisher thread ends, whatever happened here
+            }
+            assertThat(problems).isEmpty();
+            assertThat(next[0]).isEqualTo(published);
+            publication.close();
+        }
+    }
+
+    /** Publishes numbered messages until told to stop, pausing a millisecond after each so many; returns how many. */
+    private static long publishPaced(final ExclusivePublication publication, final AtomicBoolean publishing, final int perMillisecond)
+    {
+        final AtomicBuffer message = AtomicBuffer.allocateHeap(4096);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long i = 0;
+        for (; publishing.get(); i++)
+        {
+            message.putLong(0, i);
+            for (int b = 8; b < RecordAndReplayTest.length(i); b++)
+            {
+                message.putByte(b, (byte)(i + b));
+            }
+            while (publication.offer(message, 0, RecordAndReplayTest.length(i)) < 0)
+            {
+                if (!publishing.get() || System.nanoTime() - deadline > 0)
+                {
+                    return i; // stopped while back pressured: message i was not published
+                }
+                Thread.yield();
+            }
+            if (i % perMillisecond == perMillisecond - 1)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+        return i;
+    }
+
+    private static int freePort() throws java.io.IOException
+    {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+    }
+}
