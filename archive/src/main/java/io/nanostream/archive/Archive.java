@@ -2,6 +2,7 @@ package io.nanostream.archive;
 
 import io.nanostream.archive.service.ArchiveConductor;
 import io.nanostream.archive.service.Catalog;
+import io.nanostream.archive.service.RecordingFiles;
 import io.nanostream.client.NanoStream;
 import io.nanostream.concurrent.AgentRunner;
 import io.nanostream.concurrent.BackoffIdleStrategy;
@@ -43,6 +44,8 @@ public final class Archive implements AutoCloseable
     private final Catalog catalog;
     private final NanoStream client;
     private final AgentRunner runner;
+
+    private boolean closed;
 
     private Archive(
         final ArchiveContext context, final FileChannel lockFile, final FileLock lock, final Catalog catalog, final NanoStream client,
@@ -87,6 +90,13 @@ public final class Archive implements AutoCloseable
             }
             catalog = Catalog.open(directory, context.catalogCapacity());
             ArchiveConductor.recover(directory, catalog);
+            final List<Path> orphans = RecordingFiles.orphans(directory, catalog);
+            if (!orphans.isEmpty())
+            {
+                System.getLogger("io.nanostream.archive").log(System.Logger.Level.WARNING, orphans.size() + " segment file(s) in " +
+                    directory + " belong to no recording (a deletion or purge cut short): " + orphans + "; remove them with " +
+                    "./nano-stream archive orphans --archive-dir " + directory + " --delete while no archive runs there");
+            }
             final NanoStream client = NanoStream.connect(context.clientContext());
             try
             {
@@ -166,10 +176,15 @@ public final class Archive implements AutoCloseable
         return context;
     }
 
-    /** Stops recording (each recording ends where it got to) and replaying, and lets the directory go. */
+    /** Stops recording (each recording ends where it got to) and replaying, and lets the directory go; again does nothing. */
     @Override
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
         runner.close();
         client.close();
         close(catalog, lock, lockFile);

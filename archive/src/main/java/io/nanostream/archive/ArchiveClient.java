@@ -269,6 +269,54 @@ public final class ArchiveClient implements AutoCloseable
     }
 
     /**
+     * Cuts a stopped recording short: it stops at a frame start from now on, and its files hold nothing after it.
+     *
+     * @param recordingId the recording, stopped.
+     * @param position    the new stop position: a frame start, from the recording's start to its stop.
+     * @throws ArchiveException if there is no such recording, it is being made or replayed, or the position is not a frame
+     *                          start inside it (the message gives the range).
+     */
+    public synchronized void truncateRecording(final long recordingId, final long position)
+    {
+        final long correlationId = begin(ControlProtocol.TRUNCATE_RECORDING);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, recordingId);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET + 8, position);
+        call(correlationId, ControlProtocol.REQUEST_BODY_OFFSET + 16);
+    }
+
+    /**
+     * Deletes a stopped recording: it leaves the catalog (its id is not used again) and its segment files are deleted.
+     *
+     * @param recordingId the recording, stopped.
+     * @return how many segment files were deleted.
+     * @throws ArchiveException if there is no such recording, or it is being made or replayed.
+     */
+    public synchronized int deleteRecording(final long recordingId)
+    {
+        final long correlationId = begin(ControlProtocol.DELETE_RECORDING);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, recordingId);
+        return (int)call(correlationId, ControlProtocol.REQUEST_BODY_OFFSET + 8);
+    }
+
+    /**
+     * Deletes the segment files of a recording, being made or not, that lie wholly before a position, to keep the disk
+     * bounded: the recording then starts at the first segment kept.
+     *
+     * @param recordingId the recording.
+     * @param position    a position in it; the segment holding it is kept.
+     * @return the recording's start position now.
+     * @throws ArchiveException if there is no such recording, the position is outside it, or a replay reads before the
+     *                          new start.
+     */
+    public synchronized long purgeSegments(final long recordingId, final long position)
+    {
+        final long correlationId = begin(ControlProtocol.PURGE_SEGMENTS);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, recordingId);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET + 8, position);
+        return call(correlationId, ControlProtocol.REQUEST_BODY_OFFSET + 16);
+    }
+
+    /**
      * This session's id at the archive.
      *
      * @return the control session id.
@@ -384,6 +432,6 @@ public final class ArchiveClient implements AutoCloseable
         return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16), answer.getLong(body + 24),
             answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44), answer.getInt(body + 48),
             answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60), answer.getString(body + 64),
-            answer.getString(answer.afterString(body + 64)));
+            answer.getString(answer.afterString(body + 64)), answer.getInt(answer.afterString(answer.afterString(body + 64))) != 0);
     }
 }

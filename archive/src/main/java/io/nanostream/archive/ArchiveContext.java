@@ -26,6 +26,7 @@ public final class ArchiveContext
     private int segmentLength = 128 * 1024 * 1024;
     private int catalogCapacity = 8192;
     private int fsyncLevel;
+    private boolean frameChecksums;
     private Duration replayConnectTimeout = Duration.ofSeconds(10);
     private Consumer<Throwable> errorHandler = error -> System.getLogger("io.nanostream.archive")
         .log(System.Logger.Level.ERROR, "nano-stream archive error", error);
@@ -145,8 +146,8 @@ public final class ArchiveContext
 
     /**
      * Sets what the archive promises to have on the device: 0, what the page cache holds (a crashed process loses
-     * nothing, a crashed machine may); 1, each segment's data forced to the device when the segment fills and when the
-     * recording stops; 2, that and the catalog.
+     * nothing, a crashed machine may); 1, each segment's data forced to the device when the segment fills, every second
+     * and when the recording stops; 2, that and the catalog, after each change to it.
      *
      * @param level 0, 1 or 2; default 0.
      * @return this context.
@@ -165,6 +166,26 @@ public final class ArchiveContext
     public int fsyncLevel()
     {
         return fsyncLevel;
+    }
+
+    /**
+     * Sets whether recordings started from now on keep the CRC32C of each data frame's payload in the frame's reserved
+     * value, so that a replay and {@code verify} find a frame damaged on disk. The recording's descriptor says which it
+     * has; the recorded stream's own reserved values are replaced.
+     *
+     * @param frameChecksums true to keep them; default false.
+     * @return this context.
+     */
+    public ArchiveContext frameChecksums(final boolean frameChecksums)
+    {
+        this.frameChecksums = frameChecksums;
+        return this;
+    }
+
+    /** {@return whether new recordings keep a CRC32C per data frame} */
+    public boolean frameChecksums()
+    {
+        return frameChecksums;
     }
 
     /**

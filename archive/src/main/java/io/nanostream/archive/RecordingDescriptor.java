@@ -7,7 +7,8 @@ import io.nanostream.client.ChannelUri;
  * the shape of the log it came from. Positions are the stream's own, so a replay can be joined to the live stream.
  *
  * @param recordingId    the recording's id in this archive.
- * @param startPosition  the position of its first frame.
+ * @param startPosition  the position of its first frame kept: where it started, or, once segments before a position
+ *                       were purged, the first position still on disk.
  * @param stopPosition   the position after its last frame, or {@link #NULL_POSITION} while it is being recorded.
  * @param startTimestamp when it started, epoch milliseconds.
  * @param stopTimestamp  when it stopped, epoch milliseconds, or {@link #NULL_POSITION} while it is being recorded.
@@ -19,10 +20,12 @@ import io.nanostream.client.ChannelUri;
  * @param streamId       the stream.
  * @param channel        the channel recorded.
  * @param source         where the stream came from, as the driver named it ("ipc" for IPC).
+ * @param frameChecksums whether each data frame's reserved value holds the CRC32C of its payload, checked on replay and
+ *                       by verify.
  */
 public record RecordingDescriptor(
     long recordingId, long startPosition, long stopPosition, long startTimestamp, long stopTimestamp, int initialTermId,
-    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source)
+    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source, boolean frameChecksums)
 {
     /** The stop position and time of a recording still being made. */
     public static final long NULL_POSITION = -1;

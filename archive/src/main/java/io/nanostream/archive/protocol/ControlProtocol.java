@@ -35,6 +35,9 @@ import java.nio.charset.StandardCharsets;
  *   STOP_REPLAY         24 replay session id (long)
  *   RECORDING_POSITION  24 recording id (long)
  *   EXTEND_RECORDING    24 recording id (long), 32 stream id (int), 36 channel (string)
+ *   TRUNCATE_RECORDING  24 recording id (long), 32 new stop position (long)
+ *   DELETE_RECORDING    24 recording id (long)
+ *   PURGE_SEGMENTS      24 recording id (long), 32 position (long): segments wholly before it go
  * </pre>
  *
  * <p>An answer:
@@ -57,7 +60,7 @@ import java.nio.charset.StandardCharsets;
  *   RESPONSE    32 message (string): empty when OK, the problem and the fix when not
  *   DESCRIPTOR  32 recording id, 40 start position, 48 stop position (-1 while recording), 56 start time, 64 stop time
  *               (longs, times in epoch ms), 72 initial term id, 76 segment length, 80 term length, 84 MTU, 88 session id,
- *               92 stream id (ints), 96 channel (string), then source (string)
+ *               92 stream id (ints), 96 channel (string), then source (string), then flags (int; 1: frame checksums)
  * </pre>
  *
  * A LIST_RECORDINGS is answered with one DESCRIPTOR per recording found and then a RESPONSE whose relevant id is how
@@ -88,6 +91,12 @@ public final class ControlProtocol
     public static final int RECORDING_POSITION = 8;
     /** Request: continue a stopped recording with the image of a channel and stream that starts where it stopped. */
     public static final int EXTEND_RECORDING = 9;
+    /** Request: cut a stopped recording short at a frame start. */
+    public static final int TRUNCATE_RECORDING = 10;
+    /** Request: delete a stopped recording and its files. */
+    public static final int DELETE_RECORDING = 11;
+    /** Request: delete a recording's segments that lie wholly before a position. */
+    public static final int PURGE_SEGMENTS = 12;
 
     /** Answer: OK or ERROR, with a relevant id and a message. */
     public static final int RESPONSE = 101;

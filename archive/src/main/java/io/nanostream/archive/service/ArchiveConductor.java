@@ -255,6 +255,9 @@ public final class ArchiveConductor implements Agent
             case ControlProtocol.STOP_REPLAY -> stopReplay(session, correlationId, request.getLong(body));
             case ControlProtocol.RECORDING_POSITION -> session.respond(correlationId, ControlProtocol.OK,
                 recordingPosition(request.getLong(body)), "");
+            case ControlProtocol.TRUNCATE_RECORDING -> truncate(session, correlationId, request.getLong(body), request.getLong(body + 8));
+            case ControlProtocol.DELETE_RECORDING -> delete(session, correlationId, request.getLong(body));
+            case ControlProtocol.PURGE_SEGMENTS -> purgeSegments(session, correlationId, request.getLong(body), request.getLong(body + 8));
             case ControlProtocol.EXTEND_RECORDING -> extendRecording(session, correlationId, request.getLong(body), request.getInt(body + 8),
                 request.getString(body + 12));
             default -> throw new ArchiveRequestException("unknown request type " + type);
@@ -356,7 +359,7 @@ public final class ArchiveConductor implements Agent
         }
         catalog.restart(recordingId);
         recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, recording.startPosition(), directory,
-            recording.segmentLength(), context.fsyncLevel()));
+            recording.segmentLength(), context.fsyncLevel(), recording.frameChecksums()));
     }
 
     private void startRecordingSession(final Image image, final String channel)
@@ -365,9 +368,10 @@ public final class ArchiveConductor implements Agent
         {
             final int segmentLength = Segments.segmentLength(context.segmentLength(), image.termLength());
             final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), image.initialTermId(), segmentLength,
-                image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "");
+                image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "",
+                context.frameChecksums());
             recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(), directory,
-                segmentLength, context.fsyncLevel()));
+                segmentLength, context.fsyncLevel(), context.frameChecksums()));
         }
         catch (final RuntimeException ex)
         {
@@ -381,10 +385,7 @@ public final class ArchiveConductor implements Agent
         recording.close();
         recordings.remove(recording);
         catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
-        if (context.fsyncLevel() >= 2)
-        {
-            catalog.force();
-        }
+        forceCatalog();
     }
 
     private RecordingSession activeRecording(final long recordingId)
@@ -493,6 +494,112 @@ public final class ArchiveConductor implements Agent
         }
         replays.remove(replaySessionId).close();
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
+    }
+
+    private void truncate(final ControlSession session, final long correlationId, final long recordingId, final long position)
+    {
+        final RecordingDescriptor recording = stoppedRecording(recordingId, "truncated");
+        if (position < recording.startPosition() || position > recording.stopPosition())
+        {
+            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId + ": truncate at a " +
+                "frame start from " + recording.startPosition() + " to " + recording.stopPosition());
+        }
+        if (position < recording.stopPosition() && !FrameStarts.isFrameStart(directory, recording, position))
+        {
+            throw new ArchiveRequestException("position " + position + " is not the start of a frame of recording " + recordingId +
+                "; truncate at a frame start");
+        }
+        refuseWhileReplayed(recording, Long.MAX_VALUE, "truncated");
+        catalog.truncate(recordingId, position);
+        forceCatalog();
+        try
+        {
+            RecordingFiles.truncate(directory, recording, position);
+        }
+        catch (final IOException ex)
+        {
+            throw new ArchiveRequestException("recording " + recordingId + " now stops at " + position + ", but its files could not " +
+                "all be cut (" + ex.getMessage() + "); what is left after the stop is never replayed");
+        }
+        session.respond(correlationId, ControlProtocol.OK, position, "");
+    }
+
+    private void delete(final ControlSession session, final long correlationId, final long recordingId)
+    {
+        final RecordingDescriptor recording = stoppedRecording(recordingId, "deleted");
+        refuseWhileReplayed(recording, Long.MAX_VALUE, "deleted");
+        catalog.delete(recordingId);
+        forceCatalog();
+        try
+        {
+            session.respond(correlationId, ControlProtocol.OK, RecordingFiles.deleteAll(directory, recordingId), "");
+        }
+        catch (final IOException ex)
+        {
+            throw new ArchiveRequestException("recording " + recordingId + " is deleted, but not all its files could be (" +
+                ex.getMessage() + "); the orphans command lists what is left");
+        }
+    }
+
+    private void purgeSegments(final ControlSession session, final long correlationId, final long recordingId, final long position)
+    {
+        final RecordingDescriptor recording = recording(recordingId);
+        final long recorded = recordingPosition(recordingId);
+        if (position < recording.startPosition() || position > recorded)
+        {
+            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId + ": purge before a " +
+                "position from " + recording.startPosition() + " to " + recorded);
+        }
+        final long newStart = Segments.segmentBase(recording, position);
+        if (newStart <= recording.startPosition())
+        {
+            session.respond(correlationId, ControlProtocol.OK, recording.startPosition(), ""); // no whole segment before it
+            return;
+        }
+        refuseWhileReplayed(recording, newStart, "purged before " + newStart);
+        catalog.purgeTo(recordingId, newStart);
+        forceCatalog();
+        try
+        {
+            RecordingFiles.deleteBefore(directory, recordingId, newStart);
+        }
+        catch (final IOException ex)
+        {
+            throw new ArchiveRequestException("recording " + recordingId + " now starts at " + newStart + ", but not all the segments " +
+                "before it could be deleted (" + ex.getMessage() + "); the orphans command lists what is left");
+        }
+        session.respond(correlationId, ControlProtocol.OK, newStart, "");
+    }
+
+    private RecordingDescriptor stoppedRecording(final long recordingId, final String what)
+    {
+        final RecordingDescriptor recording = recording(recordingId);
+        if (recording.isActive() || activeRecording(recordingId) != null)
+        {
+            throw new ArchiveRequestException("recording " + recordingId + " is still being made; stop recording it before it can be " + what);
+        }
+        return recording;
+    }
+
+    /** Refuses a change while a replay of the recording reads before a position. */
+    private void refuseWhileReplayed(final RecordingDescriptor recording, final long before, final String what)
+    {
+        for (final ReplaySession replay : replays.values())
+        {
+            if (replay.recordingId() == recording.recordingId() && replay.position() < before)
+            {
+                throw new ArchiveRequestException("recording " + recording.recordingId() + " is being replayed (replay " +
+                    replay.replaySessionId() + ", at " + replay.position() + "); it can be " + what + " once the replay stops");
+            }
+        }
+    }
+
+    private void forceCatalog()
+    {
+        if (context.fsyncLevel() >= 2)
+        {
+            catalog.force();
+        }
     }
 
     private void stopReplaysOf(final long controlSessionId)

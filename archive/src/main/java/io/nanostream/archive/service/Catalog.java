@@ -16,6 +16,9 @@ import static io.nanostream.archive.service.CatalogLayout.CHECKSUM_OFFSET;
 import static io.nanostream.archive.service.CatalogLayout.DESCRIPTOR_LENGTH;
 import static io.nanostream.archive.service.CatalogLayout.DESCRIPTOR_LENGTH_OFFSET;
 import static io.nanostream.archive.service.CatalogLayout.FIXED_OFFSET;
+import static io.nanostream.archive.service.CatalogLayout.FLAGS_OFFSET;
+import static io.nanostream.archive.service.CatalogLayout.FLAG_FRAME_CHECKSUMS;
+import static io.nanostream.archive.service.CatalogLayout.PURGED_TO_OFFSET;
 import static io.nanostream.archive.service.CatalogLayout.INITIAL_TERM_ID_OFFSET;
 import static io.nanostream.archive.service.CatalogLayout.MAGIC;
 import static io.nanostream.archive.service.CatalogLayout.MAGIC_OFFSET;
@@ -161,7 +164,7 @@ public final class Catalog implements AutoCloseable
      */
     long add(
         final long startPosition, final long startTimestamp, final int initialTermId, final int segmentLength, final int termLength,
-        final int mtu, final int sessionId, final int streamId, final String channel, final String source)
+        final int mtu, final int sessionId, final int streamId, final String channel, final String source, final boolean frameChecksums)
     {
         final byte[] channelBytes = channel.getBytes(StandardCharsets.UTF_8);
         if (channelBytes.length > MAX_CHANNEL_LENGTH)
@@ -178,6 +181,7 @@ public final class Catalog implements AutoCloseable
         final long offset = CatalogLayout.descriptorOffset(recordingId);
         buffer.putLong(offset + STOP_POSITION_OFFSET, RecordingDescriptor.NULL_POSITION);
         buffer.putLong(offset + STOP_TIMESTAMP_OFFSET, RecordingDescriptor.NULL_POSITION);
+        buffer.putLong(offset + PURGED_TO_OFFSET, 0);
         buffer.putLong(offset + RECORDING_ID_OFFSET, recordingId);
         buffer.putLong(offset + START_POSITION_OFFSET, startPosition);
         buffer.putLong(offset + START_TIMESTAMP_OFFSET, startTimestamp);
@@ -193,6 +197,7 @@ public final class Catalog implements AutoCloseable
         final int sourceLength = Math.min(sourceBytes.length, MAX_SOURCE_LENGTH);
         buffer.putInt(offset + SOURCE_OFFSET, sourceLength);
         buffer.putBytes(offset + SOURCE_OFFSET + Integer.BYTES, sourceBytes, 0, sourceLength);
+        buffer.putInt(offset + FLAGS_OFFSET, frameChecksums ? FLAG_FRAME_CHECKSUMS : 0);
         buffer.putInt(offset + CHECKSUM_OFFSET, checksum(offset));
         buffer.putIntRelease(offset + STATE_OFFSET, RECORDED); // release: the descriptor is complete before it counts
         return recordingId;
@@ -225,6 +230,41 @@ public final class Catalog implements AutoCloseable
     }
 
     /**
+     * Cuts a stopped recording short: its stop position moves back to a frame start. The files are cut after this.
+     *
+     * @param recordingId  the recording, stopped.
+     * @param stopPosition the new stop position.
+     */
+    void truncate(final long recordingId, final long stopPosition)
+    {
+        // release: a reader of the stop position sees the recording end here before any file is cut
+        buffer.putLongRelease(CatalogLayout.descriptorOffset(recordingId) + STOP_POSITION_OFFSET, stopPosition);
+    }
+
+    /**
+     * Marks segments before a position as gone: the recording's start moves up to it. The files are deleted after this.
+     *
+     * @param recordingId the recording.
+     * @param position    a segment's base position, after the recording's start.
+     */
+    void purgeTo(final long recordingId, final long position)
+    {
+        // release: readers of the descriptor stop using the segments before it before they are deleted
+        buffer.putLongRelease(CatalogLayout.descriptorOffset(recordingId) + PURGED_TO_OFFSET, position);
+    }
+
+    /**
+     * Deletes a recording from the catalog; its id is never used again. Its files are deleted after this.
+     *
+     * @param recordingId the recording, stopped.
+     */
+    void delete(final long recordingId)
+    {
+        // release: the recording is gone for readers before its files are
+        buffer.putIntRelease(CatalogLayout.descriptorOffset(recordingId) + STATE_OFFSET, CatalogLayout.DELETED);
+    }
+
+    /**
      * A recording's descriptor.
      *
      * @param recordingId the recording.
@@ -241,12 +281,13 @@ public final class Catalog implements AutoCloseable
         {
             return null;
         }
-        return new RecordingDescriptor(recordingId, buffer.getLong(offset + START_POSITION_OFFSET),
+        final long start = Math.max(buffer.getLong(offset + START_POSITION_OFFSET), buffer.getLongAcquire(offset + PURGED_TO_OFFSET));
+        return new RecordingDescriptor(recordingId, start,
             buffer.getLongAcquire(offset + STOP_POSITION_OFFSET), buffer.getLong(offset + START_TIMESTAMP_OFFSET),
             buffer.getLong(offset + STOP_TIMESTAMP_OFFSET), buffer.getInt(offset + INITIAL_TERM_ID_OFFSET),
             buffer.getInt(offset + SEGMENT_LENGTH_OFFSET), buffer.getInt(offset + TERM_LENGTH_OFFSET), buffer.getInt(offset + MTU_OFFSET),
             buffer.getInt(offset + SESSION_ID_OFFSET), buffer.getInt(offset + STREAM_ID_OFFSET), string(offset + CHANNEL_OFFSET, MAX_CHANNEL_LENGTH),
-            string(offset + SOURCE_OFFSET, MAX_SOURCE_LENGTH));
+            string(offset + SOURCE_OFFSET, MAX_SOURCE_LENGTH), (buffer.getInt(offset + FLAGS_OFFSET) & FLAG_FRAME_CHECKSUMS) != 0);
     }
 
     /**

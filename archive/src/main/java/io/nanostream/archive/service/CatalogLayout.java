@@ -20,7 +20,7 @@ package io.nanostream.archive.service;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>A descriptor. Its first 32 bytes change while the recording is made and are not in the checksum; the rest is
+ * <p>A descriptor. Its first 32 bytes change while the recording is made, truncated or purged and are not in the checksum; the rest is
  * written once, when the recording starts, and covered by a CRC32C, so that a descriptor damaged on disk is found when
  * the catalog is opened:
  *
@@ -34,7 +34,7 @@ package io.nanostream.archive.service;
  *  +---------------------------------------------------------------+
  *  |            Stop Time (long, epoch ms; -1 while recording)     |  16
  *  +---------------------------------------------------------------+
- *  |                        unused (long)                          |  24
+ *  |      Purged To (long; segments before it are gone; 0: none)   |  24
  *  +---------------------------------------------------------------+
  *  |                     Recording Id (long)                       |  32  the checksum covers from here
  *  +---------------------------------------------------------------+
@@ -57,7 +57,11 @@ package io.nanostream.archive.service;
  *  |        Channel Length, then Channel (UTF-8, up to 640)       ...  80
  *  +---------------------------------------------------------------+
  *  |        Source Length, then Source (UTF-8, up to 288)         ...  724
- *  +---------------------------------------------------------------+ 1016 unused to 1024
+ *  +---------------------------------------------------------------+
+ *  |          Flags (bit 0: a CRC32C in each data frame)           | 1016
+ *  +---------------------------------------------------------------+
+ *  |                            unused                             | 1020
+ *  +---------------------------------------------------------------+ 1024
  * </pre>
  */
 public final class CatalogLayout
@@ -91,6 +95,8 @@ public final class CatalogLayout
     public static final int STOP_POSITION_OFFSET = 8;
     /** Descriptor: offset of the stop time. */
     public static final int STOP_TIMESTAMP_OFFSET = 16;
+    /** Descriptor: offset of the position segments before which were purged. */
+    public static final int PURGED_TO_OFFSET = 24;
     /** Descriptor: where the checksummed part starts. */
     public static final int FIXED_OFFSET = 32;
     /** Descriptor: offset of the recording id. */
@@ -119,6 +125,10 @@ public final class CatalogLayout
     public static final int SOURCE_OFFSET = CHANNEL_OFFSET + Integer.BYTES + MAX_CHANNEL_LENGTH;
     /** The longest source kept, in UTF-8 bytes. */
     public static final int MAX_SOURCE_LENGTH = 288;
+    /** Descriptor: offset of the flags. */
+    public static final int FLAGS_OFFSET = 1016;
+    /** Flag: each data frame's reserved value holds the CRC32C of its payload. */
+    public static final int FLAG_FRAME_CHECKSUMS = 1;
 
     private CatalogLayout()
     {

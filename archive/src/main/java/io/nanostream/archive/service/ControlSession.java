@@ -78,7 +78,9 @@ final class ControlSession implements AutoCloseable
         buffer.putInt(body + 56, recording.sessionId());
         buffer.putInt(body + 60, recording.streamId());
         final int afterChannel = ControlProtocol.putString(buffer, body + 64, recording.channel());
-        send(ControlProtocol.putString(buffer, afterChannel, recording.source()));
+        final int afterSource = ControlProtocol.putString(buffer, afterChannel, recording.source());
+        buffer.putInt(afterSource, recording.frameChecksums() ? 1 : 0);
+        send(afterSource + Integer.BYTES);
     }
 
     private static String truncated(final String message)

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -79,23 +77,7 @@ final class RecordingRecovery
 
     private static long lastSegmentBase(final Path directory, final long recordingId) throws IOException
     {
-        long last = -1;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, recordingId + "-*" + Segments.SUFFIX))
-        {
-            for (final Path file : files)
-            {
-                final String name = file.getFileName().toString();
-                final String base = name.substring(name.indexOf('-') + 1, name.length() - Segments.SUFFIX.length());
-                try
-                {
-                    last = Math.max(last, Long.parseLong(base));
-                }
-                catch (final NumberFormatException ignored)
-                {
-                    // not a segment file this archive made
-                }
-            }
-        }
-        return last;
+        final var segments = RecordingFiles.segments(directory, recordingId);
+        return segments.isEmpty() ? -1 : segments.lastKey();
     }
 }

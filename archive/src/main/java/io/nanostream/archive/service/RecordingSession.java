@@ -38,6 +38,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
     private final AtomicBuffer[] terms = new AtomicBuffer[LogLayout.PARTITION_COUNT];
     private final ByteBuffer[] termBytes = new ByteBuffer[LogLayout.PARTITION_COUNT];
     private final ByteBuffer firstLength = ByteBuffer.allocateDirect(Integer.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    private final FrameChecksums checksums;
+    private final ByteBuffer stamped;
     private FileChannel segment;
     private long segmentBase = -1;
     private long position;
@@ -58,10 +60,11 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
      * @param directory      the archive directory.
      * @param segmentLength  the recording's segment length.
      * @param fsyncLevel     the archive's fsync level.
+     * @param frameChecksums whether each data frame is written with the CRC32C of its payload in its reserved value.
      */
     RecordingSession(
         final long recordingId, final long subscriptionId, final Image image, final long startPosition, final Path directory,
-        final int segmentLength, final int fsyncLevel)
+        final int segmentLength, final int fsyncLevel, final boolean frameChecksums)
     {
         this.recordingId = recordingId;
         this.subscriptionId = subscriptionId;
@@ -74,6 +77,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
         this.fsyncLevel = fsyncLevel;
         this.position = image.joinPosition();
+        this.checksums = frameChecksums ? new FrameChecksums() : null;
+        this.stamped = frameChecksums ? ByteBuffer.allocateDirect(BLOCK_LIMIT).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
     }
 
     /**
@@ -97,10 +102,18 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
                 throw new IOException("a block at position " + blockPosition + " where " + position + " was due");
             }
             final FileChannel channel = segmentFor(blockPosition);
-            final ByteBuffer bytes = termBytes(buffer);
             final long fileOffset = blockPosition - segmentBase;
+            ByteBuffer bytes = termBytes(buffer);
+            int from = offset;
+            if (checksums != null)
+            {
+                stamped.clear().put(0, bytes.clear(), offset, length); // the log is the publisher's: the stamps go on a copy
+                checksums.stamp(stamped, length);
+                bytes = stamped;
+                from = 0;
+            }
             // all but the first frame's length, then that length: a block cut short by a crash is not taken for a whole one
-            write(channel, bytes.limit(offset + length).position(offset + Integer.BYTES), fileOffset + Integer.BYTES);
+            write(channel, bytes.limit(from + length).position(from + Integer.BYTES), fileOffset + Integer.BYTES);
             write(channel, firstLength.clear().putInt(0, buffer.getInt(offset)), fileOffset);
             position = blockPosition + length;
             blocksWritten++;

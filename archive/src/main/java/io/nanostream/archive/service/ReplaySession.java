@@ -34,6 +34,7 @@ final class ReplaySession implements AutoCloseable
     private final long connectDeadlineNanos;
     private final ByteBuffer readBuffer;
     private final AtomicBuffer readView;
+    private final FrameChecksums checksums;
     private FileChannel segment;
     private long segmentBase = -1;
     private long position;
@@ -70,6 +71,7 @@ final class ReplaySession implements AutoCloseable
         this.connectDeadlineNanos = connectDeadlineNanos;
         this.readBuffer = ByteBuffer.allocateDirect(Math.min(CHUNK, recording.termLength()));
         this.readView = AtomicBuffer.wrap(readBuffer);
+        this.checksums = recording.frameChecksums() ? new FrameChecksums() : null;
     }
 
     /**
@@ -170,6 +172,18 @@ final class ReplaySession implements AutoCloseable
                 break; // a frame cut by the chunk or the limit: next time
             }
             scan += aligned;
+        }
+        final int mismatch = checksums == null || scan == 0 ? -1 : checksums.firstMismatch(readBuffer, scan);
+        if (mismatch > 0)
+        {
+            blockLength = mismatch; // the frames before it go out; the next read starts at the damaged one and ends the replay
+            return true;
+        }
+        if (mismatch == 0)
+        {
+            end("recording " + recording.recordingId() + " is damaged at position " + (position + mismatch) + ": the frame there does " +
+                "not match its CRC32C; ./nano-stream archive verify lists every damaged frame, and truncate cuts the recording before one");
+            return false;
         }
         blockLength = scan;
         return scan > 0;
