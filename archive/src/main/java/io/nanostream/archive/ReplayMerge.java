@@ -15,8 +15,9 @@ import java.time.Duration;
  * A late reader caught up from a recording and moved onto the live stream it records, with every message handed over
  * exactly once, in order, across the switch. It replays the recording from a position; when the replay is close to
  * the recording's live end, it subscribes to the live stream, whose image of the recorded session joins at the
- * publisher's position {@code J}; it replays up to {@code J}, stops the replay and reads the live image from {@code J}
- * on. The recording's positions are the live stream's, which is what makes the seam exact. Works over IPC and UDP,
+ * publisher's position {@code J}; it replays up to {@code J} (on to the end of a message that straddles it, which the
+ * live image then skips), stops the replay and reads the live image from there on. The recording's positions are the
+ * live stream's, which is what makes the seam exact. Works over IPC and UDP,
  * each side on either. It gives up with the reason ({@link #failure()}) if the replay comes no closer to live for the
  * merge timeout (live runs faster than the replay can catch up), if the live image is not reached within the merge
  * timeout once subscribed, or if the recording stops.
@@ -42,12 +43,16 @@ public final class ReplayMerge implements AutoCloseable
     private final Subscription replay;
     private final long replaySessionId;
     private final SeamHandler seam = new SeamHandler();
+    private final LiveSeamHandler liveSeam = new LiveSeamHandler();
+    private long seamPosition;
     private Subscription live;
     private Image liveImage;
     private long joinPosition = Long.MAX_VALUE;
     private long position;
     private State state = State.REPLAYING;
     private String failure;
+    private boolean closed;
+    private boolean replayStopped;
     private long nextPositionCheckNanos;
     private long joinDeadlineNanos;
     private long smallestGap = Long.MAX_VALUE;
@@ -109,9 +114,30 @@ public final class ReplayMerge implements AutoCloseable
         {
             case REPLAYING -> replayToward(handler, fragmentLimit);
             case JOINING -> join(handler, fragmentLimit);
-            case MERGED -> liveImage.poll(handler, fragmentLimit);
+            case MERGED -> pollLive(handler, fragmentLimit);
             case FAILED -> 0;
         };
+    }
+
+    private int pollLive(final FragmentHandler handler, final int fragmentLimit)
+    {
+        final int fragments;
+        if (liveImage.position() < seamPosition)
+        {
+            liveSeam.handler = handler; // the live image joined inside a message the replay handed over whole: skip to its end
+            fragments = liveImage.poll(liveSeam, fragmentLimit);
+        }
+        else
+        {
+            fragments = liveImage.poll(handler, fragmentLimit);
+        }
+        if (fragments == 0 && liveImage.isClosed())
+        {
+            position = liveImage.position();
+            fail("the live image of session " + recording.sessionId() + " closed at position " + liveImage.position() +
+                " (its publisher gone or timed out); merge again from there");
+        }
+        return fragments;
     }
 
     private int replayToward(final FragmentHandler handler, final int fragmentLimit)
@@ -174,10 +200,10 @@ public final class ReplayMerge implements AutoCloseable
             }
         }
         final int fragments = pollReplay(handler, fragmentLimit);
-        if (liveImage != null && position == joinPosition)
+        if (position >= joinPosition && !seam.midMessage)
         {
-            archive.stopReplay(replaySessionId);
-            replay.close();
+            seamPosition = position; // the replay ends with a whole message at or after where the live image joined
+            stopReplay();
             state = State.MERGED;
         }
         else if (System.nanoTime() - joinDeadlineNanos > 0)
@@ -197,7 +223,7 @@ public final class ReplayMerge implements AutoCloseable
         }
         seam.handler = handler;
         final int fragments = image.controlledPoll(seam, fragmentLimit);
-        position = Math.max(position, Math.min(image.position(), joinPosition));
+        position = Math.max(position, image.position());
         return fragments;
     }
 
@@ -223,50 +249,86 @@ public final class ReplayMerge implements AutoCloseable
     /** {@return the position after the last fragment handed over} */
     public long position()
     {
-        return state == State.MERGED ? liveImage.position() : position;
+        return state == State.MERGED ? Math.max(liveImage.position(), seamPosition) : position;
     }
 
     /** Stops the replay, if it still runs, and closes what the merge subscribed to. */
     @Override
     public void close()
     {
-        if (state != State.MERGED)
+        if (closed)
         {
-            try
-            {
-                archive.stopReplay(replaySessionId);
-            }
-            catch (final ArchiveException ignored)
-            {
-                // it ended already
-            }
-            replay.close();
-            if (live != null && state == State.FAILED)
-            {
-                live.close();
-            }
+            return;
         }
-        else
+        closed = true;
+        stopReplay();
+        if (live != null)
         {
             live.close();
         }
     }
 
-    /** Hands over replayed fragments that lie before the seam; stops at the first at or after it. */
+    private void stopReplay()
+    {
+        if (replayStopped)
+        {
+            return;
+        }
+        replayStopped = true;
+        try
+        {
+            archive.stopReplay(replaySessionId);
+        }
+        catch (final ArchiveException ignored)
+        {
+            // it ended already
+        }
+        replay.close();
+    }
+
+    /**
+     * Hands over replayed fragments that start before where the live image joined, and the rest of a message that
+     * straddles it (so that no message is split between two sessions); stops at the first fragment after.
+     */
     private final class SeamHandler implements ControlledFragmentHandler
     {
         private FragmentHandler handler;
+        private boolean midMessage;
 
         @Override
         public Action onFragment(final AtomicBuffer buffer, final int offset, final int length, final Header header)
         {
             final long fragmentStart = header.position() - FrameHeader.align(header.frameLength());
-            if (fragmentStart >= joinPosition)
+            if (fragmentStart >= joinPosition && !midMessage)
             {
                 return Action.ABORT;
             }
             handler.onFragment(buffer, offset, length, header);
+            final byte flags = header.flags();
+            if ((flags & FrameHeader.BEGIN_FLAG) != 0)
+            {
+                midMessage = (flags & FrameHeader.END_FLAG) == 0;
+            }
+            else if ((flags & FrameHeader.END_FLAG) != 0)
+            {
+                midMessage = false;
+            }
             return Action.CONTINUE;
+        }
+    }
+
+    /** Drops the live image's fragments before the seam: the rest of a message the replay handed over whole. */
+    private final class LiveSeamHandler implements FragmentHandler
+    {
+        private FragmentHandler handler;
+
+        @Override
+        public void onFragment(final AtomicBuffer buffer, final int offset, final int length, final Header header)
+        {
+            if (header.position() - FrameHeader.align(header.frameLength()) >= seamPosition)
+            {
+                handler.onFragment(buffer, offset, length, header);
+            }
         }
     }
 }
