@@ -39,6 +39,10 @@ class SenderRetransmitTest
         final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
         counters = Fixtures.counters();
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
+        // made before anything is published, as the driver makes it: the sender starts where the log starts
+        publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
+            counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
+            Fixtures.batch());
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
         for (int i = 0; i < 10; i++)
@@ -46,9 +50,6 @@ class SenderRetransmitTest
             payload.putLong(0, i);
             appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 32, null); // 64-byte frames
         }
-        publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
-            counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
-            Fixtures.batch());
     }
 
     @AfterEach
@@ -153,16 +154,16 @@ class SenderRetransmitTest
     void resendsAreBoundedPerNakAndPerIntervalWhoeverNaks() throws Exception
     {
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID);
+        final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
+        final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
+            counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
+            Fixtures.batch());
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
         for (int i = 0; i < Fixtures.TERM_LENGTH / 2 / 64; i++)
         {
             appender.appendUnfragmented(Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, payload, 0, 32, null);
         }
-        final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
-        final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
-            counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
-            Fixtures.batch());
         try
         {
             final long t = 1_000_000_000L;
