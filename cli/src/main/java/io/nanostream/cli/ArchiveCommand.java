@@ -11,9 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code nano-stream archive}: runs a standalone archive beside a driver until SIGINT or SIGTERM; its tools are subcommands. */
-@Command(name = "archive", mixinStandardHelpOptions = true, subcommands = {ArchiveListCommand.class, ArchiveDescribeCommand.class},
+@Command(name = "archive", mixinStandardHelpOptions = true, subcommands = {ArchiveListCommand.class, ArchiveDescribeCommand.class,
+    ArchiveVerifyCommand.class, ArchiveReplayCommand.class, ArchiveTruncateCommand.class, ArchiveDeleteCommand.class,
+    ArchiveOrphansCommand.class},
     description = "Runs an archive (records streams, replays them) as a client of a running driver, until Ctrl-C (SIGINT) or " +
-        "SIGTERM; 'archive list' and 'archive describe' read its catalog.")
+        "SIGTERM. 'list', 'describe', 'verify' and 'orphans' read its directory; 'replay', 'truncate' and 'delete' ask the running " +
+        "archive.")
 public final class ArchiveCommand implements Callable<Integer>
 {
     @Option(names = "--dir", description = "The driver's directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
@@ -30,6 +33,10 @@ public final class ArchiveCommand implements Callable<Integer>
     @Option(names = "--fsync-level", description = "0: the page cache (default); 1: segments forced to disk when full and every " +
         "second; 2: and the catalog.")
     private Integer fsyncLevel;
+
+    @Option(names = "--frame-checksums", description = "Keep a CRC32C of each data frame's payload in its reserved value, checked " +
+        "on replay and by 'archive verify' (default off).")
+    private boolean frameChecksums;
 
     @Option(names = "--control-stream", description = "The control stream id clients send requests on (default " +
         ArchiveContext.DEFAULT_CONTROL_STREAM_ID + ", on " + ArchiveContext.DEFAULT_CONTROL_CHANNEL + ").")
@@ -57,6 +64,7 @@ public final class ArchiveCommand implements Callable<Integer>
         {
             context.fsyncLevel(fsyncLevel);
         }
+        context.frameChecksums(frameChecksums);
         if (controlStream != null)
         {
             context.controlChannel(ArchiveContext.DEFAULT_CONTROL_CHANNEL, controlStream);

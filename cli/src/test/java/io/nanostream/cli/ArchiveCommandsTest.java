@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code archive list} and {@code archive describe} read an archive's catalog while the archive runs. */
+/**
+ * {@code archive list}, {@code describe}, {@code verify} and {@code orphans} read an archive's directory while the archive
+ * runs; {@code replay}, {@code truncate} and {@code delete} ask the running archive.
+ */
 class ArchiveCommandsTest
 {
     @TempDir
@@ -49,6 +52,69 @@ class ArchiveCommandsTest
             final String describe = CliOutput.run("archive", "describe", "0", "--archive-dir", archiveDirectory.toString());
             assertThat(describe).contains("recording      0").contains("stream         42").contains("term length    65536")
                 .containsPattern("stop position  [0-9]+");
+        }
+    }
+
+    @Test
+    void verifyReplayTruncateDeleteAndOrphans() throws Exception
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             Archive archive = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory).frameChecksums(true)
+                 .clientContext(new ClientContext().directory(driver.directory())));
+             NanoStream client = driver.connect();
+             ArchiveClient archiveClient = ArchiveClient.connect(client))
+        {
+            final String dir = driver.directory().toString();
+            final String archiveDir = archiveDirectory.toString();
+            archiveClient.startRecording("nano:ipc?term-length=64k", 42);
+            final long[] positions = new long[101];
+            try (ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=64k", 42))
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!publication.isConnected())
+                {
+                    assertThat(System.nanoTime() - deadline).as("the recording's subscriber").isNegative();
+                    Thread.sleep(1);
+                }
+                final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
+                for (int i = 0; i < 100; i++)
+                {
+                    message.putInt(0, 0xC0FFEE00 + i);
+                    positions[i] = publication.position();
+                    while (publication.offer(message, 0, 64) < 0)
+                    {
+                        assertThat(System.nanoTime() - deadline).as("offering").isNegative();
+                        Thread.yield();
+                    }
+                }
+                positions[100] = publication.position();
+                while (archiveClient.listRecordings(0, 1).isEmpty() || archiveClient.recordingPosition(0) < positions[100])
+                {
+                    assertThat(System.nanoTime() - deadline).as("recorded").isNegative();
+                    Thread.sleep(1);
+                }
+            }
+            archiveClient.stopRecording("nano:ipc?term-length=64k", 42);
+
+            assertThat(CliOutput.run("archive", "verify", "--archive-dir", archiveDir)).isEqualTo(
+                "1 recording(s) verified, 0 with problems" + System.lineSeparator());
+            final String replay = CliOutput.run("archive", "replay", "0", "--dir", dir, "--position", Long.toString(positions[98]));
+            assertThat(replay.lines().toList()).hasSize(3);
+            assertThat(replay).contains("64  " + "62eeffc0").contains("64  " + "63eeffc0").contains("2 message(s) replayed from recording 0");
+
+            assertThat(CliOutput.run("archive", "truncate", "0", Long.toString(positions[50]), "--dir", dir))
+                .contains("recording 0 now stops at " + positions[50]);
+            assertThat(CliOutput.run(1, "archive", "truncate", "0", Long.toString(positions[60]), "--dir", dir)).isEmpty();
+            assertThat(CliOutput.run("archive", "replay", "0", "--dir", dir)).contains("50 message(s) replayed from recording 0");
+
+            final java.nio.file.Path stray = java.nio.file.Files.write(archiveDirectory.resolve("9-0.rec"), new byte[8]);
+            assertThat(CliOutput.run("archive", "orphans", "--archive-dir", archiveDir)).contains("orphan " + stray)
+                .contains("1 orphaned segment file(s) in " + archiveDir + "; stop the archive and add --delete");
+            assertThat(CliOutput.run("archive", "delete", "0", "--dir", dir)).contains("recording 0 deleted, with 1 segment file(s)");
+            assertThat(CliOutput.run("archive", "list", "--archive-dir", archiveDir)).contains("0 recording(s)");
+            archive.close();
+            assertThat(CliOutput.run("archive", "orphans", "--archive-dir", archiveDir, "--delete")).contains("deleted " + stray);
+            assertThat(stray).doesNotExist();
         }
     }
 }

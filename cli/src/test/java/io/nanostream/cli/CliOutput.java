@@ -21,12 +21,24 @@ final class CliOutput
      */
     static String run(final String... args)
     {
+        return run(0, args);
+    }
+
+    /**
+     * Runs a command that must end with an exit code.
+     *
+     * @param exitCode the code it must return.
+     * @param args     the command line.
+     * @return its standard output.
+     */
+    static String run(final int exitCode, final String... args)
+    {
         final PrintStream original = System.out;
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try
         {
-            assertThat(Main.execute(args)).isZero();
+            assertThat(Main.execute(args)).as(String.join(" ", args)).isEqualTo(exitCode);
         }
         finally
         {
