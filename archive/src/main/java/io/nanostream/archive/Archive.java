@@ -2,6 +2,7 @@ package io.nanostream.archive;
 
 import io.nanostream.archive.service.ArchiveConductor;
 import io.nanostream.archive.service.Catalog;
+import io.nanostream.archive.service.RecordingCounters;
 import io.nanostream.archive.service.RecordingFiles;
 import io.nanostream.client.NanoStream;
 import io.nanostream.concurrent.AgentRunner;
@@ -45,13 +46,15 @@ public final class Archive implements AutoCloseable
     private final NanoStream client;
     private final AgentRunner runner;
 
+    private final RecordingCounters counters;
     private boolean closed;
 
     private Archive(
-        final ArchiveContext context, final FileChannel lockFile, final FileLock lock, final Catalog catalog, final NanoStream client,
-        final ArchiveConductor conductor)
+        final ArchiveContext context, final FileChannel lockFile, final FileLock lock, final Catalog catalog, final RecordingCounters counters,
+        final NanoStream client, final ArchiveConductor conductor)
     {
         this.context = context;
+        this.counters = counters;
         this.lockFile = lockFile;
         this.lock = lock;
         this.catalog = catalog;
@@ -97,14 +100,25 @@ public final class Archive implements AutoCloseable
                     directory + " belong to no recording (a deletion or purge cut short): " + orphans + "; remove them with " +
                     "./nano-stream archive orphans --archive-dir " + directory + " --delete while no archive runs there");
             }
-            final NanoStream client = NanoStream.connect(context.clientContext());
+            final RecordingCounters counters = RecordingCounters.create(directory);
+            final NanoStream client;
             try
             {
-                return new Archive(context, lockFile, lock, catalog, client, new ArchiveConductor(context, client, catalog));
+                client = NanoStream.connect(context.clientContext());
+            }
+            catch (final RuntimeException ex)
+            {
+                counters.close();
+                throw ex;
+            }
+            try
+            {
+                return new Archive(context, lockFile, lock, catalog, counters, client, new ArchiveConductor(context, client, catalog, counters));
             }
             catch (final RuntimeException ex)
             {
                 client.close();
+                counters.close();
                 throw ex;
             }
         }
@@ -187,6 +201,7 @@ public final class Archive implements AutoCloseable
         closed = true;
         runner.close();
         client.close();
+        counters.close();
         close(catalog, lock, lockFile);
     }
 }

@@ -185,6 +185,36 @@ class RecordAndReplayTest
     }
 
     @Test
+    void aRecordingsPositionBytesAndReplaysShowInItsCountersToAnyReader() throws Exception
+    {
+        archive.startRecording(CHANNEL, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        final long[] positions = publish(publication, 0, 1_000);
+        final RecordingDescriptor recording = onlyRecording();
+        try (RecordingPositions counters = RecordingPositions.open(archiveDirectory))
+        {
+            assertThat(counters.archivePid()).isEqualTo(ProcessHandle.current().pid());
+            await("the counter to follow the recording", () -> counters.position(recording.recordingId()) == positions[1_000]);
+            assertThat(counters.position(recording.recordingId() + 1)).isEqualTo(RecordingDescriptor.NULL_POSITION);
+            try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+            {
+                final long replaySession = archive.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM);
+                assertThat(counters.activity()).containsExactly(new RecordingActivity(recording.recordingId(), positions[1_000],
+                    positions[1_000] - positions[0], 0, 1));
+                assertThat(counters.replaySessions()).isEqualTo(1);
+                receive(replay, 0, 1_000);
+                archive.stopReplay(replaySession);
+                assertThat(counters.replaySessions()).isZero();
+                assertThat(counters.activity().getFirst().replaySessions()).isZero();
+            }
+            archive.stopRecording(CHANNEL, STREAM);
+            assertThat(counters.position(recording.recordingId())).as("stopped: no longer counted").isEqualTo(RecordingDescriptor.NULL_POSITION);
+            assertThat(counters.activity()).isEmpty();
+        }
+    }
+
+    @Test
     void aUdpStreamIsRecordedAndReplayedOverUdp() throws Exception
     {
         final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();

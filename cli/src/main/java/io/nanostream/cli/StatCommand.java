@@ -34,6 +34,10 @@ public final class StatCommand implements Callable<Integer>
     @Option(names = "--once", description = "Print one sample and exit (rates need two samples: measured over one interval).")
     private boolean once;
 
+    @Option(names = "--archive-dir", description = "Also show the recordings an archive in this directory is making: position, " +
+        "bytes written, fsyncs and replay sessions.")
+    private Path archiveDirectory;
+
     @Option(names = "--json", description = "Print one sample as JSON, one object per counter and line, and exit; rates over one interval.")
     private boolean json;
 
@@ -62,6 +66,10 @@ public final class StatCommand implements Callable<Integer>
                 {
                     screen.append(once ? "" : "\033[H\033[2J");
                     render(screen, dir, control, commands, counters, previous, current, (now - previousNanos) / 1e9);
+                    if (archiveDirectory != null)
+                    {
+                        ArchiveCounters.render(screen, archiveDirectory);
+                    }
                 }
                 System.out.print(screen);
                 System.out.flush();

@@ -46,6 +46,10 @@ class ArchiveCommandsTest
                     Thread.sleep(1);
                 }
             }
+            final String stat = CliOutput.run("stat", "--once", "--interval-ms", "1", "--dir", driver.directory().toString(),
+                "--archive-dir", archiveDirectory.toString());
+            assertThat(stat).contains("archive " + archiveDirectory + "  pid " + ProcessHandle.current().pid() + "  replay sessions 0")
+                .containsPattern("(?m)^0 +[0-9,]+ +[0-9,]+ +0 +0$");
             final String list = CliOutput.run("archive", "list", "--archive-dir", archiveDirectory.toString());
             assertThat(list).contains("1 recording(s) in " + archiveDirectory).containsPattern("(?m)^0 +42 .* recording +.*nano:ipc");
             archiveClient.stopRecording("nano:ipc?term-length=64k", 42);

@@ -43,6 +43,7 @@ public final class ArchiveConductor implements Agent
     private final Path directory;
     private final NanoStream client;
     private final Catalog catalog;
+    private final RecordingCounters counters;
     private final Subscription requests;
     private final FragmentAssembler requestAssembler = new FragmentAssembler(this::onRequest);
     private final Queue<ImageEvent> imageEvents = new ConcurrentLinkedQueue<>();
@@ -60,9 +61,11 @@ public final class ArchiveConductor implements Agent
      * @param context the archive's settings.
      * @param client  the archive's client of its media driver.
      * @param catalog the catalog, recovered.
+     * @param counters where recordings' positions, bytes, fsyncs and replays show.
      */
-    public ArchiveConductor(final ArchiveContext context, final NanoStream client, final Catalog catalog)
+    public ArchiveConductor(final ArchiveContext context, final NanoStream client, final Catalog catalog, final RecordingCounters counters)
     {
+        this.counters = counters;
         this.context = context;
         this.directory = context.archiveDirectory();
         this.client = client;
@@ -136,6 +139,7 @@ public final class ArchiveConductor implements Agent
             if (replay.outcome() != null)
             {
                 replaySessions.remove();
+                replaysChanged(replay.recordingId());
             }
         }
         return work;
@@ -359,7 +363,7 @@ public final class ArchiveConductor implements Agent
         }
         catalog.restart(recordingId);
         recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, recording.startPosition(), directory,
-            recording.segmentLength(), context.fsyncLevel(), recording.frameChecksums()));
+            recording.segmentLength(), context.fsyncLevel(), recording.frameChecksums(), counters));
     }
 
     private void startRecordingSession(final Image image, final String channel)
@@ -371,7 +375,7 @@ public final class ArchiveConductor implements Agent
                 image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "",
                 context.frameChecksums());
             recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(), directory,
-                segmentLength, context.fsyncLevel(), context.frameChecksums()));
+                segmentLength, context.fsyncLevel(), context.frameChecksums(), counters));
         }
         catch (final RuntimeException ex)
         {
@@ -478,6 +482,7 @@ public final class ArchiveConductor implements Agent
         final long replaySessionId = nextReplaySessionId++;
         replays.put(replaySessionId, new ReplaySession(replaySessionId, session.controlSessionId(), recording, directory, publication, start,
             length == -1 ? Long.MAX_VALUE : start + length, progress, System.nanoTime() + context.replayConnectTimeout().toNanos()));
+        replaysChanged(recordingId);
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
     }
 
@@ -493,6 +498,7 @@ public final class ArchiveConductor implements Agent
             throw new ArchiveRequestException("replay " + replaySessionId + " belongs to another client's session; only it can stop it");
         }
         replays.remove(replaySessionId).close();
+        replaysChanged(replay.recordingId());
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
     }
 
@@ -594,6 +600,17 @@ public final class ArchiveConductor implements Agent
         }
     }
 
+    /** Shows the replays running, in all and of a recording, in the counters file. */
+    private void replaysChanged(final long recordingId)
+    {
+        int ofRecording = 0;
+        for (final ReplaySession replay : replays.values())
+        {
+            ofRecording += replay.recordingId() == recordingId ? 1 : 0;
+        }
+        counters.replays(replays.size(), recordingId, ofRecording);
+    }
+
     private void forceCatalog()
     {
         if (context.fsyncLevel() >= 2)
@@ -612,6 +629,7 @@ public final class ArchiveConductor implements Agent
             {
                 replay.close();
                 iterator.remove();
+                replaysChanged(replay.recordingId());
             }
         }
     }

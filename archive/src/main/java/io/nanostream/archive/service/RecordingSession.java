@@ -39,6 +39,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
     private final ByteBuffer[] termBytes = new ByteBuffer[LogLayout.PARTITION_COUNT];
     private final ByteBuffer firstLength = ByteBuffer.allocateDirect(Integer.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     private final FrameChecksums checksums;
+    private final RecordingCounters counters;
+    private final int countersSlot;
     private final ByteBuffer stamped;
     private FileChannel segment;
     private long segmentBase = -1;
@@ -61,10 +63,11 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
      * @param segmentLength  the recording's segment length.
      * @param fsyncLevel     the archive's fsync level.
      * @param frameChecksums whether each data frame is written with the CRC32C of its payload in its reserved value.
+     * @param counters       where its position, bytes and fsyncs show.
      */
     RecordingSession(
         final long recordingId, final long subscriptionId, final Image image, final long startPosition, final Path directory,
-        final int segmentLength, final int fsyncLevel, final boolean frameChecksums)
+        final int segmentLength, final int fsyncLevel, final boolean frameChecksums, final RecordingCounters counters)
     {
         this.recordingId = recordingId;
         this.subscriptionId = subscriptionId;
@@ -79,6 +82,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         this.position = image.joinPosition();
         this.checksums = frameChecksums ? new FrameChecksums() : null;
         this.stamped = frameChecksums ? ByteBuffer.allocateDirect(BLOCK_LIMIT).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
+        this.counters = counters;
+        this.countersSlot = counters.take(recordingId, position);
     }
 
     /**
@@ -118,6 +123,7 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
             position = blockPosition + length;
             blocksWritten++;
             bytesWritten += length;
+            counters.written(countersSlot, position, bytesWritten);
             if (position - segmentBase == segmentLength)
             {
                 closeSegment(); // full: fsynced at level 1 and up, and the next block opens the next
@@ -180,6 +186,7 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         {
             segment.force(false);
             fsyncs++;
+            counters.fsynced(countersSlot, fsyncs);
         }
     }
 
@@ -211,6 +218,7 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
     {
         active = false;
         closeQuietly();
+        counters.free(countersSlot);
     }
 
     @Override
