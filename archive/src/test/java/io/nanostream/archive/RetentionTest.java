@@ -305,4 +305,38 @@ class RetentionTest
             .isEqualTo("recording 0 at position " + broken + ": a frame length of 7; the rest of the term is not checked");
         assertThatThrownBy(() -> directory.verify(3)).hasMessageContaining("there is no recording 3");
     }
+
+    @Test
+    void atFsyncLevelOneEverySegmentIsForcedWhenItFillsAndAtLevelZeroNone() throws Exception
+    {
+        for (final int level : new int[] {0, 1})
+        {
+            launch(new ArchiveContext().fsyncLevel(level));
+            archive.startRecording(CHANNEL, STREAM);
+            try (ExclusivePublication publication = client.addExclusivePublication(CHANNEL, STREAM);
+                 RecordingPositions counters = RecordingPositions.open(archiveDirectory))
+            {
+                await("the recording's subscriber", publication::isConnected);
+                final long end = RecordAndReplayTest.publish(publication, 0, 1_000)[1_000];
+                await("the recording", () -> archive.listRecordings(0, 10).size() == 1);
+                final long recordingId = archive.listRecordings(0, 10).getFirst().recordingId();
+                await("recorded", () -> counters.position(recordingId) == end);
+                final long filled = end / (64 * 1024);
+                assertThat(filled).as("segments filled").isGreaterThan(5);
+                final long fsyncs = counters.activity().getFirst().fsyncs();
+                if (level == 0)
+                {
+                    assertThat(fsyncs).isZero();
+                }
+                else
+                {
+                    assertThat(fsyncs).as("one per segment filled, and one a second").isGreaterThanOrEqualTo(filled);
+                }
+                archive.stopRecording(CHANNEL, STREAM);
+                archive.deleteRecording(recordingId);
+            }
+            tearDown();
+            resources.clear();
+        }
+    }
 }
