@@ -4,18 +4,26 @@ import io.nanostream.archive.Archive;
 import io.nanostream.archive.ArchiveClient;
 import io.nanostream.archive.ArchiveContext;
 import io.nanostream.archive.RecordingDescriptor;
+import io.nanostream.archive.ReplayMerge;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
 import io.nanostream.driver.MediaDriver;
+import io.nanostream.log.FragmentHandler;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A stream recorded as it flows, then replayed from the archive: every message again, in order, on another stream. */
+/**
+ * A stream recorded as it flows, then replayed from the archive: every message again, in order, on another stream; and a
+ * late reader of a live stream that catches up from its recording and moves onto the live stream, missing nothing.
+ */
 public final class RecordAndReplayExample
 {
     private RecordAndReplayExample()
@@ -35,7 +43,8 @@ public final class RecordAndReplayExample
 
     /**
      * Records {@code count} messages published on stream 10, stops the recording, and prints each as the replay on
-     * stream 20 brings it back.
+     * stream 20 brings it back; then records a live stream 11, and merges a late reader of it from the recording into
+     * live while {@code count} more are published.
      *
      * @param count            how many messages.
      * @param archiveDirectory where the archive keeps its catalog and segments.
@@ -93,6 +102,54 @@ public final class RecordAndReplayExample
                         Thread.yield();
                     }
                 }
+            }
+
+            archiveClient.startRecording("nano:ipc", 11);                       // a live stream, recorded as it flows
+            try (ExclusivePublication live = client.addExclusivePublication("nano:ipc", 11))
+            {
+                while (!live.isConnected())
+                {
+                    Thread.sleep(1);
+                }
+                publishTicks(live, 0, count);
+                while (archiveClient.listRecordingsForStream(0, 1, "", 11).isEmpty())
+                {
+                    Thread.sleep(1);
+                }
+                RecordingDescriptor ticks = archiveClient.listRecordingsForStream(0, 1, "", 11).getFirst();
+                List<String> seen = new ArrayList<>();
+                FragmentHandler reader = (buf, offset, length, header) -> seen.add(buf.getStringAscii(offset));
+                try (ReplayMerge merge = new ReplayMerge(client, archiveClient, ticks.recordingId(), -1, "nano:ipc", 21, "nano:ipc", 11,
+                    Duration.ofSeconds(10)))
+                {
+                    while (!merge.isMerged())                                   // from the recording, up to where live is
+                    {
+                        if (merge.failure() != null)
+                        {
+                            throw new IllegalStateException(merge.failure());
+                        }
+                        merge.poll(reader, 10);
+                    }
+                    publishTicks(live, count, 2 * count);                       // and on, from the live stream
+                    while (seen.size() < 2 * count && merge.failure() == null)
+                    {
+                        merge.poll(reader, 10);
+                    }
+                }
+                out.println("late reader, merged into live: " + String.join(", ", seen));
+            }
+        }
+    }
+
+    private static void publishTicks(final ExclusivePublication publication, final int from, final int to)
+    {
+        AtomicBuffer buffer = AtomicBuffer.allocateDirect(64);
+        for (int i = from; i < to; i++)
+        {
+            int length = buffer.putStringAscii(0, "tick " + i);
+            while (publication.offer(buffer, 0, length) < 0)
+            {
+                Thread.yield();
             }
         }
     }

@@ -39,7 +39,8 @@ class DriverExamplesTest
         final List<String> lines = Printed.linesOf(out -> RecordAndReplayExample.run(5, archive, out));
 
         assertThat(lines).containsExactly("recorded 320 bytes as recording 0", "replayed price 100", "replayed price 101",
-            "replayed price 102", "replayed price 103", "replayed price 104");
+            "replayed price 102", "replayed price 103", "replayed price 104",
+            "late reader, merged into live: tick 0, tick 1, tick 2, tick 3, tick 4, tick 5, tick 6, tick 7, tick 8, tick 9");
     }
 
     @Test
