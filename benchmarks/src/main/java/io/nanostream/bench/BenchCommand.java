@@ -32,7 +32,7 @@ public final class BenchCommand implements CliExtension
 {
     private static final List<ScenarioCatalog> CATALOGS = Catalogs.all();
 
-    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring, ipc, udp. Default: all, in quick mode (a subset of the scenarios).")
+    @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring, ipc, udp, archive. Default: all, in quick mode (a subset of the scenarios; none of archive).")
     private List<String> transports = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object per scenario and implementation instead of a table.")

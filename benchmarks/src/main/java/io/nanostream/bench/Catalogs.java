@@ -1,5 +1,6 @@
 package io.nanostream.bench;
 
+import io.nanostream.bench.archive.ArchiveScenarios;
 import io.nanostream.bench.ipc.IpcScenarios;
 import io.nanostream.bench.ring.RingScenarios;
 import io.nanostream.bench.udp.UdpScenarios;
@@ -16,11 +17,11 @@ public final class Catalogs
     /**
      * All catalogs.
      *
-     * @return ring, then ipc, then udp.
+     * @return ring, then ipc, then udp, then archive.
      */
     public static List<ScenarioCatalog> all()
     {
-        return List.of(RingScenarios.catalog(), IpcScenarios.catalog(), UdpScenarios.catalog());
+        return List.of(RingScenarios.catalog(), IpcScenarios.catalog(), UdpScenarios.catalog(), ArchiveScenarios.catalog());
     }
 
     /**

@@ -1,0 +1,147 @@
+package io.nanostream.bench.archive;
+
+import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.ScenarioCatalog;
+import io.nanostream.bench.ThroughputShape;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The archive scenarios: {@code archive-record-32} and {@code -1k} (messages per second from the publisher's first offer
+ * until the recording's counter shows the last one on disk, fsync level 0), {@code archive-record-fsync} (1 KiB
+ * messages at fsync level 1), {@code archive-replay-32} and {@code -1k} (messages per second of a finished recording
+ * replayed over IPC). The archive directories go under {@code nanostream.bench.archive.dir} (default /dev/shm; give
+ * a directory on a disk to measure the disk). Aeron Archive runs in a JVM of its own with the flag Agrona needs.
+ */
+public final class ArchiveScenarios implements ScenarioCatalog
+{
+    /** The stream recorded; replays go to the streams after it (Aeron Archive's control streams are 10 and 20). */
+    static final int RECORDED_STREAM = 1001;
+
+    private ArchiveScenarios()
+    {
+    }
+
+    /**
+     * The catalog.
+     *
+     * @return the archive scenarios.
+     */
+    public static ScenarioCatalog catalog()
+    {
+        return new ArchiveScenarios();
+    }
+
+    @Override
+    public String transport()
+    {
+        return "archive";
+    }
+
+    @Override
+    public List<String> scenarios()
+    {
+        return List.of("archive-record-32", "archive-record-1k", "archive-record-fsync", "archive-replay-32", "archive-replay-1k");
+    }
+
+    @Override
+    public List<String> quickScenarios()
+    {
+        return List.of();
+    }
+
+    @Override
+    public int shapeWarmupMillis(final String scenario)
+    {
+        return 300;
+    }
+
+    @Override
+    public List<String> impls(final String scenario)
+    {
+        return List.of("nano", "aeron");
+    }
+
+    @Override
+    public List<String> jvmArgs(final String impl)
+    {
+        // Aeron Archive 1.47.4 makes its mark file with a null version check that Agrona 2.4 and later refuse: its JVM
+        // finds Agrona 2.3.0 first (the boot loader is asked before the class path); the IPC and UDP anchors keep 2.6.0
+        return impl.equals("aeron") ? List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-Xbootclasspath/a:" + anchorAgrona()) : List.of();
+    }
+
+    private static Path anchorAgrona()
+    {
+        for (final String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        {
+            final Path path = Path.of(entry).toAbsolutePath();
+            if (path.getParent() != null && path.getFileName().toString().startsWith("nano-stream-benchmarks"))
+            {
+                return path.getParent().resolve("anchor-lib").resolve("agrona-2.3.0.jar");
+            }
+        }
+        throw new IllegalStateException("the benchmarks jar is not on the class path: run through ./nano-stream bench");
+    }
+
+    @Override
+    public boolean isLatency(final String scenario)
+    {
+        return false;
+    }
+
+    @Override
+    public ThroughputShape throughput(final String scenario, final String impl)
+    {
+        final boolean aeron = impl.equals("aeron");
+        return switch (scenario)
+        {
+            case "archive-record-32" -> aeron ? AeronArchiveShapes.record(32, 0) : NanoArchiveShapes.record(32, 0);
+            case "archive-record-1k" -> aeron ? AeronArchiveShapes.record(1024, 0) : NanoArchiveShapes.record(1024, 0);
+            case "archive-record-fsync" -> aeron ? AeronArchiveShapes.record(1024, 1) : NanoArchiveShapes.record(1024, 1);
+            case "archive-replay-32" -> aeron ? AeronArchiveShapes.replay(32) : NanoArchiveShapes.replay(32);
+            case "archive-replay-1k" -> aeron ? AeronArchiveShapes.replay(1024) : NanoArchiveShapes.replay(1024);
+            default -> throw new IllegalArgumentException("no archive scenario " + scenario);
+        };
+    }
+
+    @Override
+    public LatencyShape latency(final String scenario, final String impl)
+    {
+        throw new IllegalArgumentException("no archive latency scenario " + scenario);
+    }
+
+    /** A new directory for one implementation's archive, under {@code nanostream.bench.archive.dir}. */
+    static Path archiveDirectory(final String impl)
+    {
+        final Path parent = Path.of(System.getProperty("nanostream.bench.archive.dir", "/dev/shm"));
+        return parent.resolve("nano-stream-bench-archive-" + impl + "-" + UUID.randomUUID());
+    }
+
+    /** Deletes a benchmark's archive directory and what is in it. */
+    static void deleteQuietly(final Path directory)
+    {
+        if (!Files.exists(directory))
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory))
+        {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(file);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot delete " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+}
