@@ -122,7 +122,11 @@ public final class ArchiveConductor implements Agent
             work += recording.doWork() > 0 ? 1 : 0;
             if (recording.failure() != null && recording.isActive())
             {
-                stop(recording);
+                // stopped where the last whole block ends; it stays in the list, its image read on and dropped, so that a
+                // full disk never holds the publisher back, until the image goes or the stream's recording is stopped
+                recording.close();
+                catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
+                forceCatalog();
                 context.errorHandler().accept(new IOException(recording.failure()));
             }
         }
@@ -386,17 +390,20 @@ public final class ArchiveConductor implements Agent
 
     private void stop(final RecordingSession recording)
     {
-        recording.close();
         recordings.remove(recording);
-        catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
-        forceCatalog();
+        if (recording.isActive()) // one that failed was stopped in the catalog then
+        {
+            recording.close();
+            catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
+            forceCatalog();
+        }
     }
 
     private RecordingSession activeRecording(final long recordingId)
     {
         for (final RecordingSession recording : recordings)
         {
-            if (recording.recordingId() == recordingId)
+            if (recording.recordingId() == recordingId && recording.isActive())
             {
                 return recording;
             }

@@ -93,7 +93,8 @@ public final class Catalog implements AutoCloseable
         final Path path = directory.resolve(FILE_NAME);
         if (!Files.exists(path))
         {
-            final MappedFile file = MappedFile.create(path, CatalogLayout.fileLength(capacity));
+            // every page allocated now: a full disk later must not turn a descriptor's first write into a bus error
+            final MappedFile file = MappedFile.createPreallocated(path, CatalogLayout.fileLength(capacity));
             final AtomicBuffer header = file.buffer();
             header.putInt(DESCRIPTOR_LENGTH_OFFSET, DESCRIPTOR_LENGTH);
             header.putInt(CAPACITY_OFFSET, capacity);

@@ -51,7 +51,8 @@ public final class RecordingCounters implements AutoCloseable
         {
             throw new UncheckedIOException("cannot replace " + path + ": " + ex.getMessage(), ex);
         }
-        final MappedFile file = MappedFile.create(path, RecordingCountersLayout.slotOffset(SLOTS)); // zero-filled: every slot free
+        // zero-filled, every slot free, and every page allocated now: a full disk must not make a slot's first write a bus error
+        final MappedFile file = MappedFile.createPreallocated(path, RecordingCountersLayout.slotOffset(SLOTS));
         final AtomicBuffer buffer = file.buffer();
         buffer.putInt(RecordingCountersLayout.SLOT_COUNT_OFFSET, SLOTS);
         buffer.putLong(RecordingCountersLayout.PID_OFFSET, ProcessHandle.current().pid());
@@ -153,7 +154,11 @@ public final class RecordingCounters implements AutoCloseable
     {
         for (int slot = 0; slot < SLOTS; slot++)
         {
-            free(RecordingCountersLayout.slotOffset(slot));
+            final int offset = RecordingCountersLayout.slotOffset(slot);
+            if (buffer.getInt(offset + STATE_OFFSET) != RecordingCountersLayout.FREE)
+            {
+                free(offset);
+            }
         }
         file.close();
     }

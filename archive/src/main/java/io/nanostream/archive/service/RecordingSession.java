@@ -131,7 +131,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         }
         catch (final IOException | RuntimeException ex)
         {
-            failure = "recording " + recordingId + " stopped at position " + position + ": " + ex.getMessage();
+            failure = "recording " + recordingId + " stopped at position " + position + ", after its last complete frame: " + ex.getMessage() +
+                "; make room, then continue it with extendRecording (a block cut short after it is never read)";
             closeQuietly();
         }
     }
