@@ -44,6 +44,7 @@ public final class ArchiveConductor implements Agent
     private final NanoStream client;
     private final Catalog catalog;
     private final RecordingCounters counters;
+    private final RecordingRetention retention;
     private final Subscription requests;
     private final FragmentAssembler requestAssembler = new FragmentAssembler(this::onRequest);
     private final Queue<ImageEvent> imageEvents = new ConcurrentLinkedQueue<>();
@@ -66,6 +67,7 @@ public final class ArchiveConductor implements Agent
     public ArchiveConductor(final ArchiveContext context, final NanoStream client, final Catalog catalog, final RecordingCounters counters)
     {
         this.counters = counters;
+        this.retention = new RecordingRetention(context.archiveDirectory(), catalog, this::forceCatalog);
         this.context = context;
         this.directory = context.archiveDirectory();
         this.client = client;
@@ -512,75 +514,22 @@ public final class ArchiveConductor implements Agent
     private void truncate(final ControlSession session, final long correlationId, final long recordingId, final long position)
     {
         final RecordingDescriptor recording = stoppedRecording(recordingId, "truncated");
-        if (position < recording.startPosition() || position > recording.stopPosition())
-        {
-            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId + ": truncate at a " +
-                "frame start from " + recording.startPosition() + " to " + recording.stopPosition());
-        }
-        if (position < recording.stopPosition() && !FrameStarts.isFrameStart(directory, recording, position))
-        {
-            throw new ArchiveRequestException("position " + position + " is not the start of a frame of recording " + recordingId +
-                "; truncate at a frame start");
-        }
         refuseWhileReplayed(recording, Long.MAX_VALUE, "truncated");
-        catalog.truncate(recordingId, position);
-        forceCatalog();
-        try
-        {
-            RecordingFiles.truncate(directory, recording, position);
-        }
-        catch (final IOException ex)
-        {
-            throw new ArchiveRequestException("recording " + recordingId + " now stops at " + position + ", but its files could not " +
-                "all be cut (" + ex.getMessage() + "); what is left after the stop is never replayed");
-        }
-        session.respond(correlationId, ControlProtocol.OK, position, "");
+        session.respond(correlationId, ControlProtocol.OK, retention.truncate(recording, position), "");
     }
 
     private void delete(final ControlSession session, final long correlationId, final long recordingId)
     {
         final RecordingDescriptor recording = stoppedRecording(recordingId, "deleted");
         refuseWhileReplayed(recording, Long.MAX_VALUE, "deleted");
-        catalog.delete(recordingId);
-        forceCatalog();
-        try
-        {
-            session.respond(correlationId, ControlProtocol.OK, RecordingFiles.deleteAll(directory, recordingId), "");
-        }
-        catch (final IOException ex)
-        {
-            throw new ArchiveRequestException("recording " + recordingId + " is deleted, but not all its files could be (" +
-                ex.getMessage() + "); the orphans command lists what is left");
-        }
+        session.respond(correlationId, ControlProtocol.OK, retention.delete(recording), "");
     }
 
     private void purgeSegments(final ControlSession session, final long correlationId, final long recordingId, final long position)
     {
         final RecordingDescriptor recording = recording(recordingId);
-        final long recorded = recordingPosition(recordingId);
-        if (position < recording.startPosition() || position > recorded)
-        {
-            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId + ": purge before a " +
-                "position from " + recording.startPosition() + " to " + recorded);
-        }
-        final long newStart = Segments.segmentBase(recording, position);
-        if (newStart <= recording.startPosition())
-        {
-            session.respond(correlationId, ControlProtocol.OK, recording.startPosition(), ""); // no whole segment before it
-            return;
-        }
-        refuseWhileReplayed(recording, newStart, "purged before " + newStart);
-        catalog.purgeTo(recordingId, newStart);
-        forceCatalog();
-        try
-        {
-            RecordingFiles.deleteBefore(directory, recordingId, newStart);
-        }
-        catch (final IOException ex)
-        {
-            throw new ArchiveRequestException("recording " + recordingId + " now starts at " + newStart + ", but not all the segments " +
-                "before it could be deleted (" + ex.getMessage() + "); the orphans command lists what is left");
-        }
+        final long newStart = retention.purgeBefore(recording, recordingPosition(recordingId), position,
+            before -> refuseWhileReplayed(recording, before, "purged before " + before));
         session.respond(correlationId, ControlProtocol.OK, newStart, "");
     }
 
