@@ -17,13 +17,16 @@ import java.util.stream.Stream;
  * The archive scenarios: {@code archive-record-32} and {@code -1k} (messages per second from the publisher's first offer
  * until the recording's counter shows the last one on disk, fsync level 0), {@code archive-record-fsync} (1 KiB
  * messages at fsync level 1), {@code archive-replay-32} and {@code -1k} (messages per second of a finished recording
- * replayed over IPC). The archive directories go under {@code nanostream.bench.archive.dir} (default /dev/shm; give
+ * replayed over IPC), {@code persist-latency-32} (append to read of persisted 32-byte messages in another thread, at
+ * 100,000 a second, against Chronicle Queue 5.25ea16). The archive directories go under {@code nanostream.bench.archive.dir} (default /dev/shm; give
  * a directory on a disk to measure the disk). Aeron Archive runs in a JVM of its own with the flag Agrona needs.
  */
 public final class ArchiveScenarios implements ScenarioCatalog
 {
     /** The stream recorded; replays go to the streams after it (Aeron Archive's control streams are 10 and 20). */
     static final int RECORDED_STREAM = 1001;
+    /** Messages per second in the append-to-read latency scenario. */
+    static final int PERSIST_RATE = 100_000;
 
     private ArchiveScenarios()
     {
@@ -48,7 +51,8 @@ public final class ArchiveScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("archive-record-32", "archive-record-1k", "archive-record-fsync", "archive-replay-32", "archive-replay-1k");
+        return List.of("archive-record-32", "archive-record-1k", "archive-record-fsync", "archive-replay-32", "archive-replay-1k",
+            "persist-latency-32");
     }
 
     @Override
@@ -66,7 +70,7 @@ public final class ArchiveScenarios implements ScenarioCatalog
     @Override
     public List<String> impls(final String scenario)
     {
-        return List.of("nano", "aeron");
+        return scenario.startsWith("persist") ? List.of("nano", "chronicle") : List.of("nano", "aeron");
     }
 
     @Override
@@ -74,8 +78,18 @@ public final class ArchiveScenarios implements ScenarioCatalog
     {
         // Aeron Archive 1.47.4 makes its mark file with a null version check that Agrona 2.4 and later refuse: its JVM
         // finds Agrona 2.3.0 first (the boot loader is asked before the class path); the IPC and UDP anchors keep 2.6.0
-        return impl.equals("aeron") ? List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Xbootclasspath/a:" + anchorAgrona()) : List.of();
+        return switch (impl)
+        {
+            case "aeron" -> List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-Xbootclasspath/a:" + anchorAgrona());
+            // what Chronicle Queue asks for on a modern JDK (its issues #909, #1105), in its JVM only
+            case "chronicle" -> List.of("--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED", "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+                "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Dchronicle.analytics.disable=true");
+            default -> List.of();
+        };
     }
 
     private static Path anchorAgrona()
@@ -94,7 +108,7 @@ public final class ArchiveScenarios implements ScenarioCatalog
     @Override
     public boolean isLatency(final String scenario)
     {
-        return false;
+        return scenario.startsWith("persist");
     }
 
     @Override
@@ -115,7 +129,19 @@ public final class ArchiveScenarios implements ScenarioCatalog
     @Override
     public LatencyShape latency(final String scenario, final String impl)
     {
-        throw new IllegalArgumentException("no archive latency scenario " + scenario);
+        if (!scenario.equals("persist-latency-32"))
+        {
+            throw new IllegalArgumentException("no archive latency scenario " + scenario);
+        }
+        try
+        {
+            return impl.equals("chronicle") ? new ChroniclePersistLatency(PERSIST_RATE) : new NanoPersistLatency(PERSIST_RATE);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** A new directory for one implementation's archive, under {@code nanostream.bench.archive.dir}. */
