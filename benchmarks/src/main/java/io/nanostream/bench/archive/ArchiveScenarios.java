@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The archive scenarios: {@code archive-record-32} and {@code -1k} (messages per second from the publisher's first offer
  * until the recording's counter shows the last one on disk, fsync level 0), {@code archive-record-fsync} (1 KiB
  * messages at fsync level 1), {@code archive-replay-32} and {@code -1k} (messages per second of a finished recording
- * replayed over IPC), {@code persist-latency-32} (append to read of persisted 32-byte messages in another thread, at
+ * replayed over IPC), {@code archive-merge} (messages behind a UDP live stream caught up per second: a late reader
+ * timed from its start until it reads the live stream, against Aeron's ReplayMerge), {@code persist-latency-32} (append to read of persisted 32-byte messages in another thread, at
  * 100,000 a second, against Chronicle Queue 5.25ea16). The archive directories go under {@code nanostream.bench.archive.dir} (default /dev/shm; give
  * a directory on a disk to measure the disk). Aeron Archive runs in a JVM of its own with the flag Agrona needs.
  */
@@ -52,7 +53,7 @@ public final class ArchiveScenarios implements ScenarioCatalog
     public List<String> scenarios()
     {
         return List.of("archive-record-32", "archive-record-1k", "archive-record-fsync", "archive-replay-32", "archive-replay-1k",
-            "persist-latency-32");
+            "archive-merge", "persist-latency-32");
     }
 
     @Override
@@ -122,6 +123,7 @@ public final class ArchiveScenarios implements ScenarioCatalog
             case "archive-record-fsync" -> aeron ? AeronArchiveShapes.record(1024, 1) : NanoArchiveShapes.record(1024, 1);
             case "archive-replay-32" -> aeron ? AeronArchiveShapes.replay(32) : NanoArchiveShapes.replay(32);
             case "archive-replay-1k" -> aeron ? AeronArchiveShapes.replay(1024) : NanoArchiveShapes.replay(1024);
+            case "archive-merge" -> aeron ? new AeronMergeShape() : new NanoMergeShape();
             default -> throw new IllegalArgumentException("no archive scenario " + scenario);
         };
     }
@@ -149,6 +151,19 @@ public final class ArchiveScenarios implements ScenarioCatalog
     {
         final Path parent = Path.of(System.getProperty("nanostream.bench.archive.dir", "/dev/shm"));
         return parent.resolve("nano-stream-bench-archive-" + impl + "-" + UUID.randomUUID());
+    }
+
+    /** A UDP port free on the loopback now. */
+    static int freePort()
+    {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Deletes a benchmark's archive directory and what is in it. */
