@@ -215,6 +215,39 @@ class RecordAndReplayTest
     }
 
     @Test
+    void aSpyOnALocalUdpPublicationIsRecordedWithoutReceivingTheNetworkCopy() throws Exception
+    {
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();
+        archive.startRecording("nano-spy:" + channel, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(channel + "|term-length=64k", STREAM));
+        final Subscription remote = keep(client.addSubscription(channel, STREAM)); // a receiver, so the publication is connected
+        await("the receiver and the spy", () -> publication.isConnected() && remote.imageCount() == 1 &&
+            !archive.listRecordings(0, 1).isEmpty());
+        final java.util.concurrent.CompletableFuture<Void> received = java.util.concurrent.CompletableFuture.runAsync(() ->
+        {
+            try
+            {
+                receive(remote, 0, 1_000); // the network copy, read as it comes: it holds the publisher to its window
+            }
+            catch (final InterruptedException ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+        });
+        final long end = publish(publication, 0, 1_000)[1_000];
+        received.get(60, TimeUnit.SECONDS);
+        final RecordingDescriptor recording = onlyRecording();
+        assertThat(recording.channel()).startsWith("nano-spy:");
+        assertThat(recording.sessionId()).isEqualTo(publication.sessionId());
+        await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == end);
+        try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+        {
+            archive.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM);
+            receive(replay, 0, 1_000);
+        }
+    }
+
+    @Test
     void aUdpStreamIsRecordedAndReplayedOverUdp() throws Exception
     {
         final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();
