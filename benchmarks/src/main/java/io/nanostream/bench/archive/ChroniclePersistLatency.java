@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Append to read on Chronicle Queue (the anchor): 32-byte messages appended at a fixed rate to a queue file, a tailer
- * in another thread reading each as soon as it is there. Each message carries the time it was due to be sent.
+ * in another thread reading each as soon as it is there. Each message carries the time it was due to be sent. Both
+ * yield while they wait, as Nano-Stream's shape does.
  */
 final class ChroniclePersistLatency implements LatencyShape
 {
@@ -48,7 +49,7 @@ final class ChroniclePersistLatency implements LatencyShape
                         continue;
                     }
                 }
-                Thread.onSpinWait();
+                Thread.yield();
             }
         });
         placed.await(); // the tailer at the end before the first append
@@ -58,7 +59,7 @@ final class ChroniclePersistLatency implements LatencyShape
         {
             while (System.nanoTime() < due)
             {
-                Thread.onSpinWait();
+                Thread.yield();
             }
             try (DocumentContext document = appender.writingDocument())
             {
