@@ -137,6 +137,10 @@ public final class ArchiveConductor implements Agent
             nextFsyncNanos = nowNanos + FSYNC_INTERVAL_NANOS;
             fsyncRecordings();
         }
+        if (replays.isEmpty())
+        {
+            return work; // no iterator made on a cycle with no replay: the duty cycle allocates nothing while it records
+        }
         final Iterator<ReplaySession> replaySessions = replays.values().iterator();
         while (replaySessions.hasNext())
         {
