@@ -317,6 +317,48 @@ public final class ArchiveClient implements AutoCloseable
     }
 
     /**
+     * Asks this archive to copy a recording from another archive, typically on another machine, and to keep following it
+     * while the source records it. The copy is a recording of this archive's own, whose descriptor keeps the source's
+     * recording id ({@link RecordingDescriptor#sourceRecordingId}); it starts where the source recording starts and has
+     * its positions. When the link breaks, this archive tries again, every half second, and the copy goes on from its
+     * own stop position. The replication ends once the copy holds all of a stopped source recording, or when the source
+     * refuses it (the archive's error handler says why).
+     *
+     * @param sourceRecordingId     the recording at the source archive.
+     * @param sourceControlChannel  the source archive's control channel, as this archive's driver reaches it (UDP).
+     * @param sourceControlStreamId the source archive's control stream.
+     * @param localChannel          a UDP channel of this archive's machine that the source reaches, as
+     *                              {@code nano:udp?endpoint=host:port}: the source's answers and replay come there.
+     * @return the replication's id, to stop it.
+     * @throws ArchiveException if a channel does not parse, the local channel is not UDP, or the recording is already being
+     *                          replicated from there.
+     */
+    public synchronized long replicate(
+        final long sourceRecordingId, final String sourceControlChannel, final int sourceControlStreamId, final String localChannel)
+    {
+        final long correlationId = begin(ControlProtocol.REPLICATE);
+        final int body = ControlProtocol.REQUEST_BODY_OFFSET;
+        request.putLong(body, sourceRecordingId);
+        request.putInt(body + 8, sourceControlStreamId);
+        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.putString(request, body + 12, sourceControlChannel),
+            localChannel));
+    }
+
+    /**
+     * Stops a replication: the copy stops where it got to, and can be replicated on later under the same source.
+     *
+     * @param replicationId the replication.
+     * @return the copy's recording id, or -1 if it had not started.
+     * @throws ArchiveException if no such replication is running.
+     */
+    public synchronized long stopReplication(final long replicationId)
+    {
+        final long correlationId = begin(ControlProtocol.STOP_REPLICATION);
+        request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, replicationId);
+        return call(correlationId, ControlProtocol.REQUEST_BODY_OFFSET + 8);
+    }
+
+    /**
      * This session's id at the archive.
      *
      * @return the control session id.
@@ -426,12 +468,20 @@ public final class ArchiveClient implements AutoCloseable
         answered = true;
     }
 
-    private static RecordingDescriptor descriptor(final ControlMessageReader answer)
+    /**
+     * Reads a DESCRIPTOR answer.
+     *
+     * @param answer the answer, of type {@link ControlProtocol#DESCRIPTOR}.
+     * @return the recording it describes.
+     * @throws IllegalArgumentException if a length in it runs past its end.
+     */
+    static RecordingDescriptor descriptor(final ControlMessageReader answer)
     {
         final int body = ControlProtocol.ANSWER_BODY_OFFSET;
+        final int afterSource = answer.afterString(answer.afterString(body + 64));
         return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16), answer.getLong(body + 24),
             answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44), answer.getInt(body + 48),
             answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60), answer.getString(body + 64),
-            answer.getString(answer.afterString(body + 64)), answer.getInt(answer.afterString(answer.afterString(body + 64))) != 0);
+            answer.getString(answer.afterString(body + 64)), answer.getInt(afterSource) != 0, answer.getLong(afterSource + Integer.BYTES));
     }
 }

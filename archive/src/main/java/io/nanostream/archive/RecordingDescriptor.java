@@ -22,13 +22,28 @@ import io.nanostream.client.ChannelUri;
  * @param source         where the stream came from, as the driver named it ("ipc" for IPC).
  * @param frameChecksums whether each data frame's reserved value holds the CRC32C of its payload, checked on replay and
  *                       by verify.
+ * @param sourceRecordingId for a replica copied from another archive, the recording's id there; {@link #NULL_ID} for a
+ *                       recording made here.
  */
 public record RecordingDescriptor(
     long recordingId, long startPosition, long stopPosition, long startTimestamp, long stopTimestamp, int initialTermId,
-    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source, boolean frameChecksums)
+    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source, boolean frameChecksums,
+    long sourceRecordingId)
 {
     /** The stop position and time of a recording still being made. */
     public static final long NULL_POSITION = -1;
+    /** The source recording id of a recording that is not a replica. */
+    public static final long NULL_ID = -1;
+
+    /**
+     * Whether the recording is a copy of another archive's, made by {@link ArchiveClient#replicate}.
+     *
+     * @return true if it has a source recording id.
+     */
+    public boolean isReplica()
+    {
+        return sourceRecordingId != NULL_ID;
+    }
 
     /**
      * Whether the recording is still being made.

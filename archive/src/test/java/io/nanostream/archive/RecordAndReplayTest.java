@@ -185,6 +185,31 @@ class RecordAndReplayTest
     }
 
     @Test
+    void aClientThatGoesWithoutClosingItsSessionHasItsSessionAndReplaysEnded() throws Exception
+    {
+        archive.startRecording(CHANNEL, STREAM);
+        final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
+        await("the recording's subscriber", publication::isConnected);
+        publish(publication, 0, 100);
+        final RecordingDescriptor recording = onlyRecording();
+        try (RecordingPositions counters = RecordingPositions.open(archiveDirectory);
+             Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+        {
+            final NanoStream otherClient = driver.connect();
+            final ArchiveClient goneSession = ArchiveClient.connect(otherClient);
+            goneSession.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM); // follows: it never ends by itself
+            receive(replay, 0, 100);
+            assertThat(counters.replaySessions()).isEqualTo(1);
+            otherClient.close(); // the session's response stream goes, and no CLOSE_SESSION is sent: as a client killed
+            await("the gone client's replay to end", () -> counters.replaySessions() == 0);
+            publish(publication, 100, 200);
+            assertThat(replay.poll((buffer, offset, length, header) -> { }, 1_000)).as("nothing replayed after the session ended")
+                .isLessThan(1_000);
+        }
+        assertThat(archive.recordingPosition(recording.recordingId())).as("this client's session lives on").isPositive();
+    }
+
+    @Test
     void aRecordingsPositionBytesAndReplaysShowInItsCountersToAnyReader() throws Exception
     {
         archive.startRecording(CHANNEL, STREAM);

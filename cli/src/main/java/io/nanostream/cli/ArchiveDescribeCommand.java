@@ -32,6 +32,10 @@ public final class ArchiveDescribeCommand implements Callable<Integer>
         System.out.println("stream         " + recording.streamId());
         System.out.println("session        " + recording.sessionId());
         System.out.println("source         " + recording.source());
+        if (recording.isReplica())
+        {
+            System.out.println("replica of     recording " + recording.sourceRecordingId() + " there");
+        }
         System.out.println("start position " + recording.startPosition());
         System.out.println("stop position  " + (recording.isActive() ? "(recording)" : Long.toString(recording.stopPosition())));
         System.out.println("started        " + Instant.ofEpochMilli(recording.startTimestamp()));

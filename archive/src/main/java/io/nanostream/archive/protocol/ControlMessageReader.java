@@ -81,10 +81,17 @@ public final class ControlMessageReader
      *
      * @param at the string's offset in the message.
      * @return the offset after it.
+     * @throws IllegalArgumentException if its length is negative, over the limit, or its length field runs past the message.
      */
     public int afterString(final int at)
     {
-        return at + Integer.BYTES + getInt(at);
+        final int stringLength = getInt(at);
+        if (stringLength < 0 || stringLength > ControlProtocol.MAX_STRING_LENGTH)
+        {
+            throw new IllegalArgumentException("a string of length " + stringLength + " at offset " + at + " (at most " +
+                ControlProtocol.MAX_STRING_LENGTH + ")");
+        }
+        return at + Integer.BYTES + stringLength;
     }
 
     /** {@return the message's length} */

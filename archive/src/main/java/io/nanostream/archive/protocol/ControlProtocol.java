@@ -38,6 +38,9 @@ import java.nio.charset.StandardCharsets;
  *   TRUNCATE_RECORDING  24 recording id (long), 32 new stop position (long)
  *   DELETE_RECORDING    24 recording id (long)
  *   PURGE_SEGMENTS      24 recording id (long), 32 position (long): segments wholly before it go
+ *   REPLICATE           24 source recording id (long), 32 source control stream id (int), 36 source control channel
+ *                       (string), then local channel (string): where the source archive answers and replays to
+ *   STOP_REPLICATION    24 replication id (long)
  * </pre>
  *
  * <p>An answer:
@@ -60,7 +63,8 @@ import java.nio.charset.StandardCharsets;
  *   RESPONSE    32 message (string): empty when OK, the problem and the fix when not
  *   DESCRIPTOR  32 recording id, 40 start position, 48 stop position (-1 while recording), 56 start time, 64 stop time
  *               (longs, times in epoch ms), 72 initial term id, 76 segment length, 80 term length, 84 MTU, 88 session id,
- *               92 stream id (ints), 96 channel (string), then source (string), then flags (int; 1: frame checksums)
+ *               92 stream id (ints), 96 channel (string), then source (string), then flags (int; 1: frame checksums),
+ *               then source recording id (long; -1 unless a replica)
  * </pre>
  *
  * A LIST_RECORDINGS is answered with one DESCRIPTOR per recording found and then a RESPONSE whose relevant id is how
@@ -97,6 +101,10 @@ public final class ControlProtocol
     public static final int DELETE_RECORDING = 11;
     /** Request: delete a recording's segments that lie wholly before a position. */
     public static final int PURGE_SEGMENTS = 12;
+    /** Request: copy a recording from another archive, and follow it while it is recorded there. */
+    public static final int REPLICATE = 13;
+    /** Request: stop a replication; the copy stops where it got to. */
+    public static final int STOP_REPLICATION = 14;
 
     /** Answer: OK or ERROR, with a relevant id and a message. */
     public static final int RESPONSE = 101;

@@ -4,6 +4,7 @@ import io.nanostream.archive.ArchiveContext;
 import io.nanostream.archive.RecordingDescriptor;
 import io.nanostream.archive.protocol.ControlMessageReader;
 import io.nanostream.archive.protocol.ControlProtocol;
+import io.nanostream.archive.protocol.ControlRequest;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ChannelUri;
 import io.nanostream.client.ExclusivePublication;
@@ -38,6 +39,8 @@ public final class ArchiveConductor implements Agent
     static final int REQUESTS_PER_CYCLE = 10;
     /** How often a recording's data is forced to the device at fsync level 1 and up. */
     static final long FSYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often control sessions are checked for clients that went without closing them. */
+    static final long SESSION_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ArchiveContext context;
     private final Path directory;
@@ -52,9 +55,12 @@ public final class ArchiveConductor implements Agent
     private final Map<String, Subscription> recordingSubscriptions = new HashMap<>();
     private final List<RecordingSession> recordings = new ArrayList<>();
     private final Map<Long, ReplaySession> replays = new HashMap<>();
+    private final List<ReplicationSession> replications = new ArrayList<>();
     private long nextControlSessionId = 1;
+    private long nextReplicationId = 1;
     private long nextReplaySessionId = 1;
     private long nextFsyncNanos;
+    private long nextSessionCheckNanos;
 
     /**
      * Makes the conductor over an open catalog, with its own client of the driver.
@@ -137,6 +143,20 @@ public final class ArchiveConductor implements Agent
             nextFsyncNanos = nowNanos + FSYNC_INTERVAL_NANOS;
             fsyncRecordings();
         }
+        if (nowNanos - nextSessionCheckNanos >= 0)
+        {
+            nextSessionCheckNanos = nowNanos + SESSION_CHECK_INTERVAL_NANOS;
+            closeGoneSessions();
+        }
+        for (int i = replications.size() - 1; i >= 0; i--)
+        {
+            final ReplicationSession replication = replications.get(i);
+            work += replication.doWork(nowNanos);
+            if (replication.outcome() != null)
+            {
+                replications.remove(i);
+            }
+        }
         if (replays.isEmpty())
         {
             return work; // no iterator made on a cycle with no replay: the duty cycle allocates nothing while it records
@@ -164,6 +184,8 @@ public final class ArchiveConductor implements Agent
         }
         replays.values().forEach(ReplaySession::close);
         replays.clear();
+        replications.forEach(ReplicationSession::close);
+        replications.clear();
         controlSessions.values().forEach(ControlSession::close);
         controlSessions.clear();
         recordingSubscriptions.values().forEach(Subscription::close);
@@ -172,6 +194,26 @@ public final class ArchiveConductor implements Agent
         if (context.fsyncLevel() >= 2)
         {
             catalog.force();
+        }
+    }
+
+    /** Ends the sessions of clients that went without closing them, and the replays they started. */
+    private void closeGoneSessions()
+    {
+        if (controlSessions.isEmpty())
+        {
+            return;
+        }
+        final Iterator<ControlSession> sessions = controlSessions.values().iterator();
+        while (sessions.hasNext())
+        {
+            final ControlSession session = sessions.next();
+            if (session.isGone())
+            {
+                sessions.remove();
+                stopReplaysOf(session.controlSessionId());
+                session.close();
+            }
         }
     }
 
@@ -196,32 +238,40 @@ public final class ArchiveConductor implements Agent
 
     private void onRequest(final AtomicBuffer buffer, final int offset, final int length, final Header header)
     {
-        final ControlMessageReader request = new ControlMessageReader(buffer, offset, length);
+        final ControlMessageReader message = new ControlMessageReader(buffer, offset, length);
         long controlSessionId = 0;
         long correlationId = 0;
         try
         {
-            final int type = request.getInt(ControlProtocol.TYPE_OFFSET);
-            controlSessionId = request.getLong(ControlProtocol.CONTROL_SESSION_ID_OFFSET);
-            correlationId = request.getLong(ControlProtocol.CORRELATION_ID_OFFSET);
-            if (request.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET) != ControlProtocol.VERSION)
+            controlSessionId = message.getLong(ControlProtocol.CONTROL_SESSION_ID_OFFSET);
+            correlationId = message.getLong(ControlProtocol.CORRELATION_ID_OFFSET);
+            final ControlSession session = controlSessions.get(controlSessionId);
+            final ControlRequest request;
+            try
             {
-                throw new ArchiveRequestException("protocol version " + request.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET) +
-                    ", not " + ControlProtocol.VERSION + ": use a client of this archive's version");
+                request = ControlRequest.decode(buffer, offset, length);
             }
-            if (type == ControlProtocol.CONNECT)
+            catch (final IllegalArgumentException ex)
             {
-                connect(correlationId, request);
+                if (session == null)
+                {
+                    throw ex;
+                }
+                session.respond(correlationId, ControlProtocol.ERROR, 0, "a malformed request: " + ex.getMessage());
                 return;
             }
-            final ControlSession session = controlSessions.get(controlSessionId);
+            if (request instanceof ControlRequest.Connect connect)
+            {
+                connect(connect);
+                return;
+            }
             if (session == null)
             {
                 return; // no one to answer: a closed or forged session
             }
             try
             {
-                handle(type, session, correlationId, request);
+                handle(request, session);
             }
             catch (final ArchiveRequestException | IllegalArgumentException | IllegalStateException ex)
             {
@@ -239,42 +289,43 @@ public final class ArchiveConductor implements Agent
         }
     }
 
-    private void connect(final long correlationId, final ControlMessageReader request)
+    private void connect(final ControlRequest.Connect request)
     {
-        final int responseStreamId = request.getInt(ControlProtocol.REQUEST_BODY_OFFSET);
-        final String responseChannel = request.getString(ControlProtocol.REQUEST_BODY_OFFSET + 4);
-        final ExclusivePublication responses = client.addExclusivePublication(responseChannel, responseStreamId);
+        final ExclusivePublication responses = client.addExclusivePublication(request.responseChannel(), request.responseStreamId());
         final ControlSession session = new ControlSession(nextControlSessionId++, responses);
         controlSessions.put(session.controlSessionId(), session);
-        session.respond(correlationId, ControlProtocol.OK, session.controlSessionId(), "");
+        session.respond(request.correlationId(), ControlProtocol.OK, session.controlSessionId(), "");
     }
 
-    private void handle(final int type, final ControlSession session, final long correlationId, final ControlMessageReader request)
+    private void handle(final ControlRequest request, final ControlSession session)
     {
-        final int body = ControlProtocol.REQUEST_BODY_OFFSET;
-        switch (type)
+        final long correlationId = request.correlationId();
+        switch (request)
         {
-            case ControlProtocol.CLOSE_SESSION ->
+            case ControlRequest.Connect connect -> connect(connect);
+            case ControlRequest.CloseSession close ->
             {
                 stopReplaysOf(session.controlSessionId());
                 controlSessions.remove(session.controlSessionId());
                 session.close();
             }
-            case ControlProtocol.START_RECORDING -> startRecording(session, correlationId, request.getInt(body), request.getString(body + 4));
-            case ControlProtocol.STOP_RECORDING -> stopRecording(session, correlationId, request.getInt(body), request.getString(body + 4));
-            case ControlProtocol.LIST_RECORDINGS -> list(session, correlationId, request.getLong(body), request.getInt(body + 8),
-                request.getInt(body + 12), request.getString(body + 16));
-            case ControlProtocol.START_REPLAY -> startReplay(session, correlationId, request.getLong(body), request.getLong(body + 8),
-                request.getLong(body + 16), request.getInt(body + 24), request.getString(body + 28));
-            case ControlProtocol.STOP_REPLAY -> stopReplay(session, correlationId, request.getLong(body));
-            case ControlProtocol.RECORDING_POSITION -> session.respond(correlationId, ControlProtocol.OK,
-                recordingPosition(request.getLong(body)), "");
-            case ControlProtocol.TRUNCATE_RECORDING -> truncate(session, correlationId, request.getLong(body), request.getLong(body + 8));
-            case ControlProtocol.DELETE_RECORDING -> delete(session, correlationId, request.getLong(body));
-            case ControlProtocol.PURGE_SEGMENTS -> purgeSegments(session, correlationId, request.getLong(body), request.getLong(body + 8));
-            case ControlProtocol.EXTEND_RECORDING -> extendRecording(session, correlationId, request.getLong(body), request.getInt(body + 8),
-                request.getString(body + 12));
-            default -> throw new ArchiveRequestException("unknown request type " + type);
+            case ControlRequest.StartRecording start -> startRecording(session, correlationId, start.streamId(), start.channel());
+            case ControlRequest.StopRecording stop -> stopRecording(session, correlationId, stop.streamId(), stop.channel());
+            case ControlRequest.ListRecordings list -> list(session, correlationId, list.fromRecordingId(), list.count(), list.streamId(),
+                list.channelPart());
+            case ControlRequest.StartReplay replay -> startReplay(session, correlationId, replay.recordingId(), replay.position(),
+                replay.length(), replay.replayStreamId(), replay.replayChannel());
+            case ControlRequest.StopReplay stop -> stopReplay(session, correlationId, stop.replaySessionId());
+            case ControlRequest.RecordingPosition position -> session.respond(correlationId, ControlProtocol.OK,
+                recordingPosition(position.recordingId()), "");
+            case ControlRequest.TruncateRecording truncate -> truncate(session, correlationId, truncate.recordingId(), truncate.position());
+            case ControlRequest.DeleteRecording delete -> delete(session, correlationId, delete.recordingId());
+            case ControlRequest.PurgeSegments purge -> purgeSegments(session, correlationId, purge.recordingId(), purge.position());
+            case ControlRequest.ExtendRecording extend -> extendRecording(session, correlationId, extend.recordingId(), extend.streamId(),
+                extend.channel());
+            case ControlRequest.Replicate replicate -> replicate(session, correlationId, replicate.sourceRecordingId(),
+                replicate.sourceControlStreamId(), replicate.sourceControlChannel(), replicate.localChannel());
+            case ControlRequest.StopReplication stop -> stopReplication(session, correlationId, stop.replicationId());
         }
     }
 
@@ -343,6 +394,7 @@ public final class ArchiveConductor implements Agent
             case ImageEvent.Available available when available.extendRecordingId() >= 0 -> continueRecording(available.image(),
                 available.extendRecordingId());
             case ImageEvent.Available available -> startRecordingSession(available.image(), available.channel());
+            case ImageEvent.Replica replica -> recordReplica(replica.image(), replica.replicationId());
             case ImageEvent.Unavailable unavailable ->
             {
                 for (int i = recordings.size() - 1; i >= 0; i--)
@@ -352,6 +404,98 @@ public final class ArchiveConductor implements Agent
                         stop(recordings.get(i));
                     }
                 }
+                for (final ReplicationSession replication : replications)
+                {
+                    replication.onImageGone(unavailable.image(), System.nanoTime());
+                }
+            }
+        }
+    }
+
+    private void replicate(
+        final ControlSession session, final long correlationId, final long sourceRecordingId, final int sourceControlStreamId,
+        final String sourceControlChannel, final String localChannel)
+    {
+        ChannelUri.parse(sourceControlChannel);
+        if (ChannelUri.parse(localChannel).isIpc())
+        {
+            throw new ArchiveRequestException("the local channel of a replication is where the source archive sends to: a UDP channel " +
+                "of this archive's machine, as nano:udp?endpoint=host:port, not " + localChannel);
+        }
+        for (final ReplicationSession replication : replications)
+        {
+            if (replication.sourceName().equals(sourceControlChannel + " stream " + sourceControlStreamId) &&
+                replication.sourceRecordingId() == sourceRecordingId)
+            {
+                throw new ArchiveRequestException("recording " + sourceRecordingId + " of " + replication.sourceName() +
+                    " is already being replicated (replication " + replication.replicationId() + ")");
+            }
+        }
+        final long replicationId = nextReplicationId++;
+        replications.add(new ReplicationSession(replicationId, session.controlSessionId(), sourceRecordingId, sourceControlChannel,
+            sourceControlStreamId, localChannel, client, catalog, imageEvents, context.errorHandler(),
+            context.replayConnectTimeout().toNanos(), System.nanoTime()));
+        session.respond(correlationId, ControlProtocol.OK, replicationId, "");
+    }
+
+    private void stopReplication(final ControlSession session, final long correlationId, final long replicationId)
+    {
+        for (int i = 0; i < replications.size(); i++)
+        {
+            final ReplicationSession replication = replications.get(i);
+            if (replication.replicationId() == replicationId)
+            {
+                stopCopy(replication);
+                replications.remove(i).close();
+                session.respond(correlationId, ControlProtocol.OK, replication.copyRecordingId(), "");
+                return;
+            }
+        }
+        throw new ArchiveRequestException("there is no replication " + replicationId + " running");
+    }
+
+    /** Stops the recording of a replication's image, before its subscription closes. */
+    private void stopCopy(final ReplicationSession replication)
+    {
+        for (int i = recordings.size() - 1; i >= 0; i--)
+        {
+            if (replication.image() != null && recordings.get(i).image() == replication.image())
+            {
+                stop(recordings.get(i));
+            }
+        }
+    }
+
+    /** The image of a replication's replay: the copy starts with it, or goes on where it stopped. */
+    private void recordReplica(final Image image, final long replicationId)
+    {
+        for (final ReplicationSession replication : replications)
+        {
+            if (replication.replicationId() == replicationId && replication.takeImage(image))
+            {
+                final RecordingDescriptor source = replication.source();
+                if (replication.copyRecordingId() != RecordingDescriptor.NULL_ID)
+                {
+                    continueRecording(image, replication.copyRecordingId());
+                    return;
+                }
+                try
+                {
+                    final int segmentLength = Segments.segmentLength(context.segmentLength(), source.termLength());
+                    final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), source.initialTermId(),
+                        segmentLength, source.termLength(), source.mtu(), source.sessionId(), source.streamId(), source.channel(),
+                        "replica of " + replication.sourceName(), source.frameChecksums(), source.recordingId());
+                    forceCatalog();
+                    replication.copyRecordingId(recordingId);
+                    recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(),
+                        directory, segmentLength, context.fsyncLevel(), source.frameChecksums(), counters));
+                }
+                catch (final RuntimeException ex)
+                {
+                    context.errorHandler().accept(new IOException("cannot record the replica of recording " + source.recordingId() +
+                        " of " + replication.sourceName() + ": " + ex.getMessage(), ex));
+                }
+                return;
             }
         }
     }
@@ -383,7 +527,7 @@ public final class ArchiveConductor implements Agent
             final int segmentLength = Segments.segmentLength(context.segmentLength(), image.termLength());
             final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), image.initialTermId(), segmentLength,
                 image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "",
-                context.frameChecksums());
+                context.frameChecksums(), RecordingDescriptor.NULL_ID);
             recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(), directory,
                 segmentLength, context.fsyncLevel(), context.frameChecksums(), counters));
         }

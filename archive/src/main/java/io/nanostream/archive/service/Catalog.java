@@ -165,7 +165,8 @@ public final class Catalog implements AutoCloseable
      */
     long add(
         final long startPosition, final long startTimestamp, final int initialTermId, final int segmentLength, final int termLength,
-        final int mtu, final int sessionId, final int streamId, final String channel, final String source, final boolean frameChecksums)
+        final int mtu, final int sessionId, final int streamId, final String channel, final String source, final boolean frameChecksums,
+        final long sourceRecordingId)
     {
         final byte[] channelBytes = channel.getBytes(StandardCharsets.UTF_8);
         if (channelBytes.length > MAX_CHANNEL_LENGTH)
@@ -198,7 +199,8 @@ public final class Catalog implements AutoCloseable
         final int sourceLength = Math.min(sourceBytes.length, MAX_SOURCE_LENGTH);
         buffer.putInt(offset + SOURCE_OFFSET, sourceLength);
         buffer.putBytes(offset + SOURCE_OFFSET + Integer.BYTES, sourceBytes, 0, sourceLength);
-        buffer.putInt(offset + FLAGS_OFFSET, frameChecksums ? FLAG_FRAME_CHECKSUMS : 0);
+        buffer.putLong(offset + CatalogLayout.SOURCE_RECORDING_ID_OFFSET, sourceRecordingId);
+        buffer.putInt(offset + FLAGS_OFFSET, (frameChecksums ? FLAG_FRAME_CHECKSUMS : 0) | (sourceRecordingId >= 0 ? CatalogLayout.FLAG_REPLICA : 0));
         buffer.putInt(offset + CHECKSUM_OFFSET, checksum(offset));
         buffer.putIntRelease(offset + STATE_OFFSET, RECORDED); // release: the descriptor is complete before it counts
         return recordingId;
@@ -283,12 +285,14 @@ public final class Catalog implements AutoCloseable
             return null;
         }
         final long start = Math.max(buffer.getLong(offset + START_POSITION_OFFSET), buffer.getLongAcquire(offset + PURGED_TO_OFFSET));
+        final int flags = buffer.getInt(offset + FLAGS_OFFSET);
         return new RecordingDescriptor(recordingId, start,
             buffer.getLongAcquire(offset + STOP_POSITION_OFFSET), buffer.getLong(offset + START_TIMESTAMP_OFFSET),
             buffer.getLong(offset + STOP_TIMESTAMP_OFFSET), buffer.getInt(offset + INITIAL_TERM_ID_OFFSET),
             buffer.getInt(offset + SEGMENT_LENGTH_OFFSET), buffer.getInt(offset + TERM_LENGTH_OFFSET), buffer.getInt(offset + MTU_OFFSET),
             buffer.getInt(offset + SESSION_ID_OFFSET), buffer.getInt(offset + STREAM_ID_OFFSET), string(offset + CHANNEL_OFFSET, MAX_CHANNEL_LENGTH),
-            string(offset + SOURCE_OFFSET, MAX_SOURCE_LENGTH), (buffer.getInt(offset + FLAGS_OFFSET) & FLAG_FRAME_CHECKSUMS) != 0);
+            string(offset + SOURCE_OFFSET, MAX_SOURCE_LENGTH), (flags & FLAG_FRAME_CHECKSUMS) != 0,
+            (flags & CatalogLayout.FLAG_REPLICA) != 0 ? buffer.getLong(offset + CatalogLayout.SOURCE_RECORDING_ID_OFFSET) : RecordingDescriptor.NULL_ID);
     }
 
     /**

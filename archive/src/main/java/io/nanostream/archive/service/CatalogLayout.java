@@ -56,9 +56,11 @@ package io.nanostream.archive.service;
  *  +---------------------------------------------------------------+
  *  |        Channel Length, then Channel (UTF-8, up to 640)       ...  80
  *  +---------------------------------------------------------------+
- *  |        Source Length, then Source (UTF-8, up to 288)         ...  724
+ *  |        Source Length, then Source (UTF-8, up to 280)         ...  724
  *  +---------------------------------------------------------------+
- *  |          Flags (bit 0: a CRC32C in each data frame)           | 1016
+ *  |    Source Recording Id (long; a replica's id at its source)   | 1008  valid with flag bit 1
+ *  +---------------------------------------------------------------+
+ *  |   Flags (bit 0: a CRC32C in each data frame; bit 1: replica)  | 1016
  *  +---------------------------------------------------------------+
  *  |                            unused                             | 1020
  *  +---------------------------------------------------------------+ 1024
@@ -124,11 +126,15 @@ public final class CatalogLayout
     /** Descriptor: offset of the source's length. */
     public static final int SOURCE_OFFSET = CHANNEL_OFFSET + Integer.BYTES + MAX_CHANNEL_LENGTH;
     /** The longest source kept, in UTF-8 bytes. */
-    public static final int MAX_SOURCE_LENGTH = 288;
+    public static final int MAX_SOURCE_LENGTH = 280;
+    /** Descriptor: offset of a replica's recording id at the archive it was copied from. */
+    public static final int SOURCE_RECORDING_ID_OFFSET = 1008;
     /** Descriptor: offset of the flags. */
     public static final int FLAGS_OFFSET = 1016;
     /** Flag: each data frame's reserved value holds the CRC32C of its payload. */
     public static final int FLAG_FRAME_CHECKSUMS = 1;
+    /** Flag: the recording is a replica of another archive's; the source recording id is set. */
+    public static final int FLAG_REPLICA = 2;
 
     private CatalogLayout()
     {

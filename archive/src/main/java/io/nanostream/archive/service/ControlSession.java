@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One archive client's session: the publication its answers go out on. An answer the client does not take within five
- * seconds (its response stream is gone or stuck) ends the session, so one stuck client never holds the archive up long.
+ * seconds (its response stream is gone or stuck) ends the session, so one stuck client never holds the archive up long;
+ * so does a response stream that was connected and is no more (the client closed, was killed, or its link broke).
  * Owned by the archive conductor's thread.
  */
 final class ControlSession implements AutoCloseable
@@ -22,6 +23,7 @@ final class ControlSession implements AutoCloseable
     private final ExclusivePublication responses;
     private final AtomicBuffer buffer = AtomicBuffer.allocateDirect(4096);
     private boolean broken;
+    private boolean connectedOnce;
 
     ControlSession(final long controlSessionId, final ExclusivePublication responses)
     {
@@ -32,6 +34,14 @@ final class ControlSession implements AutoCloseable
     long controlSessionId()
     {
         return controlSessionId;
+    }
+
+    /** {@return whether the client went: its response stream was connected and is no more, or an answer could not be sent} */
+    boolean isGone()
+    {
+        final boolean connected = responses.isConnected();
+        connectedOnce |= connected;
+        return broken || (connectedOnce && !connected);
     }
 
     /** {@return whether an answer could not be sent: the session is to be closed} */
@@ -80,7 +90,8 @@ final class ControlSession implements AutoCloseable
         final int afterChannel = ControlProtocol.putString(buffer, body + 64, recording.channel());
         final int afterSource = ControlProtocol.putString(buffer, afterChannel, recording.source());
         buffer.putInt(afterSource, recording.frameChecksums() ? 1 : 0);
-        send(afterSource + Integer.BYTES);
+        buffer.putLong(afterSource + Integer.BYTES, recording.sourceRecordingId());
+        send(afterSource + Integer.BYTES + Long.BYTES);
     }
 
     private static String truncated(final String message)
@@ -105,6 +116,7 @@ final class ControlSession implements AutoCloseable
             }
             Thread.yield();
         }
+        connectedOnce = true; // an answer went out: the client was there
     }
 
     @Override

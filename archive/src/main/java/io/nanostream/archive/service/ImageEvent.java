@@ -20,6 +20,16 @@ sealed interface ImageEvent
     }
 
     /**
+     * A new image of a replication's replay: it becomes the replica, new or continued, if the replication awaits it.
+     *
+     * @param image         the image.
+     * @param replicationId the replication whose replay stream it is on.
+     */
+    record Replica(Image image, long replicationId) implements ImageEvent
+    {
+    }
+
+    /**
      * An image that went: its recording stops.
      *
      * @param image the image.

@@ -98,6 +98,11 @@ final class ReplaySession implements AutoCloseable
                 return 0;
             }
         }
+        else if (!publication.isConnected())
+        {
+            end("the replay's subscribers went at position " + position); // a link that broke: the reader asks again from where it got
+            return 0;
+        }
         if (blockLength == 0)
         {
             final long limit = Math.min(endPosition, progress.position());
