@@ -35,29 +35,31 @@ public final class AeronArchiveShapes
      *
      * @param messageLength bytes per message.
      * @param fsyncLevel    the archive's file sync level.
+     * @param onDisk        whether the archive directory is on the disk rather than in /dev/shm.
      * @return the shape.
      */
-    public static ThroughputShape record(final int messageLength, final int fsyncLevel)
+    public static ThroughputShape record(final int messageLength, final int fsyncLevel, final boolean onDisk)
     {
-        return new Record(messageLength, fsyncLevel);
+        return new Record(messageLength, fsyncLevel, onDisk);
     }
 
     /**
      * Replay, as {@link NanoArchiveShapes#replay}.
      *
      * @param messageLength bytes per message.
+     * @param onDisk        whether the archive directory is on the disk rather than in /dev/shm.
      * @return the shape.
      */
-    public static ThroughputShape replay(final int messageLength)
+    public static ThroughputShape replay(final int messageLength, final boolean onDisk)
     {
-        return new Replay(messageLength);
+        return new Replay(messageLength, onDisk);
     }
 
     /** An archiving media driver (driver and archive each on one thread, back-off idling) and a client of both. */
     private abstract static class Rig implements ThroughputShape
     {
         final int messageLength;
-        final Path archiveDirectory = ArchiveScenarios.archiveDirectory("aeron");
+        final Path archiveDirectory;
         final ArchivingMediaDriver driver;
         final Aeron aeron;
         final AeronArchive archive;
@@ -66,9 +68,10 @@ public final class AeronArchiveShapes
         long recordingId = -1;
         long recordedMessages;
 
-        Rig(final int messageLength, final int fsyncLevel)
+        Rig(final int messageLength, final int fsyncLevel, final boolean onDisk)
         {
             this.messageLength = messageLength;
+            archiveDirectory = ArchiveScenarios.archiveDirectory("aeron", onDisk);
             final String directory = "/dev/shm/aeron-bench-" + UUID.randomUUID();
             driver = ArchivingMediaDriver.launch(
                 new MediaDriver.Context().aeronDirectoryName(directory).threadingMode(ThreadingMode.SHARED)
@@ -138,9 +141,9 @@ public final class AeronArchiveShapes
 
     private static final class Record extends Rig
     {
-        Record(final int messageLength, final int fsyncLevel)
+        Record(final int messageLength, final int fsyncLevel, final boolean onDisk)
         {
-            super(messageLength, fsyncLevel);
+            super(messageLength, fsyncLevel, onDisk);
         }
 
         @Override
@@ -161,9 +164,9 @@ public final class AeronArchiveShapes
         private int replayStream = ArchiveScenarios.RECORDED_STREAM + 1;
         private String firstProblem;
 
-        Replay(final int messageLength)
+        Replay(final int messageLength, final boolean onDisk)
         {
-            super(messageLength, 0);
+            super(messageLength, 0, onDisk);
         }
 
         @Override

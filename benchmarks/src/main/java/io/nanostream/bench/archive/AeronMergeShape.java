@@ -38,8 +38,17 @@ final class AeronMergeShape implements ThroughputShape
     private long recordingId = -1;
     private int stream = ArchiveScenarios.RECORDED_STREAM;
 
-    AeronMergeShape()
+    private final long fixedBehind;
+
+    /**
+     * The shape.
+     *
+     * @param fixedBehind how many messages behind the reader starts whatever a run's size, or 0 for the run's size (the
+     *                    figure is then still messages caught up per second: the elapsed time is scaled to the run)
+     */
+    AeronMergeShape(final long fixedBehind)
     {
+        this.fixedBehind = fixedBehind;
         final String directory = "/dev/shm/aeron-bench-" + UUID.randomUUID();
         driver = ArchivingMediaDriver.launch(
             new MediaDriver.Context().aeronDirectoryName(directory).threadingMode(ThreadingMode.SHARED)
@@ -82,7 +91,8 @@ final class AeronMergeShape implements ThroughputShape
             }
             recordingId = RecordingPos.getRecordingId(counters, counterId);
             long sent = 0;
-            for (; sent < events; sent++)
+            final long messagesBehind = fixedBehind > 0 ? fixedBehind : events;
+            for (; sent < messagesBehind; sent++)
             {
                 offer(publication, sent);
             }
@@ -134,7 +144,7 @@ final class AeronMergeShape implements ThroughputShape
                 throw new IllegalStateException(problems[0] + " messages out of order, " + received[0] + " of " + sent + " received");
             }
         }
-        return elapsed;
+        return fixedBehind > 0 ? (long)(elapsed * ((double)events / fixedBehind)) : elapsed; // per message as if the run's size
     }
 
     private void offer(final ExclusivePublication publication, final long i)

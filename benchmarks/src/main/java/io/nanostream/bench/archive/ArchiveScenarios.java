@@ -18,14 +18,18 @@ import java.util.stream.Stream;
  * until the recording's counter shows the last one on disk, fsync level 0), {@code archive-record-fsync} (1 KiB
  * messages at fsync level 1), {@code archive-replay-32} and {@code -1k} (messages per second of a finished recording
  * replayed over IPC), {@code archive-merge} (messages behind a UDP live stream caught up per second: a late reader
- * timed from its start until it reads the live stream, against Aeron's ReplayMerge), {@code persist-latency-32} (append to read of persisted 32-byte messages in another thread, at
- * 100,000 a second, against Chronicle Queue 5.25ea16). The archive directories go under {@code nanostream.bench.archive.dir} (default /dev/shm; give
- * a directory on a disk to measure the disk). Aeron Archive runs in a JVM of its own with the flag Agrona needs.
+ * timed from its start until it reads the live stream, against Aeron's ReplayMerge), {@code archive-merge-10m} (the same
+ * with the reader 10 M messages behind whatever the run's size), {@code persist-latency-32} (append to read of persisted 32-byte messages in another thread, at
+ * 100,000 a second, against Chronicle Queue 5.25ea16). The archive directories go under {@code nanostream.bench.archive.dir} (default
+ * /dev/shm); the {@code -disk} scenarios put them under {@code nanostream.bench.archive.disk.dir} (default the temporary directory,
+ * on the disk). Aeron Archive runs in a JVM of its own with the flag Agrona needs.
  */
 public final class ArchiveScenarios implements ScenarioCatalog
 {
     /** The stream recorded; replays go to the streams after it (Aeron Archive's control streams are 10 and 20). */
     static final int RECORDED_STREAM = 1001;
+    /** How far behind the reader of archive-merge-10m starts, in messages, whatever the run's size. */
+    static final long MERGE_BEHIND = 10_000_000;
     /** Messages per second in the append-to-read latency scenario. */
     static final int PERSIST_RATE = 100_000;
 
@@ -53,7 +57,7 @@ public final class ArchiveScenarios implements ScenarioCatalog
     public List<String> scenarios()
     {
         return List.of("archive-record-32", "archive-record-1k", "archive-record-fsync", "archive-replay-32", "archive-replay-1k",
-            "archive-merge", "persist-latency-32");
+            "archive-record-1k-disk", "archive-record-fsync-disk", "archive-replay-1k-disk", "archive-merge", "archive-merge-10m", "persist-latency-32");
     }
 
     @Override
@@ -118,12 +122,16 @@ public final class ArchiveScenarios implements ScenarioCatalog
         final boolean aeron = impl.equals("aeron");
         return switch (scenario)
         {
-            case "archive-record-32" -> aeron ? AeronArchiveShapes.record(32, 0) : NanoArchiveShapes.record(32, 0);
-            case "archive-record-1k" -> aeron ? AeronArchiveShapes.record(1024, 0) : NanoArchiveShapes.record(1024, 0);
-            case "archive-record-fsync" -> aeron ? AeronArchiveShapes.record(1024, 1) : NanoArchiveShapes.record(1024, 1);
-            case "archive-replay-32" -> aeron ? AeronArchiveShapes.replay(32) : NanoArchiveShapes.replay(32);
-            case "archive-replay-1k" -> aeron ? AeronArchiveShapes.replay(1024) : NanoArchiveShapes.replay(1024);
-            case "archive-merge" -> aeron ? new AeronMergeShape() : new NanoMergeShape();
+            case "archive-record-32" -> aeron ? AeronArchiveShapes.record(32, 0, false) : NanoArchiveShapes.record(32, 0, false);
+            case "archive-record-1k" -> aeron ? AeronArchiveShapes.record(1024, 0, false) : NanoArchiveShapes.record(1024, 0, false);
+            case "archive-record-fsync" -> aeron ? AeronArchiveShapes.record(1024, 1, false) : NanoArchiveShapes.record(1024, 1, false);
+            case "archive-replay-32" -> aeron ? AeronArchiveShapes.replay(32, false) : NanoArchiveShapes.replay(32, false);
+            case "archive-replay-1k" -> aeron ? AeronArchiveShapes.replay(1024, false) : NanoArchiveShapes.replay(1024, false);
+            case "archive-record-1k-disk" -> aeron ? AeronArchiveShapes.record(1024, 0, true) : NanoArchiveShapes.record(1024, 0, true);
+            case "archive-record-fsync-disk" -> aeron ? AeronArchiveShapes.record(1024, 1, true) : NanoArchiveShapes.record(1024, 1, true);
+            case "archive-replay-1k-disk" -> aeron ? AeronArchiveShapes.replay(1024, true) : NanoArchiveShapes.replay(1024, true);
+            case "archive-merge" -> aeron ? new AeronMergeShape(0) : new NanoMergeShape(0);
+            case "archive-merge-10m" -> aeron ? new AeronMergeShape(MERGE_BEHIND) : new NanoMergeShape(MERGE_BEHIND);
             default -> throw new IllegalArgumentException("no archive scenario " + scenario);
         };
     }
@@ -149,7 +157,17 @@ public final class ArchiveScenarios implements ScenarioCatalog
     /** A new directory for one implementation's archive, under {@code nanostream.bench.archive.dir}. */
     static Path archiveDirectory(final String impl)
     {
-        final Path parent = Path.of(System.getProperty("nanostream.bench.archive.dir", "/dev/shm"));
+        return archiveDirectory(impl, false);
+    }
+
+    /**
+     * A new directory for one implementation's archive: under {@code nanostream.bench.archive.dir} (default /dev/shm), or,
+     * on the disk, under {@code nanostream.bench.archive.disk.dir} (default the JVM's temporary directory).
+     */
+    static Path archiveDirectory(final String impl, final boolean onDisk)
+    {
+        final Path parent = onDisk ? Path.of(System.getProperty("nanostream.bench.archive.disk.dir", System.getProperty("java.io.tmpdir"))) :
+            Path.of(System.getProperty("nanostream.bench.archive.dir", "/dev/shm"));
         return parent.resolve("nano-stream-bench-archive-" + impl + "-" + UUID.randomUUID());
     }
 

@@ -37,11 +37,12 @@ public final class NanoArchiveShapes
      *
      * @param messageLength bytes per message.
      * @param fsyncLevel    the archive's fsync level.
+     * @param onDisk        whether the archive directory is on the disk rather than in /dev/shm.
      * @return the shape.
      */
-    public static ThroughputShape record(final int messageLength, final int fsyncLevel)
+    public static ThroughputShape record(final int messageLength, final int fsyncLevel, final boolean onDisk)
     {
-        return new Record(messageLength, fsyncLevel);
+        return new Record(messageLength, fsyncLevel, onDisk);
     }
 
     /**
@@ -49,11 +50,12 @@ public final class NanoArchiveShapes
      * the last message asked for; the recording grows, untimed, when a run asks for more than it holds.
      *
      * @param messageLength bytes per message.
+     * @param onDisk        whether the archive directory is on the disk rather than in /dev/shm.
      * @return the shape.
      */
-    public static ThroughputShape replay(final int messageLength)
+    public static ThroughputShape replay(final int messageLength, final boolean onDisk)
     {
-        return new Replay(messageLength);
+        return new Replay(messageLength, onDisk);
     }
 
     /** A driver, an archive in a fresh directory, and a client of both. */
@@ -70,13 +72,13 @@ public final class NanoArchiveShapes
         long recordedMessages;
         long end;
 
-        Rig(final int messageLength, final int fsyncLevel)
+        Rig(final int messageLength, final int fsyncLevel, final boolean onDisk)
         {
             this.messageLength = messageLength;
             final Path base = new DriverContext().directory();
             driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
                 .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
-            final Path archiveDirectory = ArchiveScenarios.archiveDirectory("nano");
+            final Path archiveDirectory = ArchiveScenarios.archiveDirectory("nano", onDisk);
             archive = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory).fsyncLevel(fsyncLevel)
                 .clientContext(FailFastClients.context(driver.directory())));
             client = NanoStream.connect(FailFastClients.context(driver.directory()));
@@ -138,9 +140,9 @@ public final class NanoArchiveShapes
 
     private static final class Record extends Rig
     {
-        Record(final int messageLength, final int fsyncLevel)
+        Record(final int messageLength, final int fsyncLevel, final boolean onDisk)
         {
-            super(messageLength, fsyncLevel);
+            super(messageLength, fsyncLevel, onDisk);
         }
 
         @Override
@@ -160,9 +162,9 @@ public final class NanoArchiveShapes
         private int replayStream = ArchiveScenarios.RECORDED_STREAM + 1;
         private String firstProblem;
 
-        Replay(final int messageLength)
+        Replay(final int messageLength, final boolean onDisk)
         {
-            super(messageLength, 0);
+            super(messageLength, 0, onDisk);
         }
 
         @Override

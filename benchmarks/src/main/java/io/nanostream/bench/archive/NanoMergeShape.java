@@ -36,8 +36,17 @@ final class NanoMergeShape implements ThroughputShape
     private long recordingId = -1;
     private int stream = ArchiveScenarios.RECORDED_STREAM;
 
-    NanoMergeShape()
+    private final long fixedBehind;
+
+    /**
+     * The shape.
+     *
+     * @param fixedBehind how many messages behind the reader starts whatever a run's size, or 0 for the run's size (the
+     *                    figure is then still messages caught up per second: the elapsed time is scaled to the run)
+     */
+    NanoMergeShape(final long fixedBehind)
     {
+        this.fixedBehind = fixedBehind;
         final Path base = new DriverContext().directory();
         driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
@@ -66,7 +75,8 @@ final class NanoMergeShape implements ThroughputShape
             }
             recordingId = positions.activity().getFirst().recordingId();
             long sent = 0;
-            for (; sent < events; sent++)
+            final long messagesBehind = fixedBehind > 0 ? fixedBehind : events;
+            for (; sent < messagesBehind; sent++)
             {
                 offer(publication, sent);
             }
@@ -115,7 +125,7 @@ final class NanoMergeShape implements ThroughputShape
                 throw new IllegalStateException(problems[0] + " messages out of order, " + received[0] + " of " + sent + " received");
             }
         }
-        return elapsed;
+        return fixedBehind > 0 ? (long)(elapsed * ((double)events / fixedBehind)) : elapsed; // per message as if the run's size
     }
 
     private void offer(final ExclusivePublication publication, final long i)
