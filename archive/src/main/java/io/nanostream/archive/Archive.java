@@ -6,7 +6,7 @@ import io.nanostream.archive.service.RecordingCounters;
 import io.nanostream.archive.service.RecordingFiles;
 import io.nanostream.client.NanoStream;
 import io.nanostream.concurrent.AgentRunner;
-import io.nanostream.concurrent.BackoffIdleStrategy;
+import io.nanostream.concurrent.IdleStrategies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class Archive implements AutoCloseable
         this.lock = lock;
         this.catalog = catalog;
         this.client = client;
-        this.runner = new AgentRunner(conductor, new BackoffIdleStrategy(), context.errorHandler());
+        this.runner = new AgentRunner(conductor, IdleStrategies.byName(context.idleStrategy()), context.errorHandler());
         AgentRunner.start(runner, Thread.ofPlatform().daemon()::unstarted);
     }
 

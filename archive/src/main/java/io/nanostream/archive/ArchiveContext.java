@@ -2,6 +2,7 @@ package io.nanostream.archive;
 
 import io.nanostream.client.ChannelUri;
 import io.nanostream.client.ClientContext;
+import io.nanostream.concurrent.IdleStrategies;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class ArchiveContext
     private int fsyncLevel;
     private boolean frameChecksums;
     private Duration replayConnectTimeout = Duration.ofSeconds(10);
+    private String idleStrategy = "backoff";
     private Consumer<Throwable> errorHandler = error -> System.getLogger("io.nanostream.archive")
         .log(System.Logger.Level.ERROR, "nano-stream archive error", error);
 
@@ -186,6 +188,29 @@ public final class ArchiveContext
     public boolean frameChecksums()
     {
         return frameChecksums;
+    }
+
+    /**
+     * Sets how the archive's thread waits when a duty cycle finds nothing to do, by name: {@code backoff} (spins, then
+     * yields, then parks up to a millisecond; the default), {@code yield}, {@code spin} (a core of its own), {@code sleep},
+     * or {@code backoff:spins:yields:minParkNs:maxParkNs}. Recording latency at low rates is this choice: a parked
+     * archive sees a message only when it wakes.
+     *
+     * @param name the strategy's name.
+     * @return this context.
+     * @throws IllegalArgumentException if the name is not one of those, with the names that are.
+     */
+    public ArchiveContext idleStrategy(final String name)
+    {
+        IdleStrategies.byName(name);
+        this.idleStrategy = name;
+        return this;
+    }
+
+    /** {@return the name of the archive thread's idle strategy} */
+    public String idleStrategy()
+    {
+        return idleStrategy;
     }
 
     /**

@@ -289,6 +289,61 @@ class RetentionTest
     }
 
     @Test
+    void segmentFilesCutShortOutsideTheArchiveDuringAReplayEndItCleanlyAndNothingElse() throws Exception
+    {
+        launch(new ArchiveContext());
+        record(2_000);
+        final long[] next = {0};
+        final List<String> problems = new ArrayList<>();
+        final io.nanostream.log.FragmentAssembler checker = new io.nanostream.log.FragmentAssembler((buffer, offset, length, header) ->
+        {
+            final long i = buffer.getLong(offset);
+            boolean intact = i == next[0] && length == RecordAndReplayTest.length(i);
+            for (int b = 8; intact && b < length; b++)
+            {
+                intact = buffer.getByte(offset + b) == (byte)(i + b);
+            }
+            if (!intact && problems.size() < 5)
+            {
+                problems.add("message " + i + " of " + length + " bytes where " + next[0] + " was due");
+            }
+            next[0]++;
+        });
+        try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
+        {
+            archive.startReplay(0, -1, -1, "nano:ipc", REPLAY_STREAM);
+            await("the replay", () -> replay.imageCount() > 0);
+            Thread.sleep(100); // the replay runs up to its window and waits there, its segment mapped
+            for (final Path file : segmentFiles(0))
+            {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+                {
+                    channel.truncate(0); // behind the archive's back
+                }
+            }
+            await("the replay to end", () ->
+            {
+                replay.poll(checker, 64);
+                return replay.imageCount() == 0 || replay.images().getFirst().isEndOfStream();
+            });
+        }
+        assertThat(problems).as("what came before the cut came whole, in order").isEmpty();
+        assertThat(next[0]).as("the replay ended early").isLessThan(2_000);
+        assertThat(archive.describe(0).stopPosition()).as("the archive answers on").isPositive();
+        try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM + 1))
+        {
+            archive.startReplay(0, -1, -1, "nano:ipc", REPLAY_STREAM + 1);
+            await("the second replay to end at once", () -> replay.imageCount() > 0);
+            await("the second replay to end at once", () ->
+            {
+                replay.poll((buffer, offset, length, header) -> problems.add("a message from an empty file"), 64);
+                return replay.imageCount() == 0 || replay.images().getFirst().isEndOfStream();
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void verifyFindsABrokenFrameInARecordingWithoutChecksums() throws Exception
     {
         launch(new ArchiveContext());

@@ -13,10 +13,10 @@ import java.util.concurrent.CountDownLatch;
 /** {@code nano-stream archive}: runs a standalone archive beside a driver until SIGINT or SIGTERM; its tools are subcommands. */
 @Command(name = "archive", mixinStandardHelpOptions = true, subcommands = {ArchiveListCommand.class, ArchiveDescribeCommand.class,
     ArchiveVerifyCommand.class, ArchiveReplayCommand.class, ArchiveTruncateCommand.class, ArchiveDeleteCommand.class,
-    ArchiveOrphansCommand.class},
+    ArchiveOrphansCommand.class, ArchiveReplicateCommand.class},
     description = "Runs an archive (records streams, replays them) as a client of a running driver, until Ctrl-C (SIGINT) or " +
-        "SIGTERM. 'list', 'describe', 'verify' and 'orphans' read its directory; 'replay', 'truncate' and 'delete' ask the running " +
-        "archive.")
+        "SIGTERM. 'list', 'describe', 'verify' and 'orphans' read its directory; 'replay', 'truncate', 'delete' and " +
+        "'replicate' ask the running archive.")
 public final class ArchiveCommand implements Callable<Integer>
 {
     @Option(names = "--dir", description = "The driver's directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
@@ -42,6 +42,15 @@ public final class ArchiveCommand implements Callable<Integer>
         ArchiveContext.DEFAULT_CONTROL_STREAM_ID + ", on " + ArchiveContext.DEFAULT_CONTROL_CHANNEL + ").")
     private Integer controlStream;
 
+    @Option(names = "--control-channel", description = "The control channel clients send requests on (default " +
+        ArchiveContext.DEFAULT_CONTROL_CHANNEL + "); a UDP channel, as nano:udp?endpoint=this-host:8010, lets archives and " +
+        "clients on other machines reach it, to replicate its recordings.")
+    private String controlChannel;
+
+    @Option(names = "--idle-strategy", description = "How the archive's thread waits when idle: backoff (default), yield, spin, " +
+        "sleep, or backoff:spins:yields:minParkNs:maxParkNs. yield or spin record with lower latency at low rates.")
+    private String idleStrategy;
+
     @Override
     public Integer call() throws Exception
     {
@@ -65,9 +74,14 @@ public final class ArchiveCommand implements Callable<Integer>
             context.fsyncLevel(fsyncLevel);
         }
         context.frameChecksums(frameChecksums);
-        if (controlStream != null)
+        if (idleStrategy != null)
         {
-            context.controlChannel(ArchiveContext.DEFAULT_CONTROL_CHANNEL, controlStream);
+            context.idleStrategy(idleStrategy);
+        }
+        if (controlStream != null || controlChannel != null)
+        {
+            context.controlChannel(controlChannel != null ? controlChannel : ArchiveContext.DEFAULT_CONTROL_CHANNEL,
+                controlStream != null ? controlStream : ArchiveContext.DEFAULT_CONTROL_STREAM_ID);
         }
         final Archive archive = Archive.launch(context);
         final CountDownLatch stopped = new CountDownLatch(1);

@@ -18,12 +18,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code archive list}, {@code describe}, {@code verify} and {@code orphans} read an archive's directory while the archive
- * runs; {@code replay}, {@code truncate} and {@code delete} ask the running archive.
+ * runs; {@code replay}, {@code truncate}, {@code delete} and {@code replicate} ask the running archive.
  */
 class ArchiveCommandsTest
 {
     @TempDir
     Path archiveDirectory;
+    @TempDir
+    Path sourceDirectory;
+
+    @Test
+    void replicateCopiesARecordingFromAnArchiveThatAnswersOverUdp() throws Exception
+    {
+        final int port;
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress()))
+        {
+            port = socket.getLocalPort();
+        }
+        final String sourceControl = "nano:udp?endpoint=127.0.0.1:" + port;
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             Archive source = Archive.launch(new ArchiveContext().archiveDirectory(sourceDirectory).controlChannel(sourceControl, 77)
+                 .clientContext(new ClientContext().directory(driver.directory())));
+             Archive copy = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory)
+                 .clientContext(new ClientContext().directory(driver.directory())));
+             NanoStream client = driver.connect();
+             ArchiveClient sourceClient = ArchiveClient.connect(client, sourceControl, 77, ArchiveClient.DEFAULT_RESPONSE_CHANNEL,
+                 java.time.Duration.ofSeconds(30)))
+        {
+            sourceClient.startRecording("nano:ipc?term-length=64k", 42);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            try (ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=64k", 42))
+            {
+                final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
+                for (int i = 0; i < 100; i++)
+                {
+                    while (publication.offer(message, 0, 64) < 0)
+                    {
+                        assertThat(System.nanoTime() - deadline).as("message " + i).isNegative();
+                        Thread.yield();
+                    }
+                }
+                while (sourceClient.listRecordings(0, 1).isEmpty() || sourceClient.recordingPosition(0) < publication.position())
+                {
+                    assertThat(System.nanoTime() - deadline).as("recorded").isNegative();
+                    Thread.sleep(1);
+                }
+            }
+            sourceClient.stopRecording("nano:ipc?term-length=64k", 42);
+            final long stopPosition = sourceClient.recordingPosition(0);
+            final String started = CliOutput.run("archive", "replicate", "0", "--source-channel", sourceControl, "--source-stream", "77",
+                "--local-channel", "nano:udp?endpoint=127.0.0.1:" + (port == 65535 ? port - 1 : port + 1), "--dir",
+                driver.directory().toString());
+            assertThat(started).contains("replication 1 of recording 0 from " + sourceControl + " started");
+            while (Archive.recordings(archiveDirectory).isEmpty() || Archive.recordings(archiveDirectory).getFirst().stopPosition() != stopPosition)
+            {
+                assertThat(System.nanoTime() - deadline).as("the copy").isNegative();
+                Thread.sleep(10);
+            }
+            assertThat(CliOutput.run("archive", "describe", "0", "--archive-dir", archiveDirectory.toString()))
+                .contains("replica of     recording 0 there").contains("source         replica of " + sourceControl + " stream 77");
+        }
+    }
 
     @Test
     void listAndDescribeShowWhatTheCatalogHolds() throws Exception

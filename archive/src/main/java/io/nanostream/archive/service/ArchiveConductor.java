@@ -151,6 +151,12 @@ public final class ArchiveConductor implements Agent
         for (int i = replications.size() - 1; i >= 0; i--)
         {
             final ReplicationSession replication = replications.get(i);
+            final Image copied = replication.image();
+            if (copied != null && copied.isEndOfStream())
+            {
+                stopCopy(replication); // the source's replay ended and the copy has all of it: no need to wait for the image to go
+                replication.onImageGone(copied, nowNanos);
+            }
             work += replication.doWork(nowNanos);
             if (replication.outcome() != null)
             {
