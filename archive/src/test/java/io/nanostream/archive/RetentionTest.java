@@ -289,7 +289,7 @@ class RetentionTest
     }
 
     @Test
-    void segmentFilesCutShortOutsideTheArchiveDuringAReplayEndItCleanlyAndNothingElse() throws Exception
+    void segmentFilesCutShortOutsideTheArchiveDuringAReplayEndItWithTheReasonAndNothingElse() throws Exception
     {
         launch(new ArchiveContext());
         record(2_000);

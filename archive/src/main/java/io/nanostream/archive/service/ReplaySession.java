@@ -7,8 +7,6 @@ import io.nanostream.client.Publication;
 import io.nanostream.log.FrameHeader;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -16,9 +14,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Replays a recording from a frame-aligned position to an exclusive publication placed at that same position, block by
- * block: frames are offered whole ({@link ExclusivePublication#offerBlock}) straight from a read-only mapping of their
- * segment file, one copy from the page cache into the log, so flags, padding and reserved values come out as they went
- * in. The mapping covers what the file held when it was made, and is made again when the recording has grown past it. A replay of a recording still being made follows it until it
+ * block: frames are read from the segment files and offered whole ({@link ExclusivePublication#offerBlock}), so flags,
+ * padding and reserved values come out as they went in. A replay of a recording still being made follows it until it
  * stops; one with a length ends there. Frames read from disk are checked before they are offered: a length that cannot
  * be a frame ends the replay, naming the position. Owned by the archive conductor's thread.
  */
@@ -35,14 +32,11 @@ final class ReplaySession implements AutoCloseable
     private final RecordingProgress progress;
     private final long endPosition;
     private final long connectDeadlineNanos;
+    private final ByteBuffer readBuffer;
+    private final AtomicBuffer readView;
     private final FrameChecksums checksums;
     private FileChannel segment;
     private long segmentBase = -1;
-    private Arena mappingArena;
-    private AtomicBuffer mapping;
-    private ByteBuffer mappingBytes;
-    private long mappedLength;
-    private int blockOffset;
     private long position;
     private int blockLength;
     private boolean connected;
@@ -75,6 +69,8 @@ final class ReplaySession implements AutoCloseable
         this.endPosition = endPosition;
         this.progress = progress;
         this.connectDeadlineNanos = connectDeadlineNanos;
+        this.readBuffer = ByteBuffer.allocateDirect(Math.min(CHUNK, recording.termLength()));
+        this.readView = AtomicBuffer.wrap(readBuffer);
         this.checksums = recording.frameChecksums() ? new FrameChecksums() : null;
     }
 
@@ -107,22 +103,6 @@ final class ReplaySession implements AutoCloseable
             end("the replay's subscribers went at position " + position); // a link that broke: the reader asks again from where it got
             return 0;
         }
-        try
-        {
-            return replayBlock();
-        }
-        catch (final InternalError ex)
-        {
-            // the JDK's answer to a page of the mapping that is gone: its file was cut short behind the archive's back
-            end("recording " + recording.recordingId() + " could not be read at position " + position + " (" + ex.getMessage() +
-                "): its segment file was cut short outside the archive; ./nano-stream archive verify says where");
-            return 0;
-        }
-    }
-
-    /** Offers the block in hand, or finds the next one; returns the work done. */
-    private int replayBlock()
-    {
         if (blockLength == 0)
         {
             final long limit = Math.min(endPosition, progress.position());
@@ -139,7 +119,7 @@ final class ReplaySession implements AutoCloseable
                 return 0;
             }
         }
-        final long result = publication.offerBlock(mapping, blockOffset, blockLength);
+        final long result = publication.offerBlock(readView, 0, blockLength);
         if (result > 0)
         {
             position += blockLength;
@@ -153,32 +133,38 @@ final class ReplaySession implements AutoCloseable
         return 0; // back pressure, or a new term: the same block again next cycle
     }
 
-    /** Finds the next run of whole frames in the mapping, up to the limit, the end of the term and {@link #CHUNK}; false if it ended the replay. */
+    /** Reads the next run of whole frames, up to the limit, the end of the term and {@link #CHUNK}; false if it ended the replay. */
     private boolean read(final long limit)
     {
         final int termLength = recording.termLength();
         final int termOffset = (int)(position & (termLength - 1));
-        final int wanted = (int)Math.min(Math.min(limit - position, termLength - termOffset), CHUNK);
-        final int at;
+        final int wanted = (int)Math.min(Math.min(limit - position, termLength - termOffset), readBuffer.capacity());
         try
         {
-            at = map(position, wanted);
+            final FileChannel channel = segmentFor(position);
+            readBuffer.clear().limit(wanted);
+            long at = position - segmentBase;
+            while (readBuffer.hasRemaining())
+            {
+                final int read = channel.read(readBuffer, at);
+                if (read < 0)
+                {
+                    end("recording " + recording.recordingId() + " ends on disk at position " + (position + readBuffer.position()) +
+                        " where " + limit + " was recorded");
+                    return false;
+                }
+                at += read;
+            }
         }
         catch (final IOException ex)
         {
             end("cannot read recording " + recording.recordingId() + " at position " + position + ": " + ex.getMessage());
             return false;
         }
-        if (at < 0)
-        {
-            end("recording " + recording.recordingId() + " ends on disk before position " + (position + wanted) + ", where " + limit +
-                " was recorded");
-            return false;
-        }
         int scan = 0;
         while (scan < wanted)
         {
-            final int frameLength = mapping.getInt(at + scan);
+            final int frameLength = readView.getInt(scan);
             if (frameLength < FrameHeader.LENGTH || frameLength > termLength - termOffset - scan)
             {
                 end("recording " + recording.recordingId() + " is damaged at position " + (position + scan) + ": a frame length of " +
@@ -192,48 +178,32 @@ final class ReplaySession implements AutoCloseable
             }
             scan += aligned;
         }
-        final int mismatch = checksums == null || scan == 0 ? -1 : checksums.firstMismatch(mappingBytes.slice(at, scan), scan);
+        final int mismatch = checksums == null || scan == 0 ? -1 : checksums.firstMismatch(readBuffer, scan);
+        if (mismatch > 0)
+        {
+            blockLength = mismatch; // the frames before it go out; the next read starts at the damaged one and ends the replay
+            return true;
+        }
         if (mismatch == 0)
         {
-            end("recording " + recording.recordingId() + " is damaged at position " + position + ": the frame there does " +
+            end("recording " + recording.recordingId() + " is damaged at position " + (position + mismatch) + ": the frame there does " +
                 "not match its CRC32C; ./nano-stream archive verify lists every damaged frame, and truncate cuts the recording before one");
             return false;
         }
-        blockOffset = at;
-        blockLength = mismatch > 0 ? mismatch : scan; // the frames before a damaged one go out; the next read ends the replay there
-        return blockLength > 0;
+        blockLength = scan;
+        return scan > 0;
     }
 
-    /**
-     * Maps the segment holding a position, far enough to hold {@code length} bytes from it.
-     *
-     * @return the position's offset in the mapping, or -1 if the file is shorter.
-     */
-    private int map(final long from, final int length) throws IOException
+    private FileChannel segmentFor(final long at) throws IOException
     {
-        final long base = Segments.segmentBase(recording, from);
+        final long base = Segments.segmentBase(recording, at);
         if (segment == null || base != segmentBase)
         {
             closeSegment();
             segment = FileChannel.open(Segments.file(directory, recording.recordingId(), base), StandardOpenOption.READ);
             segmentBase = base;
         }
-        final long needed = from - base + length;
-        if (needed > mappedLength)
-        {
-            final long size = Math.min(segment.size(), recording.segmentLength());
-            if (size < needed)
-            {
-                return -1;
-            }
-            closeMapping();
-            mappingArena = Arena.ofConfined();
-            final MemorySegment mapped = segment.map(FileChannel.MapMode.READ_ONLY, 0, size, mappingArena);
-            mapping = AtomicBuffer.wrap(mapped);
-            mappingBytes = checksums == null ? null : mapped.asByteBuffer();
-            mappedLength = size;
-        }
-        return (int)(from - base);
+        return segment;
     }
 
     private void end(final String why)
@@ -268,21 +238,8 @@ final class ReplaySession implements AutoCloseable
         return position;
     }
 
-    private void closeMapping()
-    {
-        if (mappingArena != null)
-        {
-            mappingArena.close(); // unmaps: no block of it is offered after this
-            mappingArena = null;
-            mapping = null;
-            mappingBytes = null;
-            mappedLength = 0;
-        }
-    }
-
     private void closeSegment()
     {
-        closeMapping();
         if (segment != null)
         {
             try
