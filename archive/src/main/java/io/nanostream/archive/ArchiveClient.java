@@ -3,6 +3,7 @@ package io.nanostream.archive;
 import io.nanostream.archive.protocol.ControlMessageReader;
 import io.nanostream.archive.protocol.ControlProtocol;
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ChannelUri;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Publication;
 import io.nanostream.client.Subscription;
@@ -93,7 +94,8 @@ public final class ArchiveClient implements AutoCloseable
         final Duration timeout)
     {
         final int responseStreamId = ThreadLocalRandom.current().nextInt(1 << 24, Integer.MAX_VALUE);
-        final Subscription responses = client.addSubscription(responseChannel, responseStreamId);
+        final Subscription responses = client.addSubscription(ChannelUri.parse(responseChannel).forSubscription().toString(),
+            responseStreamId);
         final Publication requests;
         try
         {

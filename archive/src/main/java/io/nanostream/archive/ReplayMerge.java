@@ -1,6 +1,7 @@
 package io.nanostream.archive;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ChannelUri;
 import io.nanostream.client.Image;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
@@ -88,7 +89,7 @@ public final class ReplayMerge implements AutoCloseable
         this.liveStreamId = liveStreamId;
         this.mergeTimeoutNanos = mergeTimeout.toNanos();
         this.position = startPosition == -1 ? recording.startPosition() : startPosition;
-        this.replay = client.addSubscription(replayChannel, replayStreamId);
+        this.replay = client.addSubscription(ChannelUri.parse(replayChannel).forSubscription().toString(), replayStreamId);
         try
         {
             this.replaySessionId = archive.startReplay(recordingId, position, -1, replayChannel, replayStreamId);
@@ -158,7 +159,7 @@ public final class ReplayMerge implements AutoCloseable
             final long gap = recorded - position;
             if (gap <= recording.termLength() / 4)
             {
-                live = client.addSubscription(liveChannel, liveStreamId); // close enough: the live image joins just ahead
+                live = client.addSubscription(ChannelUri.parse(liveChannel).forSubscription().toString(), liveStreamId); // close enough: the live image joins just ahead
                 joinDeadlineNanos = now + mergeTimeoutNanos;
                 state = State.JOINING;
             }

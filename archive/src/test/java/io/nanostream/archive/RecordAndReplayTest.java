@@ -129,11 +129,17 @@ class RecordAndReplayTest
             }
             next[0]++;
         });
-        await("messages " + from + " to " + to, () ->
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (next[0] < to)
         {
-            subscription.poll(checker, 64);
-            return next[0] >= to;
-        });
+            assertThat(System.nanoTime() - deadline).as("waiting for messages " + from + " to " + to + ": received up to " + next[0] +
+                ", problems " + problems + ", images " + subscription.images().stream().map(image -> "session " + image.sessionId() +
+                " at " + image.position() + (image.isEndOfStream() ? " (end of stream)" : "")).toList()).isNegative();
+            if (subscription.poll(checker, 64) == 0)
+            {
+                Thread.sleep(1);
+            }
+        }
         assertThat(problems).isEmpty();
         Thread.sleep(50);
         subscription.poll(checker, 64);

@@ -71,6 +71,10 @@ public final class ReplicationSourceMain
             publishing.set(false);
             publisher.join();
             System.out.println("PUBLISHED " + published[0]);
+            while (archiveClient.recordingPosition(recording.recordingId()) != publication.position())
+            {
+                Thread.sleep(1); // every message published is recorded before the recording stops where it got to
+            }
             archiveClient.stopRecording(channel, stream);
             System.out.println("STOPPED " + archiveClient.recordingPosition(recording.recordingId()));
             System.out.flush();

@@ -30,6 +30,8 @@ public final class ChannelUri
     /** An exclusive publication's first offset in its first term: with {@link #INIT_TERM_ID} and {@link #TERM_ID}. */
     public static final String TERM_OFFSET = "term-offset";
 
+    /** The parameters that only a publication's log has: a subscription ignores them. */
+    static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
         "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
@@ -254,6 +256,23 @@ public final class ChannelUri
     public int termOffset()
     {
         return startParameter(TERM_OFFSET);
+    }
+
+    /**
+     * This channel as a subscription names it: without the parameters only a publication's log has (term length, MTU,
+     * flow control, TTL), which a subscription ignores and warns about.
+     *
+     * @return the channel for a subscription; this one if it has none of them.
+     */
+    public ChannelUri forSubscription()
+    {
+        if (params.keySet().stream().noneMatch(PUBLICATION_ONLY::contains))
+        {
+            return this;
+        }
+        final Map<String, String> kept = new LinkedHashMap<>(params);
+        kept.keySet().removeAll(PUBLICATION_ONLY);
+        return new ChannelUri(media, kept, spy);
     }
 
     /**

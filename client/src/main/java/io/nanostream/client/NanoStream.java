@@ -47,7 +47,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NanoStream implements AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
-    private static final Set<String> PUBLICATION_ONLY = Set.of(ChannelUri.TERM_LENGTH, ChannelUri.MTU, "fc", "ttl");
 
     private final ClientContext context;
     private final MappedFile controlMapping;
@@ -268,7 +267,7 @@ public final class NanoStream implements AutoCloseable
      */
     static List<String> ignoredBySubscriptions(final ChannelUri uri)
     {
-        return uri.params().keySet().stream().filter(PUBLICATION_ONLY::contains).sorted().toList();
+        return uri.params().keySet().stream().filter(ChannelUri.PUBLICATION_ONLY::contains).sorted().toList();
     }
 
     /**

@@ -21,4 +21,16 @@ class SubscriptionChannelTest
             .isEmpty();
         assertThat(NanoStream.ignoredBySubscriptions(ChannelUri.parse("nano:ipc"))).isEmpty();
     }
+
+    @Test
+    void aChannelForASubscriptionKeepsWhatASubscriptionUsesAndDropsTheRest()
+    {
+        assertThat(ChannelUri.parse("nano:udp?endpoint=224.0.1.7:40124|ttl=4|fc=min|mtu=8k|interface=127.0.0.1").forSubscription())
+            .hasToString("nano:udp?endpoint=224.0.1.7:40124|interface=127.0.0.1");
+        assertThat(ChannelUri.parse("nano-spy:nano:udp?endpoint=127.0.0.1:40123|term-length=64k").forSubscription())
+            .hasToString("nano-spy:nano:udp?endpoint=127.0.0.1:40123");
+        final ChannelUri plain = ChannelUri.parse("nano:ipc");
+        assertThat(plain.forSubscription()).isSameAs(plain);
+        assertThat(NanoStream.ignoredBySubscriptions(ChannelUri.parse("nano:ipc?term-length=64k|mtu=8k").forSubscription())).isEmpty();
+    }
 }

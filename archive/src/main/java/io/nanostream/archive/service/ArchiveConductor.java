@@ -78,7 +78,8 @@ public final class ArchiveConductor implements Agent
         this.directory = context.archiveDirectory();
         this.client = client;
         this.catalog = catalog;
-        this.requests = client.addSubscription(context.controlChannel(), context.controlStreamId());
+        this.requests = client.addSubscription(ChannelUri.parse(context.controlChannel()).forSubscription().toString(),
+            context.controlStreamId());
     }
 
     /**
@@ -368,7 +369,7 @@ public final class ArchiveConductor implements Agent
             throw new ArchiveRequestException("stream " + streamId + " of " + channel + " is already being recorded");
         }
         final String recordedChannel = ChannelUri.parse(channel).toString();
-        final Subscription subscription = client.addSubscription(channel, streamId,
+        final Subscription subscription = client.addSubscription(ChannelUri.parse(channel).forSubscription().toString(), streamId,
             image -> imageEvents.add(new ImageEvent.Available(image, recordedChannel, extendRecordingId)),
             image -> imageEvents.add(new ImageEvent.Unavailable(image)));
         recordingSubscriptions.put(key, subscription);
