@@ -52,6 +52,7 @@ public final class ArchiveConductor implements Agent
     private final FragmentAssembler requestAssembler = new FragmentAssembler(this::onRequest);
     private final Queue<ImageEvent> imageEvents = new ConcurrentLinkedQueue<>();
     private final Map<Long, ControlSession> controlSessions = new HashMap<>();
+    private final List<ControlSession> sessionList = new ArrayList<>(); // the same sessions, walked without an iterator
     private final Map<String, Subscription> recordingSubscriptions = new HashMap<>();
     private final List<RecordingSession> recordings = new ArrayList<>();
     private final Map<Long, ReplaySession> replays = new HashMap<>();
@@ -193,7 +194,8 @@ public final class ArchiveConductor implements Agent
         replays.clear();
         replications.forEach(ReplicationSession::close);
         replications.clear();
-        controlSessions.values().forEach(ControlSession::close);
+        sessionList.forEach(ControlSession::close);
+        sessionList.clear();
         controlSessions.clear();
         recordingSubscriptions.values().forEach(Subscription::close);
         recordingSubscriptions.clear();
@@ -207,21 +209,22 @@ public final class ArchiveConductor implements Agent
     /** Ends the sessions of clients that went without closing them, and the replays they started. */
     private void closeGoneSessions()
     {
-        if (controlSessions.isEmpty())
+        for (int i = sessionList.size() - 1; i >= 0; i--)
         {
-            return;
-        }
-        final Iterator<ControlSession> sessions = controlSessions.values().iterator();
-        while (sessions.hasNext())
-        {
-            final ControlSession session = sessions.next();
-            if (session.isGone())
+            if (sessionList.get(i).isGone())
             {
-                sessions.remove();
-                stopReplaysOf(session.controlSessionId());
-                session.close();
+                endSession(sessionList.get(i));
             }
         }
+    }
+
+    /** Ends a control session and the replays it started. */
+    private void endSession(final ControlSession session)
+    {
+        controlSessions.remove(session.controlSessionId());
+        sessionList.remove(session);
+        stopReplaysOf(session.controlSessionId());
+        session.close();
     }
 
     private void fsyncRecordings()
@@ -286,7 +289,7 @@ public final class ArchiveConductor implements Agent
             }
             if (session.isBroken())
             {
-                controlSessions.remove(controlSessionId).close();
+                endSession(session);
             }
         }
         catch (final RuntimeException ex)
@@ -301,6 +304,7 @@ public final class ArchiveConductor implements Agent
         final ExclusivePublication responses = client.addExclusivePublication(request.responseChannel(), request.responseStreamId());
         final ControlSession session = new ControlSession(nextControlSessionId++, responses);
         controlSessions.put(session.controlSessionId(), session);
+        sessionList.add(session);
         session.respond(request.correlationId(), ControlProtocol.OK, session.controlSessionId(), "");
     }
 
@@ -310,12 +314,7 @@ public final class ArchiveConductor implements Agent
         switch (request)
         {
             case ControlRequest.Connect connect -> connect(connect);
-            case ControlRequest.CloseSession close ->
-            {
-                stopReplaysOf(session.controlSessionId());
-                controlSessions.remove(session.controlSessionId());
-                session.close();
-            }
+            case ControlRequest.CloseSession close -> endSession(session);
             case ControlRequest.StartRecording start -> startRecording(session, correlationId, start.streamId(), start.channel());
             case ControlRequest.StopRecording stop -> stopRecording(session, correlationId, stop.streamId(), stop.channel());
             case ControlRequest.ListRecordings list -> list(session, correlationId, list.fromRecordingId(), list.count(), list.streamId(),
