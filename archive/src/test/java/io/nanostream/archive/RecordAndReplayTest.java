@@ -9,7 +9,6 @@ import io.nanostream.client.Subscription;
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import io.nanostream.driver.ThreadingMode;
-import io.nanostream.log.FragmentAssembler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,37 +112,25 @@ class RecordAndReplayTest
     /** Receives messages {@code from} to {@code to - 1} from a subscription, each checked byte for byte, none more. */
     static void receive(final Subscription subscription, final long from, final long to) throws InterruptedException
     {
-        final long[] next = {from};
-        final List<String> problems = new ArrayList<>();
-        final FragmentAssembler checker = new FragmentAssembler((buffer, offset, length, header) ->
-        {
-            final long i = buffer.getLong(offset);
-            boolean intact = i == next[0] && length == length(i);
-            for (int b = 8; intact && b < length; b++)
-            {
-                intact = buffer.getByte(offset + b) == (byte)(i + b);
-            }
-            if (!intact && problems.size() < 5)
-            {
-                problems.add("message " + i + " of " + length + " bytes where " + next[0] + " was due");
-            }
-            next[0]++;
-        });
+        final MessageChecker checker = new MessageChecker(from);
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (next[0] < to)
+        while (checker.next() < to)
         {
-            assertThat(System.nanoTime() - deadline).as("waiting for messages " + from + " to " + to + ": received up to " + next[0] +
-                ", problems " + problems + ", images " + subscription.images().stream().map(image -> "session " + image.sessionId() +
-                " at " + image.position() + (image.isEndOfStream() ? " (end of stream)" : "")).toList()).isNegative();
-            if (subscription.poll(checker, 64) == 0)
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new AssertionError("waiting for messages " + from + " to " + to + ": received up to " + checker.next() +
+                    ", problems " + checker.problems() + ", images " + subscription.images().stream().map(image -> "session " +
+                    image.sessionId() + " at " + image.position() + (image.isEndOfStream() ? " (end of stream)" : "")).toList());
+            }
+            if (subscription.poll(checker.handler(), 64) == 0)
             {
                 Thread.sleep(1);
             }
         }
-        assertThat(problems).isEmpty();
+        assertThat(checker.problems()).isEmpty();
         Thread.sleep(50);
-        subscription.poll(checker, 64);
-        assertThat(next[0]).as("nothing after the last").isEqualTo(to);
+        subscription.poll(checker.handler(), 64);
+        assertThat(checker.next()).as("nothing after the last").isEqualTo(to);
     }
 
     private RecordingDescriptor onlyRecording() throws InterruptedException

@@ -7,7 +7,6 @@ import io.nanostream.client.NanoStream;
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import io.nanostream.driver.ThreadingMode;
-import io.nanostream.log.FragmentAssembler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +14,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -176,47 +173,32 @@ class ReplayMergeTest
             final RecordingDescriptor recording = archiveClient.listRecordings(0, 1).getFirst();
             RecordAndReplayTest.await("a late start", () -> archiveClient.recordingPosition(recording.recordingId()) > 2L * 64 * 1024);
 
-            final long[] next = {0};
-            final List<String> problems = new ArrayList<>();
-            final FragmentAssembler checker = new FragmentAssembler((buffer, offset, length, header) ->
-            {
-                final long i = buffer.getLong(offset);
-                boolean intact = i == next[0] && length == RecordAndReplayTest.length(i);
-                for (int b = 8; intact && b < length; b++)
-                {
-                    intact = buffer.getByte(offset + b) == (byte)(i + b);
-                }
-                if (!intact && problems.size() < 5)
-                {
-                    problems.add("message " + i + " of " + length + " bytes where " + next[0] + " was due");
-                }
-                next[0]++;
-            });
+            final MessageChecker checker = new MessageChecker(0);
             long published = -1;
             try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, replayChannel, 20, liveChannel, 10,
                 Duration.ofSeconds(60)))
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 long mergedAt = -1;
-                while (published < 0 || next[0] < published)
+                while (published < 0 || checker.next() < published)
                 {
                     assertThat(merge.failure()).isNull();
                     if (System.nanoTime() - deadline > 0)
                     {
-                        assertThat(System.nanoTime() - deadline).as("received " + next[0] + ", merged " + merge.isMerged() + " at " +
+                        assertThat(System.nanoTime() - deadline).as("received " + checker.next() + ", merged " + merge.isMerged() + " at " +
                             mergedAt + ", merge position " + merge.position() + ", publisher at " + publication.position() +
                             (publication.isConnected() ? " connected" : " NOT connected") + ", recorded to " +
                             archiveClient.recordingPosition(recording.recordingId())).isNegative();
                     }
-                    if (merge.poll(checker, 64) == 0)
+                    if (merge.poll(checker.handler(), 64) == 0)
                     {
                         Thread.yield();
                     }
                     if (mergedAt < 0 && merge.isMerged())
                     {
-                        mergedAt = next[0];
+                        mergedAt = checker.next();
                     }
-                    if (mergedAt >= 0 && next[0] > mergedAt + 2_000 && publishing.get())
+                    if (mergedAt >= 0 && checker.next() > mergedAt + 2_000 && publishing.get())
                     {
                         publishing.set(false); // the live stream went on well past the seam
                         published = publisher.get(60, TimeUnit.SECONDS);
@@ -228,8 +210,8 @@ class ReplayMergeTest
             {
                 publishing.set(false); // and the publisher thread ends, whatever happened here
             }
-            assertThat(problems).isEmpty();
-            assertThat(next[0]).isEqualTo(published);
+            assertThat(checker.problems()).isEmpty();
+            assertThat(checker.next()).isEqualTo(published);
             publication.close();
         }
     }

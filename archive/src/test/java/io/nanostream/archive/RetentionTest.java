@@ -293,22 +293,7 @@ class RetentionTest
     {
         launch(new ArchiveContext());
         record(2_000);
-        final long[] next = {0};
-        final List<String> problems = new ArrayList<>();
-        final io.nanostream.log.FragmentAssembler checker = new io.nanostream.log.FragmentAssembler((buffer, offset, length, header) ->
-        {
-            final long i = buffer.getLong(offset);
-            boolean intact = i == next[0] && length == RecordAndReplayTest.length(i);
-            for (int b = 8; intact && b < length; b++)
-            {
-                intact = buffer.getByte(offset + b) == (byte)(i + b);
-            }
-            if (!intact && problems.size() < 5)
-            {
-                problems.add("message " + i + " of " + length + " bytes where " + next[0] + " was due");
-            }
-            next[0]++;
-        });
+        final MessageChecker checker = new MessageChecker(0);
         try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
         {
             archive.startReplay(0, -1, -1, "nano:ipc", REPLAY_STREAM);
@@ -323,12 +308,13 @@ class RetentionTest
             }
             await("the replay to end", () ->
             {
-                replay.poll(checker, 64);
+                replay.poll(checker.handler(), 64);
                 return replay.imageCount() == 0 || replay.images().getFirst().isEndOfStream();
             });
         }
-        assertThat(problems).as("what came before the cut came whole, in order").isEmpty();
-        assertThat(next[0]).as("the replay ended early").isLessThan(2_000);
+        assertThat(checker.problems()).as("what came before the cut came whole, in order").isEmpty();
+        assertThat(checker.next()).as("the replay ended early").isLessThan(2_000);
+        final List<String> problems = new ArrayList<>();
         assertThat(archive.describe(0).stopPosition()).as("the archive answers on").isPositive();
         try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM + 1))
         {
