@@ -27,6 +27,8 @@ public final class TransportCounters
     public final Counter heartbeatsSent;
     /** Datagrams dropped as malformed. */
     public final Counter invalidFrames;
+    /** NAKs dropped because their offset is not the start of a frame the sender sent (a NAK into the middle of a frame). */
+    public final Counter naksNotAtFrameStart;
     /** Frames for sessions this driver does not know. */
     public final Counter unknownSessionFrames;
     /** Datagrams dropped by loss injection. */
@@ -77,6 +79,7 @@ public final class TransportCounters
         setupsSent = factory.system("udp setups sent");
         heartbeatsSent = factory.system("udp heartbeats sent");
         invalidFrames = factory.system("udp invalid frames dropped");
+        naksNotAtFrameStart = factory.system("udp NAKs not at a frame start");
         unknownSessionFrames = factory.system("udp frames for unknown sessions");
         lossDropped = factory.system("udp datagrams dropped by loss injection");
         windowOverruns = factory.system("udp frames beyond the receiver window");

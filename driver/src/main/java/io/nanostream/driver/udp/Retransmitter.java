@@ -12,7 +12,8 @@ import io.nanostream.log.TermScanner;
 import java.nio.ByteBuffer;
 
 /**
- * Answers a UDP publication's NAKs: checks the range, ignores what was never sent or is no longer kept,
+ * Answers a UDP publication's NAKs: checks the range, ignores what was never sent or is no longer kept, drops (and
+ * counts) a NAK whose offset is not the start of a frame,
  * resends each range at most once per {@link RetransmitLinger#LINGER_NANOS}, and resends whole frames from
  * the log, never more than was sent before. A NAK costs at most {@link #MAX_RESEND_MTUS_PER_NAK} MTUs of resends, and
  * all NAKs together (on multicast, anyone may NAK) at most {@link #MAX_RESEND_MTUS_PER_INTERVAL} MTUs per
@@ -79,6 +80,12 @@ final class Retransmitter
         {
             return; // not sent yet, or no longer kept
         }
+        final int index = LogLayout.indexByPosition(position, positionBitsToShift);
+        if (!isFrameStart(terms[index], termId, termOffset))
+        {
+            transport.naksNotAtFrameStart.add(1); // bytes read there would be payload taken for a header
+            return;
+        }
         if (!linger.admit(termId, termOffset, nowNanos))
         {
             return;
@@ -91,8 +98,19 @@ final class Retransmitter
         }
         if (allowed > 0)
         {
-            resentInInterval += resend(termOffset, allowed, LogLayout.indexByPosition(position, positionBitsToShift));
+            resentInInterval += resend(termOffset, allowed, index);
         }
+    }
+
+    /**
+     * Whether a frame of the term starts at an offset: its header there names this term and this offset, as every frame
+     * the publication wrote does (the log is this publication's own, so session and stream are ours).
+     */
+    private static boolean isFrameStart(final AtomicBuffer term, final int termId, final int termOffset)
+    {
+        return FrameHeader.frameLengthAcquire(term, termOffset) >= FrameHeader.LENGTH && // acquire: the header is whole
+            term.getInt(termOffset + FrameHeader.TERM_OFFSET_OFFSET) == termOffset &&
+            term.getInt(termOffset + FrameHeader.TERM_ID_OFFSET) == termId;
     }
 
     /** How much of a NAKed range the budget lets the sender resend now. */
@@ -129,7 +147,8 @@ final class Retransmitter
             }
             transport.retransmits.add(1);
             counters.retransmits().add(1);
-            transport.retransmittedBytes.add(scanned);
+            // what went out: a padding frame goes as its header alone, however much of the term it pads
+            transport.retransmittedBytes.add(TermScanner.isPadding(scan) ? FrameHeader.LENGTH : scanned);
             offset += scanned;
             remaining -= scanned;
         }

@@ -137,6 +137,32 @@ class SenderRetransmitTest
     }
 
     @Test
+    void aNakIntoTheMiddleOfAFrameIsDroppedAndCountedNotAnsweredWithPayloadTakenForAHeader() throws Exception
+    {
+        final long t = 1_000_000_000L;
+        publication.send(t);
+        drain(2);
+        final AtomicBuffer control = publication.controlBuffer();
+        StatusMessage.put(control, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 256, 7);
+        control(StatusMessage.LENGTH, t + 1);
+        publication.send(t + 2);
+        assertThat(drain(1)).containsExactly("1@0+256");
+
+        // offset 96 is 32-byte aligned but inside the frame at 64: its payload (message 1, then zeros) reads as a frame of
+        // length 1 and type 0, a padding frame, which the sender would resend as a header made of payload bytes
+        Nak.put(control, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 96, 64);
+        control(Nak.LENGTH, t + 1_000);
+        assertThat(retransmits()).as("nothing resent").isZero();
+        assertThat(counters.transport().value("udp retransmitted bytes")).isZero();
+        assertThat(counters.transport().value("udp NAKs not at a frame start")).isEqualTo(1);
+
+        Nak.put(control, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 64, 64);
+        control(Nak.LENGTH, t + 2_000);
+        assertThat(drain(1)).as("a NAK at a frame start is answered").containsExactly("1@64+64");
+        assertThat(counters.transport().value("udp retransmitted bytes")).as("the bytes that went out").isEqualTo(64);
+    }
+
+    @Test
     void aHeartbeatAfterIdleAndAnRttReply() throws Exception
     {
         final long t = 1_000_000_000L;
