@@ -38,6 +38,7 @@ public final class MessageRing
     /** The reader's own head: the shared one is published for writers, never read back (a writer could have changed it). */
     private long readerHead;
     private long skippedRecords;
+    private long trailerRepairs;
 
     /**
      * Views a buffer as a message ring.
@@ -168,6 +169,7 @@ public final class MessageRing
     {
         final long head = readerHead;
         final int headIndex = (int)head & mask;
+        repairTrailer(head);
         final long claimed = buffer.getLongVolatile(tailOffset) - head; // volatile: what writers have claimed; nothing past it is read
         final int available = claimed < 0 || claimed > capacity ? capacity - headIndex : (int)Math.min(claimed, capacity - headIndex);
         int bytesRead = 0;
@@ -208,6 +210,58 @@ public final class MessageRing
             }
         }
         return messages;
+    }
+
+    /**
+     * Puts back a trailer that cannot be right, from the reader's own head: writers decide where to write from the shared
+     * head, its cache and the tail, all of which anything that maps the ring can overwrite. A shared head other than the
+     * reader's, a head cache ahead of it (writers would overwrite unread records), or a tail behind the head, more than a
+     * ring ahead of it or unaligned (writers would find no room, forever) is repaired and counted. A tail is put back
+     * just past the records found from the head, so that no complete or claimed record is overwritten.
+     */
+    private void repairTrailer(final long head)
+    {
+        if (buffer.getLongVolatile(headOffset) != head) // volatile: a writer outside this class may have moved it
+        {
+            buffer.putLongRelease(headOffset, head); // release: writers see the space the reader really freed
+            trailerRepairs++;
+        }
+        if (buffer.getLongVolatile(headCacheOffset) - head > 0) // volatile: as above; a cache never runs ahead of the head
+        {
+            buffer.putLongRelease(headCacheOffset, head); // release: as above
+            trailerRepairs++;
+        }
+        final long tail = buffer.getLongVolatile(tailOffset); // volatile: as above
+        if (tail - head < 0 || tail - head > capacity || (tail & (ALIGNMENT - 1)) != 0)
+        {
+            final int headIndex = (int)head & mask;
+            int end = headIndex;
+            while (end < capacity)
+            {
+                final int length = buffer.getIntVolatile(end + LENGTH_OFFSET); // volatile: writers may be committing here
+                final int span = align(Math.abs(length));
+                if (length == 0 || length == Integer.MIN_VALUE || span < HEADER_LENGTH || span > capacity - end)
+                {
+                    break; // free space, or something no writer makes: the records end here
+                }
+                end += span;
+            }
+            if (buffer.compareAndSetLong(tailOffset, tail, head + (end - headIndex)))
+            {
+                trailerRepairs++;
+            }
+        }
+    }
+
+    /**
+     * How many times the reader found the ring's trailer (head, head cache, tail) set to something no writer of this
+     * class makes, and put it back: the mark of a process writing into the trailer. Reader's thread.
+     *
+     * @return the count.
+     */
+    public long trailerRepairs()
+    {
+        return trailerRepairs;
     }
 
     /**

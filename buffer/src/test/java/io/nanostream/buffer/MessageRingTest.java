@@ -252,4 +252,50 @@ class MessageRingTest
         assertThat(readAll()).containsExactly(3);
         assertThat(ring.consumerPosition()).isEqualTo(ring.producerPosition());
     }
+
+    @Test
+    void aTrailerSetToWhatNoWriterMakesIsPutBackByTheReaderAndWritersGoOn()
+    {
+        source.putInt(0, 1);
+        assertThat(ring.write(3, source, 0, 4)).isTrue();
+        assertThat(readAll()).containsExactly(3);
+        final long head = ring.consumerPosition();
+        final int headOffset = CAPACITY + MessageRingDescriptor.HEAD_OFFSET;
+        final int headCacheOffset = CAPACITY + MessageRingDescriptor.HEAD_CACHE_OFFSET;
+        final int tailOffset = CAPACITY + MessageRingDescriptor.TAIL_OFFSET;
+        // each of these made every later write fail for good: writers saw no room, and the reader, with nothing to read,
+        // never published its head again
+        final long[][] attacks = {
+            {headOffset, head - 2L * CAPACITY}, // the head moved back by two rings
+            {tailOffset, head + 10L * CAPACITY}, // the tail jumped ahead
+            {tailOffset, head - 64}, // the tail behind the head
+            {tailOffset, head + 3}, // an unaligned tail
+            {headCacheOffset, head + 2L * CAPACITY}}; // a head cache ahead of the head: writers would overwrite unread records
+        long repairs = 0;
+        for (final long[] attack : attacks)
+        {
+            memory.putLong((int)attack[0], attack[1]);
+            ring.read((type, buffer, offset, length) -> { }, 100); // one duty cycle of the reader
+            assertThat(ring.trailerRepairs()).as("repaired: " + attack[0] + " = " + attack[1]).isGreaterThan(repairs);
+            repairs = ring.trailerRepairs();
+            source.putInt(0, 2);
+            assertThat(ring.write(4, source, 0, 4)).as("a write after " + attack[0] + " = " + attack[1]).isTrue();
+            assertThat(readAll()).containsExactly(4);
+            assertThat(ring.consumerPosition()).isEqualTo(ring.producerPosition());
+        }
+        assertThat(memory.getLong(headOffset)).isEqualTo(ring.consumerPosition());
+    }
+
+    @Test
+    void aTailRepairedBehindRecordsInFlightKeepsThem()
+    {
+        source.putInt(0, 7);
+        assertThat(ring.write(5, source, 0, 4)).isTrue(); // complete, unread
+        hostileRecord(-16, 16); // claimed, not yet committed: a writer still at work
+        final long honestTail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
+        memory.putLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET, honestTail + 5L * CAPACITY);
+        assertThat(readAll()).as("the complete record is read").containsExactly(5);
+        assertThat(memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET)).as("the tail back past the claimed record")
+            .isEqualTo(honestTail);
+    }
 }

@@ -72,6 +72,41 @@ class HostileClientTest
     }
 
     @Test
+    void writesIntoTheCommandRingsTrailerAreRepairedAndClientsCommandsGoOn() throws Exception
+    {
+        final DriverContext context = new DriverContext()
+            .directory(java.nio.file.Path.of(new DriverContext().directory() + "-hostile-trailer-" + java.util.UUID.randomUUID()));
+        try (MediaDriver driver = MediaDriver.launch(context);
+             NanoStream honest = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             MappedFile file = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
+        {
+            final AtomicBuffer ringMemory = new ControlFile(file.buffer()).commandRing();
+            final int capacity = new MessageRing(ringMemory).capacity();
+            final int headOffset = capacity + MessageRingDescriptor.HEAD_OFFSET;
+            final int tailOffset = capacity + MessageRingDescriptor.TAIL_OFFSET;
+            int stream = 100;
+            // 16 bytes into the trailer: each of these made every later command fail after 10 s, until the driver restarted
+            for (final boolean moveHead : new boolean[] {true, false, true, false})
+            {
+                final long head = ringMemory.getLongVolatile(headOffset);
+                if (moveHead)
+                {
+                    ringMemory.putLongVolatile(headOffset, head - 2L * capacity);
+                }
+                else
+                {
+                    ringMemory.putLongVolatile(tailOffset, ringMemory.getLongVolatile(tailOffset) + 7L * capacity);
+                }
+                try (Subscription subscription = honest.addSubscription("nano:ipc", stream++))
+                {
+                    assertThat(subscription.registrationId()).as("a command after the write").isPositive();
+                }
+            }
+            assertThat(honest.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void anHonestClientKeepsStreamingWhileAnotherWritesGarbageCommands() throws Exception
     {
         final DriverContext context = new DriverContext().clientLivenessTimeout(java.time.Duration.ofSeconds(2))

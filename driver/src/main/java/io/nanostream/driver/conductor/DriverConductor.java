@@ -56,6 +56,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     private final ClientRegistry clients;
     private final Registrations registrations;
     private long skippedCommandRecords;
+    private long commandTrailerRepairs;
     private final IpcPublications ipc;
     private final NetworkConductor network;
     private long nextHeartbeatNanos;
@@ -197,6 +198,13 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         }
         work += ipc.housekeeping(nowNanos);
         network.housekeeping(nowNanos);
+        if (commands.trailerRepairs() != commandTrailerRepairs)
+        {
+            commandTrailerRepairs = commands.trailerRepairs();
+            errors.record(new IllegalStateException( // one message: the distinct-error log counts repeats in one entry
+                "the command ring's head, head cache or tail was set to a value no client writes; it was put back from the driver's " +
+                "own head"));
+        }
         if (commands.skippedRecords() != skippedCommandRecords)
         {
             skippedCommandRecords = commands.skippedRecords();
