@@ -37,8 +37,6 @@ public final class ArchiveConductor implements Agent
 {
     /** Requests taken per duty cycle, so that a flood of them cannot starve recordings and replays. */
     static final int REQUESTS_PER_CYCLE = 10;
-    /** How often a recording's data is forced to the device at fsync level 1 and up. */
-    static final long FSYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How often control sessions are checked for clients that went without closing them. */
     static final long SESSION_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -54,13 +52,12 @@ public final class ArchiveConductor implements Agent
     private final Map<Long, ControlSession> controlSessions = new HashMap<>();
     private final List<ControlSession> sessionList = new ArrayList<>(); // the same sessions, walked without an iterator
     private final Map<String, Subscription> recordingSubscriptions = new HashMap<>();
-    private final List<RecordingSession> recordings = new ArrayList<>();
+    private final Recorder recorder;
     private final Map<Long, ReplaySession> replays = new HashMap<>();
     private final List<ReplicationSession> replications = new ArrayList<>();
     private long nextControlSessionId = 1;
     private long nextReplicationId = 1;
     private long nextReplaySessionId = 1;
-    private long nextFsyncNanos;
     private long nextSessionCheckNanos;
 
     /**
@@ -75,6 +72,7 @@ public final class ArchiveConductor implements Agent
     {
         this.counters = counters;
         this.retention = new RecordingRetention(context.archiveDirectory(), catalog, this::forceCatalog);
+        this.recorder = new Recorder(context, catalog, counters, this::forceCatalog);
         this.context = context;
         this.directory = context.archiveDirectory();
         this.client = client;
@@ -126,25 +124,7 @@ public final class ArchiveConductor implements Agent
             onImageEvent(event);
             work++;
         }
-        for (int i = recordings.size() - 1; i >= 0; i--)
-        {
-            final RecordingSession recording = recordings.get(i);
-            work += recording.doWork() > 0 ? 1 : 0;
-            if (recording.failure() != null && recording.isActive())
-            {
-                // stopped where the last whole block ends; it stays in the list, its image read on and dropped, so that a
-                // full disk never holds the publisher back, until the image goes or the stream's recording is stopped
-                recording.close();
-                catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
-                forceCatalog();
-                context.errorHandler().accept(new IOException(recording.failure()));
-            }
-        }
-        if (context.fsyncLevel() >= 1 && nowNanos - nextFsyncNanos >= 0)
-        {
-            nextFsyncNanos = nowNanos + FSYNC_INTERVAL_NANOS;
-            fsyncRecordings();
-        }
+        work += recorder.doWork(nowNanos);
         if (nowNanos - nextSessionCheckNanos >= 0)
         {
             nextSessionCheckNanos = nowNanos + SESSION_CHECK_INTERVAL_NANOS;
@@ -186,10 +166,7 @@ public final class ArchiveConductor implements Agent
     @Override
     public void onClose()
     {
-        for (int i = recordings.size() - 1; i >= 0; i--)
-        {
-            stop(recordings.get(i));
-        }
+        recorder.close();
         replays.values().forEach(ReplaySession::close);
         replays.clear();
         replications.forEach(ReplicationSession::close);
@@ -225,25 +202,6 @@ public final class ArchiveConductor implements Agent
         sessionList.remove(session);
         stopReplaysOf(session.controlSessionId());
         session.close();
-    }
-
-    private void fsyncRecordings()
-    {
-        for (final RecordingSession recording : recordings)
-        {
-            try
-            {
-                recording.fsync();
-            }
-            catch (final IOException ex)
-            {
-                context.errorHandler().accept(ex);
-            }
-        }
-        if (context.fsyncLevel() >= 2)
-        {
-            catalog.force();
-        }
     }
 
     private void onRequest(final AtomicBuffer buffer, final int offset, final int length, final Header header)
@@ -382,13 +340,7 @@ public final class ArchiveConductor implements Agent
         {
             throw new ArchiveRequestException("stream " + streamId + " of " + channel + " is not being recorded");
         }
-        for (int i = recordings.size() - 1; i >= 0; i--)
-        {
-            if (recordings.get(i).subscriptionId() == subscription.registrationId())
-            {
-                stop(recordings.get(i));
-            }
-        }
+        recorder.stopSubscription(subscription.registrationId());
         subscription.close();
         session.respond(correlationId, ControlProtocol.OK, subscription.registrationId(), "");
     }
@@ -397,19 +349,14 @@ public final class ArchiveConductor implements Agent
     {
         switch (event)
         {
-            case ImageEvent.Available available when available.extendRecordingId() >= 0 -> continueRecording(available.image(),
+            case ImageEvent.Available available when available.extendRecordingId() >= 0 -> recorder.continueWith(available.image(),
                 available.extendRecordingId());
-            case ImageEvent.Available available -> startRecordingSession(available.image(), available.channel());
+            case ImageEvent.Available available -> recorder.startNew(available.image(), Recorder.LogShape.of(available.image(), available.channel()),
+                available.channel().contains(":ipc") ? "ipc" : "", context.frameChecksums(), RecordingDescriptor.NULL_ID);
             case ImageEvent.Replica replica -> recordReplica(replica.image(), replica.replicationId());
             case ImageEvent.Unavailable unavailable ->
             {
-                for (int i = recordings.size() - 1; i >= 0; i--)
-                {
-                    if (recordings.get(i).image() == unavailable.image())
-                    {
-                        stop(recordings.get(i));
-                    }
-                }
+                recorder.stopImage(unavailable.image());
                 for (final ReplicationSession replication : replications)
                 {
                     replication.onImageGone(unavailable.image(), System.nanoTime());
@@ -463,12 +410,9 @@ public final class ArchiveConductor implements Agent
     /** Stops the recording of a replication's image, before its subscription closes. */
     private void stopCopy(final ReplicationSession replication)
     {
-        for (int i = recordings.size() - 1; i >= 0; i--)
+        if (replication.image() != null)
         {
-            if (replication.image() != null && recordings.get(i).image() == replication.image())
-            {
-                stop(recordings.get(i));
-            }
+            recorder.stopImage(replication.image());
         }
     }
 
@@ -479,92 +423,17 @@ public final class ArchiveConductor implements Agent
         {
             if (replication.replicationId() == replicationId && replication.takeImage(image))
             {
-                final RecordingDescriptor source = replication.source();
                 if (replication.copyRecordingId() != RecordingDescriptor.NULL_ID)
                 {
-                    continueRecording(image, replication.copyRecordingId());
+                    recorder.continueWith(image, replication.copyRecordingId());
                     return;
                 }
-                try
-                {
-                    final int segmentLength = Segments.segmentLength(context.segmentLength(), source.termLength());
-                    final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), source.initialTermId(),
-                        segmentLength, source.termLength(), source.mtu(), source.sessionId(), source.streamId(), source.channel(),
-                        "replica of " + replication.sourceName(), source.frameChecksums(), source.recordingId());
-                    forceCatalog();
-                    replication.copyRecordingId(recordingId);
-                    recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(),
-                        directory, segmentLength, context.fsyncLevel(), source.frameChecksums(), counters));
-                }
-                catch (final RuntimeException ex)
-                {
-                    context.errorHandler().accept(new IOException("cannot record the replica of recording " + source.recordingId() +
-                        " of " + replication.sourceName() + ": " + ex.getMessage(), ex));
-                }
+                final RecordingDescriptor source = replication.source();
+                replication.copyRecordingId(recorder.startNew(image, Recorder.LogShape.of(source), "replica of " + replication.sourceName(),
+                    source.frameChecksums(), source.recordingId()));
                 return;
             }
         }
-    }
-
-    /** An image that starts where a stopped recording stopped, with its log's shape, continues it; any other is not recorded. */
-    private void continueRecording(final Image image, final long recordingId)
-    {
-        final RecordingDescriptor recording = catalog.descriptor(recordingId);
-        if (recording == null || recording.isActive() || activeRecording(recordingId) != null ||
-            image.joinPosition() != recording.stopPosition() || image.termLength() != recording.termLength() ||
-            image.initialTermId() != recording.initialTermId())
-        {
-            context.errorHandler().accept(new IOException("session " + image.sessionId() + " of stream " + image.streamId() + " joins at " +
-                image.joinPosition() + " (initial term " + image.initialTermId() + ", term length " + image.termLength() + "), which " +
-                "does not continue recording " + recordingId + (recording == null ? "" : " (stopped at " + recording.stopPosition() +
-                ", initial term " + recording.initialTermId() + ", term length " + recording.termLength() + ")") + "; publish on " +
-                "RecordingDescriptor.extensionChannel(...): not recorded"));
-            return;
-        }
-        catalog.restart(recordingId);
-        recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, recording.startPosition(), directory,
-            recording.segmentLength(), context.fsyncLevel(), recording.frameChecksums(), counters));
-    }
-
-    private void startRecordingSession(final Image image, final String channel)
-    {
-        try
-        {
-            final int segmentLength = Segments.segmentLength(context.segmentLength(), image.termLength());
-            final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), image.initialTermId(), segmentLength,
-                image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel, channel.contains(":ipc") ? "ipc" : "",
-                context.frameChecksums(), RecordingDescriptor.NULL_ID);
-            recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(), directory,
-                segmentLength, context.fsyncLevel(), context.frameChecksums(), counters));
-        }
-        catch (final RuntimeException ex)
-        {
-            context.errorHandler().accept(new IOException("cannot record session " + image.sessionId() + " of stream " +
-                image.streamId() + ": " + ex.getMessage(), ex));
-        }
-    }
-
-    private void stop(final RecordingSession recording)
-    {
-        recordings.remove(recording);
-        if (recording.isActive()) // one that failed was stopped in the catalog then
-        {
-            recording.close();
-            catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
-            forceCatalog();
-        }
-    }
-
-    private RecordingSession activeRecording(final long recordingId)
-    {
-        for (final RecordingSession recording : recordings)
-        {
-            if (recording.recordingId() == recordingId && recording.isActive())
-            {
-                return recording;
-            }
-        }
-        return null;
     }
 
     private RecordingDescriptor recording(final long recordingId)
@@ -579,7 +448,7 @@ public final class ArchiveConductor implements Agent
 
     private long recordingPosition(final long recordingId)
     {
-        final RecordingSession active = activeRecording(recordingId);
+        final RecordingSession active = recorder.active(recordingId);
         return active != null ? active.position() : recording(recordingId).stopPosition();
     }
 
@@ -608,7 +477,7 @@ public final class ArchiveConductor implements Agent
         final int replayStreamId, final String replayChannel)
     {
         final RecordingDescriptor recording = recording(recordingId);
-        final RecordingSession active = activeRecording(recordingId);
+        final RecordingSession active = recorder.active(recordingId);
         final RecordingProgress progress = active != null ? active : RecordingProgress.stopped(recording.stopPosition());
         final long start = position == RecordingDescriptor.NULL_POSITION ? recording.startPosition() : position;
         final long recorded = progress.position();
@@ -690,7 +559,7 @@ public final class ArchiveConductor implements Agent
     private RecordingDescriptor stoppedRecording(final long recordingId, final String what)
     {
         final RecordingDescriptor recording = recording(recordingId);
-        if (recording.isActive() || activeRecording(recordingId) != null)
+        if (recording.isActive() || recorder.active(recordingId) != null)
         {
             throw new ArchiveRequestException("recording " + recordingId + " is still being made; stop recording it before it can be " + what);
         }
