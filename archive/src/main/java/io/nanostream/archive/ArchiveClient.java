@@ -1,5 +1,6 @@
 package io.nanostream.archive;
 
+import io.nanostream.archive.protocol.AwaitedAnswer;
 import io.nanostream.archive.protocol.ControlMessageReader;
 import io.nanostream.archive.protocol.ControlProtocol;
 import io.nanostream.buffer.AtomicBuffer;
@@ -8,7 +9,6 @@ import io.nanostream.client.NanoStream;
 import io.nanostream.client.Publication;
 import io.nanostream.client.Subscription;
 import io.nanostream.log.FragmentAssembler;
-import io.nanostream.log.Header;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,15 +43,11 @@ public final class ArchiveClient implements AutoCloseable
     private final String controlChannel;
     private final long timeoutNanos;
     private final AtomicBuffer request = AtomicBuffer.allocateDirect(4096);
-    private final FragmentAssembler answers = new FragmentAssembler(this::onAnswer);
     private final List<RecordingDescriptor> descriptors = new ArrayList<>();
+    private final AwaitedAnswer answer = new AwaitedAnswer(descriptor -> descriptors.add(descriptor(descriptor)));
+    private final FragmentAssembler answers = new FragmentAssembler(answer);
     private long controlSessionId;
     private long nextCorrelationId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
-    private long awaitedCorrelationId;
-    private boolean answered;
-    private int answerCode;
-    private long answerRelevantId;
-    private String answerMessage;
     private boolean closed;
 
     private ArchiveClient(
@@ -412,9 +408,8 @@ public final class ArchiveClient implements AutoCloseable
     private long call(final long correlationId, final int length)
     {
         final long deadline = send(length, correlationId);
-        awaitedCorrelationId = correlationId;
-        answered = false;
-        while (!answered)
+        answer.await(correlationId);
+        while (!answer.isAnswered())
         {
             if (responses.poll(answers, 16) == 0)
             {
@@ -426,11 +421,11 @@ public final class ArchiveClient implements AutoCloseable
                 Thread.yield();
             }
         }
-        if (answerCode != ControlProtocol.OK)
+        if (!answer.isOk())
         {
-            throw new ArchiveException(answerMessage);
+            throw new ArchiveException(answer.message());
         }
-        return answerRelevantId;
+        return answer.relevantId();
     }
 
     /** Offers the request until the control stream takes it; returns the deadline for its answer. */
@@ -449,25 +444,6 @@ public final class ArchiveClient implements AutoCloseable
             Thread.yield();
         }
         return deadline;
-    }
-
-    private void onAnswer(final AtomicBuffer buffer, final int offset, final int length, final Header header)
-    {
-        final ControlMessageReader answer = new ControlMessageReader(buffer, offset, length);
-        if (answer.getLong(ControlProtocol.CORRELATION_ID_OFFSET) != awaitedCorrelationId)
-        {
-            return; // an answer to a request this session gave up on, or another session's on a shared stream
-        }
-        final int type = answer.getInt(ControlProtocol.TYPE_OFFSET);
-        if (type == ControlProtocol.DESCRIPTOR)
-        {
-            descriptors.add(descriptor(answer));
-            return;
-        }
-        answerCode = answer.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET);
-        answerRelevantId = answer.getLong(ControlProtocol.RELEVANT_ID_OFFSET);
-        answerMessage = answer.getString(ControlProtocol.ANSWER_BODY_OFFSET);
-        answered = true;
     }
 
     /**

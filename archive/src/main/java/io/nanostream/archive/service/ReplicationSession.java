@@ -1,6 +1,7 @@
 package io.nanostream.archive.service;
 
 import io.nanostream.archive.RecordingDescriptor;
+import io.nanostream.archive.protocol.AwaitedAnswer;
 import io.nanostream.archive.protocol.ControlMessageReader;
 import io.nanostream.archive.protocol.ControlProtocol;
 import io.nanostream.buffer.AtomicBuffer;
@@ -49,6 +50,7 @@ final class ReplicationSession implements AutoCloseable
     private final Consumer<Throwable> errorHandler;
     private final long answerTimeoutNanos;
     private final AtomicBuffer request = AtomicBuffer.allocateDirect(4096);
+    private final AwaitedAnswer answer = new AwaitedAnswer(descriptor -> source = descriptor(descriptor));
     private final FragmentAssembler answers = new FragmentAssembler(this::onAnswer);
     private Publication requests;
     private Subscription responses;
@@ -58,13 +60,8 @@ final class ReplicationSession implements AutoCloseable
     private long deadlineNanos;
     private int requestLength;
     private boolean sent;
-    private long awaitedCorrelationId;
     private long nextCorrelationId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
     private long sourceControlSessionId;
-    private boolean answered;
-    private int answerCode;
-    private long answerRelevantId;
-    private String answerMessage;
     private RecordingDescriptor source;
     private long copyRecordingId = RecordingDescriptor.NULL_ID;
     private long fromPosition;
@@ -135,7 +132,7 @@ final class ReplicationSession implements AutoCloseable
                     sent = requests.offer(request, 0, requestLength) > 0;
                     work += sent ? 1 : 0;
                 }
-                if (answered)
+                if (answer.isAnswered())
                 {
                     work += onAnswered(nowNanos);
                 }
@@ -188,11 +185,11 @@ final class ReplicationSession implements AutoCloseable
 
     private int begin(final int type, final Step next, final long nowNanos)
     {
-        awaitedCorrelationId = nextCorrelationId++;
-        ControlProtocol.putHeader(request, type, ControlProtocol.VERSION, sourceControlSessionId, awaitedCorrelationId);
+        final long correlationId = nextCorrelationId++;
+        ControlProtocol.putHeader(request, type, ControlProtocol.VERSION, sourceControlSessionId, correlationId);
+        answer.await(correlationId);
         step = next;
         sent = false;
-        answered = false;
         source = next == Step.DESCRIBE ? null : source;
         deadlineNanos = nowNanos + answerTimeoutNanos;
         return ControlProtocol.REQUEST_BODY_OFFSET;
@@ -200,16 +197,16 @@ final class ReplicationSession implements AutoCloseable
 
     private int onAnswered(final long nowNanos)
     {
-        if (answerCode != ControlProtocol.OK)
+        if (!answer.isOk())
         {
-            fail("the source archive refused: " + answerMessage);
+            fail("the source archive refused: " + answer.message());
             return 1;
         }
         switch (step)
         {
             case CONNECT ->
             {
-                sourceControlSessionId = answerRelevantId;
+                sourceControlSessionId = answer.relevantId();
                 final int body = begin(ControlProtocol.LIST_RECORDINGS, Step.DESCRIBE, nowNanos);
                 request.putLong(body, sourceRecordingId);
                 request.putInt(body + 8, 1);
@@ -270,20 +267,7 @@ final class ReplicationSession implements AutoCloseable
     {
         try
         {
-            final ControlMessageReader answer = new ControlMessageReader(buffer, offset, length);
-            if (answered || answer.getLong(ControlProtocol.CORRELATION_ID_OFFSET) != awaitedCorrelationId)
-            {
-                return; // an answer to an attempt given up on
-            }
-            if (answer.getInt(ControlProtocol.TYPE_OFFSET) == ControlProtocol.DESCRIPTOR)
-            {
-                source = descriptor(answer);
-                return;
-            }
-            answerCode = answer.getInt(ControlProtocol.VERSION_OR_CODE_OFFSET);
-            answerRelevantId = answer.getLong(ControlProtocol.RELEVANT_ID_OFFSET);
-            answerMessage = answer.getString(ControlProtocol.ANSWER_BODY_OFFSET);
-            answered = true;
+            answer.onFragment(buffer, offset, length, header);
         }
         catch (final IllegalArgumentException ex)
         {
