@@ -76,6 +76,13 @@ final class DriverContextCheck
         atLeastOne(DriverProperties.MAX_IMAGES_PER_ENDPOINT, limits.maxImagesPerEndpoint());
         atLeastOne(DriverProperties.MAX_IMAGES, limits.maxImages());
         atLeastOne(DriverProperties.IMAGE_CREATIONS_PER_SECOND, limits.imageCreationsPerSecond());
+        atLeastOne(DriverProperties.MAX_IMAGES_PER_SOURCE, limits.maxImagesPerSource());
+        final long oneLog = 3L * limits.maxTermLength() + LogLayout.METADATA_LENGTH;
+        require(limits.maxImageLogBytes() >= oneLog, DriverProperties.MAX_IMAGE_LOG_BYTES + "=" + limits.maxImageLogBytes() +
+            " cannot hold one image's log at the largest term length (" + oneLog + " bytes, three terms of " +
+            DriverProperties.MAX_NETWORK_TERM_LENGTH + " and metadata); raise it or lower the term length cap");
+        require(limits.imageIdleTimeout() != null && limits.imageIdleTimeout().isPositive(), DriverProperties.IMAGE_IDLE_TIMEOUT + "=" +
+            limits.imageIdleTimeout() + " must be a positive time, e.g. 30000 (ms)");
         affinity(context);
         logStorage(context);
         numa(context.logStorage().numaBind());

@@ -63,6 +63,12 @@ public final class DriverProperties
     public static final String MAX_IMAGES_PER_ENDPOINT = "nanostream.udp.max.images.per.endpoint";
     /** The most images the driver holds. */
     public static final String MAX_IMAGES = "nanostream.udp.max.images";
+    /** The most images the driver holds from one source address. */
+    public static final String MAX_IMAGES_PER_SOURCE = "nanostream.udp.max.images.per.source";
+    /** The most bytes all image logs take together. */
+    public static final String MAX_IMAGE_LOG_BYTES = "nanostream.udp.max.image.log.bytes";
+    /** How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap. */
+    public static final String IMAGE_IDLE_TIMEOUT = "nanostream.udp.image.idle.timeout.ms";
     /** The most images one receive endpoint creates per second. */
     public static final String IMAGE_CREATIONS_PER_SECOND = "nanostream.udp.image.creations.per.second";
     /** Loss injected on sending, a rate from 0 to 1 (tests and demonstrations only). */
@@ -94,6 +100,24 @@ public final class DriverProperties
      */
     public static int parseSize(final String name, final String value)
     {
+        return (int)parseBytes(name, value, Integer.MAX_VALUE, "below 2g");
+    }
+
+    /**
+     * Parses a size that may pass 2 GiB: bytes, or a number with a k, m, g or t suffix (binary multiples).
+     *
+     * @param name  what is being parsed, for the error.
+     * @param value the text.
+     * @return bytes.
+     * @throws IllegalArgumentException if it is not a size.
+     */
+    public static long parseLongSize(final String name, final String value)
+    {
+        return parseBytes(name, value, Long.MAX_VALUE, "e.g. 4g");
+    }
+
+    private static long parseBytes(final String name, final String value, final long max, final String hint)
+    {
         final String text = value.trim().toLowerCase(Locale.ROOT);
         final char suffix = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
         final int shift = switch (suffix)
@@ -101,23 +125,30 @@ public final class DriverProperties
             case 'k' -> 10;
             case 'm' -> 20;
             case 'g' -> 30;
+            case 't' -> 40;
             default -> 0;
         };
         try
         {
             final long number = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
             final long bytes = number << shift;
-            if (number < 0 || bytes >> shift != number || bytes > Integer.MAX_VALUE)
+            if (number < 0 || bytes >> shift != number || bytes > max)
             {
                 throw new NumberFormatException();
             }
-            return (int)bytes;
+            return bytes;
         }
         catch (final NumberFormatException ex)
         {
             throw new IllegalArgumentException(name + "=" + value + " is not a size; give bytes, or a number with k, m or g " +
-                "(e.g. 16m), below 2g");
+                "(e.g. 16m), " + hint);
         }
+    }
+
+    static long longSize(final String name, final long defaultValue)
+    {
+        final String value = System.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : parseLongSize(name, value);
     }
 
     static int size(final String name, final int defaultValue)

@@ -2,10 +2,13 @@ package io.nanostream.driver;
 
 import io.nanostream.driver.udp.ReceiverLimits;
 
+import java.time.Duration;
+
 /**
  * What the network may ask of the driver's receiver, part of {@link DriverContext} ({@link DriverContext#networkLimits()}):
  * the largest term length a SETUP may announce (each image's log is three terms, made when the SETUP arrives), how many
- * images one receive endpoint and the whole driver hold, and how many images one endpoint creates per second. A SETUP
+ * images one receive endpoint, one source address and the whole driver hold, how many bytes their logs take, how many
+ * images one endpoint creates per second, and how long an idle image keeps its place when a cap is full. A SETUP
  * past a limit is dropped and counted by reason (see {@code nano-stream stat}), and the first of each reason goes to the
  * error log. Each setting starts from its system property ({@link DriverProperties}). Not thread-safe: configure, then launch.
  */
@@ -17,6 +20,11 @@ public final class NetworkLimits
     private int maxImages = DriverProperties.count(DriverProperties.MAX_IMAGES, ReceiverLimits.DEFAULT_MAX_IMAGES);
     private int imageCreationsPerSecond = DriverProperties.count(DriverProperties.IMAGE_CREATIONS_PER_SECOND,
         ReceiverLimits.DEFAULT_IMAGE_CREATIONS_PER_SECOND);
+    private int maxImagesPerSource = DriverProperties.count(DriverProperties.MAX_IMAGES_PER_SOURCE,
+        ReceiverLimits.DEFAULT_MAX_IMAGES_PER_SOURCE);
+    private long maxImageLogBytes = DriverProperties.longSize(DriverProperties.MAX_IMAGE_LOG_BYTES, ReceiverLimits.DEFAULT_MAX_IMAGE_LOG_BYTES);
+    private Duration imageIdleTimeout = DriverProperties.millis(DriverProperties.IMAGE_IDLE_TIMEOUT,
+        ReceiverLimits.DEFAULT_IMAGE_IDLE_NANOS / 1_000_000);
 
     NetworkLimits()
     {
@@ -96,9 +104,68 @@ public final class NetworkLimits
         return imageCreationsPerSecond;
     }
 
+    /**
+     * Sets how many images the driver holds from one source address, over all endpoints (default 16;
+     * {@value DriverProperties#MAX_IMAGES_PER_SOURCE}), so that one host cannot take every place from the others.
+     *
+     * @param images at least 1.
+     * @return this.
+     */
+    public NetworkLimits maxImagesPerSource(final int images)
+    {
+        this.maxImagesPerSource = images;
+        return this;
+    }
+
+    /** {@return how many images the driver holds from one source address} */
+    public int maxImagesPerSource()
+    {
+        return maxImagesPerSource;
+    }
+
+    /**
+     * Sets how many bytes the logs of all images take together (default 4 GiB; {@value DriverProperties#MAX_IMAGE_LOG_BYTES}),
+     * checked before a log is made: a SETUP whose log would pass it is refused.
+     *
+     * @param bytes at least one log of the largest term length.
+     * @return this.
+     */
+    public NetworkLimits maxImageLogBytes(final long bytes)
+    {
+        this.maxImageLogBytes = bytes;
+        return this;
+    }
+
+    /** {@return how many bytes the logs of all images take together} */
+    public long maxImageLogBytes()
+    {
+        return maxImageLogBytes;
+    }
+
+    /**
+     * Sets how long an image may go without data, heartbeats not counting, before it gives its place to a new session that
+     * a full cap would refuse (default 30 s; {@value DriverProperties#IMAGE_IDLE_TIMEOUT}). Below the caps no image is
+     * closed for being idle.
+     *
+     * @param timeout positive.
+     * @return this.
+     */
+    public NetworkLimits imageIdleTimeout(final Duration timeout)
+    {
+        this.imageIdleTimeout = timeout;
+        return this;
+    }
+
+    /** {@return how long an image may go without data before it gives way at a full cap} */
+    public Duration imageIdleTimeout()
+    {
+        return imageIdleTimeout;
+    }
+
     /** {@return the limits as the receiver and conductor take them} */
     ReceiverLimits toReceiverLimits()
     {
-        return new ReceiverLimits(maxTermLength, maxImagesPerEndpoint, maxImages, imageCreationsPerSecond);
+        return new ReceiverLimits(maxTermLength, maxImagesPerEndpoint, maxImages, imageCreationsPerSecond, maxImagesPerSource,
+            maxImageLogBytes, imageIdleTimeout.toNanos());
     }
 }

@@ -45,6 +45,12 @@ public final class TransportCounters
     public final Counter setupsOverTermLengthCap;
     /** Images refused because their endpoint holds its most. */
     public final Counter imagesOverEndpointCap;
+    /** Images refused because their source address holds its most. */
+    public final Counter imagesOverSourceCap;
+    /** Images refused because their log would take image logs past their byte cap. */
+    public final Counter imagesOverLogBytesCap;
+    /** Images closed because they carried no data past the idle timeout while a cap was full: room for new sessions. */
+    public final Counter imagesClosedIdle;
     /** Images refused because the driver holds its most. */
     public final Counter imagesOverDriverCap;
     /** Images refused because their endpoint created its most in the last second. */
@@ -89,6 +95,9 @@ public final class TransportCounters
         setupsOverTermLengthCap = factory.system("udp setups over the term length cap");
         imagesOverEndpointCap = factory.system("udp images refused: endpoint cap");
         imagesOverDriverCap = factory.system("udp images refused: driver cap");
+        imagesOverSourceCap = factory.system("udp images refused: source cap");
+        imagesOverLogBytesCap = factory.system("udp images refused: log bytes cap");
+        imagesClosedIdle = factory.system("udp images closed to make room: idle");
         imagesOverCreationRate = factory.system("udp images refused: creation rate");
         imageCreationFailures = factory.system("udp image creations failed");
         framesFromWrongSource = factory.system("udp frames from another source than the image's");

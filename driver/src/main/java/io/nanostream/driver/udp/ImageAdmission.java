@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Decides, on one receive endpoint, whether a checked SETUP may ask the conductor for an image: its term length
- * within the network cap, the endpoint below its image cap, and within the endpoint's creation rate (a bucket
+ * within the network cap, the endpoint below its image cap (or holding an image idle long enough to give way), and within the endpoint's creation rate (a bucket
  * of one second's worth of creations that refills evenly). A refusal is counted by reason; the first of each
  * reason is also reported (once, not per datagram). The conductor checks the caps again, with the driver-wide
  * one. Receiver thread only; no allocation after construction.
@@ -35,17 +35,18 @@ final class ImageAdmission
      *
      * @param termLength the SETUP's term length (already a valid one).
      * @param images     images the endpoint holds now.
+     * @param idleImage  whether one of them has carried no data past the idle timeout, and could give way to this one.
      * @param nowNanos   the time.
      * @return true to ask the conductor.
      */
-    boolean admit(final int termLength, final int images, final long nowNanos)
+    boolean admit(final int termLength, final int images, final boolean idleImage, final long nowNanos)
     {
         if (termLength > limits.maxTermLength())
         {
             return refuse(transport.setupsOverTermLengthCap, "a SETUP announced a term length over the cap of " + limits.maxTermLength() +
                 " bytes (nanostream.udp.max.term.length); it is dropped, and so is every such SETUP after it");
         }
-        if (images >= limits.maxImagesPerEndpoint())
+        if (images >= limits.maxImagesPerEndpoint() && !idleImage) // else the conductor closes the idle one to make room
         {
             return refuse(transport.imagesOverEndpointCap, "a receive endpoint holds its most images, " + limits.maxImagesPerEndpoint() +
                 " (nanostream.udp.max.images.per.endpoint); new sessions on it are refused until images go");

@@ -11,6 +11,8 @@ import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 
 /**
@@ -22,6 +24,20 @@ import java.net.InetSocketAddress;
  */
 public final class PublicationImage
 {
+    private static final VarHandle LAST_DATA_NANOS;
+
+    static
+    {
+        try
+        {
+            LAST_DATA_NANOS = MethodHandles.lookup().findVarHandle(PublicationImage.class, "lastDataNanos", long.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     /** Status messages at least this often. */
     static final long STATUS_INTERVAL_NANOS = 200_000_000L;
     /** Any progress is reported at least this often, so a lost status message stalls the sender briefly. */
@@ -60,6 +76,8 @@ public final class PublicationImage
     private long lastStatusPosition = -1;
     private long lastStatusNanos;
     private long lastPacketNanos;
+    /** When data (not a heartbeat) last arrived, or the image became active: written by the receiver, read by the conductor. */
+    private long lastDataNanos;
     private long endOfStreamPosition = Long.MAX_VALUE;
     private boolean endOfStreamMarked;
     /** Whether a data frame (not a heartbeat) has arrived: until one has, the image sends no NAK. */
@@ -160,6 +178,7 @@ public final class PublicationImage
             return;
         }
         dataReceived = true;
+        LAST_DATA_NANOS.setOpaque(this, nowNanos); // opaque: the conductor reads it to find idle images, no order needed
         final int span = WireFrame.termSpan(datagram, length);
         if (span <= 0 || (long)termOffset + span > termLength)
         {
@@ -328,6 +347,29 @@ public final class PublicationImage
     void activate(final long nowNanos)
     {
         lastPacketNanos = nowNanos;
+        LAST_DATA_NANOS.setOpaque(this, nowNanos); // opaque: read by the conductor
+    }
+
+    /**
+     * How long the image has gone without data, heartbeats not counting, from its activation (any thread; the conductor
+     * asks when a cap is full).
+     *
+     * @param nowNanos the time, on the receiver's clock.
+     * @return nanoseconds since data last arrived; 0 before the receiver activated it.
+     */
+    public long idleNanos(final long nowNanos)
+    {
+        final long last = (long)LAST_DATA_NANOS.getOpaque(this); // opaque: a recent value is enough to choose an idle image
+        return last == 0 ? 0 : nowNanos - last;
+    }
+
+    /**
+     * Closes the image to make room for a new session, when it has been idle and a cap is full (any thread: the receiver
+     * drops it at its next look, as it drops a silent one).
+     */
+    public void giveWay()
+    {
+        closed = true;
     }
 
     /**

@@ -37,6 +37,7 @@ public final class ReceiveChannelEndpoint
     private final TransportCounters transport;
     private final CommandQueue<ConductorCommand> conductor;
     private final ImageAdmission admission;
+    private final long imageIdleNanos;
     private final Consumer<Throwable> errors;
     /** Where control frames go on multicast (the control group, as Aeron's receivers send them); null on unicast. */
     private final InetSocketAddress multicastControl;
@@ -89,6 +90,7 @@ public final class ReceiveChannelEndpoint
         this.conductor = conductor;
         this.errors = errors;
         this.admission = new ImageAdmission(limits, transport, errors);
+        this.imageIdleNanos = limits.imageIdleNanos();
         this.multicastControl = channel.isMulticast() ? channel.controlEndpoint() : null;
         this.socket = socket;
     }
@@ -211,7 +213,7 @@ public final class ReceiveChannelEndpoint
             return;
         }
         if (!isPending(sessionId, streamId, nowNanos) &&
-            admission.admit(datagram.getInt(Setup.TERM_LENGTH_OFFSET), images.size(), nowNanos))
+            admission.admit(datagram.getInt(Setup.TERM_LENGTH_OFFSET), images.size(), hasIdleImage(nowNanos), nowNanos))
         {
             pendingImages.mark(SessionTimes.key(sessionId, streamId), nowNanos);
             // a full conductor queue drops the request: the pending mark lapses and the next SETUP asks again
@@ -219,6 +221,18 @@ public final class ReceiveChannelEndpoint
                 datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET), datagram.getInt(Setup.TERM_OFFSET_OFFSET),
                 datagram.getInt(Setup.TERM_LENGTH_OFFSET), datagram.getInt(Setup.MTU_OFFSET), source));
         }
+    }
+
+    private boolean hasIdleImage(final long nowNanos)
+    {
+        for (int i = 0, n = images.size(); i < n; i++)
+        {
+            if (images.get(i).idleNanos(nowNanos) >= imageIdleNanos)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PublicationImage image(final int sessionId, final int streamId)
