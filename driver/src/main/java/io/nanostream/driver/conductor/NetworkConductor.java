@@ -12,6 +12,7 @@ import io.nanostream.driver.udp.Receiver;
 import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.Sender;
 import io.nanostream.driver.udp.SenderCommand;
+import io.nanostream.driver.udp.SessionFilter;
 import io.nanostream.driver.udp.UdpChannel;
 
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class NetworkConductor implements AutoCloseable
         }
         else
         {
-            subscriptions.add(correlationId, clientId, streamId, channel);
+            subscriptions.add(correlationId, clientId, streamId, channel, SessionFilter.of(uri, resolver));
         }
     }
 

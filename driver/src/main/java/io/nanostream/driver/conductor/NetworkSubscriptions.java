@@ -13,11 +13,13 @@ import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
 import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.ReceiverLimits;
+import io.nanostream.driver.udp.SessionFilter;
 import io.nanostream.driver.udp.UdpChannel;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,8 +54,12 @@ final class NetworkSubscriptions
     private final Map<Long, Subscription> subscriptions = new HashMap<>();
     private final List<Image> images = new ArrayList<>();
 
-    private record Subscription(long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint)
+    private record Subscription(long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter)
     {
+        boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId, final InetSocketAddress source)
+        {
+            return this.endpoint == endpoint && this.streamId == streamId && filter.accepts(sessionId, source.getAddress());
+        }
     }
 
     private record Image(PublicationImage image, Map<Long, SubscriberPosition> subscribers)
@@ -89,16 +95,17 @@ final class NetworkSubscriptions
             settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching()));
     }
 
-    void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
+    void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter)
     {
         final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel);
-        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint);
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter);
         subscriptions.put(correlationId, subscription);
-        receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId));
+        receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId, filter));
         clientProxy.onSubscriptionReady(correlationId);
         for (final Image image : images)
         {
-            if (image.image().endpoint() == endpoint && image.image().streamId == streamId)
+            final PublicationImage existing = image.image();
+            if (subscription.hears(existing.endpoint(), existing.streamId, existing.sessionId, existing.controlAddress))
             {
                 link(image, subscription, image.image().rebuildPosition());
                 image.image().subscriberPositions(image.positions());
@@ -134,7 +141,7 @@ final class NetworkSubscriptions
                 subscriber.position().free(clock.epochMillis());
             }
         }
-        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint, subscription.streamId));
+        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint, subscription.streamId, subscription.filter));
         endpoints.release(subscription.endpoint); // the last one's socket closes once the receiver has let go of it
         return true;
     }
@@ -159,7 +166,7 @@ final class NetworkSubscriptions
         final List<Subscription> subscribers = new ArrayList<>();
         for (final Subscription subscription : subscriptions.values())
         {
-            if (subscription.endpoint == request.endpoint() && subscription.streamId == request.streamId())
+            if (subscription.hears(request.endpoint(), request.streamId(), request.sessionId(), request.source()))
             {
                 subscribers.add(subscription);
             }

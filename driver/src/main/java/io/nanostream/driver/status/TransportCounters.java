@@ -59,6 +59,8 @@ public final class TransportCounters
     public final Counter imageCreationFailures;
     /** Data frames for an image from another address than its SETUP's, dropped. */
     public final Counter framesFromWrongSource;
+    /** Frames of sessions that no subscription's {@code source=} or {@code session-id=} accepts, dropped. */
+    public final Counter framesRefusedByFilter;
     /** Gaps NAKed for the first time (retries not counted): on multicast, what the random backoff keeps low. */
     public final Counter gapsNaked;
     /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
@@ -101,6 +103,7 @@ public final class TransportCounters
         imagesOverCreationRate = factory.system("udp images refused: creation rate");
         imageCreationFailures = factory.system("udp image creations failed");
         framesFromWrongSource = factory.system("udp frames from another source than the image's");
+        framesRefusedByFilter = factory.system("udp frames refused by source= or session-id=");
         gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");

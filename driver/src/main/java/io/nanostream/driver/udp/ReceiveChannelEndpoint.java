@@ -11,6 +11,7 @@ import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 
 import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -191,7 +192,16 @@ public final class ReceiveChannelEndpoint
             return;
         }
         transport.unknownSessionFrames.add(1);
-        if (isSubscribed(streamId) && shouldRequestSetup(sessionId, streamId, nowNanos))
+        if (!isSubscribed(streamId))
+        {
+            return;
+        }
+        if (!hears(streamId, sessionId, source.getAddress()))
+        {
+            transport.framesRefusedByFilter.add(1); // source= or session-id= leave it out: no SETUP is asked for
+            return;
+        }
+        if (shouldRequestSetup(sessionId, streamId, nowNanos))
         {
             StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
             sendControl(FrameType.SM, StatusMessage.LENGTH, multicastControl != null ? multicastControl : source);
@@ -204,6 +214,11 @@ public final class ReceiveChannelEndpoint
         final int streamId = datagram.getInt(Setup.STREAM_ID_OFFSET);
         if (!isSubscribed(streamId) || image(sessionId, streamId) != null)
         {
+            return;
+        }
+        if (!hears(streamId, sessionId, source.getAddress()))
+        {
+            transport.framesRefusedByFilter.add(1);
             return;
         }
         final String problem = Setup.problem(datagram);
@@ -289,15 +304,39 @@ public final class ReceiveChannelEndpoint
     }
 
     /**
-     * Counts a subscription to a stream on this endpoint (receiver thread).
+     * Counts a subscription to a stream on this endpoint in (receiver thread).
      *
      * @param streamId the stream.
-     * @param delta    +1 or -1.
-     * @return subscriptions left on the whole endpoint.
+     * @param filter   the sessions it hears.
      */
-    int subscribe(final int streamId, final int delta)
+    void subscribe(final int streamId, final SessionFilter filter)
     {
-        return streams.add(streamId, delta);
+        streams.add(streamId, filter);
+    }
+
+    /**
+     * Counts a subscription to a stream on this endpoint out (receiver thread).
+     *
+     * @param streamId the stream.
+     * @param filter   the sessions it heard.
+     * @return streams still subscribed on the endpoint.
+     */
+    int unsubscribe(final int streamId, final SessionFilter filter)
+    {
+        return streams.remove(streamId, filter);
+    }
+
+    /**
+     * Whether a subscription of a stream hears a session from a source.
+     *
+     * @param streamId  the stream.
+     * @param sessionId the session.
+     * @param source    its address.
+     * @return true if one does.
+     */
+    boolean hears(final int streamId, final int sessionId, final InetAddress source)
+    {
+        return streams.accepts(streamId, sessionId, source);
     }
 
     void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)

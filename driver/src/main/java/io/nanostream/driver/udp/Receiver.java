@@ -125,9 +125,9 @@ public final class Receiver implements Agent
                 {
                     endpoints.add(add.endpoint());
                 }
-                add.endpoint().subscribe(add.streamId(), 1);
+                add.endpoint().subscribe(add.streamId(), add.filter());
             }
-            case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId());
+            case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId(), remove.filter());
             case ReceiverCommand.AddImage add ->
             {
                 add.image().activate(nowNanos); // silent from now: the time the conductor took to make it is not the publisher's
@@ -136,13 +136,13 @@ public final class Receiver implements Agent
         }
     }
 
-    private void removeSubscription(final ReceiveChannelEndpoint endpoint, final int streamId)
+    private void removeSubscription(final ReceiveChannelEndpoint endpoint, final int streamId, final SessionFilter filter)
     {
-        final int left = endpoint.subscribe(streamId, -1);
+        final int left = endpoint.unsubscribe(streamId, filter);
         for (int i = endpoint.images.size() - 1; i >= 0; i--)
         {
             final PublicationImage image = endpoint.images.get(i);
-            if (left == 0 || (image.streamId == streamId && !endpoint.isSubscribed(streamId)))
+            if (left == 0 || (image.streamId == streamId && !endpoint.hears(streamId, image.sessionId, image.controlAddress.getAddress())))
             {
                 endpoint.images.remove(i);
                 conductor.offer(new ConductorCommand.ImageClosed(image));

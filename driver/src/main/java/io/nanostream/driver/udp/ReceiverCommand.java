@@ -8,18 +8,20 @@ public sealed interface ReceiverCommand
      *
      * @param endpoint the endpoint, its socket bound.
      * @param streamId the stream.
+     * @param filter   the sessions the subscription hears.
      */
-    record AddSubscription(ReceiveChannelEndpoint endpoint, int streamId) implements ReceiverCommand
+    record AddSubscription(ReceiveChannelEndpoint endpoint, int streamId, SessionFilter filter) implements ReceiverCommand
     {
     }
 
     /**
-     * One subscription of a stream on an endpoint is gone; the last one takes the stream's images with it.
+     * One subscription of a stream on an endpoint is gone; images that no subscription left hears go with it.
      *
      * @param endpoint the endpoint.
      * @param streamId the stream.
+     * @param filter   the sessions it heard.
      */
-    record RemoveSubscription(ReceiveChannelEndpoint endpoint, int streamId) implements ReceiverCommand
+    record RemoveSubscription(ReceiveChannelEndpoint endpoint, int streamId, SessionFilter filter) implements ReceiverCommand
     {
     }
 

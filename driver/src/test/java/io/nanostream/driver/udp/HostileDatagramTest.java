@@ -45,7 +45,7 @@ class HostileDatagramTest
         counters = Fixtures.counters();
         conductor = Fixtures.conductorQueue();
         endpoint = Fixtures.endpoint(counters, conductor);
-        endpoint.subscribe(Fixtures.STREAM_ID, 1);
+        endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         datagram = endpoint.datagramBuffer();
     }
 
@@ -176,7 +176,7 @@ class HostileDatagramTest
         final List<Throwable> reported = new ArrayList<>();
         endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor,
             new ReceiverLimits(128 * 1024, 64, 256, 1000), reported::add);
-        endpoint.subscribe(Fixtures.STREAM_ID, 1);
+        endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         datagram = endpoint.datagramBuffer();
         for (int i = 0; i < 5; i++)
         {
@@ -195,7 +195,7 @@ class HostileDatagramTest
     {
         endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor, new ReceiverLimits(1 << 30, 3, 256, 4),
             error -> { });
-        endpoint.subscribe(Fixtures.STREAM_ID, 1);
+        endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         datagram = endpoint.datagramBuffer();
         final long second = TimeUnit.SECONDS.toNanos(1);
         for (int session = 0; session < 1000; session++)
@@ -300,7 +300,7 @@ class HostileDatagramTest
         final CommandQueue<ReceiverCommand> commands = new CommandQueue<>("receiver", 16);
         final ManualClock clock = new ManualClock();
         final Receiver receiver = new Receiver(commands, conductor, clock, counters.transport(), reported::add);
-        commands.offer(new ReceiverCommand.AddSubscription(endpoint, Fixtures.STREAM_ID));
+        commands.offer(new ReceiverCommand.AddSubscription(endpoint, Fixtures.STREAM_ID, SessionFilter.ANY));
         final PublicationImage good = Fixtures.image(endpoint, counters, 0);
         final Arena arena = Arena.ofShared();
         final LogBuffers brokenLog = LogBuffers.inMemory(AtomicBuffer.wrap(arena.allocate(3 * Fixtures.TERM_LENGTH + LogLayout.METADATA_LENGTH,

@@ -28,7 +28,7 @@ class ImageLossDetectionTest
     {
         counters = Fixtures.counters();
         endpoint = Fixtures.endpoint(counters, Fixtures.conductorQueue());
-        endpoint.subscribe(Fixtures.STREAM_ID, 1);
+        endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
         datagram = endpoint.datagramBuffer();

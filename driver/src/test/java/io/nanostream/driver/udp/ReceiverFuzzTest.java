@@ -29,7 +29,7 @@ class ReceiverFuzzTest
         final List<ConductorCommand.CreateImage> requests = new ArrayList<>();
         final CommandQueue<ConductorCommand> conductor = Fixtures.conductorQueue();
         final ReceiveChannelEndpoint endpoint = Fixtures.endpoint(counters, conductor);
-        endpoint.subscribe(Fixtures.STREAM_ID, 1);
+        endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         // a subscriber that reads nothing: whatever arrives, the image may neither clean nor pass what it has not read
         image.subscriberPositions(new Counter[] {counters.subscriberPosition(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test", 0)});
