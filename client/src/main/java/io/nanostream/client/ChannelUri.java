@@ -34,7 +34,8 @@ public final class ChannelUri
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
-        "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source");
+        "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
+        "crc", "auth");
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";

@@ -3,6 +3,7 @@ package io.nanostream.archive.service;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.BlockHandler;
 import io.nanostream.client.Image;
+import io.nanostream.log.FrameChecksums;
 import io.nanostream.log.LogLayout;
 
 import java.io.IOException;

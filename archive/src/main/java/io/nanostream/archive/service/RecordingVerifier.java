@@ -1,6 +1,7 @@
 package io.nanostream.archive.service;
 
 import io.nanostream.archive.RecordingDescriptor;
+import io.nanostream.log.FrameChecksums;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 

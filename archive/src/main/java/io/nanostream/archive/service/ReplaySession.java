@@ -4,6 +4,7 @@ import io.nanostream.archive.RecordingDescriptor;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.Publication;
+import io.nanostream.log.FrameChecksums;
 import io.nanostream.log.FrameHeader;
 
 import java.io.IOException;

@@ -45,9 +45,17 @@ final class SharedEndpoints
      *
      * @param channel the channel.
      * @return the endpoint, counted once more.
+     * @throws IllegalArgumentException if the open endpoint checks its datagrams otherwise ({@code crc=}, {@code auth=}).
      */
     ReceiveChannelEndpoint acquire(final UdpChannel channel)
     {
+        final Shared existing = open.getOrDefault(channel.canonical(), releasing.get(channel.canonical()));
+        if (existing != null && !existing.endpoint.channel.checks().equals(channel.checks()))
+        {
+            throw new IllegalArgumentException("a subscription on " + channel.endpoint() + " asks for checks " + channel.checks().describe() +
+                " where the endpoint's other subscriptions have " + existing.endpoint.channel.checks().describe() +
+                "; every subscription on one endpoint names the same crc= and auth=");
+        }
         Shared shared = open.get(channel.canonical());
         if (shared == null)
         {

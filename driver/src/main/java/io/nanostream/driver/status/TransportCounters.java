@@ -61,6 +61,8 @@ public final class TransportCounters
     public final Counter framesFromWrongSource;
     /** Frames of sessions that no subscription's {@code source=} or {@code session-id=} accepts, dropped. */
     public final Counter framesRefusedByFilter;
+    /** Datagrams dropped because a data frame's payload did not match its CRC32C ({@code crc=crc32c}). */
+    public final Counter framesFailingChecksum;
     /** Gaps NAKed for the first time (retries not counted): on multicast, what the random backoff keeps low. */
     public final Counter gapsNaked;
     /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
@@ -104,6 +106,7 @@ public final class TransportCounters
         imageCreationFailures = factory.system("udp image creations failed");
         framesFromWrongSource = factory.system("udp frames from another source than the image's");
         framesRefusedByFilter = factory.system("udp frames refused by source= or session-id=");
+        framesFailingChecksum = factory.system("udp datagrams failing their checksum");
         gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");

@@ -5,6 +5,7 @@ import io.nanostream.concurrent.net.NativeUdpSocket;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameChecksums;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 import io.nanostream.log.TermScanner;
@@ -42,6 +43,8 @@ final class PublicationSocket
     private final ByteBuffer frameBytes = ByteBuffer.allocateDirect(64);
     private final AtomicBuffer frame = AtomicBuffer.wrap(MemorySegment.ofBuffer(frameBytes));
     private final StagedMessages staged;
+    /** Stamps each data frame's CRC32C on a {@code crc=crc32c} channel; else null. */
+    private final FrameChecksums checksums;
 
     /**
      * Opens the sockets (conductor thread).
@@ -59,6 +62,7 @@ final class PublicationSocket
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
+        this.checksums = channel.checks().crc32c() ? new FrameChecksums() : null;
         final boolean useBatches = UdpSockets.batches(channel, batching);
         this.batched = useBatches ? UdpSockets.openBatchedSender(channel, batching.datagramsPerCall()) : null;
         this.socket = useBatches ? null : UdpSockets.openSender(channel);
@@ -144,6 +148,10 @@ final class PublicationSocket
         if (!appends && staged.isFull())
         {
             return FULL;
+        }
+        if (checksums != null && type == FrameType.DATA)
+        {
+            checksums.stamp(termBytes, termOffset, length); // into the log's reserved values: a resend carries the same ones
         }
         if (sendLoss.drop(type, term, termOffset, length))
         {

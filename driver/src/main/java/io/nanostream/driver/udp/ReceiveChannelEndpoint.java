@@ -7,6 +7,7 @@ import io.nanostream.driver.wire.Nak;
 import io.nanostream.driver.wire.Setup;
 import io.nanostream.driver.wire.StatusMessage;
 import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameChecksums;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 
@@ -39,6 +40,8 @@ public final class ReceiveChannelEndpoint
     private final CommandQueue<ConductorCommand> conductor;
     private final ImageAdmission admission;
     private final long imageIdleNanos;
+    /** Checks each data frame's CRC32C on a {@code crc=crc32c} channel; else null. */
+    private final FrameChecksums checksums;
     private final Consumer<Throwable> errors;
     /** Where control frames go on multicast (the control group, as Aeron's receivers send them); null on unicast. */
     private final InetSocketAddress multicastControl;
@@ -92,6 +95,7 @@ public final class ReceiveChannelEndpoint
         this.errors = errors;
         this.admission = new ImageAdmission(limits, transport, errors);
         this.imageIdleNanos = limits.imageIdleNanos();
+        this.checksums = channel.checks().crc32c() ? new FrameChecksums() : null;
         this.multicastControl = channel.isMulticast() ? channel.controlEndpoint() : null;
         this.socket = socket;
     }
@@ -188,6 +192,11 @@ public final class ReceiveChannelEndpoint
                 transport.framesFromWrongSource.add(1); // the session is pinned to its SETUP's source
                 return;
             }
+            if (checksums != null && checksums.firstMismatch(datagram, length) >= 0)
+            {
+                onChecksumMismatch(); // dropped whole: the gap is NAKed as a loss
+                return;
+            }
             image.insert(datagram, length, nowNanos);
             return;
         }
@@ -205,6 +214,16 @@ public final class ReceiveChannelEndpoint
         {
             StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
             sendControl(FrameType.SM, StatusMessage.LENGTH, multicastControl != null ? multicastControl : source);
+        }
+    }
+
+    private void onChecksumMismatch()
+    {
+        if (transport.framesFailingChecksum.add(1) == 0)
+        {
+            errors.accept(new IllegalStateException("a datagram on " + channel.endpoint() + " held a data frame whose payload does not " +
+                "match its CRC32C (crc=crc32c): damaged on the way, or sent by a publication without crc=crc32c on its channel; " +
+                "it was dropped and is NAKed as lost (reported once; see the counter for all)"));
         }
     }
 

@@ -10,15 +10,29 @@ import java.net.UnknownHostException;
 
 /**
  * A {@code udp} channel resolved: the endpoint (a unicast address, or a multicast group), the interface
- * to use, the TTL, and a canonical key under which equal channels share a socket.
+ * to use, the TTL, a canonical key under which equal channels share a socket, and the checks its datagrams carry.
  *
  * @param endpoint  the data endpoint.
  * @param iface     the local address to bind or to send multicast from, or null for the default.
  * @param ttl       the multicast TTL, 0 for the system default.
  * @param canonical a key naming the endpoint and interface.
+ * @param checks    what its datagrams carry to be checked ({@code crc=}, {@code auth=}).
  */
-public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical)
+public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical, DatagramChecks checks)
 {
+    /**
+     * A channel whose datagrams carry no checks.
+     *
+     * @param endpoint  the data endpoint.
+     * @param iface     the local address, or null.
+     * @param ttl       the multicast TTL, 0 for the default.
+     * @param canonical a key naming the endpoint and interface.
+     */
+    public UdpChannel(final InetSocketAddress endpoint, final InetAddress iface, final int ttl, final String canonical)
+    {
+        this(endpoint, iface, ttl, canonical, DatagramChecks.NONE);
+    }
+
     /**
      * Resolves a channel, asking the name service directly (tests, tools; the driver uses {@link #of(ChannelUri, HostResolver)}).
      *
@@ -88,7 +102,7 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
         }
         final String canonical = "udp-" + endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() +
             (iface == null ? "" : "-" + iface.getHostAddress());
-        return new UdpChannel(endpoint, iface, ttl, canonical);
+        return new UdpChannel(endpoint, iface, ttl, canonical, DatagramChecks.of(uri));
     }
 
     /**
