@@ -25,6 +25,8 @@ public final class DriverContext
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
     private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
     private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
+    private Path authKeyFile = pathOrNull(DriverProperties.text(DriverProperties.AUTH_KEYS, null));
+    private Duration authReplayWindow = DriverProperties.millis(DriverProperties.AUTH_REPLAY_WINDOW, 10_000);
     private final LossInjection lossInjection = new LossInjection();
     private final NetworkLimits networkLimits = new NetworkLimits();
     private final LogStorage logStorage = new LogStorage();
@@ -244,6 +246,51 @@ public final class DriverContext
     public Duration driverTimeout()
     {
         return driverTimeout;
+    }
+
+    private static Path pathOrNull(final String text)
+    {
+        return text == null ? null : Path.of(text);
+    }
+
+    /**
+     * Sets the key file of {@code auth=} channels (default none: such channels are refused; {@value DriverProperties#AUTH_KEYS}).
+     * Each line is {@code name generation hex-key}, optionally followed by {@code accept-only}; the driver reads the file
+     * at launch (a file that does not read stops the launch) and again within a second whenever it changes.
+     *
+     * @param file the file, or null for none.
+     * @return this context.
+     */
+    public DriverContext authKeyFile(final Path file)
+    {
+        this.authKeyFile = file;
+        return this;
+    }
+
+    /** {@return the key file of {@code auth=} channels, or null} */
+    public Path authKeyFile()
+    {
+        return authKeyFile;
+    }
+
+    /**
+     * Sets how far a signed datagram's time may be from this host's clock (default 10 s;
+     * {@value DriverProperties#AUTH_REPLAY_WINDOW}): captured datagrams sent again later are refused. Hosts' clocks must
+     * agree within it.
+     *
+     * @param window positive.
+     * @return this context.
+     */
+    public DriverContext authReplayWindow(final Duration window)
+    {
+        this.authReplayWindow = window;
+        return this;
+    }
+
+    /** {@return how far a signed datagram's time may be from this host's clock} */
+    public Duration authReplayWindow()
+    {
+        return authReplayWindow;
     }
 
     /**

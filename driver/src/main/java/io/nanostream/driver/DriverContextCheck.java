@@ -83,6 +83,8 @@ final class DriverContextCheck
             DriverProperties.MAX_NETWORK_TERM_LENGTH + " and metadata); raise it or lower the term length cap");
         require(limits.imageIdleTimeout() != null && limits.imageIdleTimeout().isPositive(), DriverProperties.IMAGE_IDLE_TIMEOUT + "=" +
             limits.imageIdleTimeout() + " must be a positive time, e.g. 30000 (ms)");
+        require(context.authReplayWindow() != null && context.authReplayWindow().isPositive(), DriverProperties.AUTH_REPLAY_WINDOW +
+            "=" + context.authReplayWindow() + " must be a positive time, e.g. 10000 (ms)");
         affinity(context);
         logStorage(context);
         numa(context.logStorage().numaBind());

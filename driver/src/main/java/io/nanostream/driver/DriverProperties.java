@@ -69,6 +69,10 @@ public final class DriverProperties
     public static final String MAX_IMAGE_LOG_BYTES = "nanostream.udp.max.image.log.bytes";
     /** How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap. */
     public static final String IMAGE_IDLE_TIMEOUT = "nanostream.udp.image.idle.timeout.ms";
+    /** The key file of {@code auth=} channels: lines of 'name generation hex-key [accept-only]', read again when it changes. */
+    public static final String AUTH_KEYS = "nanostream.udp.auth.keys";
+    /** How far a signed datagram's time may be from the receiver's clock, in ms: older captures sent again are refused. */
+    public static final String AUTH_REPLAY_WINDOW = "nanostream.udp.auth.replay.window.ms";
     /** The most images one receive endpoint creates per second. */
     public static final String IMAGE_CREATIONS_PER_SECOND = "nanostream.udp.image.creations.per.second";
     /** Loss injected on sending, a rate from 0 to 1 (tests and demonstrations only). */

@@ -15,6 +15,7 @@ import io.nanostream.concurrent.AgentRunner;
 import io.nanostream.concurrent.CompositeAgent;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.SystemClock;
+import io.nanostream.driver.auth.KeyRing;
 import io.nanostream.driver.conductor.ConductorSettings;
 import io.nanostream.driver.conductor.DriverConductor;
 import io.nanostream.driver.conductor.LogPlacement;
@@ -121,6 +122,7 @@ public final class MediaDriver implements AutoCloseable
     public static MediaDriver launch(final DriverContext context)
     {
         context.conclude();
+        final KeyRing keys = context.authKeyFile() == null ? null : KeyRing.load(context.authKeyFile(), context.authReplayWindow().toMillis());
         final Path directory = context.directory().toAbsolutePath();
         final HugePagePlan hugePages = HugePagePlan.of(context, directory);
         final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis(), hugePages.ownLogDirectory());
@@ -135,7 +137,7 @@ public final class MediaDriver implements AutoCloseable
             context.clientLivenessTimeout().toNanos(), DriverProcess.current(System.currentTimeMillis()));
         final NumaPlan numa = NumaPlan.of(context);
         final LogPlacement placement = hugePages.placement().withNumaNode(numa.node());
-        final DriverConductor conductor = new DriverConductor(settings(context, placement), control, directory, SystemClock.INSTANCE);
+        final DriverConductor conductor = new DriverConductor(settings(context, placement, keys), control, directory, SystemClock.INSTANCE);
         control.markReady();
         LocalDrivers.register(directory);
         LOGGER.log(System.Logger.Level.DEBUG, "media driver started in " + directory + " (" + context.threadingMode() + ")");
@@ -144,13 +146,13 @@ public final class MediaDriver implements AutoCloseable
         return new MediaDriver(context.directory(directory), owned, mapping, conductor, hugePages, numa);
     }
 
-    private static ConductorSettings settings(final DriverContext context, final LogPlacement placement)
+    private static ConductorSettings settings(final DriverContext context, final LogPlacement placement, final KeyRing keys)
     {
         return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.logStorage().sparseFiles(),
             context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
-            context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect());
+            context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect(), keys);
     }
 
     /**

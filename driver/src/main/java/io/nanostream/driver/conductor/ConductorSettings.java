@@ -1,5 +1,6 @@
 package io.nanostream.driver.conductor;
 
+import io.nanostream.driver.auth.KeyRing;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.driver.udp.SocketBatching;
@@ -25,12 +26,13 @@ import java.util.function.Supplier;
  * @param receiverLimits            what the network may ask of the receiver: term length and image caps.
  * @param logPlacement              where logs go, and whether in huge pages.
  * @param udpBatching               JDK channels, or batched native sockets.
+ * @param keyRing                   the keys of {@code auth=} channels, or null if the driver has no key file.
  */
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
     Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
-    ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching)
+    ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching, KeyRing keyRing)
 {
     /**
      * The IPC window for a term length.

@@ -36,6 +36,9 @@ final class NetworkConductor implements AutoCloseable
 {
     /** Commands that may wait on each queue: far more than clients can ask for between two duty cycles. */
     static final int QUEUE_CAPACITY = 1_024;
+    /** How often the key file is looked at for changes. */
+    static final long KEY_CHECK_INTERVAL_NANOS = 1_000_000_000L;
+    private static final System.Logger LOGGER = System.getLogger(NetworkConductor.class.getName());
 
     private final HostResolver resolver = new HostResolver(); // host names looked up off the duty cycle, waits bounded
     private final CommandQueue<SenderCommand> senderCommands = new CommandQueue<>("sender", QUEUE_CAPACITY);
@@ -47,6 +50,8 @@ final class NetworkConductor implements AutoCloseable
     private final NetworkPublications publications;
     private final NetworkSubscriptions subscriptions;
     private final ErrorRecorder errors;
+    private final ConductorSettings settings;
+    private long nextKeyCheckNanos;
 
     NetworkConductor(
         final ConductorSettings settings, final Path driverDirectory, final LogFactory logs, final DriverCounters counters,
@@ -54,6 +59,7 @@ final class NetworkConductor implements AutoCloseable
         final Clock conductorClock, final Clock senderClock, final Clock receiverClock)
     {
         this.errors = errors;
+        this.settings = settings;
         this.sender = new Sender(senderCommands, conductorCommands, senderClock, counters.transport(), errors::record);
         this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, counters.transport(), errors::record);
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
@@ -138,6 +144,15 @@ final class NetworkConductor implements AutoCloseable
     void housekeeping(final long nowNanos)
     {
         publications.housekeeping(nowNanos);
+        if (settings.keyRing() != null && nowNanos - nextKeyCheckNanos >= 0)
+        {
+            nextKeyCheckNanos = nowNanos + KEY_CHECK_INTERVAL_NANOS;
+            if (settings.keyRing().reloadIfChanged(errors::record))
+            {
+                LOGGER.log(System.Logger.Level.INFO, "key file " + settings.keyRing().file() + " read again: keys " +
+                    settings.keyRing().keys().names());
+            }
+        }
     }
 
     long unblockedFrames()

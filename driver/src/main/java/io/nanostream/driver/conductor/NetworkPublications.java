@@ -4,6 +4,8 @@ import io.nanostream.buffer.Counter;
 import io.nanostream.client.ChannelUri;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.concurrent.Clock;
+import io.nanostream.concurrent.SystemClock;
+import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.status.PublicationCounters;
 import io.nanostream.driver.status.SenderCounters;
@@ -108,6 +110,8 @@ final class NetworkPublications
         final int initialTermId = LogStart.initialTermId(uri, exclusive, termLength);
         final int sessionId = sessionId(uri);
         final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
+        final DatagramAuthenticator authenticator = DatagramAuthenticator.of(settings.keyRing(), uri.toString(), channel.checks().authKey(),
+            SystemClock.INSTANCE);
         final NetworkPublicationEntry entry = logs.create(registrationId + ".logbuffer", termLength, mtu, initialTermId,
             sessionId, streamId, registrationId, created ->
             {
@@ -120,7 +124,7 @@ final class NetworkPublications
                     senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
                     return new NetworkPublicationEntry(new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
                         settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl,
-                        settings.udpBatching()),
+                        settings.udpBatching(), authenticator),
                         exclusive, publicationCounters, senderCounters);
                 }
                 catch (final RuntimeException ex)

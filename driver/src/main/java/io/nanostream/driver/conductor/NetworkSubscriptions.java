@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.concurrent.Clock;
+import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
@@ -92,7 +93,8 @@ final class NetworkSubscriptions
         this.lossReport = lossReport;
         this.receiverClock = receiverClock;
         this.endpoints = new SharedEndpoints(channel -> new ReceiveChannelEndpoint(channel, settings.sendLoss().get(),
-            settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching()));
+            settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching(),
+            DatagramAuthenticator.of(settings.keyRing(), channel.endpoint().toString(), channel.checks().authKey(), receiverClock)));
     }
 
     void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter)

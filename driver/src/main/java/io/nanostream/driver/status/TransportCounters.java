@@ -63,6 +63,12 @@ public final class TransportCounters
     public final Counter framesRefusedByFilter;
     /** Datagrams dropped because a data frame's payload did not match its CRC32C ({@code crc=crc32c}). */
     public final Counter framesFailingChecksum;
+    /** Datagrams on {@code auth=} channels refused: unsigned, an unknown key generation, or a MAC that does not match. */
+    public final Counter authFailures;
+    /** Signed datagrams refused because their time is outside the replay window. */
+    public final Counter authStale;
+    /** Signed datagrams that arrived on a channel without {@code auth=}, dropped. */
+    public final Counter signedOnPlainChannel;
     /** Gaps NAKed for the first time (retries not counted): on multicast, what the random backoff keeps low. */
     public final Counter gapsNaked;
     /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
@@ -107,6 +113,9 @@ public final class TransportCounters
         framesFromWrongSource = factory.system("udp frames from another source than the image's");
         framesRefusedByFilter = factory.system("udp frames refused by source= or session-id=");
         framesFailingChecksum = factory.system("udp datagrams failing their checksum");
+        authFailures = factory.system("udp datagrams failing authentication");
+        authStale = factory.system("udp signed datagrams refused: stale");
+        signedOnPlainChannel = factory.system("udp signed datagrams on channels without auth=");
         gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");

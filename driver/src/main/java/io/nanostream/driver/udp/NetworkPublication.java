@@ -1,6 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.status.SenderCounters;
 import io.nanostream.driver.status.TransportCounters;
@@ -77,11 +78,12 @@ public final class NetworkPublication
      * @param connectionTimeoutNanos  how long without a status message before it counts as unconnected.
      * @param flowControl             how status messages set the limit.
      * @param batching                JDK channel, or batched native socket.
+     * @param authenticator           signs and checks its datagrams on an {@code auth=} channel; null on others.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
         final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
-        final FlowControl flowControl, final SocketBatching batching)
+        final FlowControl flowControl, final SocketBatching batching, final DatagramAuthenticator authenticator)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -105,7 +107,7 @@ public final class NetworkPublication
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
-        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport);
+        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator);
         this.control = socket.control();
         this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
         this.termSender = new TermSender(terms, termBuffers, mtu, socket);

@@ -2,6 +2,7 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.WireFrame;
@@ -45,6 +46,8 @@ final class PublicationSocket
     private final StagedMessages staged;
     /** Stamps each data frame's CRC32C on a {@code crc=crc32c} channel; else null. */
     private final FrameChecksums checksums;
+    /** Signs what it sends and checks what it receives on an {@code auth=} channel; else null. */
+    private final DatagramAuthenticator authenticator;
 
     /**
      * Opens the sockets (conductor thread).
@@ -54,16 +57,19 @@ final class PublicationSocket
      * @param sendLoss    loss injected on sending.
      * @param receiveLoss loss injected on receiving control frames.
      * @param transport   the transport counters.
+     * @param authenticator signs and checks its datagrams on an {@code auth=} channel (which sends through a JDK channel, one
+     *                      datagram at a time); null on others.
      */
     PublicationSocket(final UdpChannel channel, final SocketBatching batching, final LossGenerator sendLoss, final LossGenerator receiveLoss,
-        final TransportCounters transport)
+        final TransportCounters transport, final DatagramAuthenticator authenticator)
     {
+        this.authenticator = authenticator;
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
         this.transport = transport;
         this.checksums = channel.checks().crc32c() ? new FrameChecksums() : null;
-        final boolean useBatches = UdpSockets.batches(channel, batching);
+        final boolean useBatches = authenticator == null && UdpSockets.batches(channel, batching);
         this.batched = useBatches ? UdpSockets.openBatchedSender(channel, batching.datagramsPerCall()) : null;
         this.socket = useBatches ? null : UdpSockets.openSender(channel);
         // multicast loops segmented messages back unreliably on some kernels: segment unicast only
@@ -170,6 +176,16 @@ final class PublicationSocket
     int sendStaged()
     {
         final int count = staged.clear();
+        if (authenticator != null)
+        {
+            final int signed = authenticator.sign(staged.term(0), staged.offset(0), staged.length(0));
+            if (signed < 0)
+            {
+                transport.authFailures.add(1); // the key lost its signing generation: the datagram is lost until it is back
+                return 1;
+            }
+            return write(authenticator.signedBytes(signed)) ? 1 : 0;
+        }
         if (batched == null)
         {
             final ByteBuffer bytes = staged.termBytes(0);
@@ -260,7 +276,22 @@ final class PublicationSocket
             transport.socketErrors.add(1);
             return 0;
         }
-        return length == 0 ? 0 : checkControl(length);
+        if (length == 0)
+        {
+            return 0;
+        }
+        if (authenticator == null)
+        {
+            return checkControl(length);
+        }
+        final int verified = authenticator.verify(control, length);
+        if (verified < 0)
+        {
+            (verified == DatagramAuthenticator.STALE ? transport.authStale : transport.authFailures).add(1);
+            return -1;
+        }
+        control.putBytes(0, authenticator.verified(), 0, verified);
+        return checkControl(verified);
     }
 
     /** From the control group first, then from the batched socket, where unicast receivers send. */

@@ -1,8 +1,11 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.Counter;
+import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.wire.AuthHeader;
 import io.nanostream.driver.wire.Nak;
 import io.nanostream.driver.wire.Setup;
 import io.nanostream.driver.wire.StatusMessage;
@@ -42,6 +45,8 @@ public final class ReceiveChannelEndpoint
     private final long imageIdleNanos;
     /** Checks each data frame's CRC32C on a {@code crc=crc32c} channel; else null. */
     private final FrameChecksums checksums;
+    /** Checks every datagram's signature before anything else reads it, and signs control frames, on an {@code auth=} channel. */
+    private final DatagramAuthenticator authenticator;
     private final Consumer<Throwable> errors;
     /** Where control frames go on multicast (the control group, as Aeron's receivers send them); null on unicast. */
     private final InetSocketAddress multicastControl;
@@ -65,13 +70,15 @@ public final class ReceiveChannelEndpoint
      * @param limits        what the network may ask of it.
      * @param errors        where errors and the first refusal of each kind are reported (any thread may call it).
      * @param batching      JDK channel, or batched native socket.
+     * @param authenticator checks what it receives and signs what it sends on an {@code auth=} channel; null on others.
      */
     public ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
         final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
-        final SocketBatching batching)
+        final SocketBatching batching, final DatagramAuthenticator authenticator)
     {
-        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, ReceiveSocket.open(channel, batching, transport));
+        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, ReceiveSocket.open(channel, batching, transport),
+            authenticator);
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */
@@ -79,14 +86,23 @@ public final class ReceiveChannelEndpoint
         final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor,
         final ReceiverLimits limits, final Consumer<Throwable> errors)
     {
-        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, (ReceiveSocket)null);
+        this(channel, transport, conductor, limits, errors, null);
+    }
+
+    /** For tests and fuzzing: an endpoint without a socket, checking signatures if given an authenticator. */
+    ReceiveChannelEndpoint(
+        final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor,
+        final ReceiverLimits limits, final Consumer<Throwable> errors, final DatagramAuthenticator authenticator)
+    {
+        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, (ReceiveSocket)null, authenticator);
     }
 
     private ReceiveChannelEndpoint(
         final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
         final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
-        final ReceiveSocket socket)
+        final ReceiveSocket socket, final DatagramAuthenticator authenticator)
     {
+        this.authenticator = authenticator;
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
@@ -147,7 +163,26 @@ public final class ReceiveChannelEndpoint
     {
         try
         {
-            dispatch(datagram, length, source, nowNanos);
+            if (authenticator != null)
+            {
+                final int verified = authenticator.verify(datagram, length);
+                if (verified < 0)
+                {
+                    refuse(verified == DatagramAuthenticator.STALE ? transport.authStale : transport.authFailures,
+                        authenticator.reason(verified));
+                    return;
+                }
+                dispatch(authenticator.verified(), verified, source, nowNanos);
+            }
+            else if (AuthHeader.isSigned(datagram, length))
+            {
+                refuse(transport.signedOnPlainChannel, "a signed datagram arrived on " + channel.endpoint() + ", whose subscriptions " +
+                    "have no auth=; add the publication's auth=<key name> to the subscription channel");
+            }
+            else
+            {
+                dispatch(datagram, length, source, nowNanos);
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -214,6 +249,15 @@ public final class ReceiveChannelEndpoint
         {
             StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
             sendControl(FrameType.SM, StatusMessage.LENGTH, multicastControl != null ? multicastControl : source);
+        }
+    }
+
+    /** Counts a refused datagram, and reports the first of its kind (a flood must not fill the error log). */
+    private void refuse(final Counter counter, final String message)
+    {
+        if (counter.add(1) == 0)
+        {
+            errors.accept(new IllegalStateException(message + " (reported once; see the counter for all)"));
         }
     }
 
@@ -385,10 +429,22 @@ public final class ReceiveChannelEndpoint
             transport.lossDropped.add(1);
             return;
         }
-        if (socket != null)
+        if (socket == null)
+        {
+            return;
+        }
+        if (authenticator == null)
         {
             socket.send(control, controlBytes, length, destination);
+            return;
         }
+        final int signed = authenticator.sign(control, 0, length);
+        if (signed < 0)
+        {
+            refuse(transport.authFailures, authenticator.reason(signed));
+            return;
+        }
+        socket.send(authenticator.signed(), authenticator.signedBytes(signed), signed, destination);
     }
 
     /** Closes the socket (after the receiver let go of the endpoint). */

@@ -100,7 +100,7 @@ class DriverConductorTest
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, new DriverProcess(1, clock.epochMillis(), 0));
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
             UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
-            limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF);
+            limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF, null);
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());

@@ -36,7 +36,7 @@ class SharedEndpointsTest
     private final SharedEndpoints endpoints = new SharedEndpoints(channel ->
     {
         final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(channel, LossGenerator.NONE, LossGenerator.NONE,
-            counters.transport(), new CommandQueue<>("conductor", 16), ReceiverLimits.DEFAULT, error -> { }, SocketBatching.OFF);
+            counters.transport(), new CommandQueue<>("conductor", 16), ReceiverLimits.DEFAULT, error -> { }, SocketBatching.OFF, null);
         opened.add(endpoint);
         return endpoint;
     });

@@ -1,0 +1,272 @@
+package io.nanostream.driver;
+
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.ExclusivePublication;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Subscription;
+import io.nanostream.driver.status.TransportCounters;
+import io.nanostream.driver.wire.AuthHeader;
+import io.nanostream.driver.wire.StatusMessage;
+import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The spoofed-source attacks of the second hostile-peer round, made by a relay on the path between publisher and
+ * subscriber, so that everything it sends comes from the address the other side trusts (as a raw socket that spoofs the
+ * publisher's address and port would): forged data for the real session sent just ahead of the real datagram, a forged
+ * end-of-stream heartbeat, forged status messages that claim a huge window, and captured datagrams sent again after the
+ * replay window. On a plain channel the forged data reaches the application. On an {@code auth=} channel every forgery
+ * and stale replay is refused and counted, and the real stream arrives whole, once, in order, byte for byte.
+ */
+class AuthenticatedChannelTest
+{
+    private static final String KEY = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final int STREAM_ID = 10;
+    private static final int MESSAGES = 20_000;
+    private static final int MAX_LENGTH = 1_000;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void withAuthEveryForgeryIsRefusedAndTheRealStreamArrivesWhole() throws Exception
+    {
+        try (AttackingRelay relay = new AttackingRelay(keys()))
+        {
+            final TransportCounters receiving = relay.receiver.transportCounters();
+            final TransportCounters sending = relay.sender.transportCounters();
+            relay.transfer("|auth=ops", () ->
+            {
+                relay.replayCapturedAfter(Duration.ofMillis(1_500)); // while the subscription still listens
+                awaitPositive(() -> receiving.value("udp signed datagrams refused: stale"), "stale replays refused");
+            });
+            assertThat(relay.forgedData.get()).as("forged data datagrams sent").isPositive();
+            assertThat(relay.forgedEndOfStream.get()).as("forged end-of-stream heartbeats sent").isPositive();
+            assertThat(relay.forgedWindows.get()).as("forged status messages sent").isPositive();
+            assertThat(receiving.value("udp datagrams failing authentication")).as("forged data and end of stream refused")
+                .isGreaterThanOrEqualTo(relay.forgedData.get() + relay.forgedEndOfStream.get());
+            assertThat(sending.value("udp datagrams failing authentication")).as("forged windows refused")
+                .isGreaterThanOrEqualTo(relay.forgedWindows.get());
+            assertThat(receiving.value("udp frames beyond the receiver window")).as("the publisher never ran past the window").isZero();
+        }
+    }
+
+    @Test
+    void onAPlainChannelTheForgedDataReachesTheApplication() throws Exception
+    {
+        try (AttackingRelay relay = new AttackingRelay(null))
+        {
+            assertThatThrownBy(() -> relay.transfer("", () -> { })).as("what auth= is for").hasMessageContaining("differs");
+        }
+    }
+
+    @Test
+    void aChannelNamingAKeyTheDriverDoesNotHoldIsRefusedWithTheFix() throws Exception
+    {
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys()));
+             MediaDriver keyless = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             NanoStream keylessClient = NanoStream.connect(new ClientContext().directory(keyless.directory())))
+        {
+            final int port = UdpTransfer.freePort();
+            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=dev", STREAM_ID))
+                .hasMessageContaining("auth=dev").hasMessageContaining("dev 1 <64 hex digits>");
+            assertThatThrownBy(() -> keylessClient.addPublication("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", STREAM_ID))
+                .hasMessageContaining("nanostream.udp.auth.keys");
+            try (Subscription plain = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port, STREAM_ID))
+            {
+                assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", STREAM_ID + 1))
+                    .hasMessageContaining("same crc= and auth=");
+            }
+        }
+    }
+
+    private Path keys() throws IOException
+    {
+        final Path file = directory.resolve("keys");
+        Files.writeString(file, "# test key\nops 1 " + KEY + "\n");
+        return file;
+    }
+
+    private static void awaitPositive(final java.util.function.LongSupplier value, final String what)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (value.getAsLong() <= 0)
+        {
+            assertThat(System.nanoTime() - deadline).as(what + " within 10 s").isNegative();
+            Thread.yield();
+        }
+    }
+
+    /** Two drivers, and between them a relay that forwards every datagram and forges some of its own. */
+    private static final class AttackingRelay implements AutoCloseable
+    {
+        final MediaDriver receiver;
+        final MediaDriver sender;
+        final AtomicLong forgedData = new AtomicLong();
+        final AtomicLong forgedEndOfStream = new AtomicLong();
+        final AtomicLong forgedWindows = new AtomicLong();
+        private final int subscriberPort = UdpTransfer.freePort();
+        private final int relayPort = UdpTransfer.freePort();
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final AtomicBoolean replayNow = new AtomicBoolean();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final ByteBuffer captured = ByteBuffer.allocateDirect(2048);
+        private volatile long capturedAtNanos;
+        private final Thread thread = new Thread(this::run, "attacking-relay");
+
+        AttackingRelay(final Path keys)
+        {
+            receiver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys)
+                .authReplayWindow(Duration.ofSeconds(1)));
+            sender = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys)
+                .authReplayWindow(Duration.ofSeconds(1)));
+            thread.start();
+        }
+
+        void transfer(final String checks, final Runnable afterwards) throws Exception
+        {
+            try (NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
+                 NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
+                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + subscriberPort + checks,
+                     STREAM_ID);
+                 ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + relayPort +
+                     "|term-length=64k" + checks, STREAM_ID))
+            {
+                UdpTransfer.transfer(publication, subscription, MESSAGES, MAX_LENGTH, 60);
+                assertThat(subscription.imageCount()).as("the one real image, never ended by a forged end of stream").isEqualTo(1);
+                afterwards.run();
+            }
+            finally
+            {
+                assertThat(failure.get()).as("the relay failed").isNull();
+            }
+        }
+
+        /** Sends the first data datagram it captured again, once it is older than the given age. */
+        void replayCapturedAfter(final Duration age)
+        {
+            assertThat(capturedAtNanos).as("a datagram was captured").isNotZero();
+            final long due = capturedAtNanos + age.toNanos();
+            while (System.nanoTime() - due < 0)
+            {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            replayNow.set(true);
+        }
+
+        private void run()
+        {
+            final ByteBuffer bytes = ByteBuffer.allocateDirect(65_536).order(ByteOrder.LITTLE_ENDIAN);
+            final ByteBuffer forged = ByteBuffer.allocateDirect(65_536).order(ByteOrder.LITTLE_ENDIAN);
+            final InetSocketAddress subscriber = new InetSocketAddress("127.0.0.1", subscriberPort);
+            InetSocketAddress publisher = null;
+            long datagrams = 0;
+            try (DatagramChannel socket = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", relayPort)))
+            {
+                socket.configureBlocking(false);
+                while (!stop.get())
+                {
+                    if (replayNow.getAndSet(false))
+                    {
+                        for (int i = 0; i < 10; i++)
+                        {
+                            socket.send(captured.duplicate(), subscriber);
+                        }
+                    }
+                    bytes.clear();
+                    final InetSocketAddress from = (InetSocketAddress)socket.receive(bytes);
+                    if (from == null)
+                    {
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    bytes.flip();
+                    final int base = bytes.limit() >= AuthHeader.LENGTH && bytes.getInt(0) == AuthHeader.LENGTH &&
+                        (bytes.get(4) & 0xFF) == AuthHeader.VERSION ? AuthHeader.LENGTH : 0;
+                    if (from.equals(subscriber))
+                    {
+                        if (publisher != null)
+                        {
+                            if (bytes.limit() >= base + StatusMessage.LENGTH && bytes.getShort(base + 6) == FrameType.SM && ++datagrams % 20 == 0)
+                            {
+                                socket.send(forge(bytes, forged, base, b -> b.putInt(base + StatusMessage.WINDOW_OFFSET, 1 << 30)),
+                                    publisher);
+                                forgedWindows.incrementAndGet();
+                            }
+                            socket.send(bytes, publisher);
+                        }
+                        continue;
+                    }
+                    publisher = from;
+                    final boolean data = bytes.limit() > base + FrameHeader.LENGTH + 8 && bytes.getShort(base + 6) == FrameType.DATA &&
+                        bytes.getInt(base) > FrameHeader.LENGTH + 8;
+                    if (data && capturedAtNanos == 0)
+                    {
+                        captured.clear().put(bytes.duplicate()).flip();
+                        capturedAtNanos = System.nanoTime();
+                    }
+                    if (data && ++datagrams % 50 == 0)
+                    {
+                        // the same frame with other bytes, sent just ahead of the real one: first come, first written
+                        socket.send(forge(bytes, forged, base, b -> b.put(base + FrameHeader.LENGTH + 8, (byte)~b.get(base + FrameHeader.LENGTH + 8))),
+                            subscriber);
+                        forgedData.incrementAndGet();
+                    }
+                    if (data && datagrams % 200 == 0)
+                    {
+                        socket.send(forge(bytes, forged, base, b ->
+                        {
+                            b.putInt(base, 0); // a heartbeat: a data header alone
+                            b.put(base + 5, (byte)(b.get(base + 5) | FrameHeader.EOS_FLAG));
+                            b.limit(base + FrameHeader.LENGTH);
+                        }), subscriber);
+                        forgedEndOfStream.incrementAndGet();
+                    }
+                    socket.send(bytes, subscriber);
+                }
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                failure.set(ex);
+            }
+        }
+
+        private static ByteBuffer forge(final ByteBuffer real, final ByteBuffer forged, final int base,
+            final java.util.function.Consumer<ByteBuffer> change)
+        {
+            forged.clear();
+            forged.put(real.duplicate()).flip();
+            change.accept(forged);
+            return forged;
+        }
+
+        @Override
+        public void close() throws Exception
+        {
+            stop.set(true);
+            thread.join();
+            sender.close();
+            receiver.close();
+        }
+    }
+}
