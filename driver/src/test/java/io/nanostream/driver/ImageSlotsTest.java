@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hosts without credentials that ask for images and keep them alive with heartbeats alone, as in the second hostile-peer
  * round: one source must not take every place on an endpoint, image logs must stay within their byte cap, and images
- * that carry no data give way to a real publisher once the caps are full. Each attacker is a raw socket on its own
+ * that carry no data give way to a real publisher once the caps are full (to a host that holds fewer than theirs, so that
+ * attackers cannot take the freed place from it, nor take places from one another in turn). Each attacker is a raw socket on its own
  * loopback address (127.0.0.2 and up), so that the real publisher, on 127.0.0.1, is another source.
  */
 class ImageSlotsTest
@@ -77,7 +78,7 @@ class ImageSlotsTest
         final DriverContext receiving = UdpRoundTripTest.context(ThreadingMode.SHARED);
         receiving.networkLimits().maxTermLength(termLength).imageCreationsPerSecond(200).maxImageLogBytes(4 * oneLog)
             .imageIdleTimeout(Duration.ofSeconds(1));
-        try (Attack attack = new Attack(receiving, 8, 2, termLength)) // 16 sessions of 3 MiB logs for 12 MiB
+        try (Attack attack = new Attack(receiving, 2, 4, termLength)) // 8 sessions from 2 hosts, of 3 MiB logs, for 12 MiB
         {
             final long baseline = directorySize(attack.receiver.directory());
             attack.awaitAttackersHolding(4, () -> attack.counters().value("udp images refused: log bytes cap") > 0);

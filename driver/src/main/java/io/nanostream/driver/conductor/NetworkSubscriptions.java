@@ -7,19 +7,16 @@ import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.status.ImageCounters;
-import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ConductorCommand;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
 import io.nanostream.driver.udp.ReceiverCommand;
-import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.driver.udp.SessionFilter;
 import io.nanostream.driver.udp.UdpChannel;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 
 /**
  * The UDP subscriptions on the conductor's side: the receive endpoints they share (opened with the
@@ -54,6 +50,7 @@ final class NetworkSubscriptions
     private final SharedEndpoints endpoints;
     private final Map<Long, Subscription> subscriptions = new HashMap<>();
     private final List<Image> images = new ArrayList<>();
+    private final ImagePlaces places;
 
     private record Subscription(long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter)
     {
@@ -92,6 +89,7 @@ final class NetworkSubscriptions
         this.conductor = conductor;
         this.lossReport = lossReport;
         this.receiverClock = receiverClock;
+        this.places = new ImagePlaces(settings.receiverLimits(), counters.transport(), errors, receiverClock);
         this.endpoints = new SharedEndpoints(channel -> new ReceiveChannelEndpoint(channel, settings.sendLoss().get(),
             settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching(),
             DatagramAuthenticator.of(settings.keyRing(), channel.endpoint().toString(), channel.checks().authKey(), receiverClock)));
@@ -173,7 +171,7 @@ final class NetworkSubscriptions
                 subscribers.add(subscription);
             }
         }
-        if (subscribers.isEmpty() || !admit(request))
+        if (subscribers.isEmpty() || !places.admit(request, publicationImages()))
         {
             return;
         }
@@ -240,107 +238,11 @@ final class NetworkSubscriptions
         }
     }
 
-    /**
-     * Whether the limits allow another image: the term length; the images of its endpoint, of its source address and of
-     * the driver; the bytes of all image logs. At a full cap, the image that has gone longest without data (past the idle
-     * timeout) among those that count toward that cap gives way: it closes, and the session's next SETUP finds room.
-     */
-    private boolean admit(final ConductorCommand.CreateImage request)
+    private List<PublicationImage> publicationImages()
     {
-        final ReceiverLimits limits = settings.receiverLimits();
-        final TransportCounters transport = counters.transport();
-        if (request.termLength() > limits.maxTermLength())
-        {
-            return refuse(transport.setupsOverTermLengthCap, "an image with term length " + request.termLength() + " is over the cap");
-        }
-        final InetAddress source = request.source().getAddress();
-        int onEndpoint = 0;
-        int fromSource = 0;
-        long logBytes = logBytes(request.termLength());
-        for (final Image image : images)
-        {
-            onEndpoint += image.image().endpoint() == request.endpoint() ? 1 : 0;
-            fromSource += source.equals(image.image().controlAddress.getAddress()) ? 1 : 0;
-            logBytes += logBytes(image.image().log.termLength());
-        }
-        if (onEndpoint >= limits.maxImagesPerEndpoint())
-        {
-            giveWay(image -> image.endpoint() == request.endpoint());
-            return refuse(transport.imagesOverEndpointCap, request.endpoint().channel.canonical() + " holds its most images, " +
-                limits.maxImagesPerEndpoint() + " (nanostream.udp.max.images.per.endpoint); new sessions on it are refused until images go");
-        }
-        if (fromSource >= limits.maxImagesPerSource())
-        {
-            giveWay(image -> source.equals(image.controlAddress.getAddress()));
-            return refuse(transport.imagesOverSourceCap, source.getHostAddress() + " holds its most images, " +
-                limits.maxImagesPerSource() + " (nanostream.udp.max.images.per.source); its new sessions are refused until some go");
-        }
-        if (images.size() >= limits.maxImages())
-        {
-            giveWay(image -> true);
-            return refuse(transport.imagesOverDriverCap, "the driver holds its most images, " + limits.maxImages() +
-                " (nanostream.udp.max.images); new sessions are refused until images go");
-        }
-        if (logBytes > limits.maxImageLogBytes())
-        {
-            giveWay(image -> true);
-            return refuse(transport.imagesOverLogBytesCap, "image logs would take " + logBytes + " bytes, over the cap of " +
-                limits.maxImageLogBytes() + " (nanostream.udp.max.image.log.bytes); new sessions are refused until images go");
-        }
-        return true;
-    }
-
-    private static long logBytes(final int termLength)
-    {
-        return (long)LogLayout.PARTITION_COUNT * termLength + LogLayout.METADATA_LENGTH;
-    }
-
-    /**
-     * Closes the image idle longest past the idle timeout among those a full cap counts, unless one is closing already:
-     * a real publisher then finds room that sessions kept alive by heartbeats alone would hold for ever.
-     */
-    private void giveWay(final Predicate<PublicationImage> counted)
-    {
-        final long nowNanos = receiverClock.nanoTime();
-        PublicationImage idlest = null;
-        long longest = settings.receiverLimits().imageIdleNanos();
-        for (final Image image : images)
-        {
-            final PublicationImage candidate = image.image();
-            if (counted.test(candidate))
-            {
-                if (candidate.isClosed())
-                {
-                    return; // room is on its way
-                }
-                final long idle = candidate.idleNanos(nowNanos);
-                if (idle >= longest)
-                {
-                    idlest = candidate;
-                    longest = idle;
-                }
-            }
-        }
-        if (idlest != null)
-        {
-            idlest.giveWay();
-            if (counters.transport().imagesClosedIdle.add(1) == 0)
-            {
-                errors.record(new IllegalStateException("an image of session " + idlest.sessionId + " from " + idlest.controlAddress +
-                    " carried no data for " + longest / 1_000_000 + " ms (nanostream.udp.image.idle.timeout.ms) and was closed to " +
-                    "make room for a new session at a full cap (reported once)"));
-            }
-        }
-    }
-
-    /** Counts a refusal, and reports the first of its kind (not every one: a flood of SETUPs would fill the error log). */
-    private boolean refuse(final Counter counter, final String message)
-    {
-        if (counter.add(1) == 0)
-        {
-            errors.record(new IllegalStateException(message));
-        }
-        return false;
+        final List<PublicationImage> all = new ArrayList<>(images.size());
+        images.forEach(image -> all.add(image.image()));
+        return all;
     }
 
     /** The receiver dropped an image: tell its subscribers, free its counters, delete its log. */
