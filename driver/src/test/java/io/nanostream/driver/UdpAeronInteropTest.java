@@ -1,17 +1,25 @@
 package io.nanostream.driver;
 
+import io.nanostream.buffer.ErrorLogReader;
+import io.nanostream.buffer.MappedFile;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
+import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.driver.process.AeronPeerMain;
 import io.nanostream.driver.process.JavaProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +73,36 @@ class UdpAeronInteropTest
             }
             assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
             assertThat(driver.transportCounters().value("udp invalid frames dropped")).isZero();
+        }
+    }
+
+    @Test
+    void anAeronPublisherIsRefusedCleanlyByAnAuthenticatedSubscriptionWithAMessageNamingTheParameter(@TempDir final Path directory)
+        throws Exception
+    {
+        final Path keys = directory.resolve("keys");
+        Files.writeString(keys, "ops 1 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n");
+        final int port = UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", 1003);
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+                 "aeron:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", "1003", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
+        {
+            aeron.await("READY", 30);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (driver.transportCounters().value("udp datagrams failing authentication") <= 0)
+            {
+                assertThat(System.nanoTime() - deadline).as("Aeron's datagrams refused within 30 s").isNegative();
+                Thread.sleep(10);
+            }
+            assertThat(subscription.imageCount()).as("no image from an unsigned peer").isZero();
+            final List<String> errors = new ArrayList<>();
+            try (MappedFile mapping = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
+            {
+                ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, error) -> errors.add(error));
+            }
+            assertThat(errors).anySatisfy(error -> assertThat(error).contains("without a signature", "auth=ops", "Aeron"));
         }
     }
 

@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -23,6 +27,11 @@ public final class UdpScenarios implements ScenarioCatalog
     /** Our driver with batched datagrams ({@code sendmmsg}/{@code recvmmsg}). */
     static final String BATCHED = "nano-batch";
     private static final int DATAGRAMS_PER_CALL = 16;
+    /** Our driver on an {@code auth=} channel: every datagram signed and checked. */
+    static final String AUTHENTICATED = "nano-auth";
+    /** Our driver on a {@code crc=crc32c} channel: every data frame's payload checksummed and checked. */
+    static final String CHECKSUMMED = "nano-crc";
+    private static final String KEY_NAME = "bench";
 
     private UdpScenarios()
     {
@@ -47,7 +56,7 @@ public final class UdpScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("udp-32", "udp-1k", "udp-pingpong");
+        return List.of("udp-32", "udp-1k", "udp-pingpong", "udp-32-auth", "udp-32-crc");
     }
 
     /**
@@ -73,7 +82,12 @@ public final class UdpScenarios implements ScenarioCatalog
     @Override
     public List<String> impls(final String scenario)
     {
-        return List.of(BATCHED, "nano", "aeron");
+        return switch (scenario)
+        {
+            case "udp-32-auth" -> List.of(AUTHENTICATED, "nano"); // what signing costs: ours with auth= over ours without
+            case "udp-32-crc" -> List.of(CHECKSUMMED, "nano");
+            default -> List.of(BATCHED, "nano", "aeron");
+        };
     }
 
     @Override
@@ -83,7 +97,7 @@ public final class UdpScenarios implements ScenarioCatalog
         {
             case "aeron" -> List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
             case BATCHED -> List.of("--enable-native-access=ALL-UNNAMED");
-            default -> List.of();
+            default -> List.of("-D" + "nanostream.udp.auth.keys=" + keyFile()); // all our plain drivers too: one JVM runs both
         };
     }
 
@@ -98,7 +112,7 @@ public final class UdpScenarios implements ScenarioCatalog
     {
         final int length = switch (scenario)
         {
-            case "udp-32" -> 32;
+            case "udp-32", "udp-32-auth", "udp-32-crc" -> 32;
             case "udp-1k" -> 1024;
             default -> throw new IllegalArgumentException("no udp scenario " + scenario);
         };
@@ -125,7 +139,28 @@ public final class UdpScenarios implements ScenarioCatalog
 
     private static String channel(final String impl, final int port)
     {
-        return (impl.equals("aeron") ? "aeron" : "nano") + ":udp?endpoint=127.0.0.1:" + port;
+        return (impl.equals("aeron") ? "aeron" : "nano") + ":udp?endpoint=127.0.0.1:" + port +
+            (impl.equals(AUTHENTICATED) ? "|auth=" + KEY_NAME : impl.equals(CHECKSUMMED) ? "|crc=crc32c" : "");
+    }
+
+    /** A key file for the bench's {@code auth=} channels, with a key made for this machine once. */
+    private static String keyFile()
+    {
+        final Path file = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-bench-keys-" + System.getProperty("user.name"));
+        try
+        {
+            if (!Files.exists(file))
+            {
+                final byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, KEY_NAME + " 1 " + HexFormat.of().formatHex(key) + "\n");
+            }
+            return file.toString();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the bench's key file " + file, ex);
+        }
     }
 
     private static int freePort()
