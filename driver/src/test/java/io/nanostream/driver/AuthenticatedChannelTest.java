@@ -20,6 +20,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,117 @@ class AuthenticatedChannelTest
             assertThat(sending.value("udp datagrams failing authentication")).as("forged windows refused")
                 .isGreaterThanOrEqualTo(relay.forgedWindows.get());
             assertThat(receiving.value("udp frames beyond the receiver window")).as("the publisher never ran past the window").isZero();
+        }
+    }
+
+    @Test
+    void keysRotateOnBothHostsWhileTheStreamRuns() throws Exception
+    {
+        final String newKey = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+        final Path senderKeys = Files.writeString(directory.resolve("sender-keys"), "ops 1 " + KEY + "\n");
+        final Path receiverKeys = Files.writeString(directory.resolve("receiver-keys"), "ops 1 " + KEY + "\n");
+        final int port = UdpTransfer.freePort();
+        try (MediaDriver sender = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(senderKeys));
+             MediaDriver receiver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(receiverKeys));
+             NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
+             NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
+             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", STREAM_ID);
+             ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + port +
+                 "|term-length=64k|auth=ops", STREAM_ID))
+        {
+            UdpTransfer.waitConnected(publication, subscription);
+            final AtomicBoolean stop = new AtomicBoolean();
+            final AtomicLong published = new AtomicLong(-1);
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+            final Thread publisher = new Thread(() -> publishUntil(publication, stop, published, failure), "publisher");
+            final Thread rotation = new Thread(() ->
+            {
+                try
+                {
+                    // 1: every host accepts generation 2; 2: generation 2 signs; 3: generation 1 is gone
+                    rotate(sender, senderKeys, receiver, receiverKeys, "ops 1 " + KEY + "\nops 2 " + newKey + " accept-only\n", 1);
+                    rotate(sender, senderKeys, receiver, receiverKeys, "ops 1 " + KEY + "\nops 2 " + newKey + "\n", 2);
+                    rotate(sender, senderKeys, receiver, receiverKeys, "ops 2 " + newKey + "\n", 3);
+                    Thread.sleep(300); // a while on the new key alone
+                }
+                catch (final Throwable ex)
+                {
+                    failure.set(ex);
+                }
+                stop.set(true);
+            }, "rotation");
+            publisher.start();
+            rotation.start();
+            final long[] next = {0};
+            final var checker = UdpTransfer.checker(next, 200);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (published.get() < 0 || next[0] < published.get())
+            {
+                assertThat(failure.get()).as("the publisher or the rotation failed").isNull();
+                assertThat(System.nanoTime() - deadline).as(next[0] + " messages within 60 s").isNegative();
+                if (subscription.poll(checker, 64) == 0)
+                {
+                    Thread.yield();
+                }
+            }
+            publisher.join();
+            rotation.join();
+            assertThat(next[0]).as("every message, once, in order, across three key changes").isEqualTo(published.get()).isPositive();
+            for (final MediaDriver driver : List.of(sender, receiver))
+            {
+                assertThat(driver.transportCounters().value("udp datagrams failing authentication")).isZero();
+                assertThat(driver.transportCounters().value("udp auth key file reads")).isEqualTo(3);
+            }
+        }
+    }
+
+    private static void rotate(
+        final MediaDriver sender, final Path senderKeys, final MediaDriver receiver, final Path receiverKeys, final String keys,
+        final int reads) throws IOException, InterruptedException
+    {
+        Files.writeString(receiverKeys, keys);
+        Files.writeString(senderKeys, keys);
+        for (final MediaDriver driver : List.of(sender, receiver))
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (driver.transportCounters().value("udp auth key file reads") < reads)
+            {
+                assertThat(System.nanoTime() - deadline).as("the key file read again within 10 s").isNegative();
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static void publishUntil(final ExclusivePublication publication, final AtomicBoolean stop, final AtomicLong published,
+        final AtomicReference<Throwable> failure)
+    {
+        try
+        {
+            final io.nanostream.buffer.AtomicBuffer message = io.nanostream.buffer.AtomicBuffer.allocateHeap(256);
+            long i = 0;
+            while (!stop.get())
+            {
+                final int length = UdpTransfer.length(i, 200);
+                message.putLong(0, i);
+                for (int b = 8; b < length; b++)
+                {
+                    message.putByte(b, UdpTransfer.pattern(i, b));
+                }
+                if (publication.offer(message, 0, length) > 0)
+                {
+                    i++;
+                }
+                if ((i & 63) == 0)
+                {
+                    Thread.sleep(1); // a paced stream, running through the whole rotation
+                }
+            }
+            published.set(i);
+        }
+        catch (final Throwable ex)
+        {
+            failure.set(ex);
+            published.set(0);
         }
     }
 

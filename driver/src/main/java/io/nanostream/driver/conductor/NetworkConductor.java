@@ -5,6 +5,7 @@ import io.nanostream.client.ChannelUri;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ConductorCommand;
 import io.nanostream.driver.udp.HostResolver;
@@ -51,6 +52,7 @@ final class NetworkConductor implements AutoCloseable
     private final NetworkSubscriptions subscriptions;
     private final ErrorRecorder errors;
     private final ConductorSettings settings;
+    private final TransportCounters transport;
     private long nextKeyCheckNanos;
 
     NetworkConductor(
@@ -60,6 +62,7 @@ final class NetworkConductor implements AutoCloseable
     {
         this.errors = errors;
         this.settings = settings;
+        this.transport = counters.transport();
         this.sender = new Sender(senderCommands, conductorCommands, senderClock, counters.transport(), errors::record);
         this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, counters.transport(), errors::record);
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
@@ -149,6 +152,7 @@ final class NetworkConductor implements AutoCloseable
             nextKeyCheckNanos = nowNanos + KEY_CHECK_INTERVAL_NANOS;
             if (settings.keyRing().reloadIfChanged(errors::record))
             {
+                transport.authKeyReloads.add(1);
                 LOGGER.log(System.Logger.Level.INFO, "key file " + settings.keyRing().file() + " read again: keys " +
                     settings.keyRing().keys().names());
             }

@@ -67,6 +67,8 @@ public final class TransportCounters
     public final Counter authFailures;
     /** Signed datagrams refused because their time is outside the replay window. */
     public final Counter authStale;
+    /** Times the key file of {@code auth=} channels was read again after it changed. */
+    public final Counter authKeyReloads;
     /** Signed datagrams that arrived on a channel without {@code auth=}, dropped. */
     public final Counter signedOnPlainChannel;
     /** Gaps NAKed for the first time (retries not counted): on multicast, what the random backoff keeps low. */
@@ -116,6 +118,7 @@ public final class TransportCounters
         authFailures = factory.system("udp datagrams failing authentication");
         authStale = factory.system("udp signed datagrams refused: stale");
         signedOnPlainChannel = factory.system("udp signed datagrams on channels without auth=");
+        authKeyReloads = factory.system("udp auth key file reads");
         gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");
