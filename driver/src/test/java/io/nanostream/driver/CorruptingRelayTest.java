@@ -8,15 +8,8 @@ import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.DatagramChannel;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,91 +49,46 @@ class CorruptingRelayTest
         }
     }
 
-    /** Two drivers, with the relay between them on loopback. */
+    /** Two drivers, with a relay between them that damages one data datagram in about a hundred. */
     private static final class Relay implements AutoCloseable
     {
         final MediaDriver receiver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
         final MediaDriver sender = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
         final AtomicLong flipped = new AtomicLong();
-        private final int subscriberPort = UdpTransfer.freePort();
-        private final int relayPort = UdpTransfer.freePort();
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread = new Thread(this::run, "damaging-relay");
-
-        Relay()
+        private final SplittableRandom random = new SplittableRandom(7);
+        private final UdpRelay relay = new UdpRelay((datagram, subscriber) ->
         {
-            thread.start();
-        }
+            final int length = datagram.limit();
+            if (length > FrameHeader.LENGTH + 8 && (datagram.getShort(FrameHeader.TYPE_OFFSET) & 0xFFFF) == FrameType.DATA &&
+                datagram.getInt(0) > FrameHeader.LENGTH + 8 && random.nextInt(100) == 0)
+            {
+                final int at = FrameHeader.LENGTH + 8 + random.nextInt(Math.min(length, datagram.getInt(0)) - FrameHeader.LENGTH - 8);
+                datagram.put(at, (byte)(datagram.get(at) ^ (1 << random.nextInt(8)))); // past the message number: its bytes
+                flipped.incrementAndGet();
+            }
+        });
 
         long transfer(final String checks) throws Exception
         {
             try (NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
                  NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
-                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + subscriberPort + checks,
-                     STREAM_ID);
-                 ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + relayPort +
+                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + relay.subscriberPort +
+                     checks, STREAM_ID);
+                 ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + relay.port +
                      "|term-length=64k" + checks, STREAM_ID))
             {
                 return UdpTransfer.transfer(publication, subscription, MESSAGES, MAX_LENGTH, 60);
             }
             finally
             {
-                assertThat(failure.get()).as("the relay failed").isNull();
-            }
-        }
-
-        /** Forwards both ways: from the publisher to the subscriber (damaging some data), and the subscriber's answers back. */
-        private void run()
-        {
-            final ByteBuffer bytes = ByteBuffer.allocateDirect(65_536).order(ByteOrder.LITTLE_ENDIAN);
-            final InetSocketAddress subscriber = new InetSocketAddress("127.0.0.1", subscriberPort);
-            final SplittableRandom random = new SplittableRandom(7);
-            InetSocketAddress publisher = null;
-            try (DatagramChannel socket = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", relayPort)))
-            {
-                socket.configureBlocking(false);
-                while (!stop.get())
-                {
-                    bytes.clear();
-                    final InetSocketAddress from = (InetSocketAddress)socket.receive(bytes);
-                    if (from == null)
-                    {
-                        Thread.onSpinWait();
-                        continue;
-                    }
-                    bytes.flip();
-                    if (from.equals(subscriber))
-                    {
-                        if (publisher != null)
-                        {
-                            socket.send(bytes, publisher);
-                        }
-                        continue;
-                    }
-                    publisher = from;
-                    final int length = bytes.limit();
-                    if (length > FrameHeader.LENGTH + 8 && (bytes.getShort(FrameHeader.TYPE_OFFSET) & 0xFFFF) == FrameType.DATA &&
-                        bytes.getInt(0) > FrameHeader.LENGTH + 8 && random.nextInt(100) == 0)
-                    {
-                        final int at = FrameHeader.LENGTH + 8 + random.nextInt(Math.min(length, bytes.getInt(0)) - FrameHeader.LENGTH - 8);
-                        bytes.put(at, (byte)(bytes.get(at) ^ (1 << random.nextInt(8)))); // past the message number: its bytes
-                        flipped.incrementAndGet();
-                    }
-                    socket.send(bytes, subscriber);
-                }
-            }
-            catch (final IOException | RuntimeException ex)
-            {
-                failure.set(ex);
+                relay.assertAlive();
             }
         }
 
         @Override
         public void close() throws Exception
         {
-            stop.set(true);
-            thread.join();
+            relay.close();
             sender.close();
             receiver.close();
         }

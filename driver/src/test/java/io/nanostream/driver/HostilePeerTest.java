@@ -226,7 +226,8 @@ class HostilePeerTest
         }
     }
 
-    private static long directorySize(final Path directory)
+    /** The bytes of every file under a directory, for tests that bound what an attack makes a driver hold. */
+    static long directorySize(final Path directory)
     {
         try (Stream<Path> files = Files.walk(directory))
         {

@@ -16,8 +16,6 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +77,7 @@ class ImageSlotsTest
             .imageIdleTimeout(Duration.ofSeconds(1));
         try (Attack attack = new Attack(receiving, 2, 4, termLength)) // 8 sessions from 2 hosts, of 3 MiB logs, for 12 MiB
         {
-            final long baseline = directorySize(attack.receiver.directory());
+            final long baseline = HostilePeerTest.directorySize(attack.receiver.directory());
             attack.awaitAttackersHolding(4, () -> attack.counters().value("udp images refused: log bytes cap") > 0);
             final long largest = attack.largestDirectoryWhile(Duration.ofSeconds(2));
             assertThat(largest).as("the receiving driver's directory, at its largest").isLessThanOrEqualTo(baseline + 4 * oneLog);
@@ -149,7 +146,7 @@ class ImageSlotsTest
             final long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() - end < 0)
             {
-                largest = Math.max(largest, directorySize(receiver.directory()));
+                largest = Math.max(largest, HostilePeerTest.directorySize(receiver.directory()));
                 subscription.poll((buffer, offset, length, header) -> { }, 16);
                 Thread.yield();
             }
@@ -247,28 +244,6 @@ class ImageSlotsTest
             subscriberClient.close();
             sender.close();
             receiver.close();
-        }
-    }
-
-    private static long directorySize(final Path directory)
-    {
-        try (Stream<Path> files = Files.walk(directory))
-        {
-            return files.filter(Files::isRegularFile).mapToLong(file ->
-            {
-                try
-                {
-                    return Files.size(file);
-                }
-                catch (final IOException ex)
-                {
-                    return 0; // deleted while we looked
-                }
-            }).sum();
-        }
-        catch (final IOException | java.io.UncheckedIOException ex)
-        {
-            return 0; // a file went while the walk was under way
         }
     }
 }
