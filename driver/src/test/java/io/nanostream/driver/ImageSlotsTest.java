@@ -10,12 +10,15 @@ import io.nanostream.driver.wire.Setup;
 import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.LogLayout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +88,27 @@ class ImageSlotsTest
         }
     }
 
+    @Test
+    void onAnAuthChannelTheAttackersGetNoPlaceAtAll(@TempDir final Path directory) throws Exception
+    {
+        final Path keys = Files.writeString(directory.resolve("keys"), "ops 1 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n");
+        final DriverContext receiving = UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys);
+        receiving.networkLimits().maxTermLength(1 << 20).maxImagesPerEndpoint(8).imageCreationsPerSecond(200);
+        try (Attack attack = new Attack(receiving, UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys), "|auth=ops", 4, 3,
+            LogLayout.TERM_MIN_LENGTH))
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (attack.counters().value("udp datagrams failing authentication") < 100)
+            {
+                assertThat(System.nanoTime() - deadline).as("the attack's datagrams refused within 30 s").isNegative();
+                Thread.sleep(10);
+            }
+            assertThat(attack.images()).as("images the unsigned attackers got").isZero();
+            attack.realPublisherDeliversEveryMessage();
+            assertThat(attack.counters().value("udp images refused: endpoint cap")).as("no place was ever taken").isZero();
+        }
+    }
+
     /** Two drivers, a subscription on the receiving one, and attackers on their own loopback addresses. */
     private static final class Attack implements AutoCloseable
     {
@@ -98,14 +122,22 @@ class ImageSlotsTest
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final List<Thread> attackers = new ArrayList<>();
         private volatile int realSession;
+        private final String checks;
 
         Attack(final DriverContext receiving, final int hosts, final int sessionsPerHost, final int termLength)
         {
+            this(receiving, UdpRoundTripTest.context(ThreadingMode.SHARED), "", hosts, sessionsPerHost, termLength);
+        }
+
+        Attack(final DriverContext receiving, final DriverContext sending, final String checks, final int hosts, final int sessionsPerHost,
+            final int termLength)
+        {
+            this.checks = checks;
             receiver = MediaDriver.launch(receiving);
-            sender = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+            sender = MediaDriver.launch(sending);
             subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
             publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
-            subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port, STREAM_ID);
+            subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + checks, STREAM_ID);
             for (int host = 0; host < hosts; host++)
             {
                 final String address = "127.0.0." + (2 + host);
@@ -157,7 +189,7 @@ class ImageSlotsTest
         void realPublisherDeliversEveryMessage() throws Exception
         {
             try (ExclusivePublication publication = publisherClient.addExclusivePublication(
-                "nano:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", STREAM_ID))
+                "nano:udp?endpoint=127.0.0.1:" + port + "|term-length=64k" + checks, STREAM_ID))
             {
                 realSession = publication.sessionId();
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
