@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +17,7 @@ import java.util.function.Consumer;
  */
 public final class KeyRing
 {
+    private static final System.Logger LOGGER = System.getLogger(KeyRing.class.getName());
     private final Path file;
     private final long replayWindowMillis;
     private volatile AuthKeys keys;
@@ -44,11 +48,30 @@ public final class KeyRing
         {
             final FileTime modified = Files.getLastModifiedTime(file);
             final long size = Files.size(file);
-            return new KeyRing(file, replayWindowMillis, AuthKeys.read(file), modified, size);
+            final KeyRing ring = new KeyRing(file, replayWindowMillis, AuthKeys.read(file), modified, size);
+            warnIfOthersCanRead(file);
+            return ring;
         }
         catch (final IOException ex)
         {
             throw new IllegalArgumentException("cannot read the key file " + file + " (nanostream.udp.auth.keys): " + ex, ex);
+        }
+    }
+
+    private static void warnIfOthersCanRead(final Path file) throws IOException
+    {
+        try
+        {
+            final Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ))
+            {
+                LOGGER.log(System.Logger.Level.WARNING, "the key file " + file + " can be read by other users (" +
+                    PosixFilePermissions.toString(permissions) + "); anyone who reads it can sign datagrams: chmod 600 " + file);
+            }
+        }
+        catch (final UnsupportedOperationException ex)
+        {
+            // not a POSIX file system: nothing to say
         }
     }
 
