@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code nano-stream bench}: runs every scenario of the chosen transports, ours and the anchors side by
@@ -30,7 +32,8 @@ import java.util.Map;
     })
 public final class BenchCommand implements CliExtension
 {
-    private static final List<ScenarioCatalog> CATALOGS = Catalogs.all();
+    /** How long one scenario may take, all its JVMs together, unless {@code --timeout-s} says. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 180;
 
     @Parameters(arity = "0..*", paramLabel = "TRANSPORT", description = "Which transports: ring, ipc, udp, archive. Default: all, in quick mode (a subset of the scenarios; none of archive).")
     private List<String> transports = new ArrayList<>();
@@ -67,6 +70,12 @@ public final class BenchCommand implements CliExtension
             "in JVMs of its own alternating with ours (separate), or both, as a second column. Default: both with a transport named, same otherwise."})
     private String jvmMode;
 
+    @Option(names = "--timeout-s", description = "How long one scenario may take before it is stopped and reported as failed (default 180).")
+    private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+    @Option(names = "--catalog", hidden = true, description = "An extra ScenarioCatalog class (the bench's own tests).")
+    private String extraCatalog;
+
     @Option(names = "--plot", paramLabel = "FILE",
         description = "Write every round-trip scenario's latency by percentile, ours beside each anchor, as a self-contained HTML file.")
     private Path plotFile;
@@ -87,16 +96,17 @@ public final class BenchCommand implements CliExtension
         {
             throw new IllegalArgumentException("--jvm takes same, separate or both, not '" + jvm + "'");
         }
+        final List<ScenarioCatalog> catalogs = Catalogs.all(extraCatalog);
         final List<ScenarioCatalog> chosen = new ArrayList<>();
         for (final String transport : transports)
         {
-            chosen.add(CATALOGS.stream().filter(c -> c.transport().equals(transport)).findFirst()
+            chosen.add(catalogs.stream().filter(c -> c.transport().equals(transport)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown transport '" + transport + "'; choose from " +
-                    CATALOGS.stream().map(ScenarioCatalog::transport).toList())));
+                    catalogs.stream().map(ScenarioCatalog::transport).toList())));
         }
         if (chosen.isEmpty())
         {
-            chosen.addAll(CATALOGS);
+            chosen.addAll(Catalogs.all());
         }
 
         final List<String[]> plan = new ArrayList<>();
@@ -123,18 +133,28 @@ public final class BenchCommand implements CliExtension
         System.err.printf(Locale.ROOT, "nano-stream bench: %d scenarios, %d rounds of ~%d ms each, %d ms warm-up per implementation%n",
             plan.size(), rounds, runMillis, warmupMillis);
         final List<ScenarioSummary> summaries = new ArrayList<>();
+        final List<String[]> failures = new ArrayList<>();
         int index = 0;
         for (final String[] step : plan)
         {
             index++;
             System.err.printf(Locale.ROOT, "[%d/%d] %s %s (%s) ... ", index, plan.size(), step[0], step[1], step[2]);
             final long start = System.nanoTime();
-            final ScenarioCatalog catalog = CATALOGS.stream().filter(c -> c.transport().equals(step[0])).findFirst().orElseThrow();
+            final ScenarioCatalog catalog = catalogs.stream().filter(c -> c.transport().equals(step[0])).findFirst().orElseThrow();
             final int warmup = this.warmupMillis != null || catalog.isLatency(step[1]) ? warmupMillis :
                 Math.max(warmupMillis, catalog.minimumWarmupMillis());
-            final ScenarioSummary summary = runScenario(step[0], step[1], step[2], rounds, runMillis, warmup, jvm);
-            summaries.add(summary);
-            System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
+            try
+            {
+                summaries.add(runScenario(catalog, step[0], step[1], step[2], rounds, runMillis, warmup, jvm,
+                    start + timeoutSeconds * 1_000_000_000L));
+                System.err.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - start) / 1e9);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // one scenario's failure is reported, and the others still run and print
+                failures.add(failureRow(step[0], step[1], ex.getMessage()));
+                System.err.printf(Locale.ROOT, "FAILED after %.1f s: %s%n", (System.nanoTime() - start) / 1e9, ex.getMessage());
+            }
         }
 
         System.err.println();
@@ -156,22 +176,34 @@ public final class BenchCommand implements CliExtension
         if (json)
         {
             summaries.forEach(s -> s.jsonLines().forEach(System.out::println));
+            failures.forEach(row -> System.out.println(row[1]));
         }
         else
         {
             System.out.printf(Locale.ROOT, "%-6s %-18s %-10s %-44s %s%n", "where", "scenario", "impl", "median", "ours/anchor (min..max)");
             summaries.forEach(s -> s.tableRows().forEach(System.out::println));
+            failures.forEach(row -> System.out.println(row[0]));
             System.out.printf(Locale.ROOT, "%n%s; ratios are the median (min..max) of per-round ratios, ours and the anchor measured in the same JVM%n",
                 machine);
+            System.out.println("which way is better: above 1x for throughput (ops/s, ours faster); below 1x for latency (p50, p99: ours quicker)");
         }
-        return 0;
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** A failed scenario as a table row and a JSON line. */
+    private static String[] failureRow(final String transport, final String scenario, final String reason)
+    {
+        final String oneLine = reason == null ? "no reason given" : reason.replaceAll("\\s+", " ").strip();
+        return new String[] {
+            String.format(Locale.ROOT, "%-6s %-18s FAILED: %s", transport, scenario, oneLine),
+            String.format(Locale.ROOT, "{\"transport\":\"%s\",\"scenario\":\"%s\",\"failed\":\"%s\"}", transport, scenario,
+                oneLine.replace("\\", "\\\\").replace("\"", "\\\""))};
     }
 
     private ScenarioSummary runScenario(
-        final String transport, final String scenario, final String impls, final int rounds, final int runMillis, final int warmupMillis,
-        final String jvm) throws IOException, InterruptedException
+        final ScenarioCatalog catalog, final String transport, final String scenario, final String impls, final int rounds,
+        final int runMillis, final int warmupMillis, final String jvm, final long deadlineNanos) throws IOException, InterruptedException
     {
-        final ScenarioCatalog catalog = Catalogs.forScenario(scenario);
         final String[] implList = impls.split(",");
         final boolean flagsDiffer = List.of(implList).stream().map(catalog::jvmArgs).distinct().count() > 1;
         final Map<String, List<RoundResult>> byImpl = emptyResults(implList);
@@ -180,7 +212,7 @@ public final class BenchCommand implements CliExtension
         {
             // one JVM runs every implementation, interleaved: it carries the anchor's flags, which our code never reads
             runJvm(flagsDiffer ? unionOfFlags(catalog, implList) : catalog.jvmArgs(implList[0]), scenario, impls, rounds, runMillis,
-                warmupMillis, 0, byImpl);
+                warmupMillis, 0, byImpl, deadlineNanos);
         }
         if (flagsDiffer && !jvm.equals("same"))
         {
@@ -191,7 +223,7 @@ public final class BenchCommand implements CliExtension
                 for (int k = 0; k < implList.length; k++)
                 {
                     final String impl = implList[(k + round) % implList.length];
-                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, target);
+                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, target, deadlineNanos);
                 }
             }
             if (target != byImpl)
@@ -251,7 +283,7 @@ public final class BenchCommand implements CliExtension
 
     private void runJvm(
         final List<String> jvmArgs, final String scenario, final String impls, final int rounds, final int runMillis,
-        final int warmupMillis, final int roundOffset, final Map<String, List<RoundResult>> byImpl)
+        final int warmupMillis, final int roundOffset, final Map<String, List<RoundResult>> byImpl, final long deadlineNanos)
         throws IOException, InterruptedException
     {
         final String java = ProcessHandle.current().info().command().orElse("java");
@@ -261,11 +293,53 @@ public final class BenchCommand implements CliExtension
         {
             command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-D" + ThreadPlacementPlan.PROPERTY + "=" + affinity));
         }
+        if (extraCatalog != null)
+        {
+            command.add("-D" + Catalogs.EXTRA_CATALOG + "=" + extraCatalog);
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScenarioMain.class.getName(),
             scenario, impls, Integer.toString(rounds), Integer.toString(runMillis), Integer.toString(warmupMillis)));
         // stderr goes to a file: a child that writes much of it must not block on a pipe nobody reads until stdout ends
         final Path stderr = Files.createTempFile("nano-stream-bench-", ".err");
         final Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        final Thread reader = new Thread(() -> readLines(process, lines), "bench-scenario-output");
+        reader.setDaemon(true);
+        reader.start();
+        final boolean ended = process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (!ended)
+        {
+            process.destroyForcibly().waitFor();
+        }
+        reader.join();
+        final String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        Files.deleteIfExists(stderr);
+        if (!ended)
+        {
+            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") exceeded its timeout of " + timeoutSeconds +
+                " s (--timeout-s) and was stopped" + (errors.isBlank() ? "" : "; its last output: " + tail(errors)));
+        }
+        if (process.exitValue() != 0)
+        {
+            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") failed (exit " + process.exitValue() + "): " +
+                tail(errors));
+        }
+        for (final String line : lines)
+        {
+            final RoundResult parsed = RoundResult.parse(line);
+            final RoundResult result = new RoundResult(parsed.scenario(), parsed.impl(), parsed.round() + roundOffset,
+                parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(), parsed.histogram());
+            byImpl.get(result.impl()).add(result);
+            if (raw)
+            {
+                System.err.println(line.replaceAll(",\"histogram\":\"[^\"]*\"", ""));
+            }
+        }
+    }
+
+    /** The result lines a scenario JVM prints, read as they come so that its pipe never fills. */
+    private static void readLines(final Process process, final List<String> lines)
+    {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
@@ -273,24 +347,22 @@ public final class BenchCommand implements CliExtension
             {
                 if (line.startsWith("{"))
                 {
-                    final RoundResult parsed = RoundResult.parse(line);
-                    final RoundResult result = new RoundResult(parsed.scenario(), parsed.impl(), parsed.round() + roundOffset,
-                        parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(), parsed.histogram());
-                    byImpl.get(result.impl()).add(result);
-                    if (raw)
-                    {
-                        System.err.println(line.replaceAll(",\"histogram\":\"[^\"]*\"", ""));
-                    }
+                    lines.add(line);
                 }
             }
         }
-        final int status = process.waitFor();
-        final String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-        Files.deleteIfExists(stderr);
-        if (status != 0)
+        catch (final IOException ex)
         {
-            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") failed (exit " + status + "):\n" + errors);
+            // the process was stopped: what it printed before is kept
         }
+    }
+
+    /** Why a scenario JVM failed, from its stderr: the first exception, or else its last lines (not its whole log). */
+    private static String tail(final String errors)
+    {
+        final List<String> lines = errors.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return lines.stream().filter(line -> line.contains("Exception") || line.contains("Error:")).findFirst()
+            .orElse(String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
     }
 
     private static String cpuModel()

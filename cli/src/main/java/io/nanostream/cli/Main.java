@@ -55,6 +55,12 @@ public final class Main implements Runnable
         {
             commandLine.addSubcommand(extension);
         }
+        if (!commandLine.getSubcommands().containsKey("bench"))
+        {
+            // the launcher builds the benchmarks only for bench: say it is there all the same
+            commandLine.getCommandSpec().usageMessage().footer("", "  bench    Measures Nano-Stream against the Disruptor, JCTools and Aeron",
+                "             ./nano-stream bench [ring|ipc|udp|archive], built on first use");
+        }
         commandLine.setExecutionExceptionHandler(Main::report);
         return commandLine.execute(args);
     }

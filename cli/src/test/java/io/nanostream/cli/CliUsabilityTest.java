@@ -59,6 +59,15 @@ class CliUsabilityTest
     }
 
     @Test
+    void helpNamesTheBenchEvenWhereItIsNotBuilt()
+    {
+        final Outcome help = run("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("bench    Measures Nano-Stream against the Disruptor, JCTools and Aeron")
+            .contains("./nano-stream bench [ring|ipc|udp|archive]");
+    }
+
+    @Test
     void aSecondDriverInTheSameDirectoryIsOneLine()
     {
         try (MediaDriver driver = MediaDriver.launchEmbedded())

@@ -12,6 +12,7 @@ import io.aeron.archive.status.RecordingPos;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -104,7 +105,7 @@ public final class AeronArchiveShapes
                 for (long i = 0; i < messages; i++)
                 {
                     message.putLong(0, i);
-                    while (publication.offer(message, 0, messageLength) < 0)
+                    while (OfferResult.retry(publication.offer(message, 0, messageLength), "aeron publication"))
                     {
                         Thread.yield();
                     }

@@ -13,6 +13,7 @@ import io.aeron.archive.status.RecordingPos;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -150,7 +151,7 @@ final class AeronMergeShape implements ThroughputShape
     private void offer(final ExclusivePublication publication, final long i)
     {
         message.putLong(0, i);
-        while (publication.offer(message, 0, 32) < 0)
+        while (OfferResult.retry(publication.offer(message, 0, 32), "aeron publication"))
         {
             Thread.yield();
         }

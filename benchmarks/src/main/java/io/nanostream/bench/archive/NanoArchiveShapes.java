@@ -5,6 +5,7 @@ import io.nanostream.archive.ArchiveClient;
 import io.nanostream.archive.ArchiveContext;
 import io.nanostream.archive.RecordingDescriptor;
 import io.nanostream.archive.RecordingPositions;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.bench.ipc.FailFastClients;
 import io.nanostream.buffer.AtomicBuffer;
@@ -100,7 +101,7 @@ public final class NanoArchiveShapes
                 for (long i = 0; i < messages; i++)
                 {
                     message.putLong(0, i);
-                    while (publication.offer(message, 0, messageLength) < 0)
+                    while (OfferResult.retry(publication.offer(message, 0, messageLength), "nano publication"))
                     {
                         Thread.yield();
                     }

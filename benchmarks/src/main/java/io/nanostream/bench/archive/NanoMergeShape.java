@@ -5,6 +5,7 @@ import io.nanostream.archive.ArchiveClient;
 import io.nanostream.archive.ArchiveContext;
 import io.nanostream.archive.RecordingPositions;
 import io.nanostream.archive.ReplayMerge;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.bench.ipc.FailFastClients;
 import io.nanostream.buffer.AtomicBuffer;
@@ -131,7 +132,7 @@ final class NanoMergeShape implements ThroughputShape
     private void offer(final ExclusivePublication publication, final long i)
     {
         message.putLong(0, i);
-        while (publication.offer(message, 0, 32) < 0)
+        while (OfferResult.retry(publication.offer(message, 0, 32), "nano publication"))
         {
             Thread.yield();
         }

@@ -5,6 +5,7 @@ import io.nanostream.archive.ArchiveClient;
 import io.nanostream.archive.ArchiveContext;
 import io.nanostream.archive.RecordingPositions;
 import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ipc.FailFastClients;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ExclusivePublication;
@@ -101,7 +102,7 @@ final class NanoPersistLatency implements LatencyShape
                 Thread.yield();
             }
             message.putLong(0, due);
-            while (publication.offer(message, 0, 32) < 0)
+            while (OfferResult.retry(publication.offer(message, 0, 32), "nano publication"))
             {
                 Thread.yield();
             }

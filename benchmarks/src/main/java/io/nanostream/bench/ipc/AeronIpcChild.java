@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
+import io.nanostream.bench.OfferResult;
 
 /** The far side of a two-process Aeron shape: {@code subscriber dir} or {@code ponger dir}. */
 public final class AeronIpcChild
@@ -44,7 +45,7 @@ public final class AeronIpcChild
         final ExclusivePublication pongs = aeron.addExclusivePublication(AeronIpcShapes.CHANNEL, 21);
         final FragmentHandler echo = (buffer, offset, length, header) ->
         {
-            while (pongs.offer(buffer, offset, length) < 0)
+            while (OfferResult.retry(pongs.offer(buffer, offset, length), "aeron pongs"))
             {
                 Thread.onSpinWait();
             }

@@ -7,6 +7,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -152,7 +153,7 @@ public final class AeronIpcShapes
             for (long i = 0; i < events; i++)
             {
                 message.putLong(0, start + i);
-                while (publication.offer(message, 0, messageLength) < 0)
+                while (OfferResult.retry(publication.offer(message, 0, messageLength), "aeron publication"))
                 {
                     pause(yielding);
                 }
@@ -205,7 +206,7 @@ public final class AeronIpcShapes
             this.pongs = aeron.addExclusivePublication(pongChannel, 21);
             final FragmentHandler echo = (buffer, offset, length, header) ->
             {
-                while (pongs.offer(buffer, offset, length) < 0)
+                while (OfferResult.retry(pongs.offer(buffer, offset, length), "aeron pongs"))
                 {
                     pause(yielding);
                 }
@@ -236,7 +237,7 @@ public final class AeronIpcShapes
             {
                 final long start = System.nanoTime();
                 message.putLong(0, i);
-                while (pings.offer(message, 0, 32) < 0)
+                while (OfferResult.retry(pings.offer(message, 0, 32), "aeron pings"))
                 {
                     pause(yielding);
                 }

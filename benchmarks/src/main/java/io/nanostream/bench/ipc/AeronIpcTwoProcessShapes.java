@@ -6,6 +6,7 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.FragmentHandler;
 import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -75,7 +76,7 @@ public final class AeronIpcTwoProcessShapes
             for (long i = 0; i < events; i++)
             {
                 message.putLong(0, sent++);
-                while (publication.offer(message, 0, messageLength) < 0)
+                while (OfferResult.retry(publication.offer(message, 0, messageLength), "aeron publication"))
                 {
                     Thread.onSpinWait();
                 }
@@ -148,7 +149,7 @@ public final class AeronIpcTwoProcessShapes
             {
                 final long start = System.nanoTime();
                 message.putLong(0, i);
-                while (pings.offer(message, 0, 32) < 0)
+                while (OfferResult.retry(pings.offer(message, 0, 32), "aeron pings"))
                 {
                     Thread.onSpinWait();
                 }

@@ -1,5 +1,6 @@
 package io.nanostream.bench.ipc;
 
+import io.nanostream.bench.OfferResult;
 import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
@@ -46,7 +47,7 @@ public final class NanoIpcChild
         final ExclusivePublication pongs = client.addExclusivePublication(NanoIpcShapes.CHANNEL, 21);
         final FragmentHandler echo = (buffer, offset, length, header) ->
         {
-            while (pongs.offer(buffer, offset, length) < 0)
+            while (OfferResult.retry(pongs.offer(buffer, offset, length), "nano pongs"))
             {
                 Thread.onSpinWait();
             }

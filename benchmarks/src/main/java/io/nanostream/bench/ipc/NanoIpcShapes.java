@@ -1,6 +1,7 @@
 package io.nanostream.bench.ipc;
 
 import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ExclusivePublication;
@@ -195,7 +196,7 @@ public final class NanoIpcShapes
             for (long i = 0; i < events; i++)
             {
                 message.putLong(0, first + i);
-                while (publication.offer(message, 0, messageLength) < 0)
+                while (OfferResult.retry(publication.offer(message, 0, messageLength), "nano publication"))
                 {
                     pause(yielding);
                 }
@@ -250,7 +251,7 @@ public final class NanoIpcShapes
             this.pongs = client.addExclusivePublication(pongChannel, 21);
             final FragmentHandler echo = (buffer, offset, length, header) ->
             {
-                while (pongs.offer(buffer, offset, length) < 0)
+                while (OfferResult.retry(pongs.offer(buffer, offset, length), "nano pongs"))
                 {
                     pause(yielding);
                 }
@@ -281,7 +282,7 @@ public final class NanoIpcShapes
             {
                 final long start = System.nanoTime();
                 message.putLong(0, i);
-                while (pings.offer(message, 0, 32) < 0)
+                while (OfferResult.retry(pings.offer(message, 0, 32), "nano pings"))
                 {
                     pause(yielding);
                 }

@@ -1,6 +1,7 @@
 package io.nanostream.bench.ipc;
 
 import io.nanostream.bench.LatencyShape;
+import io.nanostream.bench.OfferResult;
 import io.nanostream.bench.ThroughputShape;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.CountersReader;
@@ -72,7 +73,7 @@ public final class NanoIpcTwoProcessShapes
             for (long i = 0; i < events; i++)
             {
                 message.putLong(0, sent++);
-                while (publication.offer(message, 0, messageLength) < 0)
+                while (OfferResult.retry(publication.offer(message, 0, messageLength), "nano publication"))
                 {
                     Thread.onSpinWait();
                 }
@@ -145,7 +146,7 @@ public final class NanoIpcTwoProcessShapes
             {
                 final long start = System.nanoTime();
                 message.putLong(0, i);
-                while (pings.offer(message, 0, 32) < 0)
+                while (OfferResult.retry(pings.offer(message, 0, 32), "nano pings"))
                 {
                     Thread.onSpinWait();
                 }
