@@ -328,7 +328,8 @@ public final class BenchCommand implements CliExtension
         {
             final RoundResult parsed = RoundResult.parse(line);
             final RoundResult result = new RoundResult(parsed.scenario(), parsed.impl(), parsed.round() + roundOffset,
-                parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(), parsed.histogram());
+                parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(), parsed.histogram(),
+                parsed.cpuMillisPerSecond());
             byImpl.get(result.impl()).add(result);
             if (raw)
             {

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param p999      99.9th percentile in ns, or -1.
  * @param max       maximum in ns, or -1.
  * @param histogram the round trips as a compressed, base64-encoded HdrHistogram, or null.
+ * @param cpuMillisPerSecond CPU time the shape's driver and client threads used per second of the run, or NaN.
  */
 public record RoundResult(
-    String scenario, String impl, int round, double opsPerS, long p50, long p90, long p99, long p999, long max, String histogram)
+    String scenario, String impl, int round, double opsPerS, long p50, long p90, long p99, long p999, long max, String histogram,
+    double cpuMillisPerSecond)
 {
     private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_]+)\":(\"[^\"]*\"|[-0-9.eE]+)");
 
@@ -36,6 +38,7 @@ public record RoundResult(
         double ops = Double.NaN;
         final long[] rtt = {-1, -1, -1, -1, -1};
         String histogram = null;
+        double cpu = Double.NaN;
         final Matcher matcher = FIELD.matcher(line);
         while (matcher.find())
         {
@@ -52,6 +55,7 @@ public record RoundResult(
                 case "rtt_p999_ns" -> rtt[3] = Long.parseLong(value);
                 case "rtt_max_ns" -> rtt[4] = Long.parseLong(value);
                 case "histogram" -> histogram = value;
+                case "cpu_ms_per_s" -> cpu = Double.parseDouble(value);
                 default ->
                 {
                 }
@@ -61,7 +65,7 @@ public record RoundResult(
         {
             throw new IllegalArgumentException("not a result line: " + line);
         }
-        return new RoundResult(scenario, impl, round, ops, rtt[0], rtt[1], rtt[2], rtt[3], rtt[4], histogram);
+        return new RoundResult(scenario, impl, round, ops, rtt[0], rtt[1], rtt[2], rtt[3], rtt[4], histogram, cpu);
     }
 
     /**

@@ -61,6 +61,18 @@ public interface ScenarioCatalog
     List<String> impls(String scenario);
 
     /**
+     * The fewest round trips (or messages) a latency run measures: enough for a p99.9, unless a scenario paces its
+     * messages so slowly that it asks for fewer.
+     *
+     * @param scenario the scenario.
+     * @return the fewest per run.
+     */
+    default long minimumRoundTrips(final String scenario)
+    {
+        return 10_000;
+    }
+
+    /**
      * Extra JVM arguments an implementation needs (an anchor's flags); implementations whose arguments
      * differ run in JVMs of their own, alternating round by round.
      *

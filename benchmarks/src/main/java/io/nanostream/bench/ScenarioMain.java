@@ -22,8 +22,6 @@ import java.util.Locale;
  */
 public final class ScenarioMain
 {
-    /** The fewest round trips per run: enough for a p99.9. */
-    private static final long MIN_ROUND_TRIPS = 10_000;
     /** The fewest events per throughput run. */
     private static final long MIN_EVENTS = 100_000;
 
@@ -127,11 +125,12 @@ public final class ScenarioMain
         final ScenarioCatalog catalog, final String scenario, final List<String> impls,
         final int rounds, final long runNanos, final long warmupNanos, final long shapeWarmupNanos) throws Exception
     {
+        final long minRoundTrips = catalog.minimumRoundTrips(scenario);
         final List<Double> rates = new ArrayList<>();
         for (final String impl : impls)
         {
             final long warmupEnd = System.nanoTime() + warmupNanos;
-            long iterations = MIN_ROUND_TRIPS;
+            long iterations = minRoundTrips;
             double perSecond;
             do
             {
@@ -141,7 +140,7 @@ public final class ScenarioMain
                     shape.run(iterations, newHistogram());
                     perSecond = iterations * 1e9 / (System.nanoTime() - start);
                 }
-                iterations = Math.max(MIN_ROUND_TRIPS, (long)(perSecond * Math.min(runNanos, 300_000_000L) / 1e9));
+                iterations = Math.max(minRoundTrips, (long)(perSecond * Math.min(runNanos, 300_000_000L) / 1e9));
             }
             while (System.nanoTime() < warmupEnd);
             rates.add(perSecond);
@@ -152,20 +151,26 @@ public final class ScenarioMain
             {
                 final int i = (k + round) % impls.size();
                 final double perSecond = rates.get(i);
-                final long iterations = Math.max(MIN_ROUND_TRIPS, (long)(perSecond * runNanos / 1e9));
+                final long iterations = Math.max(minRoundTrips, (long)(perSecond * runNanos / 1e9));
                 final Histogram histogram = newHistogram();
+                final double cpu;
+                final String cpuByThread;
                 try (LatencyShape shape = latency(catalog, scenario, impls.get(i)))
                 {
-                    shape.run(Math.max(1_000L, Math.max(iterations / 10, (long)(perSecond * shapeWarmupNanos / 1e9))), newHistogram());
+                    shape.run(Math.max(Math.min(1_000L, minRoundTrips / 10), Math.max(iterations / 10, (long)(perSecond * shapeWarmupNanos / 1e9))),
+                        newHistogram());
                     shape.run(iterations, histogram);
+                    cpu = shape.cpuMillisPerSecond();
+                    cpuByThread = shape.cpuByThread();
                 }
                 System.out.printf(Locale.ROOT,
                     "{\"scenario\":\"%s\",\"impl\":\"%s\",\"round\":%d,\"events\":%d,\"rtt_p50_ns\":%d,\"rtt_p90_ns\":%d," +
-                    "\"rtt_p99_ns\":%d,\"rtt_p999_ns\":%d,\"rtt_max_ns\":%d,\"histogram\":\"%s\"}%n",
+                    "\"rtt_p99_ns\":%d,\"rtt_p999_ns\":%d,\"rtt_max_ns\":%d%s,\"histogram\":\"%s\"}%n",
                     scenario, impls.get(i), round, histogram.getTotalCount(),
                     histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
                     histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue(),
-                    encode(histogram));
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, ",\"cpu_ms_per_s\":%.1f,\"cpu_by_thread\":\"%s\"", cpu,
+                        cpuByThread.replace("\"", "'")), encode(histogram));
                 System.out.flush();
             }
         }

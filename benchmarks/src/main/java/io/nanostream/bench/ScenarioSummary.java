@@ -55,6 +55,10 @@ public record ScenarioSummary(
                 ",\"%1$srtt_p50_ns\":%2$.0f,\"%1$srtt_p90_ns\":%3$.0f,\"%1$srtt_p99_ns\":%4$.0f,\"%1$srtt_p999_ns\":%5$.0f,\"%1$srtt_max_ns\":%6$.0f",
                 prefix, median(rounds, RoundResult::p50), median(rounds, RoundResult::p90), median(rounds, RoundResult::p99),
                 median(rounds, RoundResult::p999), median(rounds, RoundResult::max)));
+            if (hasCpu(rounds))
+            {
+                json.append(String.format(Locale.ROOT, ",\"%scpu_ms_per_s\":%.1f", prefix, median(rounds, RoundResult::cpuMillisPerSecond)));
+            }
         }
         else
         {
@@ -85,10 +89,14 @@ public record ScenarioSummary(
         {
             final String impl = entry.getKey();
             final List<RoundResult> rounds = entry.getValue();
-            final String figures = isLatency() ?
+            String figures = isLatency() ?
                 String.format(Locale.ROOT, "p50 %,7.0f  p99 %,8.0f  p99.9 %,9.0f ns",
                     median(rounds, RoundResult::p50), median(rounds, RoundResult::p99), median(rounds, RoundResult::p999)) :
                 String.format(Locale.ROOT, "%,14.0f ops/s", median(rounds, RoundResult::opsPerS));
+            if (hasCpu(rounds))
+            {
+                figures += String.format(Locale.ROOT, "  cpu %,.0f ms/s", median(rounds, RoundResult::cpuMillisPerSecond));
+            }
             String ratio = "";
             if (!impl.equals(ours))
             {
@@ -112,6 +120,11 @@ public record ScenarioSummary(
             text += String.format(Locale.ROOT, " p50, %.2fx p99", medianOf(ratios(results, impl, RoundResult::p99)));
         }
         return text;
+    }
+
+    private static boolean hasCpu(final List<RoundResult> rounds)
+    {
+        return rounds.stream().noneMatch(round -> Double.isNaN(round.cpuMillisPerSecond()));
     }
 
     /**

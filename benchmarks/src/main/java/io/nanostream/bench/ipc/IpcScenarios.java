@@ -35,7 +35,8 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong", "ipc-32-2proc", "ipc-pingpong-2proc");
+        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong", "ipc-32-2proc", "ipc-pingpong-2proc", "ipc-rate-1k", "ipc-rate-10k",
+            "ipc-rate-100k");
     }
 
     @Override
@@ -63,10 +64,31 @@ public final class IpcScenarios implements ScenarioCatalog
         return impl.equals("aeron") ? List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED") : List.of();
     }
 
+    /**
+     * A paced scenario measures what its rate gives in a round: at 1,000 a second, 2,000 messages (2 s), not the 10,000
+     * a round trip scenario takes.
+     */
+    @Override
+    public long minimumRoundTrips(final String scenario)
+    {
+        return scenario.startsWith("ipc-rate-") ? Math.min(10_000, 2L * rate(scenario)) : ScenarioCatalog.super.minimumRoundTrips(scenario);
+    }
+
+    private static int rate(final String scenario)
+    {
+        return switch (scenario)
+        {
+            case "ipc-rate-1k" -> 1_000;
+            case "ipc-rate-10k" -> 10_000;
+            case "ipc-rate-100k" -> 100_000;
+            default -> throw new IllegalArgumentException("no rate scenario " + scenario);
+        };
+    }
+
     @Override
     public boolean isLatency(final String scenario)
     {
-        return scenario.startsWith("ipc-pingpong");
+        return scenario.startsWith("ipc-pingpong") || scenario.startsWith("ipc-rate-");
     }
 
     @Override
@@ -89,6 +111,10 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public LatencyShape latency(final String scenario, final String impl)
     {
+        if (scenario.startsWith("ipc-rate-"))
+        {
+            return new RateShape(impl.equals("aeron") ? RateStreams.aeron() : RateStreams.nano(), rate(scenario));
+        }
         if (scenario.endsWith("-2proc"))
         {
             return impl.equals("aeron") ? AeronIpcTwoProcessShapes.pingPong() : NanoIpcTwoProcessShapes.pingPong();
