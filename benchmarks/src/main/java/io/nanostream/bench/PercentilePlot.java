@@ -1,7 +1,6 @@
 package io.nanostream.bench;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,10 @@ import java.util.Map;
 /**
  * Writes the latency distributions of a bench run as one self-contained HTML file of inline SVG plots,
  * the way HdrHistogram's plotter draws them: latency against percentile, the percentile axis stretched
- * so that 90, 99, 99.9 and 99.99 % are equally far apart. Ours and each anchor share a plot. No script,
- * no network: it opens in any browser.
+ * so that 90, 99, 99.9 and 99.99 % are equally far apart, the latency axis logarithmic. Each point is the median over
+ * the rounds of that round's value at the percentile, the statistic the table shows, so the plot and the table agree
+ * (a merged histogram would let one bad round own the tail). Ours and each anchor share a plot. No script, no
+ * network: it opens in any browser.
  */
 public final class PercentilePlot
 {
@@ -31,37 +32,78 @@ public final class PercentilePlot
     /** The percentile axis ends at 99.999 %: five nines. */
     private static final double MAX_NINES = 5;
 
-    private final Map<String, Map<String, Histogram>> plots = new LinkedHashMap<>();
+    /** The percentiles each curve is drawn through, from 0 to five nines. */
+    private static final double[] LEVELS = {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97, 99, 99.5, 99.7, 99.9, 99.95, 99.97, 99.99,
+        99.995, 99.997, 99.999};
+
+    private final Map<String, Map<String, double[]>> plots = new LinkedHashMap<>();
 
     /**
-     * Adds one scenario's distributions: every round of each implementation merged into one histogram.
+     * Adds one scenario's distributions: for each implementation, at each percentile, the median over its rounds.
      *
      * @param title    the plot's title.
      * @param byImpl   rounds per implementation.
      */
     public void add(final String title, final Map<String, List<RoundResult>> byImpl)
     {
-        final Map<String, Histogram> merged = new LinkedHashMap<>();
+        final Map<String, double[]> curves = new LinkedHashMap<>();
         for (final Map.Entry<String, List<RoundResult>> entry : byImpl.entrySet())
         {
-            final Histogram histogram = ScenarioMain.newHistogram();
+            final List<Histogram> rounds = new ArrayList<>();
             for (final RoundResult round : entry.getValue())
             {
                 final Histogram decoded = round.decodeHistogram();
-                if (decoded != null)
+                if (decoded != null && decoded.getTotalCount() > 0)
                 {
-                    histogram.add(decoded);
+                    rounds.add(decoded);
                 }
             }
-            if (histogram.getTotalCount() > 0)
+            if (!rounds.isEmpty())
             {
-                merged.put(entry.getKey(), histogram);
+                final double[] curve = new double[LEVELS.length];
+                for (int i = 0; i < LEVELS.length; i++)
+                {
+                    final double level = LEVELS[i];
+                    curve[i] = median(rounds.stream().mapToDouble(h -> h.getValueAtPercentile(level)).sorted().toArray());
+                }
+                curves.put(entry.getKey(), curve);
             }
         }
-        if (!merged.isEmpty())
+        if (!curves.isEmpty())
         {
-            plots.put(title, merged);
+            plots.put(title, curves);
         }
+    }
+
+    /**
+     * The value at a percentile of a curve, for the legend (and tests).
+     *
+     * @param curve      the curve.
+     * @param percentile one of the drawn levels.
+     * @return the value.
+     */
+    static double at(final double[] curve, final double percentile)
+    {
+        for (int i = 0; i < LEVELS.length; i++)
+        {
+            if (LEVELS[i] == percentile)
+            {
+                return curve[i];
+            }
+        }
+        throw new IllegalArgumentException("no level " + percentile);
+    }
+
+    /** A drawn curve, for tests: the values at each level. */
+    double[] curve(final String title, final String impl)
+    {
+        return plots.get(title).get(impl);
+    }
+
+    private static double median(final double[] sorted)
+    {
+        final int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
@@ -91,14 +133,21 @@ public final class PercentilePlot
         Files.writeString(file, html.toString(), StandardCharsets.UTF_8);
     }
 
-    private static String svg(final String title, final Map<String, Histogram> histograms)
+    private static String svg(final String title, final Map<String, double[]> curves)
     {
-        long top = 1;
-        for (final Histogram histogram : histograms.values())
+        double low = Double.MAX_VALUE;
+        double high = 1;
+        for (final double[] curve : curves.values())
         {
-            top = Math.max(top, histogram.getValueAtPercentile(99.99));
+            for (final double value : curve)
+            {
+                low = Math.min(low, Math.max(1, value));
+                high = Math.max(high, value);
+            }
         }
-        final double yMax = niceCeiling(top * 1.1);
+        final double yMin = Math.pow(10, Math.floor(Math.log10(low)));
+        final double yMax = Math.pow(10, Math.ceil(Math.log10(high * 1.01)));
+        final double decades = Math.max(1, Math.log10(yMax / yMin));
         final int plotWidth = WIDTH - LEFT - RIGHT;
         final int plotHeight = HEIGHT - TOP - BOTTOM;
         final StringBuilder svg = new StringBuilder();
@@ -111,41 +160,36 @@ public final class PercentilePlot
                 .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                     x, TOP + plotHeight + 18, percentileLabel(nines)));
         }
-        for (int tick = 0; tick <= 4; tick++)
+        for (int decade = 0; decade <= decades; decade++)
         {
-            final double value = yMax * tick / 4;
-            final double y = TOP + plotHeight - plotHeight * tick / 4.0;
+            final double value = yMin * Math.pow(10, decade);
+            final double y = TOP + plotHeight - plotHeight * decade / decades;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, LEFT + plotWidth, y))
                 .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4, nanos(value)));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">percentile</text>%n",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">percentile (latency on a log scale)</text>%n",
             LEFT + plotWidth / 2, HEIGHT - 8));
         int colour = 0;
-        for (final Map.Entry<String, Histogram> entry : histograms.entrySet())
+        for (final Map.Entry<String, double[]> entry : curves.entrySet())
         {
             final String stroke = COLOURS[colour % COLOURS.length];
+            final double[] curve = entry.getValue();
             final List<String> points = new ArrayList<>();
-            for (final HistogramIterationValue value : entry.getValue().percentiles(5))
+            for (int i = 0; i < LEVELS.length; i++)
             {
-                final double percentile = value.getPercentileLevelIteratedTo();
-                final double nines = percentile >= 100 ? MAX_NINES : Math.min(MAX_NINES, Math.log10(100 / (100 - percentile)));
+                final double nines = Math.min(MAX_NINES, Math.log10(100 / (100 - LEVELS[i])));
                 final double x = LEFT + plotWidth * nines / MAX_NINES;
-                final double y = TOP + plotHeight - plotHeight * Math.min(1, value.getValueIteratedTo() / yMax);
+                final double y = TOP + plotHeight - plotHeight * Math.log10(Math.max(yMin, curve[i]) / yMin) / decades;
                 points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
-                if (percentile >= 100 - Math.pow(10, 2 - MAX_NINES))
-                {
-                    break;
-                }
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
                 stroke, String.join(" ", points)));
-            final Histogram h = entry.getValue();
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
                 LEFT + plotWidth + 12, TOP + 16 + 54 * colour, stroke, escape(entry.getKey())))
                 .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">p50 %s, p99 %s</text>%n",
-                    LEFT + plotWidth + 12, TOP + 32 + 54 * colour, stroke, nanos(h.getValueAtPercentile(50)), nanos(h.getValueAtPercentile(99))))
+                    LEFT + plotWidth + 12, TOP + 32 + 54 * colour, stroke, nanos(at(curve, 50)), nanos(at(curve, 99))))
                 .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">p99.9 %s</text>%n",
-                    LEFT + plotWidth + 12, TOP + 48 + 54 * colour, stroke, nanos(h.getValueAtPercentile(99.9))));
+                    LEFT + plotWidth + 12, TOP + 48 + 54 * colour, stroke, nanos(at(curve, 99.9))));
             colour++;
         }
         return svg.append("</svg>\n").toString();
@@ -162,19 +206,6 @@ public final class PercentilePlot
             case 4 -> "99.99%";
             default -> "99.999%";
         };
-    }
-
-    private static double niceCeiling(final double value)
-    {
-        final double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (final double step : new double[] {1, 2, 2.5, 5, 10})
-        {
-            if (step * magnitude >= value)
-            {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static String nanos(final double value)

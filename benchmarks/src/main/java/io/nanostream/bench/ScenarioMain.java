@@ -181,7 +181,7 @@ public final class ScenarioMain
         return new Histogram(60_000_000_000L, 3);
     }
 
-    private static String encode(final Histogram histogram)
+    static String encode(final Histogram histogram)
     {
         final ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         final int length = histogram.encodeIntoCompressedByteBuffer(buffer);
