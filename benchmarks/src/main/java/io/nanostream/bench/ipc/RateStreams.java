@@ -16,7 +16,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
+import java.util.function.ToIntFunction;
 
 /** The two libraries' sides of {@link RateShape}, each with its defaults: driver, client and subscriber idling. */
 final class RateStreams
@@ -48,47 +51,23 @@ final class RateStreams
         }
         final AtomicBuffer message = AtomicBuffer.allocateDirect(LENGTH);
         final IdleStrategy idle = IdleStrategies.byName("backoff");
-        return new RateShape.Stream()
+        final LongConsumer[] onMessage = new LongConsumer[1];
+        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length, header) -> onMessage[0].accept(buffer.getLong(offset));
+        return new Paced("nano ipc publication", sentNanos ->
         {
-            private LongConsumer onMessage;
-            private final io.nanostream.log.FragmentHandler handler = (buffer, offset, length, header) ->
-                onMessage.accept(buffer.getLong(offset));
-
-            @Override
-            public long offer(final long sentNanos)
-            {
-                message.putLong(0, sentNanos);
-                return publication.offer(message, 0, LENGTH);
-            }
-
-            @Override
-            public int poll(final LongConsumer onMessage)
-            {
-                this.onMessage = onMessage;
-                return subscription.poll(handler, 16);
-            }
-
-            @Override
-            public void idle(final int workCount)
-            {
-                idle.idle(workCount);
-            }
-
-            @Override
-            public String name()
-            {
-                return "nano ipc publication";
-            }
-
-            @Override
-            public void close()
-            {
-                publication.close();
-                subscription.close();
-                client.close();
-                driver.close();
-            }
-        };
+            message.putLong(0, sentNanos);
+            return publication.offer(message, 0, LENGTH);
+        }, consumer ->
+        {
+            onMessage[0] = consumer;
+            return subscription.poll(handler, 16);
+        }, idle::idle, () ->
+        {
+            publication.close();
+            subscription.close();
+            client.close();
+            driver.close();
+        });
     }
 
     /**
@@ -112,46 +91,51 @@ final class RateStreams
         }
         final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(LENGTH));
         final BackoffIdleStrategy idle = new BackoffIdleStrategy();
-        return new RateShape.Stream()
+        final LongConsumer[] onMessage = new LongConsumer[1];
+        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) -> onMessage[0].accept(buffer.getLong(offset));
+        return new Paced("aeron ipc publication", sentNanos ->
         {
-            private LongConsumer onMessage;
-            private final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) ->
-                onMessage.accept(buffer.getLong(offset));
+            message.putLong(0, sentNanos);
+            return publication.offer(message, 0, LENGTH);
+        }, consumer ->
+        {
+            onMessage[0] = consumer;
+            return subscription.poll(handler, 16);
+        }, idle::idle, () ->
+        {
+            publication.close();
+            subscription.close();
+            aeron.close();
+            driver.close();
+        });
+    }
 
-            @Override
-            public long offer(final long sentNanos)
-            {
-                message.putLong(0, sentNanos);
-                return publication.offer(message, 0, LENGTH);
-            }
+    /** One library's stream, from its offer, poll, idle and close. */
+    private record Paced(String name, LongUnaryOperator offerer, ToIntFunction<LongConsumer> poller, IntConsumer idler, Runnable closer)
+        implements RateShape.Stream
+    {
+        @Override
+        public long offer(final long sentNanos)
+        {
+            return offerer.applyAsLong(sentNanos);
+        }
 
-            @Override
-            public int poll(final LongConsumer onMessage)
-            {
-                this.onMessage = onMessage;
-                return subscription.poll(handler, 16);
-            }
+        @Override
+        public int poll(final LongConsumer onMessage)
+        {
+            return poller.applyAsInt(onMessage);
+        }
 
-            @Override
-            public void idle(final int workCount)
-            {
-                idle.idle(workCount);
-            }
+        @Override
+        public void idle(final int workCount)
+        {
+            idler.accept(workCount);
+        }
 
-            @Override
-            public String name()
-            {
-                return "aeron ipc publication";
-            }
-
-            @Override
-            public void close()
-            {
-                publication.close();
-                subscription.close();
-                aeron.close();
-                driver.close();
-            }
-        };
+        @Override
+        public void close()
+        {
+            closer.run();
+        }
     }
 }
