@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class AuthKeys
 {
+    /** What a key name may be: letters, digits, '.', '_' or '-', up to 64. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     /** Keys of no file: every {@code auth=} channel is refused. */
     public static final AuthKeys NONE = new AuthKeys(Map.of());
 
@@ -77,7 +79,7 @@ public final class AuthKeys
                 throw new IllegalArgumentException(where + " is not 'name generation hex-key [accept-only]', e.g. 'ops 1 " +
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'");
             }
-            if (!fields[0].matches("[A-Za-z0-9_.-]{1,64}"))
+            if (!NAME.matcher(fields[0]).matches())
             {
                 throw new IllegalArgumentException(where + ": key name '" + fields[0] + "' must be letters, digits, '.', '_' or '-', up to 64");
             }

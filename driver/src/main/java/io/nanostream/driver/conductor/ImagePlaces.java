@@ -7,6 +7,7 @@ import io.nanostream.driver.udp.ConductorCommand;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
 import io.nanostream.driver.udp.ReceiverLimits;
+import io.nanostream.driver.udp.TransportErrors;
 import io.nanostream.log.LogLayout;
 
 import java.net.InetAddress;
@@ -163,13 +164,8 @@ final class ImagePlaces
         return (long)LogLayout.PARTITION_COUNT * termLength + LogLayout.METADATA_LENGTH;
     }
 
-    /** Counts a refusal, and reports the first of its kind (not every one: a flood of SETUPs would fill the error log). */
     private boolean refuse(final Counter counter, final String message)
     {
-        if (counter.add(1) == 0)
-        {
-            errors.record(new IllegalStateException(message));
-        }
-        return false;
+        return TransportErrors.refuseOnce(counter, errors::record, message);
     }
 }

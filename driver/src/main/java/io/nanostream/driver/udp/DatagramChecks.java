@@ -1,6 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.client.ChannelUri;
+import io.nanostream.driver.auth.AuthKeys;
 
 /**
  * What a UDP channel adds to its datagrams so that the other end can check them, opt-in and between Nano-Stream peers
@@ -35,7 +36,7 @@ public record DatagramChecks(boolean crc32c, String authKey)
             throw new IllegalArgumentException("channel " + uri + ": crc=" + crc + " is not a checksum this driver knows; use crc=crc32c");
         }
         final String auth = uri.get(AUTH);
-        if (auth != null && !auth.matches("[A-Za-z0-9_.-]{1,64}"))
+        if (auth != null && !AuthKeys.NAME.matcher(auth).matches())
         {
             throw new IllegalArgumentException("channel " + uri + ": auth=" + auth + " is not a key name; use letters, digits, '.', '_' " +
                 "or '-', up to 64, as in the key file (nanostream.udp.auth.keys), e.g. auth=ops");

@@ -63,10 +63,6 @@ final class ImageAdmission
 
     private boolean refuse(final Counter counter, final String message)
     {
-        if (counter.add(1) == 0)
-        {
-            errors.accept(new IllegalStateException(message));
-        }
-        return false;
+        return TransportErrors.refuseOnce(counter, errors, message);
     }
 }

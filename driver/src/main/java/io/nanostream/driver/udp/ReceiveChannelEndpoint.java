@@ -174,11 +174,6 @@ public final class ReceiveChannelEndpoint
                 }
                 dispatch(authenticator.verified(), verified, source, nowNanos);
             }
-            else if (AuthHeader.isSigned(datagram, length))
-            {
-                refuse(transport.signedOnPlainChannel, "a signed datagram arrived on " + channel.endpoint() + ", whose subscriptions " +
-                    "have no auth=; add the publication's auth=<key name> to the subscription channel");
-            }
             else
             {
                 dispatch(datagram, length, source, nowNanos);
@@ -195,6 +190,12 @@ public final class ReceiveChannelEndpoint
         final int type = WireFrame.check(datagram, length);
         if (type < 0)
         {
+            if (AuthHeader.isSigned(datagram, length)) // its version byte is not Aeron's: looked at only once refused as invalid
+            {
+                refuse(transport.signedOnPlainChannel, "a signed datagram arrived on " + channel.endpoint() + ", whose subscriptions " +
+                    "have no auth=; add the publication's auth=<key name> to the subscription channel");
+                return;
+            }
             transport.invalidFrames.add(1);
             return;
         }
@@ -252,23 +253,16 @@ public final class ReceiveChannelEndpoint
         }
     }
 
-    /** Counts a refused datagram, and reports the first of its kind (a flood must not fill the error log). */
     private void refuse(final Counter counter, final String message)
     {
-        if (counter.add(1) == 0)
-        {
-            errors.accept(new IllegalStateException(message + " (reported once; see the counter for all)"));
-        }
+        TransportErrors.refuseOnce(counter, errors, message);
     }
 
     private void onChecksumMismatch()
     {
-        if (transport.framesFailingChecksum.add(1) == 0)
-        {
-            errors.accept(new IllegalStateException("a datagram on " + channel.endpoint() + " held a data frame whose payload does not " +
-                "match its CRC32C (crc=crc32c): damaged on the way, or sent by a publication without crc=crc32c on its channel; " +
-                "it was dropped and is NAKed as lost (reported once; see the counter for all)"));
-        }
+        refuse(transport.framesFailingChecksum, "a datagram on " + channel.endpoint() + " held a data frame whose payload does not " +
+            "match its CRC32C (crc=crc32c): damaged on the way, or sent by a publication without crc=crc32c on its channel; " +
+            "it was dropped and is NAKed as lost");
     }
 
     private void onSetup(final AtomicBuffer datagram, final InetSocketAddress source, final long nowNanos)

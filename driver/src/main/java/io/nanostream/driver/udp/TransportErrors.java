@@ -1,11 +1,15 @@
 package io.nanostream.driver.udp;
 
+import io.nanostream.buffer.Counter;
 import io.nanostream.driver.status.TransportCounters;
 
 import java.util.function.Consumer;
 
-/** How the sender and receiver threads deal with an exception they catch: count it, report a few, go on. Stateless. */
-final class TransportErrors
+/**
+ * How the driver's threads deal with an exception they catch, and with input they refuse: count it, report a few, go on.
+ * Stateless.
+ */
+public final class TransportErrors
 {
     private TransportErrors()
     {
@@ -26,5 +30,22 @@ final class TransportErrors
         {
             errors.accept(error);
         }
+    }
+
+    /**
+     * Counts a refusal, and reports the first of its kind only: a flood of bad input must not fill the error log.
+     *
+     * @param counter the refusal's counter.
+     * @param errors  where the first one is reported.
+     * @param message what was refused, and the fix.
+     * @return false, for a caller that answers whether it admits.
+     */
+    public static boolean refuseOnce(final Counter counter, final Consumer<Throwable> errors, final String message)
+    {
+        if (counter.add(1) == 0)
+        {
+            errors.accept(new IllegalStateException(message + " (reported once; see the counter for all)"));
+        }
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import io.nanostream.concurrent.ManualClock;
 import io.nanostream.driver.loss.LossRecorder;
 import io.nanostream.driver.loss.LossReport;
 import io.nanostream.driver.status.DriverCounters;
+import io.nanostream.driver.wire.AuthHeader;
 import io.nanostream.driver.wire.DatagramBuilder;
 import io.nanostream.driver.wire.Setup;
 import io.nanostream.driver.wire.WireFrame;
@@ -217,6 +218,21 @@ class HostileDatagramTest
         endpoint.onDatagram(setup(5000, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE, 10 * second);
         assertThat(requests()).as("the endpoint holds its most images").isEmpty();
         assertThat(counter("udp images refused: endpoint cap")).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedDatagramOnAPlainChannelIsCountedAsSuchNotAsGarbage()
+    {
+        final int length = DatagramBuilder.data(datagram, AuthHeader.LENGTH, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID,
+            0, 32, (byte)1);
+        WireFrame.putHeader(datagram, 0, AuthHeader.LENGTH, 1, AuthHeader.TYPE); // generation 1 in the flags byte
+        datagram.putByte(WireFrame.VERSION_OFFSET, (byte)AuthHeader.VERSION);
+        endpoint.onDatagram(AuthHeader.LENGTH + length, Fixtures.SOURCE, 1);
+        assertThat(counter("udp signed datagrams on channels without auth=")).isEqualTo(1);
+        assertThat(counter("udp invalid frames dropped")).isZero();
+        datagram.putByte(WireFrame.VERSION_OFFSET, (byte)(AuthHeader.VERSION + 1));
+        endpoint.onDatagram(AuthHeader.LENGTH + length, Fixtures.SOURCE, 2); // another unknown version stays garbage
+        assertThat(counter("udp invalid frames dropped")).isEqualTo(1);
     }
 
     @Test
