@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The ring's barrier. A consumer first asks what is available without waiting (the whole run of
- * published events, or the slowest upstream handler's sequence); only when nothing is does it wait,
- * with the ring's wait strategy, and after the wait it takes again everything available, so the first
- * batch after an idle period is as large as the backlog.
+ * published events, at most {@link #SCAN_LIMIT} of them when events carry their own publication, or the
+ * slowest upstream handler's sequence); only when nothing is does it wait, with the ring's wait strategy,
+ * and after the wait it takes again everything available, so the first batch after an idle period is as
+ * large as the backlog (or that limit).
  *
  * <p>The ring's own wait strategies block only until the wanted event is <em>published</em>, which
  * every publication signals, and wait for upstream handlers by spinning, yielding, then parking for
@@ -23,6 +24,12 @@ final class ProcessingSequenceBarrier implements SequenceBarrier
     private final Sequence[] dependents;
     private final WaitStrategy waitStrategy;
     private final NativeWaitStrategy nativeWaitStrategy;
+    /**
+     * The most published events one look returns when events carry their own publication. They are found
+     * by reading each one; a run short enough to stay in L1 (256 events of a few dozen bytes) is still there
+     * when the handler reads it, where a whole ring of backlog (megabytes) would be read twice from L3.
+     */
+    static final int SCAN_LIMIT = 256;
     private final int scanLength;
     private Sequence dependentSequence;
     private volatile boolean alerted;
@@ -34,7 +41,8 @@ final class ProcessingSequenceBarrier implements SequenceBarrier
         this.dependents = withoutCursorFollowers(dependents);
         this.waitStrategy = sequencer.waitStrategy;
         this.nativeWaitStrategy = waitStrategy instanceof NativeWaitStrategy ours ? ours : null;
-        this.scanLength = sequencer.bufferSize;
+        // events that carry their publication are read one by one to find the run: keep the run in L1
+        this.scanLength = sequencer.slots != null ? Math.min(sequencer.bufferSize, SCAN_LIMIT) : sequencer.bufferSize;
     }
 
     /** A sequence that follows the cursor adds nothing to a barrier, which waits for publication anyway. */

@@ -56,6 +56,29 @@ class SequencedEventTest
         assertThat(barrier.highestAvailable(3)).isEqualTo(3);
     }
 
+    @ParameterizedTest
+    @EnumSource(ProducerType.class)
+    void oneLookFindsAtMostTheScanLimitSoTheRunIsStillInL1WhenHandled(final ProducerType type)
+    {
+        final RingBuffer<Tick> ring = ring(type, 1024);
+        final SequenceBarrier barrier = ring.newBarrier();
+        for (int i = 0; i < 1000; i++)
+        {
+            ring.publishEvent((tick, sequence) -> tick.value = sequence);
+        }
+        final int limit = ProcessingSequenceBarrier.SCAN_LIMIT;
+        assertThat(barrier.highestAvailable(0)).isEqualTo(limit - 1);
+        assertThat(barrier.highestAvailable(limit)).isEqualTo(2L * limit - 1);
+        assertThat(barrier.highestAvailable(900)).as("the rest of the backlog, not past it").isEqualTo(999);
+
+        final RingBuffer<long[]> plain = RingBuffer.createSingleProducer(() -> new long[1], 1024, new BusySpinWaitStrategy());
+        for (int i = 0; i < 1000; i++)
+        {
+            plain.publishEvent((event, sequence) -> event[0] = sequence);
+        }
+        assertThat(plain.newBarrier().highestAvailable(0)).as("one cursor read finds a plain ring's whole backlog").isEqualTo(999);
+    }
+
     @Test
     void aFactoryMustNotMixSequencedAndPlainEvents()
     {
