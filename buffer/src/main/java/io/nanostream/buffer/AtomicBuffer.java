@@ -19,9 +19,13 @@ import java.nio.ByteOrder;
  * one kind (every term of every log is mapped) therefore stays monomorphic: see BENCHMARKS.md for what
  * mixing kinds at one site cost before this split.
  *
+ * <p>With {@code -Dnanostream.memory.raw=true} and native access enabled, native and mapped memory is read
+ * and written by address instead (bounds checked, liveness not; see {@code RawAtomicBuffer}), the opt-in
+ * fast path measured in BENCHMARKS.md.
+ *
  * <p>Which thread may use a buffer is up to its owner; the buffer itself holds no state but the segment.
  */
-public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomicBuffer
+public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicBuffer, HeapAtomicBuffer
 {
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -53,7 +57,7 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomic
         {
             throw new NullPointerException("segment is null");
         }
-        return NativeAtomicBuffer.accepts(segment) ? new NativeAtomicBuffer(segment) : new HeapAtomicBuffer(segment);
+        return NativeAtomicBuffer.accepts(segment) ? overNative(segment) : new HeapAtomicBuffer(segment);
     }
 
     /**
@@ -91,7 +95,13 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, HeapAtomic
         {
             throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
         }
-        return new NativeAtomicBuffer(Arena.ofAuto().allocate(capacity, 64));
+        return overNative(Arena.ofAuto().allocate(capacity, 64));
+    }
+
+    /** One kind of buffer for all native memory in a JVM, so that no access site sees two: raw if opted in, else checked. */
+    private static AtomicBuffer overNative(final MemorySegment segment)
+    {
+        return RawMemory.enabled() ? new RawAtomicBuffer(segment) : new NativeAtomicBuffer(segment);
     }
 
     /**

@@ -2,7 +2,9 @@
  * Memory and the structures built on it that processes share.
  *
  * <pre>
- *   AtomicBuffer (sealed) ─┬─ NativeAtomicBuffer   off-heap or mapped memory (MemorySegment)
+ *   AtomicBuffer (sealed) ─┬─ NativeAtomicBuffer   off-heap or mapped memory (MemorySegment), every check
+ *                          ├─ RawAtomicBuffer      the same memory by address, bounds checked, liveness not
+ *                          │                       (opt-in: RawMemory, -Dnanostream.memory.raw=true)
  *                          └─ HeapAtomicBuffer     byte[] memory
  *   MappedFile             a file mapped as one AtomicBuffer
  *

@@ -53,6 +53,14 @@ class IpcRoundTripTest
     }
 
     @Test
+    void buffersAreTheKindThisJvmAskedFor()
+    {
+        // the raw-memory execution runs this suite with -Dnanostream.memory.raw=true; the default one without
+        final String expected = Boolean.getBoolean("nanostream.memory.raw") ? "RawAtomicBuffer" : "NativeAtomicBuffer";
+        assertThat(AtomicBuffer.allocateDirect(8).getClass().getSimpleName()).isEqualTo(expected);
+    }
+
+    @Test
     void aMessageOfferedIsPolledIntact()
     {
         try (Subscription subscription = client.addSubscription("nano:ipc", 10);

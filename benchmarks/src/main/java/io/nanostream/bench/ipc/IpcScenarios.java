@@ -12,6 +12,10 @@ import java.util.List;
  */
 public final class IpcScenarios implements ScenarioCatalog
 {
+    /** Ours with raw memory access: native access enabled and {@code -Dnanostream.memory.raw=true}. */
+    static final String RAW = "nano-raw";
+    private static final String RAW_SUFFIX = "-raw";
+
     private IpcScenarios()
     {
     }
@@ -36,7 +40,7 @@ public final class IpcScenarios implements ScenarioCatalog
     public List<String> scenarios()
     {
         return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong", "ipc-32-2proc", "ipc-pingpong-2proc", "ipc-rate-1k", "ipc-rate-10k",
-            "ipc-rate-100k");
+            "ipc-rate-100k", "ipc-32-raw", "ipc-256-raw", "ipc-pingpong-raw");
     }
 
     @Override
@@ -55,13 +59,19 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public List<String> impls(final String scenario)
     {
-        return List.of("nano", "aeron");
+        // the opt-in raw memory path (nanostream.memory.raw) is set for a whole JVM: it runs beside Aeron and our default
+        return scenario.endsWith(RAW_SUFFIX) ? List.of(RAW, "aeron") : List.of("nano", "aeron");
     }
 
     @Override
     public List<String> jvmArgs(final String impl)
     {
-        return impl.equals("aeron") ? List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED") : List.of();
+        return switch (impl)
+        {
+            case "aeron" -> List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED");
+            case RAW -> List.of("--enable-native-access=ALL-UNNAMED", "-Dnanostream.memory.raw=true");
+            default -> List.of();
+        };
     }
 
     /**
@@ -94,6 +104,10 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public ThroughputShape throughput(final String scenario, final String impl)
     {
+        if (scenario.endsWith(RAW_SUFFIX))
+        {
+            return throughput(scenario.substring(0, scenario.length() - RAW_SUFFIX.length()), impl);
+        }
         if (scenario.equals("ipc-32-2proc"))
         {
             return impl.equals("aeron") ? AeronIpcTwoProcessShapes.throughput(32) : NanoIpcTwoProcessShapes.throughput(32);
@@ -111,6 +125,10 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public LatencyShape latency(final String scenario, final String impl)
     {
+        if (scenario.endsWith(RAW_SUFFIX))
+        {
+            return latency(scenario.substring(0, scenario.length() - RAW_SUFFIX.length()), impl);
+        }
         if (scenario.startsWith("ipc-rate-"))
         {
             return new RateShape(impl.equals("aeron") ? RateStreams.aeron() : RateStreams.nano(), rate(scenario));
