@@ -20,8 +20,8 @@ import static io.nanostream.buffer.AtomicBuffer.SHORT_UNALIGNED;
  *       folds the constant segment's own bounds, read-only and liveness checks to nothing);</li>
  *   <li>alignment of atomic accesses: yes, as the checked buffer does;</li>
  *   <li>liveness: <b>no</b>. Touching memory after it was unmapped or freed crashes the JVM where the checked
- *       buffer throws. The library never touches a log it has unmapped; an application must not keep using a
- *       buffer whose owner (publication, image, arena) it has closed.</li>
+ *       buffer throws. The client unmaps a closed log only after it has lingered, and all logs when it closes;
+ *       an application must not offer or poll after closing its client, nor use a buffer after closing its arena.</li>
  * </ul>
  */
 final class RawAtomicBuffer extends AtomicBuffer
