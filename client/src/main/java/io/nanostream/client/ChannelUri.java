@@ -29,13 +29,15 @@ public final class ChannelUri
     public static final String TERM_ID = "term-id";
     /** An exclusive publication's first offset in its first term: with {@link #INIT_TERM_ID} and {@link #TERM_ID}. */
     public static final String TERM_OFFSET = "term-offset";
+    /** A UDP subscription's repair: {@code true} (the default) NAKs gaps; {@code false} skips them, and the loss report records them. */
+    public static final String RELIABLE = "reliable";
 
     /** The parameters that only a publication's log has: a subscription ignores them. */
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
         "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
-        "crc", "auth");
+        "crc", "auth", RELIABLE);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";
@@ -145,6 +147,11 @@ public final class ChannelUri
             }
         }
         checkStartPosition(channel, params);
+        final String reliable = params.get(RELIABLE);
+        if (reliable != null && !reliable.equals("true") && !reliable.equals("false"))
+        {
+            throw invalid(channel, "reliable must be true (NAK gaps, the default) or false (skip them), was '" + reliable + "'");
+        }
         if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey("control"))
         {
             throw invalid(channel, "a udp channel needs endpoint=host:port");

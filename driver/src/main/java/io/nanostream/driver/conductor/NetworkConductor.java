@@ -96,7 +96,8 @@ final class NetworkConductor implements AutoCloseable
         }
         else
         {
-            subscriptions.add(correlationId, clientId, streamId, channel, SessionFilter.of(uri, resolver));
+            subscriptions.add(correlationId, clientId, streamId, channel, SessionFilter.of(uri, resolver),
+                !"false".equals(uri.get(ChannelUri.RELIABLE)));
         }
     }
 

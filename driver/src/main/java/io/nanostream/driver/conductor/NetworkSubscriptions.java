@@ -52,7 +52,8 @@ final class NetworkSubscriptions
     private final List<Image> images = new ArrayList<>();
     private final ImagePlaces places;
 
-    private record Subscription(long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter)
+    private record Subscription(
+        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, boolean reliable)
     {
         boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId, final InetSocketAddress source)
         {
@@ -95,10 +96,22 @@ final class NetworkSubscriptions
             DatagramAuthenticator.of(settings.keyRing(), channel.endpoint().toString(), channel.checks().authKey(), receiverClock)));
     }
 
-    void add(final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter)
+    void add(
+        final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter,
+        final boolean reliable)
     {
         final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel);
-        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter);
+        for (final Subscription other : subscriptions.values())
+        {
+            if (other.endpoint == endpoint && other.streamId == streamId && other.reliable != reliable)
+            {
+                endpoints.release(endpoint);
+                // one image serves every subscription of a stream on an endpoint: it either repairs gaps or skips them
+                throw new IllegalArgumentException("reliable=" + reliable + " conflicts with subscription " + other.registrationId +
+                    " on the same channel and stream " + streamId + ", which has reliable=" + other.reliable + "; give both the same value");
+            }
+        }
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, reliable);
         subscriptions.put(correlationId, subscription);
         receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId, filter));
         clientProxy.onSubscriptionReady(correlationId);
@@ -224,7 +237,7 @@ final class NetworkSubscriptions
             return new Image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
                 settings.receiverWindow(), counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
                 receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
-                request.source().toString())), positions);
+                request.source().toString()), subscribers.get(0).reliable()), positions);
         }
         catch (final RuntimeException ex)
         {

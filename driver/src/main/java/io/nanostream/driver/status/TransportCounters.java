@@ -75,6 +75,8 @@ public final class TransportCounters
     public final Counter gapsNaked;
     /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
     public final Counter naksHeldBack;
+    /** Gaps a {@code reliable=false} image skipped with a padding frame instead of a NAK. */
+    public final Counter gapsSkipped;
     /** Bytes a NAK asked for that the sender did not resend (over its per-NAK or per-interval budget). */
     public final Counter resendBytesOverBudget;
     /** Exceptions caught on the receiver or sender thread: the datagram or image was dropped and the duty cycle went on. */
@@ -121,6 +123,7 @@ public final class TransportCounters
         authKeyReloads = factory.system("udp auth key file reads");
         gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
+        gapsSkipped = factory.system("udp gaps skipped (reliable=false)");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");
         transportErrors = factory.system("udp errors caught");
         segmentedMessagesSent = factory.system("udp segmented messages sent");

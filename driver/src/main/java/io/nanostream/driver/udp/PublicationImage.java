@@ -7,6 +7,7 @@ import io.nanostream.driver.status.ImageCounters;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.WireFrame;
 import io.nanostream.log.FrameHeader;
+import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
@@ -65,6 +66,8 @@ public final class PublicationImage
     private final TransportCounters transport;
     private final LossRecorder lossRecorder;
     private final LossDetector lossDetector;
+    /** False for {@code reliable=false}: gaps are skipped, never NAKed. */
+    private final boolean reliable;
     private final long livenessTimeoutNanos;
     private final long receiverId;
     /** Subscriber position counters; replaced whole by the conductor when subscriptions come and go. */
@@ -100,14 +103,16 @@ public final class PublicationImage
      * @param receiverId           this receiver's id in status messages.
      * @param nowNanos             the time.
      * @param lossRecorder         where gaps are recorded.
+     * @param reliable             true to NAK gaps; false to skip them with a padding frame once the NAK delay has passed.
      */
     public PublicationImage(
         final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
         final long joinPosition, final int window, final TransportCounters transport, final ImageCounters counters,
         final Counter[] subscriberPositions, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
-        final LossRecorder lossRecorder)
+        final LossRecorder lossRecorder, final boolean reliable)
     {
         this.correlationId = correlationId;
+        this.reliable = reliable;
         this.sessionId = log.sessionId();
         this.streamId = log.streamId();
         this.log = log;
@@ -303,6 +308,11 @@ public final class PublicationImage
         final int termOffset = (int)rebuildPosition & (termLength - 1);
         final int limit = (int)Math.min(termLength, termOffset + (hwmPosition - rebuildPosition));
         final int end = LossDetector.gapEnd(term, termOffset, limit);
+        if (!reliable)
+        {
+            skipGap(term, termOffset, end - termOffset);
+            return 1;
+        }
         endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
         counters.naksSent().add(1);
         if (lossDetector.onNakSent(nowNanos))
@@ -312,6 +322,22 @@ public final class PublicationImage
             lossRecorder.record(end - termOffset);
         }
         return 1;
+    }
+
+    /**
+     * Fills a gap with one padding frame, which subscribers step over, and records it as lost: what
+     * {@code reliable=false} does instead of a NAK. A frame of the gap that comes later lands behind the
+     * rebuild position and is dropped as a duplicate.
+     */
+    private void skipGap(final AtomicBuffer term, final int termOffset, final int length)
+    {
+        FrameHeader.writeInProgress(term, termOffset, length, FrameHeader.UNFRAGMENTED, FrameType.PAD, sessionId, streamId,
+            LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId));
+        FrameHeader.frameLengthRelease(term, termOffset, length); // release: the header is whole before a subscriber steps over it
+        transport.gapsSkipped.add(1);
+        counters.gapBytes().add(length);
+        lossRecorder.record(length);
+        rebuild();
     }
 
     private void sendStatus(final long consumption, final long nowNanos)

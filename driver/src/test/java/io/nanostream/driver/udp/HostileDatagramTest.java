@@ -79,7 +79,7 @@ class HostileDatagramTest
         final PublicationImage image = new PublicationImage(1, Fixtures.log(request.sessionId(), request.streamId()), endpoint,
             request.source(), joinPosition, 128 * 1024, counters.transport(), counters.image(1, request.sessionId(), request.streamId(), "t"),
             new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0, new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(
-            LossReport.ENTRY_LENGTH * 4)), new ManualClock(), request.sessionId(), request.streamId(), "t", request.source().toString()));
+            LossReport.ENTRY_LENGTH * 4)), new ManualClock(), request.sessionId(), request.streamId(), "t", request.source().toString()), true);
         endpoint.addImage(image);
         return image;
     }
@@ -323,7 +323,7 @@ class HostileDatagramTest
             64)), Fixtures.TERM_LENGTH, 1408, Fixtures.INITIAL_TERM_ID, 66, Fixtures.STREAM_ID);
         final PublicationImage broken = new PublicationImage(2, brokenLog, endpoint, Fixtures.SOURCE, 0, 128 * 1024, counters.transport(),
             counters.image(2, 66, Fixtures.STREAM_ID, "t"), new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0,
-            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), clock, 66, Fixtures.STREAM_ID, "t", "s"));
+            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), clock, 66, Fixtures.STREAM_ID, "t", "s"), true);
         commands.offer(new ReceiverCommand.AddImage(broken));
         commands.offer(new ReceiverCommand.AddImage(good));
         WireFrame.putHeartbeat(datagram, 66, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, true);
