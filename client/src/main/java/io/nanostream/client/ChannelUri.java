@@ -31,13 +31,20 @@ public final class ChannelUri
     public static final String TERM_OFFSET = "term-offset";
     /** A UDP subscription's repair: {@code true} (the default) NAKs gaps; {@code false} skips them, and the loss report records them. */
     public static final String RELIABLE = "reliable";
+    /** A UDP subscription's receiver window, the most its sender may send beyond what it has consumed: 4k to 1g. */
+    public static final String RECEIVER_WINDOW = "rcv-wnd";
+    /** How long a UDP subscription waits before it NAKs a new gap (for reordered frames): {@code 0} to {@code 1s}, e.g. {@code 100us}. */
+    public static final String NAK_DELAY = "nak-delay";
+    private static final long MIN_RECEIVER_WINDOW = 4096;
+    private static final long MAX_RECEIVER_WINDOW = 1L << 30;
+    private static final long MAX_NAK_DELAY_NANOS = 1_000_000_000L;
 
     /** The parameters that only a publication's log has: a subscription ignores them. */
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
         "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
-        "crc", "auth", RELIABLE);
+        "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";
@@ -151,6 +158,18 @@ public final class ChannelUri
         if (reliable != null && !reliable.equals("true") && !reliable.equals("false"))
         {
             throw invalid(channel, "reliable must be true (NAK gaps, the default) or false (skip them), was '" + reliable + "'");
+        }
+        if (params.containsKey(RECEIVER_WINDOW))
+        {
+            final long window = parseSize(channel, RECEIVER_WINDOW, params.get(RECEIVER_WINDOW));
+            if (window < MIN_RECEIVER_WINDOW || window > MAX_RECEIVER_WINDOW)
+            {
+                throw invalid(channel, "rcv-wnd " + params.get(RECEIVER_WINDOW) + " is out of range: from 4k to 1g");
+            }
+        }
+        if (params.containsKey(NAK_DELAY))
+        {
+            parseNanos(channel, NAK_DELAY, params.get(NAK_DELAY), MAX_NAK_DELAY_NANOS);
         }
         if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey("control"))
         {
@@ -344,6 +363,58 @@ public final class ChannelUri
             throw invalid(channel, "term-offset " + termOffset + " is not a frame start: a multiple of " + FrameHeader.ALIGNMENT +
                 " from 0 to the term length" + (params.containsKey(TERM_LENGTH) ? " (" + termLength + ")" : ""));
         }
+    }
+
+    /**
+     * A subscription's receiver window ({@code rcv-wnd=}).
+     *
+     * @param otherwise the driver's default.
+     * @return the window in bytes, or {@code otherwise} if the channel does not set it.
+     */
+    public int receiverWindow(final int otherwise)
+    {
+        final String value = params.get(RECEIVER_WINDOW);
+        return value == null ? otherwise : (int)parseSize(toString(), RECEIVER_WINDOW, value);
+    }
+
+    /**
+     * A subscription's NAK delay ({@code nak-delay=}).
+     *
+     * @param otherwise the driver's default, in nanoseconds.
+     * @return the delay in nanoseconds, or {@code otherwise} if the channel does not set it.
+     */
+    public long nakDelayNanos(final long otherwise)
+    {
+        final String value = params.get(NAK_DELAY);
+        return value == null ? otherwise : parseNanos(toString(), NAK_DELAY, value, MAX_NAK_DELAY_NANOS);
+    }
+
+    /** A duration: a number of nanoseconds, or one with a unit, {@code ns}, {@code us}, {@code ms} or {@code s}. */
+    private static long parseNanos(final String channel, final String key, final String value, final long max)
+    {
+        final String text = value.toLowerCase(Locale.ROOT);
+        final int unitAt = text.length() - (text.endsWith("ns") || text.endsWith("us") || text.endsWith("ms") ? 2 : text.endsWith("s") ? 1 : 0);
+        final String unit = text.substring(unitAt);
+        final long nanosPerUnit = switch (unit)
+        {
+            case "", "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            default -> 1_000_000_000L;
+        };
+        try
+        {
+            final long nanos = Math.multiplyExact(Long.parseLong(text.substring(0, unitAt)), nanosPerUnit);
+            if (nanos >= 0 && nanos <= max)
+            {
+                return nanos;
+            }
+        }
+        catch (final NumberFormatException | ArithmeticException ex)
+        {
+            throw invalid(channel, key + " '" + value + "' is not a duration like 100us, 2ms or 250000 (nanoseconds)");
+        }
+        throw invalid(channel, key + " " + value + " is out of range: from 0 to " + (max / 1_000_000_000L) + "s");
     }
 
     private static int parseInt(final String channel, final String key, final String value)

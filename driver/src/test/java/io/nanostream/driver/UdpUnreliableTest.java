@@ -15,12 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code reliable=false} end to end: with data lost on receive, the subscriber gets what arrived, in order and once
- * each, and the stream goes on past every gap without a NAK; a subscription that disagrees on the same stream is
- * refused with the fix, and so is a value that is not a boolean.
+ * each, and the stream goes on past every gap without a NAK.
  */
 class UdpUnreliableTest
 {
@@ -73,27 +71,6 @@ class UdpUnreliableTest
             final long naks = receiver.transportCounters().value("udp NAKs sent");
             assertThat(naks).as("an unreliable subscription never NAKs").isZero();
             assertThat(receiver.transportCounters().value("udp gaps skipped (reliable=false)")).isPositive();
-        }
-    }
-
-    @Test
-    void aSubscriptionThatDisagreesOnTheSameStreamIsRefusedWithTheFix()
-    {
-        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
-             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
-        {
-            final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
-            try (Subscription unreliable = client.addSubscription(channel + "|reliable=false", STREAM_ID))
-            {
-                assertThatThrownBy(() -> client.addSubscription(channel, STREAM_ID))
-                    .hasMessageContaining("reliable=true conflicts with subscription " + unreliable.registrationId())
-                    .hasMessageContaining("give both the same value");
-                client.addSubscription(channel + "|reliable=false", STREAM_ID).close();
-                client.addSubscription(channel, STREAM_ID + 1).close(); // another stream decides for itself
-            }
-            client.addSubscription(channel, STREAM_ID).close(); // once the unreliable one has gone
-            assertThatThrownBy(() -> client.addSubscription(channel + "|reliable=maybe", STREAM_ID))
-                .hasMessageContaining("reliable must be true (NAK gaps, the default) or false (skip them), was 'maybe'");
         }
     }
 }

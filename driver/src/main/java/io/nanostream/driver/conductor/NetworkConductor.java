@@ -9,6 +9,7 @@ import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ConductorCommand;
 import io.nanostream.driver.udp.HostResolver;
+import io.nanostream.driver.udp.ImageOptions;
 import io.nanostream.driver.udp.Receiver;
 import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.Sender;
@@ -97,7 +98,7 @@ final class NetworkConductor implements AutoCloseable
         else
         {
             subscriptions.add(correlationId, clientId, streamId, channel, SessionFilter.of(uri, resolver),
-                !"false".equals(uri.get(ChannelUri.RELIABLE)));
+                ImageOptions.of(uri, settings.receiverWindow(), channel.isMulticast()));
         }
     }
 

@@ -9,6 +9,7 @@ import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.status.ImageCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ConductorCommand;
+import io.nanostream.driver.udp.ImageOptions;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
 import io.nanostream.driver.udp.ReceiverCommand;
@@ -53,7 +54,7 @@ final class NetworkSubscriptions
     private final ImagePlaces places;
 
     private record Subscription(
-        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, boolean reliable)
+        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, ImageOptions options)
     {
         boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId, final InetSocketAddress source)
         {
@@ -98,20 +99,20 @@ final class NetworkSubscriptions
 
     void add(
         final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter,
-        final boolean reliable)
+        final ImageOptions options)
     {
         final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel);
         for (final Subscription other : subscriptions.values())
         {
-            if (other.endpoint == endpoint && other.streamId == streamId && other.reliable != reliable)
+            if (other.endpoint == endpoint && other.streamId == streamId && !other.options.equals(options))
             {
                 endpoints.release(endpoint);
-                // one image serves every subscription of a stream on an endpoint: it either repairs gaps or skips them
-                throw new IllegalArgumentException("reliable=" + reliable + " conflicts with subscription " + other.registrationId +
-                    " on the same channel and stream " + streamId + ", which has reliable=" + other.reliable + "; give both the same value");
+                // one image serves every subscription of a stream on an endpoint: it has one window, one NAK delay, one repair
+                throw new IllegalArgumentException(options + " conflicts with subscription " + other.registrationId +
+                    " on the same channel and stream " + streamId + ", which has " + other.options + "; give both the same values");
             }
         }
-        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, reliable);
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options);
         subscriptions.put(correlationId, subscription);
         receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId, filter));
         clientProxy.onSubscriptionReady(correlationId);
@@ -235,9 +236,9 @@ final class NetworkSubscriptions
                     new SubscriberPosition(position, subscription.registrationId, correlationId, subscription.clientId));
             }
             return new Image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
-                settings.receiverWindow(), counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
+                counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
                 receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
-                request.source().toString()), subscribers.get(0).reliable()), positions);
+                request.source().toString()), subscribers.get(0).options()), positions);
         }
         catch (final RuntimeException ex)
         {

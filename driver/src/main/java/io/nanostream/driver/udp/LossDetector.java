@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LossDetector
 {
-    /** Delay before the first NAK for a unicast gap. */
+    /** Delay before the first NAK for a unicast gap, unless the channel sets {@code nak-delay=}. */
     static final long NAK_DELAY_NANOS = 100_000L;
-    /** The longest random delay before a multicast receiver NAKs a new gap. */
+    /** The longest random delay before a multicast receiver NAKs a new gap, unless the channel sets {@code nak-delay=}. */
     static final long NAK_MULTICAST_MAX_BACKOFF_NANOS = 10_000_000L;
     /** Delay before the first retry of a NAK for a gap that is still open; longer than the sender's resend linger. */
     static final long NAK_RETRY_NANOS = 5_000_000L;
@@ -33,6 +33,8 @@ final class LossDetector
     static final long NAK_MIN_INTERVAL_NANOS = 100_000L;
 
     private final boolean multicast;
+    /** The unicast delay before a gap's first NAK, or for multicast the longest random one ({@code nak-delay=}). */
+    private final long nakDelayNanos;
     private long gapPosition = -1;
     private long deadlineNanos;
     private boolean naked;
@@ -41,9 +43,10 @@ final class LossDetector
     private long lastNakNanos;
     private boolean anyNak;
 
-    LossDetector(final boolean multicast)
+    LossDetector(final boolean multicast, final long nakDelayNanos)
     {
         this.multicast = multicast;
+        this.nakDelayNanos = nakDelayNanos;
     }
 
     /**
@@ -67,7 +70,7 @@ final class LossDetector
             naked = false;
             retryNanos = NAK_RETRY_NANOS;
             retries = 0;
-            deadlineNanos = nowNanos + (multicast ? ThreadLocalRandom.current().nextLong(NAK_MULTICAST_MAX_BACKOFF_NANOS) : NAK_DELAY_NANOS);
+            deadlineNanos = nowNanos + (multicast && nakDelayNanos > 0 ? ThreadLocalRandom.current().nextLong(nakDelayNanos) : nakDelayNanos);
             return false;
         }
         return nowNanos - deadlineNanos >= 0 && (!anyNak || nowNanos - lastNakNanos >= NAK_MIN_INTERVAL_NANOS);

@@ -95,7 +95,6 @@ public final class PublicationImage
      * @param endpoint             the endpoint it arrives on.
      * @param controlAddress       where to send status messages and NAKs.
      * @param joinPosition         the sender's position in its SETUP.
-     * @param window               the receiver window.
      * @param transport            the transport counters.
      * @param counters             its own counters.
      * @param subscriberPositions  the subscribers' position counters, set to the join position.
@@ -103,16 +102,16 @@ public final class PublicationImage
      * @param receiverId           this receiver's id in status messages.
      * @param nowNanos             the time.
      * @param lossRecorder         where gaps are recorded.
-     * @param reliable             true to NAK gaps; false to skip them with a padding frame once the NAK delay has passed.
+     * @param options              what its subscriptions' channel asks: repair or skip gaps, the window, the NAK delay.
      */
     public PublicationImage(
         final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
-        final long joinPosition, final int window, final TransportCounters transport, final ImageCounters counters,
+        final long joinPosition, final TransportCounters transport, final ImageCounters counters,
         final Counter[] subscriberPositions, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
-        final LossRecorder lossRecorder, final boolean reliable)
+        final LossRecorder lossRecorder, final ImageOptions options)
     {
         this.correlationId = correlationId;
-        this.reliable = reliable;
+        this.reliable = options.reliable();
         this.sessionId = log.sessionId();
         this.streamId = log.streamId();
         this.log = log;
@@ -122,7 +121,7 @@ public final class PublicationImage
         this.termLength = log.termLength();
         this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
         this.initialTermId = log.initialTermId();
-        this.window = Math.min(window, termLength / 2);
+        this.window = Math.min(options.receiverWindow(), termLength / 2);
         for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
         {
             terms[i] = log.term(i);
@@ -130,7 +129,7 @@ public final class PublicationImage
         this.transport = transport;
         this.counters = counters;
         this.lossRecorder = lossRecorder;
-        this.lossDetector = new LossDetector(endpoint.channel.isMulticast());
+        this.lossDetector = new LossDetector(endpoint.channel.isMulticast(), options.nakDelayNanos());
         this.subscriberPositions = subscriberPositions.clone();
         this.livenessTimeoutNanos = livenessTimeoutNanos;
         this.receiverId = receiverId;

@@ -77,9 +77,14 @@ final class Fixtures
     static PublicationImage image(
         final ReceiveChannelEndpoint endpoint, final DriverCounters counters, final long joinPosition, final boolean reliable)
     {
-        return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, 128 * 1024, counters.transport(),
+        return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, counters.transport(),
             counters.image(1, SESSION_ID, STREAM_ID, "udp-test"), new Counter[0], 10_000_000_000L, 99, 0,
-            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), new ManualClock(), SESSION_ID, STREAM_ID,
-                "udp-test", SOURCE.toString()), reliable);
+            lossRecorder(), new ImageOptions(reliable, 128 * 1024, LossDetector.NAK_DELAY_NANOS));
+    }
+
+    static LossRecorder lossRecorder()
+    {
+        return new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), new ManualClock(), SESSION_ID, STREAM_ID,
+            "udp-test", SOURCE.toString());
     }
 }

@@ -77,9 +77,10 @@ class HostileDatagramTest
         final long joinPosition = LogLayout.position(request.activeTermId(), request.termOffset(),
             LogLayout.positionBitsToShift(request.termLength()), request.initialTermId());
         final PublicationImage image = new PublicationImage(1, Fixtures.log(request.sessionId(), request.streamId()), endpoint,
-            request.source(), joinPosition, 128 * 1024, counters.transport(), counters.image(1, request.sessionId(), request.streamId(), "t"),
+            request.source(), joinPosition, counters.transport(), counters.image(1, request.sessionId(), request.streamId(), "t"),
             new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0, new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(
-            LossReport.ENTRY_LENGTH * 4)), new ManualClock(), request.sessionId(), request.streamId(), "t", request.source().toString()), true);
+            LossReport.ENTRY_LENGTH * 4)), new ManualClock(), request.sessionId(), request.streamId(), "t", request.source().toString()),
+            ImageOptions.defaults(128 * 1024));
         endpoint.addImage(image);
         return image;
     }
@@ -321,9 +322,10 @@ class HostileDatagramTest
         final Arena arena = Arena.ofShared();
         final LogBuffers brokenLog = LogBuffers.inMemory(AtomicBuffer.wrap(arena.allocate(3 * Fixtures.TERM_LENGTH + LogLayout.METADATA_LENGTH,
             64)), Fixtures.TERM_LENGTH, 1408, Fixtures.INITIAL_TERM_ID, 66, Fixtures.STREAM_ID);
-        final PublicationImage broken = new PublicationImage(2, brokenLog, endpoint, Fixtures.SOURCE, 0, 128 * 1024, counters.transport(),
+        final PublicationImage broken = new PublicationImage(2, brokenLog, endpoint, Fixtures.SOURCE, 0, counters.transport(),
             counters.image(2, 66, Fixtures.STREAM_ID, "t"), new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0,
-            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), clock, 66, Fixtures.STREAM_ID, "t", "s"), true);
+            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), clock, 66, Fixtures.STREAM_ID, "t", "s"),
+            ImageOptions.defaults(128 * 1024));
         commands.offer(new ReceiverCommand.AddImage(broken));
         commands.offer(new ReceiverCommand.AddImage(good));
         WireFrame.putHeartbeat(datagram, 66, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, true);

@@ -24,7 +24,7 @@ class LossDetectorTest
     @Test
     void aUnicastGapIsDueAfterTheFixedDelay()
     {
-        final LossDetector detector = new LossDetector(false);
+        final LossDetector detector = new LossDetector(false, LossDetector.NAK_DELAY_NANOS);
         assertThat(firstDue(detector, 64)).isBetween(LossDetector.NAK_DELAY_NANOS, LossDetector.NAK_DELAY_NANOS + 10_000);
     }
 
@@ -36,7 +36,7 @@ class LossDetectorTest
     @Test
     void multicastGapsWaitRandomDelaysSpreadOverTheBackoff()
     {
-        final LossDetector detector = new LossDetector(true);
+        final LossDetector detector = new LossDetector(true, LossDetector.NAK_MULTICAST_MAX_BACKOFF_NANOS);
         int overATenth = 0;
         long earliest = Long.MAX_VALUE;
         long latest = 0;

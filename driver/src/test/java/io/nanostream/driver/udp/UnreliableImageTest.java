@@ -7,6 +7,7 @@ import io.nanostream.log.Header;
 import io.nanostream.log.LogLayout;
 import io.nanostream.log.TermReader;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -84,5 +85,22 @@ class UnreliableImageTest
         image.poll(4 * LossDetector.NAK_DELAY_NANOS);
         assertThat(read(image)).containsExactly((byte)1, (byte)3, (byte)4);
         assertThat(counters.transport().value("udp NAKs sent")).isZero();
+    }
+
+    @Test
+    void aNakWaitsForTheChannelsNakDelay()
+    {
+        final long delay = 1_000_000L; // nak-delay=1ms, ten times the default
+        final PublicationImage image = new PublicationImage(1, Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID), endpoint,
+            Fixtures.SOURCE, 0, counters.transport(), counters.image(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, "t"),
+            new io.nanostream.buffer.Counter[0], 10_000_000_000L, 99, 0, Fixtures.lossRecorder(), new ImageOptions(true, 128 * 1024, delay));
+        endpoint.addImage(image);
+        receive(0, (byte)1, 0);
+        receive(128, (byte)3, 0);
+        image.poll(1);
+        image.poll(delay / 2);
+        assertThat(counters.transport().value("udp NAKs sent")).as("the default delay has passed, the channel's has not").isZero();
+        image.poll(delay + 1);
+        assertThat(counters.transport().value("udp NAKs sent")).isEqualTo(1);
     }
 }
