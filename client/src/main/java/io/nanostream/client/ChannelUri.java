@@ -41,9 +41,13 @@ public final class ChannelUri
 
     /** The parameters that only a publication's log has: a subscription ignores them. */
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
-    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "linger", "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
+    /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
+    private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
+        "linger", "every publication lingers for the driver's nanostream.publication.linger.ms",
+        "control-mode", "for multi-destination-cast, publish to each receiver's endpoint= on its own publication, or use multicast");
+    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
-        "linger", "alias", "fc", "control-mode", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
+        "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
         "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
@@ -108,6 +112,11 @@ public final class ChannelUri
                 {
                     // blank keys or values would print a canonical form that no longer parses
                     throw invalid(channel, "parameter '" + pair + "' is not key=value");
+                }
+                final String notYet = NOT_YET_SUPPORTED.get(key);
+                if (notYet != null)
+                {
+                    throw invalid(channel, key + "= is not supported yet: " + notYet);
                 }
                 final Set<String> known = media.equals("ipc") ? IPC_KEYS : UDP_KEYS;
                 if (!known.contains(key))

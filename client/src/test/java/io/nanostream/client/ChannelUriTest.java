@@ -58,6 +58,12 @@ class ChannelUriTest
         assertThatThrownBy(() -> ChannelUri.parse("nano:tcp")).hasMessageContaining("media is 'tcp'");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length")).hasMessageContaining("not key=value");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?colour=red")).hasMessageContaining("unknown parameter 'colour'");
+        // Aeron's parameters that do nothing here yet are refused with what to do instead, never silently ignored
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|control-mode=dynamic"))
+            .hasMessageContaining("control-mode= is not supported yet").hasMessageContaining("multi-destination-cast");
+        assertThatThrownBy(() -> ChannelUri.parse("aeron:ipc?linger=5s"))
+            .hasMessageContaining("linger= is not supported yet").hasMessageContaining("nanostream.publication.linger.ms");
+        assertThat(ChannelUri.parse("nano:ipc?alias=orders").get("alias")).as("a name only, accepted").isEqualTo("orders");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?mtu=1k|mtu=2k")).hasMessageContaining("given twice");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length=100k")).hasMessageContaining("power of two")
             .hasMessageContaining("term-length=131072");
