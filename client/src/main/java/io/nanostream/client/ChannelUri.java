@@ -35,6 +35,20 @@ public final class ChannelUri
     public static final String RECEIVER_WINDOW = "rcv-wnd";
     /** How long a UDP subscription waits before it NAKs a new gap (for reordered frames): {@code 0} to {@code 1s}, e.g. {@code 100us}. */
     public static final String NAK_DELAY = "nak-delay";
+    /**
+     * The control address: on a multi-destination-cast publication the address its socket binds, where receivers send
+     * status messages; on a subscription, the publication's control address, which it asks to be sent to.
+     */
+    public static final String CONTROL = "control";
+    /**
+     * A publication's multi-destination-cast mode: {@link #CONTROL_MODE_DYNAMIC} (receivers join by sending status messages
+     * to its {@link #CONTROL} address) or {@link #CONTROL_MODE_MANUAL} (the application adds and removes destinations).
+     */
+    public static final String CONTROL_MODE = "control-mode";
+    /** {@link #CONTROL_MODE}: destinations are the receivers heard from at the control address. */
+    public static final String CONTROL_MODE_DYNAMIC = "dynamic";
+    /** {@link #CONTROL_MODE}: destinations are those the application adds with {@code Publication.addDestination}. */
+    public static final String CONTROL_MODE_MANUAL = "manual";
     private static final long MIN_RECEIVER_WINDOW = 4096;
     private static final long MAX_RECEIVER_WINDOW = 1L << 30;
     private static final long MAX_NAK_DELAY_NANOS = 1_000_000_000L;
@@ -43,10 +57,9 @@ public final class ChannelUri
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
     private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-        "linger", "every publication lingers for the driver's nanostream.publication.linger.ms",
-        "control-mode", "for multi-destination-cast, publish to each receiver's endpoint= on its own publication, or use multicast");
+        "linger", "every publication lingers for the driver's nanostream.publication.linger.ms");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
-    private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", "control", "ttl", SESSION_ID,
+    private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE, "ttl", SESSION_ID,
         "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
         "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY);
 
@@ -180,11 +193,37 @@ public final class ChannelUri
         {
             parseNanos(channel, NAK_DELAY, params.get(NAK_DELAY), MAX_NAK_DELAY_NANOS);
         }
-        if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey("control"))
+        checkControlMode(channel, params);
+        if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey(CONTROL_MODE))
         {
-            throw invalid(channel, "a udp channel needs endpoint=host:port");
+            throw invalid(channel, "a udp channel needs endpoint=host:port, or control-mode= for multi-destination-cast");
         }
         return uri;
+    }
+
+    private static void checkControlMode(final String channel, final Map<String, String> params)
+    {
+        final String mode = params.get(CONTROL_MODE);
+        if (mode == null)
+        {
+            return;
+        }
+        if (!mode.equals(CONTROL_MODE_DYNAMIC) && !mode.equals(CONTROL_MODE_MANUAL))
+        {
+            throw invalid(channel, "control-mode=" + mode + " is not a mode; use control-mode=dynamic (receivers join at control=host:port) " +
+                "or control-mode=manual (add destinations with addDestination)" + (mode.equals("response") ? "; response channels are " +
+                "not supported yet" : ""));
+        }
+        if (mode.equals(CONTROL_MODE_DYNAMIC) && !params.containsKey(CONTROL))
+        {
+            throw invalid(channel, "control-mode=dynamic needs control=host:port, the address receivers send status messages to");
+        }
+        if (params.containsKey(ENDPOINT))
+        {
+            throw invalid(channel, "control-mode=" + mode + " sends to destinations, not to endpoint=; drop endpoint= (" +
+                (mode.equals(CONTROL_MODE_DYNAMIC) ? "receivers subscribe with endpoint=their-host:port|control=" + params.get(CONTROL) :
+                "add each receiver with addDestination(\"nano:udp?endpoint=host:port\")") + ")");
+        }
     }
 
     /**

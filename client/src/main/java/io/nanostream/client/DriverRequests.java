@@ -114,6 +114,33 @@ final class DriverRequests
         }
     }
 
+    /**
+     * Asks the driver to add or remove a destination of a publication and waits for the answer.
+     *
+     * @param type           {@link Commands#ADD_DESTINATION} or {@link Commands#REMOVE_DESTINATION}.
+     * @param registrationId the publication.
+     * @param destination    the destination's channel.
+     */
+    void destination(final int type, final long registrationId, final String destination)
+    {
+        final String name = type == Commands.ADD_DESTINATION ? "addDestination" : "removeDestination";
+        if (conductor.isDutyCycleThread())
+        {
+            throw new IllegalStateException(name + "(\"" + destination + "\") was called from a handler the client's conductor runs, " +
+                "which would have to take the driver's answer while the handler waits for it; call it from another thread");
+        }
+        final CompletableFuture<Object> response = new CompletableFuture<>();
+        final long correlationId;
+        synchronized (commandBuffer)
+        {
+            correlationId = commands.nextCorrelationId();
+            pending.put(correlationId, response);
+            sendWithRetry(type, Commands.encodeDestination(commandBuffer, correlationId, clientId, registrationId, destination));
+        }
+        conductorRunner.wake();
+        await(correlationId, response, null);
+    }
+
     /** Tells the driver this client is gone, without waiting: a full ring drops it, and liveness does the rest. */
     void sendClose()
     {

@@ -377,6 +377,16 @@ public final class NanoStream implements AutoCloseable
         }
     }
 
+    void destination(final int type, final Publication publication, final String destination)
+    {
+        checkOpen();
+        if (publication.closed)
+        {
+            throw new IllegalStateException("publication " + publication.registrationId() + " is closed");
+        }
+        requests.destination(type, publication.registrationId(), destination);
+    }
+
     void releasePublication(final Publication publication)
     {
         publication.closed = true;

@@ -1,5 +1,7 @@
 package io.nanostream.client;
 
+import io.nanostream.client.protocol.Commands;
+
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.log.BufferClaim;
@@ -239,6 +241,31 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
     public final long registrationId()
     {
         return registrationId;
+    }
+
+    /**
+     * Adds a destination to a publication whose channel has {@code control-mode=manual} (multi-destination-cast): from now
+     * on every datagram goes to it as well. The receiver there subscribes with a plain {@code endpoint=} channel. Waits for
+     * the driver's answer.
+     *
+     * @param destination the destination's channel, naming only its endpoint, e.g. {@code nano:udp?endpoint=10.0.0.7:40123}.
+     * @throws RegistrationException if the channel is not {@code control-mode=manual}, the destination is malformed or already
+     *                               added, or the publication has its most destinations (64).
+     */
+    public final void addDestination(final String destination)
+    {
+        client.destination(Commands.ADD_DESTINATION, this, destination);
+    }
+
+    /**
+     * Removes a destination added with {@link #addDestination}; waits for the driver's answer.
+     *
+     * @param destination the destination's channel, as it was added.
+     * @throws RegistrationException if it is not a destination of this publication.
+     */
+    public final void removeDestination(final String destination)
+    {
+        client.destination(Commands.REMOVE_DESTINATION, this, destination);
     }
 
     /** Closes the publication; subscribers read what was sent, then see end of stream. */

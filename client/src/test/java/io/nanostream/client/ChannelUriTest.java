@@ -60,7 +60,13 @@ class ChannelUriTest
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?colour=red")).hasMessageContaining("unknown parameter 'colour'");
         // Aeron's parameters that do nothing here yet are refused with what to do instead, never silently ignored
         assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|control-mode=dynamic"))
-            .hasMessageContaining("control-mode= is not supported yet").hasMessageContaining("multi-destination-cast");
+            .hasMessageContaining("control-mode=dynamic needs control=host:port");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|control=h:2|control-mode=dynamic"))
+            .hasMessageContaining("drop endpoint=").hasMessageContaining("endpoint=their-host:port|control=h:2");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?control-mode=response"))
+            .hasMessageContaining("not a mode").hasMessageContaining("response channels are not supported yet");
+        assertThat(ChannelUri.parse("aeron:udp?control=h:2|control-mode=dynamic").get(ChannelUri.CONTROL_MODE)).isEqualTo("dynamic");
+        assertThat(ChannelUri.parse("aeron:udp?control-mode=manual").get(ChannelUri.CONTROL_MODE)).isEqualTo("manual");
         assertThatThrownBy(() -> ChannelUri.parse("aeron:ipc?linger=5s"))
             .hasMessageContaining("linger= is not supported yet").hasMessageContaining("nanostream.publication.linger.ms");
         assertThat(ChannelUri.parse("nano:ipc?alias=orders").get("alias")).as("a name only, accepted").isEqualTo("orders");

@@ -24,13 +24,25 @@ final class FeatureCounters
      */
     static List<String> read(final Path directory)
     {
+        return read(directory, CounterTypes.FEATURE);
+    }
+
+    /**
+     * The counters of one type, one line each: value, then label.
+     *
+     * @param directory the driver directory.
+     * @param typeId    the type.
+     * @return the lines.
+     */
+    static List<String> read(final Path directory, final int typeId)
+    {
         final List<String> lines = new ArrayList<>();
         try (MappedFile mapping = MappedFile.open(directory.resolve(ControlFile.FILE_NAME)))
         {
             final ControlFile control = new ControlFile(mapping.buffer());
             new CountersReader(control.countersMetadata(), control.countersValues()).forEach((id, type, label, value) ->
             {
-                if (type == CounterTypes.FEATURE)
+                if (type == typeId)
                 {
                     lines.add(value + " " + label);
                 }

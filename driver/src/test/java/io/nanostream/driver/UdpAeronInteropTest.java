@@ -9,6 +9,7 @@ import io.nanostream.client.Subscription;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.driver.process.AeronPeerMain;
 import io.nanostream.driver.process.JavaProcess;
+import io.nanostream.log.FragmentAssembler;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,104 @@ class UdpAeronInteropTest
             }
             assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
             assertThat(driver.transportCounters().value("udp invalid frames dropped")).isZero();
+        }
+    }
+
+    @Test
+    void aeronDynamicMultiDestinationCastReachesNanoStreamSubscribersThatJoinAtItsControlAddress() throws Exception
+    {
+        final String control = "127.0.0.1:" + UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, 1011);
+             Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, 1011);
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+                 "aeron:udp?control=" + control + "|control-mode=dynamic|fc=min|term-length=64k", "1011", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH)))
+        {
+            aeron.await("READY", 30);
+            drainBoth(first, second);
+            aeron.await("SENT", 30);
+            assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+        }
+    }
+
+    @Test
+    void aeronManualMultiDestinationCastReachesNanoStreamDestinations() throws Exception
+    {
+        final int firstPort = UdpTransfer.freePort();
+        final int secondPort = UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + firstPort, 1012);
+             Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + secondPort, 1012);
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+                 "aeron:udp?control-mode=manual|fc=min|term-length=64k", "1012", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH),
+                 "aeron:udp?endpoint=127.0.0.1:" + firstPort, "aeron:udp?endpoint=127.0.0.1:" + secondPort))
+        {
+            aeron.await("READY", 30);
+            drainBoth(first, second);
+            aeron.await("SENT", 30);
+            assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+        }
+    }
+
+    @Test
+    void nanoStreamDynamicMultiDestinationCastReachesAnAeronSubscriberThatJoinsAtItsControlAddress() throws Exception
+    {
+        final String control = "127.0.0.1:" + UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             ExclusivePublication publication = client.addExclusivePublication(
+                 "nano:udp?control=" + control + "|control-mode=dynamic|term-length=64k", 1013);
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "subscribe",
+                 "aeron:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, "1013", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH)))
+        {
+            aeron.await("READY", 30);
+            UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60);
+            aeron.await("RECEIVED", 60);
+            assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+            assertThat(driver.transportCounters().value("udp invalid frames dropped")).isZero();
+        }
+    }
+
+    @Test
+    void nanoStreamManualMultiDestinationCastReachesAnAeronDestination() throws Exception
+    {
+        final int port = UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "subscribe",
+                 "aeron:udp?endpoint=127.0.0.1:" + port, "1014", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
+        {
+            aeron.await("READY", 30);
+            try (ExclusivePublication publication = client.addExclusivePublication("nano:udp?control-mode=manual|term-length=64k", 1014))
+            {
+                publication.addDestination("aeron:udp?endpoint=127.0.0.1:" + port);
+                UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60);
+                aeron.await("RECEIVED", 60);
+            }
+            assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+            assertThat(driver.transportCounters().value("udp invalid frames dropped")).isZero();
+        }
+    }
+
+    /** Polls two subscriptions until each has every message, checked in order. */
+    private static void drainBoth(final Subscription first, final Subscription second)
+    {
+        final long[] nextFirst = {0};
+        final long[] nextSecond = {0};
+        final FragmentAssembler firstChecker = UdpTransfer.checker(nextFirst, MAX_LENGTH);
+        final FragmentAssembler secondChecker = UdpTransfer.checker(nextSecond, MAX_LENGTH);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (nextFirst[0] < MESSAGES || nextSecond[0] < MESSAGES)
+        {
+            assertThat(System.nanoTime()).as("received %d and %d of %d", nextFirst[0], nextSecond[0], MESSAGES).isLessThan(deadline);
+            if (first.poll(firstChecker, 64) + second.poll(secondChecker, 64) == 0)
+            {
+                Thread.yield();
+            }
         }
     }
 

@@ -54,6 +54,24 @@ import java.nio.charset.StandardCharsets;
  *  |                                                               |
  *  +---------------------------------------------------------------+  24
  * </pre>
+ *
+ * Add destination, remove destination (a manual multi-destination-cast publication's):
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                  Correlation Id, Client Id                    |   0
+ * ...                          (16 bytes)                          |
+ *  +---------------------------------------------------------------+
+ *  |                        Registration Id                        |  16  of the publication
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                   Destination Length (bytes)                  |  24
+ *  +---------------------------------------------------------------+
+ *  |                  Destination channel (UTF-8)                 ...  28
+ *  +---------------------------------------------------------------+
+ * </pre>
  */
 public final class Commands
 {
@@ -71,6 +89,10 @@ public final class Commands
     public static final int CLIENT_KEEPALIVE = 6;
     /** The client is closing; release everything it holds. */
     public static final int CLIENT_CLOSE = 7;
+    /** Add a destination to a manual multi-destination-cast publication. */
+    public static final int ADD_DESTINATION = 8;
+    /** Remove a destination from a manual multi-destination-cast publication. */
+    public static final int REMOVE_DESTINATION = 9;
 
     /** A command failed: correlation id, error code, message. */
     public static final int ON_ERROR = 101;
@@ -116,6 +138,8 @@ public final class Commands
     public static final int REMOVE_COMMAND_LENGTH = 24;
     /** Bytes of the int that gives a string's length in bytes, before the string's UTF-8 bytes. */
     public static final int STRING_LENGTH_PREFIX = 4;
+    /** Offset of a destination command's channel length; the channel's bytes follow. */
+    public static final int DESTINATION_LENGTH = 24;
 
     private Commands()
     {
@@ -155,6 +179,25 @@ public final class Commands
         buffer.putLong(CLIENT_ID, clientId);
         buffer.putLong(REGISTRATION_ID, registrationId);
         return REMOVE_COMMAND_LENGTH;
+    }
+
+    /**
+     * Encodes an add or remove destination command.
+     *
+     * @param buffer         where to write.
+     * @param correlationId  the command's id.
+     * @param clientId       the client's id.
+     * @param registrationId the publication's registration id.
+     * @param destination    the destination's channel.
+     * @return the encoded length.
+     */
+    public static int encodeDestination(
+        final AtomicBuffer buffer, final long correlationId, final long clientId, final long registrationId, final String destination)
+    {
+        buffer.putLong(CORRELATION_ID, correlationId);
+        buffer.putLong(CLIENT_ID, clientId);
+        buffer.putLong(REGISTRATION_ID, registrationId);
+        return DESTINATION_LENGTH + putString(buffer, DESTINATION_LENGTH, destination);
     }
 
     /**

@@ -32,6 +32,8 @@ public final class CounterTypes
      * driver counts the client alive while it moves. Registration id and owner: the client id.
      */
     public static final int CLIENT_HEARTBEAT = 12;
+    /** A destination a multi-destination-cast publication sends to; its value is 1 while it does. */
+    public static final int MDC_DESTINATION = 13;
 
     /**
      * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
@@ -42,7 +44,7 @@ public final class CounterTypes
      */
     public static boolean hasRate(final int typeId)
     {
-        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT && typeId != CLIENT_HEARTBEAT;
+        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT && typeId != CLIENT_HEARTBEAT && typeId != MDC_DESTINATION;
     }
 
     private CounterTypes()
@@ -72,6 +74,7 @@ public final class CounterTypes
             case GAUGE -> "gauge";
             case FEATURE -> "feature";
             case CLIENT_HEARTBEAT -> "client-hb";
+            case MDC_DESTINATION -> "mdc-dst";
             default -> "type-" + typeId;
         };
     }

@@ -57,6 +57,10 @@ final class ClientCommandAdapter
                     channel(buffer, offset, length));
                 case Commands.REMOVE_PUBLICATION -> handler.onRemovePublication(correlationId, clientId, registrationId(buffer, offset, length));
                 case Commands.REMOVE_SUBSCRIPTION -> handler.onRemoveSubscription(correlationId, clientId, registrationId(buffer, offset, length));
+                case Commands.ADD_DESTINATION -> handler.onAddDestination(correlationId, clientId, registrationId(buffer, offset, length),
+                    destination(buffer, offset, length));
+                case Commands.REMOVE_DESTINATION -> handler.onRemoveDestination(correlationId, clientId,
+                    registrationId(buffer, offset, length), destination(buffer, offset, length));
                 case Commands.CLIENT_KEEPALIVE ->
                 {
                 }
@@ -94,6 +98,12 @@ final class ClientCommandAdapter
     {
         require(length >= Commands.CHANNEL, "an add command without a channel", length);
         return Commands.getString(buffer, offset + Commands.CHANNEL_LENGTH, offset + length);
+    }
+
+    private static String destination(final AtomicBuffer buffer, final int offset, final int length)
+    {
+        require(length >= Commands.DESTINATION_LENGTH + Commands.STRING_LENGTH_PREFIX, "a destination command without a destination", length);
+        return Commands.getString(buffer, offset + Commands.DESTINATION_LENGTH, offset + length);
     }
 
     private static long registrationId(final AtomicBuffer buffer, final int offset, final int length)

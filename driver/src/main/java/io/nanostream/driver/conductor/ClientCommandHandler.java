@@ -16,6 +16,10 @@ interface ClientCommandHandler
 
     void onRemoveSubscription(long correlationId, long clientId, long registrationId);
 
+    void onAddDestination(long correlationId, long clientId, long registrationId, String destination);
+
+    void onRemoveDestination(long correlationId, long clientId, long registrationId, String destination);
+
     void onClientKeepalive(long clientId);
 
     void onClientClose(long clientId);

@@ -310,6 +310,30 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     }
 
     @Override
+    public void onAddDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    {
+        registrations.checkOwner(registrationId, clientId, "publication");
+        if (!network.addDestination(registrationId, ChannelUri.parse(destination)))
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP publication with registration id " +
+                registrationId + "; destinations are for nano:udp?control-mode=manual publications");
+        }
+        clientProxy.onOperationSuccess(correlationId);
+    }
+
+    @Override
+    public void onRemoveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    {
+        registrations.checkOwner(registrationId, clientId, "publication");
+        if (!network.removeDestination(registrationId, ChannelUri.parse(destination)))
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP publication with registration id " +
+                registrationId);
+        }
+        clientProxy.onOperationSuccess(correlationId);
+    }
+
+    @Override
     public void onClientKeepalive(final long clientId)
     {
         clients.heardFrom(clientId, clock.nanoTime());

@@ -68,7 +68,7 @@ final class NetworkConductor implements AutoCloseable
         this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, counters.transport(), errors::record);
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
         this.publications = new NetworkPublications(settings, logs, counters, clientProxy, errors, sessionIds, correlationIds,
-            conductorClock, senderCommands);
+            conductorClock, senderCommands, conductorCommands);
         this.subscriptions = new NetworkSubscriptions(settings, logs, counters, clientProxy, errors, correlationIds, conductorClock,
             receiverCommands, conductorCommands, new LossReport(lossReportFile.buffer()), receiverClock);
     }
@@ -90,6 +90,12 @@ final class NetworkConductor implements AutoCloseable
 
     void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
     {
+        if (uri.get(ChannelUri.CONTROL_MODE) != null)
+        {
+            throw new IllegalArgumentException("channel " + uri + ": control-mode= on a subscription (several destinations feeding one " +
+                "image) is not supported yet; subscribe once per endpoint=, or to a multi-destination-cast publication with " +
+                "endpoint=this-host:port|control=its-host:port");
+        }
         final UdpChannel channel = UdpChannel.of(uri, resolver);
         if (uri.isSpy())
         {
@@ -100,6 +106,18 @@ final class NetworkConductor implements AutoCloseable
             subscriptions.add(correlationId, clientId, streamId, channel, SessionFilter.of(uri, resolver),
                 ImageOptions.of(uri, settings.receiverWindow(), channel.isMulticast()));
         }
+    }
+
+    /** Adds a manual multi-destination-cast publication's destination; false if the registration is not a UDP publication. */
+    boolean addDestination(final long registrationId, final ChannelUri destination)
+    {
+        return publications.addDestination(registrationId, destination, UdpChannel.destination(destination, resolver));
+    }
+
+    /** Removes a manual multi-destination-cast publication's destination; false if the registration is not a UDP publication. */
+    boolean removeDestination(final long registrationId, final ChannelUri destination)
+    {
+        return publications.removeDestination(registrationId, destination, UdpChannel.destination(destination, resolver));
     }
 
     /** Removes a UDP publication link; false if the registration is not one. */
@@ -135,6 +153,8 @@ final class NetworkConductor implements AutoCloseable
                     case ConductorCommand.ImageClosed closed -> subscriptions.onImageClosed(closed.image());
                     case ConductorCommand.PublicationRemoved removed -> publications.onRemoved(removed.publication());
                     case ConductorCommand.EndpointReleased released -> subscriptions.onEndpointReleased(released.endpoint());
+                    case ConductorCommand.DestinationAdded added -> publications.onDestinationAdded(added);
+                    case ConductorCommand.DestinationRemoved removed -> publications.onDestinationRemoved(removed);
                 }
             }
             catch (final RuntimeException ex)

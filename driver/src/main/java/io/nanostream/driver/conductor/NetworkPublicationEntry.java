@@ -1,5 +1,6 @@
 package io.nanostream.driver.conductor;
 
+import io.nanostream.buffer.Counter;
 import io.nanostream.driver.status.PublicationCounters;
 import io.nanostream.driver.status.SenderCounters;
 import io.nanostream.driver.udp.NetworkPublication;
@@ -7,6 +8,7 @@ import io.nanostream.log.LogCleaner;
 import io.nanostream.log.LogLayout;
 import io.nanostream.log.TermUnblocker;
 
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,6 +32,10 @@ final class NetworkPublicationEntry
     final PublicationCounters counters;
     final SenderCounters senderCounters;
     final Map<Long, SubscriberPosition> spies = new HashMap<>();
+    /** A manual multi-destination-cast publication's destinations, as the application named them. */
+    final Map<InetSocketAddress, String> manualDestinations = new HashMap<>();
+    /** Each destination the sender sends to, shown as a counter. */
+    final Map<InetSocketAddress, Counter> destinationCounters = new HashMap<>();
     private final int window;
     int refCount;
     private State state = State.ACTIVE;
@@ -161,5 +167,7 @@ final class NetworkPublicationEntry
             spy.position().free(nowMillis);
         }
         spies.clear();
+        destinationCounters.values().forEach(counter -> counter.free(nowMillis));
+        destinationCounters.clear();
     }
 }

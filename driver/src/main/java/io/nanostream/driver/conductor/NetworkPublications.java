@@ -10,12 +10,15 @@ import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.status.PublicationCounters;
 import io.nanostream.driver.status.SenderCounters;
 import io.nanostream.driver.udp.CommandQueue;
+import io.nanostream.driver.udp.ConductorCommand;
+import io.nanostream.driver.udp.Destinations;
 import io.nanostream.driver.udp.FlowControl;
 import io.nanostream.driver.udp.NetworkPublication;
 import io.nanostream.driver.udp.SenderCommand;
 import io.nanostream.driver.udp.UdpChannel;
 import io.nanostream.log.LogBuffers;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -40,6 +43,7 @@ final class NetworkPublications
     private final LongSupplier correlationIds;
     private final Clock clock;
     private final CommandQueue<SenderCommand> sender;
+    private final CommandQueue<ConductorCommand> conductor;
     private final List<NetworkPublicationEntry> publications = new ArrayList<>();
     private final Map<Long, NetworkPublicationEntry> links = new HashMap<>();
     private final Map<Long, Long> linkClients = new HashMap<>();
@@ -54,8 +58,9 @@ final class NetworkPublications
     NetworkPublications(
         final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
         final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds, final Clock clock,
-        final CommandQueue<SenderCommand> sender)
+        final CommandQueue<SenderCommand> sender, final CommandQueue<ConductorCommand> conductor)
     {
+        this.conductor = conductor;
         this.settings = settings;
         this.logs = logs;
         this.counters = counters;
@@ -124,7 +129,7 @@ final class NetworkPublications
                     senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
                     return new NetworkPublicationEntry(new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
                         settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl,
-                        settings.udpBatching(), authenticator),
+                        settings.udpBatching(), authenticator, conductor),
                         exclusive, publicationCounters, senderCounters);
                 }
                 catch (final RuntimeException ex)
@@ -173,6 +178,112 @@ final class NetworkPublications
             entry.startDraining();
         }
         return true;
+    }
+
+    /**
+     * Adds a destination to a manual multi-destination-cast publication.
+     *
+     * @param registrationId the publication link's registration id.
+     * @param destination    the destination's channel.
+     * @param address        its address, resolved.
+     * @return false if the registration is not a UDP publication.
+     * @throws CommandException if the publication is not {@code control-mode=manual}, has the destination, or has its most.
+     */
+    boolean addDestination(final long registrationId, final ChannelUri destination, final InetSocketAddress address)
+    {
+        final NetworkPublicationEntry entry = links.get(registrationId);
+        if (entry == null)
+        {
+            return false;
+        }
+        checkManual(entry, destination);
+        if (entry.manualDestinations.containsKey(address))
+        {
+            throw new CommandException(Commands.ERROR_CLASH, "publication " + registrationId + " already sends to " + address +
+                " (added as " + entry.manualDestinations.get(address) + ")");
+        }
+        if (entry.manualDestinations.size() >= Destinations.MAX_DESTINATIONS)
+        {
+            throw new CommandException(Commands.ERROR_GENERIC, "publication " + registrationId + " has its most destinations, " +
+                Destinations.MAX_DESTINATIONS + "; remove one first, or use another publication");
+        }
+        entry.manualDestinations.put(address, destination.toString());
+        sender.offer(new SenderCommand.AddDestination(entry.publication, address));
+        return true;
+    }
+
+    /**
+     * Removes a destination from a manual multi-destination-cast publication.
+     *
+     * @param registrationId the publication link's registration id.
+     * @param destination    the destination's channel.
+     * @param address        its address, resolved.
+     * @return false if the registration is not a UDP publication.
+     * @throws CommandException if the publication is not {@code control-mode=manual} or does not have the destination.
+     */
+    boolean removeDestination(final long registrationId, final ChannelUri destination, final InetSocketAddress address)
+    {
+        final NetworkPublicationEntry entry = links.get(registrationId);
+        if (entry == null)
+        {
+            return false;
+        }
+        checkManual(entry, destination);
+        if (entry.manualDestinations.remove(address) == null)
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "publication " + registrationId + " has no destination " + destination +
+                "; it has " + entry.manualDestinations.values());
+        }
+        sender.offer(new SenderCommand.RemoveDestination(entry.publication, address));
+        return true;
+    }
+
+    private static void checkManual(final NetworkPublicationEntry entry, final ChannelUri destination)
+    {
+        if (entry.publication.channel.controlMode() != UdpChannel.ControlMode.MANUAL)
+        {
+            throw new CommandException(Commands.ERROR_GENERIC, "publication " + entry.publication.registrationId + " on " +
+                entry.publication.channel.canonical() + " cannot take destination " + destination + ": destinations are for " +
+                "channels with control-mode=manual" + (entry.publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ?
+                "; with control-mode=dynamic, receivers join by subscribing with control=" + entry.publication.channel.control() : ""));
+        }
+    }
+
+    /** The sender started sending to a destination: show it. */
+    void onDestinationAdded(final ConductorCommand.DestinationAdded added)
+    {
+        final NetworkPublicationEntry entry = entryOf(added.publication());
+        if (entry == null || entry.destinationCounters.containsKey(added.address()))
+        {
+            return;
+        }
+        final NetworkPublication publication = entry.publication;
+        entry.destinationCounters.put(added.address(), counters.destination(publication.registrationId, publication.sessionId,
+            publication.streamId, added.address(), publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ?
+            "dynamic, receiver " + Long.toHexString(added.receiverId()) : "manual", publication.channel.canonical()));
+    }
+
+    /** The sender stopped sending to a destination. */
+    void onDestinationRemoved(final ConductorCommand.DestinationRemoved removed)
+    {
+        final NetworkPublicationEntry entry = entryOf(removed.publication());
+        final Counter counter = entry == null ? null : entry.destinationCounters.remove(removed.address());
+        if (counter != null)
+        {
+            counter.free(clock.epochMillis());
+        }
+    }
+
+    private NetworkPublicationEntry entryOf(final NetworkPublication publication)
+    {
+        for (final NetworkPublicationEntry entry : publications)
+        {
+            if (entry.publication == publication)
+            {
+                return entry;
+            }
+        }
+        return null; // already removed: its counters went with it
     }
 
     /** Adds a spy subscription and links it to the publications it reads. */

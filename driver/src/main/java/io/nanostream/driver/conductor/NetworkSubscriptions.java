@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -47,7 +46,6 @@ final class NetworkSubscriptions
     private final CommandQueue<ConductorCommand> conductor;
     private final LossReport lossReport;
     private final Clock receiverClock;
-    private final long receiverId = ThreadLocalRandom.current().nextLong();
     private final SharedEndpoints endpoints;
     private final Map<Long, Subscription> subscriptions = new HashMap<>();
     private final List<Image> images = new ArrayList<>();
@@ -237,7 +235,7 @@ final class NetworkSubscriptions
             }
             return new Image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
                 counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
-                receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
+                request.endpoint().receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
                 request.source().toString()), subscribers.get(0).options()), positions);
         }
         catch (final RuntimeException ex)

@@ -6,6 +6,7 @@ import io.nanostream.buffer.CountersReader;
 import io.nanostream.client.protocol.CounterTypes;
 import io.nanostream.concurrent.Clock;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -117,6 +118,28 @@ public final class DriverCounters
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-naks sent: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-gap bytes: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id)));
+    }
+
+    /**
+     * A destination of a multi-destination-cast publication, shown while the sender sends to it; its value is 1.
+     *
+     * @param registrationId the publication's registration id.
+     * @param sessionId      its session.
+     * @param streamId       its stream.
+     * @param address        the destination.
+     * @param how            how it was added, e.g. {@code manual} or {@code dynamic, receiver 5f3a}.
+     * @param channel        the publication's canonical channel.
+     * @return the counter.
+     */
+    public Counter destination(
+        final long registrationId, final int sessionId, final int streamId, final InetSocketAddress address, final String how,
+        final String channel)
+    {
+        final Counter counter = allocate(CounterTypes.MDC_DESTINATION, registrationId, sessionId, streamId, 0,
+            "mdc-dst: " + address.getAddress().getHostAddress() + ":" + address.getPort() + " (" + how + "), " +
+            key(registrationId, sessionId, streamId, channel));
+        counter.set(1);
+        return counter;
     }
 
     /**

@@ -85,6 +85,12 @@ public final class TransportCounters
     public final Counter segmentedMessagesSent;
     /** Messages of several datagrams the kernel handed to the receiver together (UDP_GRO). */
     public final Counter coalescedMessagesReceived;
+    /** Datagrams of a multi-destination-cast publication that one destination missed (its socket buffer was full): NAKed again. */
+    public final Counter destinationSendsMissed;
+    /** Receivers a dynamic multi-destination-cast publication did not add, as it had its most destinations. */
+    public final Counter destinationsRefused;
+    /** Setup-eliciting status messages a subscription with {@code control=} sent to its publication's control address. */
+    public final Counter setupRequestsToControl;
     private final CountersReader reader;
 
     TransportCounters(final CounterFactory factory, final CountersReader reader)
@@ -128,6 +134,9 @@ public final class TransportCounters
         transportErrors = factory.system("udp errors caught");
         segmentedMessagesSent = factory.system("udp segmented messages sent");
         coalescedMessagesReceived = factory.system("udp coalesced messages received");
+        destinationSendsMissed = factory.system("udp mdc sends missed by a destination");
+        destinationsRefused = factory.system("udp mdc destinations refused: most destinations");
+        setupRequestsToControl = factory.system("udp mdc setup requests sent to control");
     }
 
     /** Allocates a system counter by label: the one thing {@link TransportCounters} needs of the factory. */

@@ -52,4 +52,26 @@ public sealed interface ConductorCommand
     record EndpointReleased(ReceiveChannelEndpoint endpoint) implements ConductorCommand
     {
     }
+
+    /**
+     * A multi-destination-cast publication started sending to a destination: show it in the counters.
+     *
+     * @param publication the publication.
+     * @param address     the destination.
+     * @param receiverId  its receiver's id, 0 for a manual destination not yet heard from.
+     */
+    record DestinationAdded(NetworkPublication publication, InetSocketAddress address, long receiverId) implements ConductorCommand
+    {
+    }
+
+    /**
+     * A multi-destination-cast publication stopped sending to a destination.
+     *
+     * @param publication the publication.
+     * @param address     the destination.
+     * @param timedOut    true if a dynamic destination fell silent, false if the application removed it.
+     */
+    record DestinationRemoved(NetworkPublication publication, InetSocketAddress address, boolean timedOut) implements ConductorCommand
+    {
+    }
 }

@@ -14,6 +14,7 @@ import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -56,6 +57,8 @@ public final class NetworkPublication
     private final FlowControl flowControl;
     private final Retransmitter retransmitter;
     private final TermSender termSender;
+    /** Where it sends on a multi-destination-cast channel; else null. */
+    private final Destinations destinations;
 
     private long senderPosition;
     private long senderLimit;
@@ -79,11 +82,14 @@ public final class NetworkPublication
      * @param flowControl             how status messages set the limit.
      * @param batching                JDK channel, or batched native socket.
      * @param authenticator           signs and checks its datagrams on an {@code auth=} channel; null on others.
+     * @param conductor               where a multi-destination-cast publication reports destinations coming and going; may be
+     *                                null on other channels.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
         final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
-        final FlowControl flowControl, final SocketBatching batching, final DatagramAuthenticator authenticator)
+        final FlowControl flowControl, final SocketBatching batching, final DatagramAuthenticator authenticator,
+        final CommandQueue<ConductorCommand> conductor)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -107,7 +113,9 @@ public final class NetworkPublication
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
-        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator);
+        this.destinations = channel.isMultiDestination() ? new Destinations(channel.controlMode() == UdpChannel.ControlMode.DYNAMIC,
+            connectionTimeoutNanos, new DestinationReport(this, conductor)) : null;
+        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator, destinations);
         this.control = socket.control();
         this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
         this.termSender = new TermSender(terms, termBuffers, mtu, socket);
@@ -138,6 +146,10 @@ public final class NetworkPublication
         {
             setLimit(flowControl.onIdle(senderLimit, nowNanos));
         }
+        if (destinations != null)
+        {
+            destinations.expire(nowNanos);
+        }
         if (connected && nowNanos - lastStatusNanos > connectionTimeoutNanos)
         {
             connected = false;
@@ -156,6 +168,10 @@ public final class NetworkPublication
     {
         lastStatusNanos += awayNanos;
         flowControl.excuse(awayNanos);
+        if (destinations != null)
+        {
+            destinations.excuse(awayNanos);
+        }
     }
 
     private int sendData(final long nowNanos)
@@ -245,15 +261,25 @@ public final class NetworkPublication
 
     private void onStatusMessage(final long nowNanos)
     {
-        if (!isOurs(StatusMessage.SESSION_ID_OFFSET, StatusMessage.STREAM_ID_OFFSET))
+        final boolean ours = isOurs(StatusMessage.SESSION_ID_OFFSET, StatusMessage.STREAM_ID_OFFSET);
+        final int flags = WireFrame.flags(control, 0);
+        final boolean asksForSetup = (flags & StatusMessage.SETUP_FLAG) != 0;
+        if (destinations != null && (ours || asksForSetup && isForAnySession()))
+        {
+            // the control address is this publication's alone: a receiver that asks for it, or answers it, is a destination
+            if (!destinations.onStatusMessage(control.getLong(StatusMessage.RECEIVER_ID_OFFSET), socket.controlSource(), nowNanos))
+            {
+                transport.destinationsRefused.add(1);
+            }
+        }
+        if (!ours && !(destinations != null && asksForSetup && isForAnySession()))
         {
             transport.unknownSessionFrames.add(1);
             return;
         }
         transport.statusMessagesReceived.add(1);
         counters.statusMessages().add(1);
-        final int flags = WireFrame.flags(control, 0);
-        if ((flags & StatusMessage.SETUP_FLAG) != 0)
+        if (asksForSetup)
         {
             needsSetup = true;
             lastSetupNanos = nowNanos - SETUP_INTERVAL_NANOS;
@@ -275,6 +301,51 @@ public final class NetworkPublication
         {
             connected = true;
             metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 1); // release: publishers may offer; the conductor raises their limit
+        }
+    }
+
+    /**
+     * Whether a setup-eliciting status message names this stream, or no stream at all: a receiver that subscribes with
+     * {@code control=} asks as Aeron's does, with session and stream 0, for whatever the control address publishes.
+     */
+    private boolean isForAnySession()
+    {
+        final int stream = control.getInt(StatusMessage.STREAM_ID_OFFSET);
+        return stream == streamId || stream == 0 && control.getInt(StatusMessage.SESSION_ID_OFFSET) == 0;
+    }
+
+    /**
+     * Manual multi-destination-cast: starts sending to a destination the application added.
+     *
+     * @param address  where.
+     * @param nowNanos the time.
+     * @return false if it has its most destinations already.
+     */
+    boolean addDestination(final InetSocketAddress address, final long nowNanos)
+    {
+        if (destinations == null)
+        {
+            return false;
+        }
+        final boolean added = destinations.add(address, 0, nowNanos);
+        if (added)
+        {
+            needsSetup = true; // the new receiver needs a SETUP to create its image
+            lastSetupNanos = nowNanos - SETUP_INTERVAL_NANOS;
+        }
+        return added;
+    }
+
+    /**
+     * Manual multi-destination-cast: stops sending to a destination.
+     *
+     * @param address where.
+     */
+    void removeDestination(final InetSocketAddress address)
+    {
+        if (destinations != null)
+        {
+            destinations.remove(address);
         }
     }
 

@@ -13,6 +13,7 @@ import io.nanostream.log.TermScanner;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
@@ -48,6 +49,10 @@ final class PublicationSocket
     private final FrameChecksums checksums;
     /** Signs what it sends and checks what it receives on an {@code auth=} channel; else null. */
     private final DatagramAuthenticator authenticator;
+    /** Where each datagram goes on a multi-destination-cast channel; else null. */
+    private final Destinations destinations;
+    /** Multi-destination-cast: who sent the last control datagram; else null. */
+    private InetSocketAddress controlSource;
 
     /**
      * Opens the sockets (conductor thread).
@@ -59,11 +64,14 @@ final class PublicationSocket
      * @param transport   the transport counters.
      * @param authenticator signs and checks its datagrams on an {@code auth=} channel (which sends through a JDK channel, one
      *                      datagram at a time); null on others.
+     * @param destinations  where to send on a multi-destination-cast channel (which sends through a JDK channel, one datagram
+     *                      at a time, to each); null on others.
      */
     PublicationSocket(final UdpChannel channel, final SocketBatching batching, final LossGenerator sendLoss, final LossGenerator receiveLoss,
-        final TransportCounters transport, final DatagramAuthenticator authenticator)
+        final TransportCounters transport, final DatagramAuthenticator authenticator, final Destinations destinations)
     {
         this.authenticator = authenticator;
+        this.destinations = destinations;
         this.channel = channel;
         this.sendLoss = sendLoss;
         this.receiveLoss = receiveLoss;
@@ -246,6 +254,10 @@ final class PublicationSocket
 
     private boolean write(final ByteBuffer bytes)
     {
+        if (destinations != null)
+        {
+            return writeToDestinations(bytes);
+        }
         try
         {
             final int written = channel.isMulticast() ? socket.send(bytes, channel.endpoint()) : socket.write(bytes);
@@ -259,6 +271,49 @@ final class PublicationSocket
     }
 
     /**
+     * Sends a datagram to every destination, starting with a different one each time. The first send that the socket cannot
+     * take means none was sent: false, to try again. A later destination whose send the socket cannot take, or that fails,
+     * misses this datagram and asks for it again by NAK, as on a lossy network.
+     */
+    private boolean writeToDestinations(final ByteBuffer bytes)
+    {
+        final int count = destinations.count();
+        final int start = bytes.position();
+        final int first = destinations.nextFirst();
+        for (int n = 0; n < count; n++)
+        {
+            final int i = first + n < count ? first + n : first + n - count;
+            bytes.position(start);
+            try
+            {
+                if (socket.send(bytes, destinations.address(i)) == 0)
+                {
+                    if (n == 0)
+                    {
+                        return false;
+                    }
+                    transport.destinationSendsMissed.add(1);
+                }
+            }
+            catch (final IOException ex)
+            {
+                transport.socketErrors.add(1); // e.g. ICMP port unreachable from a receiver that went away: it misses this datagram
+            }
+        }
+        return true;
+    }
+
+    /**
+     * On a multi-destination-cast channel, who sent the control datagram last received.
+     *
+     * @return its address; null on other channels.
+     */
+    InetSocketAddress controlSource()
+    {
+        return controlSource;
+    }
+
+    /**
      * Receives one control datagram into {@link #control()}, checks its header and applies injected loss.
      *
      * @return its frame type; 0 if nothing waits; -1 for a datagram dropped (malformed, injected loss, socket error).
@@ -269,7 +324,8 @@ final class PublicationSocket
         final int length;
         try
         {
-            length = batched != null ? receiveBatched() : controlSocket != null ? receiveMulticast() : Math.max(socket.read(controlBytes), 0);
+            length = batched != null ? receiveBatched() : controlSocket != null ? receiveMulticast() :
+                destinations != null ? receiveFromAny() : Math.max(socket.read(controlBytes), 0);
         }
         catch (final IOException ex)
         {
@@ -292,6 +348,18 @@ final class PublicationSocket
         }
         control.putBytes(0, authenticator.verified(), 0, verified);
         return checkControl(verified);
+    }
+
+    /** Multi-destination-cast: from any receiver, noting which (the JDK reuses the address object while the sender stays the same). */
+    private int receiveFromAny() throws IOException
+    {
+        final java.net.SocketAddress source = socket.receive(controlBytes);
+        if (source == null)
+        {
+            return 0;
+        }
+        controlSource = (InetSocketAddress)source;
+        return controlBytes.position();
     }
 
     /** From the control group first, then from the batched socket, where unicast receivers send. */

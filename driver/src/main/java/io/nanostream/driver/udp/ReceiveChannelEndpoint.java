@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -34,8 +35,16 @@ public final class ReceiveChannelEndpoint
     /** A requested image not created within this time (the conductor failed) may be requested again. */
     private static final long PENDING_IMAGE_TIMEOUT_NANOS = 1_000_000_000L;
 
+    /** A subscription with {@code control=} asks its publication for data this often, as Aeron's receivers do. */
+    static final long CONTROL_SETUP_REQUEST_INTERVAL_NANOS = 1_000_000_000L;
+
     /** The channel. */
     public final UdpChannel channel;
+    /**
+     * This endpoint's id in its status messages: a multi-destination-cast or multicast sender tells receivers apart by it,
+     * so two endpoints of one driver count as two receivers.
+     */
+    public final long receiverId = ThreadLocalRandom.current().nextLong();
     private final ReceiveSocket socket;
     private final LossGenerator sendLoss;
     private final LossGenerator receiveLoss;
@@ -58,6 +67,8 @@ public final class ReceiveChannelEndpoint
     private final SubscribedStreams streams = new SubscribedStreams();
     private final SessionTimes setupRequests = new SessionTimes(16);
     private final SessionTimes pendingImages = new SessionTimes(16);
+    /** When a setup-eliciting status message last went to the channel's {@code control=} address. */
+    private long lastControlSetupRequestNanos = Long.MIN_VALUE;
 
     /**
      * Opens the socket (conductor thread).
@@ -124,7 +135,28 @@ public final class ReceiveChannelEndpoint
      */
     int poll(final long nowNanos)
     {
-        return socket != null ? socket.poll(this, nowNanos) : 0;
+        final int work = channel.control() != null ? requestFromControl(nowNanos) : 0;
+        return work + (socket != null ? socket.poll(this, nowNanos) : 0);
+    }
+
+    /**
+     * On a channel with {@code control=}: asks the multi-destination-cast publication there to send here, at once and
+     * then every second, with a status message that names no session and no stream and asks for a SETUP, as Aeron's
+     * receivers do. A dynamic publication adds this endpoint as a destination when it arrives, and keeps it while this
+     * endpoint's status messages keep coming.
+     */
+    private int requestFromControl(final long nowNanos)
+    {
+        if (lastControlSetupRequestNanos != Long.MIN_VALUE && nowNanos - lastControlSetupRequestNanos < CONTROL_SETUP_REQUEST_INTERVAL_NANOS
+            || streams.isEmpty())
+        {
+            return 0;
+        }
+        lastControlSetupRequestNanos = nowNanos;
+        StatusMessage.put(control, StatusMessage.SETUP_FLAG, 0, 0, 0, 0, 0, receiverId);
+        sendControl(FrameType.SM, StatusMessage.LENGTH, channel.control());
+        transport.setupRequestsToControl.add(1);
+        return 1;
     }
 
     /**
@@ -248,7 +280,8 @@ public final class ReceiveChannelEndpoint
         }
         if (shouldRequestSetup(sessionId, streamId, nowNanos))
         {
-            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, 0);
+            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0,
+                receiverId);
             sendControl(FrameType.SM, StatusMessage.LENGTH, multicastControl != null ? multicastControl : source);
         }
     }

@@ -91,6 +91,14 @@ public final class Sender implements Agent
                 publications.remove(remove.publication());
                 conductor.offer(new ConductorCommand.PublicationRemoved(remove.publication()));
             }
+            case SenderCommand.AddDestination add ->
+            {
+                if (!add.publication().addDestination(add.address(), clock.nanoTime()))
+                {
+                    transport.destinationsRefused.add(1);
+                }
+            }
+            case SenderCommand.RemoveDestination remove -> remove.publication().removeDestination(remove.address());
         }
     }
 

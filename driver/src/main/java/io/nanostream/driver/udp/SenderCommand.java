@@ -1,5 +1,7 @@
 package io.nanostream.driver.udp;
 
+import java.net.InetSocketAddress;
+
 /** What the conductor asks of the {@link Sender}, on its {@link CommandQueue}. */
 public sealed interface SenderCommand
 {
@@ -18,6 +20,26 @@ public sealed interface SenderCommand
      * @param publication the publication.
      */
     record RemovePublication(NetworkPublication publication) implements SenderCommand
+    {
+    }
+
+    /**
+     * Start sending a manual multi-destination-cast publication to a destination as well.
+     *
+     * @param publication the publication.
+     * @param address     the destination.
+     */
+    record AddDestination(NetworkPublication publication, InetSocketAddress address) implements SenderCommand
+    {
+    }
+
+    /**
+     * Stop sending a manual multi-destination-cast publication to a destination.
+     *
+     * @param publication the publication.
+     * @param address     the destination.
+     */
+    record RemoveDestination(NetworkPublication publication, InetSocketAddress address) implements SenderCommand
     {
     }
 }

@@ -24,6 +24,12 @@ final class SubscribedStreams
         return indexOf(streamId) >= 0;
     }
 
+    /** {@return whether no stream is subscribed} */
+    boolean isEmpty()
+    {
+        return streamIds.length == 0;
+    }
+
     /**
      * Whether any subscription of a stream hears a session from a source.
      *

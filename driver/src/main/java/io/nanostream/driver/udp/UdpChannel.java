@@ -10,16 +10,37 @@ import java.net.UnknownHostException;
 
 /**
  * A {@code udp} channel resolved: the endpoint (a unicast address, or a multicast group), the interface
- * to use, the TTL, a canonical key under which equal channels share a socket, and the checks its datagrams carry.
+ * to use, the TTL, a canonical key under which equal channels share a socket, the checks its datagrams carry, and its
+ * control address and multi-destination-cast mode.
  *
- * @param endpoint  the data endpoint.
- * @param iface     the local address to bind or to send multicast from, or null for the default.
- * @param ttl       the multicast TTL, 0 for the system default.
- * @param canonical a key naming the endpoint and interface.
- * @param checks    what its datagrams carry to be checked ({@code crc=}, {@code auth=}).
+ * <p>On a multi-destination-cast publication ({@code control-mode=}) there is no endpoint: {@link #endpoint} is then the
+ * local address its socket binds, the control address or an ephemeral port, and the destinations come from status
+ * messages (dynamic) or from the application (manual).
+ *
+ * @param endpoint    the data endpoint; on a multi-destination-cast publication, the address its socket binds.
+ * @param iface       the local address to bind or to send multicast from, or null for the default.
+ * @param ttl         the multicast TTL, 0 for the system default.
+ * @param canonical   a key naming the endpoint and interface.
+ * @param checks      what its datagrams carry to be checked ({@code crc=}, {@code auth=}).
+ * @param control     {@code control=}: where a publication's socket binds, or where a subscription asks a
+ *                    multi-destination-cast publication for data; null if not given.
+ * @param controlMode {@code control-mode=}.
  */
-public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical, DatagramChecks checks)
+public record UdpChannel(
+    InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical, DatagramChecks checks, InetSocketAddress control,
+    ControlMode controlMode)
 {
+    /** A channel's {@code control-mode=}: how a publication finds its destinations. */
+    public enum ControlMode
+    {
+        /** Not multi-destination-cast: it sends to its endpoint. */
+        NONE,
+        /** Receivers join by sending status messages to the control address, and leave by falling silent. */
+        DYNAMIC,
+        /** The application adds and removes destinations. */
+        MANUAL
+    }
+
     /**
      * A channel whose datagrams carry no checks.
      *
@@ -30,7 +51,17 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
      */
     public UdpChannel(final InetSocketAddress endpoint, final InetAddress iface, final int ttl, final String canonical)
     {
-        this(endpoint, iface, ttl, canonical, DatagramChecks.NONE);
+        this(endpoint, iface, ttl, canonical, DatagramChecks.NONE, null, ControlMode.NONE);
+    }
+
+    /**
+     * Whether it is a multi-destination-cast publication's channel.
+     *
+     * @return true with {@code control-mode=dynamic} or {@code manual}.
+     */
+    public boolean isMultiDestination()
+    {
+        return controlMode != ControlMode.NONE;
     }
 
     /**
@@ -56,12 +87,16 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
      */
     public static UdpChannel of(final ChannelUri uri, final HostResolver resolver)
     {
+        final String modeText = uri.get(ChannelUri.CONTROL_MODE);
+        final ControlMode mode = modeText == null ? ControlMode.NONE :
+            modeText.equals(ChannelUri.CONTROL_MODE_DYNAMIC) ? ControlMode.DYNAMIC : ControlMode.MANUAL;
+        final String controlText = uri.get(ChannelUri.CONTROL);
+        final InetSocketAddress control = controlText == null ? null : address(uri, ChannelUri.CONTROL, controlText, resolver);
         final String endpointText = uri.get(ChannelUri.ENDPOINT);
-        if (endpointText == null)
+        if (endpointText == null && mode == ControlMode.NONE)
         {
-            throw new IllegalArgumentException("channel " + uri + " needs endpoint=host:port (control-only channels are not supported)");
+            throw new IllegalArgumentException("channel " + uri + " needs endpoint=host:port, or control-mode= for multi-destination-cast");
         }
-        final InetSocketAddress endpoint = address(uri, ChannelUri.ENDPOINT, endpointText, resolver);
         InetAddress iface = null;
         final String ifaceText = uri.get("interface");
         if (ifaceText != null)
@@ -94,15 +129,22 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
                 throw new IllegalArgumentException("channel " + uri + ": ttl=" + ttlText + " must be a number from 0 to 255");
             }
         }
+        final InetSocketAddress endpoint = endpointText != null ? address(uri, ChannelUri.ENDPOINT, endpointText, resolver) :
+            control != null ? control : new InetSocketAddress(iface != null ? iface : ANY_IPV4, 0);
+        if (control != null && control.getAddress().isMulticastAddress())
+        {
+            throw new IllegalArgumentException("channel " + uri + ": control=" + controlText + " is a multicast group; give a unicast " +
+                "address of the publisher's host");
+        }
         if (endpoint.getAddress().isMulticastAddress() && (endpoint.getAddress().getAddress()[endpoint.getAddress().getAddress().length - 1] & 1) == 0)
         {
             throw new IllegalArgumentException("channel " + uri + ": multicast group " + endpoint.getAddress().getHostAddress() +
                 " must be odd, as Aeron's are: the next address is its control group, where receivers send status messages and NAKs; " +
                 "e.g. 224.0.1.7 (control 224.0.1.8)");
         }
-        final String canonical = "udp-" + endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() +
-            (iface == null ? "" : "-" + iface.getHostAddress());
-        return new UdpChannel(endpoint, iface, ttl, canonical, DatagramChecks.of(uri));
+        final String canonical = "udp-" + (mode == ControlMode.NONE ? "" : "mdc-" + modeText + "-") +
+            endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() + (iface == null ? "" : "-" + iface.getHostAddress());
+        return new UdpChannel(endpoint, iface, ttl, canonical, DatagramChecks.of(uri), control, mode);
     }
 
     /**
@@ -158,9 +200,34 @@ public record UdpChannel(InetSocketAddress endpoint, InetAddress iface, int ttl,
         }
     }
 
+    private static final InetAddress ANY_IPV4 = new InetSocketAddress("0.0.0.0", 0).getAddress();
+
     private static InetAddress lookUp(final String host, final HostResolver resolver) throws UnknownHostException
     {
         return resolver == null ? InetAddress.getByName(host) : resolver.resolve(host);
+    }
+
+    /**
+     * Resolves a destination of a manual multi-destination-cast publication: a channel naming only {@code endpoint=}.
+     *
+     * @param uri      the destination's channel, e.g. {@code nano:udp?endpoint=10.0.0.7:40123}.
+     * @param resolver looks host names up; null to ask the name service directly.
+     * @return its address.
+     * @throws IllegalArgumentException if it names anything else, or no valid endpoint.
+     */
+    public static InetSocketAddress destination(final ChannelUri uri, final HostResolver resolver)
+    {
+        final String endpoint = uri.get(ChannelUri.ENDPOINT);
+        if (uri.isIpc() || endpoint == null || uri.params().size() != 1)
+        {
+            throw new IllegalArgumentException("destination " + uri + " must name only endpoint=host:port, e.g. nano:udp?endpoint=10.0.0.7:40123");
+        }
+        final InetSocketAddress address = address(uri, ChannelUri.ENDPOINT, endpoint, resolver);
+        if (address.getAddress().isMulticastAddress())
+        {
+            throw new IllegalArgumentException("destination " + uri + " is a multicast group; destinations are unicast receivers");
+        }
+        return address;
     }
 
     private static InetSocketAddress address(final ChannelUri uri, final String key, final String text, final HostResolver resolver)

@@ -32,11 +32,12 @@ final class UdpSockets
      *
      * @param channel the channel.
      * @param batching how the driver was told to move datagrams.
-     * @return true for batching over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel).
+     * @return true for batching over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel), except on a
+     *         multi-destination-cast publication, whose JDK channel sends each datagram to every destination.
      */
     static boolean batches(final UdpChannel channel, final SocketBatching batching)
     {
-        return batching.isOn() && channel.endpoint().getAddress() instanceof java.net.Inet4Address;
+        return batching.isOn() && channel.endpoint().getAddress() instanceof java.net.Inet4Address && !channel.isMultiDestination();
     }
 
     /** The batched twin of {@link #openSender}. */
@@ -46,7 +47,8 @@ final class UdpSockets
         try
         {
             socket.options().bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
-            socket.bind(new InetSocketAddress(channel.iface() instanceof java.net.Inet4Address local ? local : ANY_IPV4, 0));
+            socket.bind(channel.control() != null ? channel.control() :
+                new InetSocketAddress(channel.iface() instanceof java.net.Inet4Address local ? local : ANY_IPV4, 0));
             if (channel.isMulticast())
             {
                 socket.options().multicastInterface(channel.multicastInterface());
@@ -119,13 +121,21 @@ final class UdpSockets
         }
     }
 
-    /** Opens the sending side: an ephemeral port, connected to a unicast endpoint so replies are filtered by the kernel. */
+    /**
+     * Opens the sending side: an ephemeral port (or the {@code control=} address), connected to a unicast endpoint so
+     * replies are filtered by the kernel; a multi-destination-cast publication's stays unconnected, as it sends to each
+     * destination and hears from all of them.
+     */
     static DatagramChannel openSender(final UdpChannel channel)
     {
         final DatagramChannel socket = open(channel);
         try
         {
-            socket.bind(new InetSocketAddress(channel.iface(), 0));
+            socket.bind(channel.control() != null ? channel.control() : new InetSocketAddress(channel.iface(), 0));
+            if (channel.isMultiDestination())
+            {
+                return socket;
+            }
             if (channel.isMulticast())
             {
                 socket.setOption(StandardSocketOptions.IP_MULTICAST_IF, channel.multicastInterface());
@@ -143,6 +153,12 @@ final class UdpSockets
         catch (final IOException ex)
         {
             close(socket);
+            if (channel.control() != null && ex instanceof java.net.BindException)
+            {
+                throw new IllegalArgumentException("cannot bind the publication's control address " + channel.control() + " (" +
+                    ex.getMessage() + "); is another publication or process bound to it? each control=host:port carries one " +
+                    "publication: choose another port", ex);
+            }
             throw new UncheckedIOException("cannot set up sending to " + channel.endpoint() + ": " + ex.getMessage(), ex);
         }
     }

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Aeron 1.47.4 driver and client, in a JVM of their own: {@code publish <channel> <stream> <count> <maxLength>}
- * sends {@link UdpMessages}; {@code subscribe ...} receives and checks them. Prints {@code READY} once set up,
- * then {@code SENT n} or {@code RECEIVED n}, or {@code ERROR ...}.
+ * sends {@link UdpMessages}; {@code subscribe ...} receives and checks them. A publisher takes any further arguments as
+ * destinations to add (a {@code control-mode=manual} channel). Prints {@code READY} once set up, then {@code SENT n} or
+ * {@code RECEIVED n}, or {@code ERROR ...}.
  */
 public final class AeronPeerMain
 {
@@ -28,7 +29,7 @@ public final class AeronPeerMain
     /**
      * Runs the peer.
      *
-     * @param args mode, channel, stream, count, max length.
+     * @param args mode, channel, stream, count, max length, destinations.
      * @throws Exception on failure.
      */
     public static void main(final String[] args) throws Exception
@@ -50,7 +51,7 @@ public final class AeronPeerMain
         {
             if (mode.equals("publish"))
             {
-                publish(aeron, channel, streamId, count, maxLength);
+                publish(aeron, channel, streamId, count, maxLength, java.util.Arrays.copyOfRange(args, 5, args.length));
             }
             else
             {
@@ -66,10 +67,15 @@ public final class AeronPeerMain
         System.exit(0);
     }
 
-    private static void publish(final Aeron aeron, final String channel, final int streamId, final long count, final int maxLength)
+    private static void publish(
+        final Aeron aeron, final String channel, final int streamId, final long count, final int maxLength, final String[] destinations)
     {
         try (Publication publication = aeron.addPublication(channel, streamId))
         {
+            for (final String destination : destinations)
+            {
+                publication.addDestination(destination);
+            }
             System.out.println("READY");
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!publication.isConnected())
