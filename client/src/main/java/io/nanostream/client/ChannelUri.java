@@ -4,6 +4,7 @@ import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogLayout;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,23 @@ public final class ChannelUri
     public static final String CONTROL_MODE_DYNAMIC = "dynamic";
     /** {@link #CONTROL_MODE}: destinations are those the application adds with {@code Publication.addDestination}. */
     public static final String CONTROL_MODE_MANUAL = "manual";
+    /**
+     * A subscription's tether: {@code true} (the default) holds its publisher back while it reads; {@code false} lets the
+     * publisher leave it behind once it has held the publisher at its window for {@link #UNTETHERED_WINDOW_LIMIT_TIMEOUT}.
+     */
+    public static final String TETHER = "tether";
+    /** How long an untethered subscription may hold its publisher at the window before it is left behind (default 5s). */
+    public static final String UNTETHERED_WINDOW_LIMIT_TIMEOUT = "untethered-window-limit-timeout";
+    /** How long a left-behind untethered subscription rests before it rejoins at the live position (default 10s). */
+    public static final String UNTETHERED_RESTING_TIMEOUT = "untethered-resting-timeout";
+    /** Whether a left-behind untethered subscription rejoins after resting: {@code true} (the default) or {@code false}. */
+    public static final String REJOIN = "rejoin";
+    /** Aeron's default for {@link #UNTETHERED_WINDOW_LIMIT_TIMEOUT}. */
+    public static final long DEFAULT_UNTETHERED_WINDOW_LIMIT_TIMEOUT_NANOS = 5_000_000_000L;
+    /** Aeron's default for {@link #UNTETHERED_RESTING_TIMEOUT}. */
+    public static final long DEFAULT_UNTETHERED_RESTING_TIMEOUT_NANOS = 10_000_000_000L;
+    private static final long MAX_UNTETHERED_TIMEOUT_NANOS = 3_600_000_000_000L;
+    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN);
     private static final long MIN_RECEIVER_WINDOW = 4096;
     private static final long MAX_RECEIVER_WINDOW = 1L << 30;
     private static final long MAX_NAK_DELAY_NANOS = 1_000_000_000L;
@@ -58,10 +76,11 @@ public final class ChannelUri
     /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
     private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
         "linger", "every publication lingers for the driver's nanostream.publication.linger.ms");
-    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET);
+    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET, TETHER,
+        UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE, "ttl", SESSION_ID,
         "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
-        "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY);
+        "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";
@@ -176,10 +195,22 @@ public final class ChannelUri
             }
         }
         checkStartPosition(channel, params);
-        final String reliable = params.get(RELIABLE);
-        if (reliable != null && !reliable.equals("true") && !reliable.equals("false"))
+        for (final String key : BOOLEANS)
         {
-            throw invalid(channel, "reliable must be true (NAK gaps, the default) or false (skip them), was '" + reliable + "'");
+            final String value = params.get(key);
+            if (value != null && !value.equals("true") && !value.equals("false"))
+            {
+                throw invalid(channel, key + " must be true or false, was '" + value + "'" + (key.equals(RELIABLE) ?
+                    " (true NAKs gaps, the default; false skips them)" : key.equals(TETHER) ? " (false lets the publisher leave a slow " +
+                    "subscription behind)" : ""));
+            }
+        }
+        for (final String key : List.of(UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT))
+        {
+            if (params.containsKey(key))
+            {
+                parseNanos(channel, key, params.get(key), MAX_UNTETHERED_TIMEOUT_NANOS);
+            }
         }
         if (params.containsKey(RECEIVER_WINDOW))
         {
@@ -435,6 +466,50 @@ public final class ChannelUri
     {
         final String value = params.get(NAK_DELAY);
         return value == null ? otherwise : parseNanos(toString(), NAK_DELAY, value, MAX_NAK_DELAY_NANOS);
+    }
+
+    /**
+     * Whether a subscription holds its publisher back ({@code tether=}).
+     *
+     * @return false for {@code tether=false}.
+     */
+    public boolean isTethered()
+    {
+        return !"false".equals(params.get(TETHER));
+    }
+
+    /**
+     * How long an untethered subscription may hold its publisher at the window before it is left behind.
+     *
+     * @return nanoseconds; Aeron's 5 s if not given.
+     */
+    public long untetheredWindowLimitTimeoutNanos()
+    {
+        final String value = params.get(UNTETHERED_WINDOW_LIMIT_TIMEOUT);
+        return value == null ? DEFAULT_UNTETHERED_WINDOW_LIMIT_TIMEOUT_NANOS :
+            parseNanos(toString(), UNTETHERED_WINDOW_LIMIT_TIMEOUT, value, MAX_UNTETHERED_TIMEOUT_NANOS);
+    }
+
+    /**
+     * How long a left-behind untethered subscription rests before it rejoins.
+     *
+     * @return nanoseconds; Aeron's 10 s if not given.
+     */
+    public long untetheredRestingTimeoutNanos()
+    {
+        final String value = params.get(UNTETHERED_RESTING_TIMEOUT);
+        return value == null ? DEFAULT_UNTETHERED_RESTING_TIMEOUT_NANOS :
+            parseNanos(toString(), UNTETHERED_RESTING_TIMEOUT, value, MAX_UNTETHERED_TIMEOUT_NANOS);
+    }
+
+    /**
+     * Whether a left-behind untethered subscription rejoins at the live position after resting.
+     *
+     * @return false for {@code rejoin=false}.
+     */
+    public boolean rejoin()
+    {
+        return !"false".equals(params.get(REJOIN));
     }
 
     /** A duration: a number of nanoseconds, or one with a unit, {@code ns}, {@code us}, {@code ms} or {@code s}. */

@@ -78,7 +78,7 @@ class UdpSubscriptionOptionsTest
             }
             client.addSubscription(channel, STREAM_ID).close(); // once the other has gone
             assertThatThrownBy(() -> client.addSubscription(channel + "|reliable=maybe", STREAM_ID))
-                .hasMessageContaining("reliable must be true (NAK gaps, the default) or false (skip them), was 'maybe'");
+                .hasMessageContaining("reliable must be true or false, was 'maybe' (true NAKs gaps, the default; false skips them)");
             assertThatThrownBy(() -> client.addSubscription(channel + "|rcv-wnd=2k", STREAM_ID))
                 .hasMessageContaining("rcv-wnd 2k is out of range: from 4k to 1g");
             assertThatThrownBy(() -> client.addSubscription(channel + "|nak-delay=2s", STREAM_ID))

@@ -34,6 +34,8 @@ public final class CounterTypes
     public static final int CLIENT_HEARTBEAT = 12;
     /** A destination a multi-destination-cast publication sends to; its value is 1 while it does. */
     public static final int MDC_DESTINATION = 13;
+    /** An untethered subscriber's state: 0 active, 1 left behind, 2 resting. */
+    public static final int UNTETHERED_SUBSCRIBER = 14;
 
     /**
      * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
@@ -44,7 +46,8 @@ public final class CounterTypes
      */
     public static boolean hasRate(final int typeId)
     {
-        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT && typeId != CLIENT_HEARTBEAT && typeId != MDC_DESTINATION;
+        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT && typeId != CLIENT_HEARTBEAT && typeId != MDC_DESTINATION &&
+            typeId != UNTETHERED_SUBSCRIBER;
     }
 
     private CounterTypes()
@@ -75,6 +78,7 @@ public final class CounterTypes
             case FEATURE -> "feature";
             case CLIENT_HEARTBEAT -> "client-hb";
             case MDC_DESTINATION -> "mdc-dst";
+            case UNTETHERED_SUBSCRIBER -> "sub-tether";
             default -> "type-" + typeId;
         };
     }

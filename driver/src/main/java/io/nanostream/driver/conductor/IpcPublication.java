@@ -34,6 +34,8 @@ final class IpcPublication
     final int termLength;
     final PublicationCounters counters;
     final List<SubscriberPosition> subscribers = new ArrayList<>();
+    /** Tells untethered subscribers' clients as they leave and rejoin; null until one links. */
+    Untethered.Link untetheredLink;
     private final int window;
     int refCount;
     State state = State.ACTIVE;
@@ -79,9 +81,12 @@ final class IpcPublication
         long minimum = Long.MAX_VALUE;
         for (final SubscriberPosition subscriber : subscribers)
         {
-            minimum = Math.min(minimum, subscriber.position().get());
+            if (subscriber.holdsBack())
+            {
+                minimum = Math.min(minimum, subscriber.position().get());
+            }
         }
-        return minimum;
+        return minimum == Long.MAX_VALUE ? producerPosition() : minimum; // every subscriber rests: none holds publishers back
     }
 
     /**
@@ -139,6 +144,12 @@ final class IpcPublication
             this.connected = connected;
             log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, connected ? 1 : 0); // release: after the limit above
         }
+    }
+
+    /** {@return how far publishers may go past the slowest subscriber} */
+    int window()
+    {
+        return window;
     }
 
     /** The last publisher is gone: mark the end of the stream where publishers stopped. */

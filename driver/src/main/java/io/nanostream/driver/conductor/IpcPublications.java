@@ -121,9 +121,55 @@ final class IpcPublications
         final Counter position = counters.subscriberPosition(subscription.registrationId(), publication.sessionId, publication.streamId,
             subscription.clientId(), "nano:ipc", joinPosition);
         final long imageCorrelationId = correlationIds.getAsLong();
-        publication.subscribers.add(new SubscriberPosition(position, subscription.registrationId(), imageCorrelationId, subscription.clientId()));
+        final Untethered untethered;
+        try
+        {
+            untethered = untethered(ChannelUri.parse(subscription.channel()), subscription, publication.sessionId);
+        }
+        catch (final RuntimeException ex)
+        {
+            position.free(clock.epochMillis());
+            throw ex;
+        }
+        if (untethered != null && publication.untetheredLink == null)
+        {
+            publication.untetheredLink = new ImageLink(publication);
+        }
+        publication.subscribers.add(new SubscriberPosition(position, subscription.registrationId(), imageCorrelationId,
+            subscription.clientId(), untethered));
         clientProxy.onAvailableImage(imageCorrelationId, subscription.registrationId(), publication.sessionId, publication.streamId,
             position, joinPosition, publication.logFile);
+    }
+
+    private Untethered untethered(final ChannelUri channel, final SubscriptionLink subscription, final int sessionId)
+    {
+        final Untethered untethered = Untethered.of(channel, clock.nanoTime());
+        return untethered == null ? null : untethered.showIn(counters.untethered(subscription.registrationId(), sessionId,
+            subscription.streamId(), subscription.clientId(), "nano:ipc"));
+    }
+
+    /** Tells an untethered subscriber's client that it left a publication's image, or rejoined it. */
+    private final class ImageLink implements Untethered.Link
+    {
+        private final IpcPublication publication;
+
+        ImageLink(final IpcPublication publication)
+        {
+            this.publication = publication;
+        }
+
+        @Override
+        public void unavailable(final SubscriberPosition subscriber)
+        {
+            clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), publication.streamId);
+        }
+
+        @Override
+        public void available(final SubscriberPosition subscriber, final long joinPosition)
+        {
+            clientProxy.onAvailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), publication.sessionId,
+                publication.streamId, subscriber.position(), joinPosition, publication.logFile);
+        }
     }
 
     /** Removes a client's link to a publication; false if the registration is not an IPC publication. */
@@ -170,7 +216,7 @@ final class IpcPublications
                 if (subscriber.subscriptionRegistrationId() == subscription.registrationId())
                 {
                     iterator.remove();
-                    subscriber.position().free(clock.epochMillis());
+                    subscriber.free(clock.epochMillis());
                 }
             }
         }
@@ -205,7 +251,13 @@ final class IpcPublications
         int work = 0;
         for (int i = 0, n = publications.size(); i < n; i++)
         {
-            work += publications.get(i).update(nowNanos, settings.publicationUnblockNanos());
+            final IpcPublication publication = publications.get(i);
+            if (publication.untetheredLink != null && Untethered.updateAll(publication.subscribers, publication.producerPosition(),
+                publication.window(), nowNanos, clock.epochMillis(), publication.untetheredLink))
+            {
+                work++;
+            }
+            work += publication.update(nowNanos, settings.publicationUnblockNanos());
         }
         return work;
     }
@@ -225,7 +277,7 @@ final class IpcPublications
                 {
                     clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(),
                         publication.streamId);
-                    subscriber.position().free(nowMillis);
+                    subscriber.free(nowMillis);
                 }
                 publication.counters.free(nowMillis);
                 sessionIds.release(publication.sessionId);

@@ -99,12 +99,12 @@ final class NetworkConductor implements AutoCloseable
         final UdpChannel channel = UdpChannel.of(uri, resolver);
         if (uri.isSpy())
         {
-            publications.addSpy(correlationId, clientId, streamId, channel);
+            publications.addSpy(correlationId, clientId, streamId, channel, uri);
         }
         else
         {
             subscriptions.add(correlationId, clientId, streamId, channel, SessionFilter.of(uri, resolver),
-                ImageOptions.of(uri, settings.receiverWindow(), channel.isMulticast()));
+                ImageOptions.of(uri, settings.receiverWindow(), channel.isMulticast()), uri);
         }
     }
 
@@ -163,7 +163,7 @@ final class NetworkConductor implements AutoCloseable
             }
             work++;
         }
-        return work + publications.update();
+        return work + publications.update() + subscriptions.update();
     }
 
     void housekeeping(final long nowNanos)

@@ -32,6 +32,8 @@ final class NetworkPublicationEntry
     final PublicationCounters counters;
     final SenderCounters senderCounters;
     final Map<Long, SubscriberPosition> spies = new HashMap<>();
+    /** Tells untethered spies' clients as they leave and rejoin; null until one links. */
+    Untethered.Link untetheredLink;
     /** A manual multi-destination-cast publication's destinations, as the application named them. */
     final Map<InetSocketAddress, String> manualDestinations = new HashMap<>();
     /** Each destination the sender sends to, shown as a counter. */
@@ -97,7 +99,10 @@ final class NetworkPublicationEntry
         long senderPosition = sent;
         for (final SubscriberPosition spy : spies.values())
         {
-            senderPosition = Math.min(senderPosition, spy.position().get()); // a spy is not overrun or cleaned under
+            if (spy.holdsBack())
+            {
+                senderPosition = Math.min(senderPosition, spy.position().get()); // a spy is not overrun or cleaned under
+            }
         }
         final long proposedLimit = senderPosition + window;
         if (proposedLimit <= tripLimit)
@@ -133,6 +138,12 @@ final class NetworkPublicationEntry
         }
     }
 
+    /** {@return how far publishers may go past the sender or the slowest spy} */
+    int window()
+    {
+        return window;
+    }
+
     long unblockCount()
     {
         return unblockCount;
@@ -164,7 +175,7 @@ final class NetworkPublicationEntry
         senderCounters.free(nowMillis);
         for (final SubscriberPosition spy : spies.values())
         {
-            spy.position().free(nowMillis);
+            spy.free(nowMillis);
         }
         spies.clear();
         destinationCounters.values().forEach(counter -> counter.free(nowMillis));

@@ -51,7 +51,7 @@ final class NetworkPublications
     private final Map<NetworkPublication, NetworkPublicationEntry> removing = new HashMap<>();
     private long unblocked;
 
-    private record Spy(long registrationId, long clientId, int streamId, String canonical)
+    private record Spy(long registrationId, long clientId, int streamId, String canonical, ChannelUri uri)
     {
     }
 
@@ -287,9 +287,9 @@ final class NetworkPublications
     }
 
     /** Adds a spy subscription and links it to the publications it reads. */
-    void addSpy(final long correlationId, final long clientId, final int streamId, final UdpChannel channel)
+    void addSpy(final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final ChannelUri uri)
     {
-        final Spy spy = new Spy(correlationId, clientId, streamId, channel.canonical());
+        final Spy spy = new Spy(correlationId, clientId, streamId, channel.canonical(), uri);
         spies.put(correlationId, spy);
         clientProxy.onSubscriptionReady(correlationId);
         for (final NetworkPublicationEntry entry : publications)
@@ -308,9 +308,52 @@ final class NetworkPublications
         final Counter position = counters.subscriberPosition(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId,
             "spy " + spy.canonical, joinPosition);
         final long imageCorrelationId = correlationIds.getAsLong();
-        entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId, spy.clientId));
+        final Untethered untethered;
+        try
+        {
+            untethered = Untethered.of(spy.uri, clock.nanoTime());
+            if (untethered != null)
+            {
+                untethered.showIn(counters.untethered(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId, "spy " + spy.canonical));
+                if (entry.untetheredLink == null)
+                {
+                    entry.untetheredLink = new SpyLink(entry);
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            position.free(clock.epochMillis());
+            throw ex;
+        }
+        entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId, spy.clientId,
+            untethered));
         clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position, joinPosition,
             entry.publication.log.path());
+    }
+
+    /** Tells an untethered spy's client that it left a publication's log, or rejoined it. */
+    private final class SpyLink implements Untethered.Link
+    {
+        private final NetworkPublicationEntry entry;
+
+        SpyLink(final NetworkPublicationEntry entry)
+        {
+            this.entry = entry;
+        }
+
+        @Override
+        public void unavailable(final SubscriberPosition spy)
+        {
+            clientProxy.onUnavailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), entry.streamId());
+        }
+
+        @Override
+        public void available(final SubscriberPosition spy, final long joinPosition)
+        {
+            clientProxy.onAvailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), entry.sessionId(), entry.streamId(),
+                spy.position(), joinPosition, entry.publication.log.path());
+        }
     }
 
     /** Removes a spy subscription; false if the registration is not one. */
@@ -325,7 +368,7 @@ final class NetworkPublications
             final SubscriberPosition spy = entry.spies.remove(registrationId);
             if (spy != null)
             {
-                spy.position().free(clock.epochMillis());
+                spy.free(clock.epochMillis());
             }
         }
         return true;
@@ -361,7 +404,13 @@ final class NetworkPublications
         int work = 0;
         for (int i = 0, n = publications.size(); i < n; i++)
         {
-            work += publications.get(i).update(nowNanos, settings.publicationUnblockNanos());
+            final NetworkPublicationEntry entry = publications.get(i);
+            if (entry.untetheredLink != null && Untethered.updateAll(entry.spies.values(), entry.producerPosition(), entry.window(),
+                nowNanos, clock.epochMillis(), entry.untetheredLink))
+            {
+                work++;
+            }
+            work += entry.update(nowNanos, settings.publicationUnblockNanos());
         }
         return work;
     }

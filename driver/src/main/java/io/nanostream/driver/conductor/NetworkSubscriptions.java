@@ -1,6 +1,7 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
+import io.nanostream.client.ChannelUri;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.loss.LossRecorder;
@@ -52,7 +53,8 @@ final class NetworkSubscriptions
     private final ImagePlaces places;
 
     private record Subscription(
-        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, ImageOptions options)
+        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, ImageOptions options,
+        ChannelUri uri)
     {
         boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId, final InetSocketAddress source)
         {
@@ -60,16 +62,54 @@ final class NetworkSubscriptions
         }
     }
 
-    private record Image(PublicationImage image, Map<Long, SubscriberPosition> subscribers)
+    private record Image(PublicationImage image, Map<Long, SubscriberPosition> subscribers, Untethered.Link link)
     {
         Counter[] positions()
         {
             return positionsOf(subscribers);
         }
 
+        /** The positions the image's status messages follow: every subscriber's but a resting untethered one's. */
         static Counter[] positionsOf(final Map<Long, SubscriberPosition> subscribers)
         {
-            return subscribers.values().stream().map(SubscriberPosition::position).toArray(Counter[]::new);
+            return subscribers.values().stream().filter(SubscriberPosition::holdsBack).map(SubscriberPosition::position)
+                .toArray(Counter[]::new);
+        }
+
+        boolean hasUntethered()
+        {
+            for (final SubscriberPosition subscriber : subscribers.values())
+            {
+                if (subscriber.untethered() != null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Tells an untethered subscriber's client that it left an image, or rejoined it. */
+    private final class ImageLink implements Untethered.Link
+    {
+        private final PublicationImage image;
+
+        ImageLink(final PublicationImage image)
+        {
+            this.image = image;
+        }
+
+        @Override
+        public void unavailable(final SubscriberPosition subscriber)
+        {
+            clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), image.streamId);
+        }
+
+        @Override
+        public void available(final SubscriberPosition subscriber, final long joinPosition)
+        {
+            clientProxy.onAvailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), image.sessionId,
+                image.streamId, subscriber.position(), joinPosition, image.log.path());
         }
     }
 
@@ -97,7 +137,7 @@ final class NetworkSubscriptions
 
     void add(
         final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter,
-        final ImageOptions options)
+        final ImageOptions options, final ChannelUri uri)
     {
         final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel);
         for (final Subscription other : subscriptions.values())
@@ -110,7 +150,7 @@ final class NetworkSubscriptions
                     " on the same channel and stream " + streamId + ", which has " + other.options + "; give both the same values");
             }
         }
-        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options);
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options, uri);
         subscriptions.put(correlationId, subscription);
         receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId, filter));
         clientProxy.onSubscriptionReady(correlationId);
@@ -130,8 +170,8 @@ final class NetworkSubscriptions
         final PublicationImage publicationImage = image.image();
         final Counter counter = counters.subscriberPosition(subscription.registrationId, publicationImage.sessionId,
             publicationImage.streamId, subscription.clientId, subscription.endpoint.channel.canonical(), position);
-        image.subscribers().put(subscription.registrationId,
-            new SubscriberPosition(counter, subscription.registrationId, publicationImage.correlationId, subscription.clientId));
+        image.subscribers().put(subscription.registrationId, subscriber(subscription, counter, publicationImage.correlationId,
+            publicationImage.sessionId, publicationImage.streamId, subscription.endpoint.channel.canonical()));
         clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
             publicationImage.streamId, counter, position, publicationImage.log.path());
     }
@@ -150,7 +190,7 @@ final class NetworkSubscriptions
             if (subscriber != null)
             {
                 image.image().subscriberPositions(image.positions());
-                subscriber.position().free(clock.epochMillis());
+                subscriber.free(clock.epochMillis());
             }
         }
         receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint, subscription.streamId, subscription.filter));
@@ -230,10 +270,10 @@ final class NetworkSubscriptions
             {
                 final Counter position = counters.subscriberPosition(subscription.registrationId, request.sessionId(), request.streamId(),
                     subscription.clientId, channel, joinPosition);
-                positions.put(subscription.registrationId,
-                    new SubscriberPosition(position, subscription.registrationId, correlationId, subscription.clientId));
+                positions.put(subscription.registrationId, subscriber(subscription, position, correlationId, request.sessionId(),
+                    request.streamId(), channel));
             }
-            return new Image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
+            return image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
                 counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
                 request.endpoint().receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
                 request.source().toString()), subscribers.get(0).options()), positions);
@@ -241,13 +281,62 @@ final class NetworkSubscriptions
         catch (final RuntimeException ex)
         {
             final long nowMillis = clock.epochMillis();
-            positions.values().forEach(subscriber -> subscriber.position().free(nowMillis));
+            positions.values().forEach(subscriber -> subscriber.free(nowMillis));
             if (imageCounters != null)
             {
                 imageCounters.free(nowMillis);
             }
             throw ex;
         }
+    }
+
+    private Image image(final PublicationImage publicationImage, final Map<Long, SubscriberPosition> positions)
+    {
+        return new Image(publicationImage, positions, new ImageLink(publicationImage));
+    }
+
+    /** A subscriber's position in an image, with its untethered state if its channel has {@code tether=false}; frees the counter on failure. */
+    private SubscriberPosition subscriber(
+        final Subscription subscription, final Counter position, final long imageCorrelationId, final int sessionId, final int streamId,
+        final String channel)
+    {
+        try
+        {
+            final Untethered untethered = Untethered.of(subscription.uri, clock.nanoTime());
+            return new SubscriberPosition(position, subscription.registrationId, imageCorrelationId, subscription.clientId,
+                untethered == null ? null : untethered.showIn(counters.untethered(subscription.registrationId, sessionId, streamId,
+                subscription.clientId, channel)));
+        }
+        catch (final RuntimeException ex)
+        {
+            position.free(clock.epochMillis());
+            throw ex;
+        }
+    }
+
+    /**
+     * Moves untethered subscribers on: those left behind stop holding their image's status messages back, and rejoin.
+     *
+     * @return work done.
+     */
+    int update()
+    {
+        int work = 0;
+        for (int i = 0, n = images.size(); i < n; i++)
+        {
+            final Image image = images.get(i);
+            if (!image.hasUntethered())
+            {
+                continue;
+            }
+            if (Untethered.updateAll(image.subscribers().values(), image.image().rebuildPosition(), image.image().window(),
+                clock.nanoTime(), clock.epochMillis(), image.link()))
+            {
+                image.image().subscriberPositions(image.positions());
+                work++;
+            }
+        }
+        return work;
     }
 
     private List<PublicationImage> publicationImages()
@@ -272,7 +361,7 @@ final class NetworkSubscriptions
                 {
                     clientProxy.onUnavailableImage(publicationImage.correlationId, subscriber.subscriptionRegistrationId(),
                         publicationImage.streamId);
-                    subscriber.position().free(nowMillis);
+                    subscriber.free(nowMillis);
                 }
                 publicationImage.counters().free(nowMillis);
                 publicationImage.log.close();

@@ -163,6 +163,22 @@ public final class DriverCounters
     }
 
     /**
+     * An untethered subscriber's state, as {@code Untethered.State}'s ordinal: 0 active, 1 left behind, 2 resting.
+     *
+     * @param subscriptionId the subscription's registration id.
+     * @param sessionId      the publisher's session.
+     * @param streamId       the stream.
+     * @param clientId       the client that owns the subscription.
+     * @param channel        the channel.
+     * @return the counter.
+     */
+    public Counter untethered(final long subscriptionId, final int sessionId, final int streamId, final long clientId, final String channel)
+    {
+        return allocate(CounterTypes.UNTETHERED_SUBSCRIBER, subscriptionId, sessionId, streamId, clientId,
+            "sub-tether (0 active, 1 left behind, 2 resting): " + key(subscriptionId, sessionId, streamId, channel));
+    }
+
+    /**
      * A client's heartbeat counter, which the client finds by its id and writes a rising timestamp into; it starts at the
      * time it is made.
      *

@@ -425,6 +425,12 @@ public final class PublicationImage
         return counters.rebuild().get();
     }
 
+    /** {@return how far the sender may go past the slowest subscriber, in bytes} */
+    public int window()
+    {
+        return window;
+    }
+
     @Override
     public String toString()
     {
