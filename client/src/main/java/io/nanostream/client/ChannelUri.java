@@ -65,22 +65,45 @@ public final class ChannelUri
     public static final long DEFAULT_UNTETHERED_WINDOW_LIMIT_TIMEOUT_NANOS = 5_000_000_000L;
     /** Aeron's default for {@link #UNTETHERED_RESTING_TIMEOUT}. */
     public static final long DEFAULT_UNTETHERED_RESTING_TIMEOUT_NANOS = 10_000_000_000L;
+    /** A UDP channel's socket send buffer, asked of the kernel: 4k to 1g (the kernel may cap it; the driver logs what it got). */
+    public static final String SOCKET_SEND_BUFFER = "so-sndbuf";
+    /** A UDP channel's socket receive buffer, asked of the kernel: 4k to 1g. */
+    public static final String SOCKET_RECEIVE_BUFFER = "so-rcvbuf";
+    /** How long a publication's log lingers after its last publisher and subscriber are done: 0 to 1h. */
+    public static final String LINGER = "linger";
+    /** Whether a UDP publication tells its receivers of its end when it closes: {@code true} (the default) or {@code false}. */
+    public static final String END_OF_STREAM = "eos";
+    /** Whether a publication's log file is left sparse rather than written through at creation. */
+    public static final String SPARSE = "sparse";
+    /** A publication's window, how far publishers may go past the sender or slowest subscriber: 4k to half the term. */
+    public static final String PUBLICATION_WINDOW = "pub-wnd";
     private static final long MAX_UNTETHERED_TIMEOUT_NANOS = 3_600_000_000_000L;
-    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN);
-    private static final long MIN_RECEIVER_WINDOW = 4096;
-    private static final long MAX_RECEIVER_WINDOW = 1L << 30;
-    private static final long MAX_NAK_DELAY_NANOS = 1_000_000_000L;
+    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN, END_OF_STREAM, SPARSE);
+    /** Parameters that are sizes, each with its smallest and largest value. */
+    private static final Map<String, long[]> SIZES = Map.of(
+        RECEIVER_WINDOW, new long[] {4096, 1L << 30},
+        SOCKET_SEND_BUFFER, new long[] {4096, 1L << 30},
+        SOCKET_RECEIVE_BUFFER, new long[] {4096, 1L << 30},
+        PUBLICATION_WINDOW, new long[] {4096, 1L << 29});
+    /** Parameters that are durations, each with its largest value in nanoseconds. */
+    private static final Map<String, Long> DURATIONS = Map.of(
+        NAK_DELAY, 1_000_000_000L,
+        LINGER, 3_600_000_000_000L,
+        UNTETHERED_WINDOW_LIMIT_TIMEOUT, MAX_UNTETHERED_TIMEOUT_NANOS,
+        UNTETHERED_RESTING_TIMEOUT, MAX_UNTETHERED_TIMEOUT_NANOS);
 
     /** The parameters that only a publication's log has: a subscription ignores them. */
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
     private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-        "linger", "every publication lingers for the driver's nanostream.publication.linger.ms");
+        "ssc", "a spy does not count as a connection; add a subscriber, or read the log through IPC",
+        "max-resend", "resends are budgeted at 16 MTUs per NAK and 64 MTUs per millisecond per publication");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET, TETHER,
-        UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN);
+        UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN, LINGER, SPARSE, PUBLICATION_WINDOW);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE, "ttl", SESSION_ID,
         "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
-        "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN);
+        "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN,
+        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";
@@ -205,24 +228,25 @@ public final class ChannelUri
                     "subscription behind)" : ""));
             }
         }
-        for (final String key : List.of(UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT))
+        for (final Map.Entry<String, long[]> size : SIZES.entrySet())
         {
-            if (params.containsKey(key))
+            final String value = params.get(size.getKey());
+            if (value != null)
             {
-                parseNanos(channel, key, params.get(key), MAX_UNTETHERED_TIMEOUT_NANOS);
+                final long bytes = parseSize(channel, size.getKey(), value);
+                if (bytes < size.getValue()[0] || bytes > size.getValue()[1])
+                {
+                    throw invalid(channel, size.getKey() + " " + value + " is out of range: from " + sizeText(size.getValue()[0]) + " to " +
+                        sizeText(size.getValue()[1]));
+                }
             }
         }
-        if (params.containsKey(RECEIVER_WINDOW))
+        for (final Map.Entry<String, Long> duration : DURATIONS.entrySet())
         {
-            final long window = parseSize(channel, RECEIVER_WINDOW, params.get(RECEIVER_WINDOW));
-            if (window < MIN_RECEIVER_WINDOW || window > MAX_RECEIVER_WINDOW)
+            if (params.containsKey(duration.getKey()))
             {
-                throw invalid(channel, "rcv-wnd " + params.get(RECEIVER_WINDOW) + " is out of range: from 4k to 1g");
+                parseNanos(channel, duration.getKey(), params.get(duration.getKey()), duration.getValue());
             }
-        }
-        if (params.containsKey(NAK_DELAY))
-        {
-            parseNanos(channel, NAK_DELAY, params.get(NAK_DELAY), MAX_NAK_DELAY_NANOS);
         }
         checkControlMode(channel, params);
         if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey(CONTROL_MODE))
@@ -452,8 +476,7 @@ public final class ChannelUri
      */
     public int receiverWindow(final int otherwise)
     {
-        final String value = params.get(RECEIVER_WINDOW);
-        return value == null ? otherwise : (int)parseSize(toString(), RECEIVER_WINDOW, value);
+        return (int)size(RECEIVER_WINDOW, otherwise);
     }
 
     /**
@@ -464,8 +487,7 @@ public final class ChannelUri
      */
     public long nakDelayNanos(final long otherwise)
     {
-        final String value = params.get(NAK_DELAY);
-        return value == null ? otherwise : parseNanos(toString(), NAK_DELAY, value, MAX_NAK_DELAY_NANOS);
+        return nanos(NAK_DELAY, otherwise);
     }
 
     /**
@@ -485,9 +507,7 @@ public final class ChannelUri
      */
     public long untetheredWindowLimitTimeoutNanos()
     {
-        final String value = params.get(UNTETHERED_WINDOW_LIMIT_TIMEOUT);
-        return value == null ? DEFAULT_UNTETHERED_WINDOW_LIMIT_TIMEOUT_NANOS :
-            parseNanos(toString(), UNTETHERED_WINDOW_LIMIT_TIMEOUT, value, MAX_UNTETHERED_TIMEOUT_NANOS);
+        return nanos(UNTETHERED_WINDOW_LIMIT_TIMEOUT, DEFAULT_UNTETHERED_WINDOW_LIMIT_TIMEOUT_NANOS);
     }
 
     /**
@@ -497,9 +517,7 @@ public final class ChannelUri
      */
     public long untetheredRestingTimeoutNanos()
     {
-        final String value = params.get(UNTETHERED_RESTING_TIMEOUT);
-        return value == null ? DEFAULT_UNTETHERED_RESTING_TIMEOUT_NANOS :
-            parseNanos(toString(), UNTETHERED_RESTING_TIMEOUT, value, MAX_UNTETHERED_TIMEOUT_NANOS);
+        return nanos(UNTETHERED_RESTING_TIMEOUT, DEFAULT_UNTETHERED_RESTING_TIMEOUT_NANOS);
     }
 
     /**
@@ -510,6 +528,50 @@ public final class ChannelUri
     public boolean rejoin()
     {
         return !"false".equals(params.get(REJOIN));
+    }
+
+    /**
+     * A size parameter's value.
+     *
+     * @param key       one of the size parameters, e.g. {@link #SOCKET_SEND_BUFFER} or {@link #PUBLICATION_WINDOW}.
+     * @param otherwise the value if it is not given.
+     * @return bytes.
+     */
+    public long size(final String key, final long otherwise)
+    {
+        final String value = params.get(key);
+        return value == null ? otherwise : parseSize(toString(), key, value);
+    }
+
+    /**
+     * A duration parameter's value.
+     *
+     * @param key       one of the duration parameters, e.g. {@link #LINGER} or {@link #NAK_DELAY}.
+     * @param otherwise the value if it is not given.
+     * @return nanoseconds.
+     */
+    public long nanos(final String key, final long otherwise)
+    {
+        final String value = params.get(key);
+        return value == null ? otherwise : parseNanos(toString(), key, value, DURATIONS.getOrDefault(key, Long.MAX_VALUE));
+    }
+
+    /**
+     * A true-or-false parameter's value.
+     *
+     * @param key       one of them, e.g. {@link #END_OF_STREAM} or {@link #SPARSE}.
+     * @param otherwise the value if it is not given.
+     * @return its value.
+     */
+    public boolean flag(final String key, final boolean otherwise)
+    {
+        final String value = params.get(key);
+        return value == null ? otherwise : value.equals("true");
+    }
+
+    private static String sizeText(final long bytes)
+    {
+        return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + "g" : bytes % (1 << 20) == 0 ? bytes / (1 << 20) + "m" : bytes / 1024 + "k";
     }
 
     /** A duration: a number of nanoseconds, or one with a unit, {@code ns}, {@code us}, {@code ms} or {@code s}. */

@@ -67,8 +67,26 @@ class ChannelUriTest
             .hasMessageContaining("not a mode").hasMessageContaining("response channels are not supported yet");
         assertThat(ChannelUri.parse("aeron:udp?control=h:2|control-mode=dynamic").get(ChannelUri.CONTROL_MODE)).isEqualTo("dynamic");
         assertThat(ChannelUri.parse("aeron:udp?control-mode=manual").get(ChannelUri.CONTROL_MODE)).isEqualTo("manual");
-        assertThatThrownBy(() -> ChannelUri.parse("aeron:ipc?linger=5s"))
-            .hasMessageContaining("linger= is not supported yet").hasMessageContaining("nanostream.publication.linger.ms");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|so-rcvbuf=2g")).hasMessageContaining("so-rcvbuf 2g is out of range: from 4k to 1g");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|so-sndbuf=lots")).hasMessageContaining("not a size");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?linger=2h")).hasMessageContaining("linger '2h' is not a duration");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?linger=7200s")).hasMessageContaining("out of range: from 0 to 3600s");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|eos=no")).hasMessageContaining("eos must be true or false");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?tether=loose")).hasMessageContaining("tether must be true or false")
+            .hasMessageContaining("leave a slow subscription behind");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?untethered-resting-timeout=soon")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|ssc=true")).hasMessageContaining("ssc= is not supported yet");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|max-resend=4"))
+            .hasMessageContaining("max-resend= is not supported yet").hasMessageContaining("16 MTUs per NAK");
+        final ChannelUri parameters = ChannelUri.parse("nano:udp?endpoint=h:1|so-rcvbuf=256k|linger=250ms|eos=false|tether=false|" +
+            "untethered-window-limit-timeout=1s|rejoin=false");
+        assertThat(parameters.size(ChannelUri.SOCKET_RECEIVE_BUFFER, 0)).isEqualTo(256 * 1024);
+        assertThat(parameters.nanos(ChannelUri.LINGER, 0)).isEqualTo(250_000_000L);
+        assertThat(parameters.flag(ChannelUri.END_OF_STREAM, true)).isFalse();
+        assertThat(parameters.isTethered()).isFalse();
+        assertThat(parameters.untetheredWindowLimitTimeoutNanos()).isEqualTo(1_000_000_000L);
+        assertThat(parameters.untetheredRestingTimeoutNanos()).as("Aeron's default").isEqualTo(10_000_000_000L);
+        assertThat(parameters.rejoin()).isFalse();
         assertThat(ChannelUri.parse("nano:ipc?alias=orders").get("alias")).as("a name only, accepted").isEqualTo("orders");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?mtu=1k|mtu=2k")).hasMessageContaining("given twice");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?term-length=100k")).hasMessageContaining("power of two")

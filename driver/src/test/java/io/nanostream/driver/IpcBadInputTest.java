@@ -136,7 +136,7 @@ class IpcBadInputTest
             assertThatThrownBy(() -> client.addSubscription("nanoipc", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("e.g. nano:ipc");
             assertThatThrownBy(() -> client.addPublication("nano:udp?control=localhost:40000", 1))
-                .isInstanceOf(RegistrationException.class).hasMessageContaining("needs endpoint=host:port");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs endpoint=host:port, or control-mode=");
             client.addPublication("nano:ipc?term-length=64k", 2).close();
             try (ConcurrentPublication first = client.addPublication("nano:ipc?term-length=64k", 3))
             {

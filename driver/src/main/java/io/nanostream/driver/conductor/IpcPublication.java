@@ -37,6 +37,7 @@ final class IpcPublication
     /** Tells untethered subscribers' clients as they leave and rejoin; null until one links. */
     Untethered.Link untetheredLink;
     private final int window;
+    private final long lingerNanos;
     int refCount;
     State state = State.ACTIVE;
     private long lingerDeadlineNanos;
@@ -50,8 +51,9 @@ final class IpcPublication
 
     IpcPublication(
         final long registrationId, final int sessionId, final int streamId, final boolean exclusive, final LogBuffers log,
-        final int window, final PublicationCounters counters)
+        final int window, final PublicationCounters counters, final long lingerNanos)
     {
+        this.lingerNanos = lingerNanos;
         this.registrationId = registrationId;
         this.sessionId = sessionId;
         this.streamId = streamId;
@@ -159,8 +161,8 @@ final class IpcPublication
         log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, producerPosition()); // release: frames before it are final
     }
 
-    /** Moves a draining publication on once its subscribers read to the end, and a lingering one once it waited. */
-    boolean advanceDrain(final long nowNanos, final long lingerNanos)
+    /** Moves a draining publication on once its subscribers read to the end, and a lingering one once it waited its linger. */
+    boolean advanceDrain(final long nowNanos)
     {
         if (state == State.DRAINING && consumerPosition() >= log.endOfStreamPosition())
         {

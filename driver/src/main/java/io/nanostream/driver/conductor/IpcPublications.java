@@ -86,10 +86,12 @@ final class IpcPublications
     {
         final int initialTermId = LogStart.initialTermId(uri, exclusive, termLength);
         final int sessionId = sessionIds.next();
+        final int window = ChannelParameters.window(uri, termLength, settings.ipcWindowFor(termLength));
         final IpcPublication publication = logs.create(registrationId + ".logbuffer", termLength, mtu, initialTermId,
-            sessionId, streamId, registrationId, log -> new IpcPublication(registrationId, sessionId, streamId, exclusive,
-                LogStart.place(log, uri), settings.ipcWindowFor(termLength),
-                counters.publication(registrationId, sessionId, streamId, clientId, "nano:ipc")));
+            sessionId, streamId, registrationId, uri.flag(ChannelUri.SPARSE, settings.sparseLogFiles()),
+            log -> new IpcPublication(registrationId, sessionId, streamId, exclusive, LogStart.place(log, uri), window,
+                counters.publication(registrationId, sessionId, streamId, clientId, ChannelParameters.label("nano:ipc", uri)),
+                uri.nanos(ChannelUri.LINGER, settings.publicationLingerNanos())));
         publications.add(publication);
         for (final SubscriptionLink subscription : subscriptions.values())
         {
@@ -119,7 +121,7 @@ final class IpcPublications
     {
         final long joinPosition = publication.producerPosition();
         final Counter position = counters.subscriberPosition(subscription.registrationId(), publication.sessionId, publication.streamId,
-            subscription.clientId(), "nano:ipc", joinPosition);
+            subscription.clientId(), ChannelParameters.label("nano:ipc", ChannelUri.parse(subscription.channel())), joinPosition);
         final long imageCorrelationId = correlationIds.getAsLong();
         final Untethered untethered;
         try
@@ -270,7 +272,7 @@ final class IpcPublications
         while (iterator.hasNext())
         {
             final IpcPublication publication = iterator.next();
-            if (publication.advanceDrain(nowNanos, settings.publicationLingerNanos()) && publication.state == IpcPublication.State.DONE)
+            if (publication.advanceDrain(nowNanos) && publication.state == IpcPublication.State.DONE)
             {
                 final long nowMillis = clock.epochMillis();
                 for (final SubscriberPosition subscriber : publication.subscribers)

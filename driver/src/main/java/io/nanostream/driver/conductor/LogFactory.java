@@ -63,6 +63,29 @@ final class LogFactory
         final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId,
         final long correlationId, final Function<LogBuffers, T> rest)
     {
+        return create(fileName, termLength, mtu, initialTermId, sessionId, streamId, correlationId, sparse, rest);
+    }
+
+    /**
+     * Creates a log as {@link #create(String, int, int, int, int, int, long, Function)} does, sparse or written through as
+     * its channel asks ({@code sparse=}).
+     *
+     * @param fileName      the file's name.
+     * @param termLength    the term length.
+     * @param mtu           the MTU.
+     * @param initialTermId the initial term id.
+     * @param sessionId     the session id.
+     * @param streamId      the stream id.
+     * @param correlationId the log's registration or correlation id.
+     * @param sparse        true to leave the file sparse.
+     * @param rest          makes what goes with the log.
+     * @param <T>           what {@code rest} makes.
+     * @return what {@code rest} made.
+     */
+    <T> T create(
+        final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId,
+        final long correlationId, final boolean sparse, final Function<LogBuffers, T> rest)
+    {
         final boolean huge = placement.hugeFor(termLength);
         // hugetlbfs cannot hold a log whose terms are shorter than a huge page: those stay in the publications directory
         final Path directory = placement.directory() == null || placement.hugetlbfs() && !huge ? publications : placement.directory();

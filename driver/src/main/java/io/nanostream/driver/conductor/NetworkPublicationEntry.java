@@ -39,6 +39,7 @@ final class NetworkPublicationEntry
     /** Each destination the sender sends to, shown as a counter. */
     final Map<InetSocketAddress, Counter> destinationCounters = new HashMap<>();
     private final int window;
+    private final long lingerNanos;
     int refCount;
     private State state = State.ACTIVE;
     private long tripLimit;
@@ -50,12 +51,14 @@ final class NetworkPublicationEntry
     private long unblockCount;
 
     NetworkPublicationEntry(
-        final NetworkPublication publication, final boolean exclusive, final PublicationCounters counters, final SenderCounters senderCounters)
+        final NetworkPublication publication, final boolean exclusive, final PublicationCounters counters, final SenderCounters senderCounters,
+        final int window, final long lingerNanos)
     {
+        this.lingerNanos = lingerNanos;
         this.publication = publication;
         this.exclusive = exclusive;
         this.termLength = publication.log.termLength();
-        this.window = termLength / 2;
+        this.window = window;
         this.counters = counters;
         this.senderCounters = senderCounters;
         final long start = publication.log.producerPosition(); // 0, or where the channel placed the log's start
@@ -156,7 +159,7 @@ final class NetworkPublicationEntry
     }
 
     /** True once the publication has drained and lingered: the sender may drop it. */
-    boolean advanceDrain(final long nowNanos, final long lingerNanos)
+    boolean advanceDrain(final long nowNanos)
     {
         if (state == State.DRAINING &&
             (publication.senderPosition() >= publication.log.endOfStreamPosition() || !publication.isConnected()))

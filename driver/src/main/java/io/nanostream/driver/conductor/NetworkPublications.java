@@ -117,20 +117,26 @@ final class NetworkPublications
         final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
         final DatagramAuthenticator authenticator = DatagramAuthenticator.of(settings.keyRing(), uri.toString(), channel.checks().authKey(),
             SystemClock.INSTANCE);
+        final int window = ChannelParameters.window(uri, termLength, termLength / 2);
+        final long lingerNanos = uri.nanos(ChannelUri.LINGER, settings.publicationLingerNanos());
+        final String label = ChannelParameters.label(channel.canonical(), uri);
         final NetworkPublicationEntry entry = logs.create(registrationId + ".logbuffer", termLength, mtu, initialTermId,
-            sessionId, streamId, registrationId, created ->
+            sessionId, streamId, registrationId, uri.flag(ChannelUri.SPARSE, settings.sparseLogFiles()), created ->
             {
                 final LogBuffers log = LogStart.place(created, uri);
-                final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId,
-                    channel.canonical());
+                final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId, label);
                 SenderCounters senderCounters = null;
                 try
                 {
-                    senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, channel.canonical());
-                    return new NetworkPublicationEntry(new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
+                    senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, label);
+                    final NetworkPublication publication = new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
                         settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl,
-                        settings.udpBatching(), authenticator, conductor),
-                        exclusive, publicationCounters, senderCounters);
+                        settings.udpBatching(), authenticator, conductor);
+                    if (!uri.flag(ChannelUri.END_OF_STREAM, true))
+                    {
+                        publication.withoutEndOfStream();
+                    }
+                    return new NetworkPublicationEntry(publication, exclusive, publicationCounters, senderCounters, window, lingerNanos);
                 }
                 catch (final RuntimeException ex)
                 {
@@ -422,7 +428,7 @@ final class NetworkPublications
         while (iterator.hasNext())
         {
             final NetworkPublicationEntry entry = iterator.next();
-            if (entry.advanceDrain(nowNanos, settings.publicationLingerNanos()))
+            if (entry.advanceDrain(nowNanos))
             {
                 iterator.remove();
                 for (final SubscriberPosition spy : entry.spies.values())

@@ -169,7 +169,8 @@ final class NetworkSubscriptions
     {
         final PublicationImage publicationImage = image.image();
         final Counter counter = counters.subscriberPosition(subscription.registrationId, publicationImage.sessionId,
-            publicationImage.streamId, subscription.clientId, subscription.endpoint.channel.canonical(), position);
+            publicationImage.streamId, subscription.clientId, ChannelParameters.label(subscription.endpoint.channel.canonical(), subscription.uri),
+            position);
         image.subscribers().put(subscription.registrationId, subscriber(subscription, counter, publicationImage.correlationId,
             publicationImage.sessionId, publicationImage.streamId, subscription.endpoint.channel.canonical()));
         clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
@@ -269,7 +270,7 @@ final class NetworkSubscriptions
             for (final Subscription subscription : subscribers)
             {
                 final Counter position = counters.subscriberPosition(subscription.registrationId, request.sessionId(), request.streamId(),
-                    subscription.clientId, channel, joinPosition);
+                    subscription.clientId, ChannelParameters.label(channel, subscription.uri), joinPosition);
                 positions.put(subscription.registrationId, subscriber(subscription, position, correlationId, request.sessionId(),
                     request.streamId(), channel));
             }

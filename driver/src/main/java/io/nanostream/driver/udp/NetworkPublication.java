@@ -66,6 +66,8 @@ public final class NetworkPublication
     private long lastSetupNanos;
     private long lastStatusNanos;
     private boolean needsSetup = true;
+    /** False with {@code eos=false}: its receivers are not told of its end, and see it go when it falls silent. */
+    private boolean signalsEndOfStream = true;
     private boolean connected;
 
     /**
@@ -203,7 +205,7 @@ public final class NetworkPublication
     private void sendHeartbeat(final long nowNanos)
     {
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
-        final boolean endOfStream = senderPosition >= log.endOfStreamPosition();
+        final boolean endOfStream = signalsEndOfStream && senderPosition >= log.endOfStreamPosition();
         WireFrame.putHeartbeat(socket.frame(), sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
         socket.sendFrame(FrameType.DATA, WireFrame.DATA_HEADER_LENGTH);
         lastSendNanos = nowNanos;
@@ -312,6 +314,12 @@ public final class NetworkPublication
     {
         final int stream = control.getInt(StatusMessage.STREAM_ID_OFFSET);
         return stream == streamId || stream == 0 && control.getInt(StatusMessage.SESSION_ID_OFFSET) == 0;
+    }
+
+    /** For {@code eos=false}: never tells receivers of the end of the stream (conductor thread, before the sender has it). */
+    public void withoutEndOfStream()
+    {
+        signalsEndOfStream = false;
     }
 
     /**

@@ -25,11 +25,25 @@ import java.net.UnknownHostException;
  * @param control     {@code control=}: where a publication's socket binds, or where a subscription asks a
  *                    multi-destination-cast publication for data; null if not given.
  * @param controlMode {@code control-mode=}.
+ * @param buffers     the socket buffer lengths asked of the kernel ({@code so-sndbuf=}, {@code so-rcvbuf=}).
  */
 public record UdpChannel(
     InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical, DatagramChecks checks, InetSocketAddress control,
-    ControlMode controlMode)
+    ControlMode controlMode, SocketBuffers buffers)
 {
+    /**
+     * The socket buffer lengths a channel asks of the kernel, which may give less (Linux: up to {@code net.core.wmem_max} and
+     * {@code net.core.rmem_max}).
+     *
+     * @param send    {@code so-sndbuf=}, in bytes.
+     * @param receive {@code so-rcvbuf=}, in bytes.
+     */
+    public record SocketBuffers(int send, int receive)
+    {
+        /** What a channel asks for when it names neither: 2 MB each way. */
+        public static final SocketBuffers DEFAULT = new SocketBuffers(2 * 1024 * 1024, 2 * 1024 * 1024);
+    }
+
     /** A channel's {@code control-mode=}: how a publication finds its destinations. */
     public enum ControlMode
     {
@@ -51,7 +65,7 @@ public record UdpChannel(
      */
     public UdpChannel(final InetSocketAddress endpoint, final InetAddress iface, final int ttl, final String canonical)
     {
-        this(endpoint, iface, ttl, canonical, DatagramChecks.NONE, null, ControlMode.NONE);
+        this(endpoint, iface, ttl, canonical, DatagramChecks.NONE, null, ControlMode.NONE, SocketBuffers.DEFAULT);
     }
 
     /**
@@ -144,7 +158,10 @@ public record UdpChannel(
         }
         final String canonical = "udp-" + (mode == ControlMode.NONE ? "" : "mdc-" + modeText + "-") +
             endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() + (iface == null ? "" : "-" + iface.getHostAddress());
-        return new UdpChannel(endpoint, iface, ttl, canonical, DatagramChecks.of(uri), control, mode);
+        final SocketBuffers buffers = new SocketBuffers(
+            (int)uri.size(ChannelUri.SOCKET_SEND_BUFFER, SocketBuffers.DEFAULT.send()),
+            (int)uri.size(ChannelUri.SOCKET_RECEIVE_BUFFER, SocketBuffers.DEFAULT.receive()));
+        return new UdpChannel(endpoint, iface, ttl, canonical, DatagramChecks.of(uri), control, mode, buffers);
     }
 
     /**

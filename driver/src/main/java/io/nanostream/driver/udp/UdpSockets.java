@@ -16,8 +16,7 @@ import java.nio.channels.DatagramChannel;
  */
 final class UdpSockets
 {
-    /** Socket buffer size asked for; the kernel may give less. */
-    static final int SOCKET_BUFFER_LENGTH = 2 * 1024 * 1024;
+    private static final System.Logger LOGGER = System.getLogger(UdpSockets.class.getName());
 
     private UdpSockets()
     {
@@ -46,7 +45,7 @@ final class UdpSockets
         final NativeUdpSocket socket = NativeUdpSocket.open(batch, 0);
         try
         {
-            socket.options().bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
+            socket.options().bufferLengths(channel.buffers().send(), channel.buffers().receive());
             socket.bind(channel.control() != null ? channel.control() :
                 new InetSocketAddress(channel.iface() instanceof java.net.Inet4Address local ? local : ANY_IPV4, 0));
             if (channel.isMulticast())
@@ -77,7 +76,7 @@ final class UdpSockets
         final NativeUdpSocket socket = NativeUdpSocket.open(batch, RECEIVE_SLOT_LENGTH);
         try
         {
-            socket.options().bufferLengths(SOCKET_BUFFER_LENGTH, SOCKET_BUFFER_LENGTH);
+            socket.options().bufferLengths(channel.buffers().send(), channel.buffers().receive());
             if (channel.isMulticast())
             {
                 socket.options().reuseAddress();
@@ -111,8 +110,10 @@ final class UdpSockets
             final DatagramChannel socket = DatagramChannel.open(
                 address instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             socket.configureBlocking(false);
-            socket.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER_LENGTH);
-            socket.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_LENGTH);
+            socket.setOption(StandardSocketOptions.SO_SNDBUF, channel.buffers().send());
+            socket.setOption(StandardSocketOptions.SO_RCVBUF, channel.buffers().receive());
+            warnIfCapped(channel, "so-sndbuf", channel.buffers().send(), socket.getOption(StandardSocketOptions.SO_SNDBUF));
+            warnIfCapped(channel, "so-rcvbuf", channel.buffers().receive(), socket.getOption(StandardSocketOptions.SO_RCVBUF));
             return socket;
         }
         catch (final IOException ex)
@@ -228,6 +229,16 @@ final class UdpSockets
             socket.bind(new InetSocketAddress(group.getPort())); // e.g. Windows: the wildcard, and frames of the other group are dropped
         }
         socket.join(group.getAddress(), channel.multicastInterface());
+    }
+
+    /** Linux reports twice what it keeps (its bookkeeping included): less than asked means the kernel capped it. */
+    private static void warnIfCapped(final UdpChannel channel, final String name, final int asked, final int got)
+    {
+        if (got < asked)
+        {
+            LOGGER.log(System.Logger.Level.WARNING, "{0}: {1}={2} asked, the kernel gave {3}; raise net.core.{4}_max to get it",
+                channel.canonical(), name, asked, got, name.equals("so-sndbuf") ? "wmem" : "rmem");
+        }
     }
 
     static void close(final DatagramChannel socket)

@@ -33,7 +33,7 @@ class GarbagePositionTest
     {
         final PublicationCounters publicationCounters = counters.publication(1, 5, 10, 7, "nano:ipc");
         final int window = TERM_LENGTH / 2;
-        final IpcPublication publication = new IpcPublication(1, 5, 10, false, log, window, publicationCounters);
+        final IpcPublication publication = new IpcPublication(1, 5, 10, false, log, window, publicationCounters, 0);
         final Counter position = counters.subscriberPosition(2, 5, 10, 8, "nano:ipc", 0);
         publication.subscribers.add(new SubscriberPosition(position, 2, 3, 8));
         new TermAppender(log.term(0), log.metadata(), 0).appendUnfragmented(5, 10, AtomicBuffer.allocateHeap(32), 0, 32, null);
