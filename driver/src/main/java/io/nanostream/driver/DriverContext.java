@@ -23,6 +23,8 @@ public final class DriverContext
     private Duration publicationLinger = DriverProperties.millis(DriverProperties.PUBLICATION_LINGER, 5_000);
     private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, 10_000);
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
+    private Duration reResolutionInterval = DriverProperties.millis(DriverProperties.RE_RESOLUTION_INTERVAL, 1_000);
+    private NameResolver nameResolver = java.net.InetAddress::getByName;
     private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
     private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
     private Path authKeyFile = pathOrNull(DriverProperties.text(DriverProperties.AUTH_KEYS, null));
@@ -309,6 +311,45 @@ public final class DriverContext
     public Duration imageLivenessTimeout()
     {
         return imageLivenessTimeout;
+    }
+
+    /**
+     * Sets how often the host name of a UDP publication's endpoint, or of a manual multi-destination-cast destination, is
+     * looked up again to follow a receiver whose address moved (a restarted pod's); it is also looked up again at once when
+     * the receiver stops answering. Names only: an address is never looked up. Default 1 s
+     * ({@value DriverProperties#RE_RESOLUTION_INTERVAL}).
+     *
+     * @param interval the interval.
+     * @return this.
+     */
+    public DriverContext reResolutionInterval(final Duration interval)
+    {
+        this.reResolutionInterval = interval;
+        return this;
+    }
+
+    /** {@return how often host names are looked up again} */
+    public Duration reResolutionInterval()
+    {
+        return reResolutionInterval;
+    }
+
+    /**
+     * Sets how host names become addresses (default: the JDK's name service).
+     *
+     * @param resolver the resolver, called on the driver's resolver thread.
+     * @return this.
+     */
+    public DriverContext nameResolver(final NameResolver resolver)
+    {
+        this.nameResolver = java.util.Objects.requireNonNull(resolver, "resolver");
+        return this;
+    }
+
+    /** {@return how host names become addresses} */
+    public NameResolver nameResolver()
+    {
+        return nameResolver;
     }
 
     /**

@@ -43,6 +43,8 @@ public final class DriverProperties
     public static final String DRIVER_TIMEOUT = "nanostream.driver.timeout.ms";
     /** How long a silent UDP image or receiver lives, in ms. */
     public static final String IMAGE_LIVENESS_TIMEOUT = "nanostream.image.liveness.timeout.ms";
+    /** How often a UDP publication's endpoint host name is looked up again, in milliseconds. */
+    public static final String RE_RESOLUTION_INTERVAL = "nanostream.udp.re.resolution.interval.ms";
     /** CPUs to pin the driver's agents to, e.g. {@code conductor=0,sender=1,receiver=2-3}; needs native access. */
     public static final String AFFINITY = "nanostream.affinity";
     /** The most publications and subscriptions one client may hold. */

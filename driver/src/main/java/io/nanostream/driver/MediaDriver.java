@@ -152,7 +152,8 @@ public final class MediaDriver implements AutoCloseable
             context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
             context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.logStorage().sparseFiles(),
             context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
-            context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect(), keys);
+            context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect(), keys,
+            new ConductorSettings.NameResolution(context.nameResolver()::resolve, context.reResolutionInterval().toNanos()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.driver.auth.KeyRing;
 import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.udp.HostResolver;
 import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.driver.udp.SocketBatching;
 
@@ -27,13 +28,24 @@ import java.util.function.Supplier;
  * @param logPlacement              where logs go, and whether in huge pages.
  * @param udpBatching               JDK channels, or batched native sockets.
  * @param keyRing                   the keys of {@code auth=} channels, or null if the driver has no key file.
+ * @param nameResolution            how host names are looked up, and how often again.
  */
 public record ConductorSettings(
     int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
     long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
     Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
-    ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching, KeyRing keyRing)
+    ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching, KeyRing keyRing, NameResolution nameResolution)
 {
+    /**
+     * How host names become addresses, and how often a publication's are looked up again.
+     *
+     * @param lookup        the name service.
+     * @param intervalNanos how often a name is looked up again.
+     */
+    public record NameResolution(HostResolver.Lookup lookup, long intervalNanos)
+    {
+    }
+
     /**
      * The IPC window for a term length.
      *

@@ -42,7 +42,8 @@ final class NetworkConductor implements AutoCloseable
     static final long KEY_CHECK_INTERVAL_NANOS = 1_000_000_000L;
     private static final System.Logger LOGGER = System.getLogger(NetworkConductor.class.getName());
 
-    private final HostResolver resolver = new HostResolver(); // host names looked up off the duty cycle, waits bounded
+    private final HostResolver resolver; // host names looked up off the duty cycle, waits bounded
+    private final ReResolutions reResolutions;
     private final CommandQueue<SenderCommand> senderCommands = new CommandQueue<>("sender", QUEUE_CAPACITY);
     private final CommandQueue<ReceiverCommand> receiverCommands = new CommandQueue<>("receiver", QUEUE_CAPACITY);
     private final CommandQueue<ConductorCommand> conductorCommands = new CommandQueue<>("conductor", QUEUE_CAPACITY);
@@ -63,6 +64,9 @@ final class NetworkConductor implements AutoCloseable
     {
         this.errors = errors;
         this.settings = settings;
+        this.resolver = new HostResolver(settings.nameResolution().lookup());
+        this.reResolutions = new ReResolutions(resolver, conductorClock, settings.nameResolution().intervalNanos(), senderCommands,
+            counters.transport());
         this.transport = counters.transport();
         this.sender = new Sender(senderCommands, conductorCommands, senderClock, counters.transport(), errors::record);
         this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, counters.transport(), errors::record);
@@ -85,7 +89,7 @@ final class NetworkConductor implements AutoCloseable
 
     void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
     {
-        publications.add(correlationId, clientId, streamId, uri, UdpChannel.of(uri, resolver), exclusive);
+        reResolutions.watch(publications.add(correlationId, clientId, streamId, uri, UdpChannel.of(uri, resolver), exclusive), uri);
     }
 
     void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
@@ -151,7 +155,11 @@ final class NetworkConductor implements AutoCloseable
                 {
                     case ConductorCommand.CreateImage create -> subscriptions.onCreateImage(create);
                     case ConductorCommand.ImageClosed closed -> subscriptions.onImageClosed(closed.image());
-                    case ConductorCommand.PublicationRemoved removed -> publications.onRemoved(removed.publication());
+                    case ConductorCommand.PublicationRemoved removed ->
+                    {
+                        reResolutions.unwatch(removed.publication());
+                        publications.onRemoved(removed.publication());
+                    }
                     case ConductorCommand.EndpointReleased released -> subscriptions.onEndpointReleased(released.endpoint());
                     case ConductorCommand.DestinationAdded added -> publications.onDestinationAdded(added);
                     case ConductorCommand.DestinationRemoved removed -> publications.onDestinationRemoved(removed);
@@ -163,7 +171,7 @@ final class NetworkConductor implements AutoCloseable
             }
             work++;
         }
-        return work + publications.update() + subscriptions.update();
+        return work + publications.update() + subscriptions.update() + reResolutions.poll();
     }
 
     void housekeeping(final long nowNanos)

@@ -72,7 +72,8 @@ final class NetworkPublications
         this.sender = sender;
     }
 
-    void add(
+    /** Adds a client's link to a UDP publication, new or shared; returns the publication. */
+    NetworkPublication add(
         final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final UdpChannel channel,
         final boolean exclusive)
     {
@@ -93,6 +94,7 @@ final class NetworkPublications
         linkClients.put(correlationId, clientId);
         clientProxy.onPublicationReady(correlationId, entry.sessionId(), streamId, entry.counters.limit(),
             entry.counters.backPressure(), entry.publication.log.path());
+        return entry.publication;
     }
 
     private NetworkPublicationEntry shared(final int streamId, final UdpChannel channel)

@@ -123,6 +123,24 @@ public final class HostResolver implements AutoCloseable
         }
     }
 
+    /**
+     * Starts a fresh lookup of a host name, whatever answer is kept, to follow a name whose address may have moved; never
+     * waits. The answer replaces the kept one.
+     *
+     * @param host a host name.
+     * @return the lookup, to be polled with {@link Future#isDone()}; null if another lookup is running (ask again later).
+     */
+    public Future<InetAddress> lookUpAgain(final String host)
+    {
+        if (running != null && !running.isDone())
+        {
+            return null;
+        }
+        running = lookupThread().submit(() -> lookup.lookup(host));
+        answers.put(host, new Answer(running, System.nanoTime()));
+        return running;
+    }
+
     private ExecutorService lookupThread()
     {
         if (thread == null)
@@ -132,7 +150,13 @@ public final class HostResolver implements AutoCloseable
         return thread;
     }
 
-    private static boolean isAddress(final String host)
+    /**
+     * Whether a host is written as an address, which needs no lookup.
+     *
+     * @param host the host part of an endpoint.
+     * @return true for an IPv4 or IPv6 literal.
+     */
+    public static boolean isAddress(final String host)
     {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }

@@ -345,6 +345,18 @@ public final class NetworkPublication
     }
 
     /**
+     * Sends to a new address from now on: the endpoint's host name points there now. A SETUP follows, for the receiver
+     * there to create its image.
+     *
+     * @param address the new address.
+     */
+    void changeEndpoint(final InetSocketAddress address)
+    {
+        socket.reconnect(address);
+        needsSetup = true;
+    }
+
+    /**
      * Manual multi-destination-cast: stops sending to a destination.
      *
      * @param address where.

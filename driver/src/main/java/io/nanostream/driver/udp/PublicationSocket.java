@@ -304,6 +304,29 @@ final class PublicationSocket
     }
 
     /**
+     * Sends to a new unicast address from now on (the endpoint's name moved), and hears from it.
+     *
+     * @param address the new address.
+     */
+    void reconnect(final InetSocketAddress address)
+    {
+        if (batched != null)
+        {
+            batched.connect(address);
+            return;
+        }
+        try
+        {
+            socket.disconnect();
+            socket.connect(address);
+        }
+        catch (final IOException ex)
+        {
+            transport.socketErrors.add(1); // the old connection is gone; the next re-resolution tries again
+        }
+    }
+
+    /**
      * On a multi-destination-cast channel, who sent the control datagram last received.
      *
      * @return its address; null on other channels.

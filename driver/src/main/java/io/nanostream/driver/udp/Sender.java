@@ -99,6 +99,7 @@ public final class Sender implements Agent
                 }
             }
             case SenderCommand.RemoveDestination remove -> remove.publication().removeDestination(remove.address());
+            case SenderCommand.ChangeEndpoint change -> change.publication().changeEndpoint(change.address());
         }
     }
 

@@ -42,4 +42,14 @@ public sealed interface SenderCommand
     record RemoveDestination(NetworkPublication publication, InetSocketAddress address) implements SenderCommand
     {
     }
+
+    /**
+     * Send a unicast publication to a new address: its endpoint's host name points there now.
+     *
+     * @param publication the publication.
+     * @param address     the new address.
+     */
+    record ChangeEndpoint(NetworkPublication publication, InetSocketAddress address) implements SenderCommand
+    {
+    }
 }

@@ -100,7 +100,8 @@ class DriverConductorTest
         control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, new DriverProcess(1, clock.epochMillis(), 0));
         final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
             UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
-            limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF, null);
+            limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF, null,
+            new ConductorSettings.NameResolution(java.net.InetAddress::getByName, 1_000_000_000L));
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());
