@@ -5,6 +5,9 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.driver.ext.DebugReceiveChannelEndpoint;
+import io.aeron.driver.ext.DebugSendChannelEndpoint;
+import io.aeron.driver.ext.RandomLossGenerator;
 import io.aeron.logbuffer.FragmentHandler;
 import io.nanostream.bench.LatencyShape;
 import io.nanostream.bench.OfferResult;
@@ -33,7 +36,7 @@ public final class AeronIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength)
     {
-        return new Throughput(messageLength, CHANNEL, "aeron:ipc", false);
+        return new Throughput(messageLength, CHANNEL, "aeron:ipc", false, 0);
     }
 
     /**
@@ -46,7 +49,24 @@ public final class AeronIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel)
     {
-        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true);
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, 0);
+    }
+
+    /**
+     * The throughput shape over a UDP channel whose driver drops datagrams at random on receive, both ways, with Aeron's
+     * own loss generators ({@code io.aeron.driver.ext}): data frames at the receive endpoint, status messages and NAKs
+     * at the send endpoint.
+     *
+     * @param messageLength       bytes per message.
+     * @param publicationChannel  the publication's channel.
+     * @param subscriptionChannel the subscription's channel.
+     * @param lossRate            the share of datagrams dropped, 0 to 1.
+     * @return the shape.
+     */
+    public static ThroughputShape lossyThroughput(
+        final int messageLength, final String publicationChannel, final String subscriptionChannel, final double lossRate)
+    {
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, lossRate);
     }
 
     /**
@@ -76,12 +96,26 @@ public final class AeronIpcShapes
 
     static MediaDriver launchDriver()
     {
-        return MediaDriver.launchEmbedded(new MediaDriver.Context()
+        return launchDriver(0);
+    }
+
+    private static MediaDriver launchDriver(final double lossRate)
+    {
+        final MediaDriver.Context context = new MediaDriver.Context()
             .aeronDirectoryName("/dev/shm/aeron-bench-" + UUID.randomUUID())
             .threadingMode(ThreadingMode.SHARED)
             .sharedIdleStrategy(new BackoffIdleStrategy())
             .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+            .dirDeleteOnShutdown(true);
+        if (lossRate > 0)
+        {
+            final long[] seed = {42};
+            context.receiveChannelEndpointSupplier((channel, dispatcher, status, ctx) -> new DebugReceiveChannelEndpoint(channel, dispatcher,
+                status, ctx, new RandomLossGenerator(lossRate, seed[0]++), new RandomLossGenerator(0)));
+            context.sendChannelEndpointSupplier((channel, status, ctx) -> new DebugSendChannelEndpoint(channel, status, ctx,
+                new RandomLossGenerator(0), new RandomLossGenerator(lossRate, seed[0]++)));
+        }
+        return MediaDriver.launchEmbedded(context);
     }
 
     /** Waits a moment: spinning when the shape owns the cores, yielding when a driver thread needs one. */
@@ -101,8 +135,8 @@ public final class AeronIpcShapes
     {
         private final int messageLength;
         private final boolean yielding;
-        private final MediaDriver driver = launchDriver();
-        private final Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        private final MediaDriver driver;
+        private final Aeron aeron;
         private final Subscription subscription;
         private final ExclusivePublication publication;
         private final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
@@ -110,8 +144,11 @@ public final class AeronIpcShapes
         private volatile boolean running = true;
         private volatile long received;
 
-        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding)
+        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding,
+            final double lossRate)
         {
+            this.driver = launchDriver(lossRate);
+            this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             this.messageLength = messageLength;
             this.yielding = yielding;
             this.subscription = aeron.addSubscription(subscriptionChannel, 10);

@@ -10,7 +10,9 @@ import io.nanostream.client.Subscription;
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import io.nanostream.driver.ThreadingMode;
+import io.nanostream.driver.faults.RandomLoss;
 import io.nanostream.log.FragmentHandler;
+import io.nanostream.log.FrameType;
 import org.HdrHistogram.Histogram;
 
 import java.lang.foreign.Arena;
@@ -34,7 +36,7 @@ public final class NanoIpcShapes
      */
     public static ThroughputShape throughput(final int messageLength)
     {
-        return new Throughput(messageLength, CHANNEL, "nano:ipc", false, 0);
+        return new Throughput(messageLength, CHANNEL, "nano:ipc", false, 0, 0);
     }
 
     /**
@@ -62,7 +64,23 @@ public final class NanoIpcShapes
     public static ThroughputShape throughput(
         final int messageLength, final String publicationChannel, final String subscriptionChannel, final int udpBatch)
     {
-        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, udpBatch);
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, udpBatch, 0);
+    }
+
+    /**
+     * The throughput shape over a UDP channel whose driver drops datagrams at random on receive, both ways: data frames
+     * at the subscription's socket, status messages and NAKs at the publication's; repair decides the rate.
+     *
+     * @param messageLength       bytes per message.
+     * @param publicationChannel  the publication's channel.
+     * @param subscriptionChannel the subscription's channel.
+     * @param lossRate            the share of datagrams dropped, 0 to 1.
+     * @return the shape.
+     */
+    public static ThroughputShape lossyThroughput(
+        final int messageLength, final String publicationChannel, final String subscriptionChannel, final double lossRate)
+    {
+        return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, 0, lossRate);
     }
 
     /**
@@ -114,12 +132,23 @@ public final class NanoIpcShapes
 
     static MediaDriver launchDriver(final int udpBatch)
     {
+        return launchDriver(udpBatch, 0);
+    }
+
+    private static MediaDriver launchDriver(final int udpBatch, final double lossRate)
+    {
         final Path base = new DriverContext().directory();
         final DriverContext context = new DriverContext()
             .directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED)
             .idleStrategy("backoff");
         context.datagramBatching().datagramsPerCall(udpBatch);
+        if (lossRate > 0)
+        {
+            final long[] seed = {42};
+            context.lossInjection().receive(() -> new RandomLoss(lossRate, seed[0]++, FrameType.DATA, FrameType.PAD, FrameType.SM,
+                FrameType.NAK));
+        }
         return MediaDriver.launch(context);
     }
 
@@ -150,9 +179,9 @@ public final class NanoIpcShapes
         private volatile long received;
 
         Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding,
-            final int udpBatch)
+            final int udpBatch, final double lossRate)
         {
-            this.driver = launchDriver(udpBatch);
+            this.driver = launchDriver(udpBatch, lossRate);
             this.client = NanoStream.connect(FailFastClients.context(driver.directory()));
             this.messageLength = messageLength;
             this.yielding = yielding;

@@ -24,6 +24,8 @@ import java.util.List;
 public final class UdpScenarios implements ScenarioCatalog
 {
     private static final String TERM = "|term-length=16m";
+    /** The loss shapes' term, the same for both: each side's window is half of it, and repair works within what the sender keeps. */
+    private static final String LOSSY_TERM = "|term-length=1m";
     /** Our driver with batched datagrams ({@code sendmmsg}/{@code recvmmsg}). */
     static final String BATCHED = "nano-batch";
     private static final int DATAGRAMS_PER_CALL = 16;
@@ -56,7 +58,7 @@ public final class UdpScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("udp-32", "udp-1k", "udp-pingpong", "udp-32-auth", "udp-32-crc");
+        return List.of("udp-32", "udp-1k", "udp-pingpong", "udp-32-auth", "udp-32-crc", "udp-loss-5", "udp-loss-20");
     }
 
     /**
@@ -86,6 +88,7 @@ public final class UdpScenarios implements ScenarioCatalog
         {
             case "udp-32-auth" -> List.of(AUTHENTICATED, "nano"); // what signing costs: ours with auth= over ours without
             case "udp-32-crc" -> List.of(CHECKSUMMED, "nano");
+            case "udp-loss-5", "udp-loss-20" -> List.of("nano", "aeron"); // repair against repair, both on JDK channels
             default -> List.of(BATCHED, "nano", "aeron");
         };
     }
@@ -107,9 +110,21 @@ public final class UdpScenarios implements ScenarioCatalog
         return scenario.equals("udp-pingpong");
     }
 
+    /**
+     * {@code udp-loss-5} and {@code udp-loss-20} move 64-byte messages with 5 % and 20 % of datagrams dropped on receive
+     * each way (data at the subscriber, status messages and NAKs at the publisher): the rate is what repair sustains,
+     * and 200,000 divided by it the time to move 200,000 messages.
+     */
     @Override
     public ThroughputShape throughput(final String scenario, final String impl)
     {
+        if (scenario.startsWith("udp-loss-"))
+        {
+            final double lossRate = Integer.parseInt(scenario.substring("udp-loss-".length())) / 100.0;
+            final String channel = channel(impl, freePort());
+            return impl.equals("aeron") ? AeronIpcShapes.lossyThroughput(64, channel + LOSSY_TERM, channel, lossRate) :
+                NanoIpcShapes.lossyThroughput(64, channel + LOSSY_TERM, channel, lossRate);
+        }
         final int length = switch (scenario)
         {
             case "udp-32", "udp-32-auth", "udp-32-crc" -> 32;

@@ -73,6 +73,8 @@ public final class TransportCounters
     public final Counter signedOnPlainChannel;
     /** Gaps NAKed for the first time (retries not counted): on multicast, what the random backoff keeps low. */
     public final Counter gapsNaked;
+    /** Gaps NAKed in the same round as the gap before them, in the same term, rather than a round trip later. */
+    public final Counter gapsNakedAhead;
     /** NAKs not sent because the image had received no data, or sent its most NAKs for now. */
     public final Counter naksHeldBack;
     /** Gaps a {@code reliable=false} image skipped with a padding frame instead of a NAK. */
@@ -89,6 +91,12 @@ public final class TransportCounters
     public final Counter destinationSendsMissed;
     /** Receivers a dynamic multi-destination-cast publication did not add, as it had its most destinations. */
     public final Counter destinationsRefused;
+    /** Host names of publication endpoints looked up again. */
+    public final Counter reResolutions;
+    /** Lookups again that found no address (the publication kept sending where the name pointed). */
+    public final Counter reResolutionFailures;
+    /** Publications that followed their endpoint's name to a new address. */
+    public final Counter endpointsMoved;
     /** Setup-eliciting status messages a subscription with {@code control=} sent to its publication's control address. */
     public final Counter setupRequestsToControl;
     private final CountersReader reader;
@@ -129,6 +137,7 @@ public final class TransportCounters
         authKeyReloads = factory.system("udp auth key file reads");
         gapsNaked = factory.system("udp gaps NAKed");
         naksHeldBack = factory.system("udp NAKs held back");
+        gapsNakedAhead = factory.system("udp gaps NAKed ahead, in the same round");
         gapsSkipped = factory.system("udp gaps skipped (reliable=false)");
         resendBytesOverBudget = factory.system("udp resend bytes over budget");
         transportErrors = factory.system("udp errors caught");
@@ -137,6 +146,9 @@ public final class TransportCounters
         destinationSendsMissed = factory.system("udp mdc sends missed by a destination");
         destinationsRefused = factory.system("udp mdc destinations refused: most destinations");
         setupRequestsToControl = factory.system("udp mdc setup requests sent to control");
+        reResolutions = factory.system("udp endpoint names looked up again");
+        reResolutionFailures = factory.system("udp endpoint names not found again");
+        endpointsMoved = factory.system("udp endpoints moved to a new address");
     }
 
     /** Allocates a system counter by label: the one thing {@link TransportCounters} needs of the factory. */

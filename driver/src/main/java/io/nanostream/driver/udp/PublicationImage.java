@@ -66,6 +66,10 @@ public final class PublicationImage
     private final TransportCounters transport;
     private final LossRecorder lossRecorder;
     private final LossDetector lossDetector;
+    /** The most gaps after the first NAKed in one round. */
+    static final int MAX_GAPS_AHEAD = 15;
+    /** Where the last gap counted and reported started; a gap is counted once, when it is first NAKed. */
+    private long lastGapRecorded = -1;
     /** False for {@code reliable=false}: gaps are skipped, never NAKed. */
     private final boolean reliable;
     private final long livenessTimeoutNanos;
@@ -312,15 +316,64 @@ public final class PublicationImage
             skipGap(term, termOffset, end - termOffset);
             return 1;
         }
-        endpoint.sendNak(this, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId), termOffset, end - termOffset);
+        final int termId = LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId);
+        endpoint.sendNak(this, termId, termOffset, end - termOffset);
         counters.naksSent().add(1);
-        if (lossDetector.onNakSent(nowNanos))
+        lossDetector.onNakSent(nowNanos);
+        recordGap(rebuildPosition, end - termOffset);
+        return 1 + nakGapsAhead(term, termId, rebuildPosition - termOffset, end, limit);
+    }
+
+    /** Counts and reports a gap the first time it is NAKed, first or ahead: gaps start further on each time. */
+    private void recordGap(final long position, final int length)
+    {
+        if (position > lastGapRecorded)
         {
+            lastGapRecorded = position;
             transport.gapsNaked.add(1);
-            counters.gapBytes().add(end - termOffset);
-            lossRecorder.record(end - termOffset);
+            counters.gapBytes().add(length);
+            lossRecorder.record(length);
         }
-        return 1;
+    }
+
+    /**
+     * NAKs the gaps after the first in the same term that a received frame follows, up to {@link #MAX_GAPS_AHEAD}, in the same
+     * round: a receiver that
+     * lost three frames of a term asks for all three in one round trip, where asking for one at a time costs a round trip
+     * each. Each NAK keeps Aeron's wire format (one range), so an Aeron sender repairs them all too. The loss detector
+     * times the first gap only; these go again whenever it is NAKed again, while they stay open.
+     *
+     * @return the NAKs sent.
+     */
+    private int nakGapsAhead(final AtomicBuffer term, final int termId, final long termBase, final int from, final int limit)
+    {
+        int offset = from;
+        int naks = 0;
+        while (offset < limit && naks < MAX_GAPS_AHEAD)
+        {
+            final int frameLength = term.getInt(offset); // written by this thread: the frames received ahead of the gap
+            if (frameLength > 0)
+            {
+                if (frameLength < FrameHeader.LENGTH || frameLength > limit - offset)
+                {
+                    break; // not a frame this receiver would rebuild over (the sender's to answer for): look no further
+                }
+                offset += FrameHeader.align(frameLength);
+                continue;
+            }
+            final int end = LossDetector.gapEnd(term, offset, limit);
+            if (end >= limit)
+            {
+                break; // no frame after it: only a heartbeat says it exists, and heartbeats alone never make this receiver NAK
+            }
+            endpoint.sendNak(this, termId, offset, end - offset);
+            counters.naksSent().add(1);
+            transport.gapsNakedAhead.add(1);
+            recordGap(termBase + offset, end - offset);
+            naks++;
+            offset = end;
+        }
+        return naks;
     }
 
     /**

@@ -68,6 +68,29 @@ class ImageLossDetectionTest
     }
 
     @Test
+    void threeGapsInOneTermAreNakedInOneRoundNotOneRoundTripEach()
+    {
+        receive(0, 0);
+        receive(128, 0);
+        receive(256, 0);
+        receive(384, 0);
+        image.poll(1_000);
+        image.poll(1_000 + LossDetector.NAK_DELAY_NANOS + 1);
+        assertThat(naks()).as("the gaps at 64, 192 and 320, together").isEqualTo(3);
+        assertThat(counters.transport().value("udp gaps NAKed ahead, in the same round")).isEqualTo(2);
+        assertThat(counters.transport().value("udp gaps NAKed")).as("each gap counted once").isEqualTo(3);
+        receive(64, 2_000_000);
+        receive(320, 2_000_000);
+        image.poll(2_000_001); // the first gap is now the one at 192: its NAK delay starts again
+        image.poll(2_000_002 + LossDetector.NAK_DELAY_NANOS);
+        assertThat(naks()).as("again, only for the gap still open").isEqualTo(4);
+        assertThat(counters.transport().value("udp gaps NAKed")).as("not counted twice").isEqualTo(3);
+        receive(192, 30_000_000);
+        image.poll(30_000_001);
+        assertThat(image.rebuildPosition()).isEqualTo(448);
+    }
+
+    @Test
     void aReorderedFrameArrivingWithinTheDelayCausesNoNak()
     {
         receive(0, 0);
