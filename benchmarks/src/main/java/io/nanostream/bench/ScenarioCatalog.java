@@ -73,6 +73,19 @@ public interface ScenarioCatalog
     }
 
     /**
+     * A throughput scenario that times a fixed task, "move this many messages", rather than a rate over a run time: each
+     * round moves exactly this many, after one warm-up of a tenth of them. Loss shapes need it: their rate swings with
+     * repair, and sizing runs from a warm-up rate can make one run last minutes.
+     *
+     * @param scenario the scenario.
+     * @return messages per round; 0 to size rounds from the warm-up rate.
+     */
+    default long fixedEvents(final String scenario)
+    {
+        return 0;
+    }
+
+    /**
      * Extra JVM arguments an implementation needs (an anchor's flags); implementations whose arguments
      * differ run in JVMs of their own, alternating round by round.
      *

@@ -82,9 +82,15 @@ public final class ScenarioMain
         final ScenarioCatalog catalog, final String scenario, final List<String> impls,
         final int rounds, final long runNanos, final long warmupNanos, final long shapeWarmupNanos) throws Exception
     {
+        final long fixed = catalog.fixedEvents(scenario);
         final List<Double> rates = new ArrayList<>();
         for (final String impl : impls)
         {
+            if (fixed > 0)
+            {
+                rates.add(0.0); // not used: every round moves the fixed count
+                continue;
+            }
             long events = 1_000_000L;
             final long warmupEnd = System.nanoTime() + warmupNanos;
             double rate;
@@ -106,11 +112,11 @@ public final class ScenarioMain
             {
                 final int i = (k + round) % impls.size();
                 final double rate = rates.get(i);
-                final long events = Math.max(MIN_EVENTS, (long)(rate * runNanos / 1e9));
+                final long events = fixed > 0 ? fixed : Math.max(MIN_EVENTS, (long)(rate * runNanos / 1e9));
                 final long elapsed;
                 try (ThroughputShape shape = throughput(catalog, scenario, impls.get(i)))
                 {
-                    shape.run(Math.max(10_000L, Math.max(events / 10, (long)(rate * shapeWarmupNanos / 1e9))));
+                    shape.run(fixed > 0 ? fixed / 10 : Math.max(10_000L, Math.max(events / 10, (long)(rate * shapeWarmupNanos / 1e9))));
                     elapsed = shape.run(events);
                 }
                 System.out.printf(Locale.ROOT,
@@ -126,9 +132,15 @@ public final class ScenarioMain
         final int rounds, final long runNanos, final long warmupNanos, final long shapeWarmupNanos) throws Exception
     {
         final long minRoundTrips = catalog.minimumRoundTrips(scenario);
+        final long fixed = catalog.fixedEvents(scenario);
         final List<Double> rates = new ArrayList<>();
         for (final String impl : impls)
         {
+            if (fixed > 0)
+            {
+                rates.add(0.0); // not used: every round moves the fixed count
+                continue;
+            }
             final long warmupEnd = System.nanoTime() + warmupNanos;
             long iterations = minRoundTrips;
             double perSecond;

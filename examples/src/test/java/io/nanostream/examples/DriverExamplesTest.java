@@ -57,4 +57,27 @@ class DriverExamplesTest
         assertThat(lines).containsExactly("received 5000 in order true");
         assertThat(received.get()).containsExactlyElementsOf(IntStream.range(0, 5000).mapToObj(i -> "udp " + i).toList());
     }
+
+    @Test
+    void multiDestinationCastReachesEveryReceiverInOrder() throws Exception
+    {
+        final int[] ports = new int[4];
+        final List<DatagramSocket> held = new java.util.ArrayList<>();
+        try
+        {
+            for (int i = 0; i < ports.length; i++)
+            {
+                final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                held.add(socket); // held until all four are picked, so that they differ
+                ports[i] = socket.getLocalPort();
+            }
+        }
+        finally
+        {
+            held.forEach(DatagramSocket::close);
+        }
+        final List<String> lines = Printed.linesOf(out -> MultiDestinationExample.run(1000, ports, out));
+
+        assertThat(lines).containsExactly("dynamic: 1000 and 1000 in order", "manual: 1000 in order");
+    }
 }

@@ -10,6 +10,8 @@ import io.nanostream.client.NanoStream;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.IdleStrategy;
 import io.nanostream.driver.DriverContext;
+import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.log.FrameType;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -39,12 +41,30 @@ final class RateStreams
      */
     static RateShape.Stream nano()
     {
+        return nano("nano:ipc", "nano:ipc", 0);
+    }
+
+    /**
+     * Ours over any channel, with data frames dropped at random on receive if asked (UDP).
+     *
+     * @param publicationChannel  the publication's channel.
+     * @param subscriptionChannel the subscription's channel.
+     * @param lossRate            the share of data frames dropped, 0 for none.
+     * @return the stream.
+     */
+    static RateShape.Stream nano(final String publicationChannel, final String subscriptionChannel, final double lossRate)
+    {
         final Path base = new DriverContext().directory();
-        final io.nanostream.driver.MediaDriver driver = io.nanostream.driver.MediaDriver.launch(new DriverContext()
-            .directory(base.resolveSibling(base.getFileName() + "-rate-" + UUID.randomUUID())));
+        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-rate-" + UUID.randomUUID()));
+        if (lossRate > 0)
+        {
+            final long[] seed = {7};
+            context.lossInjection().receive(() -> new RandomLoss(lossRate, seed[0]++, FrameType.DATA));
+        }
+        final io.nanostream.driver.MediaDriver driver = io.nanostream.driver.MediaDriver.launch(context);
         final NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-        final io.nanostream.client.Subscription subscription = client.addSubscription("nano:ipc", STREAM_ID);
-        final io.nanostream.client.Publication publication = client.addPublication("nano:ipc", STREAM_ID);
+        final io.nanostream.client.Subscription subscription = client.addSubscription(subscriptionChannel, STREAM_ID);
+        final io.nanostream.client.Publication publication = client.addPublication(publicationChannel, STREAM_ID);
         while (!publication.isConnected() || subscription.imageCount() == 0)
         {
             Thread.yield();
