@@ -117,13 +117,13 @@ final class DriverRequests
     /**
      * Asks the driver to add or remove a destination of a publication and waits for the answer.
      *
-     * @param type           {@link Commands#ADD_DESTINATION} or {@link Commands#REMOVE_DESTINATION}.
-     * @param registrationId the publication.
+     * @param type           {@link Commands#ADD_DESTINATION}, {@link Commands#REMOVE_DESTINATION}, or their subscription twins.
+     * @param registrationId the publication or subscription.
      * @param destination    the destination's channel.
      */
     void destination(final int type, final long registrationId, final String destination)
     {
-        final String name = type == Commands.ADD_DESTINATION ? "addDestination" : "removeDestination";
+        final String name = type == Commands.ADD_DESTINATION || type == Commands.ADD_RCV_DESTINATION ? "addDestination" : "removeDestination";
         if (conductor.isDutyCycleThread())
         {
             throw new IllegalStateException(name + "(\"" + destination + "\") was called from a handler the client's conductor runs, " +

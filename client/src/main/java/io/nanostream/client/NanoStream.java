@@ -377,6 +377,16 @@ public final class NanoStream implements AutoCloseable
         }
     }
 
+    void destination(final int type, final Subscription subscription, final String destination)
+    {
+        checkOpen();
+        if (subscription.isClosed())
+        {
+            throw new IllegalStateException("subscription " + subscription.registrationId() + " is closed");
+        }
+        requests.destination(type, subscription.registrationId(), destination);
+    }
+
     void destination(final int type, final Publication publication, final String destination)
     {
         checkOpen();

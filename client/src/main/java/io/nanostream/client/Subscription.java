@@ -1,5 +1,6 @@
 package io.nanostream.client;
 
+import io.nanostream.client.protocol.Commands;
 import io.nanostream.log.ControlledFragmentHandler;
 import io.nanostream.log.FragmentHandler;
 
@@ -200,6 +201,31 @@ public final class Subscription implements AutoCloseable
     public boolean isClosed()
     {
         return closed;
+    }
+
+    /**
+     * Adds a destination to a subscription whose channel has {@code control-mode=manual}: from now on it also receives on
+     * that endpoint, and one image per session gathers the frames of every destination (a replay and the live stream, for
+     * instance). Waits for the driver's answer.
+     *
+     * @param destination the destination's channel, naming only its endpoint, e.g. {@code nano:udp?endpoint=0.0.0.0:40124}.
+     * @throws RegistrationException if the channel is not {@code control-mode=manual}, the destination is malformed or already
+     *                               added, or its endpoint cannot be bound.
+     */
+    public void addDestination(final String destination)
+    {
+        client.destination(Commands.ADD_RCV_DESTINATION, this, destination);
+    }
+
+    /**
+     * Removes a destination added with {@link #addDestination}; waits for the driver's answer.
+     *
+     * @param destination the destination's channel, as it was added.
+     * @throws RegistrationException if it is not a destination of this subscription.
+     */
+    public void removeDestination(final String destination)
+    {
+        client.destination(Commands.REMOVE_RCV_DESTINATION, this, destination);
     }
 
     /** Closes the subscription; its images become unavailable. */

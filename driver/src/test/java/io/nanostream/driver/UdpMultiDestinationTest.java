@@ -122,8 +122,6 @@ class UdpMultiDestinationTest
             assertThatThrownBy(() -> manual.addDestination("nano:udp?endpoint=127.0.0.1:" + port)).hasMessageContaining("already sends to");
             assertThatThrownBy(() -> manual.removeDestination("nano:udp?endpoint=127.0.0.1:2")).hasMessageContaining("has no destination");
             manual.removeDestination("nano:udp?endpoint=127.0.0.1:" + port);
-            assertThatThrownBy(() -> client.addSubscription("nano:udp?control-mode=manual", STREAM_ID))
-                .hasMessageContaining("not supported yet");
             assertThatThrownBy(() -> client.addExclusivePublication("nano:udp?control=127.0.0.1:" + controlPort + "|control-mode=dynamic",
                 STREAM_ID)).hasMessageContaining("each control=host:port carries one publication");
         }

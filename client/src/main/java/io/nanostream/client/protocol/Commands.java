@@ -55,7 +55,7 @@ import java.nio.charset.StandardCharsets;
  *  +---------------------------------------------------------------+  24
  * </pre>
  *
- * Add destination, remove destination (a manual multi-destination-cast publication's):
+ * Add destination, remove destination (a manual multi-destination-cast publication's, or a subscription's with several):
  *
  * <pre>
  *   0                   1                   2                   3
@@ -93,6 +93,10 @@ public final class Commands
     public static final int ADD_DESTINATION = 8;
     /** Remove a destination from a manual multi-destination-cast publication. */
     public static final int REMOVE_DESTINATION = 9;
+    /** Add a destination to a subscription with several ({@code control-mode=manual}); same layout, the subscription's id. */
+    public static final int ADD_RCV_DESTINATION = 10;
+    /** Remove a destination from a subscription with several. */
+    public static final int REMOVE_RCV_DESTINATION = 11;
 
     /** A command failed: correlation id, error code, message. */
     public static final int ON_ERROR = 101;

@@ -61,6 +61,10 @@ final class ClientCommandAdapter
                     destination(buffer, offset, length));
                 case Commands.REMOVE_DESTINATION -> handler.onRemoveDestination(correlationId, clientId,
                     registrationId(buffer, offset, length), destination(buffer, offset, length));
+                case Commands.ADD_RCV_DESTINATION -> handler.onAddReceiveDestination(correlationId, clientId,
+                    registrationId(buffer, offset, length), destination(buffer, offset, length));
+                case Commands.REMOVE_RCV_DESTINATION -> handler.onRemoveReceiveDestination(correlationId, clientId,
+                    registrationId(buffer, offset, length), destination(buffer, offset, length));
                 case Commands.CLIENT_KEEPALIVE ->
                 {
                 }

@@ -20,6 +20,10 @@ interface ClientCommandHandler
 
     void onRemoveDestination(long correlationId, long clientId, long registrationId, String destination);
 
+    void onAddReceiveDestination(long correlationId, long clientId, long registrationId, String destination);
+
+    void onRemoveReceiveDestination(long correlationId, long clientId, long registrationId, String destination);
+
     void onClientKeepalive(long clientId);
 
     void onClientClose(long clientId);

@@ -334,6 +334,30 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     }
 
     @Override
+    public void onAddReceiveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    {
+        registrations.checkOwner(registrationId, clientId, "subscription");
+        if (!network.addReceiveDestination(registrationId, ChannelUri.parse(destination)))
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP subscription with registration id " +
+                registrationId + "; destinations are for nano:udp?control-mode=manual subscriptions");
+        }
+        clientProxy.onOperationSuccess(correlationId);
+    }
+
+    @Override
+    public void onRemoveReceiveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    {
+        registrations.checkOwner(registrationId, clientId, "subscription");
+        if (!network.removeReceiveDestination(registrationId, ChannelUri.parse(destination)))
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP subscription with registration id " +
+                registrationId);
+        }
+        clientProxy.onOperationSuccess(correlationId);
+    }
+
+    @Override
     public void onClientKeepalive(final long clientId)
     {
         clients.heardFrom(clientId, clock.nanoTime());

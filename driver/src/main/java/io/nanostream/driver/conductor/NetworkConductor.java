@@ -94,11 +94,11 @@ final class NetworkConductor implements AutoCloseable
 
     void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
     {
-        if (uri.get(ChannelUri.CONTROL_MODE) != null)
+        if (ChannelUri.CONTROL_MODE_DYNAMIC.equals(uri.get(ChannelUri.CONTROL_MODE)))
         {
-            throw new IllegalArgumentException("channel " + uri + ": control-mode= on a subscription (several destinations feeding one " +
-                "image) is not supported yet; subscribe once per endpoint=, or to a multi-destination-cast publication with " +
-                "endpoint=this-host:port|control=its-host:port");
+            throw new IllegalArgumentException("channel " + uri + ": control-mode=dynamic is for publications; a subscription takes " +
+                "control-mode=manual (several destinations, added with addDestination), or endpoint=this-host:port|control=its-host:port " +
+                "to join a dynamic publication");
         }
         final UdpChannel channel = UdpChannel.of(uri, resolver);
         if (uri.isSpy())
@@ -122,6 +122,20 @@ final class NetworkConductor implements AutoCloseable
     boolean removeDestination(final long registrationId, final ChannelUri destination)
     {
         return publications.removeDestination(registrationId, destination, UdpChannel.destination(destination, resolver));
+    }
+
+    /** Adds a destination to a subscription with several; false if the registration is not a UDP subscription. */
+    boolean addReceiveDestination(final long registrationId, final ChannelUri destination)
+    {
+        UdpChannel.destination(destination, resolver); // checked: only endpoint=, unicast
+        return subscriptions.addDestination(registrationId, destination, UdpChannel.of(destination, resolver));
+    }
+
+    /** Removes a destination from a subscription with several; false if the registration is not a UDP subscription. */
+    boolean removeReceiveDestination(final long registrationId, final ChannelUri destination)
+    {
+        UdpChannel.destination(destination, resolver);
+        return subscriptions.removeDestination(registrationId, UdpChannel.of(destination, resolver));
     }
 
     /** Removes a UDP publication link; false if the registration is not one. */
@@ -163,6 +177,7 @@ final class NetworkConductor implements AutoCloseable
                     case ConductorCommand.EndpointReleased released -> subscriptions.onEndpointReleased(released.endpoint());
                     case ConductorCommand.DestinationAdded added -> publications.onDestinationAdded(added);
                     case ConductorCommand.DestinationRemoved removed -> publications.onDestinationRemoved(removed);
+                    case ConductorCommand.ReceiveDestinationRemoved removed -> removed.destination().close();
                 }
             }
             catch (final RuntimeException ex)

@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.client.ChannelUri;
+import io.nanostream.client.protocol.Commands;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.loss.LossRecorder;
@@ -13,6 +14,7 @@ import io.nanostream.driver.udp.ConductorCommand;
 import io.nanostream.driver.udp.ImageOptions;
 import io.nanostream.driver.udp.PublicationImage;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;
+import io.nanostream.driver.udp.ReceiveDestination;
 import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.SessionFilter;
 import io.nanostream.driver.udp.UdpChannel;
@@ -54,7 +56,7 @@ final class NetworkSubscriptions
 
     private record Subscription(
         long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, ImageOptions options,
-        ChannelUri uri)
+        ChannelUri uri, Map<String, ReceiveDestination> destinations)
     {
         boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId, final InetSocketAddress source)
         {
@@ -139,7 +141,9 @@ final class NetworkSubscriptions
         final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter,
         final ImageOptions options, final ChannelUri uri)
     {
-        final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel);
+        // several destinations: an endpoint of the subscription's own, whatever the channel, as its destinations are its own
+        final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel.isMultiDestination() ?
+            channel.withCanonical(channel.canonical() + "-subscription-" + correlationId) : channel);
         for (final Subscription other : subscriptions.values())
         {
             if (other.endpoint == endpoint && other.streamId == streamId && !other.options.equals(options))
@@ -150,7 +154,8 @@ final class NetworkSubscriptions
                     " on the same channel and stream " + streamId + ", which has " + other.options + "; give both the same values");
             }
         }
-        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options, uri);
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options, uri,
+            new HashMap<>());
         subscriptions.put(correlationId, subscription);
         receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId, filter));
         clientProxy.onSubscriptionReady(correlationId);
@@ -175,6 +180,76 @@ final class NetworkSubscriptions
             publicationImage.sessionId, publicationImage.streamId, subscription.endpoint.channel.canonical()));
         clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
             publicationImage.streamId, counter, position, publicationImage.log.path());
+    }
+
+    /** The most destinations one subscription receives on. */
+    static final int MAX_DESTINATIONS = 8;
+
+    /**
+     * Adds a destination to a subscription with several ({@code control-mode=manual}): opens its socket and hands it to
+     * the receiver.
+     *
+     * @param registrationId the subscription.
+     * @param uri            the destination's channel.
+     * @param channel        the destination's channel, resolved.
+     * @return false if the registration is not a UDP subscription.
+     * @throws CommandException if the subscription has no several destinations, has this one, or has its most.
+     */
+    boolean addDestination(final long registrationId, final ChannelUri uri, final UdpChannel channel)
+    {
+        final Subscription subscription = subscriptions.get(registrationId);
+        if (subscription == null)
+        {
+            return false;
+        }
+        checkSeveral(subscription, uri);
+        if (subscription.destinations.containsKey(channel.canonical()))
+        {
+            throw new CommandException(Commands.ERROR_CLASH, "subscription " + registrationId + " already receives on " + uri);
+        }
+        if (subscription.destinations.size() >= MAX_DESTINATIONS)
+        {
+            throw new CommandException(Commands.ERROR_GENERIC, "subscription " + registrationId + " has its most destinations, " +
+                MAX_DESTINATIONS + "; remove one first");
+        }
+        final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(), counters.transport());
+        subscription.destinations.put(channel.canonical(), destination);
+        receiver.offer(new ReceiverCommand.AddDestination(subscription.endpoint, destination));
+        return true;
+    }
+
+    /**
+     * Removes a destination from a subscription with several.
+     *
+     * @param registrationId the subscription.
+     * @param channel        the destination's channel, resolved.
+     * @return false if the registration is not a UDP subscription.
+     * @throws CommandException if the subscription does not have that destination.
+     */
+    boolean removeDestination(final long registrationId, final UdpChannel channel)
+    {
+        final Subscription subscription = subscriptions.get(registrationId);
+        if (subscription == null)
+        {
+            return false;
+        }
+        final ReceiveDestination destination = subscription.destinations.remove(channel.canonical());
+        if (destination == null)
+        {
+            throw new CommandException(Commands.ERROR_UNKNOWN, "subscription " + registrationId + " has no destination " +
+                channel.endpoint() + "; it has " + subscription.destinations.values());
+        }
+        receiver.offer(new ReceiverCommand.RemoveDestination(subscription.endpoint, destination)); // closed when the receiver lets go
+        return true;
+    }
+
+    private static void checkSeveral(final Subscription subscription, final ChannelUri destination)
+    {
+        if (!subscription.endpoint.channel.isMultiDestination())
+        {
+            throw new CommandException(Commands.ERROR_GENERIC, "subscription " + subscription.registrationId + " on " + subscription.uri +
+                " cannot take destination " + destination + ": destinations are for subscriptions whose channel has control-mode=manual");
+        }
     }
 
     /** Removes a subscription; false if the registration is not a UDP subscription. */

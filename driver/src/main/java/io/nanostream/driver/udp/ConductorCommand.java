@@ -74,4 +74,13 @@ public sealed interface ConductorCommand
     record DestinationRemoved(NetworkPublication publication, InetSocketAddress address, boolean timedOut) implements ConductorCommand
     {
     }
+
+    /**
+     * The receiver no longer reads a subscription's destination: close its socket.
+     *
+     * @param destination the destination.
+     */
+    record ReceiveDestinationRemoved(ReceiveDestination destination) implements ConductorCommand
+    {
+    }
 }

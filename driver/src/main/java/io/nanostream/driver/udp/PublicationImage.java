@@ -54,6 +54,8 @@ public final class PublicationImage
     public final LogBuffers log;
     /** Where the publication's control frames go. */
     public final InetSocketAddress controlAddress;
+    /** On a subscription with several destinations, where its frames come from; null on others (pinned to {@link #controlAddress}). */
+    final ImageSources sources;
     /** The position the image started at. */
     public final long joinPosition;
     final ReceiveChannelEndpoint endpoint;
@@ -121,6 +123,7 @@ public final class PublicationImage
         this.log = log;
         this.endpoint = endpoint;
         this.controlAddress = controlAddress;
+        this.sources = endpoint.isMultiDestination() ? new ImageSources() : null;
         this.joinPosition = joinPosition;
         this.termLength = log.termLength();
         this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);

@@ -19,7 +19,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -67,6 +69,12 @@ public final class ReceiveChannelEndpoint
     private final SubscribedStreams streams = new SubscribedStreams();
     private final SessionTimes setupRequests = new SessionTimes(16);
     private final SessionTimes pendingImages = new SessionTimes(16);
+    /** A subscription with several destinations ({@code control-mode=manual}): a socket per destination, and no other. */
+    private final List<ReceiveSocket> destinationSockets = new ArrayList<>();
+    /** The socket the datagram being handled came in on. */
+    private ReceiveSocket receivingFrom;
+    /** Several destinations: the socket each requested image's SETUP came in on, its first source. */
+    private final Map<Long, ReceiveSocket> setupSockets = new HashMap<>();
     /** When a setup-eliciting status message last went to the channel's {@code control=} address. */
     private long lastControlSetupRequestNanos = Long.MIN_VALUE;
 
@@ -88,8 +96,8 @@ public final class ReceiveChannelEndpoint
         final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
         final SocketBatching batching, final DatagramAuthenticator authenticator)
     {
-        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors, ReceiveSocket.open(channel, batching, transport),
-            authenticator);
+        this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors,
+            channel.isMultiDestination() ? null : ReceiveSocket.open(channel, batching, transport), authenticator);
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */
@@ -135,8 +143,52 @@ public final class ReceiveChannelEndpoint
      */
     int poll(final long nowNanos)
     {
-        final int work = channel.control() != null ? requestFromControl(nowNanos) : 0;
-        return work + (socket != null ? socket.poll(this, nowNanos) : 0);
+        int work = channel.control() != null ? requestFromControl(nowNanos) : 0;
+        if (socket != null)
+        {
+            receivingFrom = socket;
+            work += socket.poll(this, nowNanos);
+        }
+        for (int i = 0, n = destinationSockets.size(); i < n; i++)
+        {
+            receivingFrom = destinationSockets.get(i);
+            work += receivingFrom.poll(this, nowNanos);
+        }
+        return work;
+    }
+
+    /** {@return whether this is a subscription's endpoint with several destinations ({@code control-mode=manual})} */
+    boolean isMultiDestination()
+    {
+        return channel.isMultiDestination();
+    }
+
+    /**
+     * Starts receiving on a destination's socket as well (receiver thread).
+     *
+     * @param destination the destination, opened by the conductor.
+     */
+    void addDestination(final ReceiveDestination destination)
+    {
+        destinationSockets.add(destination.socket);
+    }
+
+    /**
+     * Stops receiving on a destination's socket; its images no longer answer senders through it (receiver thread).
+     *
+     * @param destination the destination; the conductor closes it.
+     */
+    void removeDestination(final ReceiveDestination destination)
+    {
+        destinationSockets.remove(destination.socket);
+        for (int i = 0, n = images.size(); i < n; i++)
+        {
+            final ImageSources sources = images.get(i).sources;
+            if (sources != null)
+            {
+                sources.removeSocket(destination.socket);
+            }
+        }
     }
 
     /**
@@ -255,7 +307,16 @@ public final class ReceiveChannelEndpoint
         final PublicationImage image = image(sessionId, streamId);
         if (image != null)
         {
-            if (!source.equals(image.controlAddress))
+            if (image.sources != null)
+            {
+                // several destinations feed the image (a replay and the live stream): answer each that carries it
+                if (!image.sources.add(receivingFrom, source))
+                {
+                    transport.framesFromWrongSource.add(1);
+                    return;
+                }
+            }
+            else if (!source.equals(image.controlAddress))
             {
                 transport.framesFromWrongSource.add(1); // the session is pinned to its SETUP's source
                 return;
@@ -321,6 +382,14 @@ public final class ReceiveChannelEndpoint
             admission.admit(datagram.getInt(Setup.TERM_LENGTH_OFFSET), images.size(), hasIdleImage(nowNanos), nowNanos))
         {
             pendingImages.mark(SessionTimes.key(sessionId, streamId), nowNanos);
+            if (isMultiDestination())
+            {
+                if (setupSockets.size() >= 64)
+                {
+                    setupSockets.clear(); // requests whose images never came: a later SETUP asks again
+                }
+                setupSockets.put(SessionTimes.key(sessionId, streamId), receivingFrom);
+            }
             // a full conductor queue drops the request: the pending mark lapses and the next SETUP asks again
             conductor.tryOffer(new ConductorCommand.CreateImage(this, sessionId, streamId, datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET),
                 datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET), datagram.getInt(Setup.TERM_OFFSET_OFFSET),
@@ -391,6 +460,11 @@ public final class ReceiveChannelEndpoint
     {
         images.add(image);
         pendingImages.remove(SessionTimes.key(image.sessionId, image.streamId));
+        final ReceiveSocket setupSocket = setupSockets.remove(SessionTimes.key(image.sessionId, image.streamId));
+        if (image.sources != null && setupSocket != null && destinationSockets.contains(setupSocket))
+        {
+            image.sources.add(setupSocket, image.controlAddress); // answer the SETUP's sender at once, before its data comes
+        }
     }
 
     /**
@@ -432,15 +506,29 @@ public final class ReceiveChannelEndpoint
     void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)
     {
         StatusMessage.put(control, flags, image.sessionId, image.streamId, termId, termOffset, window, receiverId);
-        sendControl(FrameType.SM, StatusMessage.LENGTH, controlDestination(image));
+        sendToImageSources(image, FrameType.SM, StatusMessage.LENGTH);
         transport.statusMessagesSent.add(1);
     }
 
     void sendNak(final PublicationImage image, final int termId, final int termOffset, final int length)
     {
         Nak.put(control, image.sessionId, image.streamId, termId, termOffset, length);
-        sendControl(FrameType.NAK, Nak.LENGTH, controlDestination(image));
+        sendToImageSources(image, FrameType.NAK, Nak.LENGTH);
         transport.naksSent.add(1);
+    }
+
+    /** Sends the control frame just built to where the image's frames come from: each of its sources, or its one. */
+    private void sendToImageSources(final PublicationImage image, final int type, final int length)
+    {
+        if (image.sources == null)
+        {
+            sendControl(type, length, controlDestination(image));
+            return;
+        }
+        for (int i = 0, n = image.sources.count(); i < n; i++)
+        {
+            sendControl(type, length, image.sources.address(i), image.sources.socket(i));
+        }
     }
 
     /** An image's SMs and NAKs go to its SETUP's source only, or on multicast to the channel's control group. */
@@ -450,6 +538,11 @@ public final class ReceiveChannelEndpoint
     }
 
     private void sendControl(final int type, final int length, final InetSocketAddress destination)
+    {
+        sendControl(type, length, destination, socket != null ? socket : receivingFrom);
+    }
+
+    private void sendControl(final int type, final int length, final InetSocketAddress destination, final ReceiveSocket socket)
     {
         if (sendLoss.drop(type, control, 0, length))
         {
@@ -481,5 +574,7 @@ public final class ReceiveChannelEndpoint
         {
             socket.close();
         }
+        destinationSockets.forEach(ReceiveSocket::close); // the destinations still added when the endpoint went
+        destinationSockets.clear();
     }
 }

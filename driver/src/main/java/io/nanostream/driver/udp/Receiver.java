@@ -128,6 +128,12 @@ public final class Receiver implements Agent
                 add.endpoint().subscribe(add.streamId(), add.filter());
             }
             case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId(), remove.filter());
+            case ReceiverCommand.AddDestination add -> add.endpoint().addDestination(add.destination());
+            case ReceiverCommand.RemoveDestination remove ->
+            {
+                remove.endpoint().removeDestination(remove.destination());
+                conductor.offer(new ConductorCommand.ReceiveDestinationRemoved(remove.destination()));
+            }
             case ReceiverCommand.AddImage add ->
             {
                 add.image().activate(nowNanos); // silent from now: the time the conductor took to make it is not the publisher's

@@ -33,4 +33,24 @@ public sealed interface ReceiverCommand
     record AddImage(PublicationImage image) implements ReceiverCommand
     {
     }
+
+    /**
+     * Receive on a destination of a subscription with several destinations as well.
+     *
+     * @param endpoint    the subscription's endpoint.
+     * @param destination the destination, its socket open.
+     */
+    record AddDestination(ReceiveChannelEndpoint endpoint, ReceiveDestination destination) implements ReceiverCommand
+    {
+    }
+
+    /**
+     * Stop receiving on a destination; the receiver answers with {@link ConductorCommand.ReceiveDestinationRemoved}.
+     *
+     * @param endpoint    the subscription's endpoint.
+     * @param destination the destination.
+     */
+    record RemoveDestination(ReceiveChannelEndpoint endpoint, ReceiveDestination destination) implements ReceiverCommand
+    {
+    }
 }

@@ -69,6 +69,17 @@ public record UdpChannel(
     }
 
     /**
+     * The same channel under another canonical key: a subscription with several destinations has an endpoint of its own.
+     *
+     * @param key the key.
+     * @return the channel.
+     */
+    public UdpChannel withCanonical(final String key)
+    {
+        return new UdpChannel(endpoint, iface, ttl, key, checks, control, controlMode, buffers);
+    }
+
+    /**
      * Whether it is a multi-destination-cast publication's channel.
      *
      * @return true with {@code control-mode=dynamic} or {@code manual}.
