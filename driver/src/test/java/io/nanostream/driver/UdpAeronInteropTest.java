@@ -157,6 +157,30 @@ class UdpAeronInteropTest
         }
     }
 
+    @Test
+    void anAeronPublicationReachingBothDestinationsOfANanoStreamSubscriptionIsOneImage() throws Exception
+    {
+        final String first = "127.0.0.1:" + UdpTransfer.freePort();
+        final String second = "127.0.0.1:" + UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:udp?control-mode=manual", 1015))
+        {
+            subscription.addDestination("nano:udp?endpoint=" + first);
+            subscription.addDestination("nano:udp?endpoint=" + second);
+            try (JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+                "aeron:udp?control-mode=manual|term-length=64k", "1015", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH),
+                "aeron:udp?endpoint=" + first, "aeron:udp?endpoint=" + second))
+            {
+                aeron.await("READY", 30);
+                UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH, 60); // each message once, in order
+                assertThat(subscription.imageCount()).as("one image, fed by both destinations").isEqualTo(1);
+                aeron.await("SENT", 30);
+                assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
+            }
+        }
+    }
+
     /** Polls two subscriptions until each has every message, checked in order. */
     private static void drainBoth(final Subscription first, final Subscription second)
     {
