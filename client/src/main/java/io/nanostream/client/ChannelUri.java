@@ -78,7 +78,9 @@ public final class ChannelUri
     /** A publication's window, how far publishers may go past the sender or slowest subscriber: 4k to half the term. */
     public static final String PUBLICATION_WINDOW = "pub-wnd";
     private static final long MAX_UNTETHERED_TIMEOUT_NANOS = 3_600_000_000_000L;
-    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN, END_OF_STREAM, SPARSE);
+    /** A UDP publication's spies count as a connection: publishers may offer with no receiver, and spies hold them back. */
+    public static final String SPIES_SIMULATE_CONNECTION = "ssc";
+    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN, END_OF_STREAM, SPARSE, SPIES_SIMULATE_CONNECTION);
     /** Parameters that are sizes, each with its smallest and largest value. */
     private static final Map<String, long[]> SIZES = Map.of(
         RECEIVER_WINDOW, new long[] {4096, 1L << 30},
@@ -96,14 +98,13 @@ public final class ChannelUri
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
     private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-        "ssc", "a spy does not count as a connection; add a subscriber, or read the log through IPC",
         "max-resend", "resends are budgeted at 16 MTUs per NAK and 64 MTUs per millisecond per publication");
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET, TETHER,
         UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN, LINGER, SPARSE, PUBLICATION_WINDOW);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE, "ttl", SESSION_ID,
         "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
         "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN,
-        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW);
+        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW, SPIES_SIMULATE_CONNECTION);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";

@@ -75,7 +75,7 @@ class ChannelUriTest
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?tether=loose")).hasMessageContaining("tether must be true or false")
             .hasMessageContaining("leave a slow subscription behind");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?untethered-resting-timeout=soon")).hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|ssc=true")).hasMessageContaining("ssc= is not supported yet");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|ssc=yes")).hasMessageContaining("ssc must be true or false");
         assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|max-resend=4"))
             .hasMessageContaining("max-resend= is not supported yet").hasMessageContaining("16 MTUs per NAK");
         final ChannelUri parameters = ChannelUri.parse("nano:udp?endpoint=h:1|so-rcvbuf=256k|linger=250ms|eos=false|tether=false|" +

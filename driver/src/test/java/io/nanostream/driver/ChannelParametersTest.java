@@ -105,6 +105,31 @@ class ChannelParametersTest
     }
 
     @Test
+    void sscLetsSpiesAloneConnectAUdpPublicationAndHoldItBack() throws Exception
+    {
+        final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort(); // no receiver there
+        final String unheard = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             ExclusivePublication publication = client.addExclusivePublication(channel + "|ssc=true|term-length=64k", STREAM_ID);
+             Subscription spy = client.addSubscription("nano-spy:" + channel, STREAM_ID);
+             ExclusivePublication withoutSsc = client.addExclusivePublication(unheard + "|term-length=64k", STREAM_ID);
+             Subscription otherSpy = client.addSubscription("nano-spy:" + unheard, STREAM_ID))
+        {
+            await(publication::isConnected, "connected by its spy");
+            final long messages = 20_000; // about 2.5 MB through a 32 KB window: the spy moves the limit
+            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, messages, 256, 60), "ssc-publisher");
+            publisher.start();
+            UdpTransfer.drain(spy, messages, 256, 60);
+            publisher.join();
+            Thread.sleep(200);
+            assertThat(withoutSsc.isConnected()).as("without ssc=true a spy is no connection").isFalse();
+            assertThat(withoutSsc.offer(AtomicBuffer.allocateHeap(8), 0, 8)).isEqualTo(Publication.NOT_CONNECTED);
+            assertThat(otherSpy.imageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void sparseLeavesTheLogFileUnwritten() throws Exception
     {
         // a client touches every page of a log it maps unless told not to: that would allocate a sparse file too

@@ -141,6 +141,13 @@ final class NetworkPublicationEntry
         }
     }
 
+    /** Hands the spies' positions to the sender, for {@code ssc=true}: spies come and go, or one rests. */
+    void publishSpyPositions()
+    {
+        publication.spyPositions(spies.values().stream().filter(SubscriberPosition::holdsBack).map(SubscriberPosition::position)
+            .toArray(Counter[]::new));
+    }
+
     /** {@return how far publishers may go past the sender or the slowest spy} */
     int window()
     {

@@ -138,6 +138,10 @@ final class NetworkPublications
                     {
                         publication.withoutEndOfStream();
                     }
+                    if (uri.flag(ChannelUri.SPIES_SIMULATE_CONNECTION, false))
+                    {
+                        publication.spiesSimulateConnection();
+                    }
                     return new NetworkPublicationEntry(publication, exclusive, publicationCounters, senderCounters, window, lingerNanos);
                 }
                 catch (final RuntimeException ex)
@@ -336,6 +340,7 @@ final class NetworkPublications
         }
         entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId, spy.clientId,
             untethered));
+        entry.publishSpyPositions();
         clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position, joinPosition,
             entry.publication.log.path());
     }
@@ -376,6 +381,7 @@ final class NetworkPublications
             final SubscriberPosition spy = entry.spies.remove(registrationId);
             if (spy != null)
             {
+                entry.publishSpyPositions();
                 spy.free(clock.epochMillis());
             }
         }
@@ -416,6 +422,7 @@ final class NetworkPublications
             if (entry.untetheredLink != null && Untethered.updateAll(entry.spies.values(), entry.producerPosition(), entry.window(),
                 nowNanos, clock.epochMillis(), entry.untetheredLink))
             {
+                entry.publishSpyPositions();
                 work++;
             }
             work += entry.update(nowNanos, settings.publicationUnblockNanos());

@@ -1,6 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.Counter;
 import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.faults.LossGenerator;
 import io.nanostream.driver.status.SenderCounters;
@@ -69,6 +70,10 @@ public final class NetworkPublication
     /** False with {@code eos=false}: its receivers are not told of its end, and see it go when it falls silent. */
     private boolean signalsEndOfStream = true;
     private boolean connected;
+    /** {@code ssc=true}: spies count as a connection when no receiver answers. */
+    private boolean spiesSimulateConnection;
+    /** The spies' positions, for {@code ssc=true}; replaced whole by the conductor. */
+    private volatile Counter[] spyPositions = new Counter[0];
 
     /**
      * Creates a publication and opens its socket (on the conductor thread).
@@ -156,9 +161,67 @@ public final class NetworkPublication
         {
             connected = false;
             needsSetup = true;
-            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 0); // release: publishers see the receivers gone
+            showConnected(); // publishers see the receivers gone
+        }
+        if (spiesSimulateConnection)
+        {
+            work += followSpies();
         }
         return work;
+    }
+
+    /**
+     * {@code ssc=true} without receivers: the spies are the connection. The sender position follows the fastest spy, as if
+     * what it read had been sent, so a receiver that joins later starts there and the log behind is free for cleaning.
+     */
+    private int followSpies()
+    {
+        final Counter[] spies = spyPositions;
+        showConnected();
+        if (connected || spies.length == 0)
+        {
+            return 0;
+        }
+        long fastest = senderPosition;
+        for (final Counter spy : spies)
+        {
+            fastest = Math.max(fastest, spy.get()); // acquire (in get): the spy read up to there
+        }
+        fastest = Math.min(fastest, log.producerPosition()); // a spy's position is in shared memory: never past what was written
+        if (fastest <= senderPosition)
+        {
+            return 0;
+        }
+        senderPosition = fastest;
+        setLimit(Math.max(senderLimit, senderPosition));
+        counters.position().set(senderPosition); // release: the conductor raises the publishers' limit from it
+        return 1;
+    }
+
+    /** Publishes whether anyone reads: receivers, or with {@code ssc=true} spies. */
+    private void showConnected()
+    {
+        final int value = connected || spiesSimulateConnection && spyPositions.length > 0 ? 1 : 0;
+        if (metadata.getInt(LogLayout.IS_CONNECTED_OFFSET) != value)
+        {
+            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, value); // release: publishers may offer; the conductor raises their limit
+        }
+    }
+
+    /**
+     * For {@code ssc=true}: the spies' positions, set by the conductor as spies come and go.
+     *
+     * @param positions their position counters.
+     */
+    public void spyPositions(final Counter[] positions)
+    {
+        this.spyPositions = positions.clone();
+    }
+
+    /** For {@code ssc=true}: spies count as a connection (conductor thread, before the sender has it). */
+    public void spiesSimulateConnection()
+    {
+        spiesSimulateConnection = true;
     }
 
     /**
@@ -302,7 +365,7 @@ public final class NetworkPublication
         if (!connected)
         {
             connected = true;
-            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, 1); // release: publishers may offer; the conductor raises their limit
+            showConnected();
         }
     }
 
