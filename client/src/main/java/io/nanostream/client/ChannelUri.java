@@ -80,6 +80,8 @@ public final class ChannelUri
     private static final long MAX_UNTETHERED_TIMEOUT_NANOS = 3_600_000_000_000L;
     /** A UDP publication's spies count as a connection: publishers may offer with no receiver, and spies hold them back. */
     public static final String SPIES_SIMULATE_CONNECTION = "ssc";
+    /** How many resends a UDP publication keeps in flight at once: 1 to 64 (Aeron's default, 16, otherwise). */
+    public static final String MAX_RESEND = "max-resend";
     private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN, END_OF_STREAM, SPARSE, SPIES_SIMULATE_CONNECTION);
     /** Parameters that are sizes, each with its smallest and largest value. */
     private static final Map<String, long[]> SIZES = Map.of(
@@ -97,14 +99,13 @@ public final class ChannelUri
     /** The parameters that only a publication's log has: a subscription ignores them. */
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
     /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
-    private static final Map<String, String> NOT_YET_SUPPORTED = Map.of(
-        "max-resend", "resends are budgeted at 16 MTUs per NAK and 64 MTUs per millisecond per publication");
+    private static final Map<String, String> NOT_YET_SUPPORTED = Map.of();
     private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET, TETHER,
         UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN, LINGER, SPARSE, PUBLICATION_WINDOW);
     private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE, "ttl", SESSION_ID,
         "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
         "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN,
-        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW, SPIES_SIMULATE_CONNECTION);
+        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW, SPIES_SIMULATE_CONNECTION, MAX_RESEND);
 
     /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
     public static final String SPY_PREFIX = "nano-spy:";
@@ -248,6 +249,10 @@ public final class ChannelUri
             {
                 parseNanos(channel, duration.getKey(), params.get(duration.getKey()), duration.getValue());
             }
+        }
+        if (params.containsKey(MAX_RESEND))
+        {
+            maxResend(channel, params.get(MAX_RESEND));
         }
         checkControlMode(channel, params);
         if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey(CONTROL_MODE))
@@ -489,6 +494,35 @@ public final class ChannelUri
     public long nakDelayNanos(final long otherwise)
     {
         return nanos(NAK_DELAY, otherwise);
+    }
+
+    /**
+     * How many resends a UDP publication keeps in flight at once ({@code max-resend=}).
+     *
+     * @param otherwise the value if it is not given.
+     * @return 1 to 64.
+     */
+    public int maxResend(final int otherwise)
+    {
+        final String value = params.get(MAX_RESEND);
+        return value == null ? otherwise : maxResend(toString(), value);
+    }
+
+    private static int maxResend(final String channel, final String value)
+    {
+        try
+        {
+            final int resends = Integer.parseInt(value);
+            if (resends >= 1 && resends <= 64)
+            {
+                return resends;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // refused below
+        }
+        throw invalid(channel, "max-resend " + value + " is out of range: from 1 to 64 resends in flight");
     }
 
     /**

@@ -76,8 +76,8 @@ class ChannelUriTest
             .hasMessageContaining("leave a slow subscription behind");
         assertThatThrownBy(() -> ChannelUri.parse("nano:ipc?untethered-resting-timeout=soon")).hasMessageContaining("not a duration");
         assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|ssc=yes")).hasMessageContaining("ssc must be true or false");
-        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|max-resend=4"))
-            .hasMessageContaining("max-resend= is not supported yet").hasMessageContaining("16 MTUs per NAK");
+        assertThatThrownBy(() -> ChannelUri.parse("nano:udp?endpoint=h:1|max-resend=0")).hasMessageContaining("from 1 to 64");
+        assertThat(ChannelUri.parse("nano:udp?endpoint=h:1|max-resend=4").maxResend(16)).isEqualTo(4);
         final ChannelUri parameters = ChannelUri.parse("nano:udp?endpoint=h:1|so-rcvbuf=256k|linger=250ms|eos=false|tether=false|" +
             "untethered-window-limit-timeout=1s|rejoin=false");
         assertThat(parameters.size(ChannelUri.SOCKET_RECEIVE_BUFFER, 0)).isEqualTo(256 * 1024);

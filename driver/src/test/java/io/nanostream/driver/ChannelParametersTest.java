@@ -36,10 +36,11 @@ class ChannelParametersTest
              ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=64k|pub-wnd=8k", STREAM_ID);
              Subscription idle = client.addSubscription("nano:ipc", STREAM_ID))
         {
+            await(publication::isConnected, "the subscriber linked");
             final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
             long last = 0;
             final long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            while (System.nanoTime() < end)
+            while (System.nanoTime() < end || last == 0)
             {
                 final long result = publication.offer(message, 0, 64);
                 last = result > 0 ? result : last;

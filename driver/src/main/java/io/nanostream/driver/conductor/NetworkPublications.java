@@ -138,6 +138,7 @@ final class NetworkPublications
                     {
                         publication.withoutEndOfStream();
                     }
+                    publication.maxResends(uri.maxResend(16));
                     if (uri.flag(ChannelUri.SPIES_SIMULATE_CONNECTION, false))
                     {
                         publication.spiesSimulateConnection();

@@ -218,6 +218,16 @@ public final class NetworkPublication
         this.spyPositions = positions.clone();
     }
 
+    /**
+     * For {@code max-resend=}: how many resends may be in flight at once (conductor thread, before the sender has it).
+     *
+     * @param maxResends 1 to 64.
+     */
+    public void maxResends(final int maxResends)
+    {
+        retransmitter.maxResends(maxResends);
+    }
+
     /** For {@code ssc=true}: spies count as a connection (conductor thread, before the sender has it). */
     public void spiesSimulateConnection()
     {

@@ -9,11 +9,30 @@ final class RetransmitLinger
 {
     /** How long a resend is remembered. */
     static final long LINGER_NANOS = 2_000_000L;
-    private static final int SLOTS = 16;
+    /** Resends in flight at most, unless the channel's {@code max-resend=} says: Aeron's default. */
+    static final int DEFAULT_MAX_RESENDS = 16;
 
-    private final int[] termIds = new int[SLOTS];
-    private final int[] termOffsets = new int[SLOTS];
-    private final long[] expiries = new long[SLOTS];
+    private final int[] termIds;
+    private final int[] termOffsets;
+    private final long[] expiries;
+
+    /** Remembers up to {@link #DEFAULT_MAX_RESENDS} resends. */
+    RetransmitLinger()
+    {
+        this(DEFAULT_MAX_RESENDS);
+    }
+
+    /**
+     * Remembers up to a number of resends in flight ({@code max-resend=}).
+     *
+     * @param maxResends how many.
+     */
+    RetransmitLinger(final int maxResends)
+    {
+        termIds = new int[maxResends];
+        termOffsets = new int[maxResends];
+        expiries = new long[maxResends];
+    }
 
     /**
      * Decides whether to resend a NAKed range, and if so remembers it.
@@ -26,7 +45,7 @@ final class RetransmitLinger
     boolean admit(final int termId, final int termOffset, final long nowNanos)
     {
         int free = -1;
-        for (int i = 0; i < SLOTS; i++)
+        for (int i = 0; i < expiries.length; i++)
         {
             if (nowNanos - expiries[i] < 0)
             {

@@ -33,7 +33,7 @@ final class Retransmitter
     private final PublicationSocket socket;
     private final TransportCounters transport;
     private final SenderCounters counters;
-    private final RetransmitLinger linger = new RetransmitLinger();
+    private RetransmitLinger linger = new RetransmitLinger();
     private final int termLength;
     private final int mtu;
     private final int positionBitsToShift;
@@ -54,6 +54,16 @@ final class Retransmitter
         this.mtu = log.mtu();
         this.positionBitsToShift = LogLayout.positionBitsToShift(termLength);
         this.initialTermId = log.initialTermId();
+    }
+
+    /**
+     * Sets how many resends may be in flight at once ({@code max-resend=}); before the sender has the publication.
+     *
+     * @param maxResends how many.
+     */
+    void maxResends(final int maxResends)
+    {
+        linger = new RetransmitLinger(maxResends);
     }
 
     /**
