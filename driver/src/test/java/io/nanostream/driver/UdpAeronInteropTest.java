@@ -78,18 +78,21 @@ class UdpAeronInteropTest
     }
 
     @Test
-    void aeronDynamicMultiDestinationCastReachesNanoStreamSubscribersThatJoinAtItsControlAddress() throws Exception
+    void aeronDynamicMultiDestinationCastReachesNanoStreamSubscribersThatJoinAtItsControlAddress(@TempDir final Path directory) throws Exception
     {
+        final Path start = directory.resolve("start");
         final String control = "127.0.0.1:" + UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, 1011);
              Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, 1011);
-             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+             JavaProcess aeron = JavaProcess.start(withStartFile(start), AeronPeerMain.class, "publish",
                  "aeron:udp?control=" + control + "|control-mode=dynamic|fc=min|term-length=64k", "1011", Long.toString(MESSAGES),
                  Integer.toString(MAX_LENGTH)))
         {
             aeron.await("READY", 30);
+            awaitImages(first, second);
+            Files.createFile(start); // both have joined: publish from message 0, which each must get
             drainBoth(first, second);
             aeron.await("SENT", 30);
             assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
@@ -97,19 +100,22 @@ class UdpAeronInteropTest
     }
 
     @Test
-    void aeronManualMultiDestinationCastReachesNanoStreamDestinations() throws Exception
+    void aeronManualMultiDestinationCastReachesNanoStreamDestinations(@TempDir final Path directory) throws Exception
     {
+        final Path start = directory.resolve("start");
         final int firstPort = UdpTransfer.freePort();
         final int secondPort = UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + firstPort, 1012);
              Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + secondPort, 1012);
-             JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
+             JavaProcess aeron = JavaProcess.start(withStartFile(start), AeronPeerMain.class, "publish",
                  "aeron:udp?control-mode=manual|fc=min|term-length=64k", "1012", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH),
                  "aeron:udp?endpoint=127.0.0.1:" + firstPort, "aeron:udp?endpoint=127.0.0.1:" + secondPort))
         {
             aeron.await("READY", 30);
+            awaitImages(first, second);
+            Files.createFile(start);
             drainBoth(first, second);
             aeron.await("SENT", 30);
             assertThat(aeron.waitFor(30)).as(aeron.output()).isZero();
@@ -181,6 +187,34 @@ class UdpAeronInteropTest
         }
     }
 
+    private static List<String> errors(final MediaDriver driver)
+    {
+        final List<String> errors = new ArrayList<>();
+        try (MappedFile mapping = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
+        {
+            ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, error) -> errors.add(error));
+        }
+        return errors;
+    }
+
+    private static List<String> withStartFile(final Path start)
+    {
+        final List<String> flags = new ArrayList<>(AGRONA_FLAGS);
+        flags.add("-D" + AeronPeerMain.START_FILE + "=" + start);
+        return flags;
+    }
+
+    /** Waits until each subscription has its image: every receiver has the SETUP, and a stream from message 0 reaches both. */
+    private static void awaitImages(final Subscription first, final Subscription second) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (first.imageCount() == 0 || second.imageCount() == 0)
+        {
+            assertThat(System.nanoTime()).as("both receivers joined within 30 s").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
     /** Polls two subscriptions until each has every message, checked in order. */
     private static void drainBoth(final Subscription first, final Subscription second)
     {
@@ -220,10 +254,12 @@ class UdpAeronInteropTest
                 Thread.sleep(10);
             }
             assertThat(subscription.imageCount()).as("no image from an unsigned peer").isZero();
-            final List<String> errors = new ArrayList<>();
-            try (MappedFile mapping = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
+            // the counter counts before the error log has the entry: read the log until it does
+            List<String> errors = errors(driver);
+            while (errors.stream().noneMatch(error -> error.contains("without a signature")) && System.nanoTime() - deadline < 0)
             {
-                ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, error) -> errors.add(error));
+                Thread.sleep(10);
+                errors = errors(driver);
             }
             assertThat(errors).anySatisfy(error -> assertThat(error).contains("without a signature", "auth=ops", "Aeron"));
         }

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AeronPeerMain
 {
+    /** A system property naming a file: a publisher waits for it to exist before it publishes (several receivers must join first). */
+    public static final String START_FILE = "aeron.peer.start.file";
+
     private AeronPeerMain()
     {
     }
@@ -81,6 +84,12 @@ public final class AeronPeerMain
             while (!publication.isConnected())
             {
                 check(deadline, "no subscriber connected");
+                Thread.yield();
+            }
+            final String startFile = System.getProperty(START_FILE);
+            while (startFile != null && !Files.exists(Path.of(startFile)))
+            {
+                check(deadline, "no start file " + startFile); // the test says when every receiver has joined
                 Thread.yield();
             }
             final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(maxLength + 64));
