@@ -9,7 +9,6 @@ import io.nanostream.client.Subscription;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.driver.process.AeronPeerMain;
 import io.nanostream.driver.process.JavaProcess;
-import io.nanostream.log.FragmentAssembler;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,22 +214,9 @@ class UdpAeronInteropTest
         }
     }
 
-    /** Polls two subscriptions until each has every message, checked in order. */
     private static void drainBoth(final Subscription first, final Subscription second)
     {
-        final long[] nextFirst = {0};
-        final long[] nextSecond = {0};
-        final FragmentAssembler firstChecker = UdpTransfer.checker(nextFirst, MAX_LENGTH);
-        final FragmentAssembler secondChecker = UdpTransfer.checker(nextSecond, MAX_LENGTH);
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (nextFirst[0] < MESSAGES || nextSecond[0] < MESSAGES)
-        {
-            assertThat(System.nanoTime()).as("received %d and %d of %d", nextFirst[0], nextSecond[0], MESSAGES).isLessThan(deadline);
-            if (first.poll(firstChecker, 64) + second.poll(secondChecker, 64) == 0)
-            {
-                Thread.yield();
-            }
-        }
+        UdpTransfer.drainBoth(first, second, MESSAGES, MAX_LENGTH, 60);
     }
 
     @Test

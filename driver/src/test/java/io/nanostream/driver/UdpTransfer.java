@@ -123,6 +123,29 @@ final class UdpTransfer
         }
     }
 
+    /** Polls two subscriptions until each has {@code count} messages, each checked in order, without publishing. */
+    static void drainBoth(final Subscription first, final Subscription second, final long count, final int maxLength,
+        final long timeoutSeconds)
+    {
+        final long[] nextFirst = {0};
+        final long[] nextSecond = {0};
+        final FragmentAssembler firstChecker = checker(nextFirst, maxLength);
+        final FragmentAssembler secondChecker = checker(nextSecond, maxLength);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (nextFirst[0] < count || nextSecond[0] < count)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("received " + nextFirst[0] + " and " + nextSecond[0] + " of " + count + " within " +
+                    timeoutSeconds + " s");
+            }
+            if (first.poll(firstChecker, 64) + second.poll(secondChecker, 64) == 0)
+            {
+                Thread.yield();
+            }
+        }
+    }
+
     static FragmentAssembler checker(final long[] next, final int maxLength)
     {
         return new FragmentAssembler((buffer, offset, length, header) ->

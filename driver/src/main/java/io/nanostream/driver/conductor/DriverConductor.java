@@ -18,6 +18,7 @@ import io.nanostream.driver.udp.Receiver;
 import io.nanostream.driver.udp.Sender;
 
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * The driver's conductor, the one thread that changes what the driver holds. Each duty cycle it reads
@@ -312,47 +313,40 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     @Override
     public void onAddDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
     {
-        registrations.checkOwner(registrationId, clientId, "publication");
-        if (!network.addDestination(registrationId, ChannelUri.parse(destination)))
-        {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP publication with registration id " +
-                registrationId + "; destinations are for nano:udp?control-mode=manual publications");
-        }
-        clientProxy.onOperationSuccess(correlationId);
+        onDestination(correlationId, clientId, registrationId, "publication", () -> network.addDestination(registrationId,
+            ChannelUri.parse(destination)));
     }
 
     @Override
     public void onRemoveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
     {
-        registrations.checkOwner(registrationId, clientId, "publication");
-        if (!network.removeDestination(registrationId, ChannelUri.parse(destination)))
-        {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP publication with registration id " +
-                registrationId);
-        }
-        clientProxy.onOperationSuccess(correlationId);
+        onDestination(correlationId, clientId, registrationId, "publication", () -> network.removeDestination(registrationId,
+            ChannelUri.parse(destination)));
     }
 
     @Override
     public void onAddReceiveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
     {
-        registrations.checkOwner(registrationId, clientId, "subscription");
-        if (!network.addReceiveDestination(registrationId, ChannelUri.parse(destination)))
-        {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP subscription with registration id " +
-                registrationId + "; destinations are for nano:udp?control-mode=manual subscriptions");
-        }
-        clientProxy.onOperationSuccess(correlationId);
+        onDestination(correlationId, clientId, registrationId, "subscription", () -> network.addReceiveDestination(registrationId,
+            ChannelUri.parse(destination)));
     }
 
     @Override
     public void onRemoveReceiveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
     {
-        registrations.checkOwner(registrationId, clientId, "subscription");
-        if (!network.removeReceiveDestination(registrationId, ChannelUri.parse(destination)))
+        onDestination(correlationId, clientId, registrationId, "subscription", () -> network.removeReceiveDestination(registrationId,
+            ChannelUri.parse(destination)));
+    }
+
+    /** Checks the client owns the registration, applies a destination change, and answers; false from it means not a UDP one. */
+    private void onDestination(
+        final long correlationId, final long clientId, final long registrationId, final String kind, final BooleanSupplier change)
+    {
+        registrations.checkOwner(registrationId, clientId, kind);
+        if (!change.getAsBoolean())
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP subscription with registration id " +
-                registrationId);
+            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP " + kind + " with registration id " +
+                registrationId + "; destinations are for nano:udp?control-mode=manual " + kind + "s");
         }
         clientProxy.onOperationSuccess(correlationId);
     }
