@@ -413,6 +413,34 @@ class DriverConductorTest
     }
 
     @Test
+    void destinationCommandsThatAreTruncatedMisdirectedOrAnotherClientsAreRefusedAndChangeNothing()
+    {
+        final long manual = add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10, "nano:udp?control-mode=manual|term-length=64k");
+        final long ipc = add(Commands.ADD_PUBLICATION, 7, 11, "nano:ipc");
+        assertThat(cycle(0)).extracting(Answer::type).containsOnly(Commands.ON_PUBLICATION_READY);
+
+        destination(Commands.ADD_DESTINATION, 8, manual, "nano:udp?endpoint=127.0.0.1:40999");     // not the owner
+        destination(Commands.ADD_DESTINATION, 7, ipc, "nano:udp?endpoint=127.0.0.1:40999");        // not a UDP publication
+        destination(Commands.ADD_RCV_DESTINATION, 7, manual, "nano:udp?endpoint=127.0.0.1:40999"); // a publication, as a subscription
+        destination(Commands.ADD_DESTINATION, 7, manual, "nano:udp?endpoint=127.0.0.1:40999|mtu=8k");
+        final int truncated = Commands.encodeDestination(command, nextCorrelationId++, 7, manual, "nano:udp?endpoint=127.0.0.1:1");
+        assertThat(commands.write(Commands.ADD_DESTINATION, command, 0, Commands.DESTINATION_LENGTH + 2)).isTrue();
+        command.putInt(Commands.DESTINATION_LENGTH, Integer.MAX_VALUE); // a length that overflows past the message
+        assertThat(commands.write(Commands.REMOVE_DESTINATION, command, 0, truncated)).isTrue();
+        assertThat(cycle(0)).extracting(Answer::type).as("every one refused, none answered as done").hasSize(6)
+            .containsOnly(Commands.ON_ERROR);
+
+        destination(Commands.ADD_DESTINATION, 7, manual, "nano:udp?endpoint=127.0.0.1:40999");
+        assertThat(cycle(0)).extracting(Answer::type).as("the owner's, well formed").containsExactly(Commands.ON_OPERATION_SUCCESS);
+    }
+
+    private void destination(final int type, final long clientId, final long registrationId, final String destination)
+    {
+        final int length = Commands.encodeDestination(command, nextCorrelationId++, clientId, registrationId, destination);
+        assertThat(commands.write(type, command, 0, length)).isTrue();
+    }
+
+    @Test
     void aReusedCorrelationIdIsRefusedAndLeaksNothing()
     {
         add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc", 42);
