@@ -37,13 +37,14 @@ class MonitoringCommandsTest
                 }
             }
             assertThat(sent).isEqualTo(100);
-            assertThatThrownBy(() -> client.addPublication("nano:udp?control=localhost:1", 3)).isInstanceOf(RegistrationException.class);
+            assertThatThrownBy(() -> client.addSubscription("nano:udp?control=127.0.0.1:9|control-mode=dynamic", 3))
+                .isInstanceOf(RegistrationException.class);
 
             final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "100");
             assertThat(stat).contains("heartbeat").contains("pub-lmt").contains("pub-pos").contains("sub-pos")
                 .contains("lag of subscriber " + subscription.registrationId() + " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
             final String errors = CliOutput.run("errors", "--dir", driver.directory().toString());
-            assertThat(errors).contains("needs endpoint=host:port");
+            assertThat(errors).contains("control-mode=dynamic is for publications");
             // the refused registration is the one error this test causes, but a busy machine may add others the driver
             // rightly records (a client descheduled mid-command past the liveness timeout): the total must be the
             // number of errors listed, whatever it is

@@ -314,9 +314,9 @@ public final class DriverContext
     }
 
     /**
-     * Sets how often the host name of a UDP publication's endpoint, or of a manual multi-destination-cast destination, is
-     * looked up again to follow a receiver whose address moved (a restarted pod's); it is also looked up again at once when
-     * the receiver stops answering. Names only: an address is never looked up. Default 1 s
+     * Sets how often the host name of a UDP publication's {@code endpoint=} is looked up again to follow a receiver whose
+     * address moved (a restarted pod's); it is also looked up again at once when the receiver stops answering. (Manual
+     * multi-destination-cast destinations and a subscription's {@code control=} are looked up once, when added.) Names only: an address is never looked up. Default 1 s
      * ({@value DriverProperties#RE_RESOLUTION_INTERVAL}).
      *
      * @param interval the interval.

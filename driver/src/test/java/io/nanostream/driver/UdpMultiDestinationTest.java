@@ -100,6 +100,75 @@ class UdpMultiDestinationTest
     }
 
     @Test
+    void fcMinHoldsThePublicationToItsSlowestDestinationAndFcMaxToItsFastest() throws Exception
+    {
+        assertThat(positionWithOneDestinationStalled("fc=min")).as("held within the stalled destination's window")
+            .isLessThanOrEqualTo(2 * 32 * 1024 + 96); // the receiver's window to the sender, the publication's window past that
+        assertThat(positionWithOneDestinationStalled("fc=max")).as("free to follow the destination that reads")
+            .isGreaterThan(10 * 32 * 1024);
+    }
+
+    /**
+     * Publishes 64-byte messages to two dynamic destinations, one of which never reads, until the other has read 5,000 (with
+     * fc=max) or for two seconds (with fc=min, where it cannot).
+     */
+    private static long positionWithOneDestinationStalled(final String flowControl) throws Exception
+    {
+        final String control = "127.0.0.1:" + UdpTransfer.freePort();
+        try (MediaDriver sender = MediaDriver.launch(context());
+             MediaDriver receiver = MediaDriver.launch(context());
+             NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
+             NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
+             ExclusivePublication publication = publisherClient.addExclusivePublication(
+                 "nano:udp?control=" + control + "|control-mode=dynamic|term-length=64k|" + flowControl, STREAM_ID);
+             Subscription reading = subscriberClient.addSubscription(
+                 "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, STREAM_ID);
+             Subscription stalled = subscriberClient.addSubscription(
+                 "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, STREAM_ID))
+        {
+            await(() -> reading.imageCount() == 1 && stalled.imageCount() == 1, "both receivers joined");
+            final io.nanostream.buffer.AtomicBuffer message = io.nanostream.buffer.AtomicBuffer.allocateHeap(64);
+            final long[] read = {0};
+            long position = 0;
+            final boolean minimum = flowControl.equals("fc=min");
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(minimum ? 2 : 30);
+            while (read[0] < 5_000 && System.nanoTime() < deadline)
+            {
+                final long result = publication.offer(message, 0, 64);
+                position = result > 0 ? result : position;
+                reading.poll((buffer, offset, length, header) -> read[0]++, 64);
+            }
+            return position;
+        }
+    }
+
+    @Test
+    void aManualPublicationTakesStatusMessagesOnlyFromItsDestinations() throws Exception
+    {
+        final int control = UdpTransfer.freePort();
+        try (MediaDriver driver = MediaDriver.launch(context());
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             ExclusivePublication publication = client.addExclusivePublication(
+                 "nano:udp?control=127.0.0.1:" + control + "|control-mode=manual|term-length=64k", STREAM_ID);
+             java.nio.channels.DatagramChannel stranger = java.nio.channels.DatagramChannel.open())
+        {
+            final io.nanostream.buffer.AtomicBuffer frame = io.nanostream.buffer.AtomicBuffer.wrap(
+                java.lang.foreign.MemorySegment.ofBuffer(java.nio.ByteBuffer.allocateDirect(64)));
+            io.nanostream.driver.wire.StatusMessage.put(frame, 0, publication.sessionId(), STREAM_ID, 0, 0,
+                64 * 1024, 1);
+            final java.nio.ByteBuffer bytes = frame.segment().asByteBuffer().limit(io.nanostream.driver.wire.StatusMessage.LENGTH);
+            final long before = driver.transportCounters().value("udp frames for unknown sessions");
+            for (int i = 0; i < 20; i++)
+            {
+                stranger.send(bytes.clear().limit(io.nanostream.driver.wire.StatusMessage.LENGTH),
+                    new java.net.InetSocketAddress("127.0.0.1", control));
+            }
+            await(() -> driver.transportCounters().value("udp frames for unknown sessions") >= before + 20, "the stranger's messages seen");
+            assertThat(publication.isConnected()).as("a status message from no destination connects nothing").isFalse();
+        }
+    }
+
+    @Test
     void destinationsAreRefusedWithTheReasonWhereTheyDoNotApply() throws Exception
     {
         final int port = UdpTransfer.freePort();

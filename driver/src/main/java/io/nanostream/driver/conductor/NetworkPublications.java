@@ -220,6 +220,12 @@ final class NetworkPublications
             throw new CommandException(Commands.ERROR_GENERIC, "publication " + registrationId + " has its most destinations, " +
                 Destinations.MAX_DESTINATIONS + "; remove one first, or use another publication");
         }
+        if (address.getAddress().getClass() != entry.publication.channel.endpoint().getAddress().getClass())
+        {
+            throw new CommandException(Commands.ERROR_INVALID_CHANNEL, "destination " + destination + " is " +
+                (address.getAddress() instanceof java.net.Inet6Address ? "IPv6" : "IPv4") + ", but publication " + registrationId +
+                " sends from " + entry.publication.channel.endpoint() + "; give control= an address of the same family");
+        }
         entry.manualDestinations.put(address, destination.toString());
         sender.offer(new SenderCommand.AddDestination(entry.publication, address));
         return true;

@@ -213,8 +213,13 @@ final class NetworkSubscriptions
                 MAX_DESTINATIONS + "; remove one first");
         }
         final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(), counters.transport());
+        if (!receiver.tryOffer(new ReceiverCommand.AddDestination(subscription.endpoint, destination)))
+        {
+            destination.close();
+            throw new CommandException(Commands.ERROR_GENERIC, "the receiver takes no commands now (its queue is full); " +
+                "add the destination again in a moment");
+        }
         subscription.destinations.put(channel.canonical(), destination);
-        receiver.offer(new ReceiverCommand.AddDestination(subscription.endpoint, destination));
         return true;
     }
 

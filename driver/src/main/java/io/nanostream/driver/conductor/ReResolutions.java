@@ -31,17 +31,15 @@ final class ReResolutions
         final NetworkPublication publication;
         final String host;
         final int port;
-        InetSocketAddress current;
         long dueNanos;
         boolean wasConnected;
         Future<InetAddress> pending;
 
-        Watched(final NetworkPublication publication, final String host, final int port, final InetSocketAddress current, final long dueNanos)
+        Watched(final NetworkPublication publication, final String host, final int port, final long dueNanos)
         {
             this.publication = publication;
             this.host = host;
             this.port = port;
-            this.current = current;
             this.dueNanos = dueNanos;
         }
     }
@@ -82,8 +80,7 @@ final class ReResolutions
         {
             return;
         }
-        watched.add(new Watched(publication, host, Integer.parseInt(endpoint.substring(colon + 1)), publication.channel.endpoint(),
-            clock.nanoTime() + intervalNanos));
+        watched.add(new Watched(publication, host, Integer.parseInt(endpoint.substring(colon + 1)), clock.nanoTime() + intervalNanos));
     }
 
     /**
@@ -157,11 +154,11 @@ final class ReResolutions
             return;
         }
         final InetSocketAddress moved = new InetSocketAddress(address, entry.port);
-        if (!moved.equals(entry.current))
+        final InetSocketAddress current = entry.publication.sendingTo(); // the sender's: a move it could not make is asked again
+        if (!moved.equals(current)) // asked again after each lookup until the sender sends there
         {
             LOGGER.log(System.Logger.Level.INFO, "{0} now resolves to {1} (was {2}): {3} sends there", entry.host,
-                address.getHostAddress(), entry.current.getAddress().getHostAddress(), entry.publication);
-            entry.current = moved;
+                address.getHostAddress(), current.getAddress().getHostAddress(), entry.publication);
             transport.endpointsMoved.add(1);
             sender.offer(new SenderCommand.ChangeEndpoint(entry.publication, moved));
         }

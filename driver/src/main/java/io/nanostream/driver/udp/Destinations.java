@@ -29,10 +29,11 @@ public final class Destinations
         /**
          * A destination was removed.
          *
-         * @param address where it was.
-         * @param timedOut true if a dynamic destination fell silent, false if the application removed it.
+         * @param address    where it was.
+         * @param receiverId its receiver's id, 0 if never heard from: flow control forgets it.
+         * @param timedOut   true if a dynamic destination fell silent, false if the application removed it.
          */
-        void onRemoved(InetSocketAddress address, boolean timedOut);
+        void onRemoved(InetSocketAddress address, long receiverId, boolean timedOut);
     }
 
     private final boolean dynamic;
@@ -74,6 +75,7 @@ public final class Destinations
             {
                 receiverIds[i] = receiverId;
                 lastHeardNanos[i] = nowNanos;
+                addresses[i] = source; // a dynamic receiver's address may change (NAT): send where it is now
                 return true;
             }
         }
@@ -169,12 +171,13 @@ public final class Destinations
     private void removeAt(final int index, final boolean timedOut)
     {
         final InetSocketAddress address = addresses[index];
+        final long receiverId = receiverIds[index];
         count--;
         addresses[index] = addresses[count];
         receiverIds[index] = receiverIds[count];
         lastHeardNanos[index] = lastHeardNanos[count];
         addresses[count] = null;
-        listener.onRemoved(address, timedOut);
+        listener.onRemoved(address, receiverId, timedOut);
     }
 
     private int indexOf(final InetSocketAddress address)
@@ -187,6 +190,23 @@ public final class Destinations
             }
         }
         return -1;
+    }
+
+    /** {@return whether receivers join by their status messages (dynamic), rather than being added by the application} */
+    boolean isDynamic()
+    {
+        return dynamic;
+    }
+
+    /**
+     * Whether an address is a destination.
+     *
+     * @param address the address.
+     * @return true if it is.
+     */
+    boolean contains(final InetSocketAddress address)
+    {
+        return indexOf(address) >= 0;
     }
 
     /** {@return how many destinations there are} */

@@ -121,6 +121,25 @@ public final class FlowControl
     }
 
     /**
+     * Forgets a receiver that is no longer sent to ("min" only): it holds the limit back no more.
+     *
+     * @param receiverId the receiver's id.
+     */
+    void forget(final long receiverId)
+    {
+        for (int i = receivers - 1; i >= 0; i--)
+        {
+            if (receiverIds[i] == receiverId)
+            {
+                receivers--;
+                receiverIds[i] = receiverIds[receivers];
+                limits[i] = limits[receivers];
+                lastSeenNanos[i] = lastSeenNanos[receivers];
+            }
+        }
+    }
+
+    /**
      * Moves every receiver's timeout on by a time the sender thread was away.
      *
      * @param awayNanos how long.

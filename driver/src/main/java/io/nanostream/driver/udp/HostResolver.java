@@ -124,8 +124,8 @@ public final class HostResolver implements AutoCloseable
     }
 
     /**
-     * Starts a fresh lookup of a host name, whatever answer is kept, to follow a name whose address may have moved; never
-     * waits. The answer replaces the kept one.
+     * Starts a fresh lookup of a host name, to follow a name whose address may have moved; never waits. The kept answer
+     * stays for channels added meanwhile, and a lookup for a new channel is not refused for this one running.
      *
      * @param host a host name.
      * @return the lookup, to be polled with {@link Future#isDone()}; null if another lookup is running (ask again later).
@@ -136,9 +136,7 @@ public final class HostResolver implements AutoCloseable
         {
             return null;
         }
-        running = lookupThread().submit(() -> lookup.lookup(host));
-        answers.put(host, new Answer(running, System.nanoTime()));
-        return running;
+        return lookupThread().submit(() -> lookup.lookup(host));
     }
 
     private ExecutorService lookupThread()

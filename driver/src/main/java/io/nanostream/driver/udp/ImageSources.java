@@ -12,34 +12,54 @@ final class ImageSources
 {
     /** The most sources one image answers. */
     static final int MAX_SOURCES = 8;
+    /** A source silent this long gives its place to a new one when all places are taken. */
+    static final long SILENT_NANOS = 1_000_000_000L;
 
     private final ReceiveSocket[] sockets = new ReceiveSocket[MAX_SOURCES];
     private final InetSocketAddress[] addresses = new InetSocketAddress[MAX_SOURCES];
+    private final long[] lastHeardNanos = new long[MAX_SOURCES];
     private int count;
 
     /**
      * Notes that frames of the image came in on a socket from an address.
      *
-     * @param socket  the subscription's socket they came in on.
-     * @param address the sender's address.
-     * @return false if the image has its most sources and this is a new one (it is not answered).
+     * @param socket   the subscription's socket they came in on.
+     * @param address  the sender's address.
+     * @param nowNanos the time.
+     * @return false if the image has its most sources, none silent for {@link #SILENT_NANOS}, and this is a new one (it
+     *         is not answered).
      */
-    boolean add(final ReceiveSocket socket, final InetSocketAddress address)
+    boolean add(final ReceiveSocket socket, final InetSocketAddress address, final long nowNanos)
     {
+        int oldest = -1;
         for (int i = 0; i < count; i++)
         {
             if (sockets[i] == socket && addresses[i].equals(address))
             {
+                lastHeardNanos[i] = nowNanos;
                 return true;
             }
+            if (oldest < 0 || lastHeardNanos[i] - lastHeardNanos[oldest] < 0)
+            {
+                oldest = i;
+            }
         }
+        int index = count;
         if (count == MAX_SOURCES)
         {
-            return false;
+            if (nowNanos - lastHeardNanos[oldest] < SILENT_NANOS)
+            {
+                return false;
+            }
+            index = oldest; // a silent source (gone, or never real) gives way
         }
-        sockets[count] = socket;
-        addresses[count] = address;
-        count++;
+        else
+        {
+            count++;
+        }
+        sockets[index] = socket;
+        addresses[index] = address;
+        lastHeardNanos[index] = nowNanos;
         return true;
     }
 
@@ -57,6 +77,7 @@ final class ImageSources
                 count--;
                 sockets[i] = sockets[count];
                 addresses[i] = addresses[count];
+                lastHeardNanos[i] = lastHeardNanos[count];
                 sockets[count] = null;
                 addresses[count] = null;
             }

@@ -11,6 +11,7 @@ import io.nanostream.driver.wire.RttMeasurement;
 import io.nanostream.driver.wire.Setup;
 import io.nanostream.driver.wire.StatusMessage;
 import io.nanostream.driver.wire.WireFrame;
+import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
@@ -32,6 +33,8 @@ public final class NetworkPublication
     static final long HEARTBEAT_INTERVAL_NANOS = 100_000_000L;
     private static final int DATAGRAMS_PER_DUTY_CYCLE = 8;
     private static final int CONTROL_FRAMES_PER_DUTY_CYCLE = 16;
+    /** The most frames one duty cycle steps over to follow spies ({@code ssc=true}). */
+    private static final int MAX_FRAMES_FOLLOWED = 4096;
 
     /** The registration id of the first client that added it. */
     public final long registrationId;
@@ -74,6 +77,8 @@ public final class NetworkPublication
     private boolean spiesSimulateConnection;
     /** The spies' positions, for {@code ssc=true}; replaced whole by the conductor. */
     private volatile Counter[] spyPositions = new Counter[0];
+    /** Where a unicast publication sends: written by the sender thread when the endpoint's name moves. */
+    private volatile InetSocketAddress sendingTo;
 
     /**
      * Creates a publication and opens its socket (on the conductor thread).
@@ -120,6 +125,7 @@ public final class NetworkPublication
         this.counters = counters;
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
+        this.sendingTo = channel.endpoint();
         this.destinations = channel.isMultiDestination() ? new Destinations(channel.controlMode() == UdpChannel.ControlMode.DYNAMIC,
             connectionTimeoutNanos, new DestinationReport(this, conductor)) : null;
         this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator, destinations);
@@ -188,11 +194,24 @@ public final class NetworkPublication
             fastest = Math.max(fastest, spy.get()); // acquire (in get): the spy read up to there
         }
         fastest = Math.min(fastest, log.producerPosition()); // a spy's position is in shared memory: never past what was written
-        if (fastest <= senderPosition)
+        // step over whole frames only, up to the spy: a position from shared memory may point into the middle of one
+        long position = senderPosition;
+        for (int frames = 0; position < fastest && frames < MAX_FRAMES_FOLLOWED; frames++)
+        {
+            final AtomicBuffer term = terms[LogLayout.indexByPosition(position, positionBitsToShift)];
+            final int termOffset = (int)position & (termLength - 1);
+            final int frameLength = FrameHeader.frameLengthAcquire(term, termOffset); // acquire: the frame is whole
+            if (frameLength < FrameHeader.LENGTH || frameLength > termLength - termOffset)
+            {
+                break; // not yet written (or not a frame): go on next cycle
+            }
+            position += FrameHeader.align(frameLength);
+        }
+        if (position <= senderPosition)
         {
             return 0;
         }
-        senderPosition = fastest;
+        senderPosition = position;
         setLimit(Math.max(senderLimit, senderPosition));
         counters.position().set(senderPosition); // release: the conductor raises the publishers' limit from it
         return 1;
@@ -216,6 +235,16 @@ public final class NetworkPublication
     public void spyPositions(final Counter[] positions)
     {
         this.spyPositions = positions.clone();
+    }
+
+    /**
+     * Makes flow control forget a receiver no longer sent to (sender thread).
+     *
+     * @param receiverId its id.
+     */
+    void forgetReceiver(final long receiverId)
+    {
+        flowControl.forget(receiverId);
     }
 
     /**
@@ -305,6 +334,11 @@ public final class NetworkPublication
      */
     private void dispatchControl(final int type, final long nowNanos)
     {
+        if (type > 0 && destinations != null && !destinations.isDynamic() && !destinations.contains(socket.controlSource()))
+        {
+            transport.unknownSessionFrames.add(1); // manual: only the destinations the application added may steer it
+            return;
+        }
         switch (type)
         {
             case -1 ->
@@ -425,8 +459,21 @@ public final class NetworkPublication
      */
     void changeEndpoint(final InetSocketAddress address)
     {
-        socket.reconnect(address);
-        needsSetup = true;
+        if (socket.reconnect(address))
+        {
+            sendingTo = address; // release (volatile): the conductor compares the next lookup with it
+            needsSetup = true;
+        }
+    }
+
+    /**
+     * Where a unicast publication sends now: its endpoint, or where its name moved to.
+     *
+     * @return the address.
+     */
+    public InetSocketAddress sendingTo()
+    {
+        return sendingTo;
     }
 
     /**

@@ -295,7 +295,7 @@ final class PublicationSocket
                     transport.destinationSendsMissed.add(1);
                 }
             }
-            catch (final IOException ex)
+            catch (final IOException | RuntimeException ex)
             {
                 transport.socketErrors.add(1); // e.g. ICMP port unreachable from a receiver that went away: it misses this datagram
             }
@@ -304,25 +304,38 @@ final class PublicationSocket
     }
 
     /**
-     * Sends to a new unicast address from now on (the endpoint's name moved), and hears from it.
+     * Sends to a new unicast address from now on (the endpoint's name moved), and hears from it; if the socket cannot, it
+     * stays with the old one.
      *
      * @param address the new address.
+     * @return false if the socket could not send there (counted as a socket error); a later lookup tries again.
      */
-    void reconnect(final InetSocketAddress address)
+    boolean reconnect(final InetSocketAddress address)
     {
-        if (batched != null)
-        {
-            batched.connect(address);
-            return;
-        }
         try
         {
+            if (batched != null)
+            {
+                batched.connect(address); // a UDP connect replaces the last: nothing to undo if it fails
+                return true;
+            }
+            final java.net.SocketAddress old = socket.getRemoteAddress();
             socket.disconnect();
-            socket.connect(address);
+            try
+            {
+                socket.connect(address);
+                return true;
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                socket.connect(old);
+                throw ex;
+            }
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
-            transport.socketErrors.add(1); // the old connection is gone; the next re-resolution tries again
+            transport.socketErrors.add(1);
+            return false;
         }
     }
 

@@ -310,7 +310,7 @@ public final class ReceiveChannelEndpoint
             if (image.sources != null)
             {
                 // several destinations feed the image (a replay and the live stream): answer each that carries it
-                if (!image.sources.add(receivingFrom, source))
+                if (!image.sources.add(receivingFrom, source, nowNanos))
                 {
                     transport.framesFromWrongSource.add(1);
                     return;
@@ -463,7 +463,7 @@ public final class ReceiveChannelEndpoint
         final ReceiveSocket setupSocket = setupSockets.remove(SessionTimes.key(image.sessionId, image.streamId));
         if (image.sources != null && setupSocket != null && destinationSockets.contains(setupSocket))
         {
-            image.sources.add(setupSocket, image.controlAddress); // answer the SETUP's sender at once, before its data comes
+            image.sources.add(setupSocket, image.controlAddress, System.nanoTime()); // answer the SETUP's sender before its data comes
         }
     }
 

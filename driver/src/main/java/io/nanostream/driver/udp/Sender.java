@@ -91,15 +91,28 @@ public final class Sender implements Agent
                 publications.remove(remove.publication());
                 conductor.offer(new ConductorCommand.PublicationRemoved(remove.publication()));
             }
+            // a publication already dropped takes no more commands: its socket may be closing
             case SenderCommand.AddDestination add ->
             {
-                if (!add.publication().addDestination(add.address(), clock.nanoTime()))
+                if (publications.contains(add.publication()) && !add.publication().addDestination(add.address(), clock.nanoTime()))
                 {
                     transport.destinationsRefused.add(1);
                 }
             }
-            case SenderCommand.RemoveDestination remove -> remove.publication().removeDestination(remove.address());
-            case SenderCommand.ChangeEndpoint change -> change.publication().changeEndpoint(change.address());
+            case SenderCommand.RemoveDestination remove ->
+            {
+                if (publications.contains(remove.publication()))
+                {
+                    remove.publication().removeDestination(remove.address());
+                }
+            }
+            case SenderCommand.ChangeEndpoint change ->
+            {
+                if (publications.contains(change.publication()))
+                {
+                    change.publication().changeEndpoint(change.address());
+                }
+            }
         }
     }
 

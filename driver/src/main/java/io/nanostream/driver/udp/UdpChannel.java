@@ -168,7 +168,8 @@ public record UdpChannel(
                 "e.g. 224.0.1.7 (control 224.0.1.8)");
         }
         final String canonical = "udp-" + (mode == ControlMode.NONE ? "" : "mdc-" + modeText + "-") +
-            endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() + (iface == null ? "" : "-" + iface.getHostAddress());
+            endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() + (iface == null ? "" : "-" + iface.getHostAddress()) +
+            (control == null || mode != ControlMode.NONE ? "" : "-control-" + control.getAddress().getHostAddress() + ":" + control.getPort());
         final SocketBuffers buffers = new SocketBuffers(
             (int)uri.size(ChannelUri.SOCKET_SEND_BUFFER, SocketBuffers.DEFAULT.send()),
             (int)uri.size(ChannelUri.SOCKET_RECEIVE_BUFFER, SocketBuffers.DEFAULT.receive()));

@@ -231,10 +231,10 @@ final class UdpSockets
         socket.join(group.getAddress(), channel.multicastInterface());
     }
 
-    /** Linux reports twice what it keeps (its bookkeeping included): less than asked means the kernel capped it. */
+    /** Linux keeps twice what is asked (its bookkeeping included) and reports that: less than twice means it capped it. */
     private static void warnIfCapped(final UdpChannel channel, final String name, final int asked, final int got)
     {
-        if (got < asked)
+        if (got < 2L * asked)
         {
             LOGGER.log(System.Logger.Level.WARNING, "{0}: {1}={2} asked, the kernel gave {3}; raise net.core.{4}_max to get it",
                 channel.canonical(), name, asked, got, name.equals("so-sndbuf") ? "wmem" : "rmem");

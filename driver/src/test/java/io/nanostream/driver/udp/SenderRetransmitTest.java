@@ -137,6 +137,21 @@ class SenderRetransmitTest
     }
 
     @Test
+    void spiesSimulatingAConnectionMoveTheSenderOverWholeFramesWhateverTheirPositionsSay()
+    {
+        publication.spiesSimulateConnection();
+        final io.nanostream.buffer.Counter spy = counters.subscriberPosition(9, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "spy", 0);
+        publication.spyPositions(new io.nanostream.buffer.Counter[] {spy});
+        spy.set(100); // shared memory says: the middle of the second frame (64-byte frames from 0)
+        publication.send(1_000);
+        assertThat(publication.senderPosition()).as("to the end of the frame the spy is in, never into it").isEqualTo(128);
+        spy.set(1L << 40); // past anything written
+        publication.send(2_000);
+        assertThat(publication.senderPosition()).as("no further than the ten frames written").isEqualTo(640);
+        assertThat(publication.isConnected()).as("the spy is the connection").isTrue();
+    }
+
+    @Test
     void aNakIntoTheMiddleOfAFrameIsDroppedAndCountedNotAnsweredWithPayloadTakenForAHeader() throws Exception
     {
         final long t = 1_000_000_000L;
