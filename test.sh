@@ -5,5 +5,6 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/scripts/env.sh"
 cd "$here"
+"$here/scripts/check-env.sh"
 echo "test.sh: running the suite with $JAVA_HOME" >&2
 exec mvn -B -ntp verify "$@"

@@ -2,9 +2,10 @@
 # JAVA_HOME wins if it is 25 or newer; otherwise the newest JDK 25+ under /usr/lib/jvm (or /opt/java).
 
 java_major() {
-    # prints the major version of the java binary $1, or nothing
+    # prints the major version of the java binary $1, or nothing; the line that names the version, as JAVA_TOOL_OPTIONS
+    # and JDK_JAVA_OPTIONS make java print "Picked up ..." before it
     local line
-    line=$("$1" -version 2>&1 | head -n 1) || return 0
+    line=$("$1" -version 2>&1 | grep -m 1 ' version "') || return 0
     line=${line#*version \"}
     line=${line%%\"*}
     case "$line" in
