@@ -8,12 +8,34 @@ import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 import io.nanostream.log.ReservedValueSupplier;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A publication with one writer thread and a log of its own: it keeps its place in the term itself, so
- * an offer needs no atomic instruction. Calling it from two threads at once corrupts the stream.
+ * an offer needs no atomic instruction. Calling it from two threads at once corrupts the stream: messages are lost and
+ * others overwritten, and the stream may stall for good, with every offer still returning success. With assertions on
+ * ({@code -ea}) an offer or claim that starts while another thread's is under way throws {@link IllegalStateException}
+ * naming both threads; with them off the check costs nothing and catches nothing. Handing the publication from one
+ * thread to another is fine, with a happens-before between them (a queue, a lock); to offer from several threads at once,
+ * use a {@link ConcurrentPublication}.
  */
 public final class ExclusivePublication extends Publication
 {
+    private static final VarHandle OFFERING;
+
+    static
+    {
+        try
+        {
+            OFFERING = MethodHandles.lookup().findVarHandle(ExclusivePublication.class, "offering", Thread.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private final ExclusiveTermAppender[] appenders = new ExclusiveTermAppender[LogLayout.PARTITION_COUNT];
     private int termId;
     private int termOffset;
@@ -21,6 +43,9 @@ public final class ExclusivePublication extends Publication
     private long termBeginPosition;
     private long cachedLimit;
     private ExclusiveTermAppender appender;
+    /** With assertions on: the thread inside an offer or claim now, to catch a second one at the same time. */
+    @SuppressWarnings("unused")
+    private Thread offering;
 
     ExclusivePublication(
         final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
@@ -41,6 +66,19 @@ public final class ExclusivePublication extends Publication
 
     @Override
     public long offer(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
+    {
+        assert enter();
+        try
+        {
+            return append(buffer, offset, length, supplier);
+        }
+        finally
+        {
+            assert leave();
+        }
+    }
+
+    private long append(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
     {
         checkMessage(buffer, offset, length);
         if (closed)
@@ -67,6 +105,40 @@ public final class ExclusivePublication extends Publication
 
     @Override
     public long tryClaim(final int length, final BufferClaim claim)
+    {
+        assert enter();
+        try
+        {
+            return claim(length, claim);
+        }
+        finally
+        {
+            assert leave();
+        }
+    }
+
+    /** Under {@code -ea}: marks this thread inside an offer, or names both threads if another one is. */
+    private boolean enter()
+    {
+        final Thread current = Thread.currentThread();
+        final Thread other = (Thread)OFFERING.compareAndExchange(this, (Thread)null, current); // volatile: sees another's entry
+        if (other != null && other != current)
+        {
+            throw new IllegalStateException("two threads offer on one ExclusivePublication (session " + sessionId + ", stream " +
+                streamId + ") at once: " + other + " and " + current + "; that corrupts the stream. Offer from one thread, or use a " +
+                "ConcurrentPublication (NanoStream.addPublication) for several");
+        }
+        return true;
+    }
+
+    /** Under {@code -ea}: this thread's offer is done. */
+    private boolean leave()
+    {
+        OFFERING.setRelease(this, (Thread)null); // release: the next thread's entry sees this offer's writes
+        return true;
+    }
+
+    private long claim(final int length, final BufferClaim claim)
     {
         checkPayloadLength(length);
         if (closed)

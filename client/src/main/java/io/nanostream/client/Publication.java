@@ -304,7 +304,11 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
 
     final void checkPayloadLength(final int length)
     {
-        if (length > maxPayloadLength || length < 0)
+        if (length < 0)
+        {
+            throw new IllegalArgumentException("claim of " + length + " bytes: a claim's length is 0 or more");
+        }
+        if (length > maxPayloadLength)
         {
             throw new IllegalArgumentException("claim of " + length + " bytes is over one frame's payload of " +
                 maxPayloadLength + " (MTU - 32); use offer for longer messages, or a larger mtu");

@@ -4,6 +4,7 @@ import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.ConcurrentPublication;
 import io.nanostream.client.DriverUnavailableException;
+import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.RegistrationException;
 import io.nanostream.client.Subscription;
@@ -213,6 +214,53 @@ class IpcBadInputTest
         {
             assertThatThrownBy(() -> MediaDriver.launch(new DriverContext().directory(first.directory())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already running");
+        }
+    }
+
+    @Test
+    void twoThreadsOfferingOnOneExclusivePublicationAtOnceAreNamedUnderAssertions() throws Exception
+    {
+        assertThat(ExclusivePublication.class.desiredAssertionStatus()).as("surefire runs with -ea").isTrue();
+        try (MediaDriver driver = MediaDriver.launchEmbedded();
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=64k", 41);
+             Subscription subscription = client.addSubscription("nano:ipc", 41))
+        {
+            final java.util.concurrent.atomic.AtomicReference<Throwable> caught = new java.util.concurrent.atomic.AtomicReference<>();
+            final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            final Runnable offerer = () ->
+            {
+                final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
+                try
+                {
+                    while (!stop.get())
+                    {
+                        publication.offer(message, 0, 64);
+                    }
+                }
+                catch (final IllegalStateException ex)
+                {
+                    caught.compareAndSet(null, ex);
+                    stop.set(true);
+                }
+            };
+            final Thread first = new Thread(offerer, "offerer-one");
+            final Thread second = new Thread(offerer, "offerer-two");
+            first.start();
+            second.start();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!stop.get() && System.nanoTime() < deadline)
+            {
+                subscription.poll((buffer, offset, length, header) -> { }, 256);
+            }
+            stop.set(true);
+            first.join();
+            second.join();
+            assertThat(caught.get()).as("two threads at once are caught").isNotNull()
+                .hasMessageContaining("two threads offer on one ExclusivePublication").hasMessageContaining("offerer-one")
+                .hasMessageContaining("offerer-two").hasMessageContaining("ConcurrentPublication");
+            assertThatThrownBy(() -> publication.tryClaim(-1, new BufferClaim()))
+                .hasMessageContaining("a claim's length is 0 or more");
         }
     }
 }
