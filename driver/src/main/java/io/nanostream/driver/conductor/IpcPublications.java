@@ -135,7 +135,8 @@ final class IpcPublications
         }
         if (untethered != null && publication.untetheredLink == null)
         {
-            publication.untetheredLink = new ImageLink(publication);
+            publication.untetheredLink = new ClientImageLink(clientProxy, publication.sessionId, publication.streamId,
+                publication.logFile);
         }
         publication.subscribers.add(new SubscriberPosition(position, subscription.registrationId(), imageCorrelationId,
             subscription.clientId(), untethered));
@@ -148,30 +149,6 @@ final class IpcPublications
         final Untethered untethered = Untethered.of(channel, clock.nanoTime());
         return untethered == null ? null : untethered.showIn(counters.untethered(subscription.registrationId(), sessionId,
             subscription.streamId(), subscription.clientId(), "nano:ipc"));
-    }
-
-    /** Tells an untethered subscriber's client that it left a publication's image, or rejoined it. */
-    private final class ImageLink implements Untethered.Link
-    {
-        private final IpcPublication publication;
-
-        ImageLink(final IpcPublication publication)
-        {
-            this.publication = publication;
-        }
-
-        @Override
-        public void unavailable(final SubscriberPosition subscriber)
-        {
-            clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), publication.streamId);
-        }
-
-        @Override
-        public void available(final SubscriberPosition subscriber, final long joinPosition)
-        {
-            clientProxy.onAvailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), publication.sessionId,
-                publication.streamId, subscriber.position(), joinPosition, publication.logFile);
-        }
     }
 
     /** Removes a client's link to a publication; false if the registration is not an IPC publication. */
@@ -255,7 +232,7 @@ final class IpcPublications
         {
             final IpcPublication publication = publications.get(i);
             if (publication.untetheredLink != null && Untethered.updateAll(publication.subscribers, publication.producerPosition(),
-                publication.window(), nowNanos, clock.epochMillis(), publication.untetheredLink))
+                publication.window(), nowNanos, clock, publication.untetheredLink))
             {
                 work++;
             }

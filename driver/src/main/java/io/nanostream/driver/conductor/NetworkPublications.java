@@ -336,7 +336,8 @@ final class NetworkPublications
                 untethered.showIn(counters.untethered(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId, "spy " + spy.canonical));
                 if (entry.untetheredLink == null)
                 {
-                    entry.untetheredLink = new SpyLink(entry);
+                    entry.untetheredLink = new ClientImageLink(clientProxy, entry.sessionId(), entry.streamId(),
+                        entry.publication.log.path());
                 }
             }
         }
@@ -350,30 +351,6 @@ final class NetworkPublications
         entry.publishSpyPositions();
         clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position, joinPosition,
             entry.publication.log.path());
-    }
-
-    /** Tells an untethered spy's client that it left a publication's log, or rejoined it. */
-    private final class SpyLink implements Untethered.Link
-    {
-        private final NetworkPublicationEntry entry;
-
-        SpyLink(final NetworkPublicationEntry entry)
-        {
-            this.entry = entry;
-        }
-
-        @Override
-        public void unavailable(final SubscriberPosition spy)
-        {
-            clientProxy.onUnavailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), entry.streamId());
-        }
-
-        @Override
-        public void available(final SubscriberPosition spy, final long joinPosition)
-        {
-            clientProxy.onAvailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), entry.sessionId(), entry.streamId(),
-                spy.position(), joinPosition, entry.publication.log.path());
-        }
     }
 
     /** Removes a spy subscription; false if the registration is not one. */
@@ -427,7 +404,7 @@ final class NetworkPublications
         {
             final NetworkPublicationEntry entry = publications.get(i);
             if (entry.untetheredLink != null && Untethered.updateAll(entry.spies.values(), entry.producerPosition(), entry.window(),
-                nowNanos, clock.epochMillis(), entry.untetheredLink))
+                nowNanos, clock, entry.untetheredLink))
             {
                 entry.publishSpyPositions();
                 work++;

@@ -91,30 +91,6 @@ final class NetworkSubscriptions
         }
     }
 
-    /** Tells an untethered subscriber's client that it left an image, or rejoined it. */
-    private final class ImageLink implements Untethered.Link
-    {
-        private final PublicationImage image;
-
-        ImageLink(final PublicationImage image)
-        {
-            this.image = image;
-        }
-
-        @Override
-        public void unavailable(final SubscriberPosition subscriber)
-        {
-            clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), image.streamId);
-        }
-
-        @Override
-        public void available(final SubscriberPosition subscriber, final long joinPosition)
-        {
-            clientProxy.onAvailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), image.sessionId,
-                image.streamId, subscriber.position(), joinPosition, image.log.path());
-        }
-    }
-
     NetworkSubscriptions(
         final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
         final ErrorRecorder errors, final LongSupplier correlationIds, final Clock clock, final CommandQueue<ReceiverCommand> receiver,
@@ -373,7 +349,8 @@ final class NetworkSubscriptions
 
     private Image image(final PublicationImage publicationImage, final Map<Long, SubscriberPosition> positions)
     {
-        return new Image(publicationImage, positions, new ImageLink(publicationImage));
+        return new Image(publicationImage, positions, new ClientImageLink(clientProxy, publicationImage.sessionId,
+            publicationImage.streamId, publicationImage.log.path()));
     }
 
     /** A subscriber's position in an image, with its untethered state if its channel has {@code tether=false}; frees the counter on failure. */
@@ -411,7 +388,7 @@ final class NetworkSubscriptions
                 continue;
             }
             if (Untethered.updateAll(image.subscribers().values(), image.image().rebuildPosition(), image.image().window(),
-                clock.nanoTime(), clock.epochMillis(), image.link()))
+                clock.nanoTime(), clock, image.link()))
             {
                 image.image().subscriberPositions(image.positions());
                 work++;

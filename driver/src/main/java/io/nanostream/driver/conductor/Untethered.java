@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.client.ChannelUri;
+import io.nanostream.concurrent.Clock;
 
 import java.util.Collection;
 import java.util.Iterator;
@@ -193,13 +194,13 @@ final class Untethered
      * @param frontPosition how far the publisher (or the image's receiver) has got.
      * @param window        how far the publisher may go past the slowest subscriber.
      * @param nowNanos      the time.
-     * @param nowMillis     the wall clock time, for freeing.
+     * @param clock         the wall clock, read only to free a dropped subscriber's counters.
      * @param link          tells the clients.
      * @return whether the positions that hold the publisher back changed.
      */
     static boolean updateAll(
         final Collection<SubscriberPosition> subscribers, final long frontPosition, final long window, final long nowNanos,
-        final long nowMillis, final Link link)
+        final Clock clock, final Link link)
     {
         boolean changed = false;
         final Iterator<SubscriberPosition> iterator = subscribers.iterator();
@@ -226,7 +227,7 @@ final class Untethered
                 case DROPPED ->
                 {
                     iterator.remove();
-                    subscriber.free(nowMillis);
+                    subscriber.free(clock.epochMillis());
                     changed = true;
                 }
             }
