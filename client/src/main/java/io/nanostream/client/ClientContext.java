@@ -13,14 +13,17 @@ import java.util.function.IntSupplier;
 
 /**
  * How a client connects: the driver directory and the timeouts. Defaults come from system properties
- * ({@code nanostream.dir}, {@code nanostream.driver.timeout.ms}), then from built-in values.
+ * ({@code nanostream.dir}, {@code nanostream.driver.timeout.ms}, {@code nanostream.client.connect.timeout.ms}), then from
+ * built-in values; a property that does not parse is an error that names it, never a silent default. A context is
+ * filled in by one thread before it connects, and read-only after.
  */
 public final class ClientContext
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
     private Path directory;
-    private Duration driverTimeout = Duration.ofMillis(Long.getLong("nanostream.driver.timeout.ms", 10_000));
+    private Duration driverTimeout = millisProperty("nanostream.driver.timeout.ms", 10_000);
+    private Duration connectTimeout = millisProperty("nanostream.client.connect.timeout.ms", -1);
     private Duration keepaliveInterval = Duration.ofMillis(500);
     private Duration resourceLinger = Duration.ofSeconds(3);
     private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
@@ -104,6 +107,29 @@ public final class ClientContext
     public Duration driverTimeout()
     {
         return driverTimeout;
+    }
+
+    /**
+     * Sets how long {@code NanoStream.connect} waits for a driver that is not there yet: no control file, one still
+     * being made, or a dead driver's that a new one will replace. It then fails naming the directory it watched.
+     *
+     * @param timeout the longest wait; zero to fail at once. Default: the driver timeout.
+     * @return this context.
+     */
+    public ClientContext connectTimeout(final Duration timeout)
+    {
+        if (timeout.isNegative())
+        {
+            throw new IllegalArgumentException("connect timeout " + timeout + " is negative; give zero to fail at once");
+        }
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    /** {@return how long connecting waits for a driver to appear: the setting, else the driver timeout} */
+    public Duration connectTimeout()
+    {
+        return connectTimeout.isNegative() ? driverTimeout : connectTimeout;
     }
 
     /**
@@ -259,5 +285,28 @@ public final class ClientContext
     public IntSupplier driverInvoker()
     {
         return driverInvoker;
+    }
+    /** A duration in milliseconds from a system property; a value that does not parse fails, naming the property. */
+    private static Duration millisProperty(final String name, final long defaultMillis)
+    {
+        final String value = System.getProperty(name);
+        if (value == null || value.isBlank())
+        {
+            return Duration.ofMillis(defaultMillis);
+        }
+        try
+        {
+            final long millis = Long.parseLong(value.strip());
+            if (millis < 0)
+            {
+                throw new NumberFormatException("negative");
+            }
+            return Duration.ofMillis(millis);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("system property " + name + "=" + value + " is not a number of milliseconds " +
+                "(0 or more); fix or unset it", ex);
+        }
     }
 }

@@ -6,14 +6,8 @@ import io.nanostream.buffer.MappedFile;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
 import io.nanostream.client.protocol.ControlFile;
-import io.nanostream.client.protocol.DriverProcess;
-import io.nanostream.client.protocol.LocalDrivers;
 import io.nanostream.log.LogBuffers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,85 +90,11 @@ public final class NanoStream implements AutoCloseable
      */
     public static NanoStream connect(final ClientContext context)
     {
-        final List<Path> embeddedDrivers = LocalDrivers.directories();
-        if (!context.directoryGiven() && embeddedDrivers.size() > 1)
-        {
-            throw new DriverUnavailableException("which media driver? " + embeddedDrivers.size() + " run embedded in this process, in " +
-                embeddedDrivers + ": connect with driver.connect(), or name one with ClientContext.directory(driver.directory())", null);
-        }
-        final Path directory = context.directory();
-        final Path file = directory.resolve(ControlFile.FILE_NAME);
-        if (!Files.exists(file))
-        {
-            final List<Path> embedded = LocalDrivers.directories();
-            throw new DriverUnavailableException("no media driver in " + directory + ": " + file + " does not exist; " +
-                (embedded.isEmpty() ? "start one with `./nano-stream driver --dir " + directory + "` or MediaDriver.launchEmbedded(), " +
-                    "or point nanostream.dir at the directory of the running driver" :
-                    "drivers run embedded in this process in " + embedded + ": connect with driver.connect(), or " +
-                    "ClientContext.directory(driver.directory())"), null);
-        }
-        checkOwner(file);
-        final MappedFile mapping;
-        try
-        {
-            mapping = MappedFile.open(file);
-        }
-        catch (final UncheckedIOException ex)
-        {
-            throw new DriverUnavailableException("cannot map the driver's control file " + file + ": " + ex.getMessage(), ex);
-        }
-        final ControlFile control = new ControlFile(mapping.buffer());
-        try
-        {
-            control.checkReady(file);
-            if (control.process().state() == DriverProcess.State.GONE)
-            {
-                throw new DriverUnavailableException("the media driver in " + directory + " (pid " + control.pid() +
-                    ") is not running: its process ended; start it with `./nano-stream driver --dir " + directory + "`", null);
-            }
-            final long heartbeat = new MessageRing(control.commandRing()).consumerHeartbeat();
-            final long silentMillis = context.clock().epochMillis() - heartbeat;
-            if (silentMillis > context.driverTimeout().toMillis())
-            {
-                throw new DriverUnavailableException("the media driver in " + directory + " (pid " + control.pid() +
-                    ") has not heartbeated for " + silentMillis + " ms (timeout " + context.driverTimeout().toMillis() +
-                    " ms): it is not running; start it with `./nano-stream driver --dir " + directory + "`", null);
-            }
-        }
-        catch (final IllegalStateException | IllegalArgumentException ex)
-        {
-            mapping.close();
-            throw new DriverUnavailableException(ex.getMessage(), ex);
-        }
-        catch (final DriverUnavailableException ex)
-        {
-            mapping.close();
-            throw ex;
-        }
-        final NanoStream client = new NanoStream(context, mapping, control);
+        final DriverConnector.Connection connection = DriverConnector.await(context);
+        final NanoStream client = new NanoStream(context, connection.mapping(), connection.control());
         client.conductor.keepalive();
         client.conductorRunner.start();
         return client;
-    }
-
-    /** A control file another user owns could be anyone's: its driver would read and write this client's memory. */
-    static void checkOwner(final Path file)
-    {
-        final String user = System.getProperty("user.name");
-        final String owner;
-        try
-        {
-            owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName();
-        }
-        catch (final IOException | UnsupportedOperationException ex)
-        {
-            return; // no owners on this file system: nothing to compare
-        }
-        if (!owner.equals(user))
-        {
-            throw new DriverUnavailableException("the control file " + file + " belongs to " + owner + ", not to " + user +
-                "; connect to a driver you run (ClientContext.directory or nanostream.dir), or run as " + owner, null);
-        }
     }
 
     /**

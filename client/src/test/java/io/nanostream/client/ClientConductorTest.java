@@ -152,7 +152,8 @@ class ClientConductorTest
     void aDriverAlreadySilentAtConnectIsRefusedWithTheReason()
     {
         clock.advance(DRIVER_TIMEOUT.toMillis() + 1, TimeUnit.MILLISECONDS);
-        final ClientContext context = new ClientContext().directory(directory).clock(clock).driverTimeout(DRIVER_TIMEOUT);
+        final ClientContext context = new ClientContext().directory(directory).clock(clock).driverTimeout(DRIVER_TIMEOUT)
+            .connectTimeout(Duration.ZERO);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NanoStream.connect(context))
             .isInstanceOf(DriverUnavailableException.class).hasMessageContaining("has not heartbeated for 10001 ms");
     }

@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A driver and two clients beside twice as many busy threads as cores, for a minute, while the conductor is also kept
+ * A driver and two clients beside twice as many busy threads as cores, for half a minute, while the conductor is also kept
  * busy making 192 MiB logs (each takes it seconds on a loaded machine): no client is timed out, no driver taken for
  * dead, no image dropped, and the stream loses nothing. The run's length comes from {@code nanostream.test.busy.seconds}
- * (default 60 for IPC, half of it for UDP); give it more by hand for a soak.
+ * (default 30 for IPC, half of it for UDP: three client timeouts); give it more by hand for a soak.
  */
 class BusyMachineTest
 {
-    private static final long SECONDS = Long.getLong("nanostream.test.busy.seconds", 60);
+    private static final long SECONDS = Long.getLong("nanostream.test.busy.seconds", 30);
 
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();

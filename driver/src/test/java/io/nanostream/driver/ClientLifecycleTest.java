@@ -1,11 +1,17 @@
 package io.nanostream.driver;
 
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.client.ClientContext;
 import io.nanostream.client.DriverUnavailableException;
 import io.nanostream.client.NanoStream;
+import io.nanostream.client.Publication;
 import io.nanostream.client.RegistrationException;
+import io.nanostream.client.Subscription;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +34,62 @@ class ClientLifecycleTest
         {
             assertThat(client.addSubscription("nano:ipc", 1).registrationId()).isPositive();
         }
+    }
+
+    @Test
+    void connectWaitsForADriverThatStartsAfterIt() throws Exception
+    {
+        final DriverContext driverContext = UdpRoundTripTest.context(ThreadingMode.SHARED);
+        final CompletableFuture<MediaDriver> started = new CompletableFuture<>();
+        final Thread starter = Thread.ofPlatform().start(() ->
+        {
+            try
+            {
+                Thread.sleep(300); // the client asks first, as a service started beside its driver does
+                started.complete(MediaDriver.launch(driverContext));
+            }
+            catch (final Throwable ex)
+            {
+                started.completeExceptionally(ex);
+            }
+        });
+        try (NanoStream client = NanoStream.connect(new ClientContext().directory(driverContext.directory())
+            .connectTimeout(Duration.ofSeconds(30)));
+             Subscription subscription = client.addSubscription("nano:ipc", 5);
+             Publication publication = client.addPublication("nano:ipc", 5))
+        {
+            final AtomicBuffer message = AtomicBuffer.allocateHeap(8);
+            message.putLong(0, 42);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (publication.offer(message, 0, 8) < 0)
+            {
+                assertThat(System.nanoTime()).as("offer to the driver that started late").isLessThan(deadline);
+                Thread.sleep(1);
+            }
+            final long[] received = {0};
+            while (subscription.poll((buffer, offset, length, header) -> received[0] = buffer.getLong(offset), 1) == 0)
+            {
+                assertThat(System.nanoTime()).as("poll from the driver that started late").isLessThan(deadline);
+                Thread.sleep(1);
+            }
+            assertThat(received[0]).isEqualTo(42);
+        }
+        finally
+        {
+            starter.join();
+            started.get().close();
+        }
+    }
+
+    @Test
+    void connectStopsWaitingAtItsTimeoutAndNamesTheDirectory()
+    {
+        final DriverContext driverContext = UdpRoundTripTest.context(ThreadingMode.SHARED);
+        final ClientContext context = new ClientContext().directory(driverContext.directory()).connectTimeout(Duration.ofMillis(300));
+        final long start = System.nanoTime();
+        assertThatThrownBy(() -> NanoStream.connect(context)).isInstanceOf(DriverUnavailableException.class)
+            .hasMessageContaining("for a driver in " + driverContext.directory()).hasMessageContaining("connectTimeout");
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
     }
 
     @Test

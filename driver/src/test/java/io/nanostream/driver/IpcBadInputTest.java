@@ -151,25 +151,28 @@ class IpcBadInputTest
     @Test
     void aMissingControlFileSaysHowToStartADriver()
     {
-        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir.resolve("nothing-here"))))
+        final ClientContext context = new ClientContext().directory(dir.resolve("nothing-here")).connectTimeout(Duration.ofMillis(200));
+        final long start = System.nanoTime();
+        assertThatThrownBy(() -> NanoStream.connect(context))
             .isInstanceOf(DriverUnavailableException.class).hasMessageContaining("does not exist")
-            .hasMessageContaining("./nano-stream driver");
+            .hasMessageContaining("./nano-stream driver").hasMessageContaining("ms for a driver in " + dir.resolve("nothing-here"));
+        assertThat(System.nanoTime() - start).as("it waited for the driver").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
     }
 
     @Test
     void truncatedForeignAndUnreadyControlFilesAreNamedAsSuch() throws Exception
     {
         Files.write(dir.resolve(ControlFile.FILE_NAME), new byte[64]);
-        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir).connectTimeout(Duration.ZERO))).isInstanceOf(DriverUnavailableException.class)
             .hasMessageContaining("truncated");
         Files.write(dir.resolve(ControlFile.FILE_NAME), new byte[4096]);
-        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir).connectTimeout(Duration.ZERO))).isInstanceOf(DriverUnavailableException.class)
             .hasMessageContaining("not ready");
         final byte[] foreign = new byte[4096];
         foreign[0] = 0x7F;
         foreign[1] = 'E';
         Files.write(dir.resolve(ControlFile.FILE_NAME), foreign);
-        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir))).isInstanceOf(DriverUnavailableException.class)
+        assertThatThrownBy(() -> NanoStream.connect(new ClientContext().directory(dir).connectTimeout(Duration.ZERO))).isInstanceOf(DriverUnavailableException.class)
             .hasMessageContaining("another program's file");
     }
 

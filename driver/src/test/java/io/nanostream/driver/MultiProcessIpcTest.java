@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -235,7 +236,7 @@ class MultiProcessIpcTest
             assertThatThrownBy(() -> client.addSubscription("nano:ipc", 12)).isInstanceOf(DriverUnavailableException.class)
                 .hasMessageContaining("is gone");
         }
-        assertThatThrownBy(() -> NanoStream.connect(clientContext())).isInstanceOf(DriverUnavailableException.class)
+        assertThatThrownBy(() -> NanoStream.connect(clientContext().connectTimeout(Duration.ZERO))).isInstanceOf(DriverUnavailableException.class)
             .hasMessageContaining("not running");
         driver();
         try (NanoStream client = NanoStream.connect(clientContext());

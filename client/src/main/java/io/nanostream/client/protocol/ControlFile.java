@@ -173,6 +173,17 @@ public final class ControlFile
     }
 
     /**
+     * Whether the file is still being made: shorter than its header, or not yet marked ready. A client waits for such a
+     * file; any other fault {@link #checkReady} names is not fixed by waiting.
+     *
+     * @return true while a driver is starting (or died starting).
+     */
+    public boolean isStarting()
+    {
+        return file.capacity() < HEADER_LENGTH || file.getIntAcquire(VERSION_OFFSET) == 0; // acquire: pairs with markReady
+    }
+
+    /**
      * Checks that a mapped file is a ready control file of this version.
      *
      * @param path where it came from, for the message.
