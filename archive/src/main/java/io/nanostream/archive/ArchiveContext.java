@@ -33,6 +33,11 @@ public final class ArchiveContext
     private Consumer<Throwable> errorHandler = error -> System.getLogger("io.nanostream.archive")
         .log(System.Logger.Level.ERROR, "nano-stream archive error", error);
 
+    /** Creates a context with the defaults, which the setters then change. */
+    public ArchiveContext()
+    {
+    }
+
     private static Path directoryProperty()
     {
         final String configured = System.getProperty("nanostream.archive.dir");

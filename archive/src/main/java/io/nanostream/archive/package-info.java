@@ -6,7 +6,7 @@
  *                                                 ^   |                                  |
  *   ArchiveClient --control stream (requests)-----+   +--response stream (answers)--> ArchiveClient
  *                                                 |
- *   subscribers <--replay stream (positioned exclusive publication)-- replay sessions <--+
+ *   subscribers &lt;--replay stream (positioned exclusive publication)-- replay sessions &lt;--+
  * </pre>
  */
 package io.nanostream.archive;

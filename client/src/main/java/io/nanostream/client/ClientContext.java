@@ -32,6 +32,11 @@ public final class ClientContext
     private boolean useConductorInvoker;
     private IntSupplier driverInvoker;
 
+    /** Creates a context with the defaults (system properties, then built-in values), which the setters then change. */
+    public ClientContext()
+    {
+    }
+
     /**
      * The default driver directory: {@code nanostream.dir} if set, else {@code /dev/shm/nano-stream-<user>}
      * where {@code /dev/shm} exists, else under the temporary directory.

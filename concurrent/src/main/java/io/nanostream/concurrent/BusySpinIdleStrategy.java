@@ -6,6 +6,11 @@ public final class BusySpinIdleStrategy implements IdleStrategy
     /** The configuration name of this strategy. */
     public static final String ALIAS = "spin";
 
+    /** Creates the strategy; it holds no state, so one may serve any number of threads. */
+    public BusySpinIdleStrategy()
+    {
+    }
+
     @Override
     public void idle()
     {

@@ -6,6 +6,11 @@ public final class NoOpIdleStrategy implements IdleStrategy
     /** The configuration name of this strategy. */
     public static final String ALIAS = "noop";
 
+    /** Creates the strategy; it holds no state, so one may serve any number of threads. */
+    public NoOpIdleStrategy()
+    {
+    }
+
     @Override
     public void idle()
     {

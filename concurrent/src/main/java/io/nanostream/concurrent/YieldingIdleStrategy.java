@@ -6,6 +6,11 @@ public final class YieldingIdleStrategy implements IdleStrategy
     /** The configuration name of this strategy. */
     public static final String ALIAS = "yield";
 
+    /** Creates the strategy; it holds no state, so one may serve any number of threads. */
+    public YieldingIdleStrategy()
+    {
+    }
+
     @Override
     public void idle()
     {

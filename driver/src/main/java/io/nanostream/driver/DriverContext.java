@@ -34,6 +34,11 @@ public final class DriverContext
     private final LogStorage logStorage = new LogStorage();
     private final DatagramBatching datagramBatching = new DatagramBatching();
 
+    /** Creates a context with the defaults (system properties, then built-in values), which the setters then change. */
+    public DriverContext()
+    {
+    }
+
     /**
      * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@value DriverProperties#DIRECTORY}).
      *

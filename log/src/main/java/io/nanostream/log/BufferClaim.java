@@ -13,6 +13,11 @@ public final class BufferClaim
     private int frameOffset;
     private int frameLength;
 
+    /** Creates a claim that refers to nothing until a {@code tryClaim} fills it; keep one per publishing thread and reuse it. */
+    public BufferClaim()
+    {
+    }
+
     /**
      * Points the claim at a frame in progress.
      *

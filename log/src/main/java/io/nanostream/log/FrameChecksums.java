@@ -22,6 +22,11 @@ public final class FrameChecksums
     private int nextView;
     private byte[] payload = new byte[0];
 
+    /** Creates the checksummer for one thread. */
+    public FrameChecksums()
+    {
+    }
+
     /**
      * Stamps every data frame of a block that starts at index 0.
      *

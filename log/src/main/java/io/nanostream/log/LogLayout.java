@@ -15,7 +15,7 @@ import io.nanostream.buffer.AtomicBuffer;
  *  +----------------------------+  2 * termLength
  *  |           Term 2           |
  *  +----------------------------+  3 * termLength: the metadata section, 4096 bytes
- *  |  Tail Counter 0 (term id << 32 | offset)  |   +0
+ *  |  Tail Counter 0 (term id &lt;&lt; 32 | offset)  |   +0
  *  |  Tail Counter 1                           |   +8
  *  |  Tail Counter 2                           |  +16
  *  |  Active Term Count (int)                  |  +24

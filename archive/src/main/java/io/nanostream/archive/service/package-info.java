@@ -4,7 +4,7 @@
  * <pre>
  *   ArchiveConductor --requests--> ControlSession (answers)
  *        |                 +-----> RecordingSession --blocks--> Segments files   (ImageEvent from the client's thread)
- *        |                 +-----> ReplaySession   <--frames--- Segments files   --offerBlock--> publication
+ *        |                 +-----> ReplaySession   &lt;--frames--- Segments files   --offerBlock--> publication
  *        +--> Catalog (CatalogLayout)        RecordingRecovery, on start: each unfinished recording cut at its last whole frame
  * </pre>
  */

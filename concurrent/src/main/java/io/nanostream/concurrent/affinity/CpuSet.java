@@ -116,13 +116,21 @@ public final class CpuSet
         return mask;
     }
 
-    /** {@return whether the set holds a CPU} @param cpu the CPU number. */
+    /**
+     * {@return whether the set holds a CPU}
+     *
+     * @param cpu the CPU number.
+     */
     public boolean contains(final int cpu)
     {
         return cpu >= 0 && bits.get(cpu);
     }
 
-    /** {@return whether every CPU of another set is in this one} @param other the other set. */
+    /**
+     * {@return whether every CPU of another set is in this one}
+     *
+     * @param other the other set.
+     */
     public boolean containsAll(final CpuSet other)
     {
         final BitSet missing = (BitSet)other.bits.clone();
@@ -130,7 +138,11 @@ public final class CpuSet
         return missing.isEmpty();
     }
 
-    /** {@return the CPUs of this set that are not in another} @param other the other set. */
+    /**
+     * {@return the CPUs of this set that are not in another}
+     *
+     * @param other the other set.
+     */
     public CpuSet minus(final CpuSet other)
     {
         final BitSet rest = (BitSet)bits.clone();
@@ -138,7 +150,11 @@ public final class CpuSet
         return new CpuSet(rest);
     }
 
-    /** {@return the CPUs of both sets} @param other the other set. */
+    /**
+     * {@return the CPUs of both sets}
+     *
+     * @param other the other set.
+     */
     public CpuSet union(final CpuSet other)
     {
         final BitSet all = (BitSet)bits.clone();

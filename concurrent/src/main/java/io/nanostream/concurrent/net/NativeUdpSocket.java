@@ -181,7 +181,7 @@ public final class NativeUdpSocket implements AutoCloseable
     /**
      * Stages message {@code i} as {@link #stage(int, MemorySegment, long, int)} does, for the kernel to cut into
      * datagrams of {@code segmentLength} bytes each (the last may be shorter): UDP segmentation offload
-     * ({@code UDP_SEGMENT}), one trip through the network stack for them all. See {@link #segmentsDatagrams()}.
+     * ({@code UDP_SEGMENT}), one trip through the network stack for them all. See {@link UdpSocketOptions#segmentsDatagrams()}.
      *
      * @param i             0 to {@link #batchCapacity()} - 1.
      * @param memory        native memory (direct or mapped).

@@ -115,7 +115,7 @@ public final class UdpSocketOptions
 
     /**
      * Asks the kernel to hand over datagrams of one flow that arrive together as one message ({@code UDP_GRO}, Linux 5.0
-     * and later): {@link NativeUdpSocket#segmentLength(int)} then says how to cut it.
+     * and later): {@link ReceivedDatagrams#segmentLength(int)} then says how to cut it.
      *
      * @return true if the kernel agreed.
      */

@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>
  *   clients --command ring--> ClientCommandAdapter --> DriverConductor --+--> IpcPublications
- *   clients <--broadcast----- ClientProxy <------------------------------+--> NetworkConductor --> Sender, Receiver
+ *   clients &lt;--broadcast----- ClientProxy &lt;------------------------------+--> NetworkConductor --> Sender, Receiver
  * </pre>
  *
  * Runs on the conductor thread; {@link #recordError} may be called from any driver thread.
