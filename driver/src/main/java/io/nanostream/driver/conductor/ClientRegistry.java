@@ -5,7 +5,6 @@ import io.nanostream.buffer.Counter;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -65,13 +64,26 @@ final class ClientRegistry
         return true;
     }
 
+    /** What the conductor does with a client it timed out. */
+    @FunctionalInterface
+    interface TimeoutHandler
+    {
+        /**
+         * A client was forgotten.
+         *
+         * @param clientId    the client.
+         * @param silentNanos how long it had been silent.
+         */
+        void onTimeout(long clientId, long silentNanos);
+    }
+
     /**
      * Notes every client whose heartbeat counter moved since the last look, then forgets every client silent for longer
-     * than the timeout and tells the consumer of each.
+     * than the timeout and tells the handler of each.
      *
      * @return how many were timed out.
      */
-    int timeOut(final long nowNanos, final long nowMillis, final long timeoutNanos, final LongConsumer onTimeout)
+    int timeOut(final long nowNanos, final long nowMillis, final long timeoutNanos, final TimeoutHandler onTimeout)
     {
         int timedOut = 0;
         final Iterator<Map.Entry<Long, Client>> iterator = clients.entrySet().iterator();
@@ -92,7 +104,7 @@ final class ClientRegistry
             {
                 iterator.remove();
                 free(client, nowMillis);
-                onTimeout.accept(entry.getKey());
+                onTimeout.onTimeout(entry.getKey(), nowNanos - client.lastHeardNanos);
                 timedOut++;
             }
         }

@@ -18,6 +18,7 @@ import io.nanostream.driver.udp.Receiver;
 import io.nanostream.driver.udp.Sender;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -191,8 +192,14 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         }
         else
         {
-            work += clients.timeOut(nowNanos, clock.epochMillis(), settings.clientLivenessNanos(), clientId ->
+            work += clients.timeOut(nowNanos, clock.epochMillis(), settings.clientLivenessNanos(), (clientId, silentNanos) ->
             {
+                system.clientsTimedOut().add(1);
+                errors.record(new IllegalStateException("client " + clientId + " timed out: no keepalive for " +
+                    TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms (client liveness timeout " +
+                    TimeUnit.NANOSECONDS.toMillis(settings.clientLivenessNanos()) + " ms); its publications and subscriptions " +
+                    "were released. A live client is timed out only if it could not heartbeat: a stopped JVM, a pause longer " +
+                    "than the timeout, or an invoker-mode client that was not invoked"));
                 releaseClient(clientId);
                 clientProxy.onClientTimeout(clientId);
             });

@@ -133,7 +133,7 @@ final class NetworkPublications
                     senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, label);
                     final NetworkPublication publication = new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
                         settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl,
-                        settings.udpBatching(), authenticator, conductor);
+                        settings.udpBatching(), authenticator, conductor, errors::record);
                     if (!uri.flag(ChannelUri.END_OF_STREAM, true))
                     {
                         publication.withoutEndOfStream();

@@ -188,7 +188,7 @@ final class NetworkSubscriptions
             throw new CommandException(Commands.ERROR_GENERIC, "subscription " + registrationId + " has its most destinations, " +
                 MAX_DESTINATIONS + "; remove one first");
         }
-        final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(), counters.transport());
+        final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(), counters.transport(), errors::record);
         if (!receiver.tryOffer(new ReceiverCommand.AddDestination(subscription.endpoint, destination)))
         {
             destination.close();

@@ -35,7 +35,8 @@ public final class DriverCounters
         this.counters = counters;
         this.clock = clock;
         this.system = new SystemCounters(gauge("clients"), gauge("publications"), gauge("subscriptions"), system("errors"),
-            system("unblocked frames"), gauge("conductor longest cycle ns"), system("conductor cycles over 1 ms"));
+            system("unblocked frames"), gauge("conductor longest cycle ns"), system("conductor cycles over 1 ms"),
+            system("clients timed out"));
         this.transport = new TransportCounters(this::system, counters);
     }
 

@@ -18,6 +18,7 @@ import io.nanostream.log.LogLayout;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 
 /**
  * A publication sent over UDP. Clients append to its log exactly as for IPC; the sender thread sends
@@ -96,12 +97,13 @@ public final class NetworkPublication
      * @param authenticator           signs and checks its datagrams on an {@code auth=} channel; null on others.
      * @param conductor               where a multi-destination-cast publication reports destinations coming and going; may be
      *                                null on other channels.
+     * @param errors                  the distinct-error log, for its sockets' failures.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
         final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
         final FlowControl flowControl, final SocketBatching batching, final DatagramAuthenticator authenticator,
-        final CommandQueue<ConductorCommand> conductor)
+        final CommandQueue<ConductorCommand> conductor, final Consumer<Throwable> errors)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -128,7 +130,7 @@ public final class NetworkPublication
         this.sendingTo = channel.endpoint();
         this.destinations = channel.isMultiDestination() ? new Destinations(channel.controlMode() == UdpChannel.ControlMode.DYNAMIC,
             connectionTimeoutNanos, new DestinationReport(this, conductor)) : null;
-        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator, destinations);
+        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator, destinations, errors);
         this.control = socket.control();
         this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
         this.termSender = new TermSender(terms, termBuffers, mtu, socket);

@@ -16,6 +16,7 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.function.Consumer;
 
 /**
  * A UDP publication's socket: sends term bytes and single frames to the channel's endpoint, receives its
@@ -53,6 +54,7 @@ final class PublicationSocket
     private final Destinations destinations;
     /** Multi-destination-cast: who sent the last control datagram; else null. */
     private InetSocketAddress controlSource;
+    private final SocketErrors socketErrors;
 
     /**
      * Opens the sockets (conductor thread).
@@ -66,10 +68,13 @@ final class PublicationSocket
      *                      datagram at a time); null on others.
      * @param destinations  where to send on a multi-destination-cast channel (which sends through a JDK channel, one datagram
      *                      at a time, to each); null on others.
+     * @param errors        the distinct-error log, for the sockets' failures.
      */
     PublicationSocket(final UdpChannel channel, final SocketBatching batching, final LossGenerator sendLoss, final LossGenerator receiveLoss,
-        final TransportCounters transport, final DatagramAuthenticator authenticator, final Destinations destinations)
+        final TransportCounters transport, final DatagramAuthenticator authenticator, final Destinations destinations,
+        final Consumer<Throwable> errors)
     {
+        this.socketErrors = new SocketErrors(transport.socketErrors, errors, channel.canonical());
         this.authenticator = authenticator;
         this.destinations = destinations;
         this.channel = channel;
@@ -207,7 +212,7 @@ final class PublicationSocket
         final int sent = batched.sendStaged(count);
         if (sent < 0)
         {
-            transport.socketErrors.add(1);
+            socketErrors.onErrno("send", channel.endpoint(), sent);
             if (staged.segmentLength(0) > 0 && (sent == -NativeUdpSocket.EIO || sent == -NativeUdpSocket.EINVAL || sent == -NativeUdpSocket.EMSGSIZE))
             {
                 // the route cannot segment (no checksum offload: EIO; datagrams longer than the path MTU: EINVAL or EMSGSIZE)
@@ -265,7 +270,7 @@ final class PublicationSocket
         }
         catch (final IOException ex)
         {
-            transport.socketErrors.add(1); // e.g. ICMP port unreachable while no receiver listens: the datagram is gone, as on a lossy network
+            socketErrors.onException("send", channel.endpoint(), ex); // e.g. ICMP port unreachable while no receiver listens: the datagram is gone, as on a lossy network
             return true;
         }
     }
@@ -297,7 +302,7 @@ final class PublicationSocket
             }
             catch (final IOException | RuntimeException ex)
             {
-                transport.socketErrors.add(1); // e.g. ICMP port unreachable from a receiver that went away: it misses this datagram
+                socketErrors.onException("send", destinations.address(i), ex); // e.g. ICMP port unreachable from a receiver that went away: it misses this datagram
             }
         }
         return true;
@@ -334,7 +339,7 @@ final class PublicationSocket
         }
         catch (final IOException | RuntimeException ex)
         {
-            transport.socketErrors.add(1);
+            socketErrors.onException("connect to", address, ex);
             return false;
         }
     }
@@ -365,7 +370,7 @@ final class PublicationSocket
         }
         catch (final IOException ex)
         {
-            transport.socketErrors.add(1);
+            socketErrors.onException("receive control frames", null, ex);
             return 0;
         }
         if (length == 0)
@@ -408,7 +413,7 @@ final class PublicationSocket
         final int length = batched.receiveInto(control.segment());
         if (length < 0)
         {
-            transport.socketErrors.add(1); // e.g. ECONNREFUSED reported by an ICMP message: nothing to read
+            socketErrors.onErrno("receive control frames", null, length); // e.g. ECONNREFUSED reported by an ICMP message: nothing to read
             return 0;
         }
         return length;

@@ -97,7 +97,7 @@ public final class ReceiveChannelEndpoint
         final SocketBatching batching, final DatagramAuthenticator authenticator)
     {
         this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors,
-            channel.isMultiDestination() ? null : ReceiveSocket.open(channel, batching, transport), authenticator);
+            channel.isMultiDestination() ? null : ReceiveSocket.open(channel, batching, transport, errors), authenticator);
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */

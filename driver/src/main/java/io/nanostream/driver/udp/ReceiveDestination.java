@@ -2,6 +2,8 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.driver.status.TransportCounters;
 
+import java.util.function.Consumer;
+
 /**
  * One destination of a subscription with several ({@code control-mode=manual}): its channel and the socket bound to its
  * endpoint. The conductor opens it and closes it; in between the receiver reads it as part of its endpoint.
@@ -24,12 +26,14 @@ public final class ReceiveDestination
      * @param channel   the destination's channel: where to bind.
      * @param batching  JDK channel, or batched native socket.
      * @param transport the transport counters.
+     * @param errors    the distinct-error log, for the socket's failures.
      * @return the destination.
      * @throws IllegalArgumentException if the endpoint cannot be bound.
      */
-    public static ReceiveDestination open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport)
+    public static ReceiveDestination open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport,
+        final Consumer<Throwable> errors)
     {
-        return new ReceiveDestination(channel, ReceiveSocket.open(channel, batching, transport));
+        return new ReceiveDestination(channel, ReceiveSocket.open(channel, batching, transport, errors));
     }
 
     /** Closes the socket, once the receiver has let go of it (conductor thread). */

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.function.Consumer;
 
 /**
  * A {@link ReceiveChannelEndpoint}'s socket: a JDK channel that reads one datagram per call, or, when batching is on,
@@ -28,16 +29,19 @@ final class ReceiveSocket
     private final NativeUdpSocket batched;
     private final AtomicBuffer[] slots;
     private final TransportCounters transport;
+    private final SocketErrors socketErrors;
     private final ByteBuffer receiveBytes;
     private final AtomicBuffer received;
     /** Where the second and later datagrams of a coalesced message are copied to be handed on from offset 0. */
     private final AtomicBuffer segmentCopy;
 
-    private ReceiveSocket(final DatagramChannel channel, final NativeUdpSocket batched, final TransportCounters transport)
+    private ReceiveSocket(final DatagramChannel channel, final NativeUdpSocket batched, final TransportCounters transport,
+        final SocketErrors socketErrors)
     {
         this.channel = channel;
         this.batched = batched;
         this.transport = transport;
+        this.socketErrors = socketErrors;
         this.receiveBytes = batched == null ? ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH) : null;
         this.received = batched == null ? AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes)) : null;
         this.segmentCopy = batched == null ? null : AtomicBuffer.wrap(MemorySegment.ofBuffer(ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH)));
@@ -55,20 +59,23 @@ final class ReceiveSocket
      * @param batching  JDK channel, or batched native socket (IPv6 channels always take the JDK channel); with offload,
      *                  the kernel may hand over datagrams of one sender together, to be cut here.
      * @param transport the transport counters.
+     * @param errors    the distinct-error log, for the socket's failures.
      * @return the socket.
      */
-    static ReceiveSocket open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport)
+    static ReceiveSocket open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport,
+        final Consumer<Throwable> errors)
     {
+        final SocketErrors socketErrors = new SocketErrors(transport.socketErrors, errors, channel.canonical());
         if (!UdpSockets.batches(channel, batching))
         {
-            return new ReceiveSocket(UdpSockets.openReceiver(channel), null, transport);
+            return new ReceiveSocket(UdpSockets.openReceiver(channel), null, transport, socketErrors);
         }
         final NativeUdpSocket socket = UdpSockets.openBatchedReceiver(channel, batching.datagramsPerCall());
         if (batching.offload())
         {
             socket.options().coalesceDatagrams(); // refused on kernels before 5.0: datagrams then come one per message
         }
-        return new ReceiveSocket(null, socket, transport);
+        return new ReceiveSocket(null, socket, transport, socketErrors);
     }
 
     /**
@@ -93,7 +100,7 @@ final class ReceiveSocket
             final ReceivedDatagrams received = batched.received();
             if (count < 0)
             {
-                transport.socketErrors.add(1);
+                socketErrors.onErrno("receive", null, count);
                 break;
             }
             for (int i = 0; i < count; i++)
@@ -143,7 +150,7 @@ final class ReceiveSocket
             }
             catch (final IOException ex)
             {
-                transport.socketErrors.add(1);
+                socketErrors.onException("receive", null, ex);
                 break;
             }
             if (source == null)
@@ -168,9 +175,10 @@ final class ReceiveSocket
     {
         if (batched != null)
         {
-            if (batched.sendTo(frame.segment(), 0, length, destination) < 0)
+            final int sent = batched.sendTo(frame.segment(), 0, length, destination);
+            if (sent < 0)
             {
-                transport.socketErrors.add(1);
+                socketErrors.onErrno("send a control frame to", destination, sent);
             }
             return;
         }
@@ -181,7 +189,7 @@ final class ReceiveSocket
         }
         catch (final IOException ex)
         {
-            transport.socketErrors.add(1);
+            socketErrors.onException("send a control frame to", destination, ex);
         }
     }
 

@@ -28,7 +28,7 @@ class SenderFuzzTest
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
         final SenderCounters senderCounters = counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test");
         final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
-            counters.transport(), senderCounters, 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"), SocketBatching.OFF, null, null);
+            counters.transport(), senderCounters, 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"), SocketBatching.OFF, null, null, error -> { });
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(256);
         for (int i = 0; i < 40; i++)

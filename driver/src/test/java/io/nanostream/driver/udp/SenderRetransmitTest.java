@@ -42,7 +42,7 @@ class SenderRetransmitTest
         // made before anything is published, as the driver makes it: the sender starts where the log starts
         publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
             counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
-            Fixtures.batch(), null, null);
+            Fixtures.batch(), null, null, error -> { });
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
         for (int i = 0; i < 10; i++)
@@ -198,7 +198,7 @@ class SenderRetransmitTest
         final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
         final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
             counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
-            Fixtures.batch(), null, null);
+            Fixtures.batch(), null, null, error -> { });
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
         for (int i = 0; i < Fixtures.TERM_LENGTH / 2 / 64; i++)
