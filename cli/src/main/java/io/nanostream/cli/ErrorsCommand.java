@@ -18,16 +18,37 @@ public final class ErrorsCommand implements Callable<Integer>
     @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
+    @Option(names = "--json", description = "One JSON object per distinct error and line: observations, first and last " +
+        "(epoch ms), and the error with its stack trace.")
+    private boolean json;
+
     @Override
     public Integer call()
     {
         final Path dir = DriverFiles.directoryOrDefault(directory);
         try (MappedFile mapping = DriverFiles.mapControlFile(dir))
         {
+            final StringBuilder out = new StringBuilder();
             final int count = ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, text) ->
-                System.out.printf("%d observation(s) from %s to %s%n%s%n", observations, Instant.ofEpochMilli(first),
-                    Instant.ofEpochMilli(last), text));
-            System.out.println(count + " distinct error(s) in " + dir);
+            {
+                if (json)
+                {
+                    out.append("{\"observations\":").append(observations).append(",\"first_ms\":").append(first)
+                        .append(",\"last_ms\":").append(last).append(",\"error\":");
+                    StatCommand.appendJsonString(out, text);
+                    out.append("}\n");
+                }
+                else
+                {
+                    out.append(String.format("%d observation(s) from %s to %s%n%s%n", observations, Instant.ofEpochMilli(first),
+                        Instant.ofEpochMilli(last), text));
+                }
+            });
+            if (!json)
+            {
+                out.append(count).append(" distinct error(s) in ").append(dir).append('\n');
+            }
+            System.out.print(out);
         }
         return 0;
     }

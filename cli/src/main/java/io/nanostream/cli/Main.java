@@ -18,8 +18,8 @@ import java.util.ServiceLoader;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Low-latency messaging between threads, processes and machines.",
-    subcommands = {CommandLine.HelpCommand.class, DriverCommand.class, ArchiveCommand.class, StatCommand.class, ErrorsCommand.class,
-        LossCommand.class, PingCommand.class, PongCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DriverCommand.class, ArchiveCommand.class, StatCommand.class, BacklogCommand.class,
+        ErrorsCommand.class, LossCommand.class, PingCommand.class, PongCommand.class})
 public final class Main implements Runnable
 {
     @Spec

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.lang.foreign.Arena;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,10 @@ public final class PingCommand implements Callable<Integer>
     @Option(names = "--pong-channel", defaultValue = "nano:udp?endpoint=localhost:20124", description = "Where pongs come back (default ${DEFAULT-VALUE}).")
     private String pongChannel;
 
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+        description = "How long to wait for a pong to connect, and for each answer, before giving up (default ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
     @Option(names = "--messages", defaultValue = "100000", description = "Measured round trips (default ${DEFAULT-VALUE}).")
     private long messages;
 
@@ -52,7 +57,7 @@ public final class PingCommand implements Callable<Integer>
 
     private IdleStrategy idler;
 
-    private static void check(final NanoStream client, final long deadline, final long roundTrip)
+    private void check(final NanoStream client, final long deadline, final long roundTrip)
     {
         if (client.isClosed())
         {
@@ -60,7 +65,8 @@ public final class PingCommand implements Callable<Integer>
         }
         if (System.nanoTime() > deadline)
         {
-            throw new IllegalStateException("round trip " + roundTrip + " got no answer within 10 s: is 'nano-stream pong' still running?");
+            throw new IllegalStateException("round trip " + roundTrip + " got no answer within " + timeout.toMillis() +
+                " ms (--timeout): is 'nano-stream pong' still running?");
         }
     }
 
@@ -81,12 +87,13 @@ public final class PingCommand implements Callable<Integer>
              ExclusivePublication pings = client.addExclusivePublication(pingChannel, PongCommand.PING_STREAM))
         {
             System.err.println("waiting for a pong on " + pingChannel + " -> " + pongChannel + " ...");
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            final long deadline = System.nanoTime() + timeout.toNanos();
             while (!pings.isConnected() || pongs.imageCount() == 0)
             {
                 if (System.nanoTime() > deadline)
                 {
-                    throw new IllegalStateException("no pong connected within 30 s: start 'nano-stream pong' with the same channels");
+                    throw new IllegalStateException("no pong connected within " + timeout.toMillis() + " ms (--timeout): start " +
+                        "'nano-stream pong' with the same channels (" + pingChannel + " -> " + pongChannel + ")");
                 }
                 Thread.sleep(10);
             }
@@ -112,7 +119,7 @@ public final class PingCommand implements Callable<Integer>
         for (long i = 0; i < count; i++)
         {
             message.putLong(0, System.nanoTime());
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            final long deadline = System.nanoTime() + timeout.toNanos();
             while (pings.offer(message, 0, length) < 0)
             {
                 check(client, deadline, i);

@@ -6,10 +6,12 @@ import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.CounterTypes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +43,9 @@ public final class StatCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print one sample as JSON, one object per counter and line, and exit; rates over one interval.")
     private boolean json;
 
+    @Mixin
+    private CounterFilter filter = new CounterFilter();
+
     @Override
     public Integer call() throws Exception
     {
@@ -60,12 +65,12 @@ public final class StatCommand implements Callable<Integer>
                 final StringBuilder screen = new StringBuilder();
                 if (json)
                 {
-                    renderJson(screen, counters, previous, current, (now - previousNanos) / 1e9);
+                    renderJson(screen, CounterRow.readAll(counters), previous, current, (now - previousNanos) / 1e9);
                 }
                 else
                 {
                     screen.append(once ? "" : "\033[H\033[2J");
-                    render(screen, dir, control, commands, counters, previous, current, (now - previousNanos) / 1e9);
+                    render(screen, dir, control, commands, CounterRow.readAll(counters), previous, current, (now - previousNanos) / 1e9);
                     if (archiveDirectory != null)
                     {
                         ArchiveCounters.render(screen, archiveDirectory);
@@ -90,22 +95,34 @@ public final class StatCommand implements Callable<Integer>
         return values;
     }
 
-    private static void render(
-        final StringBuilder out, final Path dir, final ControlFile control, final MessageRing commands, final CountersReader counters,
+    private void render(
+        final StringBuilder out, final Path dir, final ControlFile control, final MessageRing commands, final List<CounterRow> rows,
         final Map<Integer, Long> previous, final Map<Integer, Long> current, final double seconds)
     {
-        final long heartbeatAge = System.currentTimeMillis() - commands.consumerHeartbeat();
+        final long nowMillis = System.currentTimeMillis();
+        final long heartbeatAge = nowMillis - commands.consumerHeartbeat();
         out.append(String.format(Locale.ROOT, "nano-stream driver %s  pid %d  heartbeat %d ms ago%s%n", dir, control.pid(),
             heartbeatAge, heartbeatAge > 2_000 ? "  (NOT RUNNING?)" : ""));
-        out.append(String.format(Locale.ROOT, "%-4s %-14s %16s %14s  %s%n", "id", "type", "value", "rate/s", "label"));
-        counters.forEach((id, type, label, value) ->
+        out.append(String.format(Locale.ROOT, "%-4s %-14s %8s %16s %14s  %s%n", "id", "type", "client", "value", "rate/s", "label"));
+        for (final CounterRow row : rows)
         {
-            final String rate = CounterTypes.hasRate(type) ? String.format(Locale.ROOT, "%,.0f", rate(id, value, previous, current, seconds)) : "";
-            out.append(String.format(Locale.ROOT, "%-4d %-14s %,16d %14s  %s%n", id, CounterTypes.name(type), value, rate, label));
-        });
-        appendLags(out, counters);
-        AgentPlacements.render(out, control.pid());
-        LogMappings.render(out, Path.of("/proc"), control.pid());
+            if (!filter.test(row))
+            {
+                continue;
+            }
+            final String rate = CounterTypes.hasRate(row.type()) ?
+                String.format(Locale.ROOT, "%,.0f", rate(row.id(), row.value(), previous, current, seconds)) : "";
+            final String label = row.type() == CounterTypes.CLIENT_HEARTBEAT ?
+                row.label() + "  (last keepalive " + (nowMillis - row.value()) + " ms ago)" : row.label();
+            out.append(String.format(Locale.ROOT, "%-4d %-14s %8s %,16d %14s  %s%n", row.id(), CounterTypes.name(row.type()),
+                row.clientId() == 0 ? "-" : Long.toString(row.clientId()), row.value(), rate, label));
+        }
+        appendLags(out, rows);
+        if (filter.isEmpty())
+        {
+            AgentPlacements.render(out, control.pid());
+            LogMappings.render(out, Path.of("/proc"), control.pid());
+        }
     }
 
     private static double rate(final int id, final long value, final Map<Integer, Long> previous, final Map<Integer, Long> current,
@@ -115,28 +132,37 @@ public final class StatCommand implements Callable<Integer>
     }
 
     /** One JSON object per counter and line: what scripts and dashboards read. */
-    private static void renderJson(
-        final StringBuilder out, final CountersReader counters, final Map<Integer, Long> previous, final Map<Integer, Long> current,
+    private void renderJson(
+        final StringBuilder out, final List<CounterRow> rows, final Map<Integer, Long> previous, final Map<Integer, Long> current,
         final double seconds)
     {
-        counters.forEach((id, type, label, value) ->
+        final long nowMillis = System.currentTimeMillis();
+        for (final CounterRow row : rows)
         {
-            out.append("{\"id\":").append(id)
-                .append(",\"type\":\"").append(CounterTypes.name(type)).append('"')
-                .append(",\"type_id\":").append(type)
-                .append(",\"value\":").append(value);
-            if (CounterTypes.hasRate(type))
+            if (!filter.test(row))
             {
-                out.append(",\"rate_per_s\":").append(Math.round(rate(id, value, previous, current, seconds)));
+                continue;
             }
-            out.append(",\"registration_id\":").append(counters.registrationId(id))
-                .append(",\"session_id\":").append(counters.sessionId(id))
-                .append(",\"stream_id\":").append(counters.streamId(id))
-                .append(",\"client_id\":").append(counters.ownerId(id))
+            out.append("{\"id\":").append(row.id())
+                .append(",\"type\":\"").append(CounterTypes.name(row.type())).append('"')
+                .append(",\"type_id\":").append(row.type())
+                .append(",\"value\":").append(row.value());
+            if (CounterTypes.hasRate(row.type()))
+            {
+                out.append(",\"rate_per_s\":").append(Math.round(rate(row.id(), row.value(), previous, current, seconds)));
+            }
+            if (row.type() == CounterTypes.CLIENT_HEARTBEAT)
+            {
+                out.append(",\"keepalive_age_ms\":").append(nowMillis - row.value());
+            }
+            out.append(",\"registration_id\":").append(row.registrationId())
+                .append(",\"session_id\":").append(row.sessionId())
+                .append(",\"stream_id\":").append(row.streamId())
+                .append(",\"client_id\":").append(row.clientId())
                 .append(",\"label\":");
-            appendJsonString(out, label);
+            appendJsonString(out, row.label());
             out.append("}\n");
-        });
+        }
     }
 
     static void appendJsonString(final StringBuilder out, final String text)
@@ -159,27 +185,27 @@ public final class StatCommand implements Callable<Integer>
     }
 
     /** For each subscriber, how far it trails its publication. */
-    private static void appendLags(final StringBuilder out, final CountersReader counters)
+    private void appendLags(final StringBuilder out, final List<CounterRow> rows)
     {
         final Map<Long, Long> producerBySession = new HashMap<>();
-        counters.forEach((id, type, label, value) ->
+        for (final CounterRow row : rows)
         {
-            if (type == CounterTypes.PUBLISHER_POSITION)
+            if (row.type() == CounterTypes.PUBLISHER_POSITION)
             {
-                producerBySession.put(((long)counters.streamId(id) << 32) | (counters.sessionId(id) & 0xFFFF_FFFFL), value);
+                producerBySession.put(((long)row.streamId() << 32) | (row.sessionId() & 0xFFFF_FFFFL), row.value());
             }
-        });
-        counters.forEach((id, type, label, value) ->
+        }
+        for (final CounterRow row : rows)
         {
-            if (type == CounterTypes.SUBSCRIBER_POSITION)
+            if (row.type() == CounterTypes.SUBSCRIBER_POSITION && filter.testStream(row.streamId(), row.sessionId()))
             {
-                final Long producer = producerBySession.get(((long)counters.streamId(id) << 32) | (counters.sessionId(id) & 0xFFFF_FFFFL));
+                final Long producer = producerBySession.get(((long)row.streamId() << 32) | (row.sessionId() & 0xFFFF_FFFFL));
                 if (producer != null)
                 {
                     out.append(String.format(Locale.ROOT, "lag of subscriber %d (stream %d, session %d): %,d bytes%n",
-                        counters.registrationId(id), counters.streamId(id), counters.sessionId(id), producer - value));
+                        row.registrationId(), row.streamId(), row.sessionId(), producer - row.value()));
                 }
             }
-        });
+        }
     }
 }

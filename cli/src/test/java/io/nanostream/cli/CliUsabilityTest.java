@@ -113,7 +113,7 @@ class CliUsabilityTest
             assertThat(outcome.status()).isZero();
             final List<String> lines = outcome.out().lines().toList();
             assertThat(lines).isNotEmpty().allMatch(line -> line.matches("\\{\"id\":\\d+,\"type\":\"[a-z-]+\",\"type_id\":\\d+,\"value\":-?\\d+" +
-                "(,\"rate_per_s\":-?\\d+)?,\"registration_id\":-?\\d+,\"session_id\":-?\\d+,\"stream_id\":-?\\d+,\"client_id\":-?\\d+," +
+                "(,\"rate_per_s\":-?\\d+)?(,\"keepalive_age_ms\":-?\\d+)?,\"registration_id\":-?\\d+,\"session_id\":-?\\d+,\"stream_id\":-?\\d+,\"client_id\":-?\\d+," +
                 "\"label\":\"[^\"\\\\]*\"}"));
             assertThat(lines).anyMatch(line -> line.contains("\"type\":\"gauge\"") && line.contains("\"value\":1,") &&
                 line.contains("\"label\":\"clients\"") && !line.contains("rate_per_s"));
@@ -124,8 +124,8 @@ class CliUsabilityTest
 
             final Outcome table = run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "50");
             final String clients = table.out().lines().filter(line -> line.endsWith("  clients")).findFirst().orElseThrow();
-            assertThat(Arrays.stream(clients.trim().split(" +")).toList()).as("id, type, value, label: no rate")
-                .containsExactly(clients.trim().split(" +")[0], "gauge", "1", "clients");
+            assertThat(Arrays.stream(clients.trim().split(" +")).toList()).as("id, type, client (none: the driver's), value, label: no rate")
+                .containsExactly(clients.trim().split(" +")[0], "gauge", "-", "1", "clients");
         }
     }
 

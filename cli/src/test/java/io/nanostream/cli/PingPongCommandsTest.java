@@ -103,4 +103,30 @@ class PingPongCommandsTest
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("--length must be at least 8 bytes");
     }
+
+    @Test
+    void pingWithNoPongGivesUpAtItsTimeoutAndSaysWhatToStart()
+    {
+        try (MediaDriver driver = MediaDriver.launchEmbedded())
+        {
+            final PrintStream original = System.err;
+            final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            final long start = System.nanoTime();
+            final int status;
+            try
+            {
+                status = Main.execute("ping", "--dir", driver.directory().toString(), "--ping-channel", "nano:ipc", "--pong-channel",
+                    "nano:ipc", "--timeout", "300ms");
+            }
+            finally
+            {
+                System.setErr(original);
+            }
+            assertThat(status).isNotZero();
+            assertThat(System.nanoTime() - start).as("waited its timeout").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+            assertThat(captured.toString(StandardCharsets.UTF_8)).contains("no pong connected within 300 ms (--timeout)")
+                .contains("nano-stream pong");
+        }
+    }
 }

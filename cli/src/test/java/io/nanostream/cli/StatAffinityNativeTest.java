@@ -45,7 +45,7 @@ class StatAffinityNativeTest
                 System.setOut(original);
             }
             assertThat(captured.toString(StandardCharsets.UTF_8))
-                .containsPattern("feature +1 +affinity: on: conductor->cpu0, sender->cpu" + last + ", receiver->cpu" + last)
+                .containsPattern("feature +- +1 +affinity: on: conductor->cpu0, sender->cpu" + last + ", receiver->cpu" + last)
                 .containsPattern("\\nconductor +\\d+  0 +0\\n")
                 .containsPattern("\\nsender +\\d+  " + last + " +" + last + "\\n")
                 .containsPattern("\\nreceiver +\\d+  " + last + " +" + last + "\\n");

@@ -82,7 +82,7 @@ class StatHugePagesTest
                     sent += publication.offer(message, 0, 100) > 0 ? 1 : 0;
                 }
                 final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
-                assertThat(stat).containsPattern("feature +1 +hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more")
+                assertThat(stat).containsPattern("feature +- +1 +hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more")
                     .containsPattern("\\n +8m +8m +8m +4k +100%  default +" + mount + "/[^/]+/\\d+\\.logbuffer");
                 System.out.println(stat);
             }

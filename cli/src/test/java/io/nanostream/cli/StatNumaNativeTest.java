@@ -26,7 +26,7 @@ class StatNumaNativeTest
              Publication publication = client.addPublication("nano:ipc", 5))
         {
             final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
-            assertThat(stat).containsPattern("feature +1 +numa: on: logs bound to node 0 \\(nanostream.numa.bind=0\\)")
+            assertThat(stat).containsPattern("feature +- +1 +numa: on: logs bound to node 0 \\(nanostream.numa.bind=0\\)")
                 .containsPattern("%  bind:0 +" + driver.directory() + "/publications/\\d+\\.logbuffer");
         }
     }

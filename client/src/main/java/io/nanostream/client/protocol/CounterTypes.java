@@ -1,5 +1,8 @@
 package io.nanostream.client.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The type ids of the driver's counters. */
 public final class CounterTypes
 {
@@ -36,6 +39,8 @@ public final class CounterTypes
     public static final int MDC_DESTINATION = 13;
     /** An untethered subscriber's state: 0 active, 1 left behind, 2 resting. */
     public static final int UNTETHERED_SUBSCRIBER = 14;
+    /** One more than the highest type id that has a name. */
+    private static final int TYPES_NAMED = 15;
 
     /**
      * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
@@ -81,5 +86,33 @@ public final class CounterTypes
             case UNTETHERED_SUBSCRIBER -> "sub-tether";
             default -> "type-" + typeId;
         };
+    }
+    /**
+     * The type a short name stands for.
+     *
+     * @param name a name as {@link #name} gives it, e.g. {@code sub-pos}.
+     * @return the type id, or -1 if no type has that name.
+     */
+    public static int byName(final String name)
+    {
+        for (int typeId = 0; typeId < TYPES_NAMED; typeId++)
+        {
+            if (name(typeId).equals(name))
+            {
+                return typeId;
+            }
+        }
+        return -1;
+    }
+
+    /** {@return every type's short name, in type id order} */
+    public static List<String> names()
+    {
+        final List<String> names = new ArrayList<>();
+        for (int typeId = 0; typeId < TYPES_NAMED; typeId++)
+        {
+            names.add(name(typeId));
+        }
+        return names;
     }
 }
