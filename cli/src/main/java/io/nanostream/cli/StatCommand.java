@@ -197,7 +197,7 @@ public final class StatCommand implements Callable<Integer>
         }
         for (final CounterRow row : rows)
         {
-            if (row.type() == CounterTypes.SUBSCRIBER_POSITION && filter.testStream(row.streamId(), row.sessionId()))
+            if (row.type() == CounterTypes.SUBSCRIBER_POSITION && filter.test(row))
             {
                 final Long producer = producerBySession.get(((long)row.streamId() << 32) | (row.sessionId() & 0xFFFF_FFFFL));
                 if (producer != null)

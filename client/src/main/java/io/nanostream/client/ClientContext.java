@@ -209,7 +209,9 @@ public final class ClientContext
     }
 
     /**
-     * Sets what receives errors found by the client's background thread (driver loss, lapped broadcast).
+     * Sets what receives errors found by the client's background thread (driver loss, lapped broadcast). The loss of the
+     * driver arrives as a {@link DriverUnavailableException} that says why, before the client's publications report
+     * {@code CLOSED} and its subscriptions {@code isClosed()}, so that a loop that stops on those can ask the handler why.
      *
      * @param errorHandler the handler; default logs through {@code System.Logger}.
      * @return this context.

@@ -380,9 +380,9 @@ public final class NanoStream implements AutoCloseable
         closed = true;
         final DriverUnavailableException lost = new DriverUnavailableException(reason, null);
         requests.failAll(lost);
+        conductor.reportError(lost); // first: an application that sees a publication or subscription closed can ask the handler why
         publications.values().forEach(publication -> publication.closed = true);
         subscriptions.values().forEach(Subscription::markClosed);
-        conductor.reportError(lost);
     }
 
     /** What the driver answers to an added publication. */

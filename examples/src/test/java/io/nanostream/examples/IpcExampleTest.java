@@ -55,6 +55,42 @@ class IpcExampleTest
         }
     }
 
+    @Test
+    @Timeout(120)
+    void theSubscriberProcessSaysWhyAndExitsWhenItsDriverStops() throws Exception
+    {
+        final Path base = new DriverContext().directory();
+        final Path directory = base.resolveSibling(base.getFileName() + "-examples-" + UUID.randomUUID());
+        final Path subscriberOutput = Files.createTempFile("ipc-subscriber", ".txt");
+        Process subscriber = null;
+        try
+        {
+            try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(directory)))
+            {
+                subscriber = start(IpcSubscriber.class, driver.directory(), subscriberOutput);
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Files.readString(subscriberOutput).contains("subscribed"))
+                {
+                    assertThat(System.nanoTime()).as("the subscriber subscribed").isLessThan(deadline);
+                    assertThat(subscriber.isAlive()).as("the subscriber runs: %s", Files.readString(subscriberOutput)).isTrue();
+                    Thread.sleep(10);
+                }
+            } // the driver stops, with the subscriber still waiting for its messages
+            assertThat(subscriber.waitFor(60, TimeUnit.SECONDS)).as("the subscriber exits").isTrue();
+            assertThat(subscriber.exitValue()).isEqualTo(1);
+            assertThat(Files.readAllLines(subscriberOutput)).containsExactly("subscribed",
+                "stopped: the media driver in " + directory + " stopped; start it again and connect a new client");
+        }
+        finally
+        {
+            if (subscriber != null)
+            {
+                subscriber.destroyForcibly();
+            }
+            Files.deleteIfExists(subscriberOutput);
+        }
+    }
+
     /** Starts an example's main in a JVM of its own, with this JVM's java and class path, on the given driver. */
     private static Process start(final Class<?> main, final Path driverDirectory, final Path output) throws IOException
     {
