@@ -59,7 +59,8 @@ public final class Archive implements AutoCloseable
         this.lock = lock;
         this.catalog = catalog;
         this.client = client;
-        this.runner = new AgentRunner(conductor, IdleStrategies.byName(context.idleStrategy()), context.errorHandler());
+        this.runner = new AgentRunner(conductor, IdleStrategies.byName(context.idleStrategy()), context.errorHandler(),
+            counters.dutyCycles(context.dutyCycleThreshold().toNanos()));
         AgentRunner.start(runner, Thread.ofPlatform().daemon()::unstarted);
     }
 

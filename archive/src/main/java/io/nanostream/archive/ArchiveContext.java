@@ -30,6 +30,7 @@ public final class ArchiveContext
     private boolean frameChecksums;
     private Duration replayConnectTimeout = Duration.ofSeconds(10);
     private String idleStrategy = "backoff";
+    private Duration dutyCycleThreshold = Duration.ofMillis(1);
     private Consumer<Throwable> errorHandler = error -> System.getLogger("io.nanostream.archive")
         .log(System.Logger.Level.ERROR, "nano-stream archive error", error);
 
@@ -216,6 +217,29 @@ public final class ArchiveContext
     public String idleStrategy()
     {
         return idleStrategy;
+    }
+
+    /**
+     * Sets how long a duty cycle of the archive's conductor may take before it is counted as slow ({@code stat
+     * --archive-dir} shows the count and the longest).
+     *
+     * @param threshold the threshold, more than zero; default 1 ms.
+     * @return this context.
+     */
+    public ArchiveContext dutyCycleThreshold(final Duration threshold)
+    {
+        if (threshold.isNegative() || threshold.isZero())
+        {
+            throw new IllegalArgumentException("duty cycle threshold " + threshold + " must be more than zero");
+        }
+        this.dutyCycleThreshold = threshold;
+        return this;
+    }
+
+    /** {@return how long a duty cycle of the archive's conductor may take before it is counted} */
+    public Duration dutyCycleThreshold()
+    {
+        return dutyCycleThreshold;
     }
 
     /**

@@ -113,6 +113,24 @@ public final class RecordingPositions implements AutoCloseable
         return buffer.getLongAcquire(RecordingCountersLayout.REPLAYS_OFFSET); // acquire: a count published whole
     }
 
+    /** {@return how many of the archive conductor's duty cycles took longer than {@link #dutyCycleThresholdNanos()}} */
+    public long slowCycles()
+    {
+        return buffer.getLongAcquire(RecordingCountersLayout.SLOW_CYCLES_OFFSET); // acquire: a count published whole
+    }
+
+    /** {@return the archive conductor's longest duty cycle over the threshold, in ns} */
+    public long longestCycleNanos()
+    {
+        return buffer.getLongAcquire(RecordingCountersLayout.LONGEST_CYCLE_OFFSET); // acquire: published whole
+    }
+
+    /** {@return the archive's duty cycle threshold, in ns} */
+    public long dutyCycleThresholdNanos()
+    {
+        return buffer.getLong(RecordingCountersLayout.CYCLE_THRESHOLD_OFFSET);
+    }
+
     /** {@return the archive's process id} */
     public long archivePid()
     {

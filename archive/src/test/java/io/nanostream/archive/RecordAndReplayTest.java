@@ -213,6 +213,9 @@ class RecordAndReplayTest
         try (RecordingPositions counters = RecordingPositions.open(archiveDirectory))
         {
             assertThat(counters.archivePid()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(counters.dutyCycleThresholdNanos()).as("the context's default threshold").isEqualTo(1_000_000);
+            assertThat(counters.longestCycleNanos()).as("a longest cycle is one over the threshold, or none yet")
+                .satisfiesAnyOf(longest -> assertThat(longest).isZero(), longest -> assertThat(longest).isGreaterThan(1_000_000));
             await("the counter to follow the recording", () -> counters.position(recording.recordingId()) == positions[1_000]);
             assertThat(counters.position(recording.recordingId() + 1)).isEqualTo(RecordingDescriptor.NULL_POSITION);
             try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))

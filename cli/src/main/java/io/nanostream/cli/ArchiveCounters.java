@@ -17,8 +17,9 @@ final class ArchiveCounters
     {
         try (RecordingPositions positions = RecordingPositions.open(archiveDirectory))
         {
-            out.append(String.format(Locale.ROOT, "%narchive %s  pid %d  replay sessions %d%n", archiveDirectory, positions.archivePid(),
-                positions.replaySessions()));
+            out.append(String.format(Locale.ROOT, "%narchive %s  pid %d  replay sessions %d  conductor cycles over %,d ns: %,d " +
+                "(longest %,d ns)%n", archiveDirectory, positions.archivePid(), positions.replaySessions(),
+                positions.dutyCycleThresholdNanos(), positions.slowCycles(), positions.longestCycleNanos()));
             out.append(String.format(Locale.ROOT, "%-10s %18s %18s %10s %8s%n", "recording", "position", "bytes written", "fsyncs", "replays"));
             for (final RecordingActivity recording : positions.activity())
             {

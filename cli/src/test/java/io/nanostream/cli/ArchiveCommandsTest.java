@@ -104,6 +104,7 @@ class ArchiveCommandsTest
             final String stat = CliOutput.run("stat", "--once", "--interval-ms", "1", "--dir", driver.directory().toString(),
                 "--archive-dir", archiveDirectory.toString());
             assertThat(stat).contains("archive " + archiveDirectory + "  pid " + ProcessHandle.current().pid() + "  replay sessions 0")
+                .containsPattern("conductor cycles over 1,000,000 ns: [0-9,]+ \\(longest [0-9,]+ ns\\)")
                 .containsPattern("(?m)^0 +[0-9,]+ +[0-9,]+ +0 +0$");
             final String list = CliOutput.run("archive", "list", "--archive-dir", archiveDirectory.toString());
             assertThat(list).contains("1 recording(s) in " + archiveDirectory).containsPattern("(?m)^0 +42 .* recording +.*nano:ipc");

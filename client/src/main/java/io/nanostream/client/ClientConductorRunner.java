@@ -2,6 +2,7 @@ package io.nanostream.client;
 
 import io.nanostream.concurrent.AgentInvoker;
 import io.nanostream.concurrent.AgentRunner;
+import io.nanostream.concurrent.DutyCycleTracker;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,20 +27,21 @@ final class ClientConductorRunner
     private final AgentInvoker invoker;
     private final ReentrantLock invokerLock = new ReentrantLock();
 
-    ClientConductorRunner(final ClientConductor conductor, final ClientContext context, final BooleanSupplier requestsWaiting)
+    ClientConductorRunner(final ClientConductor conductor, final ClientContext context, final BooleanSupplier requestsWaiting,
+        final DutyCycleTracker dutyCycles)
     {
         this.conductor = conductor;
         this.driverInvoker = context.driverInvoker();
         if (context.useConductorInvoker())
         {
-            this.invoker = new AgentInvoker(conductor, conductor::reportError);
+            this.invoker = new AgentInvoker(conductor, conductor::reportError, dutyCycles);
             this.runner = null;
             this.thread = null;
         }
         else
         {
             this.invoker = null;
-            this.runner = new AgentRunner(conductor, new ClientConductorIdle(requestsWaiting), conductor::reportError);
+            this.runner = new AgentRunner(conductor, new ClientConductorIdle(requestsWaiting), conductor::reportError, dutyCycles);
             this.thread = Thread.ofPlatform().daemon().name(conductor.roleName()).unstarted(runner);
         }
     }

@@ -25,6 +25,7 @@ public final class ClientContext
     private Duration driverTimeout = millisProperty("nanostream.driver.timeout.ms", 10_000);
     private Duration connectTimeout = millisProperty("nanostream.client.connect.timeout.ms", -1);
     private Duration keepaliveInterval = Duration.ofMillis(500);
+    private Duration dutyCycleThreshold = millisProperty("nanostream.client.duty.cycle.threshold.ms", 1);
     private Duration resourceLinger = Duration.ofSeconds(3);
     private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
@@ -157,6 +158,30 @@ public final class ClientContext
     public Duration keepaliveInterval()
     {
         return keepaliveInterval;
+    }
+
+    /**
+     * Sets how long a duty cycle of the client's conductor may take before it is counted as slow, in the
+     * {@code client-cycles} counter the driver keeps for this client ({@code stat --type client-cycles}). A slow cycle
+     * delays keepalives, image handlers and the driver's answers; an image handler that blocks is the usual cause.
+     *
+     * @param threshold the threshold, more than zero; default 1 ms ({@code nanostream.client.duty.cycle.threshold.ms}).
+     * @return this context.
+     */
+    public ClientContext dutyCycleThreshold(final Duration threshold)
+    {
+        if (threshold.isNegative() || threshold.isZero())
+        {
+            throw new IllegalArgumentException("duty cycle threshold " + threshold + " must be more than zero");
+        }
+        this.dutyCycleThreshold = threshold;
+        return this;
+    }
+
+    /** {@return how long a duty cycle of the client's conductor may take before it is counted} */
+    public Duration dutyCycleThreshold()
+    {
+        return dutyCycleThreshold;
     }
 
     /**

@@ -66,7 +66,8 @@ public final class NanoStream implements AutoCloseable
         this.counters = new CountersReader(control.countersMetadata(), control.countersValues());
         this.clientId = commands.nextCorrelationId();
         this.conductor = new ClientConductor(this, control.broadcast(), commands, context, control.process());
-        this.conductorRunner = new ClientConductorRunner(conductor, context, this::hasPendingRequests);
+        this.conductorRunner = new ClientConductorRunner(conductor, context, this::hasPendingRequests,
+            new ClientSlowCycles(counters, clientId, context.dutyCycleThreshold().toNanos()));
         this.requests = new DriverRequests(context, commands, clientId, conductor, conductorRunner);
     }
 

@@ -11,6 +11,7 @@ public final class AgentInvoker implements AutoCloseable
 {
     private final Agent agent;
     private final Consumer<Throwable> errorHandler;
+    private final DutyCycleTracker dutyCycles;
     private boolean started;
     private boolean closed;
 
@@ -22,8 +23,21 @@ public final class AgentInvoker implements AutoCloseable
      */
     public AgentInvoker(final Agent agent, final Consumer<Throwable> errorHandler)
     {
+        this(agent, errorHandler, DutyCycleTracker.NONE);
+    }
+
+    /**
+     * Creates an invoker that times each cycle that did work.
+     *
+     * @param agent        the agent.
+     * @param errorHandler receives exceptions thrown by a cycle.
+     * @param dutyCycles   told how long each cycle that did work took.
+     */
+    public AgentInvoker(final Agent agent, final Consumer<Throwable> errorHandler, final DutyCycleTracker dutyCycles)
+    {
         this.agent = agent;
         this.errorHandler = errorHandler;
+        this.dutyCycles = dutyCycles;
     }
 
     /**
@@ -44,7 +58,13 @@ public final class AgentInvoker implements AutoCloseable
         }
         try
         {
-            return agent.doWork();
+            final long start = System.nanoTime();
+            final int work = agent.doWork();
+            if (work > 0)
+            {
+                dutyCycles.cycleTook(System.nanoTime() - start);
+            }
+            return work;
         }
         catch (final AgentTerminationException ex)
         {

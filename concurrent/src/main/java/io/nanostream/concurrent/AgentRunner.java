@@ -7,9 +7,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Runs an {@link Agent} on a thread of its own until closed, idling with an {@link IdleStrategy}
- * between cycles that did no work. An exception from a cycle goes to the error handler and the agent
- * carries on; an {@link AgentTerminationException} ends the loop.
+ * Runs an {@link Agent} on a thread of its own until closed, idling with an {@link IdleStrategy} between cycles that did
+ * no work, as Agrona's runner does:
+ * <ul>
+ *   <li>an exception from {@code onStart} goes to the error handler and the agent runs no cycle (it is still closed);</li>
+ *   <li>an exception from a cycle goes to the error handler and is counted ({@link #errorCount()}), and the agent carries
+ *       on; an {@link AgentTerminationException} or an interrupt ends the loop;</li>
+ *   <li>an {@link Error} from a cycle (out of memory, a stack overflow) goes to the error handler, ends the loop, closes
+ *       the agent, and is thrown again: the thread dies of it, as it would without a runner, and its uncaught-exception
+ *       handler sees it.</li>
+ * </ul>
+ * Each cycle that did work is timed for the runner's {@link DutyCycleTracker}. The runner is made by one thread, run
+ * by the agent's, and closed by any.
  */
 public final class AgentRunner implements Runnable, AutoCloseable
 {
@@ -20,8 +29,10 @@ public final class AgentRunner implements Runnable, AutoCloseable
     private final Agent agent;
     private final IdleStrategy idleStrategy;
     private final Consumer<Throwable> errorHandler;
+    private final DutyCycleTracker dutyCycles;
 
     private volatile boolean running = true;
+    private volatile long errors;
     /** The thread running the agent; null before it runs, {@link #TOMBSTONE} once closed. */
     private final AtomicReference<Thread> thread = new AtomicReference<>();
 
@@ -34,12 +45,27 @@ public final class AgentRunner implements Runnable, AutoCloseable
      */
     public AgentRunner(final Agent agent, final IdleStrategy idleStrategy, final Consumer<Throwable> errorHandler)
     {
-        if (agent == null || idleStrategy == null)
+        this(agent, idleStrategy, errorHandler, DutyCycleTracker.NONE);
+    }
+
+    /**
+     * Creates a runner that times each cycle that did work.
+     *
+     * @param agent        the agent.
+     * @param idleStrategy how to idle between empty cycles.
+     * @param errorHandler receives exceptions thrown by a cycle; null logs them.
+     * @param dutyCycles   told how long each cycle that did work took.
+     */
+    public AgentRunner(final Agent agent, final IdleStrategy idleStrategy, final Consumer<Throwable> errorHandler,
+        final DutyCycleTracker dutyCycles)
+    {
+        if (agent == null || idleStrategy == null || dutyCycles == null)
         {
-            throw new NullPointerException("agent and idle strategy are required");
+            throw new NullPointerException("agent, idle strategy and duty cycle tracker are required");
         }
         this.agent = agent;
         this.idleStrategy = idleStrategy;
+        this.dutyCycles = dutyCycles;
         this.errorHandler = errorHandler != null ? errorHandler :
             ex -> LOGGER.log(Level.ERROR, "agent " + agent.roleName() + " failed a duty cycle", ex);
     }
@@ -72,13 +98,21 @@ public final class AgentRunner implements Runnable, AutoCloseable
         }
         catch (final Throwable ex)
         {
-            errorHandler.accept(ex);
+            report(ex);
+            running = false; // an agent that could not start does no work, and is closed below
         }
+        Error fatal = null;
         while (running)
         {
             try
             {
-                idleStrategy.idle(agent.doWork());
+                final long start = System.nanoTime();
+                final int work = agent.doWork();
+                if (work > 0)
+                {
+                    dutyCycles.cycleTook(System.nanoTime() - start);
+                }
+                idleStrategy.idle(work);
             }
             catch (final InterruptedException ex)
             {
@@ -89,9 +123,15 @@ public final class AgentRunner implements Runnable, AutoCloseable
             {
                 break;
             }
+            catch (final Error ex)
+            {
+                report(ex);
+                fatal = ex;
+                break;
+            }
             catch (final Throwable ex)
             {
-                errorHandler.accept(ex);
+                report(ex);
                 if (Thread.currentThread().isInterrupted())
                 {
                     break;
@@ -99,6 +139,16 @@ public final class AgentRunner implements Runnable, AutoCloseable
             }
         }
         closeAgent();
+        if (fatal != null)
+        {
+            throw fatal;
+        }
+    }
+
+    /** {@return how many exceptions the agent threw, from its start, its cycles and its close} */
+    public long errorCount()
+    {
+        return errors;
     }
 
     /**
@@ -157,7 +207,20 @@ public final class AgentRunner implements Runnable, AutoCloseable
         }
         catch (final Throwable ex)
         {
-            errorHandler.accept(ex);
+            report(ex);
+        }
+    }
+
+    private void report(final Throwable error)
+    {
+        errors++; // written by the agent's thread only (close() reports only when no thread ever ran the agent)
+        try
+        {
+            errorHandler.accept(error);
+        }
+        catch (final Throwable handlerFailure)
+        {
+            LOGGER.log(Level.ERROR, "the error handler of agent " + agent.roleName() + " failed on " + error, handlerFailure);
         }
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentRunnerTest
 {
     /** An agent that counts what happens to it. */
-    private static final class CountingAgent implements Agent
+    private static class CountingAgent implements Agent
     {
         final AtomicInteger starts = new AtomicInteger();
         final AtomicInteger cycles = new AtomicInteger();
@@ -120,5 +120,95 @@ class AgentRunnerTest
         assertThat(ending.cycles.get()).isEqualTo(3);
         assertThat(ending.closes.get()).isEqualTo(1);
         assertThat(errors).as("a termination is no error").hasSize(1);
+    }
+
+    @Test
+    void anAgentThatFailsToStartRunsNoCycleAndIsClosed() throws Exception
+    {
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final CountingAgent agent = new CountingAgent()
+        {
+            @Override
+            public void onStart()
+            {
+                super.onStart();
+                throw new IllegalStateException("cannot bind");
+            }
+        };
+        final AgentRunner runner = new AgentRunner(agent, new YieldingIdleStrategy(), errors::add);
+        final Thread thread = AgentRunner.start(runner, Thread.ofPlatform()::unstarted);
+        thread.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(thread.isAlive()).as("the thread ended by itself").isFalse();
+        assertThat(agent.cycles.get()).as("no duty cycle after a failed start").isZero();
+        assertThat(agent.closes.get()).isEqualTo(1);
+        assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("cannot bind");
+        assertThat(runner.errorCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorFromACycleIsReportedClosesTheAgentAndKillsItsThread() throws Exception
+    {
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        final CountingAgent agent = new CountingAgent()
+        {
+            @Override
+            public int doWork()
+            {
+                if (cycles.incrementAndGet() == 3)
+                {
+                    throw new OutOfMemoryError("pretend");
+                }
+                return 0;
+            }
+        };
+        final AgentRunner runner = new AgentRunner(agent, new YieldingIdleStrategy(), errors::add);
+        final Thread thread = Thread.ofPlatform().uncaughtExceptionHandler((t, ex) -> uncaught.add(ex)).unstarted(runner);
+        thread.start();
+        thread.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(agent.cycles.get()).as("no cycle after the Error").isEqualTo(3);
+        assertThat(agent.closes.get()).isEqualTo(1);
+        assertThat(errors).singleElement().isInstanceOf(OutOfMemoryError.class);
+        assertThat(uncaught).as("thrown on, for the thread's uncaught-exception handler").singleElement().isSameAs(errors.get(0));
+        assertThat(runner.errorCount()).isEqualTo(1);
+    }
+
+    @Test
+    void eachCycleThatDidWorkIsTimedAndIdleCyclesAreNot() throws Exception
+    {
+        final List<Long> cycles = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+        final Agent agent = new Agent()
+        {
+            @Override
+            public int doWork() throws Exception
+            {
+                final int call = calls.incrementAndGet();
+                if (call % 2 == 0)
+                {
+                    return 0; // idle: not timed
+                }
+                Thread.sleep(2);
+                return 1;
+            }
+
+            @Override
+            public String roleName()
+            {
+                return "timed";
+            }
+        };
+        final AgentRunner runner = new AgentRunner(agent, new YieldingIdleStrategy(), null, cycles::add);
+        AgentRunner.start(runner, Thread.ofPlatform()::unstarted);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (cycles.size() < 5)
+        {
+            assertThat(System.nanoTime() - deadline).as("timed cycles").isNegative();
+            Thread.sleep(1);
+        }
+        runner.close();
+        assertThat(cycles).allSatisfy(nanos -> assertThat(nanos).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2)));
+        assertThat((long)cycles.size()).as("only the cycles that did work").isEqualTo((calls.get() + 1) / 2);
     }
 }

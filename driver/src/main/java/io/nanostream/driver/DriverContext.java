@@ -21,6 +21,7 @@ public final class DriverContext
     private Duration clientLivenessTimeout = DriverProperties.millis(DriverProperties.CLIENT_LIVENESS_TIMEOUT, 10_000);
     private Duration publicationUnblockTimeout = DriverProperties.millis(DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT, 15_000);
     private Duration publicationLinger = DriverProperties.millis(DriverProperties.PUBLICATION_LINGER, 5_000);
+    private Duration dutyCycleThreshold = DriverProperties.millis(DriverProperties.DUTY_CYCLE_THRESHOLD, 1);
     private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, 10_000);
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
     private Duration reResolutionInterval = DriverProperties.millis(DriverProperties.RE_RESOLUTION_INTERVAL, 1_000);
@@ -235,6 +236,26 @@ public final class DriverContext
     public Duration publicationLinger()
     {
         return publicationLinger;
+    }
+
+    /**
+     * Sets how long a duty cycle of the conductor, the sender or the receiver may take before it is counted as slow
+     * ({@code conductor cycles over 1 ms} and {@code conductor longest cycle ns} in {@code stat}; the same for the
+     * others). Default 1 ms ({@value DriverProperties#DUTY_CYCLE_THRESHOLD}).
+     *
+     * @param threshold the threshold, more than zero.
+     * @return this context.
+     */
+    public DriverContext dutyCycleThreshold(final Duration threshold)
+    {
+        this.dutyCycleThreshold = threshold;
+        return this;
+    }
+
+    /** {@return how long a duty cycle may take before it is counted} */
+    public Duration dutyCycleThreshold()
+    {
+        return dutyCycleThreshold;
     }
 
     /**

@@ -61,6 +61,7 @@ final class DriverContextCheck
         positive(DriverProperties.DRIVER_TIMEOUT, context.driverTimeout());
         positive(DriverProperties.IMAGE_LIVENESS_TIMEOUT, context.imageLivenessTimeout());
         positive(DriverProperties.RE_RESOLUTION_INTERVAL, context.reResolutionInterval());
+        positive(DriverProperties.DUTY_CYCLE_THRESHOLD, context.dutyCycleThreshold());
         require(context.publicationLinger() != null && !context.publicationLinger().isNegative(),
             DriverProperties.PUBLICATION_LINGER + "=" + context.publicationLinger() + " is negative; use 0 or more milliseconds");
         if (context.publicationUnblockTimeout() != null && context.clientLivenessTimeout() != null)

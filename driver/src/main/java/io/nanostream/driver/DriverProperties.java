@@ -39,6 +39,8 @@ public final class DriverProperties
     public static final String PUBLICATION_UNBLOCK_TIMEOUT = "nanostream.publication.unblock.timeout.ms";
     /** How long a drained publication's log stays, in ms. */
     public static final String PUBLICATION_LINGER = "nanostream.publication.linger.ms";
+    /** A duty cycle of a driver agent longer than this is counted ({@code <agent> cycles over ...} in stat), in ms. */
+    public static final String DUTY_CYCLE_THRESHOLD = "nanostream.duty.cycle.threshold.ms";
     /** How long a driver may be silent before another may take its directory, in ms. */
     public static final String DRIVER_TIMEOUT = "nanostream.driver.timeout.ms";
     /** How long a silent UDP image or receiver lives, in ms. */

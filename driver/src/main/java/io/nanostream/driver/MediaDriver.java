@@ -13,6 +13,7 @@ import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.AgentInvoker;
 import io.nanostream.concurrent.AgentRunner;
 import io.nanostream.concurrent.CompositeAgent;
+import io.nanostream.concurrent.DutyCycleTracker;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.SystemClock;
 import io.nanostream.driver.auth.KeyRing;
@@ -65,18 +66,18 @@ public final class MediaDriver implements AutoCloseable
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
         {
-            this.invoker = new AgentInvoker(shared, conductor::recordError);
+            this.invoker = new AgentInvoker(shared, conductor::recordError, dutyCycles("shared"));
         }
         else if (context.threadingMode() == ThreadingMode.SHARED)
         {
             runners.add(new AgentRunner(pinning.wrap(shared, "conductor", "shared thread"), IdleStrategies.byName(context.idleStrategy()),
-                conductor::recordError));
+                conductor::recordError, dutyCycles("shared")));
         }
         else
         {
-            runners.add(runner(pinning.wrap(conductor, "conductor", "conductor")));
-            runners.add(runner(pinning.wrap(conductor.sender(), "sender", "sender")));
-            runners.add(runner(pinning.wrap(conductor.receiver(), "receiver", "receiver")));
+            runners.add(runner(pinning.wrap(conductor, "conductor", "conductor"), "conductor"));
+            runners.add(runner(pinning.wrap(conductor.sender(), "sender", "sender"), "sender"));
+            runners.add(runner(pinning.wrap(conductor.receiver(), "receiver", "receiver"), "receiver"));
         }
         pinning.expectReports();
         if (!pinning.pinsThreads())
@@ -95,9 +96,15 @@ public final class MediaDriver implements AutoCloseable
         pinning.release();
     }
 
-    private AgentRunner runner(final Agent agent)
+    private AgentRunner runner(final Agent agent, final String role)
     {
-        return new AgentRunner(agent, IdleStrategies.byName(context.idleStrategy()), conductor::recordError);
+        return new AgentRunner(agent, IdleStrategies.byName(context.idleStrategy()), conductor::recordError, dutyCycles(role));
+    }
+
+    /** An agent's duty cycle counters, made here, before any agent thread runs: the conductor thread owns the counters. */
+    private DutyCycleTracker dutyCycles(final String role)
+    {
+        return conductor.dutyCycles(role, context.dutyCycleThreshold().toNanos());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.nanostream.archive.service;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MappedFile;
+import io.nanostream.concurrent.DutyCycleTracker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,6 +128,29 @@ public final class RecordingCounters implements AutoCloseable
         {
             buffer.putLongRelease(offset + FSYNCS_OFFSET, fsyncs); // release: a plain count, published whole
         }
+    }
+
+    /**
+     * The tracker of the archive conductor's duty cycles, which writes them into the header; call before its thread runs.
+     *
+     * @param thresholdNanos a cycle longer than this is counted.
+     * @return the tracker, for the conductor's runner, used by the conductor's thread.
+     */
+    public DutyCycleTracker dutyCycles(final long thresholdNanos)
+    {
+        buffer.putLong(RecordingCountersLayout.CYCLE_THRESHOLD_OFFSET, thresholdNanos);
+        return cycleNanos ->
+        {
+            if (cycleNanos > thresholdNanos)
+            {
+                final long slow = buffer.getLong(RecordingCountersLayout.SLOW_CYCLES_OFFSET) + 1; // the conductor's thread is the one writer
+                buffer.putLongRelease(RecordingCountersLayout.SLOW_CYCLES_OFFSET, slow); // release: a plain count, published whole
+                if (cycleNanos > buffer.getLong(RecordingCountersLayout.LONGEST_CYCLE_OFFSET))
+                {
+                    buffer.putLongRelease(RecordingCountersLayout.LONGEST_CYCLE_OFFSET, cycleNanos); // release: published whole
+                }
+            }
+        };
     }
 
     /**

@@ -21,7 +21,13 @@ package io.nanostream.archive.service;
  *  +---------------------------------------------------------------+
  *  |                  Replay Sessions Running (long)               |  16
  *  +---------------------------------------------------------------+
- *  |                        unused up to 64                       ...  24
+ *  |      Conductor Cycles over the Threshold (long), release      |  24
+ *  +---------------------------------------------------------------+
+ *  |      Conductor Longest Cycle, ns (long), release              |  32
+ *  +---------------------------------------------------------------+
+ *  |      Duty Cycle Threshold, ns (long)                          |  40
+ *  +---------------------------------------------------------------+
+ *  |                        unused up to 64                       ...  48
  *  +---------------------------------------------------------------+
  * </pre>
  *
@@ -64,6 +70,12 @@ public final class RecordingCountersLayout
     public static final int PID_OFFSET = 8;
     /** Header: offset of the replay sessions running. */
     public static final int REPLAYS_OFFSET = 16;
+    /** Header: offset of the count of the conductor's duty cycles over the threshold. */
+    public static final int SLOW_CYCLES_OFFSET = 24;
+    /** Header: offset of the conductor's longest duty cycle over the threshold, in ns. */
+    public static final int LONGEST_CYCLE_OFFSET = 32;
+    /** Header: offset of the duty cycle threshold, in ns. */
+    public static final int CYCLE_THRESHOLD_OFFSET = 40;
 
     /** Slot: offset of the state. */
     public static final int STATE_OFFSET = 0;

@@ -39,8 +39,10 @@ public final class CounterTypes
     public static final int MDC_DESTINATION = 13;
     /** An untethered subscriber's state: 0 active, 1 left behind, 2 resting. */
     public static final int UNTETHERED_SUBSCRIBER = 14;
+    /** A client's duty cycles over its threshold ({@code ClientContext.dutyCycleThreshold}); the client writes it. */
+    public static final int CLIENT_SLOW_CYCLES = 15;
     /** One more than the highest type id that has a name. */
-    private static final int TYPES_NAMED = 15;
+    private static final int TYPES_NAMED = 16;
 
     /**
      * Whether a rate means something for a type: counts and positions have one (events or bytes per second);
@@ -84,6 +86,7 @@ public final class CounterTypes
             case CLIENT_HEARTBEAT -> "client-hb";
             case MDC_DESTINATION -> "mdc-dst";
             case UNTETHERED_SUBSCRIBER -> "sub-tether";
+            case CLIENT_SLOW_CYCLES -> "client-cycles";
             default -> "type-" + typeId;
         };
     }

@@ -1,6 +1,6 @@
 package io.nanostream.driver.conductor;
 
-import io.nanostream.buffer.Counter;
+import io.nanostream.driver.status.ClientCounters;
 
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,19 +17,19 @@ import java.util.function.LongFunction;
  */
 final class ClientRegistry
 {
-    /** Heartbeat counters at most: clients beyond are heard through their commands alone, so forged ids cannot fill the counters. */
-    static final int MAX_HEARTBEAT_COUNTERS = 512;
+    /** Clients with counters at most: clients beyond are heard through their commands alone, so forged ids cannot fill the counters. */
+    static final int MAX_HEARTBEAT_COUNTERS = 256;
 
-    private final LongFunction<Counter> newHeartbeatCounter;
+    private final LongFunction<ClientCounters> newHeartbeatCounter;
     private final Map<Long, Client> clients = new HashMap<>();
     private int heartbeatCounters;
 
     /**
      * Creates the registry.
      *
-     * @param newHeartbeatCounter makes a client's heartbeat counter, by client id; may throw if no counter is free.
+     * @param newHeartbeatCounter makes a client's counters (heartbeat, slow cycles), by client id; may throw if no counter is free.
      */
-    ClientRegistry(final LongFunction<Counter> newHeartbeatCounter)
+    ClientRegistry(final LongFunction<ClientCounters> newHeartbeatCounter)
     {
         this.newHeartbeatCounter = newHeartbeatCounter;
     }
@@ -91,9 +91,9 @@ final class ClientRegistry
         {
             final Map.Entry<Long, Client> entry = iterator.next();
             final Client client = entry.getValue();
-            if (client.heartbeat != null)
+            if (client.counters != null)
             {
-                final long value = client.heartbeat.get(); // acquire (in get): written by the client; any change is a sign of life
+                final long value = client.counters.heartbeat().get(); // acquire (in get): written by the client; any change is a sign of life
                 if (value != client.lastHeartbeatValue)
                 {
                     client.lastHeartbeatValue = value;
@@ -117,7 +117,7 @@ final class ClientRegistry
         return clients.size();
     }
 
-    private Counter heartbeatCounter(final long clientId)
+    private ClientCounters heartbeatCounter(final long clientId)
     {
         if (heartbeatCounters >= MAX_HEARTBEAT_COUNTERS)
         {
@@ -125,7 +125,7 @@ final class ClientRegistry
         }
         try
         {
-            final Counter counter = newHeartbeatCounter.apply(clientId);
+            final ClientCounters counter = newHeartbeatCounter.apply(clientId);
             heartbeatCounters++;
             return counter;
         }
@@ -137,9 +137,9 @@ final class ClientRegistry
 
     private void free(final Client client, final long nowMillis)
     {
-        if (client.heartbeat != null)
+        if (client.counters != null)
         {
-            client.heartbeat.free(nowMillis);
+            client.counters.free(nowMillis);
             heartbeatCounters--;
         }
     }
@@ -147,14 +147,14 @@ final class ClientRegistry
     /** What the registry knows of one client. */
     private static final class Client
     {
-        private final Counter heartbeat;
+        private final ClientCounters counters;
         private long lastHeartbeatValue;
         private long lastHeardNanos;
 
-        private Client(final Counter heartbeat)
+        private Client(final ClientCounters counters)
         {
-            this.heartbeat = heartbeat;
-            this.lastHeartbeatValue = heartbeat == null ? 0 : heartbeat.get();
+            this.counters = counters;
+            this.lastHeartbeatValue = counters == null ? 0 : counters.heartbeat().get();
         }
     }
 }

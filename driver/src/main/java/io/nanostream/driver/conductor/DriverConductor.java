@@ -10,6 +10,7 @@ import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.CachedClock;
 import io.nanostream.concurrent.Clock;
+import io.nanostream.concurrent.DutyCycleTracker;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.status.FeatureStatus;
 import io.nanostream.driver.status.SystemCounters;
@@ -48,7 +49,6 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     private final ConductorSettings settings;
     private final CachedClock clock;
     /** The uncached clock, read once more at the end of a cycle to time it. */
-    private final Clock sourceClock;
     private final MessageRing commands;
     private final DriverCounters counters;
     private final SystemCounters system;
@@ -78,12 +78,11 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     {
         this.settings = settings;
         this.clock = new CachedClock(clock);
-        this.sourceClock = clock;
         this.commands = new MessageRing(control.commandRing());
         this.registrations = new Registrations(settings.maxRegistrationsPerClient());
         this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
         this.system = counters.system();
-        this.clients = new ClientRegistry(counters::clientHeartbeat);
+        this.clients = new ClientRegistry(counters::client);
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
         this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
         this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
@@ -147,6 +146,18 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         counters.feature(status);
     }
 
+    /**
+     * Makes the duty cycle counters of one of the driver's agents; call before the agents' threads start.
+     *
+     * @param role           {@code conductor}, {@code sender}, {@code receiver} or {@code shared}.
+     * @param thresholdNanos a cycle longer than this is counted.
+     * @return the tracker for the agent's runner.
+     */
+    public DutyCycleTracker dutyCycles(final String role, final long thresholdNanos)
+    {
+        return counters.dutyCycles(role, thresholdNanos);
+    }
+
     @Override
     public String roleName()
     {
@@ -171,7 +182,6 @@ public final class DriverConductor implements Agent, ClientCommandHandler
             nextHousekeepingNanos = nowNanos + HOUSEKEEPING_INTERVAL_NANOS;
             work += housekeeping(nowNanos);
         }
-        system.cycleTook(sourceClock.nanoTime() - nowNanos);
         return work;
     }
 

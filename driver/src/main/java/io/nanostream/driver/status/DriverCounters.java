@@ -35,9 +35,23 @@ public final class DriverCounters
         this.counters = counters;
         this.clock = clock;
         this.system = new SystemCounters(gauge("clients"), gauge("publications"), gauge("subscriptions"), system("errors"),
-            system("unblocked frames"), gauge("conductor longest cycle ns"), system("conductor cycles over 1 ms"),
-            system("clients timed out"));
+            system("unblocked frames"), system("clients timed out"));
         this.transport = new TransportCounters(this::system, counters);
+    }
+
+    /**
+     * Makes the duty cycle counters of one agent (before its thread starts: made on the thread that owns the counters).
+     *
+     * @param role           the agent, as its counters name it: {@code conductor}, {@code sender}, {@code receiver}, or
+     *                       {@code shared} for all three on one thread.
+     * @param thresholdNanos a cycle longer than this is counted.
+     * @return the counters, as the tracker the agent's runner feeds.
+     */
+    public DutyCycleCounters dutyCycles(final String role, final long thresholdNanos)
+    {
+        final String threshold = thresholdNanos % 1_000_000 == 0 ? thresholdNanos / 1_000_000 + " ms" :
+            thresholdNanos % 1_000 == 0 ? thresholdNanos / 1_000 + " us" : thresholdNanos + " ns";
+        return new DutyCycleCounters(gauge(role + " longest cycle ns"), system(role + " cycles over " + threshold), thresholdNanos);
     }
 
     /**
@@ -180,17 +194,21 @@ public final class DriverCounters
     }
 
     /**
-     * A client's heartbeat counter, which the client finds by its id and writes a rising timestamp into; it starts at the
-     * time it is made.
+     * A client's counters, which the client finds by its id: its heartbeat, which starts at the time it is made, and its
+     * slow duty cycles.
      *
      * @param clientId the client.
-     * @return the counter.
+     * @return the counters, both or neither.
      */
-    public Counter clientHeartbeat(final long clientId)
+    public ClientCounters client(final long clientId)
     {
-        final Counter heartbeat = allocate(CounterTypes.CLIENT_HEARTBEAT, clientId, 0, 0, clientId, "client-hb: client " + clientId);
-        heartbeat.set(clock.epochMillis());
-        return heartbeat;
+        return allOrNone(() ->
+        {
+            final Counter heartbeat = allocate(CounterTypes.CLIENT_HEARTBEAT, clientId, 0, 0, clientId, "client-hb: client " + clientId);
+            heartbeat.set(clock.epochMillis());
+            return new ClientCounters(heartbeat, allocate(CounterTypes.CLIENT_SLOW_CYCLES, clientId, 0, 0, clientId,
+                "client-cycles over its threshold: client " + clientId));
+        });
     }
 
     /**
