@@ -8,5 +8,4 @@ module io.nanostream.driver {
 
     exports io.nanostream.driver;
     exports io.nanostream.driver.loss;
-    exports io.nanostream.driver.faults;
 }

@@ -248,14 +248,14 @@ final class ClientConductor implements Agent
         final long correlationId = buffer.getLong(offset + Responses.CORRELATION_ID); // the client id, for a client timeout
         switch (type)
         {
-            case Commands.ON_PUBLICATION_READY -> complete(correlationId, new NanoStream.PublicationReady(
+            case Responses.ON_PUBLICATION_READY -> complete(correlationId, new NanoStream.PublicationReady(
                 buffer.getLong(offset + Responses.PUBLICATION_REGISTRATION_ID),
                 buffer.getInt(offset + Responses.PUBLICATION_SESSION_ID),
                 buffer.getInt(offset + Responses.PUBLICATION_LIMIT_COUNTER_ID),
                 buffer.getInt(offset + Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID),
                 Commands.getString(buffer, offset + Responses.PUBLICATION_LOG_FILE, offset + length)));
-            case Commands.ON_SUBSCRIPTION_READY, Commands.ON_OPERATION_SUCCESS -> complete(correlationId, Boolean.TRUE);
-            case Commands.ON_ERROR ->
+            case Responses.ON_SUBSCRIPTION_READY, Responses.ON_OPERATION_SUCCESS -> complete(correlationId, Boolean.TRUE);
+            case Responses.ON_ERROR ->
             {
                 final CompletableFuture<Object> future = client.takePending(correlationId);
                 if (future != null)
@@ -264,8 +264,8 @@ final class ClientConductor implements Agent
                         Commands.getString(buffer, offset + Responses.ERROR_MESSAGE, offset + length)));
                 }
             }
-            case Commands.ON_AVAILABLE_IMAGE -> onAvailableImage(buffer, offset, length, correlationId);
-            case Commands.ON_UNAVAILABLE_IMAGE ->
+            case Responses.ON_AVAILABLE_IMAGE -> onAvailableImage(buffer, offset, length, correlationId);
+            case Responses.ON_UNAVAILABLE_IMAGE ->
             {
                 final Subscription subscription = client.subscription(buffer.getLong(offset + Responses.IMAGE_SUBSCRIPTION_ID));
                 final Image removed = subscription == null ? null : subscription.removeImage(correlationId);
@@ -275,9 +275,9 @@ final class ClientConductor implements Agent
                     subscription.notifyUnavailable(removed);
                 }
             }
-            case Commands.ON_DRIVER_STOPPED -> lose("the media driver in " + context.directory() +
+            case Responses.ON_DRIVER_STOPPED -> lose("the media driver in " + context.directory() +
                 " stopped; start it again and connect a new client");
-            case Commands.ON_CLIENT_TIMEOUT ->
+            case Responses.ON_CLIENT_TIMEOUT ->
             {
                 if (correlationId == client.clientId())
                 {

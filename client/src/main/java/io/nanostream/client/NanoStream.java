@@ -381,9 +381,11 @@ public final class NanoStream implements AutoCloseable
         closed = true;
         final DriverUnavailableException lost = new DriverUnavailableException(reason, null);
         requests.failAll(lost);
+        final List<Publication> lostPublications = List.copyOf(publications.values()); // the handler may close the client
+        final List<Subscription> lostSubscriptions = List.copyOf(subscriptions.values());
         conductor.reportError(lost); // first: an application that sees a publication or subscription closed can ask the handler why
-        publications.values().forEach(publication -> publication.closed = true);
-        subscriptions.values().forEach(Subscription::markClosed);
+        lostPublications.forEach(publication -> publication.closed = true);
+        lostSubscriptions.forEach(Subscription::markClosed);
     }
 
     /** What the driver answers to an added publication. */

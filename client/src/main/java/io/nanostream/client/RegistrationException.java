@@ -3,7 +3,7 @@ package io.nanostream.client;
 /** The media driver refused a command (a bad channel, clashing parameters, no resources). */
 public final class RegistrationException extends NanoStreamException
 {
-    /** The driver's error code, one of {@code Commands.ERROR_*}. */
+    /** The driver's error code, one of {@code Responses.ERROR_*}. */
     private final int errorCode;
 
     /**

@@ -1,6 +1,7 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.ClientContext;
+import io.nanostream.driver.loss.LossInjection;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ public final class DriverContext
 {
     private Path directory = ClientContext.defaultDirectory();
     private ThreadingMode threadingMode = DriverProperties.threadingMode("DEDICATED");
-    private String idleStrategy = DriverProperties.text(DriverProperties.IDLE_STRATEGY, "backoff");
     private int ipcTermLength = DriverProperties.size(DriverProperties.IPC_TERM_LENGTH, 16 * 1024 * 1024);
     private int udpTermLength = DriverProperties.size(DriverProperties.UDP_TERM_LENGTH, 16 * 1024 * 1024);
     private int mtu = DriverProperties.size(DriverProperties.MTU_LENGTH, 1408);
@@ -30,9 +30,12 @@ public final class DriverContext
     private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
     private Path authKeyFile = pathOrNull(DriverProperties.text(DriverProperties.AUTH_KEYS, null));
     private Duration authReplayWindow = DriverProperties.millis(DriverProperties.AUTH_REPLAY_WINDOW, 10_000);
-    private final LossInjection lossInjection = new LossInjection();
+    private final LossInjection lossInjection = new LossInjection(DriverProperties.loss(DriverProperties.SEND_LOSS_RATE),
+        DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE));
     private final NetworkLimits networkLimits = new NetworkLimits();
     private final LogStorage logStorage = new LogStorage();
+    private final AgentIdleStrategies idleStrategies = new AgentIdleStrategies();
+    private final ControlFileSizes controlFileSizes = new ControlFileSizes();
     private final DatagramBatching datagramBatching = new DatagramBatching();
 
     /** Creates a context with the defaults (system properties, then built-in values), which the setters then change. */
@@ -77,21 +80,28 @@ public final class DriverContext
     }
 
     /**
-     * Sets the agents' idle strategy by name: spin, yield, sleep, backoff (default), noop, or backoff:spins:yields:minPark:maxPark.
+     * Sets every agent's idle strategy by name: spin, yield, sleep, backoff (default), noop, or
+     * backoff:spins:yields:minPark:maxPark. {@link #idleStrategies()} sets one agent's.
      *
      * @param name the strategy's name.
      * @return this context.
      */
     public DriverContext idleStrategy(final String name)
     {
-        this.idleStrategy = name;
+        idleStrategies.all(name);
         return this;
     }
 
-    /** {@return the agents' idle strategy name} */
-    public String idleStrategy()
+    /** {@return each agent's idle strategy, to read or set one by one} */
+    public AgentIdleStrategies idleStrategies()
     {
-        return idleStrategy;
+        return idleStrategies;
+    }
+
+    /** {@return the sizes of the control file's command ring, broadcast buffer, counters and error log, to read or set} */
+    public ControlFileSizes controlFileSizes()
+    {
+        return controlFileSizes;
     }
 
     /**

@@ -39,14 +39,18 @@ final class DriverContextCheck
     {
         require(context.directory() != null, "the driver directory is not set; set " + DriverProperties.DIRECTORY + " or directory(...)");
         require(context.threadingMode() != null, "the threading mode is not set; use DEDICATED, SHARED or INVOKER");
-        try
-        {
-            IdleStrategies.byName(context.idleStrategy());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            problems.add(DriverProperties.IDLE_STRATEGY + ": " + ex.getMessage());
-        }
+        idleStrategy(DriverProperties.CONDUCTOR_IDLE_STRATEGY, context.idleStrategies().conductor());
+        idleStrategy(DriverProperties.SENDER_IDLE_STRATEGY, context.idleStrategies().sender());
+        idleStrategy(DriverProperties.RECEIVER_IDLE_STRATEGY, context.idleStrategies().receiver());
+        idleStrategy(DriverProperties.SHARED_IDLE_STRATEGY, context.idleStrategies().shared());
+        final ControlFileSizes sizes = context.controlFileSizes();
+        powerOfTwoLength(DriverProperties.COMMAND_RING_LENGTH, sizes.commandRingLength());
+        powerOfTwoLength(DriverProperties.BROADCAST_LENGTH, sizes.broadcastLength());
+        require(sizes.errorLogLength() >= ControlFileSizes.MIN_LENGTH && sizes.errorLogLength() <= ControlFileSizes.MAX_LENGTH,
+            DriverProperties.ERROR_LOG_LENGTH + "=" + sizes.errorLogLength() + " is not from 64k to 1g; default 1m");
+        require(sizes.counterCount() >= ControlFileSizes.MIN_COUNTERS && sizes.counterCount() <= ControlFileSizes.MAX_COUNTERS,
+            DriverProperties.COUNTER_COUNT + "=" + sizes.counterCount() + " is not from 256 to 1048576; default 2048, more for " +
+            "a driver with many streams");
         termLength(DriverProperties.IPC_TERM_LENGTH, context.ipcTermLength());
         termLength(DriverProperties.UDP_TERM_LENGTH, context.udpTermLength());
         final int mtu = context.mtu();
@@ -179,6 +183,24 @@ final class DriverContextCheck
     private void atLeastOne(final String property, final int value)
     {
         require(value >= 1, property + "=" + value + " is less than 1; it is a count, e.g. 64");
+    }
+
+    private void idleStrategy(final String property, final String name)
+    {
+        try
+        {
+            IdleStrategies.byName(name);
+        }
+        catch (final IllegalArgumentException | NullPointerException ex)
+        {
+            problems.add(property + ": " + ex.getMessage());
+        }
+    }
+
+    private void powerOfTwoLength(final String property, final int length)
+    {
+        require(length >= ControlFileSizes.MIN_LENGTH && length <= ControlFileSizes.MAX_LENGTH && Integer.bitCount(length) == 1,
+            property + "=" + length + " is not a power of two from 64k to 1g; default 1m");
     }
 
     private void positive(final String property, final Duration duration)

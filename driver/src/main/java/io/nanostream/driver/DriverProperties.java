@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
-import io.nanostream.driver.faults.LossGenerator;
-import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.driver.loss.LossGenerator;
+import io.nanostream.driver.loss.RandomLoss;
 import io.nanostream.log.FrameType;
 
 import java.time.Duration;
@@ -21,8 +21,22 @@ public final class DriverProperties
     public static final String DIRECTORY = "nanostream.dir";
     /** DEDICATED, SHARED or INVOKER. */
     public static final String THREADING_MODE = "nanostream.threading.mode";
-    /** The agents' idle strategy: spin, yield, sleep, backoff, noop, or backoff:spins:yields:minPark:maxPark. */
-    public static final String IDLE_STRATEGY = "nanostream.conductor.idle.strategy";
+    /** The conductor's idle strategy: spin, yield, sleep, backoff, noop, or backoff:spins:yields:minPark:maxPark. */
+    public static final String CONDUCTOR_IDLE_STRATEGY = "nanostream.conductor.idle.strategy";
+    /** The sender's idle strategy, named as the conductor's. */
+    public static final String SENDER_IDLE_STRATEGY = "nanostream.sender.idle.strategy";
+    /** The receiver's idle strategy, named as the conductor's. */
+    public static final String RECEIVER_IDLE_STRATEGY = "nanostream.receiver.idle.strategy";
+    /** The idle strategy of the one thread of the SHARED threading mode, named as the conductor's. */
+    public static final String SHARED_IDLE_STRATEGY = "nanostream.shared.idle.strategy";
+    /** The data length of the ring clients send commands on: a power of two from 64k to 1g. */
+    public static final String COMMAND_RING_LENGTH = "nanostream.command.ring.length";
+    /** The data length of the buffer the driver broadcasts answers on: a power of two from 64k to 1g. */
+    public static final String BROADCAST_LENGTH = "nanostream.broadcast.length";
+    /** How many counters the driver holds, from 256 to 1048576. */
+    public static final String COUNTER_COUNT = "nanostream.counters.count";
+    /** The length of the distinct-error log, from 64k to 1g. */
+    public static final String ERROR_LOG_LENGTH = "nanostream.error.log.length";
     /** Default term length of IPC publications. */
     public static final String IPC_TERM_LENGTH = "nanostream.ipc.term.length";
     /** Default term length of UDP publications. */

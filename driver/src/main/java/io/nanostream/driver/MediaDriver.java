@@ -35,14 +35,6 @@ import java.util.UUID;
 public final class MediaDriver implements AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.driver");
-    /** Data bytes of the command ring clients write to. */
-    static final int COMMAND_RING_LENGTH = 1024 * 1024;
-    /** Data bytes of the broadcast buffer the driver answers on. */
-    static final int BROADCAST_LENGTH = 1024 * 1024;
-    /** Counters in the control file: eight per UDP publication, three per IPC one, one per subscriber and image. */
-    static final int COUNTER_COUNT = 2048;
-    /** Bytes of the distinct-error log. */
-    static final int ERROR_LOG_LENGTH = 1024 * 1024;
 
     private final DriverContext context;
     private final DriverDirectory directory;
@@ -70,14 +62,14 @@ public final class MediaDriver implements AutoCloseable
         }
         else if (context.threadingMode() == ThreadingMode.SHARED)
         {
-            runners.add(new AgentRunner(pinning.wrap(shared, "conductor", "shared thread"), IdleStrategies.byName(context.idleStrategy()),
-                conductor::recordError, dutyCycles("shared")));
+            runners.add(new AgentRunner(pinning.wrap(shared, "conductor", "shared thread"),
+                IdleStrategies.byName(context.idleStrategies().shared()), conductor::recordError, dutyCycles("shared")));
         }
         else
         {
-            runners.add(runner(pinning.wrap(conductor, "conductor", "conductor"), "conductor"));
-            runners.add(runner(pinning.wrap(conductor.sender(), "sender", "sender"), "sender"));
-            runners.add(runner(pinning.wrap(conductor.receiver(), "receiver", "receiver"), "receiver"));
+            runners.add(runner(pinning.wrap(conductor, "conductor", "conductor"), "conductor", context.idleStrategies().conductor()));
+            runners.add(runner(pinning.wrap(conductor.sender(), "sender", "sender"), "sender", context.idleStrategies().sender()));
+            runners.add(runner(pinning.wrap(conductor.receiver(), "receiver", "receiver"), "receiver", context.idleStrategies().receiver()));
         }
         pinning.expectReports();
         if (!pinning.pinsThreads())
@@ -96,9 +88,9 @@ public final class MediaDriver implements AutoCloseable
         pinning.release();
     }
 
-    private AgentRunner runner(final Agent agent, final String role)
+    private AgentRunner runner(final Agent agent, final String role, final String idleStrategy)
     {
-        return new AgentRunner(agent, IdleStrategies.byName(context.idleStrategy()), conductor::recordError, dutyCycles(role));
+        return new AgentRunner(agent, IdleStrategies.byName(idleStrategy), conductor::recordError, dutyCycles(role));
     }
 
     /** An agent's duty cycle counters, made here, before any agent thread runs: the conductor thread owns the counters. */
@@ -133,14 +125,15 @@ public final class MediaDriver implements AutoCloseable
         final Path directory = context.directory().toAbsolutePath();
         final HugePagePlan hugePages = HugePagePlan.of(context, directory);
         final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis(), hugePages.ownLogDirectory());
-        final int commandRing = COMMAND_RING_LENGTH + MessageRingDescriptor.TRAILER_LENGTH;
-        final int broadcast = BROADCAST_LENGTH + BroadcastDescriptor.TRAILER_LENGTH;
-        final int metadata = COUNTER_COUNT * CountersDescriptor.METADATA_LENGTH;
-        final int values = COUNTER_COUNT * CountersDescriptor.VALUE_LENGTH;
+        final ControlFileSizes sizes = context.controlFileSizes();
+        final int commandRing = sizes.commandRingLength() + MessageRingDescriptor.TRAILER_LENGTH;
+        final int broadcast = sizes.broadcastLength() + BroadcastDescriptor.TRAILER_LENGTH;
+        final int metadata = sizes.counterCount() * CountersDescriptor.METADATA_LENGTH;
+        final int values = sizes.counterCount() * CountersDescriptor.VALUE_LENGTH;
         final MappedFile mapping = MappedFile.create(directory.resolve(ControlFile.FILE_NAME),
-            ControlFile.length(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH));
+            ControlFile.length(commandRing, broadcast, metadata, values, sizes.errorLogLength()));
         final ControlFile control = new ControlFile(mapping.buffer());
-        control.initialise(commandRing, broadcast, metadata, values, ERROR_LOG_LENGTH,
+        control.initialise(commandRing, broadcast, metadata, values, sizes.errorLogLength(),
             context.clientLivenessTimeout().toNanos(), DriverProcess.current(System.currentTimeMillis()));
         final NumaPlan numa = NumaPlan.of(context);
         final LogPlacement placement = hugePages.placement().withNumaNode(numa.node());

@@ -1,8 +1,20 @@
 package io.nanostream.driver;
 
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CountersDescriptor;
+import io.nanostream.buffer.MappedFile;
+import io.nanostream.buffer.MessageRingDescriptor;
+import io.nanostream.client.ClientContext;
+import io.nanostream.client.NanoStream;
+import io.nanostream.client.Publication;
+import io.nanostream.client.Subscription;
+import io.nanostream.client.protocol.ControlFile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,14 +32,15 @@ class DriverContextTest
     void everyBadValueIsReportedAtOnceWithItsPropertyAndFix()
     {
         final DriverContext context = new DriverContext().ipcTermLength(100_000).mtu(1400).receiverWindow(512)
-            .idleStrategy("fast").clientLivenessTimeout(Duration.ofSeconds(20)).publicationLinger(Duration.ofMillis(-1));
+            .clientLivenessTimeout(Duration.ofSeconds(20)).publicationLinger(Duration.ofMillis(-1));
+        context.idleStrategies().sender("fast");
 
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("6 problems")
             .hasMessageContaining(DriverProperties.IPC_TERM_LENGTH + "=100000 is not a power of two from 64k to 1g")
             .hasMessageContaining(DriverProperties.MTU_LENGTH + "=1400 is not a multiple of 32")
             .hasMessageContaining(DriverProperties.RECEIVER_WINDOW + "=512 is less than the MTU")
-            .hasMessageContaining(DriverProperties.IDLE_STRATEGY + ": unknown idle strategy 'fast'")
+            .hasMessageContaining(DriverProperties.SENDER_IDLE_STRATEGY + ": unknown idle strategy 'fast'")
             .hasMessageContaining("make the unblock timeout the longer of the two")
             .hasMessageContaining(DriverProperties.PUBLICATION_LINGER);
     }
@@ -96,5 +109,68 @@ class DriverContextTest
             .hasMessageContaining(DriverProperties.MAX_IMAGES_PER_ENDPOINT + "=0")
             .hasMessageContaining(DriverProperties.MAX_IMAGES + "=-1")
             .hasMessageContaining(DriverProperties.IMAGE_CREATIONS_PER_SECOND + "=0");
+    }
+
+    @Test
+    void eachAgentHasAnIdleStrategyOfItsOwn()
+    {
+        final DriverContext context = new DriverContext();
+        context.idleStrategies().conductor("backoff").sender("spin").receiver("yield").shared("sleep");
+        assertThat(List.of(context.idleStrategies().conductor(), context.idleStrategies().sender(), context.idleStrategies().receiver(),
+            context.idleStrategies().shared())).containsExactly("backoff", "spin", "yield", "sleep");
+        context.conclude();
+        context.idleStrategies().receiver("fast");
+        assertThatThrownBy(context::conclude).hasMessageContaining("1 problem:")
+            .hasMessageContaining(DriverProperties.RECEIVER_IDLE_STRATEGY + ": unknown idle strategy 'fast'");
+        assertThat(new DriverContext().idleStrategy("yield").idleStrategies().shared()).as("idleStrategy sets them all").isEqualTo("yield");
+    }
+
+    @Test
+    void theControlFileSizesAreSettingsAndBadOnesAreNamed()
+    {
+        final DriverContext context = new DriverContext();
+        context.controlFileSizes().commandRingLength(100_000).broadcastLength(1024).counterCount(10).errorLogLength(1);
+        assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("4 problems")
+            .hasMessageContaining(DriverProperties.COMMAND_RING_LENGTH + "=100000 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.BROADCAST_LENGTH + "=1024 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.COUNTER_COUNT + "=10 is not from 256 to 1048576")
+            .hasMessageContaining(DriverProperties.ERROR_LOG_LENGTH + "=1 is not from 64k to 1g");
+    }
+
+    @Test
+    void aDriverMakesItsControlFileToTheSizesAndClientsReadThemFromIt() throws Exception
+    {
+        final DriverContext context = UdpRoundTripTest.context(ThreadingMode.SHARED);
+        context.controlFileSizes().commandRingLength(64 * 1024).broadcastLength(128 * 1024).counterCount(4096).errorLogLength(256 * 1024);
+        try (MediaDriver driver = MediaDriver.launch(context);
+             NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
+             Subscription subscription = client.addSubscription("nano:ipc", 9);
+             Publication publication = client.addPublication("nano:ipc", 9))
+        {
+            try (MappedFile mapping = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
+            {
+                final ControlFile control = new ControlFile(mapping.buffer());
+                assertThat(control.commandRing().capacity()).isEqualTo(64 * 1024 + MessageRingDescriptor.TRAILER_LENGTH);
+                assertThat(control.broadcast().capacity()).isEqualTo(128 * 1024 + BroadcastDescriptor.TRAILER_LENGTH);
+                assertThat(control.countersValues().capacity()).isEqualTo(4096L * CountersDescriptor.VALUE_LENGTH);
+                assertThat(control.errorLog().capacity()).isEqualTo(256 * 1024);
+            }
+            final AtomicBuffer message = AtomicBuffer.allocateHeap(8);
+            message.putLong(0, 77);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (publication.offer(message, 0, 8) < 0)
+            {
+                assertThat(System.nanoTime()).as("offer").isLessThan(deadline);
+                Thread.yield();
+            }
+            final long[] received = {0};
+            while (subscription.poll((buffer, offset, length, header) -> received[0] = buffer.getLong(offset), 1) == 0)
+            {
+                assertThat(System.nanoTime()).as("poll").isLessThan(deadline);
+                Thread.yield();
+            }
+            assertThat(received[0]).isEqualTo(77);
+        }
     }
 }

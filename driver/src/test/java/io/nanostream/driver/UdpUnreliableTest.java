@@ -6,7 +6,7 @@ import io.nanostream.client.ExclusivePublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Publication;
 import io.nanostream.client.Subscription;
-import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.driver.loss.RandomLoss;
 import io.nanostream.log.FrameType;
 import org.junit.jupiter.api.Test;
 

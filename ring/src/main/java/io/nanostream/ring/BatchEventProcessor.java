@@ -60,15 +60,15 @@ public final class BatchEventProcessor<E> implements EventProcessor
         final BatchRewindStrategy rewindStrategy)
     {
         this(dataProvider, barrier, handler, maxBatchSize);
-        this.rewindStrategy = RingBufferTranslators.required(rewindStrategy, "rewindStrategy");
+        this.rewindStrategy = Arguments.required(rewindStrategy, "rewindStrategy");
     }
 
     private BatchEventProcessor(
         final DataProvider<E> dataProvider, final SequenceBarrier barrier, final EventHandler<? super E> handler, final int maxBatchSize)
     {
-        this.dataProvider = RingBufferTranslators.required(dataProvider, "dataProvider");
-        this.barrier = RingBufferTranslators.required(barrier, "barrier");
-        this.handler = RingBufferTranslators.required(handler, "handler");
+        this.dataProvider = Arguments.required(dataProvider, "dataProvider");
+        this.barrier = Arguments.required(barrier, "barrier");
+        this.handler = Arguments.required(handler, "handler");
         this.maxBatchSize = checkedBatchSize(maxBatchSize);
         this.calls = new HandlerCalls<>(handler, haltTarget(dataProvider, barrier));
         handler.setSequenceCallback(sequence);
@@ -100,7 +100,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
      */
     public void setExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
     {
-        calls.exceptionHandler = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
+        calls.exceptionHandler = Arguments.required(exceptionHandler, "exceptionHandler");
     }
 
     /**
@@ -122,7 +122,7 @@ public final class BatchEventProcessor<E> implements EventProcessor
      */
     public void setRewindStrategy(final BatchRewindStrategy rewindStrategy)
     {
-        RingBufferTranslators.required(rewindStrategy, "rewindStrategy");
+        Arguments.required(rewindStrategy, "rewindStrategy");
         checkNotRunning("rewind strategy");
         this.rewindStrategy = rewindStrategy;
     }

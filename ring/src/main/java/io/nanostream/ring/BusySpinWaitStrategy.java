@@ -3,7 +3,7 @@ package io.nanostream.ring;
 import io.nanostream.concurrent.Sequence;
 
 /** Spins on the CPU until the sequence is available: the lowest latency, one core per consumer. */
-public final class BusySpinWaitStrategy extends NativeWaitStrategy
+public final class BusySpinWaitStrategy extends BarrierWaitStrategy
 {
     /** Creates the strategy. */
     public BusySpinWaitStrategy()

@@ -68,8 +68,8 @@ public final class EventPoller<E>
     public EventPoller(
         final DataProvider<E> dataProvider, final Sequencer sequencer, final Sequence sequence, final Sequence gatingSequence)
     {
-        this(dataProvider, (AbstractSequencer)RingBufferTranslators.required(sequencer, "sequencer"),
-            barrierFor((AbstractSequencer)sequencer, RingBufferTranslators.required(gatingSequence, "gatingSequence")),
+        this(dataProvider, (AbstractSequencer)Arguments.required(sequencer, "sequencer"),
+            barrierFor((AbstractSequencer)sequencer, Arguments.required(gatingSequence, "gatingSequence")),
             sequence);
     }
 
@@ -77,10 +77,10 @@ public final class EventPoller<E>
         final DataProvider<E> dataProvider, final AbstractSequencer sequencer, final ProcessingSequenceBarrier barrier,
         final Sequence sequence)
     {
-        this.dataProvider = RingBufferTranslators.required(dataProvider, "dataProvider");
+        this.dataProvider = Arguments.required(dataProvider, "dataProvider");
         this.sequencer = sequencer;
         this.barrier = barrier;
-        this.sequence = RingBufferTranslators.required(sequence, "sequence");
+        this.sequence = Arguments.required(sequence, "sequence");
     }
 
     private static ProcessingSequenceBarrier barrierFor(final AbstractSequencer sequencer, final Sequence gatingSequence)
@@ -109,7 +109,7 @@ public final class EventPoller<E>
         final Sequence cursorSequence,
         final Sequence... gatingSequences)
     {
-        final AbstractSequencer ours = (AbstractSequencer)RingBufferTranslators.required(sequencer, "sequencer");
+        final AbstractSequencer ours = (AbstractSequencer)Arguments.required(sequencer, "sequencer");
         return new EventPoller<>(dataProvider, ours, new ProcessingSequenceBarrier(ours, gatingSequences), sequence);
     }
 
@@ -124,7 +124,7 @@ public final class EventPoller<E>
      */
     public PollState poll(final Handler<? super E> handler) throws Exception
     {
-        RingBufferTranslators.required(handler, "handler");
+        Arguments.required(handler, "handler");
         final long current = sequence.get();
         long next = current + 1L;
         final long available = barrier.highestAvailable(next);

@@ -24,7 +24,7 @@ public class ExceptionHandlerWrapper<E> implements ExceptionHandler<E>
      */
     public void switchTo(final ExceptionHandler<? super E> exceptionHandler)
     {
-        delegate = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
+        delegate = Arguments.required(exceptionHandler, "exceptionHandler");
     }
 
     @Override

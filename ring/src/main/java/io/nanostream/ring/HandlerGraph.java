@@ -2,9 +2,12 @@ package io.nanostream.ring;
 
 import io.nanostream.concurrent.Sequence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A ring with a graph of handlers, each on its own thread: multicast, pipelines, diamonds, worker
@@ -21,8 +24,15 @@ import java.util.concurrent.ThreadFactory;
  *
  * @param <E> the event type.
  */
-public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
+public class HandlerGraph<E>
 {
+    private static final long HALT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long DRAIN_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final System.Logger LOGGER = System.getLogger("io.nanostream.ring");
+
+    /** The graph's nodes, state and wiring; its monitor is the graph's lock. */
+    final HandlerGraphWiring<E> wiring;
+
     /**
      * Creates a graph the Disruptor's way: many producers, a {@link BlockingWaitStrategy}.
      *
@@ -53,7 +63,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
 
     HandlerGraph(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory, final ExceptionHandler<? super E> exceptionHandler)
     {
-        super(ringBuffer, threadFactory, exceptionHandler);
+        this.wiring = new HandlerGraphWiring<>(ringBuffer, threadFactory, exceptionHandler, this::haltAfterFailure);
     }
 
     /**
@@ -78,7 +88,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
     @SafeVarargs
     public final HandlerGroup<E> handleEventsWith(final EventHandler<? super E>... handlers)
     {
-        return addHandlers(List.of(), handlers, null);
+        return wiring.addHandlers(List.of(), handlers, null);
     }
 
     /**
@@ -91,7 +101,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
     @SafeVarargs
     public final HandlerGroup<E> handleEventsWith(final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
     {
-        return addHandlers(List.of(), handlers, RingBufferTranslators.required(rewindStrategy, "rewindStrategy"));
+        return wiring.addHandlers(List.of(), handlers, Arguments.required(rewindStrategy, "rewindStrategy"));
     }
 
     /**
@@ -103,7 +113,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
     @SafeVarargs
     public final HandlerGroup<E> handleEventsWith(final EventProcessorFactory<E>... factories)
     {
-        return addFactories(List.of(), factories);
+        return wiring.addFactories(List.of(), factories);
     }
 
     /**
@@ -115,7 +125,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public HandlerGroup<E> handleEventsWith(final EventProcessor... processors)
     {
-        return addProcessors(List.of(), processors);
+        return wiring.addProcessors(List.of(), processors);
     }
 
     /**
@@ -127,7 +137,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
     @SafeVarargs
     public final HandlerGroup<E> handleEventsWithWorkerPool(final WorkHandler<? super E>... handlers)
     {
-        return addWorkerPool(List.of(), handlers);
+        return wiring.addWorkerPool(List.of(), handlers);
     }
 
     /**
@@ -137,9 +147,12 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      * @return their group.
      */
     @SafeVarargs
-    public final synchronized HandlerGroup<E> after(final EventHandler<? super E>... handlers)
+    public final HandlerGroup<E> after(final EventHandler<? super E>... handlers)
     {
-        return groupOf(handlers);
+        synchronized (wiring)
+        {
+            return groupOf(handlers);
+        }
     }
 
     /**
@@ -149,19 +162,22 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      * @param processors processors already added.
      * @return their group.
      */
-    public synchronized HandlerGroup<E> after(final EventProcessor... processors)
+    public HandlerGroup<E> after(final EventProcessor... processors)
     {
-        return groupOf(processors);
+        synchronized (wiring)
+        {
+            return groupOf(processors);
+        }
     }
 
     private HandlerGroup<E> groupOf(final Object[] members)
     {
         final List<GraphNode<E>> group = new ArrayList<>();
-        for (final Object member : RingBufferTranslators.required(members, "handlers"))
+        for (final Object member : Arguments.required(members, "handlers"))
         {
-            group.add(nodeOf(member));
+            group.add(wiring.nodeOf(member));
         }
-        return new HandlerGroup<>(this, group);
+        return new HandlerGroup<>(wiring, group);
     }
 
     /**
@@ -170,14 +186,17 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      *
      * @param exceptionHandler the exception handler.
      */
-    public synchronized void setDefaultExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
+    public void setDefaultExceptionHandler(final ExceptionHandler<? super E> exceptionHandler)
     {
-        defaultExceptionHandler = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
-        for (final GraphNode<E> node : nodes)
+        synchronized (wiring)
         {
-            if (!node.customExceptionHandler && node.takesExceptionHandler())
+            wiring.defaultExceptionHandler = Arguments.required(exceptionHandler, "exceptionHandler");
+            for (final GraphNode<E> node : wiring.nodes)
             {
-                node.setExceptionHandler(exceptionHandler);
+                if (!node.customExceptionHandler && node.takesExceptionHandler())
+                {
+                    node.setExceptionHandler(exceptionHandler);
+                }
             }
         }
     }
@@ -188,9 +207,12 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      *
      * @param exceptionHandler the exception handler.
      */
-    public synchronized void handleExceptionsWith(final ExceptionHandler<? super E> exceptionHandler)
+    public void handleExceptionsWith(final ExceptionHandler<? super E> exceptionHandler)
     {
-        exceptionHandlerForNew = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
+        synchronized (wiring)
+        {
+            wiring.exceptionHandlerForNew = Arguments.required(exceptionHandler, "exceptionHandler");
+        }
     }
 
     /**
@@ -201,7 +223,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public ExceptionHandlerSetting<E> handleExceptionsFor(final EventHandler<? super E> handler)
     {
-        return new ExceptionHandlerSetting<>(this, nodeOf(handler));
+        return new ExceptionHandlerSetting<>(wiring, wiring.nodeOf(handler));
     }
 
     /**
@@ -210,9 +232,12 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      * @param handler the handler.
      * @return its processor's sequence.
      */
-    public synchronized Sequence getSequenceOf(final EventHandler<? super E> handler)
+    public Sequence getSequenceOf(final EventHandler<? super E> handler)
     {
-        return nodeOf(handler).sequences()[0];
+        synchronized (wiring)
+        {
+            return wiring.nodeOf(handler).sequences()[0];
+        }
     }
 
     /**
@@ -232,9 +257,12 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      * @param handler a handler in the graph.
      * @return its barrier, or null if it belongs to a processor of the user's or to a worker pool.
      */
-    public synchronized SequenceBarrier getBarrierFor(final EventHandler<? super E> handler)
+    public SequenceBarrier getBarrierFor(final EventHandler<? super E> handler)
     {
-        return nodeOf(handler).barrier;
+        synchronized (wiring)
+        {
+            return wiring.nodeOf(handler).barrier;
+        }
     }
 
     /**
@@ -244,7 +272,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public RingBuffer<E> getRingBuffer()
     {
-        return ringBuffer;
+        return wiring.ringBuffer;
     }
 
     /**
@@ -254,7 +282,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public long getCursor()
     {
-        return ringBuffer.getCursor();
+        return wiring.ringBuffer.getCursor();
     }
 
     /**
@@ -264,7 +292,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public long getBufferSize()
     {
-        return ringBuffer.getBufferSize();
+        return wiring.ringBuffer.getBufferSize();
     }
 
     /**
@@ -275,7 +303,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public E get(final long sequence)
     {
-        return ringBuffer.get(sequence);
+        return wiring.ringBuffer.get(sequence);
     }
 
     /**
@@ -285,7 +313,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public void publishEvent(final EventTranslator<E> translator)
     {
-        ringBuffer.publishEvent(translator);
+        wiring.ringBuffer.publishEvent(translator);
     }
 
     /**
@@ -297,7 +325,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public <A> void publishEvent(final EventTranslatorOneArg<E, A> translator, final A arg0)
     {
-        ringBuffer.publishEvent(translator, arg0);
+        wiring.ringBuffer.publishEvent(translator, arg0);
     }
 
     /**
@@ -311,7 +339,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public <A, B> void publishEvent(final EventTranslatorTwoArg<E, A, B> translator, final A arg0, final B arg1)
     {
-        ringBuffer.publishEvent(translator, arg0, arg1);
+        wiring.ringBuffer.publishEvent(translator, arg0, arg1);
     }
 
     /**
@@ -328,7 +356,7 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
     public <A, B, C> void publishEvent(
         final EventTranslatorThreeArg<E, A, B, C> translator, final A arg0, final B arg1, final C arg2)
     {
-        ringBuffer.publishEvent(translator, arg0, arg1, arg2);
+        wiring.ringBuffer.publishEvent(translator, arg0, arg1, arg2);
     }
 
     /**
@@ -340,12 +368,251 @@ public class HandlerGraph<E> extends HandlerGraphLifecycle<E>
      */
     public <A> void publishEvents(final EventTranslatorOneArg<E, A> translator, final A[] args0)
     {
-        ringBuffer.publishEvents(translator, args0);
+        wiring.ringBuffer.publishEvents(translator, args0);
     }
 
     @Override
     public String toString()
     {
-        return getClass().getSimpleName() + "{" + nodes + ", ring=" + ringBuffer + "}";
+        return getClass().getSimpleName() + "{" + wiring.nodes + ", ring=" + wiring.ringBuffer + "}";
+    }
+
+
+    /**
+     * Starts a thread per handler (and per worker).
+     *
+     * @return the ring, to publish on.
+     * @throws IllegalStateException if the graph was started before.
+     */
+    public RingBuffer<E> start()
+    {
+        synchronized (wiring)
+        {
+            if (wiring.state != HandlerGraphWiring.NEW)
+            {
+                throw new IllegalStateException("graph already started" + (wiring.state == HandlerGraphWiring.HALTED ? " and halted" : "") +
+                    "; a graph starts once, build a new one to start again");
+            }
+            wiring.state = HandlerGraphWiring.STARTED;
+            for (final GraphNode<E> node : wiring.nodes)
+            {
+                node.start(wiring.threadFactory);
+            }
+            return wiring.ringBuffer;
+        }
+    }
+
+    /**
+     * Whether {@link #start()} was called.
+     *
+     * @return true once started (also after a halt).
+     */
+    public boolean hasStarted()
+    {
+        synchronized (wiring)
+        {
+            return wiring.state != HandlerGraphWiring.NEW;
+        }
+    }
+
+    /**
+     * Stops every handler after the batch in hand, without draining, and halts the ring so that
+     * producers waiting for room get a {@link RingHaltedException}. Waits up to two seconds for the
+     * handler threads to end, interrupting after the first those still busy in a handler, and logs
+     * any that will not stop.
+     */
+    public void halt()
+    {
+        synchronized (wiring)
+        {
+            wiring.state = HandlerGraphWiring.HALTED;
+        }
+        wiring.ringBuffer.halt("handler graph halted", null);
+        for (final GraphNode<E> node : wiring.nodes)
+        {
+            node.halt();
+        }
+        final long graceEnd = System.nanoTime() + HALT_GRACE_NANOS;
+        for (final GraphNode<E> node : wiring.nodes)
+        {
+            if (!node.join(graceEnd))
+            {
+                node.interrupt();
+            }
+        }
+        final long lastEnd = System.nanoTime() + HALT_GRACE_NANOS;
+        for (final GraphNode<E> node : wiring.nodes)
+        {
+            if (!node.join(lastEnd))
+            {
+                LOGGER.log(System.Logger.Level.WARNING, "handler " + node + " did not stop within 2 s of halt, even when interrupted");
+            }
+        }
+    }
+
+    private void haltAfterFailure(final Throwable cause)
+    {
+        for (final GraphNode<E> node : wiring.nodes)
+        {
+            node.halt();
+        }
+    }
+
+    /**
+     * Waits until every event claimed so far has been handled by every handler, then halts. Stop the
+     * producers first: events published after the drain are not handled. With a handler stuck, this
+     * takes the timeout plus up to two seconds of {@link #halt()}.
+     *
+     * @param timeout how long to wait for the drain.
+     * @return true if everything was handled; false if the time ran out or a handler halted the ring,
+     * in which case the graph is halted all the same.
+     */
+    public boolean shutdown(final Duration timeout)
+    {
+        final long deadline = System.nanoTime() + Arguments.required(timeout, "timeout").toNanos();
+        final boolean drained = drain(deadline);
+        halt();
+        return drained;
+    }
+
+    /**
+     * Waits until every event claimed so far has been handled by every handler, then halts; waits as
+     * long as that takes (or until a handler halts the ring).
+     */
+    public void shutdown()
+    {
+        drain(0);
+        halt();
+    }
+
+    /**
+     * Waits until every event claimed so far has been handled by every handler, then halts, as the
+     * Disruptor's does: if the handlers have not drained by the timeout, throws at the timeout and
+     * leaves the graph running (halt it, or call this again). Returns early, halted, if a handler halted
+     * the ring (that handler's failure went to its exception handler and to the producers).
+     *
+     * @param timeout how long to wait for the drain; negative to wait as long as it takes.
+     * @param unit    its unit.
+     * @throws TimeoutException if the handlers have not drained in time; the message names those behind.
+     */
+    public void shutdown(final long timeout, final TimeUnit unit) throws TimeoutException
+    {
+        final long nanos = Arguments.required(unit, "unit").toNanos(timeout);
+        final long deadline = timeout < 0 ? 0 : System.nanoTime() + nanos;
+        if (!drain(timeout >= 0 && deadline == 0 ? 1 : deadline) && !wiring.ringBuffer.isHalted())
+        {
+            throw new TimeoutException("handlers did not drain within " + timeout + " " + unit + ": " + backlogDescription() +
+                "; the graph is still running");
+        }
+        halt();
+    }
+
+    /** Waits until nothing is left or the ring is halted (true if nothing is left), or the deadline (0: none) passes. */
+    private boolean drain(final long deadline)
+    {
+        boolean drained;
+        while (!(drained = !hasBacklog()) && !wiring.ringBuffer.isHalted() && (deadline == 0 || System.nanoTime() - deadline < 0))
+        {
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+        return drained;
+    }
+
+    /**
+     * Whether some claimed event has not yet been handled by every handler.
+     *
+     * @return true while there is a backlog.
+     */
+    public boolean hasBacklog()
+    {
+        final long cursor = wiring.ringBuffer.getCursor();
+        for (final GraphNode<E> node : wiring.nodes)
+        {
+            if (node.endOfChain)
+            {
+                for (final Sequence sequence : node.sequences())
+                {
+                    if (sequence.get() < cursor)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private String backlogDescription()
+    {
+        final long cursor = wiring.ringBuffer.getCursor();
+        final StringBuilder behind = new StringBuilder("cursor at ").append(cursor);
+        for (final GraphNode<E> node : wiring.nodes)
+        {
+            for (final Sequence sequence : node.sequences())
+            {
+                final long at = sequence.get();
+                if (at < cursor)
+                {
+                    behind.append(", ").append(node).append(" at ").append(at);
+                }
+            }
+        }
+        return behind.toString();
+    }
+
+    /**
+     * Removes a handler that no other handler follows; on a running graph it stops after the batch in
+     * hand (without draining), and producers stop waiting for it once its thread has ended.
+     *
+     * @param handler the handler to remove.
+     * @throws IllegalArgumentException if it is not in the graph or other handlers follow it.
+     * @throws IllegalStateException    if its thread does not end within two seconds (a long batch, a stuck
+     *                                  handler): it then stays in the graph, still gating producers, and a
+     *                                  later call finishes the removal.
+     */
+    public void removeHandler(final EventHandler<? super E> handler)
+    {
+        final GraphNode<E> node;
+        synchronized (wiring)
+        {
+            node = wiring.nodeOf(handler);
+            for (final GraphNode<E> other : wiring.nodes)
+            {
+                if (other.dependencies.contains(node))
+                {
+                    throw new IllegalArgumentException("handler " + handler + " has handler " + other +
+                        " after it; remove that one first");
+                }
+            }
+            for (final GraphNode<E> dependency : node.dependencies)
+            {
+                if (!dependency.endOfChain && wiring.nodes.stream().noneMatch(other -> other != node && other.dependencies.contains(dependency)))
+                {
+                    dependency.endOfChain = true;
+                    // at or ahead of the removed handler, which still gates until its thread ends: safe to add now
+                    wiring.ringBuffer.sequencer.addGatingSequencesAsIs(dependency.sequences());
+                }
+            }
+            node.halt();
+        }
+        boolean stopped = node.join(System.nanoTime() + HALT_GRACE_NANOS);
+        if (!stopped)
+        {
+            node.interrupt();
+            stopped = node.join(System.nanoTime() + HALT_GRACE_NANOS);
+        }
+        synchronized (wiring)
+        {
+            if (!stopped)
+            {
+                throw new IllegalStateException("handler " + handler + " did not stop within 2 s (a long batch or a stuck " +
+                    "handler); it stays in the graph and gates producers until it does; call removeHandler again later");
+            }
+            for (final Sequence sequence : node.sequences())
+            {
+                wiring.ringBuffer.sequencer.removeGatingSequence(sequence);
+            }
+            wiring.nodes.remove(node);
+        }
     }
 }

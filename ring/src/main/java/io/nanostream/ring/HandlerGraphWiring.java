@@ -6,15 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /**
  * How a {@link HandlerGraph} wires its consumers: makes a processor per handler, gates the ring on the
  * ends of the chains only, and starts consumers added to a running graph where they can neither miss
- * nor lap an event.
+ * nor lap an event. It holds the graph's nodes and state, and its monitor is the graph's lock: every change
+ * to the graph, from any thread, holds it.
  *
  * @param <E> the event type.
  */
-abstract class HandlerGraphWiring<E>
+final class HandlerGraphWiring<E>
 {
     static final int NEW = 0;
     static final int STARTED = 1;
@@ -27,16 +29,17 @@ abstract class HandlerGraphWiring<E>
     /** Set by {@code handleExceptionsWith}: the exception handler of every handler added from then on. */
     ExceptionHandler<? super E> exceptionHandlerForNew;
     int state = NEW;
+    /** Halts every consumer after one of them halted the ring on a failure. */
+    private final Consumer<Throwable> haltAfterFailure;
 
-    HandlerGraphWiring(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory, final ExceptionHandler<? super E> exceptionHandler)
+    HandlerGraphWiring(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory, final ExceptionHandler<? super E> exceptionHandler,
+        final Consumer<Throwable> haltAfterFailure)
     {
         this.ringBuffer = ringBuffer;
-        this.threadFactory = RingBufferTranslators.required(threadFactory, "threadFactory");
-        this.defaultExceptionHandler = RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
+        this.threadFactory = Arguments.required(threadFactory, "threadFactory");
+        this.defaultExceptionHandler = Arguments.required(exceptionHandler, "exceptionHandler");
+        this.haltAfterFailure = haltAfterFailure;
     }
-
-    /** Halts every consumer after one of them halted the ring on a failure. */
-    abstract void haltAfterFailure(Throwable cause);
 
     synchronized HandlerGroup<E> addHandlers(
         final List<GraphNode<E>> dependencies, final EventHandler<? super E>[] handlers, final BatchRewindStrategy rewindStrategy)
@@ -50,7 +53,7 @@ abstract class HandlerGraphWiring<E>
             final BatchEventProcessor<E> processor = rewindStrategy == null ?
                 new BatchEventProcessor<>(ringBuffer, barrier, handler) :
                 new BatchEventProcessor<>(ringBuffer, barrier, handler, Integer.MAX_VALUE, rewindStrategy);
-            processor.setFatalErrorListener(this::haltAfterFailure);
+            processor.setFatalErrorListener(haltAfterFailure);
             final GraphNode<E> node = GraphNode.ofHandler(handler, processor, barrier, dependencies);
             useExceptionHandlerForNew(node);
             added.add(node);
@@ -62,7 +65,7 @@ abstract class HandlerGraphWiring<E>
     {
         checkHandlers(handlers, "work handler");
         final WorkerPool<E> pool = new WorkerPool<>(ringBuffer, ringBuffer.newBarrier(sequencesOf(dependencies)),
-            defaultExceptionHandler, this::haltAfterFailure, handlers);
+            defaultExceptionHandler, haltAfterFailure, handlers);
         final GraphNode<E> node = GraphNode.ofPool(pool, dependencies);
         useExceptionHandlerForNew(node);
         return link(List.of(node), dependencies);
@@ -77,7 +80,7 @@ abstract class HandlerGraphWiring<E>
             final GraphNode<E> node = GraphNode.ofProcessor(processor, dependencies);
             if (node.batch != null)
             {
-                node.batch.setFatalErrorListener(this::haltAfterFailure);
+                node.batch.setFatalErrorListener(haltAfterFailure);
                 useExceptionHandlerForNew(node);
             }
             added.add(node);
@@ -157,7 +160,7 @@ abstract class HandlerGraphWiring<E>
 
     synchronized void setExceptionHandler(final List<GraphNode<E>> group, final ExceptionHandler<? super E> exceptionHandler)
     {
-        RingBufferTranslators.required(exceptionHandler, "exceptionHandler");
+        Arguments.required(exceptionHandler, "exceptionHandler");
         for (final GraphNode<E> node : group)
         {
             if (!node.takesExceptionHandler())
@@ -187,7 +190,7 @@ abstract class HandlerGraphWiring<E>
     /** The node of a handler, pool or processor in the graph. */
     final GraphNode<E> nodeOf(final Object handler)
     {
-        RingBufferTranslators.required(handler, "handler");
+        Arguments.required(handler, "handler");
         for (final GraphNode<E> node : nodes)
         {
             if (node.handler == handler || node.processor == handler)

@@ -45,7 +45,7 @@ public final class HandlerGroup<E>
     @SafeVarargs
     public final HandlerGroup<E> then(final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
     {
-        return graph.addHandlers(nodes, handlers, RingBufferTranslators.required(rewindStrategy, "rewindStrategy"));
+        return graph.addHandlers(nodes, handlers, Arguments.required(rewindStrategy, "rewindStrategy"));
     }
 
     /**
@@ -118,7 +118,7 @@ public final class HandlerGroup<E>
      */
     public HandlerGroup<E> and(final HandlerGroup<E> other)
     {
-        RingBufferTranslators.required(other, "other");
+        Arguments.required(other, "other");
         if (other.graph != graph)
         {
             throw new IllegalArgumentException("cannot join handlers of two different graphs");
@@ -183,7 +183,7 @@ public final class HandlerGroup<E>
      */
     public HandlerGroup<E> withRewindStrategy(final BatchRewindStrategy rewindStrategy)
     {
-        RingBufferTranslators.required(rewindStrategy, "rewindStrategy");
+        Arguments.required(rewindStrategy, "rewindStrategy");
         graph.checkNotStarted(nodes, "rewind strategy");
         for (final GraphNode<E> node : nodes)
         {

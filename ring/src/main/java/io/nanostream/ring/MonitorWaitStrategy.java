@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * each publication; then waits for upstream handlers with {@link UpstreamWait}. Counts its waiters so
  * that a signal can skip the monitor when nobody waits.
  */
-abstract class MonitorWaitStrategy extends NativeWaitStrategy
+abstract class MonitorWaitStrategy extends BarrierWaitStrategy
 {
     private static final VarHandle WAITERS;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * Spins for a while, then spins with a yield every 10,000 checks, then hands over to a fallback strategy
  * (typically a blocking one): low latency for bursts, low CPU when idle.
  */
-public final class PhasedBackoffWaitStrategy extends NativeWaitStrategy
+public final class PhasedBackoffWaitStrategy extends BarrierWaitStrategy
 {
     private static final int CHECKS_BETWEEN_CLOCK_READS = 10_000;
 
@@ -100,7 +100,7 @@ public final class PhasedBackoffWaitStrategy extends NativeWaitStrategy
                 }
                 else if (backOff(System.nanoTime() - startNanos))
                 {
-                    if (fallback instanceof NativeWaitStrategy ours)
+                    if (fallback instanceof BarrierWaitStrategy ours)
                     {
                         ours.await(sequence, barrier);
                     }

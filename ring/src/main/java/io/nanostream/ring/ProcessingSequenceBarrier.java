@@ -23,7 +23,7 @@ final class ProcessingSequenceBarrier implements SequenceBarrier
     final AbstractSequencer sequencer;
     private final Sequence[] dependents;
     private final WaitStrategy waitStrategy;
-    private final NativeWaitStrategy nativeWaitStrategy;
+    private final BarrierWaitStrategy nativeWaitStrategy;
     /**
      * The most published events one look returns when events carry their own publication. They are found
      * by reading each one; a run short enough to stay in L1 (256 events of a few dozen bytes) is still there
@@ -40,7 +40,7 @@ final class ProcessingSequenceBarrier implements SequenceBarrier
         this.sequencer = sequencer;
         this.dependents = withoutCursorFollowers(dependents);
         this.waitStrategy = sequencer.waitStrategy;
-        this.nativeWaitStrategy = waitStrategy instanceof NativeWaitStrategy ours ? ours : null;
+        this.nativeWaitStrategy = waitStrategy instanceof BarrierWaitStrategy ours ? ours : null;
         // events that carry their publication are read one by one to find the run: keep the run in L1
         this.scanLength = sequencer.slots != null ? Math.min(sequencer.bufferSize, SCAN_LIMIT) : sequencer.bufferSize;
     }

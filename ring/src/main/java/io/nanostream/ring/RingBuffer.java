@@ -21,7 +21,7 @@ import io.nanostream.concurrent.Sequence;
  *
  * @param <E> the event type.
  */
-public final class RingBuffer<E> extends RingBufferArgBatchTranslators<E> implements Cursored, EventSequencer<E>, EventSink<E>
+public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cursored, EventSequencer<E>, EventSink<E>
 {
     /** The cursor of a ring that has handed out nothing yet. */
     public static final long INITIAL_CURSOR_VALUE = Sequence.INITIAL_VALUE;
@@ -145,7 +145,7 @@ public final class RingBuffer<E> extends RingBufferArgBatchTranslators<E> implem
      */
     public static <E> RingBuffer<E> create(final EventFactory<E> factory, final Sequencer sequencer)
     {
-        final AbstractSequencer ours = (AbstractSequencer)required(sequencer, "sequencer"); // sealed: always one of ours
+        final AbstractSequencer ours = (AbstractSequencer)Arguments.required(sequencer, "sequencer"); // sealed: always one of ours
         final Object[] entries = preallocate(factory, ours.bufferSize);
         ours.bind(carriesPublication(entries) ? entries : null);
         return new RingBuffer<>(entries, ours);
@@ -361,5 +361,732 @@ public final class RingBuffer<E> extends RingBufferArgBatchTranslators<E> implem
     {
         return "RingBuffer{size=" + sequencer.bufferSize + ", cursor=" + getCursor() + ", " +
             sequencer.getClass().getSimpleName() + "}";
+    }
+
+    // ---- One event through a translator: check the translator, claim, fill through it, and publish even when it
+    // throws, so that the ring never stalls on a hole. ----
+
+    /** What {@link #tryClaim} returns when the ring lacks room; no claim is ever this low. */
+    static final long NO_ROOM = Long.MIN_VALUE;
+
+    /**
+     * See {@link EventSink#publishEvent(EventTranslator)}.
+     *
+     * @param translator fills the event.
+     */
+    public void publishEvent(final EventTranslator<E> translator)
+    {
+        Arguments.required(translator, "translator");
+        translate(translator, sequencer.next());
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvent(EventTranslator)}.
+     *
+     * @param translator fills the event.
+     * @return false, having published nothing, if the ring is full.
+     */
+    public boolean tryPublishEvent(final EventTranslator<E> translator)
+    {
+        Arguments.required(translator, "translator");
+        final long sequence = tryClaim(1);
+        if (sequence == NO_ROOM)
+        {
+            return false;
+        }
+        translate(translator, sequence);
+        return true;
+    }
+
+    /**
+     * See {@link EventSink#publishEvent(EventTranslatorOneArg, Object)}.
+     *
+     * @param translator fills the event.
+     * @param arg0       the argument.
+     * @param <A>        its type.
+     */
+    public <A> void publishEvent(final EventTranslatorOneArg<E, A> translator, final A arg0)
+    {
+        Arguments.required(translator, "translator");
+        translate(translator, sequencer.next(), arg0);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvent(EventTranslatorOneArg, Object)}.
+     *
+     * @param translator fills the event.
+     * @param arg0       the argument.
+     * @param <A>        its type.
+     * @return false, having published nothing, if the ring is full.
+     */
+    public <A> boolean tryPublishEvent(final EventTranslatorOneArg<E, A> translator, final A arg0)
+    {
+        Arguments.required(translator, "translator");
+        final long sequence = tryClaim(1);
+        if (sequence == NO_ROOM)
+        {
+            return false;
+        }
+        translate(translator, sequence, arg0);
+        return true;
+    }
+
+    /**
+     * See {@link EventSink#publishEvent(EventTranslatorTwoArg, Object, Object)}.
+     *
+     * @param translator fills the event.
+     * @param arg0       the first argument.
+     * @param arg1       the second argument.
+     * @param <A>        the first argument's type.
+     * @param <B>        the second argument's type.
+     */
+    public <A, B> void publishEvent(final EventTranslatorTwoArg<E, A, B> translator, final A arg0, final B arg1)
+    {
+        Arguments.required(translator, "translator");
+        translate(translator, sequencer.next(), arg0, arg1);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvent(EventTranslatorTwoArg, Object, Object)}.
+     *
+     * @param translator fills the event.
+     * @param arg0       the first argument.
+     * @param arg1       the second argument.
+     * @param <A>        the first argument's type.
+     * @param <B>        the second argument's type.
+     * @return false, having published nothing, if the ring is full.
+     */
+    public <A, B> boolean tryPublishEvent(final EventTranslatorTwoArg<E, A, B> translator, final A arg0, final B arg1)
+    {
+        Arguments.required(translator, "translator");
+        final long sequence = tryClaim(1);
+        if (sequence == NO_ROOM)
+        {
+            return false;
+        }
+        translate(translator, sequence, arg0, arg1);
+        return true;
+    }
+
+    /**
+     * See {@link EventSink#publishEvent(EventTranslatorThreeArg, Object, Object, Object)}.
+     *
+     * @param translator fills the event.
+     * @param arg0       the first argument.
+     * @param arg1       the second argument.
+     * @param arg2       the third argument.
+     * @param <A>        the first argument's type.
+     * @param <B>        the second argument's type.
+     * @param <C>        the third argument's type.
+     */
+    public <A, B, C> void publishEvent(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final A arg0, final B arg1, final C arg2)
+    {
+        Arguments.required(translator, "translator");
+        translate(translator, sequencer.next(), arg0, arg1, arg2);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvent(EventTranslatorThreeArg, Object, Object, Object)}.
+     *
+     * @param translator fills the event.
+     * @param arg0       the first argument.
+     * @param arg1       the second argument.
+     * @param arg2       the third argument.
+     * @param <A>        the first argument's type.
+     * @param <B>        the second argument's type.
+     * @param <C>        the third argument's type.
+     * @return false, having published nothing, if the ring is full.
+     */
+    public <A, B, C> boolean tryPublishEvent(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final A arg0, final B arg1, final C arg2)
+    {
+        Arguments.required(translator, "translator");
+        final long sequence = tryClaim(1);
+        if (sequence == NO_ROOM)
+        {
+            return false;
+        }
+        translate(translator, sequence, arg0, arg1, arg2);
+        return true;
+    }
+
+    /**
+     * See {@link EventSink#publishEvent(EventTranslatorVararg, Object...)}.
+     *
+     * @param translator fills the event.
+     * @param args       the arguments.
+     */
+    public void publishEvent(final EventTranslatorVararg<E> translator, final Object... args)
+    {
+        Arguments.required(translator, "translator");
+        translate(translator, sequencer.next(), args);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvent(EventTranslatorVararg, Object...)}.
+     *
+     * @param translator fills the event.
+     * @param args       the arguments.
+     * @return false, having published nothing, if the ring is full.
+     */
+    public boolean tryPublishEvent(final EventTranslatorVararg<E> translator, final Object... args)
+    {
+        Arguments.required(translator, "translator");
+        final long sequence = tryClaim(1);
+        if (sequence == NO_ROOM)
+        {
+            return false;
+        }
+        translate(translator, sequence, args);
+        return true;
+    }
+
+    private void translate(final EventTranslator<E> translator, final long sequence)
+    {
+        try
+        {
+            translator.translateTo(get(sequence), sequence);
+        }
+        finally
+        {
+            sequencer.publish(sequence);
+        }
+    }
+
+    private <A> void translate(final EventTranslatorOneArg<E, A> translator, final long sequence, final A arg0)
+    {
+        try
+        {
+            translator.translateTo(get(sequence), sequence, arg0);
+        }
+        finally
+        {
+            sequencer.publish(sequence);
+        }
+    }
+
+    private <A, B> void translate(
+        final EventTranslatorTwoArg<E, A, B> translator, final long sequence, final A arg0, final B arg1)
+    {
+        try
+        {
+            translator.translateTo(get(sequence), sequence, arg0, arg1);
+        }
+        finally
+        {
+            sequencer.publish(sequence);
+        }
+    }
+
+    private <A, B, C> void translate(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final long sequence, final A arg0, final B arg1, final C arg2)
+    {
+        try
+        {
+            translator.translateTo(get(sequence), sequence, arg0, arg1, arg2);
+        }
+        finally
+        {
+            sequencer.publish(sequence);
+        }
+    }
+
+    private void translate(final EventTranslatorVararg<E> translator, final long sequence, final Object[] args)
+    {
+        try
+        {
+            translator.translateTo(get(sequence), sequence, args);
+        }
+        finally
+        {
+            sequencer.publish(sequence);
+        }
+    }
+
+    /** Claims {@code n} slots if there is room; the highest claimed sequence, or {@link #NO_ROOM}. */
+    final long tryClaim(final int n)
+    {
+        if (!sequencer.hasAvailableCapacity(n))
+        {
+            sequencer.throwIfHalted();
+            return NO_ROOM;
+        }
+        try
+        {
+            return sequencer.tryNext(n);
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return NO_ROOM;
+        }
+    }
+
+
+    // ---- Batches through translator arrays, one argument or argument arrays: check the arguments, claim the whole
+    // batch at once, fill each event, publish the batch at once, even when a translator throws. ----
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslator[])}.
+     *
+     * @param translators   the translators, one per event.
+     */
+    public void publishEvents(final EventTranslator<E>[] translators)
+    {
+        publishEvents(translators, 0, translators == null ? 0 : translators.length);
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslator[], int, int)}.
+     *
+     * @param translators   the translators, one per event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     */
+    public void publishEvents(final EventTranslator<E>[] translators, final int batchStartsAt, final int batchSize)
+    {
+        checkRange(translators, "translators", batchStartsAt, batchSize);
+        checkTranslators(translators, batchStartsAt, batchSize);
+        fill0(translators, batchStartsAt, batchSize, sequencer.next(batchSize));
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslator[])}.
+     *
+     * @param translators   the translators, one per event.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public boolean tryPublishEvents(final EventTranslator<E>[] translators)
+    {
+        return tryPublishEvents(translators, 0, translators == null ? 0 : translators.length);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslator[], int, int)}.
+     *
+     * @param translators   the translators, one per event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public boolean tryPublishEvents(final EventTranslator<E>[] translators, final int batchStartsAt, final int batchSize)
+    {
+        checkRange(translators, "translators", batchStartsAt, batchSize);
+        checkTranslators(translators, batchStartsAt, batchSize);
+        final long hi = tryClaim(batchSize);
+        if (hi == NO_ROOM)
+        {
+            return false;
+        }
+        fill0(translators, batchStartsAt, batchSize, hi);
+        return true;
+    }
+
+    private void fill0(final EventTranslator<E>[] translators, final int start, final int count, final long hi)
+    {
+        final long lo = hi - count + 1;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                translators[start + i].translateTo(get(lo + i), lo + i);
+            }
+        }
+        finally
+        {
+            sequencer.publish(lo, hi);
+        }
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorOneArg, Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param args0         argument 0 of each event.
+     * @param <A>           an argument type.
+     */
+    public <A> void publishEvents(final EventTranslatorOneArg<E, A> translator, final A[] args0)
+    {
+        publishEvents(translator, 0, args0 == null ? 0 : args0.length, args0);
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorOneArg, int, int, Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args0         argument 0 of each event.
+     * @param <A>           an argument type.
+     */
+    public <A> void publishEvents(
+        final EventTranslatorOneArg<E, A> translator, final int batchStartsAt, final int batchSize, final A[] args0)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args0, "args0", batchStartsAt, batchSize);
+        fill1(translator, batchStartsAt, batchSize, args0, sequencer.next(batchSize));
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorOneArg, Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param args0         argument 0 of each event.
+     * @param <A>           an argument type.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public <A> boolean tryPublishEvents(final EventTranslatorOneArg<E, A> translator, final A[] args0)
+    {
+        return tryPublishEvents(translator, 0, args0 == null ? 0 : args0.length, args0);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorOneArg, int, int, Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args0         argument 0 of each event.
+     * @param <A>           an argument type.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public <A> boolean tryPublishEvents(
+        final EventTranslatorOneArg<E, A> translator, final int batchStartsAt, final int batchSize, final A[] args0)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args0, "args0", batchStartsAt, batchSize);
+        final long hi = tryClaim(batchSize);
+        if (hi == NO_ROOM)
+        {
+            return false;
+        }
+        fill1(translator, batchStartsAt, batchSize, args0, hi);
+        return true;
+    }
+
+    private <A> void fill1(
+        final EventTranslatorOneArg<E, A> translator, final int start, final int count, final A[] args0, final long hi)
+    {
+        final long lo = hi - count + 1;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                translator.translateTo(get(lo + i), lo + i, args0[start + i]);
+            }
+        }
+        finally
+        {
+            sequencer.publish(lo, hi);
+        }
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorVararg, Object[][])}.
+     *
+     * @param translator    fills each event.
+     * @param args          the argument arrays, one per event.
+     */
+    public void publishEvents(final EventTranslatorVararg<E> translator, final Object[]... args)
+    {
+        publishEvents(translator, 0, args == null ? 0 : args.length, args);
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorVararg, int, int, Object[][])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args          the argument arrays, one per event.
+     */
+    public void publishEvents(
+        final EventTranslatorVararg<E> translator, final int batchStartsAt, final int batchSize, final Object[]... args)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args, "args", batchStartsAt, batchSize);
+        fillVararg(translator, batchStartsAt, batchSize, args, sequencer.next(batchSize));
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorVararg, Object[][])}.
+     *
+     * @param translator    fills each event.
+     * @param args          the argument arrays, one per event.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public boolean tryPublishEvents(final EventTranslatorVararg<E> translator, final Object[]... args)
+    {
+        return tryPublishEvents(translator, 0, args == null ? 0 : args.length, args);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorVararg, int, int, Object[][])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args          the argument arrays, one per event.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public boolean tryPublishEvents(
+        final EventTranslatorVararg<E> translator, final int batchStartsAt, final int batchSize, final Object[]... args)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args, "args", batchStartsAt, batchSize);
+        final long hi = tryClaim(batchSize);
+        if (hi == NO_ROOM)
+        {
+            return false;
+        }
+        fillVararg(translator, batchStartsAt, batchSize, args, hi);
+        return true;
+    }
+
+    private void fillVararg(
+        final EventTranslatorVararg<E> translator, final int start, final int count, final Object[][] args, final long hi)
+    {
+        final long lo = hi - count + 1;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                translator.translateTo(get(lo + i), lo + i, args[start + i]);
+            }
+        }
+        finally
+        {
+            sequencer.publish(lo, hi);
+        }
+    }
+
+    /** Checks that every translator of a batch is given. */
+    private static void checkTranslators(final Object[] translators, final int start, final int count)
+    {
+        for (int i = start; i < start + count; i++)
+        {
+            if (translators[i] == null)
+            {
+                throw new NullPointerException("translators[" + i + "] is null");
+            }
+        }
+    }
+
+    /** Checks that {@code array} holds elements {@code start .. start + count - 1}, and that the batch fits the ring. */
+    final void checkRange(final Object[] array, final String name, final int start, final int count)
+    {
+        Arguments.required(array, name);
+        if (start < 0 || count < 1 || count > sequencer.bufferSize || start > array.length - count)
+        {
+            throw new IllegalArgumentException("bad batch: batchStartsAt " + start + ", batchSize " + count + " with " +
+                array.length + " elements in " + name + " and ring size " + sequencer.bufferSize +
+                "; need 1 <= batchSize <= ring size and batchStartsAt + batchSize <= elements");
+        }
+    }
+
+    // ---- Batches with two and three arguments per event, claimed, filled and published as above. ----
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorTwoArg, Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     */
+    public <A, B> void publishEvents(final EventTranslatorTwoArg<E, A, B> translator, final A[] args0, final B[] args1)
+    {
+        publishEvents(translator, 0, args0 == null ? 0 : args0.length, args0, args1);
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorTwoArg, int, int, Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     */
+    public <A, B> void publishEvents(
+        final EventTranslatorTwoArg<E, A, B> translator,
+        final int batchStartsAt, final int batchSize, final A[] args0, final B[] args1)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args0, "args0", batchStartsAt, batchSize);
+        checkRange(args1, "args1", batchStartsAt, batchSize);
+        fill2(translator, batchStartsAt, batchSize, args0, args1, sequencer.next(batchSize));
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorTwoArg, Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public <A, B> boolean tryPublishEvents(final EventTranslatorTwoArg<E, A, B> translator, final A[] args0, final B[] args1)
+    {
+        return tryPublishEvents(translator, 0, args0 == null ? 0 : args0.length, args0, args1);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorTwoArg, int, int, Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public <A, B> boolean tryPublishEvents(
+        final EventTranslatorTwoArg<E, A, B> translator,
+        final int batchStartsAt, final int batchSize, final A[] args0, final B[] args1)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args0, "args0", batchStartsAt, batchSize);
+        checkRange(args1, "args1", batchStartsAt, batchSize);
+        final long hi = tryClaim(batchSize);
+        if (hi == NO_ROOM)
+        {
+            return false;
+        }
+        fill2(translator, batchStartsAt, batchSize, args0, args1, hi);
+        return true;
+    }
+
+    private <A, B> void fill2(
+        final EventTranslatorTwoArg<E, A, B> translator, final int start,
+        final int count, final A[] args0, final B[] args1, final long hi)
+    {
+        final long lo = hi - count + 1;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                translator.translateTo(get(lo + i), lo + i, args0[start + i], args1[start + i]);
+            }
+        }
+        finally
+        {
+            sequencer.publish(lo, hi);
+        }
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorThreeArg, Object[], Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param args2         argument 2 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     * @param <C>           an argument type.
+     */
+    public <A, B, C> void publishEvents(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final A[] args0, final B[] args1, final C[] args2)
+    {
+        publishEvents(translator, 0, args0 == null ? 0 : args0.length, args0, args1, args2);
+    }
+
+    /**
+     * See {@link EventSink#publishEvents(EventTranslatorThreeArg, int, int, Object[], Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param args2         argument 2 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     * @param <C>           an argument type.
+     */
+    public <A, B, C> void publishEvents(
+        final EventTranslatorThreeArg<E, A, B, C> translator,
+        final int batchStartsAt, final int batchSize, final A[] args0, final B[] args1, final C[] args2)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args0, "args0", batchStartsAt, batchSize);
+        checkRange(args1, "args1", batchStartsAt, batchSize);
+        checkRange(args2, "args2", batchStartsAt, batchSize);
+        fill3(translator, batchStartsAt, batchSize, args0, args1, args2, sequencer.next(batchSize));
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorThreeArg, Object[], Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param args2         argument 2 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     * @param <C>           an argument type.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public <A, B, C> boolean tryPublishEvents(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final A[] args0, final B[] args1, final C[] args2)
+    {
+        return tryPublishEvents(translator, 0, args0 == null ? 0 : args0.length, args0, args1, args2);
+    }
+
+    /**
+     * See {@link EventSink#tryPublishEvents(EventTranslatorThreeArg, int, int, Object[], Object[], Object[])}.
+     *
+     * @param translator    fills each event.
+     * @param batchStartsAt the index of the first element used.
+     * @param batchSize     the number of events, from 1 to the ring size.
+     * @param args0         argument 0 of each event.
+     * @param args1         argument 1 of each event.
+     * @param args2         argument 2 of each event.
+     * @param <A>           an argument type.
+     * @param <B>           an argument type.
+     * @param <C>           an argument type.
+     * @return false, having published nothing, if the ring lacks room.
+     */
+    public <A, B, C> boolean tryPublishEvents(
+        final EventTranslatorThreeArg<E, A, B, C> translator,
+        final int batchStartsAt, final int batchSize, final A[] args0, final B[] args1, final C[] args2)
+    {
+        Arguments.required(translator, "translator");
+        checkRange(args0, "args0", batchStartsAt, batchSize);
+        checkRange(args1, "args1", batchStartsAt, batchSize);
+        checkRange(args2, "args2", batchStartsAt, batchSize);
+        final long hi = tryClaim(batchSize);
+        if (hi == NO_ROOM)
+        {
+            return false;
+        }
+        fill3(translator, batchStartsAt, batchSize, args0, args1, args2, hi);
+        return true;
+    }
+
+    private <A, B, C> void fill3(
+        final EventTranslatorThreeArg<E, A, B, C> translator, final int start,
+        final int count, final A[] args0, final B[] args1, final C[] args2, final long hi)
+    {
+        final long lo = hi - count + 1;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                translator.translateTo(get(lo + i), lo + i, args0[start + i], args1[start + i], args2[start + i]);
+            }
+        }
+        finally
+        {
+            sequencer.publish(lo, hi);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * of up to one park time of latency. Producers never need to signal it. An interrupt while parking
  * ends the wait with an {@link AlertException}, as the blocking strategies report it.
  */
-public final class SleepingWaitStrategy extends NativeWaitStrategy
+public final class SleepingWaitStrategy extends BarrierWaitStrategy
 {
     /** Default number of checks before parking. */
     public static final int DEFAULT_RETRIES = 200;

@@ -6,7 +6,7 @@ import io.nanostream.concurrent.Sequence;
  * Spins briefly, then yields the core on each further check: low latency, and fair to other threads
  * when there are more runnable threads than cores.
  */
-public final class YieldingWaitStrategy extends NativeWaitStrategy
+public final class YieldingWaitStrategy extends BarrierWaitStrategy
 {
     private static final int SPIN_TRIES = 100;
 

@@ -10,7 +10,7 @@ import io.nanostream.client.Subscription;
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import io.nanostream.driver.ThreadingMode;
-import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.driver.loss.RandomLoss;
 import io.nanostream.log.FragmentHandler;
 import io.nanostream.log.FrameType;
 import org.HdrHistogram.Histogram;

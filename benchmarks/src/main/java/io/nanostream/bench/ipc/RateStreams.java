@@ -10,7 +10,7 @@ import io.nanostream.client.NanoStream;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.concurrent.IdleStrategy;
 import io.nanostream.driver.DriverContext;
-import io.nanostream.driver.faults.RandomLoss;
+import io.nanostream.driver.loss.RandomLoss;
 import io.nanostream.log.FrameType;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -1,7 +1,7 @@
 package io.nanostream.client.protocol;
 
 /**
- * Field offsets of the driver's responses, little-endian (see {@link Commands} for the type ids and the
+ * Field offsets of the driver's responses, little-endian (the type ids and error codes are here; see {@link Commands} for the
  * string encoding: an int byte count, then UTF-8 bytes). Each response is the payload of one broadcast
  * record; its length is the record's.
  *
@@ -26,7 +26,7 @@ package io.nanostream.client.protocol;
  *  |                        Correlation Id                         |   0  of the failed command
  *  |                                                               |
  *  +---------------------------------------------------------------+
- *  |                          Error Code                           |   8  Commands.ERROR_*
+ *  |                          Error Code                           |   8  ERROR_*
  *  +---------------------------------------------------------------+
  *  |                     Message Length (bytes)                    |  12
  *  +---------------------------------------------------------------+
@@ -109,6 +109,34 @@ package io.nanostream.client.protocol;
  */
 public final class Responses
 {
+    // The response type ids, in the broadcast record's type field, and the error codes of ON_ERROR.
+
+    /** A command failed: correlation id, error code, message. */
+    public static final int ON_ERROR = 101;
+    /** A publication is ready. */
+    public static final int ON_PUBLICATION_READY = 102;
+    /** A subscription is ready. */
+    public static final int ON_SUBSCRIPTION_READY = 103;
+    /** An image joined a subscription. */
+    public static final int ON_AVAILABLE_IMAGE = 104;
+    /** An image left a subscription. */
+    public static final int ON_UNAVAILABLE_IMAGE = 105;
+    /** A command succeeded. */
+    public static final int ON_OPERATION_SUCCESS = 106;
+    /** The driver timed a client out. */
+    public static final int ON_CLIENT_TIMEOUT = 107;
+    /** The driver is stopping cleanly: every client is done with it. */
+    public static final int ON_DRIVER_STOPPED = 108;
+
+    /** Error code: the channel URI is malformed or asks for something unsupported. */
+    public static final int ERROR_INVALID_CHANNEL = 1;
+    /** Error code: the registration id is unknown. */
+    public static final int ERROR_UNKNOWN = 2;
+    /** Error code: the parameters clash with an existing publication. */
+    public static final int ERROR_CLASH = 3;
+    /** Error code: the driver could not do it (out of counters, disk...). */
+    public static final int ERROR_GENERIC = 4;
+
     /** Offset of the correlation id (the image's, for image responses) in every response but client timeout. */
     public static final int CORRELATION_ID = 0;
     /** Offset of the client id in a client-timeout response. */

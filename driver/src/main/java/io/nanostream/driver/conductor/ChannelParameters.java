@@ -1,7 +1,7 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.client.ChannelUri;
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 
 /**
  * What a channel asks of the driver beyond its log's shape and its transport: a publication's window ({@code pub-wnd=}),
@@ -27,7 +27,7 @@ final class ChannelParameters
         final long window = uri.size(ChannelUri.PUBLICATION_WINDOW, otherwise);
         if (window > termLength / 2)
         {
-            throw new CommandException(Commands.ERROR_INVALID_CHANNEL, "channel " + uri + ": pub-wnd " + window + " is over half the term " +
+            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "channel " + uri + ": pub-wnd " + window + " is over half the term " +
                 "length " + termLength + "; ask for at most " + termLength / 2 + ", or a longer term-length");
         }
         return (int)window;

@@ -3,6 +3,7 @@ package io.nanostream.driver.conductor;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 
 /**
  * Reads clients' commands from the command ring, decodes and checks each one against the layouts of
@@ -45,7 +46,7 @@ final class ClientCommandAdapter
         {
             if (length < Commands.CLIENT_COMMAND_LENGTH)
             {
-                throw new CommandException(Commands.ERROR_GENERIC, "command of type " + type + " is only " + length + " bytes");
+                throw new CommandException(Responses.ERROR_GENERIC, "command of type " + type + " is only " + length + " bytes");
             }
             final long clientId = buffer.getLong(offset + Commands.CLIENT_ID);
             handler.onClientKeepalive(clientId); // every command shows its client alive
@@ -69,7 +70,7 @@ final class ClientCommandAdapter
                 {
                 }
                 case Commands.CLIENT_CLOSE -> handler.onClientClose(clientId);
-                default -> throw new CommandException(Commands.ERROR_GENERIC, "unknown command type " + type);
+                default -> throw new CommandException(Responses.ERROR_GENERIC, "unknown command type " + type);
             }
         }
         catch (final CommandException ex)
@@ -78,11 +79,11 @@ final class ClientCommandAdapter
         }
         catch (final IllegalArgumentException ex)
         {
-            refuse(correlationId, Commands.ERROR_INVALID_CHANNEL, ex.getMessage(), ex);
+            refuse(correlationId, Responses.ERROR_INVALID_CHANNEL, ex.getMessage(), ex);
         }
         catch (final RuntimeException ex)
         {
-            refuse(correlationId, Commands.ERROR_GENERIC, ex.toString(), ex);
+            refuse(correlationId, Responses.ERROR_GENERIC, ex.toString(), ex);
         }
     }
 
@@ -120,7 +121,7 @@ final class ClientCommandAdapter
     {
         if (!condition)
         {
-            throw new CommandException(Commands.ERROR_GENERIC, what + " (" + length + " bytes)");
+            throw new CommandException(Responses.ERROR_GENERIC, what + " (" + length + " bytes)");
         }
     }
 }

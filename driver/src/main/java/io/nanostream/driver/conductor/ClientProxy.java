@@ -53,7 +53,7 @@ public final class ClientProxy
         buffer.putInt(Responses.PUBLICATION_LIMIT_COUNTER_ID, limit.id());
         buffer.putInt(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID, backPressure.id());
         final int length = Responses.PUBLICATION_LOG_FILE + Commands.putString(buffer, Responses.PUBLICATION_LOG_FILE, logFile.toString());
-        responses.transmit(Commands.ON_PUBLICATION_READY, buffer, 0, length);
+        responses.transmit(Responses.ON_PUBLICATION_READY, buffer, 0, length);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class ClientProxy
     public void onSubscriptionReady(final long correlationId)
     {
         buffer.putLong(Responses.CORRELATION_ID, correlationId);
-        responses.transmit(Commands.ON_SUBSCRIPTION_READY, buffer, 0, Responses.ID_ONLY_LENGTH);
+        responses.transmit(Responses.ON_SUBSCRIPTION_READY, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class ClientProxy
         buffer.putInt(Responses.IMAGE_POSITION_COUNTER_ID, position.id());
         buffer.putLong(Responses.IMAGE_JOIN_POSITION, joinPosition);
         final int length = Responses.IMAGE_LOG_FILE + Commands.putString(buffer, Responses.IMAGE_LOG_FILE, logFile.toString());
-        responses.transmit(Commands.ON_AVAILABLE_IMAGE, buffer, 0, length);
+        responses.transmit(Responses.ON_AVAILABLE_IMAGE, buffer, 0, length);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class ClientProxy
         buffer.putLong(Responses.CORRELATION_ID, imageCorrelationId);
         buffer.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
         buffer.putInt(Responses.UNAVAILABLE_IMAGE_STREAM_ID, streamId);
-        responses.transmit(Commands.ON_UNAVAILABLE_IMAGE, buffer, 0, Responses.UNAVAILABLE_IMAGE_LENGTH);
+        responses.transmit(Responses.ON_UNAVAILABLE_IMAGE, buffer, 0, Responses.UNAVAILABLE_IMAGE_LENGTH);
     }
 
     /**
@@ -115,14 +115,14 @@ public final class ClientProxy
     public void onOperationSuccess(final long correlationId)
     {
         buffer.putLong(Responses.CORRELATION_ID, correlationId);
-        responses.transmit(Commands.ON_OPERATION_SUCCESS, buffer, 0, Responses.ID_ONLY_LENGTH);
+        responses.transmit(Responses.ON_OPERATION_SUCCESS, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 
     /**
      * A request failed.
      *
      * @param correlationId the request's id.
-     * @param code          one of the {@code Commands.ERROR_*} codes.
+     * @param code          one of the {@code Responses.ERROR_*} codes.
      * @param message       what went wrong and how to fix it.
      */
     public void onError(final long correlationId, final int code, final String message)
@@ -132,7 +132,7 @@ public final class ClientProxy
         final String text = message == null ? "error" : message;
         final int length = Responses.ERROR_MESSAGE +
             Commands.putString(buffer, Responses.ERROR_MESSAGE, text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) : text);
-        responses.transmit(Commands.ON_ERROR, buffer, 0, length);
+        responses.transmit(Responses.ON_ERROR, buffer, 0, length);
     }
 
     /**
@@ -143,13 +143,13 @@ public final class ClientProxy
     public void onClientTimeout(final long clientId)
     {
         buffer.putLong(Responses.CLIENT_TIMEOUT_CLIENT_ID, clientId);
-        responses.transmit(Commands.ON_CLIENT_TIMEOUT, buffer, 0, Responses.ID_ONLY_LENGTH);
+        responses.transmit(Responses.ON_CLIENT_TIMEOUT, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 
     /** The driver is stopping cleanly: clients give up on it at once rather than after the heartbeat timeout. */
     public void onDriverStopped()
     {
         buffer.putLong(0, 0);
-        responses.transmit(Commands.ON_DRIVER_STOPPED, buffer, 0, Responses.ID_ONLY_LENGTH);
+        responses.transmit(Responses.ON_DRIVER_STOPPED, buffer, 0, Responses.ID_ONLY_LENGTH);
     }
 }

@@ -13,7 +13,7 @@ final class CommandException extends RuntimeException
     /**
      * A refusal.
      *
-     * @param code    one of the {@code Commands.ERROR_*} codes.
+     * @param code    one of the {@code Responses.ERROR_*} codes.
      * @param message the problem and the fix.
      */
     CommandException(final int code, final String message)

@@ -1,7 +1,7 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.driver.auth.KeyRing;
-import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.udp.HostResolver;
 import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.driver.udp.SocketBatching;

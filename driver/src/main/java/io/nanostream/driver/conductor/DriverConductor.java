@@ -5,7 +5,7 @@ import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.DistinctErrorLog;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.ChannelUri;
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.CachedClock;
@@ -89,10 +89,10 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         final LogFactory logs = new LogFactory(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY), settings.logPlacement(), settings.sparseLogFiles(),
             () -> commands.consumerHeartbeat(clock.epochMillis()), errors); // the source clock: time passes while a log is written
         final SessionIds sessionIds = new SessionIds();
-        this.ipc = new IpcPublications(settings, logs, counters, clientProxy, errors, sessionIds, commands::nextCorrelationId,
-            this.clock);
-        this.network = new NetworkConductor(settings, directory, logs, counters, clientProxy, errors, sessionIds,
-            commands::nextCorrelationId, this.clock, clock, clock);
+        final ConductorServices services = new ConductorServices(settings, logs, counters, clientProxy, errors, sessionIds,
+            commands::nextCorrelationId, this.clock);
+        this.ipc = new IpcPublications(services);
+        this.network = new NetworkConductor(services, directory, clock, clock);
         commands.consumerHeartbeat(this.clock.epochMillis());
     }
 
@@ -307,7 +307,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         registrations.checkOwner(registrationId, clientId, "publication");
         if (!ipc.removePublication(registrationId) && !network.removePublication(registrationId))
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no publication with registration id " +
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no publication with registration id " +
                 registrationId);
         }
         registrations.remove(registrationId);
@@ -320,7 +320,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         registrations.checkOwner(registrationId, clientId, "subscription");
         if (!ipc.removeSubscription(registrationId) && !network.removeSubscription(registrationId))
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no subscription with registration id " +
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no subscription with registration id " +
                 registrationId);
         }
         registrations.remove(registrationId);
@@ -362,7 +362,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         registrations.checkOwner(registrationId, clientId, kind);
         if (!change.getAsBoolean())
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no UDP " + kind + " with registration id " +
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no UDP " + kind + " with registration id " +
                 registrationId + "; destinations are for nano:udp?control-mode=manual " + kind + "s");
         }
         clientProxy.onOperationSuccess(correlationId);

@@ -2,7 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.client.ChannelUri;
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.status.DriverCounters;
 
@@ -34,18 +34,16 @@ final class IpcPublications
     private final Map<Long, SubscriptionLink> subscriptions = new HashMap<>();
     private long unblocked;
 
-    IpcPublications(
-        final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
-        final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds, final Clock clock)
+    IpcPublications(final ConductorServices services)
     {
-        this.settings = settings;
-        this.logs = logs;
-        this.counters = counters;
-        this.clientProxy = clientProxy;
-        this.errors = errors;
-        this.sessionIds = sessionIds;
-        this.correlationIds = correlationIds;
-        this.clock = clock;
+        this.settings = services.settings();
+        this.logs = services.logs();
+        this.counters = services.counters();
+        this.clientProxy = services.clientProxy();
+        this.errors = services.errors();
+        this.sessionIds = services.sessionIds();
+        this.correlationIds = services.correlationIds();
+        this.clock = services.clock();
     }
 
     void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
@@ -55,7 +53,7 @@ final class IpcPublications
         IpcPublication publication = exclusive ? null : sharedPublication(streamId);
         if (publication != null && (publication.termLength != termLength || publication.log.mtu() != mtu))
         {
-            throw new CommandException(Commands.ERROR_CLASH, "stream " + streamId + " is already published with term-length " +
+            throw new CommandException(Responses.ERROR_CLASH, "stream " + streamId + " is already published with term-length " +
                 publication.termLength + " and mtu " + publication.log.mtu() + "; ask for the same, or use another stream");
         }
         if (publication == null)

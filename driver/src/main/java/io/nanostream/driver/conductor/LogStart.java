@@ -1,7 +1,7 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.client.ChannelUri;
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 import io.nanostream.log.LogBuffers;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,12 +34,12 @@ final class LogStart
         }
         if (!exclusive)
         {
-            throw new CommandException(Commands.ERROR_INVALID_CHANNEL, "'" + uri + "': init-term-id, term-id and term-offset place the " +
+            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "'" + uri + "': init-term-id, term-id and term-offset place the " +
                 "log of an exclusive publication, and a shared one's log is everyone's; use addExclusivePublication, or drop them");
         }
         if (uri.termOffset() > termLength)
         {
-            throw new CommandException(Commands.ERROR_INVALID_CHANNEL, "'" + uri + "': term-offset " + uri.termOffset() +
+            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "'" + uri + "': term-offset " + uri.termOffset() +
                 " is beyond the term length " + termLength + "; give term-length too, or a smaller offset");
         }
         return uri.initialTermId();

@@ -57,24 +57,20 @@ final class NetworkConductor implements AutoCloseable
     private final TransportCounters transport;
     private long nextKeyCheckNanos;
 
-    NetworkConductor(
-        final ConductorSettings settings, final Path driverDirectory, final LogFactory logs, final DriverCounters counters,
-        final ClientProxy clientProxy, final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds,
-        final Clock conductorClock, final Clock senderClock, final Clock receiverClock)
+    NetworkConductor(final ConductorServices services, final Path driverDirectory, final Clock senderClock, final Clock receiverClock)
     {
-        this.errors = errors;
-        this.settings = settings;
+        this.errors = services.errors();
+        this.settings = services.settings();
         this.resolver = new HostResolver(settings.nameResolution().lookup());
-        this.reResolutions = new ReResolutions(resolver, conductorClock, settings.nameResolution().intervalNanos(), senderCommands,
-            counters.transport());
-        this.transport = counters.transport();
-        this.sender = new Sender(senderCommands, conductorCommands, senderClock, counters.transport(), errors::record);
-        this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, counters.transport(), errors::record);
+        this.reResolutions = new ReResolutions(resolver, services.clock(), settings.nameResolution().intervalNanos(), senderCommands,
+            services.counters().transport());
+        this.transport = services.counters().transport();
+        this.sender = new Sender(senderCommands, conductorCommands, senderClock, transport, errors::record);
+        this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, transport, errors::record);
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
-        this.publications = new NetworkPublications(settings, logs, counters, clientProxy, errors, sessionIds, correlationIds,
-            conductorClock, senderCommands, conductorCommands);
-        this.subscriptions = new NetworkSubscriptions(settings, logs, counters, clientProxy, errors, correlationIds, conductorClock,
-            receiverCommands, conductorCommands, new LossReport(lossReportFile.buffer()), receiverClock);
+        this.publications = new NetworkPublications(services, senderCommands, conductorCommands);
+        this.subscriptions = new NetworkSubscriptions(services, receiverCommands, conductorCommands,
+            new LossReport(lossReportFile.buffer()), receiverClock);
     }
 
     Sender sender()

@@ -2,7 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.client.ChannelUri;
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.concurrent.SystemClock;
 import io.nanostream.driver.auth.DatagramAuthenticator;
@@ -56,19 +56,17 @@ final class NetworkPublications
     }
 
     NetworkPublications(
-        final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
-        final ErrorRecorder errors, final SessionIds sessionIds, final LongSupplier correlationIds, final Clock clock,
-        final CommandQueue<SenderCommand> sender, final CommandQueue<ConductorCommand> conductor)
+        final ConductorServices services, final CommandQueue<SenderCommand> sender, final CommandQueue<ConductorCommand> conductor)
     {
         this.conductor = conductor;
-        this.settings = settings;
-        this.logs = logs;
-        this.counters = counters;
-        this.clientProxy = clientProxy;
-        this.errors = errors;
-        this.sessionIds = sessionIds;
-        this.correlationIds = correlationIds;
-        this.clock = clock;
+        this.settings = services.settings();
+        this.logs = services.logs();
+        this.counters = services.counters();
+        this.clientProxy = services.clientProxy();
+        this.errors = services.errors();
+        this.sessionIds = services.sessionIds();
+        this.correlationIds = services.correlationIds();
+        this.clock = services.clock();
         this.sender = sender;
     }
 
@@ -82,7 +80,7 @@ final class NetworkPublications
         NetworkPublicationEntry entry = exclusive ? null : shared(streamId, channel);
         if (entry != null && (entry.termLength != termLength || entry.publication.log.mtu() != mtu))
         {
-            throw new CommandException(Commands.ERROR_CLASH, "stream " + streamId + " on " + uri + " is already published with term-length " +
+            throw new CommandException(Responses.ERROR_CLASH, "stream " + streamId + " on " + uri + " is already published with term-length " +
                 entry.termLength + " and mtu " + entry.publication.log.mtu() + "; ask for the same, or use another stream");
         }
         if (entry == null)
@@ -212,17 +210,17 @@ final class NetworkPublications
         checkManual(entry, destination);
         if (entry.manualDestinations.containsKey(address))
         {
-            throw new CommandException(Commands.ERROR_CLASH, "publication " + registrationId + " already sends to " + address +
+            throw new CommandException(Responses.ERROR_CLASH, "publication " + registrationId + " already sends to " + address +
                 " (added as " + entry.manualDestinations.get(address) + ")");
         }
         if (entry.manualDestinations.size() >= Destinations.MAX_DESTINATIONS)
         {
-            throw new CommandException(Commands.ERROR_GENERIC, "publication " + registrationId + " has its most destinations, " +
+            throw new CommandException(Responses.ERROR_GENERIC, "publication " + registrationId + " has its most destinations, " +
                 Destinations.MAX_DESTINATIONS + "; remove one first, or use another publication");
         }
         if (address.getAddress().getClass() != entry.publication.channel.endpoint().getAddress().getClass())
         {
-            throw new CommandException(Commands.ERROR_INVALID_CHANNEL, "destination " + destination + " is " +
+            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "destination " + destination + " is " +
                 (address.getAddress() instanceof java.net.Inet6Address ? "IPv6" : "IPv4") + ", but publication " + registrationId +
                 " sends from " + entry.publication.channel.endpoint() + "; give control= an address of the same family");
         }
@@ -250,7 +248,7 @@ final class NetworkPublications
         checkManual(entry, destination);
         if (entry.manualDestinations.remove(address) == null)
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "publication " + registrationId + " has no destination " + destination +
+            throw new CommandException(Responses.ERROR_UNKNOWN, "publication " + registrationId + " has no destination " + destination +
                 "; it has " + entry.manualDestinations.values());
         }
         sender.offer(new SenderCommand.RemoveDestination(entry.publication, address));
@@ -261,7 +259,7 @@ final class NetworkPublications
     {
         if (entry.publication.channel.controlMode() != UdpChannel.ControlMode.MANUAL)
         {
-            throw new CommandException(Commands.ERROR_GENERIC, "publication " + entry.publication.registrationId + " on " +
+            throw new CommandException(Responses.ERROR_GENERIC, "publication " + entry.publication.registrationId + " on " +
                 entry.publication.channel.canonical() + " cannot take destination " + destination + ": destinations are for " +
                 "channels with control-mode=manual" + (entry.publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ?
                 "; with control-mode=dynamic, receivers join by subscribing with control=" + entry.publication.channel.control() : ""));

@@ -2,7 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.Counter;
 import io.nanostream.client.ChannelUri;
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.Clock;
 import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.loss.LossRecorder;
@@ -92,17 +92,16 @@ final class NetworkSubscriptions
     }
 
     NetworkSubscriptions(
-        final ConductorSettings settings, final LogFactory logs, final DriverCounters counters, final ClientProxy clientProxy,
-        final ErrorRecorder errors, final LongSupplier correlationIds, final Clock clock, final CommandQueue<ReceiverCommand> receiver,
-        final CommandQueue<ConductorCommand> conductor, final LossReport lossReport, final Clock receiverClock)
+        final ConductorServices services, final CommandQueue<ReceiverCommand> receiver, final CommandQueue<ConductorCommand> conductor,
+        final LossReport lossReport, final Clock receiverClock)
     {
-        this.settings = settings;
-        this.logs = logs;
-        this.counters = counters;
-        this.clientProxy = clientProxy;
-        this.errors = errors;
-        this.correlationIds = correlationIds;
-        this.clock = clock;
+        this.settings = services.settings();
+        this.logs = services.logs();
+        this.counters = services.counters();
+        this.clientProxy = services.clientProxy();
+        this.errors = services.errors();
+        this.correlationIds = services.correlationIds();
+        this.clock = services.clock();
         this.receiver = receiver;
         this.conductor = conductor;
         this.lossReport = lossReport;
@@ -181,18 +180,18 @@ final class NetworkSubscriptions
         checkSeveral(subscription, uri);
         if (subscription.destinations.containsKey(channel.canonical()))
         {
-            throw new CommandException(Commands.ERROR_CLASH, "subscription " + registrationId + " already receives on " + uri);
+            throw new CommandException(Responses.ERROR_CLASH, "subscription " + registrationId + " already receives on " + uri);
         }
         if (subscription.destinations.size() >= MAX_DESTINATIONS)
         {
-            throw new CommandException(Commands.ERROR_GENERIC, "subscription " + registrationId + " has its most destinations, " +
+            throw new CommandException(Responses.ERROR_GENERIC, "subscription " + registrationId + " has its most destinations, " +
                 MAX_DESTINATIONS + "; remove one first");
         }
         final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(), counters.transport(), errors::record);
         if (!receiver.tryOffer(new ReceiverCommand.AddDestination(subscription.endpoint, destination)))
         {
             destination.close();
-            throw new CommandException(Commands.ERROR_GENERIC, "the receiver takes no commands now (its queue is full); " +
+            throw new CommandException(Responses.ERROR_GENERIC, "the receiver takes no commands now (its queue is full); " +
                 "add the destination again in a moment");
         }
         subscription.destinations.put(channel.canonical(), destination);
@@ -217,7 +216,7 @@ final class NetworkSubscriptions
         final ReceiveDestination destination = subscription.destinations.remove(channel.canonical());
         if (destination == null)
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "subscription " + registrationId + " has no destination " +
+            throw new CommandException(Responses.ERROR_UNKNOWN, "subscription " + registrationId + " has no destination " +
                 channel.endpoint() + "; it has " + subscription.destinations.values());
         }
         receiver.offer(new ReceiverCommand.RemoveDestination(subscription.endpoint, destination)); // closed when the receiver lets go
@@ -228,7 +227,7 @@ final class NetworkSubscriptions
     {
         if (!subscription.endpoint.channel.isMultiDestination())
         {
-            throw new CommandException(Commands.ERROR_GENERIC, "subscription " + subscription.registrationId + " on " + subscription.uri +
+            throw new CommandException(Responses.ERROR_GENERIC, "subscription " + subscription.registrationId + " on " + subscription.uri +
                 " cannot take destination " + destination + ": destinations are for subscriptions whose channel has control-mode=manual");
         }
     }

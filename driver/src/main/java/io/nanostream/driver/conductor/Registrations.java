@@ -1,6 +1,6 @@
 package io.nanostream.driver.conductor;
 
-import io.nanostream.client.protocol.Commands;
+import io.nanostream.client.protocol.Responses;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,13 +35,13 @@ final class Registrations
     {
         if (owners.containsKey(registrationId))
         {
-            throw new CommandException(Commands.ERROR_CLASH, "registration id " + registrationId + " is in use: each request " +
+            throw new CommandException(Responses.ERROR_CLASH, "registration id " + registrationId + " is in use: each request " +
                 "needs a correlation id of its own (the command ring's nextCorrelationId gives one)");
         }
         final int held = counts.getOrDefault(clientId, 0);
         if (held >= maxPerClient)
         {
-            throw new CommandException(Commands.ERROR_GENERIC, "client " + clientId + " holds " + held + " publications and " +
+            throw new CommandException(Responses.ERROR_GENERIC, "client " + clientId + " holds " + held + " publications and " +
                 "subscriptions, the most one client may; close some, or raise nanostream.client.max.registrations");
         }
     }
@@ -64,7 +64,7 @@ final class Registrations
         final Long owner = owners.get(registrationId);
         if (owner == null || owner != clientId)
         {
-            throw new CommandException(Commands.ERROR_UNKNOWN, "client " + clientId + " has no " + what + " with registration id " +
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no " + what + " with registration id " +
                 registrationId);
         }
     }

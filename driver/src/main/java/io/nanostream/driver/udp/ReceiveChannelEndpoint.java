@@ -3,7 +3,7 @@ package io.nanostream.driver.udp;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.Counter;
 import io.nanostream.driver.auth.DatagramAuthenticator;
-import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.driver.wire.AuthHeader;
 import io.nanostream.driver.wire.Nak;

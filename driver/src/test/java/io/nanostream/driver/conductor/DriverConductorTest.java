@@ -12,7 +12,7 @@ import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.client.protocol.DriverProcess;
 import io.nanostream.client.protocol.Responses;
 import io.nanostream.concurrent.ManualClock;
-import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.driver.udp.SocketBatching;
 import io.nanostream.driver.wire.Setup;
@@ -233,14 +233,14 @@ class DriverConductorTest
     {
         final long publication = add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
         final Answer ready = cycle(0).getFirst();
-        assertThat(ready.type()).isEqualTo(Commands.ON_PUBLICATION_READY);
+        assertThat(ready.type()).isEqualTo(Responses.ON_PUBLICATION_READY);
         assertThat(ready.correlationId()).isEqualTo(publication);
         final Path log = Path.of(ready.logFile(Responses.PUBLICATION_LOG_FILE));
         assertThat(log).exists().startsWith(directory);
 
         assertThat(cycle(LIVENESS_NANOS - 100_000_000L)).as("still within the liveness timeout").isEmpty();
         final List<Answer> timedOut = cycle(200_000_000L);
-        assertThat(timedOut).extracting(Answer::type).containsExactly(Commands.ON_CLIENT_TIMEOUT);
+        assertThat(timedOut).extracting(Answer::type).containsExactly(Responses.ON_CLIENT_TIMEOUT);
         assertThat(timedOut.getFirst().correlationId()).as("the client id").isEqualTo(7);
         assertThat(counter("clients")).isZero();
 
@@ -282,7 +282,7 @@ class DriverConductorTest
 
         assertThat(cycle(LIVENESS_NANOS - 100_000_000L)).as("standing still for less than the timeout").isEmpty();
         final List<Answer> timedOut = cycle(200_000_000L);
-        assertThat(timedOut).extracting(Answer::type).containsExactly(Commands.ON_CLIENT_TIMEOUT);
+        assertThat(timedOut).extracting(Answer::type).containsExactly(Responses.ON_CLIENT_TIMEOUT);
         assertThat(counterId("client-hb: client 7")).as("the heartbeat counter is freed with the client").isNegative();
     }
 
@@ -321,12 +321,12 @@ class DriverConductorTest
     {
         final long correlationId = remove(Commands.REMOVE_PUBLICATION, 7, 999);
         final Answer error = cycle(0).getFirst();
-        assertThat(error.type()).isEqualTo(Commands.ON_ERROR);
+        assertThat(error.type()).isEqualTo(Responses.ON_ERROR);
         assertThat(error.correlationId()).isEqualTo(correlationId);
-        assertThat(error.errorCode()).isEqualTo(Commands.ERROR_UNKNOWN);
+        assertThat(error.errorCode()).isEqualTo(Responses.ERROR_UNKNOWN);
         assertThat(error.logFile(Responses.ERROR_MESSAGE)).contains("999");
         remove(Commands.REMOVE_SUBSCRIPTION, 7, 999);
-        assertThat(cycle(0).getFirst().errorCode()).isEqualTo(Commands.ERROR_UNKNOWN);
+        assertThat(cycle(0).getFirst().errorCode()).isEqualTo(Responses.ERROR_UNKNOWN);
         assertThat(counter("errors")).isEqualTo(2);
     }
 
@@ -334,13 +334,13 @@ class DriverConductorTest
     void aSharedPublicationAskedForWithAnotherTermLengthClashes()
     {
         add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
-        assertThat(cycle(0).getFirst().type()).isEqualTo(Commands.ON_PUBLICATION_READY);
+        assertThat(cycle(0).getFirst().type()).isEqualTo(Responses.ON_PUBLICATION_READY);
         add(Commands.ADD_PUBLICATION, 8, 10, "nano:ipc?term-length=128k");
         final Answer clash = cycle(0).getFirst();
-        assertThat(clash.type()).isEqualTo(Commands.ON_ERROR);
-        assertThat(clash.errorCode()).isEqualTo(Commands.ERROR_CLASH);
+        assertThat(clash.type()).isEqualTo(Responses.ON_ERROR);
+        assertThat(clash.errorCode()).isEqualTo(Responses.ERROR_CLASH);
         add(Commands.ADD_EXCLUSIVE_PUBLICATION, 8, 10, "nano:ipc?term-length=128k");
-        assertThat(cycle(0).getFirst().type()).as("an exclusive publication has a log of its own").isEqualTo(Commands.ON_PUBLICATION_READY);
+        assertThat(cycle(0).getFirst().type()).as("an exclusive publication has a log of its own").isEqualTo(Responses.ON_PUBLICATION_READY);
     }
 
     @Test
@@ -354,7 +354,7 @@ class DriverConductorTest
         }
         final long subscription = add(Commands.ADD_SUBSCRIPTION, 8, 10, "nano:ipc");
         final List<Answer> answers = cycle(0);
-        assertThat(answers).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY, Commands.ON_AVAILABLE_IMAGE);
+        assertThat(answers).extracting(Answer::type).containsExactly(Responses.ON_SUBSCRIPTION_READY, Responses.ON_AVAILABLE_IMAGE);
         final Answer image = answers.get(1);
         assertThat(image.body().getLong(Responses.IMAGE_SUBSCRIPTION_ID)).isEqualTo(subscription);
         assertThat(image.body().getLong(Responses.IMAGE_JOIN_POSITION)).as("after the frame already published").isEqualTo(64);
@@ -399,8 +399,8 @@ class DriverConductorTest
         remove(Commands.REMOVE_PUBLICATION, 8, publication);
         remove(Commands.REMOVE_SUBSCRIPTION, 8, subscription);
         assertThat(cycle(0)).extracting(Answer::type, Answer::errorCode)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(Commands.ON_ERROR, Commands.ERROR_UNKNOWN),
-                org.assertj.core.groups.Tuple.tuple(Commands.ON_ERROR, Commands.ERROR_UNKNOWN));
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(Responses.ON_ERROR, Responses.ERROR_UNKNOWN),
+                org.assertj.core.groups.Tuple.tuple(Responses.ON_ERROR, Responses.ERROR_UNKNOWN));
         client(Commands.CLIENT_CLOSE, 8);
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS + LINGER_NANOS);
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
@@ -409,7 +409,7 @@ class DriverConductorTest
         assertThat(counter("subscriptions")).isEqualTo(1);
 
         remove(Commands.REMOVE_PUBLICATION, 7, publication);
-        assertThat(cycle(0).getFirst().type()).isEqualTo(Commands.ON_OPERATION_SUCCESS);
+        assertThat(cycle(0).getFirst().type()).isEqualTo(Responses.ON_OPERATION_SUCCESS);
     }
 
     @Test
@@ -417,7 +417,7 @@ class DriverConductorTest
     {
         final long manual = add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10, "nano:udp?control-mode=manual|term-length=64k");
         final long ipc = add(Commands.ADD_PUBLICATION, 7, 11, "nano:ipc");
-        assertThat(cycle(0)).extracting(Answer::type).containsOnly(Commands.ON_PUBLICATION_READY);
+        assertThat(cycle(0)).extracting(Answer::type).containsOnly(Responses.ON_PUBLICATION_READY);
 
         destination(Commands.ADD_DESTINATION, 8, manual, "nano:udp?endpoint=127.0.0.1:40999");     // not the owner
         destination(Commands.ADD_DESTINATION, 7, ipc, "nano:udp?endpoint=127.0.0.1:40999");        // not a UDP publication
@@ -428,10 +428,10 @@ class DriverConductorTest
         command.putInt(Commands.DESTINATION_LENGTH, Integer.MAX_VALUE); // a length that overflows past the message
         assertThat(commands.write(Commands.REMOVE_DESTINATION, command, 0, truncated)).isTrue();
         assertThat(cycle(0)).extracting(Answer::type).as("every one refused, none answered as done").hasSize(6)
-            .containsOnly(Commands.ON_ERROR);
+            .containsOnly(Responses.ON_ERROR);
 
         destination(Commands.ADD_DESTINATION, 7, manual, "nano:udp?endpoint=127.0.0.1:40999");
-        assertThat(cycle(0)).extracting(Answer::type).as("the owner's, well formed").containsExactly(Commands.ON_OPERATION_SUCCESS);
+        assertThat(cycle(0)).extracting(Answer::type).as("the owner's, well formed").containsExactly(Responses.ON_OPERATION_SUCCESS);
     }
 
     private void destination(final int type, final long clientId, final long registrationId, final String destination)
@@ -447,10 +447,10 @@ class DriverConductorTest
         final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
         add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc", 42);
         add(Commands.ADD_SUBSCRIPTION, 9, 10, "nano:ipc", 42);
-        assertThat(cycle(0)).extracting(Answer::errorCode).containsExactly(Commands.ERROR_CLASH, Commands.ERROR_CLASH);
+        assertThat(cycle(0)).extracting(Answer::errorCode).containsExactly(Responses.ERROR_CLASH, Responses.ERROR_CLASH);
 
         remove(Commands.REMOVE_PUBLICATION, 7, 42);
-        assertThat(cycle(0).getFirst().type()).isEqualTo(Commands.ON_OPERATION_SUCCESS);
+        assertThat(cycle(0).getFirst().type()).isEqualTo(Responses.ON_OPERATION_SUCCESS);
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
         cycle(LINGER_NANOS + DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
         assertThat(log).as("its one link released, the log goes").doesNotExist();
@@ -463,13 +463,13 @@ class DriverConductorTest
         {
             add(Commands.ADD_SUBSCRIPTION, 7, 10 + i, "nano:ipc");
         }
-        assertThat(cycle(0)).extracting(Answer::type).containsOnly(Commands.ON_SUBSCRIPTION_READY).hasSize(MAX_REGISTRATIONS);
+        assertThat(cycle(0)).extracting(Answer::type).containsOnly(Responses.ON_SUBSCRIPTION_READY).hasSize(MAX_REGISTRATIONS);
         add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc");
         final Answer refused = cycle(0).getFirst();
-        assertThat(refused.errorCode()).isEqualTo(Commands.ERROR_GENERIC);
+        assertThat(refused.errorCode()).isEqualTo(Responses.ERROR_GENERIC);
         assertThat(refused.logFile(Responses.ERROR_MESSAGE)).contains("holds 4").contains("nanostream.client.max.registrations");
         add(Commands.ADD_PUBLICATION, 8, 10, "nano:ipc");
-        assertThat(cycle(0)).extracting(Answer::type).contains(Commands.ON_PUBLICATION_READY);
+        assertThat(cycle(0)).extracting(Answer::type).contains(Responses.ON_PUBLICATION_READY);
     }
 
     @Test
@@ -482,7 +482,7 @@ class DriverConductorTest
         ring.putLong((int)tail + 8, io.nanostream.buffer.MessageRingDescriptor.header(3, Commands.ADD_PUBLICATION));
         add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:ipc");
 
-        assertThat(cycle(0)).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY);
+        assertThat(cycle(0)).extracting(Answer::type).containsExactly(Responses.ON_SUBSCRIPTION_READY);
         cycle(DriverConductor.HOUSEKEEPING_INTERVAL_NANOS);
         assertThat(counter("errors")).isEqualTo(1);
     }
@@ -517,7 +517,7 @@ class DriverConductorTest
         start(used + 4, ReceiverLimits.DEFAULT); // client 7's heartbeat, then room for 3 of the image's 6 counters (5 of its own, 1 subscriber position)
         final int port = freePort();
         add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:udp?endpoint=127.0.0.1:" + port);
-        assertThat(cycle(0)).extracting(Answer::type).containsExactly(Commands.ON_SUBSCRIPTION_READY);
+        assertThat(cycle(0)).extracting(Answer::type).containsExactly(Responses.ON_SUBSCRIPTION_READY);
         final int before = countersInUse();
 
         sendSetups(port, 10, 42);
@@ -540,7 +540,7 @@ class DriverConductorTest
             {
                 add(Commands.ADD_EXCLUSIVE_PUBLICATION, client, 10, "nano:ipc");
                 final Answer answer = cycle(0).getFirst();
-                if (answer.type() == Commands.ON_PUBLICATION_READY)
+                if (answer.type() == Responses.ON_PUBLICATION_READY)
                 {
                     ready++;
                 }
@@ -568,12 +568,12 @@ class DriverConductorTest
         cycle(0);
         sendSetups(port, 10, 42);
         final List<Answer> answers = new ArrayList<>();
-        for (int i = 0; i < 1_000_000 && answers.stream().noneMatch(a -> a.type() == Commands.ON_AVAILABLE_IMAGE); i++)
+        for (int i = 0; i < 1_000_000 && answers.stream().noneMatch(a -> a.type() == Responses.ON_AVAILABLE_IMAGE); i++)
         {
             conductor.receiver().doWork();
             answers.addAll(cycle(1_000_000));
         }
-        assertThat(answers).extracting(Answer::type).contains(Commands.ON_AVAILABLE_IMAGE);
+        assertThat(answers).extracting(Answer::type).contains(Responses.ON_AVAILABLE_IMAGE);
         conductor.receiver().doWork(); // the receiver takes the image
 
         // the receiver thread is descheduled (or the machine stops) for longer than the image liveness timeout
@@ -583,18 +583,18 @@ class DriverConductorTest
             client(Commands.CLIENT_KEEPALIVE, 7);
             conductor.receiver().doWork();
             assertThat(cycle(1_000_000)).as("the receiver was away, not the publisher").extracting(Answer::type)
-                .doesNotContain(Commands.ON_UNAVAILABLE_IMAGE);
+                .doesNotContain(Responses.ON_UNAVAILABLE_IMAGE);
         }
 
         // the receiver runs and hears nothing for the whole timeout: the publisher is gone
         final List<Integer> later = new ArrayList<>();
-        for (long silent = 0; silent <= LIVENESS_NANOS + 100_000_000L && !later.contains(Commands.ON_UNAVAILABLE_IMAGE); silent += 50_000_000L)
+        for (long silent = 0; silent <= LIVENESS_NANOS + 100_000_000L && !later.contains(Responses.ON_UNAVAILABLE_IMAGE); silent += 50_000_000L)
         {
             client(Commands.CLIENT_KEEPALIVE, 7);
             conductor.receiver().doWork();
             cycle(50_000_000L).forEach(answer -> later.add(answer.type()));
         }
-        assertThat(later).containsExactly(Commands.ON_UNAVAILABLE_IMAGE);
+        assertThat(later).containsExactly(Responses.ON_UNAVAILABLE_IMAGE);
     }
 
     @Test

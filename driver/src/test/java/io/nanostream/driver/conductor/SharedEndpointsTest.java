@@ -5,7 +5,7 @@ import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.client.ChannelUri;
 import io.nanostream.concurrent.ManualClock;
-import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.udp.CommandQueue;
 import io.nanostream.driver.udp.ReceiveChannelEndpoint;

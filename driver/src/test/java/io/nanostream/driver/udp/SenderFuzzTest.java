@@ -1,7 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.driver.faults.LossGenerator;
+import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.status.DriverCounters;
 import io.nanostream.driver.status.SenderCounters;
 import io.nanostream.driver.wire.DatagramBuilder;

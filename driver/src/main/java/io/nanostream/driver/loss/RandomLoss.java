@@ -1,4 +1,4 @@
-package io.nanostream.driver.faults;
+package io.nanostream.driver.loss;
 
 import io.nanostream.buffer.AtomicBuffer;
 

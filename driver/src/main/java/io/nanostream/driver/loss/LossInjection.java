@@ -1,25 +1,32 @@
-package io.nanostream.driver;
-
-import io.nanostream.driver.faults.LossGenerator;
+package io.nanostream.driver.loss;
 
 import java.util.function.Supplier;
 
 /**
- * Loss the driver's UDP sockets inject on purpose, part of {@link DriverContext} ({@link DriverContext#lossInjection()}):
+ * Loss the driver's UDP sockets inject on purpose, part of the driver's context ({@code DriverContext.lossInjection()}):
  * for tests and demonstrations of loss repair; none by default. Each socket gets a generator of its own from the
- * supplier. Each setting starts from its system property ({@link DriverProperties}). Not thread-safe: configure, then launch.
+ * supplier. The context starts each from its system property ({@code nanostream.udp.send.loss.rate},
+ * {@code nanostream.udp.receive.loss.rate}). Not thread-safe: configure, then launch.
  */
 public final class LossInjection
 {
-    private Supplier<LossGenerator> send = DriverProperties.loss(DriverProperties.SEND_LOSS_RATE);
-    private Supplier<LossGenerator> receive = DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE);
+    private Supplier<LossGenerator> send;
+    private Supplier<LossGenerator> receive;
 
-    LossInjection()
+    /**
+     * Creates the setting.
+     *
+     * @param send    the loss injected on sending, to start with.
+     * @param receive the loss injected on receiving, to start with.
+     */
+    public LossInjection(final Supplier<LossGenerator> send, final Supplier<LossGenerator> receive)
     {
+        this.send = send;
+        this.receive = receive;
     }
 
     /**
-     * Sets the loss injected on sending ({@value DriverProperties#SEND_LOSS_RATE} for random loss).
+     * Sets the loss injected on sending.
      *
      * @param loss supplies one generator per socket.
      * @return this.
@@ -37,7 +44,7 @@ public final class LossInjection
     }
 
     /**
-     * Sets the loss injected on receiving ({@value DriverProperties#RECEIVE_LOSS_RATE} for random loss).
+     * Sets the loss injected on receiving.
      *
      * @param loss supplies one generator per socket.
      * @return this.
