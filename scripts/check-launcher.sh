@@ -13,8 +13,8 @@ fail() { echo "check-launcher: $*" >&2; exit 1; }
 # a tree shaped like the repository, with the cli jar built after every source
 mkdir -p "$scratch/cli/target/lib" "$scratch/cli/src/main/java" "$scratch/cli/src/test/java" "$scratch/client/src/main/resources" \
     "$scratch/benchmarks/target/generated-sources/annotations" "$scratch/benchmarks/src/main/java" "$scratch/client/target/classes"
-touch -d '2026-01-01 00:00' "$scratch/pom.xml" "$scratch/cli/src/main/java/Main.java"
-touch -d '2026-01-02 00:00' "$scratch/cli/target/nano-stream-cli-0.1.0-SNAPSHOT.jar"
+touch -d '2 days ago' "$scratch/pom.xml" "$scratch/cli/src/main/java/Main.java"
+touch -d '1 day ago' "$scratch/cli/target/nano-stream-cli-0.1.0-SNAPSHOT.jar"
 [ -z "$(stale_reason "$scratch" cli)" ] || fail "a fresh jar reads as stale: $(stale_reason "$scratch" cli)"
 for output in benchmarks/target/generated-sources/annotations/Bench_jmhType.java client/target/classes/Generated.java \
     cli/src/test/java/SomeTest.java benchmarks/src/main/java/Shape.java; do

@@ -77,7 +77,7 @@ public final class PingCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--length must be at least 8 bytes (the timestamp), was " + length);
         }
-        final ClientContext context = new ClientContext();
+        final ClientContext context = new ClientContext().connectTimeout(timeout);
         if (directory != null)
         {
             context.directory(directory);

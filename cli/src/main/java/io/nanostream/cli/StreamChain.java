@@ -35,8 +35,10 @@ record StreamChain(
     int streamId, int sessionId, String channel, long publisherPosition, long publisherLimit, long senderPosition, long senderLimit,
     long receiverHwm, long receiverPosition, List<Subscriber> subscribers)
 {
-    /** Room under its limit below which a publisher counts as held back: an offer of a few KiB would fail. */
+    /** The least room under its limit below which a publisher counts as held back: an offer of a few KiB would fail. */
     static final long NEAR_LIMIT = 4096;
+    /** Or this share of its window, for large messages: a publisher within an eighth of its window is held back. */
+    static final int WINDOW_SHARE = 8;
 
     /**
      * One subscriber of the stream.
@@ -117,10 +119,22 @@ record StreamChain(
         return senderPosition >= 0 || receiverHwm >= 0;
     }
 
-    /** {@return whether the publication is in this driver and within {@link #NEAR_LIMIT} of its limit} */
+    /**
+     * Whether the publication is in this driver and near its limit: within {@link #NEAR_LIMIT} bytes, or within an eighth of
+     * its window (the limit less the position of the hop it waits for: the sender, or the slowest subscriber), so that a
+     * publisher of large messages held back shows as such.
+     *
+     * @return true if held back.
+     */
     boolean publisherHeldBack()
     {
-        return publisherPosition >= 0 && publisherLimit >= 0 && publisherLimit - publisherPosition < NEAR_LIMIT;
+        if (publisherPosition < 0 || publisherLimit < 0)
+        {
+            return false;
+        }
+        final long downstream = senderPosition >= 0 ? senderPosition : subscribers.isEmpty() ? -1 : subscribers.getFirst().position();
+        final long window = downstream >= 0 ? publisherLimit - downstream : 0;
+        return publisherLimit - publisherPosition < Math.max(NEAR_LIMIT, window / WINDOW_SHARE);
     }
 
     /**
@@ -142,7 +156,7 @@ record StreamChain(
                 "subscriber " + subscribers.getFirst().registrationId() + " (client " + subscribers.getFirst().clientId() +
                     "), the slowest: the publisher may run at most a window ahead of it";
         }
-        if (senderPosition >= 0 && senderLimit >= 0 && senderLimit - senderPosition >= NEAR_LIMIT)
+        if (senderPosition >= 0 && senderLimit >= 0 && senderLimit - senderPosition >= NEAR_LIMIT) // room to send a frame or more
         {
             return "the sender: flow control lets it send " + (senderLimit - senderPosition) + " more bytes, but it is not " +
                 "keeping up (a busy sender thread, or the socket's send buffer)";

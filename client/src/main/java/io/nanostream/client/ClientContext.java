@@ -22,10 +22,10 @@ public final class ClientContext
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
     private Path directory;
-    private Duration driverTimeout = millisProperty("nanostream.driver.timeout.ms", 10_000);
-    private Duration connectTimeout = millisProperty("nanostream.client.connect.timeout.ms", -1);
+    private Duration driverTimeout = millisProperty("nanostream.driver.timeout.ms", 10_000, 1);
+    private Duration connectTimeout = millisProperty("nanostream.client.connect.timeout.ms", -1, 0);
     private Duration keepaliveInterval = Duration.ofMillis(500);
-    private Duration dutyCycleThreshold = millisProperty("nanostream.client.duty.cycle.threshold.ms", 1);
+    private Duration dutyCycleThreshold = millisProperty("nanostream.client.duty.cycle.threshold.ms", 1, 1);
     private Duration resourceLinger = Duration.ofSeconds(3);
     private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
@@ -318,8 +318,8 @@ public final class ClientContext
     {
         return driverInvoker;
     }
-    /** A duration in milliseconds from a system property; a value that does not parse fails, naming the property. */
-    private static Duration millisProperty(final String name, final long defaultMillis)
+    /** A duration in milliseconds from a system property; a value that does not parse, or is below the least, fails naming it. */
+    private static Duration millisProperty(final String name, final long defaultMillis, final long leastMillis)
     {
         final String value = System.getProperty(name);
         if (value == null || value.isBlank())
@@ -329,16 +329,16 @@ public final class ClientContext
         try
         {
             final long millis = Long.parseLong(value.strip());
-            if (millis < 0)
+            if (millis < leastMillis)
             {
-                throw new NumberFormatException("negative");
+                throw new NumberFormatException("below " + leastMillis);
             }
             return Duration.ofMillis(millis);
         }
         catch (final NumberFormatException ex)
         {
             throw new IllegalArgumentException("system property " + name + "=" + value + " is not a number of milliseconds " +
-                "(0 or more); fix or unset it", ex);
+                "(" + leastMillis + " or more); fix or unset it", ex);
         }
     }
 }

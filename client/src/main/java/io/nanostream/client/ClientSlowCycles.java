@@ -19,6 +19,7 @@ final class ClientSlowCycles implements DutyCycleTracker
     private final long thresholdNanos;
     private int counterId = -1;
     private long slowCycles;
+    private volatile boolean stopped;
 
     ClientSlowCycles(final CountersReader counters, final long clientId, final long thresholdNanos)
     {
@@ -30,7 +31,7 @@ final class ClientSlowCycles implements DutyCycleTracker
     @Override
     public void cycleTook(final long cycleNanos)
     {
-        if (cycleNanos <= thresholdNanos)
+        if (cycleNanos <= thresholdNanos || stopped)
         {
             return;
         }
@@ -43,6 +44,12 @@ final class ClientSlowCycles implements DutyCycleTracker
         {
             counters.values().putLongRelease(CountersDescriptor.valueOffset(counterId), slowCycles); // release: a count, orders nothing else
         }
+    }
+
+    /** Stops writing the counter, before the client unmaps the driver's control file (from any thread). */
+    void stop()
+    {
+        stopped = true; // volatile: an invoker's later cycle on another thread sees it
     }
 
     /** {@return the slow cycles so far} */

@@ -46,6 +46,7 @@ public final class NanoStream implements AutoCloseable
     private final MappedFile controlMapping;
     private final MessageRing commands;
     private final CountersReader counters;
+    private final ClientSlowCycles slowCycles;
     private final long clientId;
     private final DriverRequests requests;
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -66,8 +67,8 @@ public final class NanoStream implements AutoCloseable
         this.counters = new CountersReader(control.countersMetadata(), control.countersValues());
         this.clientId = commands.nextCorrelationId();
         this.conductor = new ClientConductor(this, control.broadcast(), commands, context, control.process());
-        this.conductorRunner = new ClientConductorRunner(conductor, context, this::hasPendingRequests,
-            new ClientSlowCycles(counters, clientId, context.dutyCycleThreshold().toNanos()));
+        this.slowCycles = new ClientSlowCycles(counters, clientId, context.dutyCycleThreshold().toNanos());
+        this.conductorRunner = new ClientConductorRunner(conductor, context, this::hasPendingRequests, slowCycles);
         this.requests = new DriverRequests(context, commands, clientId, conductor, conductorRunner);
     }
 
@@ -286,6 +287,7 @@ public final class NanoStream implements AutoCloseable
         publications.clear();
         subscriptions.clear();
         conductor.closeLingering();
+        slowCycles.stop(); // the cycle that released the client is timed after this: it must not touch the unmapped counters
         controlMapping.close();
     }
 

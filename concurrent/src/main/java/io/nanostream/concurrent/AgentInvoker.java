@@ -4,7 +4,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs an {@link Agent} on the caller's thread, one duty cycle per {@link #invoke()}: for applications
- * that own their threads (the "invoker" threading mode). An {@link AgentTerminationException} from a cycle closes it.
+ * that own their threads (the "invoker" threading mode). The rules are {@link AgentRunner}'s: an agent whose start
+ * failed is closed and does no work; an {@link AgentTerminationException} from a cycle closes it; an {@link Error} is
+ * reported, closes it, and is thrown on to the invoking thread.
  * Use it from one thread at a time.
  */
 public final class AgentInvoker implements AutoCloseable
@@ -54,7 +56,16 @@ public final class AgentInvoker implements AutoCloseable
         if (!started)
         {
             started = true;
-            agent.onStart();
+            try
+            {
+                agent.onStart();
+            }
+            catch (final Throwable ex)
+            {
+                errorHandler.accept(ex);
+                close(); // an agent that could not start does no work, as on an AgentRunner
+                return 0;
+            }
         }
         try
         {
@@ -70,6 +81,12 @@ public final class AgentInvoker implements AutoCloseable
         {
             close();
             return 0;
+        }
+        catch (final Error ex)
+        {
+            errorHandler.accept(ex);
+            close();
+            throw ex; // as on an AgentRunner: the invoking thread gets it, after the agent is closed
         }
         catch (final Throwable ex)
         {

@@ -211,4 +211,38 @@ class AgentRunnerTest
         assertThat(cycles).allSatisfy(nanos -> assertThat(nanos).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2)));
         assertThat((long)cycles.size()).as("only the cycles that did work").isEqualTo((calls.get() + 1) / 2);
     }
+
+    @Test
+    void anInvokerFollowsTheRunnersRulesForAFailedStartAndAnError()
+    {
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final CountingAgent unstartable = new CountingAgent()
+        {
+            @Override
+            public void onStart()
+            {
+                throw new IllegalStateException("cannot bind");
+            }
+        };
+        final AgentInvoker first = new AgentInvoker(unstartable, errors::add);
+        assertThat(first.invoke()).isZero();
+        assertThat(first.invoke()).isZero();
+        assertThat(unstartable.cycles.get()).as("no cycle after a failed start").isZero();
+        assertThat(unstartable.closes.get()).isEqualTo(1);
+        assertThat(first.isClosed()).isTrue();
+
+        final CountingAgent dying = new CountingAgent()
+        {
+            @Override
+            public int doWork()
+            {
+                throw new StackOverflowError("pretend");
+            }
+        };
+        final AgentInvoker second = new AgentInvoker(dying, errors::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(second::invoke).isInstanceOf(StackOverflowError.class);
+        assertThat(dying.closes.get()).isEqualTo(1);
+        assertThat(second.invoke()).as("closed: no more cycles").isZero();
+        assertThat(errors).extracting(Throwable::getMessage).containsExactly("cannot bind", "pretend");
+    }
 }

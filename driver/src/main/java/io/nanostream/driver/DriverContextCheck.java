@@ -1,5 +1,9 @@
 package io.nanostream.driver;
 
+import io.nanostream.buffer.BroadcastDescriptor;
+import io.nanostream.buffer.CountersDescriptor;
+import io.nanostream.buffer.MessageRingDescriptor;
+import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogLayout;
@@ -51,6 +55,12 @@ final class DriverContextCheck
         require(sizes.counterCount() >= ControlFileSizes.MIN_COUNTERS && sizes.counterCount() <= ControlFileSizes.MAX_COUNTERS,
             DriverProperties.COUNTER_COUNT + "=" + sizes.counterCount() + " is not from 256 to 1048576; default 2048, more for " +
             "a driver with many streams");
+        final long controlFile = ControlFile.length(sizes.commandRingLength() + MessageRingDescriptor.TRAILER_LENGTH,
+            sizes.broadcastLength() + BroadcastDescriptor.TRAILER_LENGTH, 0, 0, sizes.errorLogLength()) +
+            (long)sizes.counterCount() * (CountersDescriptor.METADATA_LENGTH + CountersDescriptor.VALUE_LENGTH);
+        require(controlFile <= Integer.MAX_VALUE, "the control file would be " + controlFile + " bytes, over 2 GiB: lower " +
+            DriverProperties.COMMAND_RING_LENGTH + ", " + DriverProperties.BROADCAST_LENGTH + ", " + DriverProperties.COUNTER_COUNT +
+            " or " + DriverProperties.ERROR_LOG_LENGTH);
         termLength(DriverProperties.IPC_TERM_LENGTH, context.ipcTermLength());
         termLength(DriverProperties.UDP_TERM_LENGTH, context.udpTermLength());
         final int mtu = context.mtu();

@@ -136,6 +136,9 @@ class DriverContextTest
             .hasMessageContaining(DriverProperties.BROADCAST_LENGTH + "=1024 is not a power of two from 64k to 1g")
             .hasMessageContaining(DriverProperties.COUNTER_COUNT + "=10 is not from 256 to 1048576")
             .hasMessageContaining(DriverProperties.ERROR_LOG_LENGTH + "=1 is not from 64k to 1g");
+        final DriverContext huge = new DriverContext();
+        huge.controlFileSizes().commandRingLength(1 << 30).broadcastLength(1 << 30);
+        assertThatThrownBy(huge::conclude).hasMessageContaining("1 problem:").hasMessageContaining("over 2 GiB: lower");
     }
 
     @Test

@@ -1,4 +1,6 @@
-/** JMH microbenchmarks of single operations, run with the JMH runner rather than {@code bench}. *
+/**
+ * JMH microbenchmarks of single operations, run with the JMH runner rather than {@code bench}.
+ *
  * <pre>
  *   JMH runner ─▶ CommandQueueBenchmark   offer/poll of the driver's command queues
  *              ─▶ FlagScanBenchmark       the multi-producer availability scan (SWAR)

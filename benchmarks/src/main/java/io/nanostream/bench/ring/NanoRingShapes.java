@@ -38,14 +38,14 @@ public final class NanoRingShapes
     {
         return switch (scenario)
         {
-            case "1p1c" -> new Topology(1, ProducerType.SINGLE, new BusySpinWaitStrategy(), ProducerWaitStrategy.spin(), Topology.UNICAST);
-            case "3p1c" -> new Topology(3, ProducerType.MULTI, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.UNICAST);
-            case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.MULTICAST);
-            case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.PIPELINE);
-            case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.DIAMOND);
-            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.MULTICAST);
-            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.PIPELINE);
-            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), Topology.DIAMOND);
+            case "1p1c" -> new Topology(1, ProducerType.SINGLE, new BusySpinWaitStrategy(), ProducerWaitStrategy.spin(), TopologyRun.UNICAST);
+            case "3p1c" -> new Topology(3, ProducerType.MULTI, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.UNICAST);
+            case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.MULTICAST);
+            case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.PIPELINE);
+            case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.DIAMOND);
+            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.MULTICAST);
+            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.PIPELINE);
+            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.DIAMOND);
             default -> throw new IllegalArgumentException("no nano shape " + scenario);
         };
     }
@@ -61,112 +61,86 @@ public final class NanoRingShapes
     }
 
     /** Sums the values it sees and releases a latch at the run's last sequence. */
-    static final class SumValue implements EventHandler<NanoValueEvent>
+    static final class SumValue extends TopologyRun.Terminal implements EventHandler<NanoValueEvent>
     {
-        long sum;
-        long target = -2;
-        CountDownLatch latch;
-
         @Override
         public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
             sum += event.value;
-            if (sequence == target)
-            {
-                latch.countDown();
-            }
+            reached(sequence);
         }
     }
 
     /** Pipeline end: sums field b. */
-    static final class SumB implements EventHandler<NanoValueEvent>
+    static final class SumB extends TopologyRun.Terminal implements EventHandler<NanoValueEvent>
     {
-        long sum;
-        long target = -2;
-        CountDownLatch latch;
-
         @Override
         public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
             sum += ((NanoStageEvent)event).b;
-            if (sequence == target)
-            {
-                latch.countDown();
-            }
+            reached(sequence);
         }
     }
 
     /** Diamond end: sums fields a and b. */
-    static final class SumAB implements EventHandler<NanoValueEvent>
+    static final class SumAB extends TopologyRun.Terminal implements EventHandler<NanoValueEvent>
     {
-        long sum;
-        long target = -2;
-        CountDownLatch latch;
-
         @Override
         public void onEvent(final NanoValueEvent event, final long sequence, final boolean endOfBatch)
         {
             final NanoStageEvent staged = (NanoStageEvent)event;
             sum += staged.a + staged.b;
-            if (sequence == target)
-            {
-                latch.countDown();
-            }
+            reached(sequence);
         }
     }
 
-    private static final class Topology implements ThroughputShape
+    private static final class Topology implements ThroughputShape, TopologyRun.Ring
     {
-        static final int UNICAST = 0;
-        static final int MULTICAST = 1;
-        static final int PIPELINE = 2;
-        static final int DIAMOND = 3;
-
         private final int producers;
         private final int kind;
         private final RingBuffer<NanoValueEvent> ring;
         private final List<BatchEventProcessor<NanoValueEvent>> processors = new ArrayList<>();
         private final List<Thread> threads = new ArrayList<>();
-        private final List<SumValue> sumValues = new ArrayList<>();
-        private SumB sumB;
-        private SumAB sumAB;
+        private final List<TopologyRun.Terminal> terminals = new ArrayList<>();
 
         Topology(final int producers, final ProducerType type, final WaitStrategy wait, final ProducerWaitStrategy producerWait, final int kind)
         {
             this.producers = producers;
             this.kind = kind;
-            final EventFactory<NanoValueEvent> factory = kind == PIPELINE || kind == DIAMOND ? NanoStageEvent::new : NanoValueEvent::new;
+            final EventFactory<NanoValueEvent> factory = kind == TopologyRun.PIPELINE || kind == TopologyRun.DIAMOND ? NanoStageEvent::new : NanoValueEvent::new;
             this.ring = RingBuffer.create(type, factory, Checks.RING_SIZE, wait, producerWait);
             switch (kind)
             {
-                case UNICAST, MULTICAST ->
+                case TopologyRun.UNICAST, TopologyRun.MULTICAST ->
                 {
-                    for (int i = 0; i < (kind == UNICAST ? 1 : 3); i++)
+                    for (int i = 0; i < (kind == TopologyRun.UNICAST ? 1 : 3); i++)
                     {
                         final SumValue handler = new SumValue();
-                        sumValues.add(handler);
+                        terminals.add(handler);
                         add(ring.newBarrier(), handler);
                     }
                 }
-                case PIPELINE ->
+                case TopologyRun.PIPELINE ->
                 {
                     final Sequence first = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
                     final Sequence second = add(ring.newBarrier(first), (event, sequence, end) -> ((NanoStageEvent)event).b = ((NanoStageEvent)event).a + 7);
-                    sumB = new SumB();
+                    final SumB sumB = new SumB();
+                    terminals.add(sumB);
                     add(ring.newBarrier(second), sumB);
                 }
-                case DIAMOND ->
+                case TopologyRun.DIAMOND ->
                 {
                     final Sequence left = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
                     final Sequence right = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).b = event.value + 7);
-                    sumAB = new SumAB();
+                    final SumAB sumAB = new SumAB();
+                    terminals.add(sumAB);
                     add(ring.newBarrier(left, right), sumAB);
                 }
                 default -> throw new IllegalArgumentException("kind " + kind);
             }
             final List<Sequence> gating = new ArrayList<>();
             gating.add(processors.get(processors.size() - 1).getSequence());
-            if (kind == MULTICAST)
+            if (kind == TopologyRun.MULTICAST)
             {
                 gating.clear();
                 processors.forEach(p -> gating.add(p.getSequence()));
@@ -188,96 +162,17 @@ public final class NanoRingShapes
         @Override
         public long run(final long events) throws Exception
         {
-            final long perProducer = events / producers;
-            final long total = perProducer * producers;
-            final long last = ring.getCursor() + total;
-            final int terminals = kind == MULTICAST ? 3 : 1;
-            final CountDownLatch done = new CountDownLatch(terminals);
-            final long[] before = new long[terminals];
-            for (int i = 0; i < terminals; i++)
-            {
-                before[i] = arm(i, last, done);
-            }
-            final long start;
-            if (producers == 1)
-            {
-                start = System.nanoTime();
-                produce(perProducer);
-            }
-            else
-            {
-                final CountDownLatch go = new CountDownLatch(1);
-                for (int p = 0; p < producers; p++)
-                {
-                    Checks.start("nano-producer", () ->
-                    {
-                        try
-                        {
-                            go.await();
-                        }
-                        catch (final InterruptedException ex)
-                        {
-                            return;
-                        }
-                        produce(perProducer);
-                    });
-                }
-                start = System.nanoTime();
-                go.countDown();
-            }
-            Checks.await(done, "nano consumers");
-            final long elapsed = System.nanoTime() - start;
-            final long perProducerSum = Checks.sumBelow(perProducer);
-            for (int i = 0; i < terminals; i++)
-            {
-                final long expected = switch (kind)
-                {
-                    case PIPELINE -> 3 * perProducerSum * producers + 7 * total;
-                    case DIAMOND -> 4 * perProducerSum * producers + 7 * total;
-                    default -> perProducerSum * producers;
-                };
-                Checks.expect("nano sum of consumer " + i, expected, sumOf(i) - before[i]);
-            }
-            return elapsed;
+            return TopologyRun.run("nano", this, producers, kind, terminals, events);
         }
 
-        private long arm(final int terminal, final long last, final CountDownLatch done)
+        @Override
+        public long cursor()
         {
-            switch (kind)
-            {
-                case PIPELINE ->
-                {
-                    sumB.target = last;
-                    sumB.latch = done;
-                    return sumB.sum;
-                }
-                case DIAMOND ->
-                {
-                    sumAB.target = last;
-                    sumAB.latch = done;
-                    return sumAB.sum;
-                }
-                default ->
-                {
-                    final SumValue handler = sumValues.get(terminal);
-                    handler.target = last;
-                    handler.latch = done;
-                    return handler.sum;
-                }
-            }
+            return ring.getCursor();
         }
 
-        private long sumOf(final int terminal)
-        {
-            return switch (kind)
-            {
-                case PIPELINE -> sumB.sum;
-                case DIAMOND -> sumAB.sum;
-                default -> sumValues.get(terminal).sum;
-            };
-        }
-
-        private void produce(final long count)
+        @Override
+        public void produce(final long count)
         {
             final RingBuffer<NanoValueEvent> ring = this.ring;
             for (long i = 0; i < count; i++)

@@ -1,4 +1,6 @@
-/** UDP scenarios on loopback: Nano-Stream and Aeron drivers, throughput and round trips ({@code UdpScenarios}). *
+/**
+ * UDP scenarios on loopback: Nano-Stream and Aeron drivers, throughput and round trips ({@code UdpScenarios}).
+ *
  * <pre>
  *   publisher ─▶ driver (sender) ─ loopback UDP ─▶ driver (receiver) ─▶ subscriber      udp-32, udp-loss-*
  *   pinger    ─▶ ... ─▶ ponger ─▶ ... ─▶ pinger                                         udp-pingpong

@@ -17,10 +17,12 @@ import java.util.function.LongFunction;
  */
 final class ClientRegistry
 {
-    /** Clients with counters at most: clients beyond are heard through their commands alone, so forged ids cannot fill the counters. */
-    static final int MAX_HEARTBEAT_COUNTERS = 256;
+    /** Of the driver's counters, at most this share goes to clients (two each), so that forged ids cannot fill them. */
+    static final int COUNTERS_PER_CLIENT_SHARE = 8;
 
     private final LongFunction<ClientCounters> newHeartbeatCounter;
+    /** Clients with counters at most: clients beyond are heard through their commands alone. */
+    private final int maxClientsWithCounters;
     private final Map<Long, Client> clients = new HashMap<>();
     private int heartbeatCounters;
 
@@ -28,10 +30,12 @@ final class ClientRegistry
      * Creates the registry.
      *
      * @param newHeartbeatCounter makes a client's counters (heartbeat, slow cycles), by client id; may throw if no counter is free.
+     * @param counterCount        how many counters the driver has: an eighth of them, at most, go to clients.
      */
-    ClientRegistry(final LongFunction<ClientCounters> newHeartbeatCounter)
+    ClientRegistry(final LongFunction<ClientCounters> newHeartbeatCounter, final int counterCount)
     {
         this.newHeartbeatCounter = newHeartbeatCounter;
+        this.maxClientsWithCounters = Math.max(1, counterCount / COUNTERS_PER_CLIENT_SHARE / 2);
     }
 
     /** Notes that a client spoke; a client heard from the first time gets its heartbeat counter, if one is free. */
@@ -119,7 +123,7 @@ final class ClientRegistry
 
     private ClientCounters heartbeatCounter(final long clientId)
     {
-        if (heartbeatCounters >= MAX_HEARTBEAT_COUNTERS)
+        if (heartbeatCounters >= maxClientsWithCounters)
         {
             return null;
         }

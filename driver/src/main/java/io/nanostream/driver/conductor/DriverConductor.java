@@ -2,6 +2,7 @@ package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.BroadcastTransmitter;
 import io.nanostream.buffer.CounterSet;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.DistinctErrorLog;
 import io.nanostream.buffer.MessageRing;
 import io.nanostream.client.ChannelUri;
@@ -19,7 +20,6 @@ import io.nanostream.driver.udp.Receiver;
 import io.nanostream.driver.udp.Sender;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,7 +48,6 @@ public final class DriverConductor implements Agent, ClientCommandHandler
 
     private final ConductorSettings settings;
     private final CachedClock clock;
-    /** The uncached clock, read once more at the end of a cycle to time it. */
     private final MessageRing commands;
     private final DriverCounters counters;
     private final SystemCounters system;
@@ -82,7 +81,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         this.registrations = new Registrations(settings.maxRegistrationsPerClient());
         this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
         this.system = counters.system();
-        this.clients = new ClientRegistry(counters::client);
+        this.clients = new ClientRegistry(counters::client, (int)(control.countersValues().capacity() / CountersDescriptor.VALUE_LENGTH));
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
         this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
         this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
@@ -205,11 +204,7 @@ public final class DriverConductor implements Agent, ClientCommandHandler
             work += clients.timeOut(nowNanos, clock.epochMillis(), settings.clientLivenessNanos(), (clientId, silentNanos) ->
             {
                 system.clientsTimedOut().add(1);
-                errors.record(new IllegalStateException("client " + clientId + " timed out: no keepalive for " +
-                    TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms (client liveness timeout " +
-                    TimeUnit.NANOSECONDS.toMillis(settings.clientLivenessNanos()) + " ms); its publications and subscriptions " +
-                    "were released. A live client is timed out only if it could not heartbeat: a stopped JVM, a pause longer " +
-                    "than the timeout, or an invoker-mode client that was not invoked"));
+                errors.record(new ClientTimeoutException(clientId, silentNanos, settings.clientLivenessNanos()));
                 releaseClient(clientId);
                 clientProxy.onClientTimeout(clientId);
             });
