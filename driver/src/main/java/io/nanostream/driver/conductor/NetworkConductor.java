@@ -15,6 +15,7 @@ import io.nanostream.driver.udp.ReceiverCommand;
 import io.nanostream.driver.udp.Sender;
 import io.nanostream.driver.udp.SenderCommand;
 import io.nanostream.driver.udp.SessionFilter;
+import io.nanostream.driver.udp.TransportAgentServices;
 import io.nanostream.driver.udp.UdpChannel;
 
 import java.nio.file.Path;
@@ -65,8 +66,9 @@ final class NetworkConductor implements AutoCloseable
         this.reResolutions = new ReResolutions(resolver, services.clock(), settings.nameResolution().intervalNanos(), senderCommands,
             services.counters().transport());
         this.transport = services.counters().transport();
-        this.sender = new Sender(senderCommands, conductorCommands, senderClock, transport, errors::record);
-        this.receiver = new Receiver(receiverCommands, conductorCommands, receiverClock, transport, errors::record);
+        this.sender = new Sender(senderCommands, new TransportAgentServices(conductorCommands, senderClock, transport, errors::record));
+        this.receiver = new Receiver(receiverCommands,
+            new TransportAgentServices(conductorCommands, receiverClock, transport, errors::record));
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
         this.publications = new NetworkPublications(services, senderCommands, conductorCommands);
         this.subscriptions = new NetworkSubscriptions(services, receiverCommands, conductorCommands,

@@ -28,21 +28,16 @@ public final class Sender implements Agent
     /**
      * Creates the sender.
      *
-     * @param commands  its own queue, filled by the conductor.
-     * @param conductor the conductor's queue.
-     * @param clock     the clock it reads once per duty cycle.
-     * @param transport the transport counters, where caught exceptions are counted.
-     * @param errors    where caught exceptions are reported (a few of them: see the counter for all).
+     * @param commands its own queue, filled by the conductor.
+     * @param services the conductor's queue, its clock, the counters and the error sink.
      */
-    public Sender(
-        final CommandQueue<SenderCommand> commands, final CommandQueue<ConductorCommand> conductor, final Clock clock,
-        final TransportCounters transport, final Consumer<Throwable> errors)
+    public Sender(final CommandQueue<SenderCommand> commands, final TransportAgentServices services)
     {
         this.commands = commands;
-        this.conductor = conductor;
-        this.clock = clock;
-        this.transport = transport;
-        this.errors = errors;
+        this.conductor = services.conductor();
+        this.clock = services.clock();
+        this.transport = services.transport();
+        this.errors = services.errors();
     }
 
     @Override

@@ -316,7 +316,7 @@ class HostileDatagramTest
         final List<Throwable> reported = new ArrayList<>();
         final CommandQueue<ReceiverCommand> commands = new CommandQueue<>("receiver", 16);
         final ManualClock clock = new ManualClock();
-        final Receiver receiver = new Receiver(commands, conductor, clock, counters.transport(), reported::add);
+        final Receiver receiver = new Receiver(commands, new TransportAgentServices(conductor, clock, counters.transport(), reported::add));
         commands.offer(new ReceiverCommand.AddSubscription(endpoint, Fixtures.STREAM_ID, SessionFilter.ANY));
         final PublicationImage good = Fixtures.image(endpoint, counters, 0);
         final Arena arena = Arena.ofShared();
