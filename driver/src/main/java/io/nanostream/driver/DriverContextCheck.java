@@ -116,10 +116,10 @@ final class DriverContextCheck
         {
             return;
         }
-        final AffinitySpec spec;
+        final PlacementSpec spec;
         try
         {
-            spec = AffinitySpec.parse(context.affinity());
+            spec = PlacementSpec.parse(context.affinity());
         }
         catch (final IllegalArgumentException ex)
         {
@@ -128,7 +128,7 @@ final class DriverContextCheck
         }
         require(context.threadingMode() != ThreadingMode.INVOKER, DriverProperties.AFFINITY + " pins the driver's threads, but in " +
             "INVOKER mode the application's thread runs the driver; pin that thread yourself, or use DEDICATED or SHARED");
-        final io.nanostream.concurrent.affinity.CpuSet usable = AffinitySpec.usableCpus();
+        final io.nanostream.concurrent.affinity.CpuSet usable = PlacementSpec.usableCpus();
         if (usable != null)
         {
             problems.addAll(spec.problems(usable));

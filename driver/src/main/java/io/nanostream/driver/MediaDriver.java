@@ -54,7 +54,7 @@ public final class MediaDriver implements AutoCloseable
         conductor.reportFeature(hugePages.status()); // before any agent thread: the conductor thread owns the counters
         conductor.reportFeature(numa.status());
         conductor.reportFeature(context.datagramBatching().status());
-        final AgentPinning pinning = AgentPinning.plan(context);
+        final AgentPlacement placement = AgentPlacement.plan(context);
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
         {
@@ -62,30 +62,30 @@ public final class MediaDriver implements AutoCloseable
         }
         else if (context.threadingMode() == ThreadingMode.SHARED)
         {
-            runners.add(new AgentRunner(pinning.wrap(shared, "conductor", "shared thread"),
+            runners.add(new AgentRunner(placement.wrap(shared, "conductor", "shared thread"),
                 IdleStrategies.byName(context.idleStrategies().shared()), conductor::recordError, dutyCycles("shared")));
         }
         else
         {
-            runners.add(runner(pinning.wrap(conductor, "conductor", "conductor"), "conductor", context.idleStrategies().conductor()));
-            runners.add(runner(pinning.wrap(conductor.sender(), "sender", "sender"), "sender", context.idleStrategies().sender()));
-            runners.add(runner(pinning.wrap(conductor.receiver(), "receiver", "receiver"), "receiver", context.idleStrategies().receiver()));
+            runners.add(runner(placement.wrap(conductor, "conductor", "conductor"), "conductor", context.idleStrategies().conductor()));
+            runners.add(runner(placement.wrap(conductor.sender(), "sender", "sender"), "sender", context.idleStrategies().sender()));
+            runners.add(runner(placement.wrap(conductor.receiver(), "receiver", "receiver"), "receiver", context.idleStrategies().receiver()));
         }
-        pinning.expectReports();
-        if (!pinning.pinsThreads())
+        placement.expectReports();
+        if (!placement.pinsThreads())
         {
-            conductor.reportFeature(pinning.awaitStatus()); // before any agent thread: the conductor thread owns the counters
+            conductor.reportFeature(placement.awaitStatus()); // before any agent thread: the conductor thread owns the counters
         }
         for (final AgentRunner runner : runners)
         {
             AgentRunner.start(runner, Thread.ofPlatform().daemon()::unstarted);
         }
-        if (pinning.pinsThreads())
+        if (placement.pinsThreads())
         {
             // every agent waits in onStart until the status is shown, so the conductor thread is not yet using the counters
-            conductor.reportFeature(pinning.awaitStatus());
+            conductor.reportFeature(placement.awaitStatus());
         }
-        pinning.release();
+        placement.release();
     }
 
     private AgentRunner runner(final Agent agent, final String role, final String idleStrategy)

@@ -66,8 +66,8 @@ final class NumaPlan
             return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "cannot read the topology from " + CpuTopology.SYSTEM_ROOT + ": " +
                 ex.getMessage()));
         }
-        final CpuSet pinned = context.threadingMode() == ThreadingMode.INVOKER ? null : AffinitySpec.parse(context.affinity()).cpus("conductor");
-        final CpuSet conductor = pinned != null ? pinned : AffinitySpec.usableCpus();
+        final CpuSet pinned = context.threadingMode() == ThreadingMode.INVOKER ? null : PlacementSpec.parse(context.affinity()).cpus("conductor");
+        final CpuSet conductor = pinned != null ? pinned : PlacementSpec.usableCpus();
         final String source = pinned != null ? "the conductor's CPUs " + pinned + " (" + DriverProperties.AFFINITY + ")" :
             "the CPUs this process may use, " + conductor;
         return decide(setting, topology, conductor, source, NumaBinding.unavailableReason());

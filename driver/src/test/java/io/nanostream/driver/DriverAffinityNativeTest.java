@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** With native access (the native-access execution): the agents pin themselves, the kernel shows it, and the counter says so. */
 class DriverAffinityNativeTest
 {
-    private final int last = AffinitySpec.usableCpus().highest();
+    private final int last = PlacementSpec.usableCpus().highest();
 
     @BeforeEach
     void requireNativeAccess()

@@ -22,7 +22,7 @@ class DriverAffinityTest
     @Test
     void conclusionNamesCpusThisProcessCannotUse()
     {
-        final CpuSet usable = AffinitySpec.usableCpus();
+        final CpuSet usable = PlacementSpec.usableCpus();
         final int beyond = usable.highest() + 1;
         final DriverContext context = new DriverContext().affinity("conductor=0,sender=" + beyond + ",receiver=" + beyond + "," + (beyond + 2));
 
@@ -47,8 +47,8 @@ class DriverAffinityTest
     @Test
     void moreCpusFollowTheirAgent()
     {
-        assertThat(AffinitySpec.parse("conductor=0,2-3, sender = 1").toString()).isEqualTo("conductor=0,2-3,sender=1");
-        assertThat(AffinitySpec.parse(" ").isEmpty()).isTrue();
+        assertThat(PlacementSpec.parse("conductor=0,2-3, sender = 1").toString()).isEqualTo("conductor=0,2-3,sender=1");
+        assertThat(PlacementSpec.parse(" ").isEmpty()).isTrue();
     }
 
     @Test

@@ -7,25 +7,25 @@ import io.nanostream.concurrent.affinity.CpuSet;
  * An agent whose thread pins itself to CPUs before the agent starts; otherwise the agent it wraps.
  * Runs on the agent's thread.
  */
-final class PinnedAgent implements Agent
+final class PlacedAgent implements Agent
 {
     private final Agent agent;
     private final CpuSet cpus;
     private final String label;
-    private final AgentPinning pinning;
+    private final AgentPlacement placement;
 
-    PinnedAgent(final Agent agent, final CpuSet cpus, final String label, final AgentPinning pinning)
+    PlacedAgent(final Agent agent, final CpuSet cpus, final String label, final AgentPlacement placement)
     {
         this.agent = agent;
         this.cpus = cpus;
         this.label = label;
-        this.pinning = pinning;
+        this.placement = placement;
     }
 
     @Override
     public void onStart()
     {
-        pinning.pin(label, cpus);
+        placement.pin(label, cpus);
         agent.onStart();
     }
 

@@ -15,14 +15,14 @@ import java.util.Map;
  * receiver) pins itself to. A part with {@code =} names an agent; parts without one add CPUs to the agent
  * before them, so {@code conductor=0,2,sender=1} gives the conductor CPUs 0 and 2. Immutable.
  */
-final class AffinitySpec
+final class PlacementSpec
 {
     /** The agents that take a CPU set, in the order they are shown. */
     static final List<String> AGENTS = List.of("conductor", "sender", "receiver");
 
     private final Map<String, CpuSet> cpus;
 
-    private AffinitySpec(final Map<String, CpuSet> cpus)
+    private PlacementSpec(final Map<String, CpuSet> cpus)
     {
         this.cpus = cpus;
     }
@@ -34,7 +34,7 @@ final class AffinitySpec
      * @return the agents' CPUs.
      * @throws IllegalArgumentException naming the part that is wrong and the form expected.
      */
-    static AffinitySpec parse(final String text)
+    static PlacementSpec parse(final String text)
     {
         final Map<String, CpuSet> cpus = new LinkedHashMap<>();
         String agent = null;
@@ -66,7 +66,7 @@ final class AffinitySpec
             }
             cpus.merge(agent, more, CpuSet::union);
         }
-        return new AffinitySpec(Map.copyOf(cpus));
+        return new PlacementSpec(Map.copyOf(cpus));
     }
 
     /** {@return whether no agent is pinned} */

@@ -19,20 +19,20 @@ import java.util.concurrent.TimeUnit;
  * shown the status, so that no agent works before the counters are made. Made and read by the launching
  * thread; the agent threads write their results into a concurrent map.
  */
-final class AgentPinning
+final class AgentPlacement
 {
     /** The feature's name in {@code stat}. */
     static final String FEATURE = "affinity";
     private static final long REPORT_TIMEOUT_SECONDS = 10;
 
-    private final AffinitySpec spec;
+    private final PlacementSpec spec;
     private final String off;
     private final Map<String, String> results = new ConcurrentHashMap<>();
     private final List<String> roles = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private CountDownLatch reported;
 
-    private AgentPinning(final AffinitySpec spec, final String off)
+    private AgentPlacement(final PlacementSpec spec, final String off)
     {
         this.spec = spec;
         this.off = off;
@@ -44,19 +44,19 @@ final class AgentPinning
      * @param context the driver's settings, concluded.
      * @return the plan; pins nothing, with the reason, if affinity is not requested or not available.
      */
-    static AgentPinning plan(final DriverContext context)
+    static AgentPlacement plan(final DriverContext context)
     {
-        final AffinitySpec spec = AffinitySpec.parse(context.affinity());
+        final PlacementSpec spec = PlacementSpec.parse(context.affinity());
         if (spec.isEmpty())
         {
-            return new AgentPinning(spec, "not requested (" + DriverProperties.AFFINITY + " unset)");
+            return new AgentPlacement(spec, "not requested (" + DriverProperties.AFFINITY + " unset)");
         }
         if (context.threadingMode() == ThreadingMode.INVOKER)
         {
-            return new AgentPinning(spec, "INVOKER mode has no driver threads to pin");
+            return new AgentPlacement(spec, "INVOKER mode has no driver threads to pin");
         }
         final String unavailable = Affinity.unavailableReason();
-        return new AgentPinning(spec, unavailable);
+        return new AgentPlacement(spec, unavailable);
     }
 
     /**
@@ -74,7 +74,7 @@ final class AgentPinning
             return agent;
         }
         roles.add(label);
-        return new PinnedAgent(agent, spec.cpus(role), label, this); // unpinned agents wait for the go too
+        return new PlacedAgent(agent, spec.cpus(role), label, this); // unpinned agents wait for the go too
     }
 
     /** {@return whether agent threads pin themselves; if not, the status is known before they start} */
