@@ -13,8 +13,8 @@ import java.util.function.IntSupplier;
 
 /**
  * How a client connects: the driver directory and the timeouts. Defaults come from system properties
- * ({@code nanostream.dir}, {@code nanostream.driver.timeout.ms}, {@code nanostream.client.connect.timeout.ms}), then from
- * built-in values; a property that does not parse is an error that names it, never a silent default. A context is
+ * ({@link ClientProperties}), then from built-in values; a property that does not parse is an error that names it,
+ * never a silent default. A context is
  * filled in by one thread before it connects, and read-only after.
  */
 public final class ClientContext
@@ -22,12 +22,13 @@ public final class ClientContext
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
     private Path directory;
-    private Duration driverTimeout = millisProperty("nanostream.driver.timeout.ms", 10_000, 1);
-    private Duration connectTimeout = millisProperty("nanostream.client.connect.timeout.ms", -1, 0);
+    private Duration driverTimeout = ClientProperties.millis(ClientProperties.DRIVER_TIMEOUT, ClientProperties.DRIVER_TIMEOUT_DEFAULT_MS, 1);
+    private Duration connectTimeout = ClientProperties.millis(ClientProperties.CONNECT_TIMEOUT, -1, 0);
     private Duration keepaliveInterval = Duration.ofMillis(500);
-    private Duration dutyCycleThreshold = millisProperty("nanostream.client.duty.cycle.threshold.ms", 1, 1);
+    private Duration dutyCycleThreshold = ClientProperties.millis(ClientProperties.DUTY_CYCLE_THRESHOLD,
+        ClientProperties.DUTY_CYCLE_THRESHOLD_DEFAULT_MS, 1);
     private Duration resourceLinger = Duration.ofSeconds(3);
-    private boolean preTouchLogs = !"false".equals(System.getProperty("nanostream.client.pre.touch.logs"));
+    private boolean preTouchLogs = ClientProperties.flag(ClientProperties.PRE_TOUCH_LOGS, true);
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
     private Clock clock = SystemClock.INSTANCE;
     private boolean useConductorInvoker;
@@ -46,8 +47,8 @@ public final class ClientContext
      */
     public static Path defaultDirectory()
     {
-        final String configured = System.getProperty("nanostream.dir");
-        if (configured != null && !configured.isBlank())
+        final String configured = ClientProperties.directory();
+        if (configured != null)
         {
             return Path.of(configured);
         }
@@ -81,16 +82,14 @@ public final class ClientContext
         {
             return directory;
         }
-        final String configured = System.getProperty("nanostream.dir");
         final List<Path> embedded = LocalDrivers.directories();
-        return (configured == null || configured.isBlank()) && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
+        return ClientProperties.directory() == null && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
     }
 
     /** {@return whether the directory was given, here or by {@code nanostream.dir}, rather than guessed} */
     boolean directoryGiven()
     {
-        final String configured = System.getProperty("nanostream.dir");
-        return directory != null || (configured != null && !configured.isBlank());
+        return directory != null || ClientProperties.directory() != null;
     }
 
     /**
@@ -317,28 +316,5 @@ public final class ClientContext
     public IntSupplier driverInvoker()
     {
         return driverInvoker;
-    }
-    /** A duration in milliseconds from a system property; a value that does not parse, or is below the least, fails naming it. */
-    private static Duration millisProperty(final String name, final long defaultMillis, final long leastMillis)
-    {
-        final String value = System.getProperty(name);
-        if (value == null || value.isBlank())
-        {
-            return Duration.ofMillis(defaultMillis);
-        }
-        try
-        {
-            final long millis = Long.parseLong(value.strip());
-            if (millis < leastMillis)
-            {
-                throw new NumberFormatException("below " + leastMillis);
-            }
-            return Duration.ofMillis(millis);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException("system property " + name + "=" + value + " is not a number of milliseconds " +
-                "(" + leastMillis + " or more); fix or unset it", ex);
-        }
     }
 }

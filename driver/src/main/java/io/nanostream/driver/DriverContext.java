@@ -1,6 +1,7 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.ClientContext;
+import io.nanostream.client.ClientProperties;
 import io.nanostream.driver.loss.LossInjection;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class DriverContext
     private Duration publicationUnblockTimeout = DriverProperties.millis(DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT, 15_000);
     private Duration publicationLinger = DriverProperties.millis(DriverProperties.PUBLICATION_LINGER, 5_000);
     private Duration dutyCycleThreshold = DriverProperties.millis(DriverProperties.DUTY_CYCLE_THRESHOLD, 1);
-    private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, 10_000);
+    private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, ClientProperties.DRIVER_TIMEOUT_DEFAULT_MS);
     private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
     private Duration reResolutionInterval = DriverProperties.millis(DriverProperties.RE_RESOLUTION_INTERVAL, 1_000);
     private NameResolver nameResolver = java.net.InetAddress::getByName;

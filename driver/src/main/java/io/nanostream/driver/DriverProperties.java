@@ -1,5 +1,6 @@
 package io.nanostream.driver;
 
+import io.nanostream.client.ClientProperties;
 import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.loss.RandomLoss;
 import io.nanostream.log.FrameType;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 public final class DriverProperties
 {
     /** The driver directory (shared with clients). */
-    public static final String DIRECTORY = "nanostream.dir";
+    public static final String DIRECTORY = ClientProperties.DIRECTORY;
     /** DEDICATED, SHARED or INVOKER. */
     public static final String THREADING_MODE = "nanostream.threading.mode";
     /** The conductor's idle strategy: spin, yield, sleep, backoff, noop, or backoff:spins:yields:minPark:maxPark. */
@@ -56,7 +57,7 @@ public final class DriverProperties
     /** A duty cycle of a driver agent longer than this is counted ({@code <agent> cycles over ...} in stat), in ms. */
     public static final String DUTY_CYCLE_THRESHOLD = "nanostream.duty.cycle.threshold.ms";
     /** How long a driver may be silent before another may take its directory, in ms. */
-    public static final String DRIVER_TIMEOUT = "nanostream.driver.timeout.ms";
+    public static final String DRIVER_TIMEOUT = ClientProperties.DRIVER_TIMEOUT;
     /** How long a silent UDP image or receiver lives, in ms. */
     public static final String IMAGE_LIVENESS_TIMEOUT = "nanostream.image.liveness.timeout.ms";
     /** How often a UDP publication's endpoint host name is looked up again, in milliseconds. */
