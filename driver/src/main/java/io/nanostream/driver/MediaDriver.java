@@ -58,11 +58,11 @@ public final class MediaDriver implements AutoCloseable
         final Agent shared = new CompositeAgent(List.of(conductor, conductor.sender(), conductor.receiver()));
         if (context.threadingMode() == ThreadingMode.INVOKER)
         {
-            this.invoker = new AgentInvoker(shared, conductor::recordError, dutyCycles("shared"));
+            this.invoker = new AgentInvoker(counted(shared, "shared"), conductor::recordError, dutyCycles("shared"));
         }
         else if (context.threadingMode() == ThreadingMode.SHARED)
         {
-            runners.add(new AgentRunner(placement.wrap(shared, "conductor", "shared thread"),
+            runners.add(new AgentRunner(counted(placement.wrap(shared, "conductor", "shared thread"), "shared"),
                 IdleStrategies.byName(context.idleStrategies().shared()), conductor::recordError, dutyCycles("shared")));
         }
         else
@@ -90,7 +90,13 @@ public final class MediaDriver implements AutoCloseable
 
     private AgentRunner runner(final Agent agent, final String role, final String idleStrategy)
     {
-        return new AgentRunner(agent, IdleStrategies.byName(idleStrategy), conductor::recordError, dutyCycles(role));
+        return new AgentRunner(counted(agent, role), IdleStrategies.byName(idleStrategy), conductor::recordError, dutyCycles(role));
+    }
+
+    /** An agent with its running gauge, made here, before any agent thread runs. */
+    private Agent counted(final Agent agent, final String role)
+    {
+        return new CountedAgent(agent, conductor.agentRunning(role));
     }
 
     /** An agent's duty cycle counters, made here, before any agent thread runs: the conductor thread owns the counters. */

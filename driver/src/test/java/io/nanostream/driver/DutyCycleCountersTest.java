@@ -1,16 +1,25 @@
 package io.nanostream.driver;
 
+import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.buffer.Counter;
+import io.nanostream.buffer.CounterSet;
+import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.CountersReader;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Publication;
 import io.nanostream.client.Subscription;
 import io.nanostream.client.protocol.CounterTypes;
+import io.nanostream.concurrent.Agent;
+import io.nanostream.concurrent.AgentRunner;
+import io.nanostream.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,6 +39,13 @@ class DutyCycleCountersTest
         {
             assertThat(systemCounters(client)).containsKeys("conductor cycles over 1 ms", "conductor longest cycle ns",
                 "sender cycles over 1 ms", "sender longest cycle ns", "receiver cycles over 1 ms", "receiver longest cycle ns");
+            final long startDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!List.of(1L, 1L, 1L).equals(List.of(systemCounters(client).get("conductor running"),
+                systemCounters(client).get("sender running"), systemCounters(client).get("receiver running"))))
+            {
+                assertThat(System.nanoTime()).as("every agent shown running: %s", systemCounters(client)).isLessThan(startDeadline);
+                Thread.onSpinWait();
+            }
             // making and writing through 48 MiB of log takes the conductor one cycle of many milliseconds
             final long before = systemCounters(client).get("conductor cycles over 1 ms");
             try (Publication publication = client.addPublication("nano:ipc?term-length=16m|sparse=false", 3))
@@ -102,5 +118,43 @@ class DutyCycleCountersTest
             }
         });
         return slow[0];
+    }
+
+    @Test
+    void anAgentThatDiesOfAnErrorIsShownStopped() throws Exception
+    {
+        final CounterSet counters = new CounterSet(AtomicBuffer.allocateHeap(16 * CountersDescriptor.METADATA_LENGTH),
+            AtomicBuffer.allocateHeap(16 * CountersDescriptor.VALUE_LENGTH), 0);
+        final Counter running = counters.newCounter(CounterTypes.GAUGE, 0, 0, 0, 0, "sender running", 0);
+        final CountDownLatch cycling = new CountDownLatch(1);
+        final CountDownLatch die = new CountDownLatch(1);
+        final Agent dying = new Agent()
+        {
+            @Override
+            public int doWork() throws Exception
+            {
+                cycling.countDown();
+                if (die.getCount() == 0)
+                {
+                    throw new OutOfMemoryError("pretend");
+                }
+                return 0;
+            }
+
+            @Override
+            public String roleName()
+            {
+                return "sender";
+            }
+        };
+        final AgentRunner runner = new AgentRunner(new CountedAgent(dying, running), new YieldingIdleStrategy(), error -> { });
+        final Thread thread = Thread.ofPlatform().uncaughtExceptionHandler((t, ex) -> { }).unstarted(runner);
+        thread.start();
+        assertThat(cycling.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.get()).as("shown running").isEqualTo(1);
+        die.countDown();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(running.get()).as("shown stopped once its thread died").isZero();
     }
 }

@@ -1,6 +1,7 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.BroadcastTransmitter;
+import io.nanostream.buffer.Counter;
 import io.nanostream.buffer.CounterSet;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.DistinctErrorLog;
@@ -155,6 +156,17 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     public DutyCycleTracker dutyCycles(final String role, final long thresholdNanos)
     {
         return counters.dutyCycles(role, thresholdNanos);
+    }
+
+    /**
+     * Makes an agent's running gauge; call before the agents' threads start.
+     *
+     * @param role {@code conductor}, {@code sender}, {@code receiver} or {@code shared}.
+     * @return the gauge.
+     */
+    public Counter agentRunning(final String role)
+    {
+        return counters.agentRunning(role);
     }
 
     @Override

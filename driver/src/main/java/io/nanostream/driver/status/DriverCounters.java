@@ -40,6 +40,17 @@ public final class DriverCounters
     }
 
     /**
+     * An agent's {@code <role> running} gauge: 1 while the agent runs, 0 before it starts and after it stopped.
+     *
+     * @param role the agent, as its other counters name it.
+     * @return the gauge, at 0.
+     */
+    public Counter agentRunning(final String role)
+    {
+        return gauge(role + " running");
+    }
+
+    /**
      * Makes the duty cycle counters of one agent (before its thread starts: made on the thread that owns the counters).
      *
      * @param role           the agent, as its counters name it: {@code conductor}, {@code sender}, {@code receiver}, or
