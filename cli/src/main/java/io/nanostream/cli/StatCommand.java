@@ -55,22 +55,23 @@ public final class StatCommand implements Callable<Integer>
             final ControlFile control = new ControlFile(mapping.buffer());
             final CountersReader counters = new CountersReader(control.countersMetadata(), control.countersValues());
             final MessageRing commands = new MessageRing(control.commandRing());
-            Map<Integer, Long> previous = sample(counters);
+            Map<Integer, Long> previous = values(CounterRow.readAll(counters));
             long previousNanos = System.nanoTime();
             while (true)
             {
                 Thread.sleep(intervalMillis);
-                final Map<Integer, Long> current = sample(counters);
+                final List<CounterRow> rows = CounterRow.readAll(counters); // one read: the values shown are those the rates use
+                final Map<Integer, Long> current = values(rows);
                 final long now = System.nanoTime();
                 final StringBuilder screen = new StringBuilder();
                 if (json)
                 {
-                    renderJson(screen, CounterRow.readAll(counters), previous, current, (now - previousNanos) / 1e9);
+                    renderJson(screen, rows, previous, current, (now - previousNanos) / 1e9);
                 }
                 else
                 {
                     screen.append(once ? "" : "\033[H\033[2J");
-                    render(screen, dir, control, commands, CounterRow.readAll(counters), previous, current, (now - previousNanos) / 1e9);
+                    render(screen, dir, control, commands, rows, previous, current, (now - previousNanos) / 1e9);
                     if (archiveDirectory != null)
                     {
                         ArchiveCounters.render(screen, archiveDirectory);
@@ -88,10 +89,10 @@ public final class StatCommand implements Callable<Integer>
         }
     }
 
-    private static Map<Integer, Long> sample(final CountersReader counters)
+    private static Map<Integer, Long> values(final List<CounterRow> rows)
     {
         final Map<Integer, Long> values = new HashMap<>();
-        counters.forEach((id, type, label, value) -> values.put(id, value));
+        rows.forEach(row -> values.put(row.id(), row.value()));
         return values;
     }
 

@@ -32,9 +32,9 @@ final class ClientHeartbeat
      */
     boolean beat(final long epochMillis)
     {
-        if (counterId < 0 || !isMine(counterId))
+        if (counterId < 0 || !ClientCounterLookup.isOwn(counters, counterId, CounterTypes.CLIENT_HEARTBEAT, clientId))
         {
-            counterId = find();
+            counterId = ClientCounterLookup.find(counters, CounterTypes.CLIENT_HEARTBEAT, clientId);
             if (counterId < 0)
             {
                 return false;
@@ -49,28 +49,5 @@ final class ClientHeartbeat
     int counterId()
     {
         return counterId;
-    }
-
-    private boolean isMine(final int id)
-    {
-        return counters.state(id) == CountersDescriptor.STATE_ALLOCATED && counters.typeId(id) == CounterTypes.CLIENT_HEARTBEAT &&
-            counters.registrationId(id) == clientId;
-    }
-
-    private int find()
-    {
-        for (int id = 0, max = counters.maxCounterId(); id <= max; id++)
-        {
-            final int state = counters.state(id);
-            if (state == CountersDescriptor.STATE_UNUSED)
-            {
-                break; // counters are allocated from the lowest id: none beyond the first never used
-            }
-            if (isMine(id))
-            {
-                return id;
-            }
-        }
-        return -1;
     }
 }

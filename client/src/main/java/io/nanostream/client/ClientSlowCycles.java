@@ -36,9 +36,9 @@ final class ClientSlowCycles implements DutyCycleTracker
             return;
         }
         slowCycles++;
-        if (counterId < 0 || !isMine(counterId))
+        if (counterId < 0 || !ClientCounterLookup.isOwn(counters, counterId, CounterTypes.CLIENT_SLOW_CYCLES, clientId))
         {
-            counterId = find();
+            counterId = ClientCounterLookup.find(counters, CounterTypes.CLIENT_SLOW_CYCLES, clientId);
         }
         if (counterId >= 0)
         {
@@ -56,27 +56,5 @@ final class ClientSlowCycles implements DutyCycleTracker
     long slowCycles()
     {
         return slowCycles;
-    }
-
-    private boolean isMine(final int id)
-    {
-        return counters.state(id) == CountersDescriptor.STATE_ALLOCATED && counters.typeId(id) == CounterTypes.CLIENT_SLOW_CYCLES &&
-            counters.registrationId(id) == clientId;
-    }
-
-    private int find()
-    {
-        for (int id = 0, max = counters.maxCounterId(); id <= max; id++)
-        {
-            if (counters.state(id) == CountersDescriptor.STATE_UNUSED)
-            {
-                break; // counters are allocated from the lowest id: none beyond the first never used
-            }
-            if (isMine(id))
-            {
-                return id;
-            }
-        }
-        return -1;
     }
 }

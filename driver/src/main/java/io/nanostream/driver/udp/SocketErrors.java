@@ -69,8 +69,7 @@ final class SocketErrors
     private boolean count()
     {
         counter.add(1);
-        final long before = seen++;
-        return (before & (before + 1)) == 0; // the 1st, 2nd, 4th, 8th...
+        return TransportErrors.isReported(seen++);
     }
 
     private void report(final String operation, final Object peer, final String reason)

@@ -25,11 +25,22 @@ public final class TransportErrors
      */
     static void report(final TransportCounters transport, final Consumer<Throwable> errors, final RuntimeException error)
     {
-        final long before = transport.transportErrors.add(1);
-        if ((before & (before + 1)) == 0)
+        if (isReported(transport.transportErrors.add(1)))
         {
             errors.accept(error);
         }
+    }
+
+    /**
+     * Whether the next of a kind of error is one to report: the 1st, 2nd, 4th, 8th... so that a flood costs a log entry
+     * only now and then.
+     *
+     * @param before how many of its kind came before it.
+     * @return true to report it.
+     */
+    static boolean isReported(final long before)
+    {
+        return (before & (before + 1)) == 0;
     }
 
     /**
