@@ -7,7 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 . "$here/env.sh"
 out="${1:-$root/target/apidocs}"
-modules=(concurrent ring buffer log client driver archive)
+modules=(concurrent natives ring buffer log client driver archive)
 paths=()
 names=()
 for module in "${modules[@]}"; do

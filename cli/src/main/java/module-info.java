@@ -6,6 +6,7 @@
 module io.nanostream.cli {
     requires io.nanostream.driver;
     requires io.nanostream.archive;
+    requires io.nanostream.natives;
     requires info.picocli;
     requires HdrHistogram;
 

@@ -1,10 +1,7 @@
 /**
  * Building blocks shared by every Nano-Stream distance: padded sequences, idle strategies,
- * agents and clocks; CPU affinity and topology.
+ * agents and their runners, clocks. Pure Java: the native features live in {@code io.nanostream.natives}.
  */
 module io.nanostream.concurrent {
     exports io.nanostream.concurrent;
-    exports io.nanostream.concurrent.affinity;
-    exports io.nanostream.concurrent.memory;
-    exports io.nanostream.concurrent.net;
 }

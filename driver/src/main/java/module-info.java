@@ -5,6 +5,7 @@
  */
 module io.nanostream.driver {
     requires transitive io.nanostream.client;
+    requires io.nanostream.natives;
 
     exports io.nanostream.driver;
     exports io.nanostream.driver.loss;

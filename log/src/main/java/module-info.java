@@ -5,6 +5,7 @@
  */
 module io.nanostream.log {
     requires transitive io.nanostream.buffer;
+    requires io.nanostream.natives;
 
     exports io.nanostream.log;
 }

@@ -9,4 +9,5 @@ module io.nanostream.ring {
 
     exports io.nanostream.ring;
     exports io.nanostream.ring.dsl;
+    exports io.nanostream.ring.graph;
 }

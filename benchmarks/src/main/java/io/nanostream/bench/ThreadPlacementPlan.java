@@ -1,8 +1,8 @@
 package io.nanostream.bench;
 
-import io.nanostream.concurrent.affinity.Affinity;
-import io.nanostream.concurrent.affinity.CpuSet;
-import io.nanostream.concurrent.affinity.ThreadPlacement;
+import io.nanostream.natives.affinity.Affinity;
+import io.nanostream.natives.affinity.CpuSet;
+import io.nanostream.natives.affinity.ThreadPlacement;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.nanostream.cli;
 
-import io.nanostream.concurrent.affinity.ThreadPlacement;
+import io.nanostream.natives.affinity.ThreadPlacement;
 
 import java.io.IOException;
 import java.nio.file.Path;

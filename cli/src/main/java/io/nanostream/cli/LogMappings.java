@@ -1,7 +1,7 @@
 package io.nanostream.cli;
 
-import io.nanostream.concurrent.memory.MappingPolicy;
-import io.nanostream.concurrent.memory.MappingUsage;
+import io.nanostream.natives.memory.MappingPolicy;
+import io.nanostream.natives.memory.MappingUsage;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.nanostream.cli;
 
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
-import io.nanostream.concurrent.affinity.CpuTopology;
+import io.nanostream.natives.affinity.CpuTopology;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.nanostream.ring.BatchEventProcessorBuilder;
 import io.nanostream.ring.BlockingWaitStrategy;
 import io.nanostream.ring.EventHandler;
 import io.nanostream.ring.EventProcessor;
-import io.nanostream.ring.EventProcessorFactory;
+import io.nanostream.ring.graph.EventProcessorFactory;
 import io.nanostream.ring.LiteBlockingWaitStrategy;
 import io.nanostream.ring.NoOpEventProcessor;
 import io.nanostream.ring.ProducerType;

@@ -6,7 +6,7 @@ import io.nanostream.ring.EventTranslator;
 import io.nanostream.ring.EventTranslatorOneArg;
 import io.nanostream.ring.EventTranslatorThreeArg;
 import io.nanostream.ring.EventTranslatorTwoArg;
-import io.nanostream.ring.HandlerGroup;
+import io.nanostream.ring.graph.HandlerGroup;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.RingBuffer;
 import io.nanostream.ring.SequenceBarrier;

@@ -2,7 +2,7 @@ package io.nanostream.compat;
 
 import io.nanostream.ring.EventHandler;
 import io.nanostream.ring.ExceptionHandler;
-import io.nanostream.ring.ExceptionHandlerWrapper;
+import io.nanostream.ring.graph.ExceptionHandlerWrapper;
 import io.nanostream.ring.ExceptionHandlers;
 import io.nanostream.ring.FatalExceptionHandler;
 import io.nanostream.ring.IgnoreExceptionHandler;

@@ -1,8 +1,8 @@
 package io.nanostream.driver;
 
 import io.nanostream.concurrent.Agent;
-import io.nanostream.concurrent.affinity.Affinity;
-import io.nanostream.concurrent.affinity.CpuSet;
+import io.nanostream.natives.affinity.Affinity;
+import io.nanostream.natives.affinity.CpuSet;
 import io.nanostream.driver.status.FeatureStatus;
 
 import java.util.ArrayList;

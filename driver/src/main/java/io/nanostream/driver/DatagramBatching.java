@@ -1,6 +1,6 @@
 package io.nanostream.driver;
 
-import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.natives.net.NativeUdpSocket;
 import io.nanostream.driver.status.FeatureStatus;
 import io.nanostream.driver.udp.SocketBatching;
 

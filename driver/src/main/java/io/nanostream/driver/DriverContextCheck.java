@@ -128,7 +128,7 @@ final class DriverContextCheck
         }
         require(context.threadingMode() != ThreadingMode.INVOKER, DriverProperties.AFFINITY + " pins the driver's threads, but in " +
             "INVOKER mode the application's thread runs the driver; pin that thread yourself, or use DEDICATED or SHARED");
-        final io.nanostream.concurrent.affinity.CpuSet usable = PlacementSpec.usableCpus();
+        final io.nanostream.natives.affinity.CpuSet usable = PlacementSpec.usableCpus();
         if (usable != null)
         {
             problems.addAll(spec.problems(usable));
@@ -149,7 +149,7 @@ final class DriverContextCheck
             return;
         }
         final LogFileSystem fileSystem = LogFileSystem.of(directory);
-        if (!fileSystem.hugeByMount() && !(fileSystem.hugeOnAdvice() && io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() == null))
+        if (!fileSystem.hugeByMount() && !(fileSystem.hugeOnAdvice() && io.nanostream.natives.memory.HugePageAdvice.unavailableReason() == null))
         {
             return; // no huge pages here: any term fits
         }
@@ -170,7 +170,7 @@ final class DriverContextCheck
         {
             if (NumaPlan.parse(setting) >= 0)
             {
-                final String problem = NumaPlan.problem(setting, io.nanostream.concurrent.affinity.CpuTopology.read());
+                final String problem = NumaPlan.problem(setting, io.nanostream.natives.affinity.CpuTopology.read());
                 require(problem == null, problem);
             }
         }

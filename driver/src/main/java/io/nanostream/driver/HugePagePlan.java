@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.protocol.ControlFile;
-import io.nanostream.concurrent.memory.HugePageAdvice;
+import io.nanostream.natives.memory.HugePageAdvice;
 import io.nanostream.driver.conductor.LogPlacement;
 import io.nanostream.driver.status.FeatureStatus;
 

@@ -1,8 +1,8 @@
 package io.nanostream.driver;
 
-import io.nanostream.concurrent.affinity.CpuSet;
-import io.nanostream.concurrent.affinity.CpuTopology;
-import io.nanostream.concurrent.memory.NumaBinding;
+import io.nanostream.natives.affinity.CpuSet;
+import io.nanostream.natives.affinity.CpuTopology;
+import io.nanostream.natives.memory.NumaBinding;
 import io.nanostream.driver.status.FeatureStatus;
 
 import java.io.IOException;

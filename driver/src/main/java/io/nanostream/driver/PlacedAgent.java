@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
 import io.nanostream.concurrent.Agent;
-import io.nanostream.concurrent.affinity.CpuSet;
+import io.nanostream.natives.affinity.CpuSet;
 
 /**
  * An agent whose thread pins itself to CPUs before the agent starts; otherwise the agent it wraps.

@@ -1,6 +1,6 @@
 package io.nanostream.driver;
 
-import io.nanostream.concurrent.affinity.CpuSet;
+import io.nanostream.natives.affinity.CpuSet;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
-import io.nanostream.concurrent.affinity.CpuSet;
-import io.nanostream.concurrent.affinity.ThreadPlacement;
+import io.nanostream.natives.affinity.CpuSet;
+import io.nanostream.natives.affinity.ThreadPlacement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

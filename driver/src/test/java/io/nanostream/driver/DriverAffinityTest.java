@@ -1,6 +1,6 @@
 package io.nanostream.driver;
 
-import io.nanostream.concurrent.affinity.CpuSet;
+import io.nanostream.natives.affinity.CpuSet;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

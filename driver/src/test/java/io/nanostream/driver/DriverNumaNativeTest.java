@@ -2,7 +2,7 @@ package io.nanostream.driver;
 
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Publication;
-import io.nanostream.concurrent.memory.MappingPolicy;
+import io.nanostream.natives.memory.MappingPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.NanoStream;
-import io.nanostream.concurrent.memory.MappingUsage;
+import io.nanostream.natives.memory.MappingUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.ConcurrentPublication;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Subscription;
-import io.nanostream.concurrent.memory.MappingUsage;
+import io.nanostream.natives.memory.MappingUsage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +62,7 @@ class HugePagesTest
             ownLogs = HugePagePlan.ownDirectory(dir, driver.directory());
             assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(HugePagePlan.FEATURE)).containsExactly(
                 "1 hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more, pre-touched, madvise " +
-                (io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() == null ? "on" : "off") + "; logs in " + ownLogs);
+                (io.nanostream.natives.memory.HugePageAdvice.unavailableReason() == null ? "on" : "off") + "; logs in " + ownLogs);
             exchange(client, "nano:ipc", 3 * TWO_MB);
             final String udp = "nano:udp?endpoint=localhost:" + UdpTransfer.freePort();
             exchange(client, udp, TWO_MB);
@@ -124,7 +124,7 @@ class HugePagesTest
     @Test
     void withoutNativeAccessATmpfsThatWaitsForAdviceGetsNoHugePagesAndTheCounterSaysWhy() throws Exception
     {
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.nanostream.concurrent.memory.HugePageAdvice.unavailableReason() != null,
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.nanostream.natives.memory.HugePageAdvice.unavailableReason() != null,
             "native access is enabled here");
         final Path dir = mounts.tmpfs("advise", "64m");
         final DriverContext context = embedded();

@@ -1,7 +1,7 @@
 package io.nanostream.driver;
 
-import io.nanostream.concurrent.affinity.CpuSet;
-import io.nanostream.concurrent.affinity.CpuTopology;
+import io.nanostream.natives.affinity.CpuSet;
+import io.nanostream.natives.affinity.CpuTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

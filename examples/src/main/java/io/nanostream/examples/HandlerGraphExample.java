@@ -1,7 +1,7 @@
 package io.nanostream.examples;
 
 import io.nanostream.ring.EventHandler;
-import io.nanostream.ring.HandlerGraph;
+import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.RingBuffer;
 import io.nanostream.ring.YieldingWaitStrategy;

@@ -2,7 +2,7 @@ package io.nanostream.log;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MappedFile;
-import io.nanostream.concurrent.memory.HugePageAdvice;
+import io.nanostream.natives.memory.HugePageAdvice;
 
 import java.nio.file.Path;
 

@@ -4,8 +4,8 @@ package io.nanostream.ring;
  * An {@link EventHandler} that may ask for its batch to be replayed by throwing a
  * {@link RewindableException}; give its processor a {@link BatchRewindStrategy} (with
  * {@link BatchEventProcessorBuilder#build(DataProvider, SequenceBarrier, RewindableEventHandler, BatchRewindStrategy)},
- * {@link HandlerGraph#handleEventsWith(BatchRewindStrategy, RewindableEventHandler[])} or
- * {@link HandlerGroup#withRewindStrategy}).
+ * {@link io.nanostream.ring.graph.HandlerGraph#handleEventsWith(BatchRewindStrategy, RewindableEventHandler[])} or
+ * {@link io.nanostream.ring.graph.HandlerGroup#withRewindStrategy}).
  *
  * <p>A handler that rewinds must not release sequences early through its sequence callback: the
  * producer may already have reused the released slots.

@@ -1,6 +1,7 @@
 package io.nanostream.ring;
 
 import io.nanostream.concurrent.Sequence;
+import io.nanostream.ring.internal.RingInternals;
 
 /**
  * A ring of preallocated events that producers claim, fill and publish by sequence, and that
@@ -25,6 +26,11 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
 {
     /** The cursor of a ring that has handed out nothing yet. */
     public static final long INITIAL_CURSOR_VALUE = Sequence.INITIAL_VALUE;
+
+    static
+    {
+        RingInternals.register(new RingPackageInternals()); // before any graph can hold a ring
+    }
 
     private RingBuffer(final Object[] entries, final AbstractSequencer sequencer)
     {

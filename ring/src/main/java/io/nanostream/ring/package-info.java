@@ -18,12 +18,12 @@
  *   consumers:  BatchEventProcessor ─┴─ EventHandler.onEvent(event, sequence, endOfBatch), one thread each
  *               WorkerPool / WorkProcessor: each event to one of several WorkHandlers
  *               EventPoller: pull instead of push, on the caller's thread
- *   wiring:     HandlerGraph (builder, then handleEventsWith(a, b).then(c), after(c).thenWorkerPool(...)),
- *               each GraphNode a processor whose sequence gates the producers or the next node
+ *   wiring:     ring.graph: HandlerGraph builds and runs consumers on their threads, each behind what it follows
  *   failure:    ExceptionHandlers.logAndHalt() (default) halts the ring: producers get RingHaltedException
  * </pre>
  *
  * <p>The ring's {@code RingBuffer}, its sequencers and barriers are shared by the producer and consumer threads; each
- * type says which thread writes which field. {@link io.nanostream.ring.dsl} holds the Disruptor's name for a handler graph.
+ * type says which thread writes which field. {@link io.nanostream.ring.graph} wires processors into a graph of handlers,
+ * and {@link io.nanostream.ring.dsl} holds the Disruptor's name for that graph.
  */
 package io.nanostream.ring;

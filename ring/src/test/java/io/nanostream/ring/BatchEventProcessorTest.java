@@ -360,31 +360,4 @@ class BatchEventProcessorTest
         assertThatThrownBy(() -> new BatchEventProcessor<>(ring, ring.newBarrier(), (e, s, b) -> { }, 0, null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBatchSize");
     }
-
-    /** Records the sequences of failed events and skips them. */
-    static final class RecordingExceptionHandler<E> implements ExceptionHandler<E>
-    {
-        private final List<Long> failed;
-
-        RecordingExceptionHandler(final List<Long> failed)
-        {
-            this.failed = failed;
-        }
-
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final E event)
-        {
-            failed.add(sequence);
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.nanostream.ring;
 
+import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.concurrent.Sequence;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

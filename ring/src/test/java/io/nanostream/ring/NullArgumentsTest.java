@@ -1,5 +1,6 @@
 package io.nanostream.ring;
 
+import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.concurrent.Sequence;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;

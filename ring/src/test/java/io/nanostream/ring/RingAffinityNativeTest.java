@@ -1,9 +1,10 @@
 package io.nanostream.ring;
 
-import io.nanostream.concurrent.affinity.Affinity;
-import io.nanostream.concurrent.affinity.AffinityThreadFactory;
-import io.nanostream.concurrent.affinity.CpuSet;
-import io.nanostream.concurrent.affinity.CpuTopology;
+import io.nanostream.ring.graph.HandlerGraph;
+import io.nanostream.natives.affinity.Affinity;
+import io.nanostream.natives.affinity.AffinityThreadFactory;
+import io.nanostream.natives.affinity.CpuSet;
+import io.nanostream.natives.affinity.CpuTopology;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.nanostream.ring;
 
+import io.nanostream.ring.graph.HandlerGraph;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -3,7 +3,7 @@ package io.nanostream.bench.ipc;
 import io.aeron.Aeron;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.NanoStream;
-import io.nanostream.concurrent.memory.MappingUsage;
+import io.nanostream.natives.memory.MappingUsage;
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import io.nanostream.driver.ThreadingMode;

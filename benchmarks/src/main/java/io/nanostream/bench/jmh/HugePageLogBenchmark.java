@@ -2,7 +2,7 @@ package io.nanostream.bench.jmh;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MappedFile;
-import io.nanostream.concurrent.memory.MappingUsage;
+import io.nanostream.natives.memory.MappingUsage;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 import org.openjdk.jmh.annotations.Benchmark;

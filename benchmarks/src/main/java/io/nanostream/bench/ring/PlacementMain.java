@@ -1,8 +1,8 @@
 package io.nanostream.bench.ring;
 
 import io.nanostream.concurrent.Sequence;
-import io.nanostream.concurrent.affinity.Affinity;
-import io.nanostream.concurrent.affinity.CpuSet;
+import io.nanostream.natives.affinity.Affinity;
+import io.nanostream.natives.affinity.CpuSet;
 import io.nanostream.ring.BusySpinWaitStrategy;
 import io.nanostream.ring.RingBuffer;
 import io.nanostream.ring.SequenceBarrier;

@@ -1,8 +1,8 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.MappedFile;
-import io.nanostream.concurrent.memory.HugePageAdvice;
-import io.nanostream.concurrent.memory.NumaBinding;
+import io.nanostream.natives.memory.HugePageAdvice;
+import io.nanostream.natives.memory.NumaBinding;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
 

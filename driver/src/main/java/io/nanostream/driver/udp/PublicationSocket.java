@@ -1,7 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.natives.net.NativeUdpSocket;
 import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;

@@ -1,8 +1,8 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.concurrent.net.NativeUdpSocket;
-import io.nanostream.concurrent.net.ReceivedDatagrams;
+import io.nanostream.natives.net.NativeUdpSocket;
+import io.nanostream.natives.net.ReceivedDatagrams;
 import io.nanostream.driver.status.TransportCounters;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.nanostream.driver.udp;
 
-import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.natives.net.NativeUdpSocket;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

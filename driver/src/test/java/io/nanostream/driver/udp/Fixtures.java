@@ -53,7 +53,7 @@ final class Fixtures
      */
     static SocketBatching batch()
     {
-        final int batch = io.nanostream.concurrent.net.NativeUdpSocket.unavailableReason() == null ? Integer.getInteger("nanostream.udp.batch", 0) : 0;
+        final int batch = io.nanostream.natives.net.NativeUdpSocket.unavailableReason() == null ? Integer.getInteger("nanostream.udp.batch", 0) : 0;
         return batch == 0 ? SocketBatching.OFF : new SocketBatching(batch, !"false".equals(System.getProperty("nanostream.udp.offload")));
     }
 

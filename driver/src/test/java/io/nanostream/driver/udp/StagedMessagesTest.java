@@ -1,7 +1,7 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.concurrent.net.NativeUdpSocket;
+import io.nanostream.natives.net.NativeUdpSocket;
 
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.nanostream.ring.dsl;
 
 import io.nanostream.ring.BlockingWaitStrategy;
 import io.nanostream.ring.EventFactory;
-import io.nanostream.ring.HandlerGraph;
+import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.WaitStrategy;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadFactory;
  * The Disruptor's DSL by the Disruptor's name: a {@link HandlerGraph} built by the constructors a
  * Disruptor 4 user already calls, so that such code moves over by changing its imports. Everything
  * else is {@link HandlerGraph}'s, and {@code EventHandlerGroup} is
- * {@link io.nanostream.ring.HandlerGroup}.
+ * {@link io.nanostream.ring.graph.HandlerGroup}.
  *
  * <pre>{@code
  * Disruptor<Trade> disruptor = new Disruptor<>(Trade::new, 1024, DaemonThreadFactory.INSTANCE,
