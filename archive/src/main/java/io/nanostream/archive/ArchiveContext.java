@@ -41,8 +41,8 @@ public final class ArchiveContext
 
     private static Path directoryProperty()
     {
-        final String configured = System.getProperty("nanostream.archive.dir");
-        return configured == null || configured.isBlank() ? null : Path.of(configured);
+        final String configured = ArchiveProperties.ARCHIVE_DIR.read();
+        return configured == null ? null : Path.of(configured);
     }
 
     /**

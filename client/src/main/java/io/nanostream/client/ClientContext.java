@@ -22,13 +22,12 @@ public final class ClientContext
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
     private Path directory;
-    private Duration driverTimeout = ClientProperties.millis(ClientProperties.DRIVER_TIMEOUT, ClientProperties.DRIVER_TIMEOUT_DEFAULT_MS, 1);
-    private Duration connectTimeout = ClientProperties.millis(ClientProperties.CONNECT_TIMEOUT, -1, 0);
+    private Duration driverTimeout = ClientProperties.DRIVER_TIMEOUT.read();
+    private Duration connectTimeout = ClientProperties.CONNECT_TIMEOUT.read();
     private Duration keepaliveInterval = Duration.ofMillis(500);
-    private Duration dutyCycleThreshold = ClientProperties.millis(ClientProperties.DUTY_CYCLE_THRESHOLD,
-        ClientProperties.DUTY_CYCLE_THRESHOLD_DEFAULT_MS, 1);
+    private Duration dutyCycleThreshold = ClientProperties.DUTY_CYCLE_THRESHOLD.read();
     private Duration resourceLinger = Duration.ofSeconds(3);
-    private boolean preTouchLogs = ClientProperties.flag(ClientProperties.PRE_TOUCH_LOGS, true);
+    private boolean preTouchLogs = ClientProperties.PRE_TOUCH_LOGS.read();
     private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
     private Clock clock = SystemClock.INSTANCE;
     private boolean useConductorInvoker;
@@ -47,7 +46,7 @@ public final class ClientContext
      */
     public static Path defaultDirectory()
     {
-        final String configured = ClientProperties.directory();
+        final String configured = ClientProperties.DIRECTORY.read();
         if (configured != null)
         {
             return Path.of(configured);
@@ -83,13 +82,13 @@ public final class ClientContext
             return directory;
         }
         final List<Path> embedded = LocalDrivers.directories();
-        return ClientProperties.directory() == null && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
+        return ClientProperties.DIRECTORY.read() == null && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
     }
 
     /** {@return whether the directory was given, here or by {@code nanostream.dir}, rather than guessed} */
     boolean directoryGiven()
     {
-        return directory != null || ClientProperties.directory() != null;
+        return directory != null || ClientProperties.DIRECTORY.read() != null;
     }
 
     /**

@@ -14,27 +14,27 @@ class ClientPropertiesTest
     void unsetPropertiesGiveTheDefaults()
     {
         final ClientContext context = new ClientContext();
-        assertThat(context.driverTimeout()).isEqualTo(Duration.ofMillis(ClientProperties.DRIVER_TIMEOUT_DEFAULT_MS));
+        assertThat(context.driverTimeout()).isEqualTo(ClientProperties.DRIVER_TIMEOUT.defaultValue());
         assertThat(context.connectTimeout()).as("the driver timeout").isEqualTo(context.driverTimeout());
-        assertThat(context.dutyCycleThreshold()).isEqualTo(Duration.ofMillis(ClientProperties.DUTY_CYCLE_THRESHOLD_DEFAULT_MS));
+        assertThat(context.dutyCycleThreshold()).isEqualTo(ClientProperties.DUTY_CYCLE_THRESHOLD.defaultValue());
         assertThat(context.preTouchLogs()).isTrue();
     }
 
     @Test
     void aValueThatDoesNotParseOrBreaksItsRuleIsAnErrorNamingTheProperty()
     {
-        refused(ClientProperties.DRIVER_TIMEOUT, "ten seconds", "is not a number of milliseconds (1 or more)");
-        refused(ClientProperties.DRIVER_TIMEOUT, "0", "is not a number of milliseconds (1 or more)");
-        refused(ClientProperties.CONNECT_TIMEOUT, "-5", "is not a number of milliseconds (0 or more)");
-        refused(ClientProperties.DUTY_CYCLE_THRESHOLD, "0", "is not a number of milliseconds (1 or more)");
-        refused(ClientProperties.PRE_TOUCH_LOGS, "no", "is neither true nor false");
+        refused(ClientProperties.DRIVER_TIMEOUT.name(), "ten seconds", "is not a number of milliseconds (1 or more)");
+        refused(ClientProperties.DRIVER_TIMEOUT.name(), "0", "is not a number of milliseconds (1 or more)");
+        refused(ClientProperties.CONNECT_TIMEOUT.name(), "-5", "is not a number of milliseconds (0 or more)");
+        refused(ClientProperties.DUTY_CYCLE_THRESHOLD.name(), "0", "is not a number of milliseconds (1 or more)");
+        refused(ClientProperties.PRE_TOUCH_LOGS.name(), "no", "is not true or false; fix or unset it");
     }
 
     @Test
     void goodValuesAreRead()
     {
-        System.setProperty(ClientProperties.CONNECT_TIMEOUT, "0");
-        System.setProperty(ClientProperties.PRE_TOUCH_LOGS, "FALSE");
+        System.setProperty(ClientProperties.CONNECT_TIMEOUT.name(), "0");
+        System.setProperty(ClientProperties.PRE_TOUCH_LOGS.name(), "FALSE");
         try
         {
             final ClientContext context = new ClientContext();
@@ -43,8 +43,8 @@ class ClientPropertiesTest
         }
         finally
         {
-            System.clearProperty(ClientProperties.CONNECT_TIMEOUT);
-            System.clearProperty(ClientProperties.PRE_TOUCH_LOGS);
+            System.clearProperty(ClientProperties.CONNECT_TIMEOUT.name());
+            System.clearProperty(ClientProperties.PRE_TOUCH_LOGS.name());
         }
     }
 

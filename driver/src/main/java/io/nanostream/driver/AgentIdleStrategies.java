@@ -3,21 +3,19 @@ package io.nanostream.driver;
 /**
  * How each of the driver's agents idles when a duty cycle found nothing to do, part of {@link DriverContext}
  * ({@link DriverContext#idleStrategies()}), as Aeron gives each agent its own: the conductor
- * ({@value DriverProperties#CONDUCTOR_IDLE_STRATEGY}), the sender ({@value DriverProperties#SENDER_IDLE_STRATEGY}), the
- * receiver ({@value DriverProperties#RECEIVER_IDLE_STRATEGY}), and the one thread of the {@code SHARED} threading mode
- * ({@value DriverProperties#SHARED_IDLE_STRATEGY}). Each is a name: {@code spin}, {@code yield}, {@code sleep},
+ * ({@code nanostream.conductor.idle.strategy}), the sender ({@code nanostream.sender.idle.strategy}), the
+ * receiver ({@code nanostream.receiver.idle.strategy}), and the one thread of the {@code SHARED} threading mode
+ * ({@code nanostream.shared.idle.strategy}). Each is a name: {@code spin}, {@code yield}, {@code sleep},
  * {@code noop}, {@code backoff} (the default) or {@code backoff:spins:yields:minParkNanos:maxParkNanos}; a name that is
  * not one of those is named by {@link DriverContext#conclude()}. A latency-critical sender or receiver may spin while
  * the conductor backs off. Not thread-safe: configure, then launch.
  */
 public final class AgentIdleStrategies
 {
-    private static final String DEFAULT = "backoff";
-
-    private String conductor = DriverProperties.text(DriverProperties.CONDUCTOR_IDLE_STRATEGY, DEFAULT);
-    private String sender = DriverProperties.text(DriverProperties.SENDER_IDLE_STRATEGY, DEFAULT);
-    private String receiver = DriverProperties.text(DriverProperties.RECEIVER_IDLE_STRATEGY, DEFAULT);
-    private String shared = DriverProperties.text(DriverProperties.SHARED_IDLE_STRATEGY, DEFAULT);
+    private String conductor = DriverProperties.CONDUCTOR_IDLE_STRATEGY.read();
+    private String sender = DriverProperties.SENDER_IDLE_STRATEGY.read();
+    private String receiver = DriverProperties.RECEIVER_IDLE_STRATEGY.read();
+    private String shared = DriverProperties.SHARED_IDLE_STRATEGY.read();
 
     AgentIdleStrategies()
     {

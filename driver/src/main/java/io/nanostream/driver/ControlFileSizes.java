@@ -3,9 +3,9 @@ package io.nanostream.driver;
 /**
  * How large the driver makes the shared structures of its control file, part of {@link DriverContext}
  * ({@link DriverContext#controlFileSizes()}): the ring clients send commands on
- * ({@value DriverProperties#COMMAND_RING_LENGTH}), the buffer the driver broadcasts answers on
- * ({@value DriverProperties#BROADCAST_LENGTH}), how many counters it holds ({@value DriverProperties#COUNTER_COUNT}),
- * and the distinct-error log ({@value DriverProperties#ERROR_LOG_LENGTH}). Each is read by clients from the file, so
+ * ({@code nanostream.command.ring.length}), the buffer the driver broadcasts answers on
+ * ({@code nanostream.broadcast.length}), how many counters it holds ({@code nanostream.counters.count}),
+ * and the distinct-error log ({@code nanostream.error.log.length}). Each is read by clients from the file, so
  * they need no setting of their own. More counters for a driver with many streams (each UDP publication takes eight,
  * each subscriber and image one); a larger broadcast buffer for many clients that add and remove often. Checked by
  * {@link DriverContext#conclude()}. Not thread-safe: configure, then launch.
@@ -21,10 +21,10 @@ public final class ControlFileSizes
     /** The largest ring, broadcast buffer and error log. */
     static final int MAX_LENGTH = 1 << 30;
 
-    private int commandRingLength = DriverProperties.size(DriverProperties.COMMAND_RING_LENGTH, 1024 * 1024);
-    private int broadcastLength = DriverProperties.size(DriverProperties.BROADCAST_LENGTH, 1024 * 1024);
-    private int counterCount = DriverProperties.count(DriverProperties.COUNTER_COUNT, 2048);
-    private int errorLogLength = DriverProperties.size(DriverProperties.ERROR_LOG_LENGTH, 1024 * 1024);
+    private int commandRingLength = DriverProperties.COMMAND_RING_LENGTH.read();
+    private int broadcastLength = DriverProperties.BROADCAST_LENGTH.read();
+    private int counterCount = DriverProperties.COUNTER_COUNT.read();
+    private int errorLogLength = DriverProperties.ERROR_LOG_LENGTH.read();
 
     ControlFileSizes()
     {

@@ -9,7 +9,7 @@ import io.nanostream.driver.udp.SocketBatching;
  * one per system call through JDK channels (the default), or up to {@link #datagramsPerCall()} per {@code sendmmsg}
  * and {@code recvmmsg} through native sockets, for IPv4 channels (IPv6 channels keep the JDK channel). Batching needs
  * native access and Linux; without them the driver uses channels and {@code stat} shows the {@code udp-batch} feature
- * off with the reason. Starts from {@value DriverProperties#UDP_BATCH}. Not thread-safe: configure, then launch.
+ * off with the reason. Starts from {@code nanostream.udp.batch}. Not thread-safe: configure, then launch.
  */
 public final class DatagramBatching
 {
@@ -18,15 +18,15 @@ public final class DatagramBatching
     /** The most datagrams per call. */
     public static final int MAX_DATAGRAMS_PER_CALL = 1024;
 
-    private int datagramsPerCall = DriverProperties.count(DriverProperties.UDP_BATCH, 0);
-    private boolean offload = !"false".equalsIgnoreCase(DriverProperties.text(DriverProperties.UDP_OFFLOAD, "true"));
+    private int datagramsPerCall = DriverProperties.UDP_BATCH.read();
+    private boolean offload = DriverProperties.UDP_OFFLOAD.read();
 
     DatagramBatching()
     {
     }
 
     /**
-     * Sets the datagrams per system call (default 0, off; {@value DriverProperties#UDP_BATCH}). 16 to 64 amortise the
+     * Sets the datagrams per system call (default 0, off; {@code nanostream.udp.batch}). 16 to 64 amortise the
      * call well; each receive endpoint holds 64 KiB of native memory per datagram of its batch.
      *
      * @param datagrams 0 for JDK channels, or 1 to {@value #MAX_DATAGRAMS_PER_CALL}.
@@ -46,7 +46,7 @@ public final class DatagramBatching
 
     /**
      * Sets whether batching also uses the kernel's UDP offloads where it has them (default on;
-     * {@value DriverProperties#UDP_OFFLOAD}): a sender hands runs of equal datagrams to the kernel as one message to cut
+     * {@code nanostream.udp.offload}): a sender hands runs of equal datagrams to the kernel as one message to cut
      * ({@code UDP_SEGMENT}, unicast), and a receiver takes datagrams of one sender that arrive together as one
      * ({@code UDP_GRO}). Peers see ordinary datagrams either way.
      *

@@ -13,24 +13,24 @@ import java.time.Duration;
 public final class DriverContext
 {
     private Path directory = ClientContext.defaultDirectory();
-    private ThreadingMode threadingMode = DriverProperties.threadingMode("DEDICATED");
-    private int ipcTermLength = DriverProperties.size(DriverProperties.IPC_TERM_LENGTH, 16 * 1024 * 1024);
-    private int udpTermLength = DriverProperties.size(DriverProperties.UDP_TERM_LENGTH, 16 * 1024 * 1024);
-    private int mtu = DriverProperties.size(DriverProperties.MTU_LENGTH, 1408);
-    private int ipcPublicationWindow = DriverProperties.size(DriverProperties.IPC_PUBLICATION_WINDOW, 0);
-    private int receiverWindow = DriverProperties.size(DriverProperties.RECEIVER_WINDOW, 128 * 1024);
-    private Duration clientLivenessTimeout = DriverProperties.millis(DriverProperties.CLIENT_LIVENESS_TIMEOUT, 10_000);
-    private Duration publicationUnblockTimeout = DriverProperties.millis(DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT, 15_000);
-    private Duration publicationLinger = DriverProperties.millis(DriverProperties.PUBLICATION_LINGER, 5_000);
-    private Duration dutyCycleThreshold = DriverProperties.millis(DriverProperties.DUTY_CYCLE_THRESHOLD, 1);
-    private Duration driverTimeout = DriverProperties.millis(DriverProperties.DRIVER_TIMEOUT, ClientProperties.DRIVER_TIMEOUT_DEFAULT_MS);
-    private Duration imageLivenessTimeout = DriverProperties.millis(DriverProperties.IMAGE_LIVENESS_TIMEOUT, 10_000);
-    private Duration reResolutionInterval = DriverProperties.millis(DriverProperties.RE_RESOLUTION_INTERVAL, 1_000);
+    private ThreadingMode threadingMode = DriverProperties.THREADING_MODE.read();
+    private int ipcTermLength = DriverProperties.IPC_TERM_LENGTH.read();
+    private int udpTermLength = DriverProperties.UDP_TERM_LENGTH.read();
+    private int mtu = DriverProperties.MTU_LENGTH.read();
+    private int ipcPublicationWindow = DriverProperties.IPC_PUBLICATION_WINDOW.read();
+    private int receiverWindow = DriverProperties.RECEIVER_WINDOW.read();
+    private Duration clientLivenessTimeout = DriverProperties.CLIENT_LIVENESS_TIMEOUT.read();
+    private Duration publicationUnblockTimeout = DriverProperties.PUBLICATION_UNBLOCK_TIMEOUT.read();
+    private Duration publicationLinger = DriverProperties.PUBLICATION_LINGER.read();
+    private Duration dutyCycleThreshold = DriverProperties.DUTY_CYCLE_THRESHOLD.read();
+    private Duration driverTimeout = DriverProperties.DRIVER_TIMEOUT.read();
+    private Duration imageLivenessTimeout = DriverProperties.IMAGE_LIVENESS_TIMEOUT.read();
+    private Duration reResolutionInterval = DriverProperties.RE_RESOLUTION_INTERVAL.read();
     private NameResolver nameResolver = java.net.InetAddress::getByName;
-    private int maxRegistrationsPerClient = DriverProperties.size(DriverProperties.CLIENT_MAX_REGISTRATIONS, 256);
-    private String affinity = DriverProperties.text(DriverProperties.AFFINITY, "");
-    private Path authKeyFile = pathOrNull(DriverProperties.text(DriverProperties.AUTH_KEYS, null));
-    private Duration authReplayWindow = DriverProperties.millis(DriverProperties.AUTH_REPLAY_WINDOW, 10_000);
+    private int maxRegistrationsPerClient = DriverProperties.CLIENT_MAX_REGISTRATIONS.read();
+    private String affinity = DriverProperties.AFFINITY.read();
+    private Path authKeyFile = pathOrNull(DriverProperties.AUTH_KEYS.read());
+    private Duration authReplayWindow = DriverProperties.AUTH_REPLAY_WINDOW.read();
     private final LossInjection lossInjection = new LossInjection(DriverProperties.loss(DriverProperties.SEND_LOSS_RATE),
         DriverProperties.loss(DriverProperties.RECEIVE_LOSS_RATE));
     private final NetworkLimits networkLimits = new NetworkLimits();
@@ -45,7 +45,7 @@ public final class DriverContext
     }
 
     /**
-     * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@value DriverProperties#DIRECTORY}).
+     * Sets the directory the driver owns (default {@code /dev/shm/nano-stream-<user>}; {@code nanostream.dir}).
      *
      * @param directory the directory.
      * @return this context.
@@ -63,7 +63,7 @@ public final class DriverContext
     }
 
     /**
-     * Sets the threading mode (default dedicated; {@value DriverProperties#THREADING_MODE}).
+     * Sets the threading mode (default dedicated; {@code nanostream.threading.mode}).
      *
      * @param threadingMode the mode.
      * @return this context.
@@ -252,7 +252,7 @@ public final class DriverContext
     /**
      * Sets how long a duty cycle of the conductor, the sender or the receiver may take before it is counted as slow
      * ({@code conductor cycles over 1 ms} and {@code conductor longest cycle ns} in {@code stat}; the same for the
-     * others). Default 1 ms ({@value DriverProperties#DUTY_CYCLE_THRESHOLD}).
+     * others). Default 1 ms ({@code nanostream.duty.cycle.threshold.ms}).
      *
      * @param threshold the threshold, more than zero.
      * @return this context.
@@ -293,7 +293,7 @@ public final class DriverContext
     }
 
     /**
-     * Sets the key file of {@code auth=} channels (default none: such channels are refused; {@value DriverProperties#AUTH_KEYS}).
+     * Sets the key file of {@code auth=} channels (default none: such channels are refused; {@code nanostream.udp.auth.keys}).
      * Each line is {@code name generation hex-key}, optionally followed by {@code accept-only}; the driver reads the file
      * at launch (a file that does not read stops the launch) and again within a second whenever it changes.
      *
@@ -314,7 +314,7 @@ public final class DriverContext
 
     /**
      * Sets how far a signed datagram's time may be from this host's clock (default 10 s;
-     * {@value DriverProperties#AUTH_REPLAY_WINDOW}): captured datagrams sent again later are refused. Hosts' clocks must
+     * {@code nanostream.udp.auth.replay.window.ms}): captured datagrams sent again later are refused. Hosts' clocks must
      * agree within it.
      *
      * @param window positive.
@@ -354,7 +354,7 @@ public final class DriverContext
      * Sets how often the host name of a UDP publication's {@code endpoint=} is looked up again to follow a receiver whose
      * address moved (a restarted pod's); it is also looked up again at once when the receiver stops answering. (Manual
      * multi-destination-cast destinations and a subscription's {@code control=} are looked up once, when added.) Names only: an address is never looked up. Default 1 s
-     * ({@value DriverProperties#RE_RESOLUTION_INTERVAL}).
+     * ({@code nanostream.udp.re.resolution.interval.ms}).
      *
      * @param interval the interval.
      * @return this.
@@ -408,7 +408,7 @@ public final class DriverContext
     }
 
     /**
-     * Sets each agent's CPUs ({@value DriverProperties#AFFINITY}, e.g. {@code conductor=0,sender=1}; SHARED: the conductor's); needs native access.
+     * Sets each agent's CPUs ({@code nanostream.affinity}, e.g. {@code conductor=0,sender=1}; SHARED: the conductor's); needs native access.
      *
      * @param affinity agent=CPUs pairs, comma-separated; blank for none.
      * @return this context.

@@ -3,10 +3,12 @@ package io.nanostream.driver;
 import io.nanostream.buffer.BroadcastDescriptor;
 import io.nanostream.buffer.CountersDescriptor;
 import io.nanostream.buffer.MessageRingDescriptor;
+import io.nanostream.client.Setting;
 import io.nanostream.client.protocol.ControlFile;
 import io.nanostream.concurrent.IdleStrategies;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.LogLayout;
+import io.nanostream.natives.memory.HugePageAdvice;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,14 +151,14 @@ final class DriverContextCheck
             return;
         }
         final LogFileSystem fileSystem = LogFileSystem.of(directory);
-        if (!fileSystem.hugeByMount() && !(fileSystem.hugeOnAdvice() && io.nanostream.natives.memory.HugePageAdvice.unavailableReason() == null))
+        if (!fileSystem.hugeByMount() && !(fileSystem.hugeOnAdvice() && HugePageAdvice.unavailableReason() == null))
         {
             return; // no huge pages here: any term fits
         }
         final int hugePage = fileSystem.hugePageSize();
-        for (final String property : new String[] {DriverProperties.IPC_TERM_LENGTH, DriverProperties.UDP_TERM_LENGTH})
+        for (final Setting<Integer> property : List.of(DriverProperties.IPC_TERM_LENGTH, DriverProperties.UDP_TERM_LENGTH))
         {
-            final int termLength = property.equals(DriverProperties.IPC_TERM_LENGTH) ? context.ipcTermLength() : context.udpTermLength();
+            final int termLength = property == DriverProperties.IPC_TERM_LENGTH ? context.ipcTermLength() : context.udpTermLength();
             require(termLength >= hugePage, property + "=" + termLength + " does not fill whole huge pages: " + DriverProperties.LOG_DIR +
                 "=" + directory + " is " + fileSystem.describe() + " with " + (hugePage >> 20) + "m pages, and a log there is three terms " +
                 "and a metadata page, each a whole number of huge pages; use a term length of at least " + (hugePage >> 20) + "m " +
@@ -184,18 +186,18 @@ final class DriverContextCheck
         }
     }
 
-    private void termLength(final String property, final int termLength)
+    private void termLength(final Setting<?> property, final int termLength)
     {
         require(termLength >= LogLayout.TERM_MIN_LENGTH && termLength <= LogLayout.TERM_MAX_LENGTH && Integer.bitCount(termLength) == 1,
             property + "=" + termLength + " is not a power of two from 64k to 1g; e.g. 16m");
     }
 
-    private void atLeastOne(final String property, final int value)
+    private void atLeastOne(final Setting<?> property, final int value)
     {
         require(value >= 1, property + "=" + value + " is less than 1; it is a count, e.g. 64");
     }
 
-    private void idleStrategy(final String property, final String name)
+    private void idleStrategy(final Setting<?> property, final String name)
     {
         try
         {
@@ -207,13 +209,13 @@ final class DriverContextCheck
         }
     }
 
-    private void powerOfTwoLength(final String property, final int length)
+    private void powerOfTwoLength(final Setting<?> property, final int length)
     {
         require(length >= ControlFileSizes.MIN_LENGTH && length <= ControlFileSizes.MAX_LENGTH && Integer.bitCount(length) == 1,
             property + "=" + length + " is not a power of two from 64k to 1g; default 1m");
     }
 
-    private void positive(final String property, final Duration duration)
+    private void positive(final Setting<?> property, final Duration duration)
     {
         require(duration != null && duration.isPositive(), property + "=" + (duration == null ? "null" : duration.toMillis()) +
             " is not a positive number of milliseconds");

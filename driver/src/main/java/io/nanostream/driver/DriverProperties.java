@@ -1,8 +1,10 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.ClientProperties;
+import io.nanostream.client.Setting;
 import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.loss.RandomLoss;
+import io.nanostream.driver.udp.ReceiverLimits;
 import io.nanostream.log.FrameType;
 
 import java.time.Duration;
@@ -11,106 +13,119 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The system properties that configure a driver, by name, and how their values are read: sizes in bytes
- * or with a {@code k}, {@code m} or {@code g} suffix ({@code 16m}), times in milliseconds. A value that
- * does not parse is an error that names the property and the expected form; it never falls back to the
- * default silently. {@link DriverContext} reads these once, when it is created.
+ * Every system property that configures a driver, one {@link Setting} each: its name beside its default and its
+ * parser, in one table, as Aeron's {@code Configuration} pairs them. Sizes are bytes or a number with a {@code k},
+ * {@code m} or {@code g} suffix ({@code 16m}), times whole milliseconds, flags {@code true} or {@code false}. A value
+ * that does not parse is an error that names the property and the expected form, never a silent default. Rules that
+ * also bind values set in code (a power of two, a range, one setting against another) are checked by
+ * {@link DriverContext#conclude()}. {@link DriverContext} and its parts read these once, when they are made; the
+ * directory and the driver timeout are the client's ({@code ClientProperties}).
  */
 public final class DriverProperties
 {
-    /** The driver directory (shared with clients). */
-    public static final String DIRECTORY = ClientProperties.DIRECTORY;
-    /** DEDICATED, SHARED or INVOKER. */
-    public static final String THREADING_MODE = "nanostream.threading.mode";
+    /** The driver directory, shared with clients; unset: the client's default directory. */
+    public static final Setting<String> DIRECTORY = ClientProperties.DIRECTORY;
+    /** How long a driver may be silent before another may take its directory; shared with clients. */
+    public static final Setting<Duration> DRIVER_TIMEOUT = ClientProperties.DRIVER_TIMEOUT;
+    /** DEDICATED (a thread per agent), SHARED (one thread) or INVOKER (the application's thread). */
+    public static final Setting<ThreadingMode> THREADING_MODE =
+        Setting.choice("nanostream.threading.mode", ThreadingMode.class, ThreadingMode.DEDICATED);
+
     /** The conductor's idle strategy: spin, yield, sleep, backoff, noop, or backoff:spins:yields:minPark:maxPark. */
-    public static final String CONDUCTOR_IDLE_STRATEGY = "nanostream.conductor.idle.strategy";
+    public static final Setting<String> CONDUCTOR_IDLE_STRATEGY = Setting.text("nanostream.conductor.idle.strategy", "backoff");
     /** The sender's idle strategy, named as the conductor's. */
-    public static final String SENDER_IDLE_STRATEGY = "nanostream.sender.idle.strategy";
+    public static final Setting<String> SENDER_IDLE_STRATEGY = Setting.text("nanostream.sender.idle.strategy", "backoff");
     /** The receiver's idle strategy, named as the conductor's. */
-    public static final String RECEIVER_IDLE_STRATEGY = "nanostream.receiver.idle.strategy";
+    public static final Setting<String> RECEIVER_IDLE_STRATEGY = Setting.text("nanostream.receiver.idle.strategy", "backoff");
     /** The idle strategy of the one thread of the SHARED threading mode, named as the conductor's. */
-    public static final String SHARED_IDLE_STRATEGY = "nanostream.shared.idle.strategy";
-    /** The data length of the ring clients send commands on: a power of two from 64k to 1g. */
-    public static final String COMMAND_RING_LENGTH = "nanostream.command.ring.length";
-    /** The data length of the buffer the driver broadcasts answers on: a power of two from 64k to 1g. */
-    public static final String BROADCAST_LENGTH = "nanostream.broadcast.length";
-    /** How many counters the driver holds, from 256 to 1048576. */
-    public static final String COUNTER_COUNT = "nanostream.counters.count";
-    /** The length of the distinct-error log, from 64k to 1g. */
-    public static final String ERROR_LOG_LENGTH = "nanostream.error.log.length";
-    /** Default term length of IPC publications. */
-    public static final String IPC_TERM_LENGTH = "nanostream.ipc.term.length";
-    /** Default term length of UDP publications. */
-    public static final String UDP_TERM_LENGTH = "nanostream.udp.term.length";
-    /** Default MTU. */
-    public static final String MTU_LENGTH = "nanostream.mtu.length";
-    /** How far an IPC publisher may run ahead of its slowest subscriber; 0 for half a term. */
-    public static final String IPC_PUBLICATION_WINDOW = "nanostream.ipc.publication.window";
-    /** The window a UDP receiver grants. */
-    public static final String RECEIVER_WINDOW = "nanostream.rcv.window";
-    /** How long a silent client keeps what it holds, in ms. */
-    public static final String CLIENT_LIVENESS_TIMEOUT = "nanostream.client.liveness.timeout.ms";
-    /** How long a frame may stay unfinished before the driver pads over it, in ms. */
-    public static final String PUBLICATION_UNBLOCK_TIMEOUT = "nanostream.publication.unblock.timeout.ms";
-    /** How long a drained publication's log stays, in ms. */
-    public static final String PUBLICATION_LINGER = "nanostream.publication.linger.ms";
-    /** A duty cycle of a driver agent longer than this is counted ({@code <agent> cycles over ...} in stat), in ms. */
-    public static final String DUTY_CYCLE_THRESHOLD = "nanostream.duty.cycle.threshold.ms";
-    /** How long a driver may be silent before another may take its directory, in ms. */
-    public static final String DRIVER_TIMEOUT = ClientProperties.DRIVER_TIMEOUT;
-    /** How long a silent UDP image or receiver lives, in ms. */
-    public static final String IMAGE_LIVENESS_TIMEOUT = "nanostream.image.liveness.timeout.ms";
-    /** How often a UDP publication's endpoint host name is looked up again, in milliseconds. */
-    public static final String RE_RESOLUTION_INTERVAL = "nanostream.udp.re.resolution.interval.ms";
+    public static final Setting<String> SHARED_IDLE_STRATEGY = Setting.text("nanostream.shared.idle.strategy", "backoff");
+    /** A duty cycle of a driver agent longer than this is counted ({@code <agent> cycles over ...} in stat). */
+    public static final Setting<Duration> DUTY_CYCLE_THRESHOLD = Setting.millis("nanostream.duty.cycle.threshold.ms", 1, 0);
     /** CPUs to pin the driver's agents to, e.g. {@code conductor=0,sender=1,receiver=2-3}; needs native access. */
-    public static final String AFFINITY = "nanostream.affinity";
+    public static final Setting<String> AFFINITY = Setting.text("nanostream.affinity", "");
+
+    /** The data length of the ring clients send commands on: a power of two from 64k to 1g. */
+    public static final Setting<Integer> COMMAND_RING_LENGTH = size("nanostream.command.ring.length", 1024 * 1024);
+    /** The data length of the buffer the driver broadcasts answers on: a power of two from 64k to 1g. */
+    public static final Setting<Integer> BROADCAST_LENGTH = size("nanostream.broadcast.length", 1024 * 1024);
+    /** How many counters the driver holds, from 256 to 1048576. */
+    public static final Setting<Integer> COUNTER_COUNT = Setting.count("nanostream.counters.count", 2048);
+    /** The length of the distinct-error log, from 64k to 1g. */
+    public static final Setting<Integer> ERROR_LOG_LENGTH = size("nanostream.error.log.length", 1024 * 1024);
+
+    /** Default term length of IPC publications: a power of two from 64k to 1g. */
+    public static final Setting<Integer> IPC_TERM_LENGTH = size("nanostream.ipc.term.length", 16 * 1024 * 1024);
+    /** Default term length of UDP publications: a power of two from 64k to 1g. */
+    public static final Setting<Integer> UDP_TERM_LENGTH = size("nanostream.udp.term.length", 16 * 1024 * 1024);
+    /** Default MTU: a multiple of 32 from 64 to 65504. */
+    public static final Setting<Integer> MTU_LENGTH = size("nanostream.mtu.length", 1408);
+    /** How far an IPC publisher may run ahead of its slowest subscriber; 0 for half a term. */
+    public static final Setting<Integer> IPC_PUBLICATION_WINDOW = size("nanostream.ipc.publication.window", 0);
+    /** The window a UDP receiver grants. */
+    public static final Setting<Integer> RECEIVER_WINDOW = size("nanostream.rcv.window", 128 * 1024);
+    /** How long a silent client keeps what it holds. */
+    public static final Setting<Duration> CLIENT_LIVENESS_TIMEOUT = Setting.millis("nanostream.client.liveness.timeout.ms", 10_000, 0);
     /** The most publications and subscriptions one client may hold. */
-    public static final String CLIENT_MAX_REGISTRATIONS = "nanostream.client.max.registrations";
+    public static final Setting<Integer> CLIENT_MAX_REGISTRATIONS = size("nanostream.client.max.registrations", 256);
+    /** How long a frame may stay unfinished before the driver pads over it. */
+    public static final Setting<Duration> PUBLICATION_UNBLOCK_TIMEOUT =
+        Setting.millis("nanostream.publication.unblock.timeout.ms", 15_000, 0);
+    /** How long a drained publication's log stays. */
+    public static final Setting<Duration> PUBLICATION_LINGER = Setting.millis("nanostream.publication.linger.ms", 5_000, 0);
+
     /** Where logs go, e.g. a hugetlbfs mount or a tmpfs mounted with {@code huge=always}; unset: the driver directory. */
-    public static final String LOG_DIR = "nanostream.log.dir";
-    /** The NUMA node logs are bound to: {@code off} (default), {@code auto} (the conductor's, if there are several) or a node; needs native access. */
-    public static final String NUMA_BIND = "nanostream.numa.bind";
-    /** Datagrams per {@code sendmmsg}/{@code recvmmsg} call on IPv4 channels, 0 (default) for JDK channels; needs native access. */
-    public static final String UDP_BATCH = "nanostream.udp.batch";
-    /** With batching: use the kernel's UDP segmentation and coalescing offloads where it has them ({@code true}, default, or {@code false}). */
-    public static final String UDP_OFFLOAD = "nanostream.udp.offload";
+    public static final Setting<String> LOG_DIR = Setting.text("nanostream.log.dir", "");
+    /** The NUMA node logs are bound to: {@code off}, {@code auto} (the conductor's, if there are several) or a node. */
+    public static final Setting<String> NUMA_BIND = Setting.text("nanostream.numa.bind", NumaPlan.OFF);
     /** Leave new logs sparse instead of writing them through. */
-    public static final String SPARSE_FILES = "nanostream.term.buffer.sparse.file";
-    /** The largest term length a SETUP from the network may announce. */
-    public static final String MAX_NETWORK_TERM_LENGTH = "nanostream.udp.max.term.length";
-    /** The most images one receive endpoint holds. */
-    public static final String MAX_IMAGES_PER_ENDPOINT = "nanostream.udp.max.images.per.endpoint";
-    /** The most images the driver holds. */
-    public static final String MAX_IMAGES = "nanostream.udp.max.images";
-    /** The most images the driver holds from one source address. */
-    public static final String MAX_IMAGES_PER_SOURCE = "nanostream.udp.max.images.per.source";
-    /** The most bytes all image logs take together. */
-    public static final String MAX_IMAGE_LOG_BYTES = "nanostream.udp.max.image.log.bytes";
-    /** How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap. */
-    public static final String IMAGE_IDLE_TIMEOUT = "nanostream.udp.image.idle.timeout.ms";
+    public static final Setting<Boolean> SPARSE_FILES = Setting.flag("nanostream.term.buffer.sparse.file", false);
+
+    /** How long a silent UDP image or receiver lives. */
+    public static final Setting<Duration> IMAGE_LIVENESS_TIMEOUT = Setting.millis("nanostream.image.liveness.timeout.ms", 10_000, 0);
+    /** How often a UDP publication's endpoint host name is looked up again. */
+    public static final Setting<Duration> RE_RESOLUTION_INTERVAL =
+        Setting.millis("nanostream.udp.re.resolution.interval.ms", 1_000, 0);
+    /** Datagrams per {@code sendmmsg}/{@code recvmmsg} call on IPv4 channels, 0 for JDK channels; needs native access. */
+    public static final Setting<Integer> UDP_BATCH = Setting.count("nanostream.udp.batch", 0);
+    /** With batching: use the kernel's UDP segmentation and coalescing offloads where it has them. */
+    public static final Setting<Boolean> UDP_OFFLOAD = Setting.flag("nanostream.udp.offload", true);
     /** The key file of {@code auth=} channels: lines of 'name generation hex-key [accept-only]', read again when it changes. */
-    public static final String AUTH_KEYS = "nanostream.udp.auth.keys";
-    /** How far a signed datagram's time may be from the receiver's clock, in ms: older captures sent again are refused. */
-    public static final String AUTH_REPLAY_WINDOW = "nanostream.udp.auth.replay.window.ms";
+    public static final Setting<String> AUTH_KEYS = Setting.text("nanostream.udp.auth.keys", null);
+    /** How far a signed datagram's time may be from the receiver's clock: older captures sent again are refused. */
+    public static final Setting<Duration> AUTH_REPLAY_WINDOW = Setting.millis("nanostream.udp.auth.replay.window.ms", 10_000, 0);
+
+    /** The largest term length a SETUP from the network may announce. */
+    public static final Setting<Integer> MAX_NETWORK_TERM_LENGTH =
+        size("nanostream.udp.max.term.length", ReceiverLimits.DEFAULT_MAX_TERM_LENGTH);
+    /** The most images one receive endpoint holds. */
+    public static final Setting<Integer> MAX_IMAGES_PER_ENDPOINT =
+        Setting.count("nanostream.udp.max.images.per.endpoint", ReceiverLimits.DEFAULT_MAX_IMAGES_PER_ENDPOINT);
+    /** The most images the driver holds. */
+    public static final Setting<Integer> MAX_IMAGES = Setting.count("nanostream.udp.max.images", ReceiverLimits.DEFAULT_MAX_IMAGES);
+    /** The most images the driver holds from one source address. */
+    public static final Setting<Integer> MAX_IMAGES_PER_SOURCE =
+        Setting.count("nanostream.udp.max.images.per.source", ReceiverLimits.DEFAULT_MAX_IMAGES_PER_SOURCE);
+    /** The most bytes all image logs take together. */
+    public static final Setting<Long> MAX_IMAGE_LOG_BYTES = new Setting<>("nanostream.udp.max.image.log.bytes",
+        ReceiverLimits.DEFAULT_MAX_IMAGE_LOG_BYTES, DriverProperties::parseLongSize);
+    /** How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap. */
+    public static final Setting<Duration> IMAGE_IDLE_TIMEOUT = Setting.millis("nanostream.udp.image.idle.timeout.ms",
+        ReceiverLimits.DEFAULT_IMAGE_IDLE_NANOS / 1_000_000, 0);
     /** The most images one receive endpoint creates per second. */
-    public static final String IMAGE_CREATIONS_PER_SECOND = "nanostream.udp.image.creations.per.second";
+    public static final Setting<Integer> IMAGE_CREATIONS_PER_SECOND =
+        Setting.count("nanostream.udp.image.creations.per.second", ReceiverLimits.DEFAULT_IMAGE_CREATIONS_PER_SECOND);
+
     /** Loss injected on sending, a rate from 0 to 1 (tests and demonstrations only). */
-    public static final String SEND_LOSS_RATE = "nanostream.udp.send.loss.rate";
+    public static final Setting<Double> SEND_LOSS_RATE = rate("nanostream.udp.send.loss.rate");
     /** Loss injected on receiving, a rate from 0 to 1 (tests and demonstrations only). */
-    public static final String RECEIVE_LOSS_RATE = "nanostream.udp.receive.loss.rate";
+    public static final Setting<Double> RECEIVE_LOSS_RATE = rate("nanostream.udp.receive.loss.rate");
     /** The seed of injected loss. */
-    public static final String LOSS_SEED = "nanostream.udp.loss.seed";
+    public static final Setting<Long> LOSS_SEED = Setting.number("nanostream.udp.loss.seed", 42);
     /** The frame types injected loss drops: data, pad, sm, nak, setup, rttm, comma-separated. */
-    public static final String LOSS_TYPES = "nanostream.udp.loss.types";
+    public static final Setting<String> LOSS_TYPES = Setting.text("nanostream.udp.loss.types", "data");
 
     private DriverProperties()
     {
-    }
-
-    static String text(final String name, final String defaultValue)
-    {
-        final String value = System.getProperty(name);
-        return value == null || value.isBlank() ? defaultValue : value.trim();
     }
 
     /**
@@ -168,84 +183,46 @@ public final class DriverProperties
         }
     }
 
-    static long longSize(final String name, final long defaultValue)
+    private static Setting<Integer> size(final String name, final int defaultValue)
     {
-        final String value = System.getProperty(name);
-        return value == null || value.isBlank() ? defaultValue : parseLongSize(name, value);
+        return new Setting<>(name, defaultValue, DriverProperties::parseSize);
     }
 
-    static int size(final String name, final int defaultValue)
+    private static Setting<Double> rate(final String name)
     {
-        final String value = System.getProperty(name);
-        return value == null || value.isBlank() ? defaultValue : parseSize(name, value);
+        return new Setting<>(name, null, (property, text) ->
+        {
+            try
+            {
+                final double rate = Double.parseDouble(text);
+                if (rate >= 0 && rate <= 1)
+                {
+                    return rate;
+                }
+            }
+            catch (final NumberFormatException ignored)
+            {
+                // refused below, with the form
+            }
+            throw Setting.refused(property, text, "a rate from 0 to 1, e.g. 0.05");
+        });
     }
 
-    static int count(final String name, final int defaultValue)
+    /**
+     * The loss a rate setting injects, with the seed and the frame types of {@link #LOSS_SEED} and {@link #LOSS_TYPES}.
+     *
+     * @param rate {@link #SEND_LOSS_RATE} or {@link #RECEIVE_LOSS_RATE}.
+     * @return a supplier of one generator per socket; no loss when the rate is unset.
+     */
+    static Supplier<LossGenerator> loss(final Setting<Double> rate)
     {
-        final String value = System.getProperty(name);
-        if (value == null || value.isBlank())
-        {
-            return defaultValue;
-        }
-        try
-        {
-            return Integer.parseInt(value.trim());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(name + "=" + value + " is not a whole number; e.g. " + defaultValue);
-        }
-    }
-
-    static Duration millis(final String name, final long defaultMillis)
-    {
-        final String value = System.getProperty(name);
-        if (value == null || value.isBlank())
-        {
-            return Duration.ofMillis(defaultMillis);
-        }
-        try
-        {
-            return Duration.ofMillis(Long.parseLong(value.trim()));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(name + "=" + value + " is not a whole number of milliseconds; e.g. " + defaultMillis);
-        }
-    }
-
-    static ThreadingMode threadingMode(final String defaultValue)
-    {
-        final String value = text(THREADING_MODE, defaultValue);
-        try
-        {
-            return ThreadingMode.valueOf(value.toUpperCase(Locale.ROOT));
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new IllegalArgumentException(THREADING_MODE + "=" + value + " is not a threading mode; use " +
-                Arrays.toString(ThreadingMode.values()));
-        }
-    }
-
-    static Supplier<LossGenerator> loss(final String rateProperty)
-    {
-        final String rate = System.getProperty(rateProperty);
-        if (rate == null)
+        final Double value = rate.read();
+        final long seed = LOSS_SEED.read(); // read, and refused if bad, even while no rate is set
+        final int[] types = Arrays.stream(LOSS_TYPES.read().split(",")).mapToInt(DriverProperties::frameType).toArray();
+        if (value == null)
         {
             return () -> LossGenerator.NONE;
         }
-        final double value;
-        try
-        {
-            value = Double.parseDouble(rate);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(rateProperty + "=" + rate + " is not a rate; give a number from 0 to 1, e.g. 0.05");
-        }
-        final long seed = Long.getLong(LOSS_SEED, 42);
-        final int[] types = Arrays.stream(text(LOSS_TYPES, "data").split(",")).mapToInt(DriverProperties::frameType).toArray();
         final long[] instances = {0};
         return () -> new RandomLoss(value, seed + instances[0]++, types);
     }
@@ -254,7 +231,7 @@ public final class DriverProperties
     {
         try
         {
-            return FrameType.byName(name);
+            return FrameType.byName(name.strip());
         }
         catch (final IllegalArgumentException ex)
         {

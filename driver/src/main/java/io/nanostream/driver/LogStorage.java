@@ -7,14 +7,14 @@ import java.nio.file.Path;
  * the {@code publications} directory inside the driver directory; or a directory of its own, such as a hugetlbfs
  * mount or a tmpfs mounted with {@code huge=always}, so that the logs sit in huge pages. The driver keeps its logs
  * in a subdirectory named after the driver directory there, and deletes only the logs it made. Starts from
- * {@value DriverProperties#LOG_DIR}. It also says which NUMA node the logs' memory is bound to
- * ({@value DriverProperties#NUMA_BIND}), and whether new logs stay sparse ({@value DriverProperties#SPARSE_FILES}). Not thread-safe: configure, then launch.
+ * {@code nanostream.log.dir}. It also says which NUMA node the logs' memory is bound to
+ * ({@code nanostream.numa.bind}), and whether new logs stay sparse ({@code nanostream.term.buffer.sparse.file}). Not thread-safe: configure, then launch.
  */
 public final class LogStorage
 {
     private Path directory = logDirectoryProperty();
-    private String numaBind = DriverProperties.text(DriverProperties.NUMA_BIND, NumaPlan.OFF);
-    private boolean sparse = Boolean.getBoolean(DriverProperties.SPARSE_FILES);
+    private String numaBind = DriverProperties.NUMA_BIND.read();
+    private boolean sparse = DriverProperties.SPARSE_FILES.read();
 
     LogStorage()
     {
@@ -22,12 +22,12 @@ public final class LogStorage
 
     private static Path logDirectoryProperty()
     {
-        final String value = DriverProperties.text(DriverProperties.LOG_DIR, "");
+        final String value = DriverProperties.LOG_DIR.read();
         return value.isEmpty() ? null : Path.of(value);
     }
 
     /**
-     * Sets the directory logs go in ({@value DriverProperties#LOG_DIR}); it must exist. Terms on a huge page file
+     * Sets the directory logs go in ({@code nanostream.log.dir}); it must exist. Terms on a huge page file
      * system must be at least one huge page long (checked by {@link DriverContext#conclude()}).
      *
      * @param directory the directory, e.g. {@code /mnt/huge}; null for the driver directory.
@@ -46,9 +46,9 @@ public final class LogStorage
     }
 
     /**
-     * Sets the NUMA node each log's memory is bound to ({@value DriverProperties#NUMA_BIND}), with {@code mbind}, which
+     * Sets the NUMA node each log's memory is bound to ({@code nanostream.numa.bind}), with {@code mbind}, which
      * needs native access: {@code off}; {@code auto}, the node of the CPUs the conductor runs on (those
-     * {@value DriverProperties#AFFINITY} gives it, else those the process may use), only if the machine has more than
+     * {@code nanostream.affinity} gives it, else those the process may use), only if the machine has more than
      * one node and those CPUs are all on one; or a node number, checked against the machine's nodes by
      * {@link DriverContext#conclude()}.
      *
@@ -69,7 +69,7 @@ public final class LogStorage
 
     /**
      * Sets whether new logs stay sparse (default false: logs are written through at creation, so no page fault or
-     * disk-full surprise waits for the hot path; {@value DriverProperties#SPARSE_FILES}).
+     * disk-full surprise waits for the hot path; {@code nanostream.term.buffer.sparse.file}).
      *
      * @param sparse true for sparse.
      * @return this.

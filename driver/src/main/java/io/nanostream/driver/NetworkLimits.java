@@ -14,24 +14,20 @@ import java.time.Duration;
  */
 public final class NetworkLimits
 {
-    private int maxTermLength = DriverProperties.size(DriverProperties.MAX_NETWORK_TERM_LENGTH, ReceiverLimits.DEFAULT_MAX_TERM_LENGTH);
-    private int maxImagesPerEndpoint = DriverProperties.count(DriverProperties.MAX_IMAGES_PER_ENDPOINT,
-        ReceiverLimits.DEFAULT_MAX_IMAGES_PER_ENDPOINT);
-    private int maxImages = DriverProperties.count(DriverProperties.MAX_IMAGES, ReceiverLimits.DEFAULT_MAX_IMAGES);
-    private int imageCreationsPerSecond = DriverProperties.count(DriverProperties.IMAGE_CREATIONS_PER_SECOND,
-        ReceiverLimits.DEFAULT_IMAGE_CREATIONS_PER_SECOND);
-    private int maxImagesPerSource = DriverProperties.count(DriverProperties.MAX_IMAGES_PER_SOURCE,
-        ReceiverLimits.DEFAULT_MAX_IMAGES_PER_SOURCE);
-    private long maxImageLogBytes = DriverProperties.longSize(DriverProperties.MAX_IMAGE_LOG_BYTES, ReceiverLimits.DEFAULT_MAX_IMAGE_LOG_BYTES);
-    private Duration imageIdleTimeout = DriverProperties.millis(DriverProperties.IMAGE_IDLE_TIMEOUT,
-        ReceiverLimits.DEFAULT_IMAGE_IDLE_NANOS / 1_000_000);
+    private int maxTermLength = DriverProperties.MAX_NETWORK_TERM_LENGTH.read();
+    private int maxImagesPerEndpoint = DriverProperties.MAX_IMAGES_PER_ENDPOINT.read();
+    private int maxImages = DriverProperties.MAX_IMAGES.read();
+    private int imageCreationsPerSecond = DriverProperties.IMAGE_CREATIONS_PER_SECOND.read();
+    private int maxImagesPerSource = DriverProperties.MAX_IMAGES_PER_SOURCE.read();
+    private long maxImageLogBytes = DriverProperties.MAX_IMAGE_LOG_BYTES.read();
+    private Duration imageIdleTimeout = DriverProperties.IMAGE_IDLE_TIMEOUT.read();
 
     NetworkLimits()
     {
     }
 
     /**
-     * Sets the largest term length accepted from the network (default 64 MiB; {@value DriverProperties#MAX_NETWORK_TERM_LENGTH}).
+     * Sets the largest term length accepted from the network (default 64 MiB; {@code nanostream.udp.max.term.length}).
      * Raise it to receive from publications with longer terms.
      *
      * @param termLength a power of two from 64 KiB to 1 GiB.
@@ -50,7 +46,7 @@ public final class NetworkLimits
     }
 
     /**
-     * Sets how many images one receive endpoint holds (default 64; {@value DriverProperties#MAX_IMAGES_PER_ENDPOINT}).
+     * Sets how many images one receive endpoint holds (default 64; {@code nanostream.udp.max.images.per.endpoint}).
      *
      * @param images at least 1.
      * @return this.
@@ -68,7 +64,7 @@ public final class NetworkLimits
     }
 
     /**
-     * Sets how many images the driver holds in total (default 256; {@value DriverProperties#MAX_IMAGES}).
+     * Sets how many images the driver holds in total (default 256; {@code nanostream.udp.max.images}).
      *
      * @param images at least 1.
      * @return this.
@@ -87,7 +83,7 @@ public final class NetworkLimits
 
     /**
      * Sets how many images one receive endpoint creates per second, a second's worth at once at most (default 16;
-     * {@value DriverProperties#IMAGE_CREATIONS_PER_SECOND}).
+     * {@code nanostream.udp.image.creations.per.second}).
      *
      * @param perSecond at least 1.
      * @return this.
@@ -106,7 +102,7 @@ public final class NetworkLimits
 
     /**
      * Sets how many images the driver holds from one source address, over all endpoints (default 16;
-     * {@value DriverProperties#MAX_IMAGES_PER_SOURCE}), so that one host cannot take every place from the others.
+     * {@code nanostream.udp.max.images.per.source}), so that one host cannot take every place from the others.
      *
      * @param images at least 1.
      * @return this.
@@ -124,7 +120,7 @@ public final class NetworkLimits
     }
 
     /**
-     * Sets how many bytes the logs of all images take together (default 4 GiB; {@value DriverProperties#MAX_IMAGE_LOG_BYTES}),
+     * Sets how many bytes the logs of all images take together (default 4 GiB; {@code nanostream.udp.max.image.log.bytes}),
      * checked before a log is made: a SETUP whose log would pass it is refused.
      *
      * @param bytes at least one log of the largest term length.
@@ -144,7 +140,7 @@ public final class NetworkLimits
 
     /**
      * Sets how long an image may go without data, heartbeats not counting, before it gives its place to a new session that
-     * a full cap would refuse (default 30 s; {@value DriverProperties#IMAGE_IDLE_TIMEOUT}). Below the caps no image is
+     * a full cap would refuse (default 30 s; {@code nanostream.udp.image.idle.timeout.ms}). Below the caps no image is
      * closed for being idle.
      *
      * @param timeout positive.

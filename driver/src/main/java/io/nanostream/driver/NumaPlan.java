@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Decides at launch which NUMA node the logs the driver creates are bound to ({@value DriverProperties#NUMA_BIND}),
+ * Decides at launch which NUMA node the logs the driver creates are bound to ({@code nanostream.numa.bind}),
  * and reports the {@code numa} feature. The thread expected to write a driver-created log is taken to be the
  * conductor's: it creates, writes through and pre-touches every log, and the publishers and the receiver that write
  * later are best pinned to the same node (one node for all logs keeps it simple). {@code auto} therefore takes the
- * node of the conductor's CPUs: those {@value DriverProperties#AFFINITY} gives the conductor (the shared thread in
+ * node of the conductor's CPUs: those {@code nanostream.affinity} gives the conductor (the shared thread in
  * SHARED mode), else those the process may use (e.g. under {@code numactl --cpunodebind} or {@code taskset}); it
  * binds nothing on a machine with one node, or if those CPUs span several nodes. An explicit node is bound on any
  * machine that has it. The report says what the driver asks for; {@code stat} reads back per log what the kernel

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@value DriverProperties#AFFINITY} setting read: which CPUs each agent (conductor, sender,
+ * The {@code nanostream.affinity} setting read: which CPUs each agent (conductor, sender,
  * receiver) pins itself to. A part with {@code =} names an agent; parts without one add CPUs to the agent
  * before them, so {@code conductor=0,2,sender=1} gives the conductor CPUs 0 and 2. Immutable.
  */

@@ -28,7 +28,7 @@ class DriverAffinityTest
 
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("2 problems")
-            .hasMessageContaining(DriverProperties.AFFINITY + ": sender is given CPU " + beyond + ", which is not online or not allowed to " +
+            .hasMessageContaining(DriverProperties.AFFINITY.name() + ": sender is given CPU " + beyond + ", which is not online or not allowed to " +
                 "this process; the CPUs it may use are " + usable)
             .hasMessageContaining("receiver is given CPUs " + beyond + "," + (beyond + 2) + ", which are not online");
     }
@@ -37,7 +37,7 @@ class DriverAffinityTest
     void conclusionNamesSettingsThatDoNotParse()
     {
         assertThatThrownBy(new DriverContext().affinity("conductor=0,fast=1")::conclude)
-            .hasMessageContaining(DriverProperties.AFFINITY + "=conductor=0,fast=1: 'fast' is not an agent; use conductor, sender or receiver");
+            .hasMessageContaining(DriverProperties.AFFINITY.name() + "=conductor=0,fast=1: 'fast' is not an agent; use conductor, sender or receiver");
         assertThatThrownBy(new DriverContext().affinity("0,1")::conclude).hasMessageContaining("'0' names no agent");
         assertThatThrownBy(new DriverContext().affinity("sender=a")::conclude).hasMessageContaining("'a' is not a CPU number or range");
         assertThatThrownBy(new DriverContext().affinity("sender=0").threadingMode(ThreadingMode.INVOKER)::conclude)

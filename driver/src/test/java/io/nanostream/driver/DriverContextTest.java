@@ -8,12 +8,16 @@ import io.nanostream.buffer.MessageRingDescriptor;
 import io.nanostream.client.ClientContext;
 import io.nanostream.client.NanoStream;
 import io.nanostream.client.Publication;
+import io.nanostream.client.Setting;
 import io.nanostream.client.Subscription;
 import io.nanostream.client.protocol.ControlFile;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,19 +41,19 @@ class DriverContextTest
 
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("6 problems")
-            .hasMessageContaining(DriverProperties.IPC_TERM_LENGTH + "=100000 is not a power of two from 64k to 1g")
-            .hasMessageContaining(DriverProperties.MTU_LENGTH + "=1400 is not a multiple of 32")
-            .hasMessageContaining(DriverProperties.RECEIVER_WINDOW + "=512 is less than the MTU")
-            .hasMessageContaining(DriverProperties.SENDER_IDLE_STRATEGY + ": unknown idle strategy 'fast'")
+            .hasMessageContaining(DriverProperties.IPC_TERM_LENGTH.name() + "=100000 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.MTU_LENGTH.name() + "=1400 is not a multiple of 32")
+            .hasMessageContaining(DriverProperties.RECEIVER_WINDOW.name() + "=512 is less than the MTU")
+            .hasMessageContaining(DriverProperties.SENDER_IDLE_STRATEGY.name() + ": unknown idle strategy 'fast'")
             .hasMessageContaining("make the unblock timeout the longer of the two")
-            .hasMessageContaining(DriverProperties.PUBLICATION_LINGER);
+            .hasMessageContaining(DriverProperties.PUBLICATION_LINGER.name());
     }
 
     @Test
     void aLaunchWithABadConfigurationCreatesNothing()
     {
         final DriverContext context = new DriverContext().directory(java.nio.file.Path.of("target", "never-created-driver")).mtu(17);
-        assertThatThrownBy(() -> MediaDriver.launch(context)).hasMessageContaining(DriverProperties.MTU_LENGTH + "=17");
+        assertThatThrownBy(() -> MediaDriver.launch(context)).hasMessageContaining(DriverProperties.MTU_LENGTH.name() + "=17");
         assertThat(java.nio.file.Path.of("target", "never-created-driver")).doesNotExist();
     }
 
@@ -62,34 +66,72 @@ class DriverContextTest
         assertThat(DriverProperties.parseSize("x", "1g")).isEqualTo(1 << 30);
         for (final String bad : new String[] {"abc", "2g", "-1", "16q", "", "9999999999999k"})
         {
-            assertThatThrownBy(() -> DriverProperties.parseSize(DriverProperties.IPC_TERM_LENGTH, bad))
-                .hasMessageStartingWith(DriverProperties.IPC_TERM_LENGTH + "=" + bad + " is not a size");
+            assertThatThrownBy(() -> DriverProperties.parseSize(DriverProperties.IPC_TERM_LENGTH.name(), bad))
+                .hasMessageStartingWith(DriverProperties.IPC_TERM_LENGTH.name() + "=" + bad + " is not a size");
         }
     }
 
     @Test
     void aPropertyThatDoesNotParseIsAnErrorNotTheDefault()
     {
-        System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT, "ten seconds");
-        System.setProperty(DriverProperties.THREADING_MODE, "threads");
+        System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name(), "ten seconds");
+        System.setProperty(DriverProperties.THREADING_MODE.name(), "threads");
         try
         {
-            assertThatThrownBy(DriverContext::new).hasMessageContaining(DriverProperties.THREADING_MODE + "=threads is not a threading mode");
-            System.clearProperty(DriverProperties.THREADING_MODE);
+            assertThatThrownBy(DriverContext::new).hasMessageContaining(DriverProperties.THREADING_MODE.name() + "=threads is not one of [DEDICATED, SHARED, INVOKER]");
+            System.clearProperty(DriverProperties.THREADING_MODE.name());
             assertThatThrownBy(DriverContext::new)
-                .hasMessageContaining(DriverProperties.CLIENT_LIVENESS_TIMEOUT + "=ten seconds is not a whole number of milliseconds");
-            System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT, "2000");
-            System.setProperty(DriverProperties.IPC_TERM_LENGTH, "64k");
+                .hasMessageContaining(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name() + "=ten seconds is not a number of milliseconds");
+            System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name(), "2000");
+            System.setProperty(DriverProperties.IPC_TERM_LENGTH.name(), "64k");
             final DriverContext context = new DriverContext();
             assertThat(context.clientLivenessTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(context.ipcTermLength()).isEqualTo(65_536);
         }
         finally
         {
-            System.clearProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT);
-            System.clearProperty(DriverProperties.THREADING_MODE);
-            System.clearProperty(DriverProperties.IPC_TERM_LENGTH);
+            System.clearProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name());
+            System.clearProperty(DriverProperties.THREADING_MODE.name());
+            System.clearProperty(DriverProperties.IPC_TERM_LENGTH.name());
         }
+    }
+
+    @Test
+    void flagsAndTheLossSeedAreReadStrictlyToo()
+    {
+        // each of these fell back to its default in silence before every property became a Setting
+        refused(DriverProperties.UDP_OFFLOAD, "off", "is not true or false");
+        refused(DriverProperties.SPARSE_FILES, "yes", "is not true or false");
+        refused(DriverProperties.LOSS_SEED, "seven", "is not a whole number");
+        refused(DriverProperties.RECEIVE_LOSS_RATE, "2", "is not a rate from 0 to 1");
+    }
+
+    private static void refused(final Setting<?> setting, final String value, final String reason)
+    {
+        System.setProperty(setting.name(), value);
+        try
+        {
+            assertThatThrownBy(DriverContext::new).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(setting + "=" + value + " " + reason);
+        }
+        finally
+        {
+            System.clearProperty(setting.name());
+        }
+    }
+
+    @Test
+    void everyPropertyIsOneSettingWithADistinctName() throws Exception
+    {
+        final Set<String> names = new HashSet<>();
+        for (final Field field : DriverProperties.class.getFields())
+        {
+            assertThat(field.getType()).as(field.getName()).isEqualTo(Setting.class);
+            final Setting<?> setting = (Setting<?>)field.get(null);
+            assertThat(setting.name()).startsWith("nanostream.");
+            assertThat(names.add(setting.name())).as("%s is declared once", setting.name()).isTrue();
+        }
+        assertThat(names).hasSizeGreaterThan(40);
     }
 
     @Test
@@ -105,10 +147,10 @@ class DriverContextTest
         context.networkLimits().maxTermLength(100_000).maxImagesPerEndpoint(0).maxImages(-1).imageCreationsPerSecond(0);
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("4 problems")
-            .hasMessageContaining(DriverProperties.MAX_NETWORK_TERM_LENGTH + "=100000 is not a power of two")
-            .hasMessageContaining(DriverProperties.MAX_IMAGES_PER_ENDPOINT + "=0")
-            .hasMessageContaining(DriverProperties.MAX_IMAGES + "=-1")
-            .hasMessageContaining(DriverProperties.IMAGE_CREATIONS_PER_SECOND + "=0");
+            .hasMessageContaining(DriverProperties.MAX_NETWORK_TERM_LENGTH.name() + "=100000 is not a power of two")
+            .hasMessageContaining(DriverProperties.MAX_IMAGES_PER_ENDPOINT.name() + "=0")
+            .hasMessageContaining(DriverProperties.MAX_IMAGES.name() + "=-1")
+            .hasMessageContaining(DriverProperties.IMAGE_CREATIONS_PER_SECOND.name() + "=0");
     }
 
     @Test
@@ -121,7 +163,7 @@ class DriverContextTest
         context.conclude();
         context.idleStrategies().receiver("fast");
         assertThatThrownBy(context::conclude).hasMessageContaining("1 problem:")
-            .hasMessageContaining(DriverProperties.RECEIVER_IDLE_STRATEGY + ": unknown idle strategy 'fast'");
+            .hasMessageContaining(DriverProperties.RECEIVER_IDLE_STRATEGY.name() + ": unknown idle strategy 'fast'");
         assertThat(new DriverContext().idleStrategy("yield").idleStrategies().shared()).as("idleStrategy sets them all").isEqualTo("yield");
     }
 
@@ -132,10 +174,10 @@ class DriverContextTest
         context.controlFileSizes().commandRingLength(100_000).broadcastLength(1024).counterCount(10).errorLogLength(1);
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("4 problems")
-            .hasMessageContaining(DriverProperties.COMMAND_RING_LENGTH + "=100000 is not a power of two from 64k to 1g")
-            .hasMessageContaining(DriverProperties.BROADCAST_LENGTH + "=1024 is not a power of two from 64k to 1g")
-            .hasMessageContaining(DriverProperties.COUNTER_COUNT + "=10 is not from 256 to 1048576")
-            .hasMessageContaining(DriverProperties.ERROR_LOG_LENGTH + "=1 is not from 64k to 1g");
+            .hasMessageContaining(DriverProperties.COMMAND_RING_LENGTH.name() + "=100000 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.BROADCAST_LENGTH.name() + "=1024 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.COUNTER_COUNT.name() + "=10 is not from 256 to 1048576")
+            .hasMessageContaining(DriverProperties.ERROR_LOG_LENGTH.name() + "=1 is not from 64k to 1g");
         final DriverContext huge = new DriverContext();
         huge.controlFileSizes().commandRingLength(1 << 30).broadcastLength(1 << 30);
         assertThatThrownBy(huge::conclude).hasMessageContaining("1 problem:").hasMessageContaining("over 2 GiB: lower");

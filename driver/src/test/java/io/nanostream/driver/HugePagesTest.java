@@ -39,7 +39,7 @@ class HugePagesTest
     {
         final DriverContext context = new DriverContext();
         context.logStorage().directory(mountPoint);
-        assertThatThrownBy(context::conclude).hasMessageContaining(DriverProperties.LOG_DIR + "=" + mountPoint + " is not a directory; " +
+        assertThatThrownBy(context::conclude).hasMessageContaining(DriverProperties.LOG_DIR.name() + "=" + mountPoint + " is not a directory; " +
             "create or mount it first");
     }
 
@@ -49,9 +49,9 @@ class HugePagesTest
         final Path dir = mounts.tmpfs("always", "256m");
         final DriverContext refused = new DriverContext().ipcTermLength(64 * 1024);
         refused.logStorage().directory(dir);
-        assertThatThrownBy(refused::conclude).hasMessageContaining(DriverProperties.IPC_TERM_LENGTH + "=65536 does not fill whole huge pages: " +
-            DriverProperties.LOG_DIR + "=" + dir + " is tmpfs huge=always with 2m pages").hasMessageContaining("at least 2m")
-            .hasMessageNotContaining(DriverProperties.UDP_TERM_LENGTH);
+        assertThatThrownBy(refused::conclude).hasMessageContaining(DriverProperties.IPC_TERM_LENGTH.name() + "=65536 does not fill whole huge pages: " +
+            DriverProperties.LOG_DIR.name() + "=" + dir + " is tmpfs huge=always with 2m pages").hasMessageContaining("at least 2m")
+            .hasMessageNotContaining(DriverProperties.UDP_TERM_LENGTH.name());
         final Path foreign = Files.writeString(dir.resolve("foreign.logbuffer"), "not the driver's");
 
         final DriverContext context = embedded().ipcTermLength(TWO_MB).udpTermLength(TWO_MB);

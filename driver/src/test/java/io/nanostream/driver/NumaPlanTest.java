@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Which node a log gets ({@value DriverProperties#NUMA_BIND}), decided on a simulated two-node /sys tree and on this
+ * Which node a log gets ({@code nanostream.numa.bind}), decided on a simulated two-node /sys tree and on this
  * one-node machine; settings checked by conclude(); and without native access the feature is off, silently, with its reason.
  */
 class NumaPlanTest
@@ -81,12 +81,12 @@ class NumaPlanTest
     @Test
     void withoutNativeAccessTheDriverStartsSilentlyAndSaysWhyNumaIsOff() throws Exception
     {
-        final DriverAffinityTest.Run bound = DriverAffinityTest.run("-D" + DriverProperties.NUMA_BIND + "=0");
+        final DriverAffinityTest.Run bound = DriverAffinityTest.run("-D" + DriverProperties.NUMA_BIND.name() + "=0");
         assertThat(bound.stderr()).isEmpty();
         assertThat(bound.exitCode()).isZero();
         assertThat(bound.stdout()).filteredOn(line -> line.contains(" numa: ")).containsExactly("feature 0 numa: off: " + NATIVE_OFF);
 
-        final DriverAffinityTest.Run auto = DriverAffinityTest.run("-D" + DriverProperties.NUMA_BIND + "=auto");
+        final DriverAffinityTest.Run auto = DriverAffinityTest.run("-D" + DriverProperties.NUMA_BIND.name() + "=auto");
         assertThat(auto.stderr()).isEmpty();
         assertThat(auto.stdout()).filteredOn(line -> line.contains(" numa: ")).singleElement().asString()
             .startsWith("feature 0 numa: off: ");
