@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -28,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The archive's one thread: it takes clients' requests from the control stream and answers each on the client's
- * response stream, records every image of the streams it was asked to record, and runs the replays. Images come and go
- * on the archive client's conductor thread, which hands them over as {@link ImageEvent}s. A request that cannot be done
- * is answered with an error that names the problem; nothing a client sends can stop the duty cycle. Runs on the
- * archive's thread.
+ * response stream, records every image of the streams it was asked to record (its {@link Recorder}), and runs the
+ * replays (its {@link Replayer}). Images come and go on the archive client's conductor thread, which hands them over as
+ * {@link ImageEvent}s. A request that cannot be done is answered with an error that names the problem; nothing a client
+ * sends can stop the duty cycle. Runs on the archive's thread.
  */
 public final class ArchiveConductor implements Agent
 {
@@ -41,7 +40,6 @@ public final class ArchiveConductor implements Agent
     static final long SESSION_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ArchiveContext context;
-    private final Path directory;
     private final NanoStream client;
     private final Catalog catalog;
     private final RecordingCounters counters;
@@ -53,11 +51,10 @@ public final class ArchiveConductor implements Agent
     private final List<ControlSession> sessionList = new ArrayList<>(); // the same sessions, walked without an iterator
     private final Map<String, Subscription> recordingSubscriptions = new HashMap<>();
     private final Recorder recorder;
-    private final Map<Long, ReplaySession> replays = new HashMap<>();
+    private final Replayer replayer;
     private final List<ReplicationSession> replications = new ArrayList<>();
     private long nextControlSessionId = 1;
     private long nextReplicationId = 1;
-    private long nextReplaySessionId = 1;
     private long nextSessionCheckNanos;
 
     /**
@@ -73,8 +70,8 @@ public final class ArchiveConductor implements Agent
         this.counters = counters;
         this.retention = new RecordingRetention(context.archiveDirectory(), catalog, this::forceCatalog);
         this.recorder = new Recorder(context, catalog, counters, this::forceCatalog);
+        this.replayer = new Replayer(context, client, counters);
         this.context = context;
-        this.directory = context.archiveDirectory();
         this.client = client;
         this.catalog = catalog;
         this.requests = client.addSubscription(ChannelUri.parse(context.controlChannel()).forSubscription().toString(),
@@ -145,30 +142,14 @@ public final class ArchiveConductor implements Agent
                 replications.remove(i);
             }
         }
-        if (replays.isEmpty())
-        {
-            return work; // no iterator made on a cycle with no replay: the duty cycle allocates nothing while it records
-        }
-        final Iterator<ReplaySession> replaySessions = replays.values().iterator();
-        while (replaySessions.hasNext())
-        {
-            final ReplaySession replay = replaySessions.next();
-            work += replay.doWork(nowNanos);
-            if (replay.outcome() != null)
-            {
-                replaySessions.remove();
-                replaysChanged(replay.recordingId());
-            }
-        }
-        return work;
+        return work + replayer.doWork(nowNanos);
     }
 
     @Override
     public void onClose()
     {
         recorder.close();
-        replays.values().forEach(ReplaySession::close);
-        replays.clear();
+        replayer.close();
         replications.forEach(ReplicationSession::close);
         replications.clear();
         sessionList.forEach(ControlSession::close);
@@ -200,7 +181,7 @@ public final class ArchiveConductor implements Agent
     {
         controlSessions.remove(session.controlSessionId());
         sessionList.remove(session);
-        stopReplaysOf(session.controlSessionId());
+        replayer.stopAllOf(session.controlSessionId());
         session.close();
     }
 
@@ -479,72 +460,28 @@ public final class ArchiveConductor implements Agent
         final RecordingDescriptor recording = recording(recordingId);
         final RecordingSession active = recorder.active(recordingId);
         final RecordingProgress progress = active != null ? active : RecordingProgress.stopped(recording.stopPosition());
-        final long start = position == RecordingDescriptor.NULL_POSITION ? recording.startPosition() : position;
-        final long recorded = progress.position();
-        if (start < recording.startPosition() || start > recorded)
-        {
-            throw new ArchiveRequestException("position " + start + " is outside recording " + recordingId + ": replay from " +
-                recording.startPosition() + " to " + recorded);
-        }
-        if (!FrameStarts.isFrameStart(directory, recording, start))
-        {
-            throw new ArchiveRequestException("position " + start + " is not the start of a frame of recording " + recordingId +
-                "; replay from a position a frame starts at, from " + recording.startPosition() + " to " + recorded);
-        }
-        if (length < -1 || (length >= 0 && !progress.isActive() && start + length > recorded))
-        {
-            throw new ArchiveRequestException("a replay of " + length + " bytes from " + start + " runs past the stop position " + recorded +
-                " of recording " + recordingId + "; ask for at most " + (recorded - start) + ", or -1 for the rest");
-        }
-        final ChannelUri uri = ChannelUri.parse(replayChannel);
-        for (final String placed : List.of(ChannelUri.TERM_LENGTH, ChannelUri.MTU, ChannelUri.INIT_TERM_ID, ChannelUri.TERM_ID,
-            ChannelUri.TERM_OFFSET))
-        {
-            if (uri.get(placed) != null)
-            {
-                throw new ArchiveRequestException("a replay channel takes its " + placed + " from the recording; remove it from " +
-                    replayChannel);
-            }
-        }
-        final int termLength = recording.termLength();
-        final int termId = recording.initialTermId() + (int)(start >>> Long.numberOfTrailingZeros(termLength));
-        final ExclusivePublication publication = client.addExclusivePublication(replayChannel + (replayChannel.contains("?") ? "|" : "?") +
-            "term-length=" + termLength + "|mtu=" + recording.mtu() + "|init-term-id=" + recording.initialTermId() + "|term-id=" + termId +
-            "|term-offset=" + (int)(start & (termLength - 1)), replayStreamId);
-        final long replaySessionId = nextReplaySessionId++;
-        replays.put(replaySessionId, new ReplaySession(replaySessionId, session.controlSessionId(), recording, directory, publication, start,
-            length == -1 ? Long.MAX_VALUE : start + length, progress, System.nanoTime() + context.replayConnectTimeout().toNanos()));
-        replaysChanged(recordingId);
+        final long replaySessionId = replayer.start(session.controlSessionId(), recording, progress, position, length, replayStreamId,
+            replayChannel);
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
     }
 
     private void stopReplay(final ControlSession session, final long correlationId, final long replaySessionId)
     {
-        final ReplaySession replay = replays.get(replaySessionId);
-        if (replay == null)
-        {
-            throw new ArchiveRequestException("there is no replay " + replaySessionId + " running");
-        }
-        if (replay.controlSessionId() != session.controlSessionId())
-        {
-            throw new ArchiveRequestException("replay " + replaySessionId + " belongs to another client's session; only it can stop it");
-        }
-        replays.remove(replaySessionId).close();
-        replaysChanged(replay.recordingId());
+        replayer.stop(session.controlSessionId(), replaySessionId);
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
     }
 
     private void truncate(final ControlSession session, final long correlationId, final long recordingId, final long position)
     {
         final RecordingDescriptor recording = stoppedRecording(recordingId, "truncated");
-        refuseWhileReplayed(recording, Long.MAX_VALUE, "truncated");
+        replayer.refuseWhileReplayed(recording, Long.MAX_VALUE, "truncated");
         session.respond(correlationId, ControlProtocol.OK, retention.truncate(recording, position), "");
     }
 
     private void delete(final ControlSession session, final long correlationId, final long recordingId)
     {
         final RecordingDescriptor recording = stoppedRecording(recordingId, "deleted");
-        refuseWhileReplayed(recording, Long.MAX_VALUE, "deleted");
+        replayer.refuseWhileReplayed(recording, Long.MAX_VALUE, "deleted");
         session.respond(correlationId, ControlProtocol.OK, retention.delete(recording), "");
     }
 
@@ -552,7 +489,7 @@ public final class ArchiveConductor implements Agent
     {
         final RecordingDescriptor recording = recording(recordingId);
         final long newStart = retention.purgeBefore(recording, recordingPosition(recordingId), position,
-            before -> refuseWhileReplayed(recording, before, "purged before " + before));
+            before -> replayer.refuseWhileReplayed(recording, before, "purged before " + before));
         session.respond(correlationId, ControlProtocol.OK, newStart, "");
     }
 
@@ -566,50 +503,11 @@ public final class ArchiveConductor implements Agent
         return recording;
     }
 
-    /** Refuses a change while a replay of the recording reads before a position. */
-    private void refuseWhileReplayed(final RecordingDescriptor recording, final long before, final String what)
-    {
-        for (final ReplaySession replay : replays.values())
-        {
-            if (replay.recordingId() == recording.recordingId() && replay.position() < before)
-            {
-                throw new ArchiveRequestException("recording " + recording.recordingId() + " is being replayed (replay " +
-                    replay.replaySessionId() + ", at " + replay.position() + "); it can be " + what + " once the replay stops");
-            }
-        }
-    }
-
-    /** Shows the replays running, in all and of a recording, in the counters file. */
-    private void replaysChanged(final long recordingId)
-    {
-        int ofRecording = 0;
-        for (final ReplaySession replay : replays.values())
-        {
-            ofRecording += replay.recordingId() == recordingId ? 1 : 0;
-        }
-        counters.replays(replays.size(), recordingId, ofRecording);
-    }
-
     private void forceCatalog()
     {
         if (context.fsyncLevel() >= 2)
         {
             catalog.force();
-        }
-    }
-
-    private void stopReplaysOf(final long controlSessionId)
-    {
-        final Iterator<ReplaySession> iterator = replays.values().iterator();
-        while (iterator.hasNext())
-        {
-            final ReplaySession replay = iterator.next();
-            if (replay.controlSessionId() == controlSessionId)
-            {
-                replay.close();
-                iterator.remove();
-                replaysChanged(replay.recordingId());
-            }
         }
     }
 }
