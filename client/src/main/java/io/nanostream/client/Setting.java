@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
 
 /**
  * One system property that configures Nano-Stream: its name, its default, and the parser of its value, side by side,
- * as the rows of {@link ClientProperties} and the driver's {@code DriverProperties} declare them. An unset or blank
+ * as the rows of {@link ClientProperties}, the driver's {@code DriverProperties} and the archive's
+ * {@code ArchiveProperties} declare them. An unset or blank
  * property reads as the default; a value the parser refuses is an {@link IllegalArgumentException} that names the
  * property, the value and the form it should take, never a silent default. Rules that span settings, or that apply
  * to values set in code as well (a term length must be a power of two), are checked where the settings are concluded.

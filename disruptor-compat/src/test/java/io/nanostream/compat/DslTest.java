@@ -1,18 +1,18 @@
 package io.nanostream.compat;
 
 import io.nanostream.ring.BusySpinWaitStrategy;
+import io.nanostream.ring.DaemonThreadFactory;
 import io.nanostream.ring.EventHandler;
 import io.nanostream.ring.EventTranslator;
 import io.nanostream.ring.EventTranslatorOneArg;
 import io.nanostream.ring.EventTranslatorThreeArg;
 import io.nanostream.ring.EventTranslatorTwoArg;
-import io.nanostream.ring.graph.HandlerGroup;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.RingBuffer;
 import io.nanostream.ring.SequenceBarrier;
 import io.nanostream.ring.YieldingWaitStrategy;
 import io.nanostream.ring.dsl.Disruptor;
-import io.nanostream.ring.DaemonThreadFactory;
+import io.nanostream.ring.graph.HandlerGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

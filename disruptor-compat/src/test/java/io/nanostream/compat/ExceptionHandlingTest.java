@@ -1,8 +1,8 @@
 package io.nanostream.compat;
 
+import io.nanostream.ring.DaemonThreadFactory;
 import io.nanostream.ring.EventHandler;
 import io.nanostream.ring.ExceptionHandler;
-import io.nanostream.ring.graph.ExceptionHandlerWrapper;
 import io.nanostream.ring.ExceptionHandlers;
 import io.nanostream.ring.FatalExceptionHandler;
 import io.nanostream.ring.IgnoreExceptionHandler;
@@ -10,7 +10,7 @@ import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.RingBuffer;
 import io.nanostream.ring.YieldingWaitStrategy;
 import io.nanostream.ring.dsl.Disruptor;
-import io.nanostream.ring.DaemonThreadFactory;
+import io.nanostream.ring.graph.ExceptionHandlerWrapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.nanostream.driver;
 
 import io.nanostream.concurrent.Agent;
+import io.nanostream.driver.status.FeatureStatus;
 import io.nanostream.natives.affinity.Affinity;
 import io.nanostream.natives.affinity.CpuSet;
-import io.nanostream.driver.status.FeatureStatus;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.nanostream.driver;
 
-import io.nanostream.natives.net.NativeUdpSocket;
 import io.nanostream.driver.status.FeatureStatus;
 import io.nanostream.driver.udp.SocketBatching;
+import io.nanostream.natives.net.NativeUdpSocket;
 
 /**
  * How the driver's UDP sockets move datagrams, part of {@link DriverContext} ({@link DriverContext#datagramBatching()}):

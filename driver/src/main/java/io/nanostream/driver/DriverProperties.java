@@ -107,7 +107,17 @@ public final class DriverProperties
         Setting.count("nanostream.udp.max.images.per.source", ReceiverLimits.DEFAULT_MAX_IMAGES_PER_SOURCE);
     /** The most bytes all image logs take together. */
     public static final Setting<Long> MAX_IMAGE_LOG_BYTES = new Setting<>("nanostream.udp.max.image.log.bytes",
-        ReceiverLimits.DEFAULT_MAX_IMAGE_LOG_BYTES, DriverProperties::parseLongSize);
+        ReceiverLimits.DEFAULT_MAX_IMAGE_LOG_BYTES, (property, text) ->
+        {
+            try
+            {
+                return parseLongSize(property, text);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw Setting.refused(property, text, "a size: bytes, or a number with k, m, g or t (e.g. 4g)");
+            }
+        });
     /** How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap. */
     public static final Setting<Duration> IMAGE_IDLE_TIMEOUT = Setting.millis("nanostream.udp.image.idle.timeout.ms",
         ReceiverLimits.DEFAULT_IMAGE_IDLE_NANOS / 1_000_000, 0);
@@ -185,7 +195,17 @@ public final class DriverProperties
 
     private static Setting<Integer> size(final String name, final int defaultValue)
     {
-        return new Setting<>(name, defaultValue, DriverProperties::parseSize);
+        return new Setting<>(name, defaultValue, (property, text) ->
+        {
+            try
+            {
+                return parseSize(property, text);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw Setting.refused(property, text, "a size: bytes, or a number with k, m or g (e.g. 16m), below 2g");
+            }
+        });
     }
 
     private static Setting<Double> rate(final String name)
@@ -217,7 +237,7 @@ public final class DriverProperties
     static Supplier<LossGenerator> loss(final Setting<Double> rate)
     {
         final Double value = rate.read();
-        final long seed = LOSS_SEED.read(); // read, and refused if bad, even while no rate is set
+        final long seed = LOSS_SEED.read(); // the seed and the types are read, and refused if bad, even while no rate is set
         final int[] types = Arrays.stream(LOSS_TYPES.read().split(",")).mapToInt(DriverProperties::frameType).toArray();
         if (value == null)
         {

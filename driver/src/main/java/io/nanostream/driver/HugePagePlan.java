@@ -1,9 +1,9 @@
 package io.nanostream.driver;
 
 import io.nanostream.client.protocol.ControlFile;
-import io.nanostream.natives.memory.HugePageAdvice;
 import io.nanostream.driver.conductor.LogPlacement;
 import io.nanostream.driver.status.FeatureStatus;
+import io.nanostream.natives.memory.HugePageAdvice;
 
 import java.nio.file.Path;
 

@@ -1,9 +1,9 @@
 package io.nanostream.driver;
 
+import io.nanostream.driver.status.FeatureStatus;
 import io.nanostream.natives.affinity.CpuSet;
 import io.nanostream.natives.affinity.CpuTopology;
 import io.nanostream.natives.memory.NumaBinding;
-import io.nanostream.driver.status.FeatureStatus;
 
 import java.io.IOException;
 import java.util.List;

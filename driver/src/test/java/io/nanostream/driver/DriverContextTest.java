@@ -69,6 +69,8 @@ class DriverContextTest
             assertThatThrownBy(() -> DriverProperties.parseSize(DriverProperties.IPC_TERM_LENGTH.name(), bad))
                 .hasMessageStartingWith(DriverProperties.IPC_TERM_LENGTH.name() + "=" + bad + " is not a size");
         }
+        refused(DriverProperties.IPC_TERM_LENGTH, "16q", "is not a size: bytes, or a number with k, m or g");
+        refused(DriverProperties.MAX_IMAGE_LOG_BYTES, "lots", "is not a size: bytes, or a number with k, m, g or t");
     }
 
     @Test

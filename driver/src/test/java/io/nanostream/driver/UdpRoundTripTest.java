@@ -69,8 +69,7 @@ class UdpRoundTripTest
         assertThat(receiving.transportCounters().value("udp invalid frames dropped")).isZero();
         // a long message's fragments are equal datagrams: batched, they go as one message the kernel cuts, and loopback
         // hands them to the receiver together; on JDK channels neither happens
-        final boolean offloads = Integer.getInteger(DriverProperties.UDP_BATCH.name(), 0) > 0 &&
-            !"false".equals(System.getProperty(DriverProperties.UDP_OFFLOAD.name()));
+        final boolean offloads = DriverProperties.UDP_BATCH.read() > 0 && DriverProperties.UDP_OFFLOAD.read();
         assertThat(counters.value("udp segmented messages sent") > 0).isEqualTo(offloads);
         assertThat(receiving.transportCounters().value("udp coalesced messages received") > 0).isEqualTo(offloads);
     }
@@ -84,7 +83,7 @@ class UdpRoundTripTest
     void runsOnTheSocketsThisExecutionAskedFor()
     {
         final MediaDriver driver = keep(MediaDriver.launch(context(ThreadingMode.SHARED)));
-        final boolean batched = Integer.getInteger(DriverProperties.UDP_BATCH.name(), 0) > 0;
+        final boolean batched = DriverProperties.UDP_BATCH.read() > 0;
         assertThat(FeatureCounters.read(driver.directory())).anySatisfy(line -> assertThat(line)
             .startsWith(batched ? "1 udp-batch: on: sendmmsg/recvmmsg, up to " : "0 udp-batch: off: "));
         if (batched)

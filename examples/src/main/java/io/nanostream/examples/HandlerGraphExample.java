@@ -1,10 +1,10 @@
 package io.nanostream.examples;
 
 import io.nanostream.ring.EventHandler;
-import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.RingBuffer;
 import io.nanostream.ring.YieldingWaitStrategy;
+import io.nanostream.ring.graph.HandlerGraph;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.nanostream.ring;
 
-import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.concurrent.Sequence;
+import io.nanostream.ring.graph.HandlerGraph;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,10 +1,10 @@
 package io.nanostream.ring;
 
-import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.natives.affinity.Affinity;
 import io.nanostream.natives.affinity.AffinityThreadFactory;
 import io.nanostream.natives.affinity.CpuSet;
 import io.nanostream.natives.affinity.CpuTopology;
+import io.nanostream.ring.graph.HandlerGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package io.nanostream.bench.ipc;
 import io.aeron.Aeron;
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.client.NanoStream;
-import io.nanostream.natives.memory.MappingUsage;
 import io.nanostream.driver.DriverContext;
 import io.nanostream.driver.MediaDriver;
 import io.nanostream.driver.ThreadingMode;
+import io.nanostream.natives.memory.MappingUsage;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;

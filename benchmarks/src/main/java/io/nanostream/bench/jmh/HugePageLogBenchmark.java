@@ -2,9 +2,9 @@ package io.nanostream.bench.jmh;
 
 import io.nanostream.buffer.AtomicBuffer;
 import io.nanostream.buffer.MappedFile;
-import io.nanostream.natives.memory.MappingUsage;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
+import io.nanostream.natives.memory.MappingUsage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,10 +1,10 @@
 package io.nanostream.driver.conductor;
 
 import io.nanostream.buffer.MappedFile;
-import io.nanostream.natives.memory.HugePageAdvice;
-import io.nanostream.natives.memory.NumaBinding;
 import io.nanostream.log.LogBuffers;
 import io.nanostream.log.LogLayout;
+import io.nanostream.natives.memory.HugePageAdvice;
+import io.nanostream.natives.memory.NumaBinding;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

@@ -1,7 +1,6 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
-import io.nanostream.natives.net.NativeUdpSocket;
 import io.nanostream.driver.auth.DatagramAuthenticator;
 import io.nanostream.driver.loss.LossGenerator;
 import io.nanostream.driver.status.TransportCounters;
@@ -10,6 +9,7 @@ import io.nanostream.log.FrameChecksums;
 import io.nanostream.log.FrameHeader;
 import io.nanostream.log.FrameType;
 import io.nanostream.log.TermScanner;
+import io.nanostream.natives.net.NativeUdpSocket;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

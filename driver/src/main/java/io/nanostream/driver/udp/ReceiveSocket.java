@@ -1,9 +1,9 @@
 package io.nanostream.driver.udp;
 
 import io.nanostream.buffer.AtomicBuffer;
+import io.nanostream.driver.status.TransportCounters;
 import io.nanostream.natives.net.NativeUdpSocket;
 import io.nanostream.natives.net.ReceivedDatagrams;
-import io.nanostream.driver.status.TransportCounters;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

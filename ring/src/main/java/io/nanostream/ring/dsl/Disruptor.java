@@ -2,9 +2,9 @@ package io.nanostream.ring.dsl;
 
 import io.nanostream.ring.BlockingWaitStrategy;
 import io.nanostream.ring.EventFactory;
-import io.nanostream.ring.graph.HandlerGraph;
 import io.nanostream.ring.ProducerType;
 import io.nanostream.ring.WaitStrategy;
+import io.nanostream.ring.graph.HandlerGraph;
 
 import java.util.concurrent.ThreadFactory;
 

@@ -223,11 +223,6 @@ public final class HandlerGroup<E>
      */
     public Sequence[] sequences()
     {
-        final List<Sequence> sequences = new ArrayList<>();
-        for (final GraphNode<E> node : nodes)
-        {
-            sequences.addAll(List.of(node.sequences()));
-        }
-        return sequences.toArray(new Sequence[0]);
+        return HandlerGraphWiring.sequencesOf(nodes);
     }
 }

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  */
 public abstract class RingInternals
 {
+    private static final String IMPLEMENTATION = "io.nanostream.ring.RingPackageInternals";
+
     private static volatile RingInternals registered;
 
     /** For the one implementation, in {@code RingBuffer}. */
@@ -38,9 +40,16 @@ public abstract class RingInternals
      *
      * @param internals the implementation.
      * @throws IllegalStateException if one is registered already.
+     * @throws IllegalArgumentException if it is not the ring's own, from the ring's class loader: on the class path,
+     *                                  where this package is not hidden, no one else may take the ring's place.
      */
     public static void register(final RingInternals internals)
     {
+        final Class<?> type = internals.getClass();
+        if (!type.getName().equals(IMPLEMENTATION) || type.getClassLoader() != RingInternals.class.getClassLoader())
+        {
+            throw new IllegalArgumentException(type.getName() + " is not the ring's own internals; only RingBuffer registers them");
+        }
         synchronized (RingInternals.class)
         {
             if (registered != null)
