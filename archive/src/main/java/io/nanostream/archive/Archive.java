@@ -50,8 +50,8 @@ public final class Archive implements AutoCloseable
     private boolean closed;
 
     private Archive(
-        final ArchiveContext context, final FileChannel lockFile, final FileLock lock, final Catalog catalog, final RecordingCounters counters,
-        final NanoStream client, final ArchiveConductor conductor)
+        final ArchiveContext context, final FileChannel lockFile, final FileLock lock, final Catalog catalog,
+        final RecordingCounters counters, final NanoStream client, final ArchiveConductor conductor)
     {
         this.context = context;
         this.counters = counters;
@@ -86,20 +86,23 @@ public final class Archive implements AutoCloseable
         try
         {
             Files.createDirectories(directory);
-            lockFile = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockFile = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
             lock = lockFile.tryLock();
             if (lock == null)
             {
-                throw new IllegalStateException("another archive runs in " + directory + "; stop it, or give this one another directory");
+                throw new IllegalStateException("another archive runs in " + directory +
+                    "; stop it, or give this one another directory");
             }
             catalog = Catalog.open(directory, context.catalogCapacity());
             ArchiveConductor.recover(directory, catalog);
             final List<Path> orphans = RecordingFiles.orphans(directory, catalog);
             if (!orphans.isEmpty())
             {
-                System.getLogger("io.nanostream.archive").log(System.Logger.Level.WARNING, orphans.size() + " segment file(s) in " +
-                    directory + " belong to no recording (a deletion or purge cut short): " + orphans + "; remove them with " +
-                    "./nano-stream archive orphans --archive-dir " + directory + " --delete while no archive runs there");
+                System.getLogger("io.nanostream.archive").log(System.Logger.Level.WARNING, orphans.size() +
+                    " segment file(s) in " + directory + " belong to no recording (a deletion or purge cut short): " +
+                    orphans + "; remove them with " + "./nano-stream archive orphans --archive-dir " + directory +
+                    " --delete while no archive runs there");
             }
             final RecordingCounters counters = RecordingCounters.create(directory);
             final NanoStream client;
@@ -114,7 +117,8 @@ public final class Archive implements AutoCloseable
             }
             try
             {
-                return new Archive(context, lockFile, lock, catalog, counters, client, new ArchiveConductor(context, client, catalog, counters));
+                return new Archive(context, lockFile, lock, catalog, counters, client, new ArchiveConductor(context,
+                    client, catalog, counters));
             }
             catch (final RuntimeException ex)
             {
@@ -131,8 +135,8 @@ public final class Archive implements AutoCloseable
         catch (final OverlappingFileLockException ex)
         {
             close(catalog, lock, lockFile);
-            throw new IllegalStateException("another archive runs in " + directory + " in this process; close it, or give this one " +
-                "another directory", ex);
+            throw new IllegalStateException("another archive runs in " + directory +
+                " in this process; close it, or give this one " + "another directory", ex);
         }
         catch (final RuntimeException ex)
         {
@@ -191,7 +195,10 @@ public final class Archive implements AutoCloseable
         return context;
     }
 
-    /** Stops recording (each recording ends where it got to) and replaying, and lets the directory go; again does nothing. */
+    /**
+     * Stops recording (each recording ends where it got to) and replaying, and lets the
+     * directory go; again does nothing.
+     */
     @Override
     public void close()
     {

@@ -70,8 +70,8 @@ public final class ArchiveClient implements AutoCloseable
      */
     public static ArchiveClient connect(final NanoStream client)
     {
-        return connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL, ArchiveContext.DEFAULT_CONTROL_STREAM_ID, DEFAULT_RESPONSE_CHANNEL,
-            Duration.ofSeconds(10));
+        return connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL, ArchiveContext.DEFAULT_CONTROL_STREAM_ID,
+            DEFAULT_RESPONSE_CHANNEL, Duration.ofSeconds(10));
     }
 
     /**
@@ -102,7 +102,8 @@ public final class ArchiveClient implements AutoCloseable
             responses.close();
             throw ex;
         }
-        final ArchiveClient session = new ArchiveClient(client, requests, responses, controlChannel + " stream " + controlStreamId, timeout);
+        final ArchiveClient session = new ArchiveClient(client, requests, responses, controlChannel + " stream " +
+            controlStreamId, timeout);
         try
         {
             final long correlationId = session.begin(ControlProtocol.CONNECT);
@@ -132,7 +133,8 @@ public final class ArchiveClient implements AutoCloseable
     {
         final long correlationId = begin(ControlProtocol.START_RECORDING);
         request.putInt(ControlProtocol.REQUEST_BODY_OFFSET, streamId);
-        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 4, channel));
+        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 4,
+            channel));
     }
 
     /**
@@ -165,7 +167,8 @@ public final class ArchiveClient implements AutoCloseable
         final long correlationId = begin(ControlProtocol.EXTEND_RECORDING);
         request.putLong(ControlProtocol.REQUEST_BODY_OFFSET, recordingId);
         request.putInt(ControlProtocol.REQUEST_BODY_OFFSET + 8, streamId);
-        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 12, channel));
+        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.REQUEST_BODY_OFFSET + 12,
+            channel));
     }
 
     /**
@@ -242,7 +245,8 @@ public final class ArchiveClient implements AutoCloseable
      *                          outside the recording (the message gives the range), a length past its end.
      */
     public synchronized long startReplay(
-        final long recordingId, final long position, final long length, final String replayChannel, final int replayStreamId)
+        final long recordingId, final long position, final long length, final String replayChannel,
+        final int replayStreamId)
     {
         final long correlationId = begin(ControlProtocol.START_REPLAY);
         final int body = ControlProtocol.REQUEST_BODY_OFFSET;
@@ -271,8 +275,8 @@ public final class ArchiveClient implements AutoCloseable
      *
      * @param recordingId the recording, stopped.
      * @param position    the new stop position: a frame start, from the recording's start to its stop.
-     * @throws ArchiveException if there is no such recording, it is being made or replayed, or the position is not a frame
-     *                          start inside it (the message gives the range).
+     * @throws ArchiveException if there is no such recording, it is being made or replayed, or the position is not a
+     * frame start inside it (the message gives the range).
      */
     public synchronized void truncateRecording(final long recordingId, final long position)
     {
@@ -315,12 +319,12 @@ public final class ArchiveClient implements AutoCloseable
     }
 
     /**
-     * Asks this archive to copy a recording from another archive, typically on another machine, and to keep following it
-     * while the source records it. The copy is a recording of this archive's own, whose descriptor keeps the source's
-     * recording id ({@link RecordingDescriptor#sourceRecordingId}); it starts where the source recording starts and has
-     * its positions. When the link breaks, this archive tries again, every half second, and the copy goes on from its
-     * own stop position. The replication ends once the copy holds all of a stopped source recording, or when the source
-     * refuses it (the archive's error handler says why).
+     * Asks this archive to copy a recording from another archive, typically on another machine, and to keep following
+     * it while the source records it. The copy is a recording of this archive's own, whose descriptor keeps the
+     * source's recording id ({@link RecordingDescriptor#sourceRecordingId}); it starts where the source recording
+     * starts and has its positions. When the link breaks, this archive tries again, every half second, and the copy
+     * goes on from its own stop position. The replication ends once the copy holds all of a stopped source recording,
+     * or when the source refuses it (the archive's error handler says why).
      *
      * @param sourceRecordingId     the recording at the source archive.
      * @param sourceControlChannel  the source archive's control channel, as this archive's driver reaches it (UDP).
@@ -328,18 +332,19 @@ public final class ArchiveClient implements AutoCloseable
      * @param localChannel          a UDP channel of this archive's machine that the source reaches, as
      *                              {@code nano:udp?endpoint=host:port}: the source's answers and replay come there.
      * @return the replication's id, to stop it.
-     * @throws ArchiveException if a channel does not parse, the local channel is not UDP, or the recording is already being
-     *                          replicated from there.
+     * @throws ArchiveException if a channel does not parse, the local channel is not UDP, or the recording is
+     * already being replicated from there.
      */
     public synchronized long replicate(
-        final long sourceRecordingId, final String sourceControlChannel, final int sourceControlStreamId, final String localChannel)
+        final long sourceRecordingId, final String sourceControlChannel, final int sourceControlStreamId,
+        final String localChannel)
     {
         final long correlationId = begin(ControlProtocol.REPLICATE);
         final int body = ControlProtocol.REQUEST_BODY_OFFSET;
         request.putLong(body, sourceRecordingId);
         request.putInt(body + 8, sourceControlStreamId);
-        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.putString(request, body + 12, sourceControlChannel),
-            localChannel));
+        return call(correlationId, ControlProtocol.putString(request, ControlProtocol.putString(request, body + 12,
+            sourceControlChannel), localChannel));
     }
 
     /**
@@ -415,7 +420,8 @@ public final class ArchiveClient implements AutoCloseable
             {
                 if (System.nanoTime() - deadline > 0)
                 {
-                    throw new ArchiveException("no answer from the archive on " + controlChannel + " within " + timeoutNanos / 1_000_000 +
+                    throw new ArchiveException("no answer from the archive on " + controlChannel + " within " +
+                        timeoutNanos / 1_000_000 +
                         " ms; is it running, and does it reach this client's response channel?");
                 }
                 Thread.yield();
@@ -435,11 +441,13 @@ public final class ArchiveClient implements AutoCloseable
         long result;
         while ((result = requests.offer(request, 0, length)) < 0)
         {
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED || System.nanoTime() - deadline > 0)
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
+                System.nanoTime() - deadline > 0)
             {
-                throw new ArchiveException("the archive's control stream " + controlChannel + " took no request " + correlationId +
-                    " within " + timeoutNanos / 1_000_000 + " ms (" + (result == Publication.NOT_CONNECTED ? "no archive listens there" :
-                    "status " + result) + "); is the archive running on this driver?");
+                throw new ArchiveException("the archive's control stream " + controlChannel + " took no request " +
+                    correlationId + " within " + timeoutNanos / 1_000_000 + " ms (" +
+                    (result == Publication.NOT_CONNECTED ? "no archive listens there" : "status " + result) +
+                    "); is the archive running on this driver?");
             }
             Thread.yield();
         }
@@ -457,9 +465,10 @@ public final class ArchiveClient implements AutoCloseable
     {
         final int body = ControlProtocol.ANSWER_BODY_OFFSET;
         final int afterSource = answer.afterString(answer.afterString(body + 64));
-        return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16), answer.getLong(body + 24),
-            answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44), answer.getInt(body + 48),
-            answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60), answer.getString(body + 64),
-            answer.getString(answer.afterString(body + 64)), answer.getInt(afterSource) != 0, answer.getLong(afterSource + Integer.BYTES));
+        return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16),
+            answer.getLong(body + 24), answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44),
+            answer.getInt(body + 48), answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60),
+            answer.getString(body + 64), answer.getString(answer.afterString(body + 64)),
+            answer.getInt(afterSource) != 0, answer.getLong(afterSource + Integer.BYTES));
     }
 }

@@ -198,9 +198,9 @@ public final class ArchiveContext
 
     /**
      * Sets how the archive's thread waits when a duty cycle finds nothing to do, by name: {@code backoff} (spins, then
-     * yields, then parks up to a millisecond; the default), {@code yield}, {@code spin} (a core of its own), {@code sleep},
-     * or {@code backoff:spins:yields:minParkNs:maxParkNs}. Recording latency at low rates is this choice: a parked
-     * archive sees a message only when it wakes.
+     * yields, then parks up to a millisecond; the default), {@code yield}, {@code spin} (a core of its own), {@code
+     * sleep}, or {@code backoff:spins:yields:minParkNs:maxParkNs}. Recording latency at low rates is this choice: a
+     * parked archive sees a message only when it wakes.
      *
      * @param name the strategy's name.
      * @return this context.

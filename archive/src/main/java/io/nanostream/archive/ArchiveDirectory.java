@@ -86,8 +86,8 @@ public final class ArchiveDirectory
         {
             if (lock == null)
             {
-                throw new IllegalStateException("an archive runs in " + directory + "; stop it before removing orphaned segments " +
-                    "(it reports them when it starts)");
+                throw new IllegalStateException("an archive runs in " + directory +
+                    "; stop it before removing orphaned segments " + "(it reports them when it starts)");
             }
             final List<Path> deleted = new ArrayList<>();
             for (final Path orphan : orphans())
@@ -99,12 +99,13 @@ public final class ArchiveDirectory
         }
         catch (final java.nio.channels.OverlappingFileLockException ex)
         {
-            throw new IllegalStateException("an archive runs in " + directory + " in this process; close it before removing orphaned " +
-                "segments", ex);
+            throw new IllegalStateException("an archive runs in " + directory +
+                " in this process; close it before removing orphaned " + "segments", ex);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot remove orphaned segments from " + directory + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot remove orphaned segments from " + directory + ": " + ex.getMessage(),
+                ex);
         }
     }
 
@@ -117,7 +118,8 @@ public final class ArchiveDirectory
                 return recording;
             }
         }
-        throw new IllegalArgumentException("there is no recording " + recordingId + " in " + directory + "; list shows which there are");
+        throw new IllegalArgumentException("there is no recording " + recordingId + " in " + directory +
+            "; list shows which there are");
     }
 
     /** How far a recording being made has got on disk: the end of its last segment file. */
@@ -134,7 +136,8 @@ public final class ArchiveDirectory
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot read the files of recording " + recording.recordingId() + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot read the files of recording " + recording.recordingId() + ": " +
+                ex.getMessage(), ex);
         }
     }
 }

@@ -43,7 +43,8 @@ public final class ArchivingMediaDriver implements AutoCloseable
         final MediaDriver driver = MediaDriver.launch(driverContext);
         try
         {
-            final ClientContext client = archiveContext.clientContext() != null ? archiveContext.clientContext() : new ClientContext();
+            final ClientContext client = archiveContext.clientContext() != null ?
+                archiveContext.clientContext() : new ClientContext();
             archiveContext.clientContext(client.directory(driver.directory()));
             return new ArchivingMediaDriver(driver, Archive.launch(archiveContext));
         }

@@ -27,8 +27,8 @@ import io.nanostream.client.ChannelUri;
  */
 public record RecordingDescriptor(
     long recordingId, long startPosition, long stopPosition, long startTimestamp, long stopTimestamp, int initialTermId,
-    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source, boolean frameChecksums,
-    long sourceRecordingId)
+    int segmentLength, int termLength, int mtu, int sessionId, int streamId, String channel, String source,
+    boolean frameChecksums, long sourceRecordingId)
 {
     /** The stop position and time of a recording still being made. */
     public static final long NULL_POSITION = -1;
@@ -69,20 +69,23 @@ public record RecordingDescriptor(
     {
         if (isActive())
         {
-            throw new IllegalStateException("recording " + recordingId + " is still being made: it can be continued once it stops");
+            throw new IllegalStateException("recording " + recordingId +
+                " is still being made: it can be continued once it stops");
         }
         final ChannelUri uri = ChannelUri.parse(channel);
         if (uri.hasStartPosition())
         {
-            throw new IllegalArgumentException("'" + channel + "' names a start position already; give the channel without it");
+            throw new IllegalArgumentException("'" + channel +
+                "' names a start position already; give the channel without it");
         }
         if (uri.get(ChannelUri.TERM_LENGTH) != null && uri.termLength(0) != termLength)
         {
-            throw new IllegalArgumentException("'" + channel + "' has term-length " + uri.termLength(0) + "; recording " + recordingId +
-                " has " + termLength + ": drop it, or give the recording's");
+            throw new IllegalArgumentException("'" + channel + "' has term-length " + uri.termLength(0) +
+                "; recording " + recordingId + " has " + termLength + ": drop it, or give the recording's");
         }
         final int termId = initialTermId + (int)(stopPosition >>> Long.numberOfTrailingZeros(termLength));
-        return channel + (channel.contains("?") ? "|" : "?") + (uri.get(ChannelUri.TERM_LENGTH) == null ? "term-length=" + termLength + "|" : "") +
-            "init-term-id=" + initialTermId + "|term-id=" + termId + "|term-offset=" + (int)(stopPosition & (termLength - 1));
+        return channel + (channel.contains("?") ? "|" : "?") + (uri.get(ChannelUri.TERM_LENGTH) == null ?
+            "term-length=" + termLength + "|" : "") + "init-term-id=" + initialTermId + "|term-id=" + termId +
+            "|term-offset=" + (int)(stopPosition & (termLength - 1));
     }
 }

@@ -47,8 +47,8 @@ public final class RecordingPositions implements AutoCloseable
         final Path path = archiveDirectory.resolve(RecordingCountersLayout.FILE_NAME);
         if (!Files.exists(path))
         {
-            throw new IllegalStateException("no archive counters in " + archiveDirectory + " (" + RecordingCountersLayout.FILE_NAME +
-                "); is an archive running there?");
+            throw new IllegalStateException("no archive counters in " + archiveDirectory + " (" +
+                RecordingCountersLayout.FILE_NAME + "); is an archive running there?");
         }
         final MappedFile file = MappedFile.open(path);
         final AtomicBuffer buffer = file.buffer();
@@ -78,7 +78,8 @@ public final class RecordingPositions implements AutoCloseable
             if (buffer.getIntAcquire(offset + STATE_OFFSET) == RecordingCountersLayout.RECORDING &&
                 buffer.getLong(offset + RECORDING_ID_OFFSET) == recordingId)
             {
-                final long position = buffer.getLongAcquire(offset + POSITION_OFFSET); // acquire: the block is on file before it
+                final long position = buffer.getLongAcquire(offset +
+                    POSITION_OFFSET); // acquire: the block is on file before it
                 // acquire: the slot was not freed and taken again while it was read
                 if (buffer.getIntAcquire(offset + STATE_OFFSET) == RecordingCountersLayout.RECORDING &&
                     buffer.getLong(offset + RECORDING_ID_OFFSET) == recordingId)
@@ -97,11 +98,13 @@ public final class RecordingPositions implements AutoCloseable
         for (int slot = 0; slot < slots; slot++)
         {
             final int offset = RecordingCountersLayout.slotOffset(slot);
-            if (buffer.getIntAcquire(offset + STATE_OFFSET) == RecordingCountersLayout.RECORDING) // acquire: pairs with the take
+            if (buffer.getIntAcquire(offset +
+                STATE_OFFSET) == RecordingCountersLayout.RECORDING) // acquire: pairs with the take
             {
-                activity.add(new RecordingActivity(buffer.getLong(offset + RECORDING_ID_OFFSET), buffer.getLongAcquire(offset + POSITION_OFFSET),
-                    buffer.getLongAcquire(offset + BYTES_WRITTEN_OFFSET), buffer.getLongAcquire(offset + FSYNCS_OFFSET),
-                    buffer.getIntAcquire(offset + SLOT_REPLAYS_OFFSET)));
+                activity.add(new RecordingActivity(buffer.getLong(offset + RECORDING_ID_OFFSET),
+                    buffer.getLongAcquire(offset + POSITION_OFFSET), buffer.getLongAcquire(offset +
+                    BYTES_WRITTEN_OFFSET), buffer.getLongAcquire(offset + FSYNCS_OFFSET), buffer.getIntAcquire(offset +
+                    SLOT_REPLAYS_OFFSET)));
             }
         }
         return activity;

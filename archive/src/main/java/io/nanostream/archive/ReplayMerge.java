@@ -66,7 +66,8 @@ public final class ReplayMerge implements AutoCloseable
      * @param archive        a session with the archive that holds the recording.
      * @param recordingId    the recording of the live stream, being made.
      * @param startPosition  where to start reading (a frame start), or -1 for the recording's start.
-     * @param replayChannel  where the archive replays to (IPC, or UDP reaching this process), without term-length or mtu.
+     * @param replayChannel  where the archive replays to (IPC, or UDP reaching this
+     * process), without term-length or mtu.
      * @param replayStreamId the replay's stream.
      * @param liveChannel    the live stream's channel.
      * @param liveStreamId   the live stream.
@@ -76,7 +77,8 @@ public final class ReplayMerge implements AutoCloseable
      */
     public ReplayMerge(
         final NanoStream client, final ArchiveClient archive, final long recordingId, final long startPosition,
-        final String replayChannel, final int replayStreamId, final String liveChannel, final int liveStreamId, final Duration mergeTimeout)
+        final String replayChannel, final int replayStreamId, final String liveChannel, final int liveStreamId,
+        final Duration mergeTimeout)
     {
         this.client = client;
         this.archive = archive;
@@ -89,7 +91,8 @@ public final class ReplayMerge implements AutoCloseable
         this.liveStreamId = liveStreamId;
         this.mergeTimeoutNanos = mergeTimeout.toNanos();
         this.position = startPosition == -1 ? recording.startPosition() : startPosition;
-        this.replay = client.addSubscription(ChannelUri.parse(replayChannel).forSubscription().toString(), replayStreamId);
+        this.replay = client.addSubscription(ChannelUri.parse(replayChannel).forSubscription().toString(),
+            replayStreamId);
         try
         {
             this.replaySessionId = archive.startReplay(recordingId, position, -1, replayChannel, replayStreamId);
@@ -151,15 +154,16 @@ public final class ReplayMerge implements AutoCloseable
             final RecordingDescriptor current = archive.describe(recording.recordingId());
             if (current == null || !current.isActive())
             {
-                fail("recording " + recording.recordingId() + " stopped" + (current == null ? "" : " at " + current.stopPosition()) +
-                    ": there is no live stream it follows to merge with");
+                fail("recording " + recording.recordingId() + " stopped" + (current == null ? "" : " at " +
+                    current.stopPosition()) + ": there is no live stream it follows to merge with");
                 return fragments;
             }
             final long recorded = archive.recordingPosition(recording.recordingId());
             final long gap = recorded - position;
             if (gap <= recording.termLength() / 4)
             {
-                live = client.addSubscription(ChannelUri.parse(liveChannel).forSubscription().toString(), liveStreamId); // close enough: the live image joins just ahead
+                live = client.addSubscription(ChannelUri.parse(liveChannel).forSubscription().toString(),
+                    liveStreamId); // close enough: the live image joins just ahead
                 joinDeadlineNanos = now + mergeTimeoutNanos;
                 state = State.JOINING;
             }
@@ -170,8 +174,9 @@ public final class ReplayMerge implements AutoCloseable
             }
             else if (now - gapDeadlineNanos > 0)
             {
-                fail("live runs faster than the replay can catch up: for " + mergeTimeoutNanos / 1_000_000 + " ms the replay, at " +
-                    position + ", came no closer than " + smallestGap + " bytes to the recording, at " + recorded +
+                fail("live runs faster than the replay can catch up: for " + mergeTimeoutNanos / 1_000_000 +
+                    " ms the replay, at " + position + ", came no closer than " + smallestGap +
+                    " bytes to the recording, at " + recorded +
                     "; replay over IPC, or merge when the stream is quieter");
             }
         }
@@ -196,7 +201,8 @@ public final class ReplayMerge implements AutoCloseable
             joinPosition = liveImage.joinPosition();
             if (joinPosition < position)
             {
-                fail("the live image joined at " + joinPosition + ", behind the replay's " + position + ": not the recorded stream");
+                fail("the live image joined at " + joinPosition + ", behind the replay's " + position +
+                    ": not the recorded stream");
                 return 0;
             }
         }
@@ -209,8 +215,9 @@ public final class ReplayMerge implements AutoCloseable
         }
         else if (System.nanoTime() - joinDeadlineNanos > 0)
         {
-            fail("the replay did not reach the live stream within " + mergeTimeoutNanos / 1_000_000 + " ms: it was at " + position +
-                ", live joined at " + joinPosition + "; live runs faster than the replay can catch up");
+            fail("the replay did not reach the live stream within " + mergeTimeoutNanos / 1_000_000 +
+                " ms: it was at " + position + ", live joined at " + joinPosition +
+                "; live runs faster than the replay can catch up");
         }
         return fragments;
     }

@@ -44,10 +44,12 @@ public final class BenchCommand implements CliExtension
     @Option(names = "--rounds", description = "Rounds per scenario (default 5, or 3 in quick mode).")
     private Integer rounds;
 
-    @Option(names = "--run-ms", description = "Target length of one measured run, in ms (default 500, or 200 in quick mode).")
+    @Option(names = "--run-ms",
+        description = "Target length of one measured run, in ms (default 500, or 200 in quick mode).")
     private Integer runMillis;
 
-    @Option(names = "--warmup-ms", description = "Warm-up per implementation, in ms (default 2000, or 700 in quick mode).")
+    @Option(names = "--warmup-ms",
+        description = "Warm-up per implementation, in ms (default 2000, or 700 in quick mode).")
     private Integer warmupMillis;
 
     @Option(names = "--scenario", split = ",", description = "Only these scenarios, e.g. 1p1c,pingpong.")
@@ -70,7 +72,8 @@ public final class BenchCommand implements CliExtension
             "in JVMs of its own alternating with ours (separate), or both, as a second column. Default: both with a transport named, same otherwise."})
     private String jvmMode;
 
-    @Option(names = "--timeout-s", description = "How long one scenario may take before it is stopped and reported as failed (default 180).")
+    @Option(names = "--timeout-s",
+        description = "How long one scenario may take before it is stopped and reported as failed (default 180).")
     private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
     @Option(names = "--catalog", hidden = true, description = "An extra ScenarioCatalog class (the bench's own tests).")
@@ -112,7 +115,8 @@ public final class BenchCommand implements CliExtension
         final List<String[]> plan = new ArrayList<>();
         for (final ScenarioCatalog catalog : chosen)
         {
-            for (final String scenario : quick && onlyScenarios.isEmpty() ? catalog.quickScenarios() : catalog.scenarios())
+            for (final String scenario : quick && onlyScenarios.isEmpty() ?
+                catalog.quickScenarios() : catalog.scenarios())
             {
                 if (onlyScenarios.isEmpty() || onlyScenarios.contains(scenario))
                 {
@@ -130,7 +134,8 @@ public final class BenchCommand implements CliExtension
             throw new IllegalArgumentException("no scenario matches " + onlyScenarios + " / " + onlyImpls);
         }
 
-        System.err.printf(Locale.ROOT, "nano-stream bench: %d scenarios, %d rounds of ~%d ms each, %d ms warm-up per implementation%n",
+        System.err.printf(Locale.ROOT,
+            "nano-stream bench: %d scenarios, %d rounds of ~%d ms each, %d ms warm-up per implementation%n",
             plan.size(), rounds, runMillis, warmupMillis);
         final List<ScenarioSummary> summaries = new ArrayList<>();
         final List<String[]> failures = new ArrayList<>();
@@ -153,13 +158,14 @@ public final class BenchCommand implements CliExtension
             {
                 // one scenario's failure is reported, and the others still run and print
                 failures.add(failureRow(step[0], step[1], ex.getMessage()));
-                System.err.printf(Locale.ROOT, "FAILED after %.1f s: %s%n", (System.nanoTime() - start) / 1e9, ex.getMessage());
+                System.err.printf(Locale.ROOT, "FAILED after %.1f s: %s%n", (System.nanoTime() - start) / 1e9,
+                    ex.getMessage());
             }
         }
 
         System.err.println();
-        final String machine = String.format(Locale.ROOT, "%d cores, %s, Java %s", Runtime.getRuntime().availableProcessors(), cpuModel(),
-            Runtime.version());
+        final String machine = String.format(Locale.ROOT, "%d cores, %s, Java %s",
+            Runtime.getRuntime().availableProcessors(), cpuModel(), Runtime.version());
         if (plotFile != null)
         {
             final PercentilePlot plot = new PercentilePlot();
@@ -167,7 +173,8 @@ public final class BenchCommand implements CliExtension
             {
                 if (summary.isLatency())
                 {
-                    plot.add(summary.transport() + " " + summary.scenario() + " (" + rounds + " rounds, same JVMs)", summary.byImpl());
+                    plot.add(summary.transport() + " " + summary.scenario() + " (" + rounds + " rounds, same JVMs)",
+                        summary.byImpl());
                 }
             }
             plot.write(plotFile, machine + "; " + java.time.LocalDateTime.now().withNano(0));
@@ -180,7 +187,8 @@ public final class BenchCommand implements CliExtension
         }
         else
         {
-            System.out.printf(Locale.ROOT, "%-6s %-18s %-10s %-44s %s%n", "where", "scenario", "impl", "median", "ours/anchor (min..max)");
+            System.out.printf(Locale.ROOT, "%-6s %-18s %-10s %-44s %s%n", "where", "scenario", "impl", "median",
+                "ours/anchor (min..max)");
             summaries.forEach(s -> s.tableRows().forEach(System.out::println));
             failures.forEach(row -> System.out.println(row[0]));
             System.out.printf(Locale.ROOT, "%n%s; ratios are the median (min..max) of per-round ratios, ours and the anchor measured in the same JVM%n",
@@ -196,13 +204,15 @@ public final class BenchCommand implements CliExtension
         final String oneLine = reason == null ? "no reason given" : reason.replaceAll("\\s+", " ").strip();
         return new String[] {
             String.format(Locale.ROOT, "%-6s %-18s FAILED: %s", transport, scenario, oneLine),
-            String.format(Locale.ROOT, "{\"transport\":\"%s\",\"scenario\":\"%s\",\"failed\":\"%s\"}", transport, scenario,
+            String.format(Locale.ROOT, "{\"transport\":\"%s\",\"scenario\":\"%s\",\"failed\":\"%s\"}", transport,
+            scenario,
                 oneLine.replace("\\", "\\\\").replace("\"", "\\\""))};
     }
 
     private ScenarioSummary runScenario(
-        final ScenarioCatalog catalog, final String transport, final String scenario, final String impls, final int rounds,
-        final int runMillis, final int warmupMillis, final String jvm, final long deadlineNanos) throws IOException, InterruptedException
+        final ScenarioCatalog catalog, final String transport, final String scenario, final String impls,
+        final int rounds, final int runMillis, final int warmupMillis, final String jvm,
+        final long deadlineNanos) throws IOException, InterruptedException
     {
         final String[] implList = impls.split(",");
         final boolean flagsDiffer = List.of(implList).stream().map(catalog::jvmArgs).distinct().count() > 1;
@@ -211,8 +221,8 @@ public final class BenchCommand implements CliExtension
         if (!flagsDiffer || !jvm.equals("separate"))
         {
             // one JVM runs every implementation, interleaved: it carries the anchor's flags, which our code never reads
-            runJvm(flagsDiffer ? unionOfFlags(catalog, implList) : catalog.jvmArgs(implList[0]), scenario, impls, rounds, runMillis,
-                warmupMillis, 0, byImpl, deadlineNanos);
+            runJvm(flagsDiffer ? unionOfFlags(catalog, implList) : catalog.jvmArgs(implList[0]), scenario, impls,
+                rounds, runMillis, warmupMillis, 0, byImpl, deadlineNanos);
         }
         if (flagsDiffer && !jvm.equals("same"))
         {
@@ -223,7 +233,8 @@ public final class BenchCommand implements CliExtension
                 for (int k = 0; k < implList.length; k++)
                 {
                     final String impl = implList[(k + round) % implList.length];
-                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, target, deadlineNanos);
+                    runJvm(catalog.jvmArgs(impl), scenario, impl, 1, runMillis, warmupMillis, round - 1, target,
+                        deadlineNanos);
                 }
             }
             if (target != byImpl)
@@ -233,7 +244,8 @@ public final class BenchCommand implements CliExtension
         }
         if (byImpl.values().stream().anyMatch(List::isEmpty))
         {
-            throw new IllegalStateException("scenario " + transport + " " + scenario + " produced no result for some implementation");
+            throw new IllegalStateException("scenario " + transport + " " + scenario +
+                " produced no result for some implementation");
         }
         return new ScenarioSummary(transport, scenario, implList[0], byImpl, separate);
     }
@@ -283,15 +295,16 @@ public final class BenchCommand implements CliExtension
 
     private void runJvm(
         final List<String> jvmArgs, final String scenario, final String impls, final int rounds, final int runMillis,
-        final int warmupMillis, final int roundOffset, final Map<String, List<RoundResult>> byImpl, final long deadlineNanos)
-        throws IOException, InterruptedException
+        final int warmupMillis, final int roundOffset, final Map<String, List<RoundResult>> byImpl,
+        final long deadlineNanos) throws IOException, InterruptedException
     {
         final String java = ProcessHandle.current().info().command().orElse("java");
         final List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
         command.addAll(jvmArgs);
         if (!affinity.equals("none"))
         {
-            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-D" + ThreadPlacementPlan.PROPERTY + "=" + affinity));
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-D" + ThreadPlacementPlan.PROPERTY + "=" +
+                affinity));
         }
         if (extraCatalog != null)
         {
@@ -316,20 +329,21 @@ public final class BenchCommand implements CliExtension
         Files.deleteIfExists(stderr);
         if (!ended)
         {
-            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") exceeded its timeout of " + timeoutSeconds +
-                " s (--timeout-s) and was stopped" + (errors.isBlank() ? "" : "; its last output: " + tail(errors)));
+            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") exceeded its timeout of " +
+                timeoutSeconds + " s (--timeout-s) and was stopped" + (errors.isBlank() ? "" : "; its last output: " +
+                tail(errors)));
         }
         if (process.exitValue() != 0)
         {
-            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") failed (exit " + process.exitValue() + "): " +
-                tail(errors));
+            throw new IllegalStateException("scenario " + scenario + " (" + impls + ") failed (exit " +
+                process.exitValue() + "): " + tail(errors));
         }
         for (final String line : lines)
         {
             final RoundResult parsed = RoundResult.parse(line);
             final RoundResult result = new RoundResult(parsed.scenario(), parsed.impl(), parsed.round() + roundOffset,
-                parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(), parsed.histogram(),
-                parsed.cpuMillisPerSecond());
+                parsed.opsPerS(), parsed.p50(), parsed.p90(), parsed.p99(), parsed.p999(), parsed.max(),
+                parsed.histogram(), parsed.cpuMillisPerSecond());
             byImpl.get(result.impl()).add(result);
             if (raw)
             {
@@ -341,7 +355,8 @@ public final class BenchCommand implements CliExtension
     /** The result lines a scenario JVM prints, read as they come so that its pipe never fills. */
     private static void readLines(final Process process, final List<String> lines)
     {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            StandardCharsets.UTF_8)))
         {
             String line;
             while ((line = out.readLine()) != null)

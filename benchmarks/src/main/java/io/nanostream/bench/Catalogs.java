@@ -39,7 +39,8 @@ public final class Catalogs
     public static List<ScenarioCatalog> all(final String extraClass)
     {
         final List<ScenarioCatalog> all = new java.util.ArrayList<>(
-            List.of(RingScenarios.catalog(), IpcScenarios.catalog(), UdpScenarios.catalog(), ArchiveScenarios.catalog()));
+            List.of(RingScenarios.catalog(), IpcScenarios.catalog(), UdpScenarios.catalog(),
+            ArchiveScenarios.catalog()));
         if (extraClass != null && !extraClass.isBlank())
         {
             try
@@ -48,7 +49,8 @@ public final class Catalogs
             }
             catch (final ReflectiveOperationException | ClassCastException ex)
             {
-                throw new IllegalArgumentException("--catalog " + extraClass + " is not a ScenarioCatalog class with a static catalog()", ex);
+                throw new IllegalArgumentException("--catalog " + extraClass +
+                    " is not a ScenarioCatalog class with a static catalog()", ex);
             }
         }
         return List.copyOf(all);

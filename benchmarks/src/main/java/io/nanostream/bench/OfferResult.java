@@ -3,7 +3,8 @@ package io.nanostream.bench;
 /**
  * What a shape does with a publication's offer, ours or Aeron's (both return the same codes): try again when it is
  * back pressured or busy, and end the scenario with an error when the offer can never succeed, instead of retrying for
- * ever: the publication was closed, its subscriber is gone (a client timed out on a loaded machine), or its log is full.
+ * ever: the publication was closed, its subscriber is gone (a client timed out on a
+ * loaded machine), or its log is full.
  */
 public final class OfferResult
 {
@@ -35,8 +36,9 @@ public final class OfferResult
         {
             return true;
         }
-        throw new IllegalStateException(publication + "'s offer returned " + name(result) + ": the scenario cannot go on" +
-            (result == NOT_CONNECTED ? " (its subscriber is gone: a client or process timed out, or died)" : ""));
+        throw new IllegalStateException(publication + "'s offer returned " + name(result) +
+            ": the scenario cannot go on" + (result == NOT_CONNECTED ?
+            " (its subscriber is gone: a client or process timed out, or died)" : ""));
     }
 
     private static String name(final long result)

@@ -33,8 +33,8 @@ public final class PercentilePlot
     private static final double MAX_NINES = 5;
 
     /** The percentiles each curve is drawn through, from 0 to five nines. */
-    private static final double[] LEVELS = {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97, 99, 99.5, 99.7, 99.9, 99.95, 99.97, 99.99,
-        99.995, 99.997, 99.999};
+    private static final double[] LEVELS = {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97, 99, 99.5, 99.7, 99.9, 99.95,
+        99.97, 99.99, 99.995, 99.997, 99.999};
 
     private final Map<String, Map<String, double[]>> plots = new LinkedHashMap<>();
 
@@ -151,12 +151,15 @@ public final class PercentilePlot
         final int plotWidth = WIDTH - LEFT - RIGHT;
         final int plotHeight = HEIGHT - TOP - BOTTOM;
         final StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">%n", WIDTH, HEIGHT))
-            .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" style=\"font-size:15px;font-weight:bold\">%s</text>%n", LEFT, escape(title)));
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">%n",
+            WIDTH, HEIGHT))
+            .append(String.format(Locale.ROOT,
+            "<text x=\"%d\" y=\"22\" style=\"font-size:15px;font-weight:bold\">%s</text>%n", LEFT, escape(title)));
         for (int nines = 0; nines <= MAX_NINES; nines++)
         {
             final double x = LEFT + plotWidth * nines / MAX_NINES;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, TOP, x, TOP + plotHeight))
+            svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, TOP, x, TOP + plotHeight))
                 .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                     x, TOP + plotHeight + 18, percentileLabel(nines)));
         }
@@ -164,11 +167,14 @@ public final class PercentilePlot
         {
             final double value = yMin * Math.pow(10, decade);
             final double y = TOP + plotHeight - plotHeight * decade / decades;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, LEFT + plotWidth, y))
-                .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4, nanos(value)));
+            svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, LEFT + plotWidth, y))
+                .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                LEFT - 6, y + 4, nanos(value)));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">percentile (latency on a log scale)</text>%n",
-            LEFT + plotWidth / 2, HEIGHT - 8));
+        svg.append(String.format(Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">percentile (latency on a log scale)</text>%n", LEFT +
+            plotWidth / 2, HEIGHT - 8));
         int colour = 0;
         for (final Map.Entry<String, double[]> entry : curves.entrySet())
         {
@@ -182,8 +188,9 @@ public final class PercentilePlot
                 final double y = TOP + plotHeight - plotHeight * Math.log10(Math.max(yMin, curve[i]) / yMin) / decades;
                 points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-                stroke, String.join(" ", points)));
+            svg.append(String.format(Locale.ROOT,
+                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n", stroke,
+                String.join(" ", points)));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
                 LEFT + plotWidth + 12, TOP + 16 + 54 * colour, stroke, escape(entry.getKey())))
                 .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">p50 %s, p99 %s</text>%n",

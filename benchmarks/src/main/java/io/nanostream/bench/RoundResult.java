@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param cpuMillisPerSecond CPU time the shape's driver and client threads used per second of the run, or NaN.
  */
 public record RoundResult(
-    String scenario, String impl, int round, double opsPerS, long p50, long p90, long p99, long p999, long max, String histogram,
-    double cpuMillisPerSecond)
+    String scenario, String impl, int round, double opsPerS, long p50, long p90, long p99, long p999, long max,
+    String histogram, double cpuMillisPerSecond)
 {
     private static final Pattern FIELD = Pattern.compile("\"([a-z0-9_]+)\":(\"[^\"]*\"|[-0-9.eE]+)");
 
@@ -96,7 +96,8 @@ public record RoundResult(
         }
         catch (final java.util.zip.DataFormatException ex)
         {
-            throw new IllegalStateException("round " + round + " of " + scenario + " (" + impl + ") carried a damaged histogram", ex);
+            throw new IllegalStateException("round " + round + " of " + scenario + " (" + impl +
+                ") carried a damaged histogram", ex);
         }
     }
 }

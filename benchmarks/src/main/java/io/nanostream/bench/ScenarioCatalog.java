@@ -73,9 +73,9 @@ public interface ScenarioCatalog
     }
 
     /**
-     * A throughput scenario that times a fixed task, "move this many messages", rather than a rate over a run time: each
-     * round moves exactly this many, after one warm-up of a tenth of them. Loss shapes need it: their rate swings with
-     * repair, and sizing runs from a warm-up rate can make one run last minutes.
+     * A throughput scenario that times a fixed task, "move this many messages", rather than a rate over a run time:
+     * each round moves exactly this many, after one warm-up of a tenth of them. Loss shapes need it: their rate swings
+     * with repair, and sizing runs from a warm-up rate can make one run last minutes.
      *
      * @param scenario the scenario.
      * @return messages per round; 0 to size rounds from the warm-up rate.

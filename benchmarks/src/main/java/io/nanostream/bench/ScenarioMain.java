@@ -32,7 +32,8 @@ public final class ScenarioMain
     {
     }
 
-    private static ThroughputShape throughput(final ScenarioCatalog catalog, final String scenario, final String impl) throws Exception
+    private static ThroughputShape throughput(final ScenarioCatalog catalog, final String scenario,
+        final String impl) throws Exception
     {
         placement.beforeShape();
         final ThroughputShape shape = catalog.throughput(scenario, impl);
@@ -40,7 +41,8 @@ public final class ScenarioMain
         return shape;
     }
 
-    private static LatencyShape latency(final ScenarioCatalog catalog, final String scenario, final String impl) throws Exception
+    private static LatencyShape latency(final ScenarioCatalog catalog, final String scenario,
+        final String impl) throws Exception
     {
         placement.beforeShape();
         final LatencyShape shape = catalog.latency(scenario, impl);
@@ -116,7 +118,8 @@ public final class ScenarioMain
                 final long elapsed;
                 try (ThroughputShape shape = throughput(catalog, scenario, impls.get(i)))
                 {
-                    shape.run(fixed > 0 ? fixed / 10 : Math.max(10_000L, Math.max(events / 10, (long)(rate * shapeWarmupNanos / 1e9))));
+                    shape.run(fixed > 0 ? fixed / 10 : Math.max(10_000L,
+                        Math.max(events / 10, (long)(rate * shapeWarmupNanos / 1e9))));
                     elapsed = shape.run(events);
                 }
                 System.out.printf(Locale.ROOT,
@@ -169,8 +172,8 @@ public final class ScenarioMain
                 final String cpuByThread;
                 try (LatencyShape shape = latency(catalog, scenario, impls.get(i)))
                 {
-                    shape.run(Math.max(Math.min(1_000L, minRoundTrips / 10), Math.max(iterations / 10, (long)(perSecond * shapeWarmupNanos / 1e9))),
-                        newHistogram());
+                    shape.run(Math.max(Math.min(1_000L, minRoundTrips / 10), Math.max(iterations / 10,
+                        (long)(perSecond * shapeWarmupNanos / 1e9))), newHistogram());
                     shape.run(iterations, histogram);
                     cpu = shape.cpuMillisPerSecond();
                     cpuByThread = shape.cpuByThread();

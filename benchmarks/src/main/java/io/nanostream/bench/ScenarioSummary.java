@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
  * @param separateByImpl rounds per implementation in JVMs of their own (empty if not run).
  */
 public record ScenarioSummary(
-    String transport, String scenario, String ours, Map<String, List<RoundResult>> byImpl, Map<String, List<RoundResult>> separateByImpl)
+    String transport, String scenario, String ours, Map<String, List<RoundResult>> byImpl,
+    Map<String, List<RoundResult>> separateByImpl)
 {
     /**
      * One JSON object per implementation.
@@ -34,8 +35,9 @@ public record ScenarioSummary(
         {
             final String impl = entry.getKey();
             final StringBuilder json = new StringBuilder();
-            json.append(String.format(Locale.ROOT, "{\"transport\":\"%s\",\"scenario\":\"%s\",\"impl\":\"%s\",\"rounds\":%d",
-                transport, scenario, impl, entry.getValue().size()));
+            json.append(String.format(Locale.ROOT,
+                "{\"transport\":\"%s\",\"scenario\":\"%s\",\"impl\":\"%s\",\"rounds\":%d", transport, scenario, impl,
+                entry.getValue().size()));
             figures(json, "", byImpl, impl);
             if (separateByImpl.containsKey(impl))
             {
@@ -46,7 +48,8 @@ public record ScenarioSummary(
         return lines;
     }
 
-    private void figures(final StringBuilder json, final String prefix, final Map<String, List<RoundResult>> results, final String impl)
+    private void figures(final StringBuilder json, final String prefix, final Map<String, List<RoundResult>> results,
+        final String impl)
     {
         final List<RoundResult> rounds = results.get(impl);
         if (isLatency())
@@ -57,18 +60,21 @@ public record ScenarioSummary(
                 median(rounds, RoundResult::p999), median(rounds, RoundResult::max)));
             if (hasCpu(rounds))
             {
-                json.append(String.format(Locale.ROOT, ",\"%scpu_ms_per_s\":%.1f", prefix, median(rounds, RoundResult::cpuMillisPerSecond)));
+                json.append(String.format(Locale.ROOT, ",\"%scpu_ms_per_s\":%.1f", prefix,
+                    median(rounds, RoundResult::cpuMillisPerSecond)));
             }
         }
         else
         {
-            json.append(String.format(Locale.ROOT, ",\"%sops_per_s\":%.0f", prefix, median(rounds, RoundResult::opsPerS)));
+            json.append(String.format(Locale.ROOT, ",\"%sops_per_s\":%.0f", prefix,
+                median(rounds, RoundResult::opsPerS)));
         }
         if (!impl.equals(ours) && results.containsKey(ours))
         {
             final double[] ratios = ratios(results, impl, isLatency() ? RoundResult::p50 : RoundResult::opsPerS);
-            json.append(String.format(Locale.ROOT, ",\"%1$sours_over_anchor\":%2$.3f,\"%1$sratio_min\":%3$.3f,\"%1$sratio_max\":%4$.3f",
-                prefix, medianOf(ratios), min(ratios), max(ratios)));
+            json.append(String.format(Locale.ROOT,
+                ",\"%1$sours_over_anchor\":%2$.3f,\"%1$sratio_min\":%3$.3f,\"%1$sratio_max\":%4$.3f", prefix,
+                medianOf(ratios), min(ratios), max(ratios)));
             if (isLatency())
             {
                 json.append(String.format(Locale.ROOT, ",\"%sp99_ours_over_anchor\":%.3f",
@@ -91,11 +97,13 @@ public record ScenarioSummary(
             final List<RoundResult> rounds = entry.getValue();
             String figures = isLatency() ?
                 String.format(Locale.ROOT, "p50 %,7.0f  p99 %,8.0f  p99.9 %,9.0f ns",
-                    median(rounds, RoundResult::p50), median(rounds, RoundResult::p99), median(rounds, RoundResult::p999)) :
+                    median(rounds, RoundResult::p50), median(rounds, RoundResult::p99),
+                    median(rounds, RoundResult::p999)) :
                 String.format(Locale.ROOT, "%,14.0f ops/s", median(rounds, RoundResult::opsPerS));
             if (hasCpu(rounds))
             {
-                figures += String.format(Locale.ROOT, "  cpu %,.0f ms/s", median(rounds, RoundResult::cpuMillisPerSecond));
+                figures += String.format(Locale.ROOT, "  cpu %,.0f ms/s",
+                    median(rounds, RoundResult::cpuMillisPerSecond));
             }
             String ratio = "";
             if (!impl.equals(ours))
@@ -106,7 +114,8 @@ public record ScenarioSummary(
                     ratio += "   separate JVMs " + ratioText(separateByImpl, impl);
                 }
             }
-            rows.add(String.format(Locale.ROOT, "%-6s %-18s %-10s %-44s %s", transport, scenario, impl, figures, ratio));
+            rows.add(String.format(Locale.ROOT, "%-6s %-18s %-10s %-44s %s", transport, scenario, impl, figures,
+                ratio));
         }
         return rows;
     }
@@ -137,7 +146,8 @@ public record ScenarioSummary(
         return byImpl.values().iterator().next().get(0).isLatency();
     }
 
-    private double[] ratios(final Map<String, List<RoundResult>> results, final String anchor, final ToDoubleFunction<RoundResult> figure)
+    private double[] ratios(final Map<String, List<RoundResult>> results, final String anchor,
+        final ToDoubleFunction<RoundResult> figure)
     {
         final List<RoundResult> ourRounds = results.get(ours);
         final List<RoundResult> anchorRounds = results.get(anchor);

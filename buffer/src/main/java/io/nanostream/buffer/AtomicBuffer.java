@@ -98,7 +98,10 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
         return overNative(Arena.ofAuto().allocate(capacity, 64));
     }
 
-    /** One kind of buffer for all native memory in a JVM, so that no access site sees two: raw if opted in, else checked. */
+    /**
+     * One kind of buffer for all native memory in a JVM, so that no access site sees two:
+     * raw if opted in, else checked.
+     */
     private static AtomicBuffer overNative(final MemorySegment segment)
     {
         return RawMemory.enabled() ? new RawAtomicBuffer(segment) : new NativeAtomicBuffer(segment);
@@ -364,7 +367,8 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
      * @param destinationIndex where to put the first byte.
      * @param length           how many.
      */
-    public abstract void getBytes(final long offset, final byte[] destination, final int destinationIndex, final int length);
+    public abstract void getBytes(final long offset, final byte[] destination, final int destinationIndex,
+        final int length);
 
     /**
      * Copies bytes in from another buffer.
@@ -374,7 +378,8 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
      * @param sourceIndex where to start reading it.
      * @param length      how many bytes.
      */
-    public abstract void putBytes(final long offset, final AtomicBuffer source, final long sourceIndex, final long length);
+    public abstract void putBytes(final long offset, final AtomicBuffer source, final long sourceIndex,
+        final long length);
 
     /**
      * Copies bytes in from a segment.
@@ -384,7 +389,8 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
      * @param sourceIndex where to start reading it.
      * @param length      how many bytes.
      */
-    public abstract void putBytes(final long offset, final MemorySegment source, final long sourceIndex, final long length);
+    public abstract void putBytes(final long offset, final MemorySegment source, final long sourceIndex,
+        final long length);
 
     /**
      * Fills a range with one byte value; zeroing allocates nothing, so cleaning on hot paths is free of garbage.
@@ -447,7 +453,8 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
      */
     public final String getStringAscii(final long offset)
     {
-        return new String(getBytes(offset + Integer.BYTES, checkedStringLength(offset)), java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(getBytes(offset + Integer.BYTES, checkedStringLength(offset)),
+            java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**
@@ -474,7 +481,8 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
      */
     public final String getStringUtf8(final long offset)
     {
-        return new String(getBytes(offset + Integer.BYTES, checkedStringLength(offset)), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(getBytes(offset + Integer.BYTES, checkedStringLength(offset)),
+            java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private int checkedStringLength(final long offset)
@@ -482,8 +490,8 @@ public abstract sealed class AtomicBuffer permits NativeAtomicBuffer, RawAtomicB
         final int length = getInt(offset);
         if (length < 0 || length > capacity() - offset - Integer.BYTES)
         {
-            throw new IndexOutOfBoundsException("string length " + length + " at " + offset + " runs past the buffer's " + capacity() +
-                " bytes");
+            throw new IndexOutOfBoundsException("string length " + length + " at " + offset +
+                " runs past the buffer's " + capacity() + " bytes");
         }
         return length;
     }

@@ -72,7 +72,8 @@ public final class BroadcastTransmitter
         }
         if (length < 0 || length > maxMessageLength)
         {
-            throw new IllegalArgumentException("message of " + length + " bytes does not fit: at most " + maxMessageLength);
+            throw new IllegalArgumentException("message of " + length + " bytes does not fit: at most " +
+                maxMessageLength);
         }
         long tail = buffer.getLong(tailOffset);
         int recordOffset = (int)tail & mask;
@@ -95,7 +96,8 @@ public final class BroadcastTransmitter
         buffer.putInt(recordOffset + TYPE_OFFSET, type);
         buffer.putBytes(recordOffset + HEADER_LENGTH, source, offset, length);
         buffer.putLongRelease(latestOffset, tail); // release: the record is complete before it is the latest
-        buffer.putLongRelease(tailOffset, tail + alignedLength); // release: the record is complete before receivers see it
+        buffer.putLongRelease(tailOffset, tail +
+        alignedLength); // release: the record is complete before receivers see it
     }
 
     private void signalTailIntent(final long newTail)

@@ -40,7 +40,8 @@ public final class CopyBroadcastReceiver
             final int length = receiver.length();
             if (length > scratch.capacity())
             {
-                throw new IllegalStateException("broadcast message of " + length + " bytes is larger than the receive buffer");
+                throw new IllegalStateException("broadcast message of " + length +
+                    " bytes is larger than the receive buffer");
             }
             final int type = receiver.type();
             scratch.putBytes(0, receiver.buffer(), receiver.offset(), length);

@@ -52,7 +52,8 @@ public final class CounterSet extends CountersReader
      * @param sessionId      a session id, or 0.
      * @param streamId       a stream id, or 0.
      * @param ownerId        the owning client, or 0.
-     * @param label          a human-readable label (truncated to {@link CountersDescriptor#MAX_LABEL_LENGTH} UTF-8 bytes).
+     * @param label          a human-readable label (truncated to {@link
+     * CountersDescriptor#MAX_LABEL_LENGTH} UTF-8 bytes).
      * @param nowMillis      the current epoch time.
      * @return the counter id.
      * @throws IllegalStateException if every slot is in use.
@@ -76,7 +77,8 @@ public final class CounterSet extends CountersReader
         metadata.putBytes(offset + LABEL_OFFSET, bytes, 0, length);
         values.setMemory(valueOffset(id), VALUE_LENGTH, (byte)0);
         values.putLong(valueOffset(id) + VALUE_REGISTRATION_ID_OFFSET, registrationId);
-        metadata.putIntRelease(offset + STATE_OFFSET, STATE_ALLOCATED); // release: metadata and zeroed value are complete
+        metadata.putIntRelease(offset + STATE_OFFSET,
+            STATE_ALLOCATED); // release: metadata and zeroed value are complete
         return id;
     }
 
@@ -128,7 +130,8 @@ public final class CounterSet extends CountersReader
     {
         final int offset = metadataOffset(id);
         metadata.putLong(offset + FREE_FOR_REUSE_DEADLINE_OFFSET, nowMillis + reuseDelayMillis);
-        metadata.putIntRelease(offset + STATE_OFFSET, STATE_RECLAIMED); // release: the deadline is set before the slot looks free
+        metadata.putIntRelease(offset + STATE_OFFSET,
+            STATE_RECLAIMED); // release: the deadline is set before the slot looks free
     }
 
     /**

@@ -60,7 +60,8 @@ public class CountersReader
      */
     public int state(final int id)
     {
-        return metadata.getIntAcquire(metadataOffset(id) + STATE_OFFSET); // acquire: the metadata is complete once allocated
+        return metadata.getIntAcquire(metadataOffset(id) +
+            STATE_OFFSET); // acquire: the metadata is complete once allocated
     }
 
     /**

@@ -23,7 +23,10 @@ import static io.nanostream.buffer.ErrorLogDescriptor.TEXT_OFFSET;
  */
 public final class DistinctErrorLog
 {
-    /** The most text one record keeps: enough for a message and the top of a stack; a longer one is cut, so no error fills the log. */
+    /**
+     * The most text one record keeps: enough for a message and the top of a stack; a longer one is
+     * cut, so no error fills the log.
+     */
     public static final int MAX_TEXT_LENGTH = 4096;
 
     private final AtomicBuffer buffer;
@@ -56,8 +59,10 @@ public final class DistinctErrorLog
         final Integer existing = offsets.get(text);
         if (existing != null)
         {
-            buffer.getAndAddInt(existing + OBSERVATION_COUNT_OFFSET, 1); // volatile read-modify-write: no repeat is lost
-            buffer.putLongRelease(existing + LAST_OBSERVATION_TIMESTAMP_OFFSET, now); // release: the newest observation time, orders nothing else
+            buffer.getAndAddInt(existing + OBSERVATION_COUNT_OFFSET,
+                1); // volatile read-modify-write: no repeat is lost
+            buffer.putLongRelease(existing + LAST_OBSERVATION_TIMESTAMP_OFFSET,
+            now); // release: the newest observation time, orders nothing else
             return true;
         }
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -71,7 +76,8 @@ public final class DistinctErrorLog
         buffer.putLong(offset + LAST_OBSERVATION_TIMESTAMP_OFFSET, now);
         buffer.putLong(offset + FIRST_OBSERVATION_TIMESTAMP_OFFSET, now);
         buffer.putBytes(offset + TEXT_OFFSET, bytes, 0, bytes.length);
-        buffer.putIntRelease(offset + OBSERVATION_COUNT_OFFSET, 1); // release: timestamps and text are visible before the count
+        buffer.putIntRelease(offset + OBSERVATION_COUNT_OFFSET,
+            1); // release: timestamps and text are visible before the count
         buffer.putIntRelease(offset + LENGTH_OFFSET, length); // release: the whole record is visible before its length
         offsets.put(text, offset);
         nextOffset += aligned;

@@ -9,7 +9,10 @@ import static io.nanostream.buffer.ErrorLogDescriptor.LENGTH_OFFSET;
 import static io.nanostream.buffer.ErrorLogDescriptor.OBSERVATION_COUNT_OFFSET;
 import static io.nanostream.buffer.ErrorLogDescriptor.TEXT_OFFSET;
 
-/** Reads the records of a {@link DistinctErrorLog}, from another thread or process (layout in {@link ErrorLogDescriptor}). */
+/**
+ * Reads the records of a {@link DistinctErrorLog}, from another thread or process (layout
+ * in {@link ErrorLogDescriptor}).
+ */
 public final class ErrorLogReader
 {
     /** Receives one distinct error. */

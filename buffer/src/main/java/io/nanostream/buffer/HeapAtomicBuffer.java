@@ -72,7 +72,8 @@ final class HeapAtomicBuffer extends AtomicBuffer
     @Override
     public int getIntAcquire(final long offset)
     {
-        return (int)INT_HANDLE.getAcquire(segment, offset); // acquire: later reads see what was written before the release
+        return (int)INT_HANDLE.getAcquire(segment,
+            offset); // acquire: later reads see what was written before the release
     }
 
     @Override
@@ -120,7 +121,8 @@ final class HeapAtomicBuffer extends AtomicBuffer
     @Override
     public long getLongAcquire(final long offset)
     {
-        return (long)LONG_HANDLE.getAcquire(segment, offset); // acquire: later reads see what was written before the release
+        return (long)LONG_HANDLE.getAcquire(segment,
+            offset); // acquire: later reads see what was written before the release
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class MappedFile implements AutoCloseable
         }
         catch (final FileAlreadyExistsException ex)
         {
-            throw new UncheckedIOException("cannot create " + path + ": it exists already; remove it or use another name", ex);
+            throw new UncheckedIOException("cannot create " + path +
+                ": it exists already; remove it or use another name", ex);
         }
         catch (final UnsupportedOperationException ex)
         {
@@ -150,18 +151,20 @@ public final class MappedFile implements AutoCloseable
      * @param path       the file; must not exist.
      * @param length     its length in bytes; on hugetlbfs a multiple of the huge page size.
      * @param pageSize   the distance between touched bytes: the file system's page size.
-     * @param beforeTouch given the mapping before any page is touched (e.g. to advise huge pages); may throw to give up.
+     * @param beforeTouch given the mapping before any page is touched (e.g. to advise
+     * huge pages); may throw to give up.
      * @param progress   called every 8 MiB touched.
      * @return the mapping.
      * @throws UncheckedIOException if the file cannot be made or mapped, naming what is free.
      */
     public static MappedFile createTouched(
-        final Path path, final long length, final int pageSize, final java.util.function.Consumer<MemorySegment> beforeTouch,
-        final Runnable progress)
+        final Path path, final long length, final int pageSize,
+        final java.util.function.Consumer<MemorySegment> beforeTouch, final Runnable progress)
     {
         if (length <= 0 || pageSize <= 0)
         {
-            throw new IllegalArgumentException("file length and page size must be positive, were " + length + " and " + pageSize);
+            throw new IllegalArgumentException("file length and page size must be positive, were " + length + " and " +
+                pageSize);
         }
         final MappedFile mapping;
         try
@@ -180,14 +183,15 @@ public final class MappedFile implements AutoCloseable
         }
         catch (final FileAlreadyExistsException ex)
         {
-            throw new UncheckedIOException("cannot create " + path + ": it exists already; remove it or use another name", ex);
+            throw new UncheckedIOException("cannot create " + path +
+                ": it exists already; remove it or use another name", ex);
         }
         catch (final IOException | UncheckedIOException ex)
         {
             deleteQuietly(path);
-            throw new UncheckedIOException("cannot allocate " + length + " bytes for " + path + ": " + ex.getMessage() + freeSpace(path) +
-                "; the file was removed (on hugetlbfs: raise /proc/sys/vm/nr_hugepages)", ex instanceof IOException io ? io :
-                ((UncheckedIOException)ex).getCause());
+            throw new UncheckedIOException("cannot allocate " + length + " bytes for " + path + ": " + ex.getMessage() +
+                freeSpace(path) + "; the file was removed (on hugetlbfs: raise /proc/sys/vm/nr_hugepages)",
+                ex instanceof IOException io ? io : ((UncheckedIOException)ex).getCause());
         }
         final MemorySegment segment = mapping.buffer().segment();
         try
@@ -218,7 +222,8 @@ public final class MappedFile implements AutoCloseable
         final long usable = Files.getFileStore(parent).getUsableSpace();
         if (usable < length)
         {
-            throw new IOException("it needs " + length + " bytes and " + parent + " has " + usable + " free; free some space, " +
+            throw new IOException("it needs " + length + " bytes and " + parent + " has " + usable +
+                " free; free some space, " +
                 "ask for a smaller term-length, or use a directory on a larger file system");
         }
     }

@@ -35,7 +35,9 @@ public final class MessageRing
     private final int headOffset;
     private final int correlationOffset;
     private final int heartbeatOffset;
-    /** The reader's own head: the shared one is published for writers, never read back (a writer could have changed it). */
+    /**
+     * The reader's own head: the shared one is published for writers, never read back (a writer could have changed it).
+     */
     private long readerHead;
     private long skippedRecords;
     private long trailerRepairs;
@@ -97,7 +99,8 @@ public final class MessageRing
         }
         if (length < 0 || length > maxMessageLength)
         {
-            throw new IllegalArgumentException("message of " + length + " bytes does not fit: at most " + maxMessageLength);
+            throw new IllegalArgumentException("message of " + length + " bytes does not fit: at most " +
+                maxMessageLength);
         }
         final int recordLength = HEADER_LENGTH + length;
         final int recordIndex = claim(align(recordLength));
@@ -105,9 +108,11 @@ public final class MessageRing
         {
             return false;
         }
-        buffer.putLongRelease(recordIndex, header(-recordLength, type)); // release: the claim is marked before the payload lands
+        buffer.putLongRelease(recordIndex,
+            header(-recordLength, type)); // release: the claim is marked before the payload lands
         buffer.putBytes(recordIndex + HEADER_LENGTH, source, offset, length);
-        buffer.putIntRelease(recordIndex + LENGTH_OFFSET, recordLength); // release: the payload is visible before the length says complete
+        buffer.putIntRelease(recordIndex + LENGTH_OFFSET,
+            recordLength); // release: the payload is visible before the length says complete
         return true;
     }
 
@@ -127,7 +132,8 @@ public final class MessageRing
                 {
                     return -1;
                 }
-                buffer.putLongRelease(headCacheOffset, head); // release: a newer head for other writers, orders nothing else
+                buffer.putLongRelease(headCacheOffset,
+                    head); // release: a newer head for other writers, orders nothing else
             }
             padding = 0;
             tailIndex = (int)tail & mask;
@@ -171,7 +177,8 @@ public final class MessageRing
         final int headIndex = (int)head & mask;
         repairTrailer(head);
         final long claimed = buffer.getLongVolatile(tailOffset) - head; // volatile: what writers have claimed; nothing past it is read
-        final int available = claimed < 0 || claimed > capacity ? capacity - headIndex : (int)Math.min(claimed, capacity - headIndex);
+        final int available = claimed < 0 || claimed > capacity ? capacity - headIndex : (int)Math.min(claimed,
+        capacity - headIndex);
         int bytesRead = 0;
         int messages = 0;
         try
@@ -179,14 +186,16 @@ public final class MessageRing
             while (bytesRead < available && messages < limit)
             {
                 final int recordIndex = headIndex + bytesRead;
-                final int length = buffer.getIntAcquire(recordIndex + LENGTH_OFFSET); // acquire: a positive length means the payload is visible
+                final int length = buffer.getIntAcquire(recordIndex +
+                    LENGTH_OFFSET); // acquire: a positive length means the payload is visible
                 if (length <= 0)
                 {
                     break;
                 }
                 if (length < HEADER_LENGTH || length > available - bytesRead)
                 {
-                    // no writer of this class makes such a record: skip to the next thing that looks like a record's start
+                    // no writer of this class makes such a record: skip to the next thing
+                    // that looks like a record's start
                     skippedRecords++;
                     bytesRead = nextPlausibleRecord(recordIndex + ALIGNMENT, headIndex + available) - headIndex;
                     continue;
@@ -206,18 +215,19 @@ public final class MessageRing
             {
                 buffer.setMemory(headIndex, bytesRead, (byte)0);
                 readerHead = head + bytesRead;
-                buffer.putLongRelease(headOffset, readerHead); // release: the zeroed space is visible before writers reuse it
+                buffer.putLongRelease(headOffset,
+                    readerHead); // release: the zeroed space is visible before writers reuse it
             }
         }
         return messages;
     }
 
     /**
-     * Puts back a trailer that cannot be right, from the reader's own head: writers decide where to write from the shared
-     * head, its cache and the tail, all of which anything that maps the ring can overwrite. A shared head other than the
-     * reader's, a head cache ahead of it (writers would overwrite unread records), or a tail behind the head, more than a
-     * ring ahead of it or unaligned (writers would find no room, forever) is repaired and counted. A tail is put back
-     * just past the records found from the head, so that no complete or claimed record is overwritten.
+     * Puts back a trailer that cannot be right, from the reader's own head: writers decide where to write from the
+     * shared head, its cache and the tail, all of which anything that maps the ring can overwrite. A shared head other
+     * than the reader's, a head cache ahead of it (writers would overwrite unread records), or a tail behind the head,
+     * more than a ring ahead of it or unaligned (writers would find no room, forever) is repaired and counted. A tail
+     * is put back just past the records found from the head, so that no complete or claimed record is overwritten.
      */
     private void repairTrailer(final long head)
     {
@@ -238,7 +248,8 @@ public final class MessageRing
             int end = headIndex;
             while (end < capacity)
             {
-                final int length = buffer.getIntVolatile(end + LENGTH_OFFSET); // volatile: writers may be committing here
+                final int length = buffer.getIntVolatile(end +
+                    LENGTH_OFFSET); // volatile: writers may be committing here
                 final int span = align(Math.abs(length));
                 if (length == 0 || length == Integer.MIN_VALUE || span < HEADER_LENGTH || span > capacity - end)
                 {
@@ -304,7 +315,8 @@ public final class MessageRing
         final int consumerIndex = (int)head & mask;
         final int producerIndex = (int)tail & mask;
         final int limit = producerIndex > consumerIndex ? producerIndex : capacity;
-        final int length = buffer.getIntVolatile(consumerIndex + LENGTH_OFFSET); // volatile: a writer may still be committing it
+        final int length = buffer.getIntVolatile(consumerIndex +
+            LENGTH_OFFSET); // volatile: a writer may still be committing it
         if (length < 0)
         {
             // a claimed record says its length, negated; one that could not have been claimed (torn, or written by
@@ -312,7 +324,8 @@ public final class MessageRing
             final boolean sane = length <= -HEADER_LENGTH && length >= -(limit - consumerIndex);
             skippedRecords += sane ? 0 : 1;
             final int padding = sane ? -length : nextPlausibleRecord(consumerIndex + ALIGNMENT, limit) - consumerIndex;
-            buffer.putLongRelease(consumerIndex, header(padding, PADDING_TYPE)); // release: the record becomes padding whole
+            buffer.putLongRelease(consumerIndex,
+                header(padding, PADDING_TYPE)); // release: the record becomes padding whole
             return true;
         }
         if (length > 0)

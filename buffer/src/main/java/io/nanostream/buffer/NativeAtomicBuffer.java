@@ -88,7 +88,8 @@ final class NativeAtomicBuffer extends AtomicBuffer
     @Override
     public int getIntAcquire(final long offset)
     {
-        return (int)INT_HANDLE.getAcquire(sharp(), offset); // acquire: later reads see what was written before the release
+        return (int)INT_HANDLE.getAcquire(sharp(),
+            offset); // acquire: later reads see what was written before the release
     }
 
     @Override
@@ -136,7 +137,8 @@ final class NativeAtomicBuffer extends AtomicBuffer
     @Override
     public long getLongAcquire(final long offset)
     {
-        return (long)LONG_HANDLE.getAcquire(sharp(), offset); // acquire: later reads see what was written before the release
+        return (long)LONG_HANDLE.getAcquire(sharp(),
+            offset); // acquire: later reads see what was written before the release
     }
 
     @Override

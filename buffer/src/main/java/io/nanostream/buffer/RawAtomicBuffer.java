@@ -96,31 +96,36 @@ final class RawAtomicBuffer extends AtomicBuffer
     @Override
     public int getIntAcquire(final long offset)
     {
-        return (int)INT_HANDLE.getAcquire(ALL, at(offset, Integer.BYTES)); // acquire: later reads see what was written before the release
+        return (int)INT_HANDLE.getAcquire(ALL,
+            at(offset, Integer.BYTES)); // acquire: later reads see what was written before the release
     }
 
     @Override
     public void putIntRelease(final long offset, final int value)
     {
-        INT_HANDLE.setRelease(ALL, at(offset, Integer.BYTES), value); // release: earlier writes are visible to whoever acquires this
+        INT_HANDLE.setRelease(ALL, at(offset, Integer.BYTES),
+            value); // release: earlier writes are visible to whoever acquires this
     }
 
     @Override
     public int getIntOpaque(final long offset)
     {
-        return (int)INT_HANDLE.getOpaque(ALL, at(offset, Integer.BYTES)); // opaque: atomic and not hoisted, orders nothing
+        return (int)INT_HANDLE.getOpaque(ALL,
+            at(offset, Integer.BYTES)); // opaque: atomic and not hoisted, orders nothing
     }
 
     @Override
     public void putIntOpaque(final long offset, final int value)
     {
-        INT_HANDLE.setOpaque(ALL, at(offset, Integer.BYTES), value); // opaque: atomic and eventually visible, orders nothing
+        INT_HANDLE.setOpaque(ALL, at(offset, Integer.BYTES),
+            value); // opaque: atomic and eventually visible, orders nothing
     }
 
     @Override
     public int getIntVolatile(final long offset)
     {
-        return (int)INT_HANDLE.getVolatile(ALL, at(offset, Integer.BYTES)); // volatile: totally ordered with other volatile accesses
+        return (int)INT_HANDLE.getVolatile(ALL,
+            at(offset, Integer.BYTES)); // volatile: totally ordered with other volatile accesses
     }
 
     @Override
@@ -132,43 +137,50 @@ final class RawAtomicBuffer extends AtomicBuffer
     @Override
     public boolean compareAndSetInt(final long offset, final int expected, final int value)
     {
-        return (boolean)INT_HANDLE.compareAndSet(ALL, at(offset, Integer.BYTES), expected, value); // volatile CAS: full ordering
+        return (boolean)INT_HANDLE.compareAndSet(ALL, at(offset, Integer.BYTES), expected,
+            value); // volatile CAS: full ordering
     }
 
     @Override
     public int getAndAddInt(final long offset, final int delta)
     {
-        return (int)INT_HANDLE.getAndAdd(ALL, at(offset, Integer.BYTES), delta); // volatile read-modify-write: full ordering
+        return (int)INT_HANDLE.getAndAdd(ALL, at(offset, Integer.BYTES),
+            delta); // volatile read-modify-write: full ordering
     }
 
     @Override
     public long getLongAcquire(final long offset)
     {
-        return (long)LONG_HANDLE.getAcquire(ALL, at(offset, Long.BYTES)); // acquire: later reads see what was written before the release
+        return (long)LONG_HANDLE.getAcquire(ALL,
+            at(offset, Long.BYTES)); // acquire: later reads see what was written before the release
     }
 
     @Override
     public void putLongRelease(final long offset, final long value)
     {
-        LONG_HANDLE.setRelease(ALL, at(offset, Long.BYTES), value); // release: earlier writes are visible to whoever acquires this
+        LONG_HANDLE.setRelease(ALL, at(offset, Long.BYTES),
+            value); // release: earlier writes are visible to whoever acquires this
     }
 
     @Override
     public long getLongOpaque(final long offset)
     {
-        return (long)LONG_HANDLE.getOpaque(ALL, at(offset, Long.BYTES)); // opaque: atomic and not hoisted, orders nothing
+        return (long)LONG_HANDLE.getOpaque(ALL,
+            at(offset, Long.BYTES)); // opaque: atomic and not hoisted, orders nothing
     }
 
     @Override
     public void putLongOpaque(final long offset, final long value)
     {
-        LONG_HANDLE.setOpaque(ALL, at(offset, Long.BYTES), value); // opaque: atomic and eventually visible, orders nothing
+        LONG_HANDLE.setOpaque(ALL, at(offset, Long.BYTES),
+            value); // opaque: atomic and eventually visible, orders nothing
     }
 
     @Override
     public long getLongVolatile(final long offset)
     {
-        return (long)LONG_HANDLE.getVolatile(ALL, at(offset, Long.BYTES)); // volatile: totally ordered with other volatile accesses
+        return (long)LONG_HANDLE.getVolatile(ALL,
+            at(offset, Long.BYTES)); // volatile: totally ordered with other volatile accesses
     }
 
     @Override
@@ -180,13 +192,15 @@ final class RawAtomicBuffer extends AtomicBuffer
     @Override
     public boolean compareAndSetLong(final long offset, final long expected, final long value)
     {
-        return (boolean)LONG_HANDLE.compareAndSet(ALL, at(offset, Long.BYTES), expected, value); // volatile CAS: full ordering
+        return (boolean)LONG_HANDLE.compareAndSet(ALL, at(offset, Long.BYTES), expected,
+            value); // volatile CAS: full ordering
     }
 
     @Override
     public long getAndAddLong(final long offset, final long delta)
     {
-        return (long)LONG_HANDLE.getAndAdd(ALL, at(offset, Long.BYTES), delta); // volatile read-modify-write: full ordering
+        return (long)LONG_HANDLE.getAndAdd(ALL, at(offset, Long.BYTES),
+            delta); // volatile read-modify-write: full ordering
     }
 
     @Override

@@ -41,17 +41,21 @@ final class RawMemory
         final System.Logger log = System.getLogger(RawMemory.class.getName());
         if (!value.equals("true"))
         {
-            log.log(System.Logger.Level.WARNING, PROPERTY + "=" + value + " is neither true nor false; memory access stays checked");
+            log.log(System.Logger.Level.WARNING, PROPERTY + "=" + value +
+                " is neither true nor false; memory access stays checked");
             return false;
         }
         final Module module = RawMemory.class.getModule();
         if (!module.isNativeAccessEnabled())
         {
-            log.log(System.Logger.Level.WARNING, PROPERTY + "=true needs native access, which is off; memory access stays checked. Add " +
-                (module.isNamed() ? "--enable-native-access=" + module.getName() : "--enable-native-access=ALL-UNNAMED"));
+            log.log(System.Logger.Level.WARNING, PROPERTY +
+                "=true needs native access, which is off; memory access stays checked. Add " +
+                (module.isNamed() ? "--enable-native-access=" +
+                module.getName() : "--enable-native-access=ALL-UNNAMED"));
             return false;
         }
-        log.log(System.Logger.Level.INFO, PROPERTY + "=true: native and mapped memory is accessed raw (bounds checked, liveness not)");
+        log.log(System.Logger.Level.INFO, PROPERTY +
+            "=true: native and mapped memory is accessed raw (bounds checked, liveness not)");
         return true;
     }
 }

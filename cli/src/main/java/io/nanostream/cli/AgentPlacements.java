@@ -72,7 +72,8 @@ final class AgentPlacements
                 out.append("agents: no agent threads in pid ").append(pid).append(" (INVOKER mode, or not this machine's driver)\n");
                 return;
             }
-            out.append(String.format(Locale.ROOT, "%-10s %8s  %-16s %8s%n", "agent", "tid", "cpus allowed", "last cpu"));
+            out.append(String.format(Locale.ROOT, "%-10s %8s  %-16s %8s%n", "agent", "tid", "cpus allowed",
+                "last cpu"));
             for (final Placement agent : agents)
             {
                 out.append(String.format(Locale.ROOT, "%-10s %8d  %-16s %8d%n", agent.agent(), agent.thread().tid(),

@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code nano-stream archive}: runs a standalone archive beside a driver until SIGINT or SIGTERM; its tools are subcommands. */
-@Command(name = "archive", mixinStandardHelpOptions = true, subcommands = {ArchiveListCommand.class, ArchiveDescribeCommand.class,
+/**
+ * {@code nano-stream archive}: runs a standalone archive beside a driver until SIGINT or
+ * SIGTERM; its tools are subcommands.
+ */
+@Command(name = "archive", mixinStandardHelpOptions = true, subcommands = {ArchiveListCommand.class,
+    ArchiveDescribeCommand.class,
     ArchiveVerifyCommand.class, ArchiveReplayCommand.class, ArchiveTruncateCommand.class, ArchiveDeleteCommand.class,
     ArchiveOrphansCommand.class, ArchiveReplicateCommand.class},
     description = "Runs an archive (records streams, replays them) as a client of a running driver, until Ctrl-C (SIGINT) or " +
@@ -19,10 +23,12 @@ import java.util.concurrent.CountDownLatch;
         "'replicate' ask the running archive.")
 public final class ArchiveCommand implements Callable<Integer>
 {
-    @Option(names = "--dir", description = "The driver's directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "The driver's directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
-    @Option(names = "--archive-dir", description = "Where the catalog and segment files go, on the disk that must keep them " +
+    @Option(names = "--archive-dir",
+        description = "Where the catalog and segment files go, on the disk that must keep them " +
         "(default: nanostream.archive.dir).")
     private Path archiveDirectory;
 
@@ -30,11 +36,13 @@ public final class ArchiveCommand implements Callable<Integer>
         description = "Segment file length, rounded up to whole terms of each recording (default 128m).")
     private Integer segmentLength;
 
-    @Option(names = "--fsync-level", description = "0: the page cache (default); 1: segments forced to disk when full and every " +
+    @Option(names = "--fsync-level",
+        description = "0: the page cache (default); 1: segments forced to disk when full and every " +
         "second; 2: and the catalog.")
     private Integer fsyncLevel;
 
-    @Option(names = "--frame-checksums", description = "Keep a CRC32C of each data frame's payload in its reserved value, checked " +
+    @Option(names = "--frame-checksums",
+        description = "Keep a CRC32C of each data frame's payload in its reserved value, checked " +
         "on replay and by 'archive verify' (default off).")
     private boolean frameChecksums;
 
@@ -43,11 +51,13 @@ public final class ArchiveCommand implements Callable<Integer>
     private Integer controlStream;
 
     @Option(names = "--control-channel", description = "The control channel clients send requests on (default " +
-        ArchiveContext.DEFAULT_CONTROL_CHANNEL + "); a UDP channel, as nano:udp?endpoint=this-host:8010, lets archives and " +
+        ArchiveContext.DEFAULT_CONTROL_CHANNEL +
+            "); a UDP channel, as nano:udp?endpoint=this-host:8010, lets archives and " +
         "clients on other machines reach it, to replicate its recordings.")
     private String controlChannel;
 
-    @Option(names = "--idle-strategy", description = "How the archive's thread waits when idle: backoff (default), yield, spin, " +
+    @Option(names = "--idle-strategy",
+        description = "How the archive's thread waits when idle: backoff (default), yield, spin, " +
         "sleep, or backoff:spins:yields:minParkNs:maxParkNs. yield or spin record with lower latency at low rates.")
     private String idleStrategy;
 
@@ -92,8 +102,9 @@ public final class ArchiveCommand implements Callable<Integer>
             System.out.flush();
             stopped.countDown();
         }, "nano-stream-archive-shutdown"));
-        System.out.println("archive running in " + context.archiveDirectory() + " (pid " + ProcessHandle.current().pid() + ", control stream " +
-            context.controlStreamId() + " on " + context.controlChannel() + "); Ctrl-C to stop");
+        System.out.println("archive running in " + context.archiveDirectory() + " (pid " +
+            ProcessHandle.current().pid() + ", control stream " + context.controlStreamId() + " on " +
+            context.controlChannel() + "); Ctrl-C to stop");
         System.out.flush();
         stopped.await();
         return 0;

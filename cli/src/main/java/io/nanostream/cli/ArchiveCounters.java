@@ -17,14 +17,16 @@ final class ArchiveCounters
     {
         try (RecordingPositions positions = RecordingPositions.open(archiveDirectory))
         {
-            out.append(String.format(Locale.ROOT, "%narchive %s  pid %d  replay sessions %d  conductor cycles over %,d ns: %,d " +
-                "(longest %,d ns)%n", archiveDirectory, positions.archivePid(), positions.replaySessions(),
+            out.append(String.format(Locale.ROOT,
+                "%narchive %s  pid %d  replay sessions %d  conductor cycles over %,d ns: %,d " + "(longest %,d ns)%n",
+                archiveDirectory, positions.archivePid(), positions.replaySessions(),
                 positions.dutyCycleThresholdNanos(), positions.slowCycles(), positions.longestCycleNanos()));
-            out.append(String.format(Locale.ROOT, "%-10s %18s %18s %10s %8s%n", "recording", "position", "bytes written", "fsyncs", "replays"));
+            out.append(String.format(Locale.ROOT, "%-10s %18s %18s %10s %8s%n", "recording", "position",
+                "bytes written", "fsyncs", "replays"));
             for (final RecordingActivity recording : positions.activity())
             {
-                out.append(String.format(Locale.ROOT, "%-10d %,18d %,18d %,10d %8d%n", recording.recordingId(), recording.position(),
-                    recording.bytesWritten(), recording.fsyncs(), recording.replaySessions()));
+                out.append(String.format(Locale.ROOT, "%-10d %,18d %,18d %,10d %8d%n", recording.recordingId(),
+                    recording.position(), recording.bytesWritten(), recording.fsyncs(), recording.replaySessions()));
             }
         }
         catch (final IllegalStateException ex)

@@ -22,11 +22,13 @@ public final class ArchiveListCommand implements Callable<Integer>
     public Integer call()
     {
         final List<RecordingDescriptor> recordings = Archive.recordings(archiveDirectory);
-        System.out.printf("%-6s %-8s %-11s %16s %16s  %-24s %s%n", "id", "stream", "session", "start", "stop", "started", "channel");
+        System.out.printf("%-6s %-8s %-11s %16s %16s  %-24s %s%n", "id", "stream", "session", "start", "stop",
+            "started", "channel");
         for (final RecordingDescriptor recording : recordings)
         {
-            System.out.printf("%-6d %-8d %-11d %,16d %16s  %-24s %s%n", recording.recordingId(), recording.streamId(), recording.sessionId(),
-                recording.startPosition(), recording.isActive() ? "recording" : String.format("%,d", recording.stopPosition()),
+            System.out.printf("%-6d %-8d %-11d %,16d %16s  %-24s %s%n", recording.recordingId(), recording.streamId(),
+                recording.sessionId(), recording.startPosition(), recording.isActive() ?
+                "recording" : String.format("%,d", recording.stopPosition()),
                 Instant.ofEpochMilli(recording.startTimestamp()), recording.channel());
         }
         System.out.println(recordings.size() + " recording(s) in " + archiveDirectory);

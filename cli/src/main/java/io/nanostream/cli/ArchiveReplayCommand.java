@@ -13,13 +13,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-/** {@code nano-stream archive replay ID}: a running archive replays a recording to this command, which prints each message. */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Asks the running archive to replay a recording over IPC to " +
+/**
+ * {@code nano-stream archive replay ID}: a running archive replays a recording to this
+ * command, which prints each message.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Asks the running archive to replay a recording over IPC to " +
     "this command, which prints one line per message: the position after it, its length and first bytes. Ends at the end of the replay " +
     "(a recording still being made is followed until Ctrl-C).")
 public final class ArchiveReplayCommand implements Callable<Integer>
 {
-    @Option(names = "--dir", description = "The driver's directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "The driver's directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
     @Option(names = "--position", description = "Where to start: a frame start (default: the recording's start).")
@@ -56,8 +61,8 @@ public final class ArchiveReplayCommand implements Callable<Integer>
             {
                 if (System.nanoTime() - connectDeadline > 0)
                 {
-                    throw new IllegalStateException("the archive started replay of recording " + recordingId + " but no replay " +
-                        "reached this command within 10 s");
+                    throw new IllegalStateException("the archive started replay of recording " + recordingId +
+                        " but no replay " + "reached this command within 10 s");
                 }
                 Thread.sleep(1);
             }

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code nano-stream archive verify [ID...]}: reads every frame of recordings and prints one line per problem. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Reads every frame of the recordings given (all if none) " +
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Reads every frame of the recordings given (all if none) " +
     "and prints one line per problem: a missing or short segment, a broken frame, a payload that fails its CRC32C. Exit code 1 " +
     "if any recording has one. Safe while the archive runs.")
 public final class ArchiveVerifyCommand implements Callable<Integer>

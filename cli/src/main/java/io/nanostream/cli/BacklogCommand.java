@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
         "publisher -> subscribers on IPC), the bytes held at each hop, and the hop that holds the publisher back.")
 public final class BacklogCommand implements Callable<Integer>
 {
-    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
     @Option(names = "--json", description = "One JSON object per stream and line.")
@@ -39,7 +40,8 @@ public final class BacklogCommand implements Callable<Integer>
         {
             final ControlFile control = new ControlFile(mapping.buffer());
             final List<StreamChain> chains =
-                StreamChain.of(CounterRow.readAll(new CountersReader(control.countersMetadata(), control.countersValues())), filter);
+                StreamChain.of(CounterRow.readAll(new CountersReader(control.countersMetadata(),
+                control.countersValues())), filter);
             final StringBuilder out = new StringBuilder();
             for (final StreamChain chain : chains)
             {
@@ -88,10 +90,12 @@ public final class BacklogCommand implements Callable<Integer>
         final String limiting = chain.limitingHop();
         for (final StreamChain.Subscriber subscriber : chain.subscribers())
         {
-            final boolean slowest = limiting != null && subscriber == chain.subscribers().getFirst() && limiting.startsWith("subscriber");
+            final boolean slowest = limiting != null && subscriber == chain.subscribers().getFirst() &&
+                limiting.startsWith("subscriber");
             out.append(String.format(Locale.ROOT, "  %-26s position %,15d   behind %,14d%s%n",
-                "subscriber " + subscriber.registrationId() + " (client " + subscriber.clientId() + ")", subscriber.position(),
-                upstream < 0 ? 0 : upstream - subscriber.position(), slowest ? "   <- holds the publisher back" : ""));
+                "subscriber " + subscriber.registrationId() + " (client " + subscriber.clientId() + ")",
+                subscriber.position(), upstream < 0 ? 0 : upstream - subscriber.position(), slowest ?
+                "   <- holds the publisher back" : ""));
         }
         if (chain.publisherPosition() >= 0)
         {

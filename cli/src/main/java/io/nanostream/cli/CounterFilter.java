@@ -66,8 +66,8 @@ final class CounterFilter
         {
             if (CounterTypes.byName(name) < 0)
             {
-                throw new CommandLine.TypeConversionException("--type " + name + " is not a counter type; the types are " +
-                    CounterTypes.names());
+                throw new CommandLine.TypeConversionException("--type " + name +
+                    " is not a counter type; the types are " + CounterTypes.names());
             }
             return name;
         }

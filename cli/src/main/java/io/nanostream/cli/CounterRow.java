@@ -17,7 +17,8 @@ import java.util.List;
  * @param clientId       the client that owns it, or 0 for the driver's own.
  * @param label          its label, which names the channel.
  */
-record CounterRow(int id, int type, long value, long registrationId, int sessionId, int streamId, long clientId, String label)
+record CounterRow(int id, int type, long value, long registrationId, int sessionId, int streamId, long clientId,
+    String label)
 {
     /**
      * Reads every allocated counter.
@@ -28,8 +29,8 @@ record CounterRow(int id, int type, long value, long registrationId, int session
     static List<CounterRow> readAll(final CountersReader counters)
     {
         final List<CounterRow> rows = new ArrayList<>();
-        counters.forEach((id, type, label, value) -> rows.add(new CounterRow(id, type, value, counters.registrationId(id),
-            counters.sessionId(id), counters.streamId(id), counters.ownerId(id), label)));
+        counters.forEach((id, type, label, value) -> rows.add(new CounterRow(id, type, value,
+            counters.registrationId(id), counters.sessionId(id), counters.streamId(id), counters.ownerId(id), label)));
         return rows;
     }
 }

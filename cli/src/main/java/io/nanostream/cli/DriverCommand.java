@@ -16,10 +16,12 @@ import java.util.concurrent.CountDownLatch;
     description = "Runs a standalone media driver until Ctrl-C (SIGINT) or SIGTERM; clients connect by its directory.")
 public final class DriverCommand implements Callable<Integer>
 {
-    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
-    @Option(names = "--threading-mode", description = "DEDICATED (default: a thread each for conductor, sender and receiver) or SHARED (one thread).")
+    @Option(names = "--threading-mode",
+        description = "DEDICATED (default: a thread each for conductor, sender and receiver) or SHARED (one thread).")
     private ThreadingMode threadingMode;
 
     @Option(names = "--idle", description = "Conductor idle strategy: spin, yield, sleep, backoff (default), noop.")
@@ -33,28 +35,34 @@ public final class DriverCommand implements Callable<Integer>
         description = "Default UDP term length: a power of two from 64k to 1g (default 16m).")
     private Integer udpTermLength;
 
-    @Option(names = "--affinity", description = "Pin the agents' threads to CPUs, e.g. conductor=0,sender=1,receiver=2 " +
+    @Option(names = "--affinity",
+        description = "Pin the agents' threads to CPUs, e.g. conductor=0,sender=1,receiver=2 " +
         "(needs native access, which ./nano-stream enables; stat shows the result).")
     private String affinity;
 
-    @Option(names = "--log-dir", description = "Put the logs here, e.g. a hugetlbfs mount or a tmpfs mounted with huge=always, " +
+    @Option(names = "--log-dir",
+        description = "Put the logs here, e.g. a hugetlbfs mount or a tmpfs mounted with huge=always, " +
         "for huge pages (default: nanostream.log.dir, or the driver directory; stat shows each log's huge pages).")
     private java.nio.file.Path logDirectory;
 
-    @Option(names = "--numa-bind", description = "Bind each log's memory to a NUMA node: off, auto (the conductor's node, on machines " +
+    @Option(names = "--numa-bind",
+        description = "Bind each log's memory to a NUMA node: off, auto (the conductor's node, on machines " +
         "with several) or a node number (default: nanostream.numa.bind, or off; needs native access; stat shows each log's policy).")
     private String numaBind;
 
-    @Option(names = "--udp-batch", description = "Send and receive up to this many datagrams per system call (sendmmsg/recvmmsg) on " +
+    @Option(names = "--udp-batch",
+        description = "Send and receive up to this many datagrams per system call (sendmmsg/recvmmsg) on " +
         "IPv4 UDP channels, with the kernel's UDP segmentation and coalescing where it has them; 0 for JDK channels (default: " +
         "nanostream.udp.batch, or 0; needs native access, which ./nano-stream enables; stat shows the udp-batch feature).")
     private Integer udpBatch;
 
-    @Option(names = "--udp-offload", negatable = true, description = "With --udp-batch: use UDP segmentation (UDP_SEGMENT) and " +
+    @Option(names = "--udp-offload", negatable = true,
+        description = "With --udp-batch: use UDP segmentation (UDP_SEGMENT) and " +
         "coalescing (UDP_GRO) where the kernel has them (default: nanostream.udp.offload, or on).")
     private Boolean udpOffload;
 
-    @Option(names = "--client-liveness-ms", description = "Release a silent client's resources after this long (default 10000).")
+    @Option(names = "--client-liveness-ms",
+        description = "Release a silent client's resources after this long (default 10000).")
     private Long livenessMillis;
 
     @Override

@@ -24,8 +24,8 @@ final class DriverFiles
         final Path file = directory.resolve(ControlFile.FILE_NAME);
         if (!Files.exists(file))
         {
-            throw new IllegalStateException("no media driver in " + directory + " (" + file + " does not exist); start one with " +
-                "`./nano-stream driver --dir " + directory + "`, or pass --dir");
+            throw new IllegalStateException("no media driver in " + directory + " (" + file +
+                " does not exist); start one with " + "`./nano-stream driver --dir " + directory + "`, or pass --dir");
         }
         final MappedFile mapping = MappedFile.open(file);
         try

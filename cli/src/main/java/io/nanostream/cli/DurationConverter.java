@@ -39,8 +39,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration>
         }
         catch (final NumberFormatException ex)
         {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; give a positive number with ms, s or m " +
-                "(500ms, 10s, 2m)");
+            throw new CommandLine.TypeConversionException("'" + value +
+                "' is not a duration; give a positive number with ms, s or m " + "(500ms, 10s, 2m)");
         }
     }
 }

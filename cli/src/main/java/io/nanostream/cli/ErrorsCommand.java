@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
     description = "Prints each distinct error the media driver recorded, with how often and when.")
 public final class ErrorsCommand implements Callable<Integer>
 {
-    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
-    @Option(names = "--json", description = "One JSON object per distinct error and line: observations, first and last " +
+    @Option(names = "--json",
+        description = "One JSON object per distinct error and line: observations, first and last " +
         "(epoch ms), and the error with its stack trace.")
     private boolean json;
 
@@ -29,7 +31,8 @@ public final class ErrorsCommand implements Callable<Integer>
         try (MappedFile mapping = DriverFiles.mapControlFile(dir))
         {
             final StringBuilder out = new StringBuilder();
-            final int count = ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, text) ->
+            final int count = ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(),
+                (observations, first, last, text) ->
             {
                 if (json)
                 {
@@ -40,8 +43,8 @@ public final class ErrorsCommand implements Callable<Integer>
                 }
                 else
                 {
-                    out.append(String.format("%d observation(s) from %s to %s%n%s%n", observations, Instant.ofEpochMilli(first),
-                        Instant.ofEpochMilli(last), text));
+                    out.append(String.format("%d observation(s) from %s to %s%n%s%n", observations,
+                        Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), text));
                 }
             });
             if (!json)

@@ -50,13 +50,13 @@ final class LogMappings
             return;
         }
         final Map<Long, String> policies = policies(proc, pid);
-        out.append(String.format(Locale.ROOT, "%9s %9s %9s %9s %5s  %-10s %s%n", "log size", "resident", "huge", "page", "huge%", "numa",
-            "log file"));
+        out.append(String.format(Locale.ROOT, "%9s %9s %9s %9s %5s  %-10s %s%n", "log size", "resident", "huge", "page",
+            "huge%", "numa", "log file"));
         for (final MappingUsage log : logs)
         {
-            out.append(String.format(Locale.ROOT, "%9s %9s %9s %9s %4d%%  %-10s %s%n", size(log.sizeBytes()), size(log.rssBytes()),
-                size(log.hugeBytes()), size(log.kernelPageSize()), log.sizeBytes() == 0 ? 0 : 100 * log.hugeBytes() / log.sizeBytes(),
-                policies.getOrDefault(log.address(), "-"), log.path()));
+            out.append(String.format(Locale.ROOT, "%9s %9s %9s %9s %4d%%  %-10s %s%n", size(log.sizeBytes()),
+                size(log.rssBytes()), size(log.hugeBytes()), size(log.kernelPageSize()), log.sizeBytes() == 0 ?
+                0 : 100 * log.hugeBytes() / log.sizeBytes(), policies.getOrDefault(log.address(), "-"), log.path()));
         }
     }
 
@@ -66,7 +66,8 @@ final class LogMappings
         final Map<Long, String> policies = new HashMap<>();
         try
         {
-            MappingPolicy.ofProcess(proc, pid, path -> path.endsWith(".logbuffer")).forEach(log -> policies.put(log.address(), log.policy()));
+            MappingPolicy.ofProcess(proc, pid,
+                path -> path.endsWith(".logbuffer")).forEach(log -> policies.put(log.address(), log.policy()));
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -86,6 +87,7 @@ final class LogMappings
             value /= 1024;
             unit++;
         }
-        return value == Math.rint(value) ? (long)value + units[unit] : String.format(Locale.ROOT, "%.1f%s", value, units[unit]);
+        return value == Math.rint(value) ? (long)value + units[unit] : String.format(Locale.ROOT, "%.1f%s", value,
+            units[unit]);
     }
 }

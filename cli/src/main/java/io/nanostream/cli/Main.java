@@ -18,7 +18,8 @@ import java.util.ServiceLoader;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Low-latency messaging between threads, processes and machines.",
-    subcommands = {CommandLine.HelpCommand.class, DriverCommand.class, ArchiveCommand.class, StatCommand.class, BacklogCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, DriverCommand.class, ArchiveCommand.class, StatCommand.class,
+    BacklogCommand.class,
         ErrorsCommand.class, LossCommand.class, PingCommand.class, PongCommand.class})
 public final class Main implements Runnable
 {
@@ -37,7 +38,8 @@ public final class Main implements Runnable
     {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
         {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "nano-stream: %4$s: %5$s%6$s%n"); // one line per record
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                "nano-stream: %4$s: %5$s%6$s%n"); // one line per record
         }
         System.exit(execute(args));
     }
@@ -58,7 +60,8 @@ public final class Main implements Runnable
         if (!commandLine.getSubcommands().containsKey("bench"))
         {
             // the launcher builds the benchmarks only for bench: say it is there all the same
-            commandLine.getCommandSpec().usageMessage().footer("", "  bench    Measures Nano-Stream against the Disruptor, JCTools and Aeron",
+            commandLine.getCommandSpec().usageMessage().footer("",
+                "  bench    Measures Nano-Stream against the Disruptor, JCTools and Aeron",
                 "             ./nano-stream bench [ring|ipc|udp|archive], built on first use");
         }
         commandLine.setExecutionExceptionHandler(Main::report);
@@ -79,7 +82,8 @@ public final class Main implements Runnable
         }
         else
         {
-            err.println("nano-stream " + commandLine.getCommandName() + ": " + message(ex) + " (--verbose for the stack trace)");
+            err.println("nano-stream " + commandLine.getCommandName() + ": " + message(ex) +
+                " (--verbose for the stack trace)");
         }
         err.flush();
         return 1;

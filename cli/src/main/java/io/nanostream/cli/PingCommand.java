@@ -33,26 +33,32 @@ public final class PingCommand implements Callable<Integer>
         description = "How to wait: spin (many cores), yield (default: leaves the driver a core on small machines), sleep, backoff.")
     private String idle;
 
-    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
-    @Option(names = "--ping-channel", defaultValue = "nano:udp?endpoint=localhost:20123", description = "Where pings go (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ping-channel", defaultValue = "nano:udp?endpoint=localhost:20123",
+        description = "Where pings go (default ${DEFAULT-VALUE}).")
     private String pingChannel;
 
-    @Option(names = "--pong-channel", defaultValue = "nano:udp?endpoint=localhost:20124", description = "Where pongs come back (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pong-channel", defaultValue = "nano:udp?endpoint=localhost:20124",
+        description = "Where pongs come back (default ${DEFAULT-VALUE}).")
     private String pongChannel;
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
         description = "How long to wait for a pong to connect, and for each answer, before giving up (default ${DEFAULT-VALUE}).")
     private Duration timeout;
 
-    @Option(names = "--messages", defaultValue = "100000", description = "Measured round trips (default ${DEFAULT-VALUE}).")
+    @Option(names = "--messages", defaultValue = "100000",
+        description = "Measured round trips (default ${DEFAULT-VALUE}).")
     private long messages;
 
-    @Option(names = "--warmup", defaultValue = "20000", description = "Unmeasured round trips first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "20000",
+        description = "Unmeasured round trips first (default ${DEFAULT-VALUE}).")
     private long warmup;
 
-    @Option(names = "--length", defaultValue = "32", description = "Message length in bytes, at least 8 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--length", defaultValue = "32",
+        description = "Message length in bytes, at least 8 (default ${DEFAULT-VALUE}).")
     private int length;
 
     private IdleStrategy idler;
@@ -61,7 +67,8 @@ public final class PingCommand implements Callable<Integer>
     {
         if (client.isClosed())
         {
-            throw new IllegalStateException("the media driver went away after " + roundTrip + " round trips; start it again with: nano-stream driver");
+            throw new IllegalStateException("the media driver went away after " + roundTrip +
+                " round trips; start it again with: nano-stream driver");
         }
         if (System.nanoTime() > deadline)
         {
@@ -92,8 +99,9 @@ public final class PingCommand implements Callable<Integer>
             {
                 if (System.nanoTime() > deadline)
                 {
-                    throw new IllegalStateException("no pong connected within " + timeout.toMillis() + " ms (--timeout): start " +
-                        "'nano-stream pong' with the same channels (" + pingChannel + " -> " + pongChannel + ")");
+                    throw new IllegalStateException("no pong connected within " + timeout.toMillis() +
+                        " ms (--timeout): start " + "'nano-stream pong' with the same channels (" + pingChannel +
+                        " -> " + pongChannel + ")");
                 }
                 Thread.sleep(10);
             }
@@ -102,17 +110,19 @@ public final class PingCommand implements Callable<Integer>
             final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             run(client, pings, pongs, message, warmup, new Histogram(TimeUnit.SECONDS.toNanos(10), 3));
             run(client, pings, pongs, message, messages, histogram);
-            System.out.printf(Locale.ROOT, "%d round trips of %d bytes: p50 %,d ns  p90 %,d ns  p99 %,d ns  p99.9 %,d ns  max %,d ns%n",
-                histogram.getTotalCount(), length, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-                histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+            System.out.printf(Locale.ROOT,
+                "%d round trips of %d bytes: p50 %,d ns  p90 %,d ns  p99 %,d ns  p99.9 %,d ns  max %,d ns%n",
+                histogram.getTotalCount(), length, histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99),
+                histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
         }
         return 0;
     }
 
     /** Round trips; gives up with a clear error if the driver goes away or the pong stops answering for 10 s. */
     private void run(
-        final NanoStream client, final ExclusivePublication pings, final Subscription pongs, final AtomicBuffer message, final long count,
-        final Histogram histogram)
+        final NanoStream client, final ExclusivePublication pings, final Subscription pongs, final AtomicBuffer message,
+        final long count, final Histogram histogram)
     {
         final FragmentHandler record = (buffer, offset, messageLength, header) ->
             histogram.recordValue(Math.max(0, System.nanoTime() - buffer.getLong(offset)));

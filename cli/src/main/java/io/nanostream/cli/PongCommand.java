@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code nano-stream pong}: echoes every message from {@code nano-stream ping} back on the pong channel until stopped. */
+/**
+ * {@code nano-stream pong}: echoes every message from {@code nano-stream ping} back on the pong channel until stopped.
+ */
 @Command(name = "pong", mixinStandardHelpOptions = true,
     description = "Echoes 'nano-stream ping' messages back through a running media driver until stopped (Ctrl-C).")
 public final class PongCommand implements Callable<Integer>
@@ -27,16 +29,20 @@ public final class PongCommand implements Callable<Integer>
         description = "How to wait: spin (many cores), yield (default: leaves the driver a core on small machines), sleep, backoff.")
     private String idle;
 
-    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
-    @Option(names = "--ping-channel", defaultValue = "nano:udp?endpoint=localhost:20123", description = "Where pings arrive (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ping-channel", defaultValue = "nano:udp?endpoint=localhost:20123",
+        description = "Where pings arrive (default ${DEFAULT-VALUE}).")
     private String pingChannel;
 
-    @Option(names = "--pong-channel", defaultValue = "nano:udp?endpoint=localhost:20124", description = "Where pongs go (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pong-channel", defaultValue = "nano:udp?endpoint=localhost:20124",
+        description = "Where pongs go (default ${DEFAULT-VALUE}).")
     private String pongChannel;
 
-    @Option(names = "--count", defaultValue = "0", description = "Stop after this many echoes; 0 runs until stopped (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "0",
+        description = "Stop after this many echoes; 0 runs until stopped (default ${DEFAULT-VALUE}).")
     private long count;
 
     @Override
@@ -80,7 +86,8 @@ public final class PongCommand implements Callable<Integer>
             {
                 if (client.isClosed())
                 {
-                    System.err.println("the media driver went away after " + echoed[0] + " echo(es); start it again with: nano-stream driver");
+                    System.err.println("the media driver went away after " + echoed[0] +
+                        " echo(es); start it again with: nano-stream driver");
                     return 1;
                 }
                 if (pings.poll(echo, 16) == 0)

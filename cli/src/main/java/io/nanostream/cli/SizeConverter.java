@@ -15,7 +15,8 @@ final class SizeConverter implements CommandLine.ITypeConverter<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a size; give bytes, or a number with k, m or g (64k, 16m, 1g)");
+            throw new CommandLine.TypeConversionException("'" + value +
+                "' is not a size; give bytes, or a number with k, m or g (64k, 16m, 1g)");
         }
     }
 }

@@ -27,20 +27,24 @@ import java.util.concurrent.Callable;
         "native features (on, or off with the reason), the CPUs its agent threads run on, and each log's bytes in huge pages.")
 public final class StatCommand implements Callable<Integer>
 {
-    @Option(names = "--dir", description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
+    @Option(names = "--dir",
+        description = "Driver directory (default: nanostream.dir, or /dev/shm/nano-stream-<user>).")
     private Path directory;
 
     @Option(names = "--interval-ms", defaultValue = "1000", description = "Refresh interval (default 1000).")
     private long intervalMillis;
 
-    @Option(names = "--once", description = "Print one sample and exit (rates need two samples: measured over one interval).")
+    @Option(names = "--once",
+        description = "Print one sample and exit (rates need two samples: measured over one interval).")
     private boolean once;
 
-    @Option(names = "--archive-dir", description = "Also show the recordings an archive in this directory is making: position, " +
+    @Option(names = "--archive-dir",
+        description = "Also show the recordings an archive in this directory is making: position, " +
         "bytes written, fsyncs and replay sessions.")
     private Path archiveDirectory;
 
-    @Option(names = "--json", description = "Print one sample as JSON, one object per counter and line, and exit; rates over one interval.")
+    @Option(names = "--json",
+        description = "Print one sample as JSON, one object per counter and line, and exit; rates over one interval.")
     private boolean json;
 
     @Mixin
@@ -97,14 +101,16 @@ public final class StatCommand implements Callable<Integer>
     }
 
     private void render(
-        final StringBuilder out, final Path dir, final ControlFile control, final MessageRing commands, final List<CounterRow> rows,
-        final Map<Integer, Long> previous, final Map<Integer, Long> current, final double seconds)
+        final StringBuilder out, final Path dir, final ControlFile control, final MessageRing commands,
+        final List<CounterRow> rows, final Map<Integer, Long> previous, final Map<Integer, Long> current,
+        final double seconds)
     {
         final long nowMillis = System.currentTimeMillis();
         final long heartbeatAge = nowMillis - commands.consumerHeartbeat();
-        out.append(String.format(Locale.ROOT, "nano-stream driver %s  pid %d  heartbeat %d ms ago%s%n", dir, control.pid(),
-            heartbeatAge, heartbeatAge > 2_000 ? "  (NOT RUNNING?)" : ""));
-        out.append(String.format(Locale.ROOT, "%-4s %-14s %8s %16s %14s  %s%n", "id", "type", "client", "value", "rate/s", "label"));
+        out.append(String.format(Locale.ROOT, "nano-stream driver %s  pid %d  heartbeat %d ms ago%s%n", dir,
+            control.pid(), heartbeatAge, heartbeatAge > 2_000 ? "  (NOT RUNNING?)" : ""));
+        out.append(String.format(Locale.ROOT, "%-4s %-14s %8s %16s %14s  %s%n", "id", "type", "client", "value",
+            "rate/s", "label"));
         for (final CounterRow row : rows)
         {
             if (!filter.test(row))
@@ -115,8 +121,9 @@ public final class StatCommand implements Callable<Integer>
                 String.format(Locale.ROOT, "%,.0f", rate(row.id(), row.value(), previous, current, seconds)) : "";
             final String label = row.type() == CounterTypes.CLIENT_HEARTBEAT ?
                 row.label() + "  (last keepalive " + (nowMillis - row.value()) + " ms ago)" : row.label();
-            out.append(String.format(Locale.ROOT, "%-4d %-14s %8s %,16d %14s  %s%n", row.id(), CounterTypes.name(row.type()),
-                row.clientId() == 0 ? "-" : Long.toString(row.clientId()), row.value(), rate, label));
+            out.append(String.format(Locale.ROOT, "%-4d %-14s %8s %,16d %14s  %s%n", row.id(),
+                CounterTypes.name(row.type()), row.clientId() == 0 ? "-" : Long.toString(row.clientId()), row.value(),
+                rate, label));
         }
         appendLags(out, rows);
         if (filter.isEmpty())
@@ -126,16 +133,16 @@ public final class StatCommand implements Callable<Integer>
         }
     }
 
-    private static double rate(final int id, final long value, final Map<Integer, Long> previous, final Map<Integer, Long> current,
-        final double seconds)
+    private static double rate(final int id, final long value, final Map<Integer, Long> previous,
+        final Map<Integer, Long> current, final double seconds)
     {
         return seconds > 0 ? (current.getOrDefault(id, value) - previous.getOrDefault(id, value)) / seconds : 0;
     }
 
     /** One JSON object per counter and line: what scripts and dashboards read. */
     private void renderJson(
-        final StringBuilder out, final List<CounterRow> rows, final Map<Integer, Long> previous, final Map<Integer, Long> current,
-        final double seconds)
+        final StringBuilder out, final List<CounterRow> rows, final Map<Integer, Long> previous,
+        final Map<Integer, Long> current, final double seconds)
     {
         final long nowMillis = System.currentTimeMillis();
         for (final CounterRow row : rows)
@@ -150,7 +157,8 @@ public final class StatCommand implements Callable<Integer>
                 .append(",\"value\":").append(row.value());
             if (CounterTypes.hasRate(row.type()))
             {
-                out.append(",\"rate_per_s\":").append(Math.round(rate(row.id(), row.value(), previous, current, seconds)));
+                out.append(",\"rate_per_s\":").append(Math.round(rate(row.id(), row.value(), previous, current,
+                    seconds)));
             }
             if (row.type() == CounterTypes.CLIENT_HEARTBEAT)
             {

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One stream's path through a driver, from its counters: for IPC, publisher then subscribers; for UDP, publisher, sender,
- * receiver and subscribers (the hops this driver holds: a publication's half, an image's half, or both). Each hop says
- * how many bytes it holds back from the next, and {@link #limitingHop} names the hop that stops the publisher when it is
- * at its limit.
+ * One stream's path through a driver, from its counters: for IPC, publisher then subscribers; for UDP, publisher,
+ * sender, receiver and subscribers (the hops this driver holds: a publication's half, an image's half, or both). Each
+ * hop says how many bytes it holds back from the next, and {@link #limitingHop} names the hop that stops the
+ * publisher when it is at its limit.
  *
  * <pre>
  *   IPC:  publisher --(subscriber behind)--> subscriber, subscriber ...
@@ -32,8 +32,8 @@ import java.util.Map;
  * @param subscribers      each subscriber's position, slowest first.
  */
 record StreamChain(
-    int streamId, int sessionId, String channel, long publisherPosition, long publisherLimit, long senderPosition, long senderLimit,
-    long receiverHwm, long receiverPosition, List<Subscriber> subscribers)
+    int streamId, int sessionId, String channel, long publisherPosition, long publisherLimit, long senderPosition,
+    long senderLimit, long receiverHwm, long receiverPosition, List<Subscriber> subscribers)
 {
     /** The least room under its limit below which a publisher counts as held back: an offer of a few KiB would fail. */
     static final long NEAR_LIMIT = 4096;
@@ -81,7 +81,8 @@ record StreamChain(
                 case CounterTypes.SUBSCRIBER_POSITION ->
                 {
                     chain.named(row, 0);
-                    chain.subscribers.add(new Subscriber(row.registrationId(), row.clientId(), row.value(), row.label()));
+                    chain.subscribers.add(new Subscriber(row.registrationId(), row.clientId(), row.value(),
+                        row.label()));
                 }
                 default ->
                 {
@@ -98,8 +99,8 @@ record StreamChain(
             }
             builder.subscribers.sort(Comparator.comparingLong(Subscriber::position));
             chains.add(new StreamChain(builder.streamId, builder.sessionId, builder.channel, builder.publisherPosition,
-                builder.publisherLimit, builder.senderPosition, builder.senderLimit, builder.receiverHwm, builder.receiverPosition,
-                List.copyOf(builder.subscribers)));
+                builder.publisherLimit, builder.senderPosition, builder.senderLimit, builder.receiverHwm,
+                builder.receiverPosition, List.copyOf(builder.subscribers)));
         }
         chains.sort(Comparator.comparingInt(StreamChain::streamId).thenComparingInt(StreamChain::sessionId));
         return chains;
@@ -120,9 +121,9 @@ record StreamChain(
     }
 
     /**
-     * Whether the publication is in this driver and near its limit: within {@link #NEAR_LIMIT} bytes, or within an eighth of
-     * its window (the limit less the position of the hop it waits for: the sender, or the slowest subscriber), so that a
-     * publisher of large messages held back shows as such.
+     * Whether the publication is in this driver and near its limit: within {@link #NEAR_LIMIT} bytes, or within an
+     * eighth of its window (the limit less the position of the hop it waits for: the sender, or the slowest
+     * subscriber), so that a publisher of large messages held back shows as such.
      *
      * @return true if held back.
      */
@@ -132,15 +133,16 @@ record StreamChain(
         {
             return false;
         }
-        final long downstream = senderPosition >= 0 ? senderPosition : subscribers.isEmpty() ? -1 : subscribers.getFirst().position();
+        final long downstream = senderPosition >= 0 ? senderPosition : subscribers.isEmpty() ?
+            -1 : subscribers.getFirst().position();
         final long window = downstream >= 0 ? publisherLimit - downstream : 0;
         return publisherLimit - publisherPosition < Math.max(NEAR_LIMIT, window / WINDOW_SHARE);
     }
 
     /**
-     * Which hop stops the publisher, following the chain from the publisher outwards: on IPC the slowest subscriber; on UDP
-     * the sender if it has window left, else the receiver side's slowest subscriber when the image is in this driver,
-     * else the remote receivers' flow control.
+     * Which hop stops the publisher, following the chain from the publisher outwards: on IPC the slowest subscriber; on
+     * UDP the sender if it has window left, else the receiver side's slowest subscriber when the image is in this
+     * driver, else the remote receivers' flow control.
      *
      * @return the hop and why, or null if the publisher is not held back (or not in this driver).
      */
@@ -153,17 +155,20 @@ record StreamChain(
         if (!isNetwork())
         {
             return subscribers.isEmpty() ? "the publisher's window: no subscriber has read yet" :
-                "subscriber " + subscribers.getFirst().registrationId() + " (client " + subscribers.getFirst().clientId() +
+                "subscriber " + subscribers.getFirst().registrationId() + " (client " +
+                subscribers.getFirst().clientId() +
                     "), the slowest: the publisher may run at most a window ahead of it";
         }
-        if (senderPosition >= 0 && senderLimit >= 0 && senderLimit - senderPosition >= NEAR_LIMIT) // room to send a frame or more
+        if (senderPosition >= 0 && senderLimit >= 0 &&
+            senderLimit - senderPosition >= NEAR_LIMIT) // room to send a frame or more
         {
-            return "the sender: flow control lets it send " + (senderLimit - senderPosition) + " more bytes, but it is not " +
-                "keeping up (a busy sender thread, or the socket's send buffer)";
+            return "the sender: flow control lets it send " + (senderLimit - senderPosition) +
+                " more bytes, but it is not " + "keeping up (a busy sender thread, or the socket's send buffer)";
         }
         if (receiverHwm >= 0 && !subscribers.isEmpty())
         {
-            return "subscriber " + subscribers.getFirst().registrationId() + " (client " + subscribers.getFirst().clientId() +
+            return "subscriber " + subscribers.getFirst().registrationId() + " (client " +
+                subscribers.getFirst().clientId() +
                 "), the slowest: the receiver window advances only as fast as it reads, and flow control holds the sender to it";
         }
         return "the receivers' flow control: the sender has sent all its window allows; run backlog on the receiving " +
@@ -190,7 +195,10 @@ record StreamChain(
             this.sessionId = sessionId;
         }
 
-        /** Takes the channel from the first position counter's label ({@code ..., stream 3, nano:ipc}); returns the value. */
+        /**
+         * Takes the channel from the first position counter's label ({@code ..., stream 3,
+         * nano:ipc}); returns the value.
+         */
         long named(final CounterRow row, final long value)
         {
             if (channel == null)

@@ -19,7 +19,8 @@ import static io.nanostream.client.ChannelUri.*;
 final class ChannelParameterRules
 {
     private static final long MAX_UNTETHERED_TIMEOUT_NANOS = 3_600_000_000_000L;
-    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN, END_OF_STREAM, SPARSE, SPIES_SIMULATE_CONNECTION);
+    private static final Set<String> BOOLEANS = Set.of(RELIABLE, TETHER, REJOIN, END_OF_STREAM, SPARSE,
+        SPIES_SIMULATE_CONNECTION);
     /** Parameters that are sizes, each with its smallest and largest value. */
     private static final Map<String, long[]> SIZES = Map.of(
         RECEIVER_WINDOW, new long[] {4096, 1L << 30},
@@ -35,12 +36,14 @@ final class ChannelParameterRules
 
     /** Aeron's parameters that a channel may not name yet, with what to do instead: refused, never silently ignored. */
     private static final Map<String, String> NOT_YET_SUPPORTED = Map.of();
-    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET, TETHER,
-        UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN, LINGER, SPARSE, PUBLICATION_WINDOW);
-    private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE, "ttl", SESSION_ID,
-        "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source",
-        "crc", "auth", RELIABLE, RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN,
-        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW, SPIES_SIMULATE_CONNECTION, MAX_RESEND);
+    private static final Set<String> IPC_KEYS = Set.of(TERM_LENGTH, MTU, "alias", INIT_TERM_ID, TERM_ID, TERM_OFFSET,
+        TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN, LINGER, SPARSE,
+        PUBLICATION_WINDOW);
+    private static final Set<String> UDP_KEYS = Set.of(TERM_LENGTH, MTU, ENDPOINT, "interface", CONTROL, CONTROL_MODE,
+        "ttl", SESSION_ID, "alias", "fc", INIT_TERM_ID, TERM_ID, TERM_OFFSET, "source", "crc", "auth", RELIABLE,
+        RECEIVER_WINDOW, NAK_DELAY, TETHER, UNTETHERED_WINDOW_LIMIT_TIMEOUT, UNTETHERED_RESTING_TIMEOUT, REJOIN,
+        SOCKET_SEND_BUFFER, SOCKET_RECEIVE_BUFFER, LINGER, END_OF_STREAM, SPARSE, PUBLICATION_WINDOW,
+        SPIES_SIMULATE_CONNECTION, MAX_RESEND);
 
     private ChannelParameterRules()
     {
@@ -63,7 +66,8 @@ final class ChannelParameterRules
         final Set<String> known = media.equals("ipc") ? IPC_KEYS : UDP_KEYS;
         if (!known.contains(key))
         {
-            throw invalid(channel, "unknown parameter '" + key + "' for " + media + "; known: " + String.join(", ", known));
+            throw invalid(channel, "unknown parameter '" + key + "' for " + media + "; known: " +
+                String.join(", ", known));
         }
     }
 
@@ -75,7 +79,8 @@ final class ChannelParameterRules
      * @param params  the parameters, each key checked.
      * @param spy     whether the channel is a spy's.
      */
-    static void checkValues(final String channel, final String media, final Map<String, String> params, final boolean spy)
+    static void checkValues(final String channel, final String media, final Map<String, String> params,
+        final boolean spy)
     {
         if (spy && !media.equals("udp"))
         {
@@ -116,8 +121,8 @@ final class ChannelParameterRules
             if (value != null && !value.equals("true") && !value.equals("false"))
             {
                 throw invalid(channel, key + " must be true or false, was '" + value + "'" + (key.equals(RELIABLE) ?
-                    " (true NAKs gaps, the default; false skips them)" : key.equals(TETHER) ? " (false lets the publisher leave a slow " +
-                    "subscription behind)" : ""));
+                    " (true NAKs gaps, the default; false skips them)" : key.equals(TETHER) ?
+                    " (false lets the publisher leave a slow " + "subscription behind)" : ""));
             }
         }
         for (final Map.Entry<String, long[]> size : SIZES.entrySet())
@@ -128,8 +133,8 @@ final class ChannelParameterRules
                 final long bytes = parseSize(channel, size.getKey(), value);
                 if (bytes < size.getValue()[0] || bytes > size.getValue()[1])
                 {
-                    throw invalid(channel, size.getKey() + " " + value + " is out of range: from " + sizeText(size.getValue()[0]) + " to " +
-                        sizeText(size.getValue()[1]));
+                    throw invalid(channel, size.getKey() + " " + value + " is out of range: from " +
+                        sizeText(size.getValue()[0]) + " to " + sizeText(size.getValue()[1]));
                 }
             }
         }
@@ -147,7 +152,8 @@ final class ChannelParameterRules
         checkControlMode(channel, params);
         if (media.equals("udp") && !params.containsKey(ENDPOINT) && !params.containsKey(CONTROL_MODE))
         {
-            throw invalid(channel, "a udp channel needs endpoint=host:port, or control-mode= for multi-destination-cast");
+            throw invalid(channel,
+                "a udp channel needs endpoint=host:port, or control-mode= for multi-destination-cast");
         }
     }
 
@@ -160,23 +166,29 @@ final class ChannelParameterRules
         }
         if (!mode.equals(CONTROL_MODE_DYNAMIC) && !mode.equals(CONTROL_MODE_MANUAL))
         {
-            throw invalid(channel, "control-mode=" + mode + " is not a mode; use control-mode=dynamic (receivers join at control=host:port) " +
-                "or control-mode=manual (add destinations with addDestination)" + (mode.equals("response") ? "; response channels are " +
-                "not supported yet" : ""));
+            throw invalid(channel, "control-mode=" + mode +
+                " is not a mode; use control-mode=dynamic (receivers join at control=host:port) " +
+                "or control-mode=manual (add destinations with addDestination)" + (mode.equals("response") ?
+                "; response channels are " + "not supported yet" : ""));
         }
         if (mode.equals(CONTROL_MODE_DYNAMIC) && !params.containsKey(CONTROL))
         {
-            throw invalid(channel, "control-mode=dynamic needs control=host:port, the address receivers send status messages to");
+            throw invalid(channel,
+                "control-mode=dynamic needs control=host:port, the address receivers send status messages to");
         }
         if (params.containsKey(ENDPOINT))
         {
-            throw invalid(channel, "control-mode=" + mode + " sends to destinations, not to endpoint=; drop endpoint= (" +
-                (mode.equals(CONTROL_MODE_DYNAMIC) ? "receivers subscribe with endpoint=their-host:port|control=" + params.get(CONTROL) :
-                "add each receiver with addDestination(\"nano:udp?endpoint=host:port\")") + ")");
+            throw invalid(channel, "control-mode=" + mode +
+                " sends to destinations, not to endpoint=; drop endpoint= (" + (mode.equals(CONTROL_MODE_DYNAMIC) ?
+                "receivers subscribe with endpoint=their-host:port|control=" +
+                params.get(CONTROL) : "add each receiver with addDestination(\"nano:udp?endpoint=host:port\")") + ")");
         }
     }
 
-    /** All three start parameters or none; ids are ints; the offset frame-aligned, within the term; the term not before the first. */
+    /**
+     * All three start parameters or none; ids are ints; the offset frame-aligned, within the term;
+     * the term not before the first.
+     */
     private static void checkStartPosition(final String channel, final Map<String, String> params)
     {
         final int given = (params.containsKey(INIT_TERM_ID) ? 1 : 0) + (params.containsKey(TERM_ID) ? 1 : 0) +
@@ -195,15 +207,16 @@ final class ChannelParameterRules
         final int termOffset = parseInt(channel, TERM_OFFSET, params.get(TERM_OFFSET));
         if (termId - initialTermId < 0)
         {
-            throw invalid(channel, "term-id " + termId + " comes before init-term-id " + initialTermId + ", or 2^31 terms or more " +
-                "after it (term ids count up from the initial one, and may wrap)");
+            throw invalid(channel, "term-id " + termId + " comes before init-term-id " + initialTermId +
+                ", or 2^31 terms or more " + "after it (term ids count up from the initial one, and may wrap)");
         }
-        final long termLength = params.containsKey(TERM_LENGTH) ? parseSize(channel, TERM_LENGTH, params.get(TERM_LENGTH)) :
-            LogLayout.TERM_MAX_LENGTH;
+        final long termLength = params.containsKey(TERM_LENGTH) ? parseSize(channel, TERM_LENGTH,
+            params.get(TERM_LENGTH)) : LogLayout.TERM_MAX_LENGTH;
         if (termOffset < 0 || termOffset > termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0)
         {
-            throw invalid(channel, "term-offset " + termOffset + " is not a frame start: a multiple of " + FrameHeader.ALIGNMENT +
-                " from 0 to the term length" + (params.containsKey(TERM_LENGTH) ? " (" + termLength + ")" : ""));
+            throw invalid(channel, "term-offset " + termOffset + " is not a frame start: a multiple of " +
+                FrameHeader.ALIGNMENT + " from 0 to the term length" + (params.containsKey(TERM_LENGTH) ? " (" +
+                termLength + ")" : ""));
         }
     }
 
@@ -226,7 +239,8 @@ final class ChannelParameterRules
 
     private static String sizeText(final long bytes)
     {
-        return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + "g" : bytes % (1 << 20) == 0 ? bytes / (1 << 20) + "m" : bytes / 1024 + "k";
+        return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + "g" : bytes % (1 << 20) == 0 ? bytes / (1 << 20) +
+            "m" : bytes / 1024 + "k";
     }
 
     /** A duration: a number of nanoseconds, or one with a unit, {@code ns}, {@code us}, {@code ms} or {@code s}. */
@@ -238,7 +252,8 @@ final class ChannelParameterRules
     private static long parseNanos(final String channel, final String key, final String value, final long max)
     {
         final String text = value.toLowerCase(Locale.ROOT);
-        final int unitAt = text.length() - (text.endsWith("ns") || text.endsWith("us") || text.endsWith("ms") ? 2 : text.endsWith("s") ? 1 : 0);
+        final int unitAt = text.length() - (text.endsWith("ns") || text.endsWith("us") || text.endsWith("ms") ?
+            2 : text.endsWith("s") ? 1 : 0);
         final String unit = text.substring(unitAt);
         final long nanosPerUnit = switch (unit)
         {

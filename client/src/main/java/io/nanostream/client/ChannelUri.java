@@ -21,17 +21,28 @@ public final class ChannelUri
     public static final String ENDPOINT = "endpoint";
     /** Session id parameter. */
     public static final String SESSION_ID = "session-id";
-    /** An exclusive publication's initial term id: with {@link #TERM_ID} and {@link #TERM_OFFSET}, where its log starts. */
+    /**
+     * An exclusive publication's initial term id: with {@link #TERM_ID} and {@link #TERM_OFFSET}, where its log starts.
+     */
     public static final String INIT_TERM_ID = "init-term-id";
-    /** An exclusive publication's first term id: with {@link #INIT_TERM_ID} and {@link #TERM_OFFSET}, where its log starts. */
+    /**
+     * An exclusive publication's first term id: with {@link #INIT_TERM_ID} and {@link
+     * #TERM_OFFSET}, where its log starts.
+     */
     public static final String TERM_ID = "term-id";
     /** An exclusive publication's first offset in its first term: with {@link #INIT_TERM_ID} and {@link #TERM_ID}. */
     public static final String TERM_OFFSET = "term-offset";
-    /** A UDP subscription's repair: {@code true} (the default) NAKs gaps; {@code false} skips them, and the loss report records them. */
+    /**
+     * A UDP subscription's repair: {@code true} (the default) NAKs gaps; {@code false} skips them,
+     * and the loss report records them.
+     */
     public static final String RELIABLE = "reliable";
     /** A UDP subscription's receiver window, the most its sender may send beyond what it has consumed: 4k to 1g. */
     public static final String RECEIVER_WINDOW = "rcv-wnd";
-    /** How long a UDP subscription waits before it NAKs a new gap (for reordered frames): {@code 0} to {@code 1s}, e.g. {@code 100us}. */
+    /**
+     * How long a UDP subscription waits before it NAKs a new gap (for reordered frames): {@code 0} to
+     * {@code 1s}, e.g. {@code 100us}.
+     */
     public static final String NAK_DELAY = "nak-delay";
     /**
      * The control address: on a multi-destination-cast publication the address its socket binds, where receivers send
@@ -39,8 +50,9 @@ public final class ChannelUri
      */
     public static final String CONTROL = "control";
     /**
-     * A publication's multi-destination-cast mode: {@link #CONTROL_MODE_DYNAMIC} (receivers join by sending status messages
-     * to its {@link #CONTROL} address) or {@link #CONTROL_MODE_MANUAL} (the application adds and removes destinations).
+     * A publication's multi-destination-cast mode: {@link #CONTROL_MODE_DYNAMIC} (receivers join by sending
+     * status messages to its {@link #CONTROL} address) or {@link #CONTROL_MODE_MANUAL} (the application
+     * adds and removes destinations).
      */
     public static final String CONTROL_MODE = "control-mode";
     /** {@link #CONTROL_MODE}: destinations are the receivers heard from at the control address. */
@@ -48,39 +60,55 @@ public final class ChannelUri
     /** {@link #CONTROL_MODE}: destinations are those the application adds with {@code Publication.addDestination}. */
     public static final String CONTROL_MODE_MANUAL = "manual";
     /**
-     * A subscription's tether: {@code true} (the default) holds its publisher back while it reads; {@code false} lets the
-     * publisher leave it behind once it has held the publisher at its window for {@link #UNTETHERED_WINDOW_LIMIT_TIMEOUT}.
+     * A subscription's tether: {@code true} (the default) holds its publisher back while it reads; {@code false} lets
+     * the publisher leave it behind once it has held the publisher at its window for {@link
+     * #UNTETHERED_WINDOW_LIMIT_TIMEOUT}.
      */
     public static final String TETHER = "tether";
-    /** How long an untethered subscription may hold its publisher at the window before it is left behind (default 5s). */
+    /**
+     * How long an untethered subscription may hold its publisher at the window before it is left behind (default 5s).
+     */
     public static final String UNTETHERED_WINDOW_LIMIT_TIMEOUT = "untethered-window-limit-timeout";
     /** How long a left-behind untethered subscription rests before it rejoins at the live position (default 10s). */
     public static final String UNTETHERED_RESTING_TIMEOUT = "untethered-resting-timeout";
-    /** Whether a left-behind untethered subscription rejoins after resting: {@code true} (the default) or {@code false}. */
+    /**
+     * Whether a left-behind untethered subscription rejoins after resting: {@code true} (the default) or {@code false}.
+     */
     public static final String REJOIN = "rejoin";
     /** Aeron's default for {@link #UNTETHERED_WINDOW_LIMIT_TIMEOUT}. */
     public static final long DEFAULT_UNTETHERED_WINDOW_LIMIT_TIMEOUT_NANOS = 5_000_000_000L;
     /** Aeron's default for {@link #UNTETHERED_RESTING_TIMEOUT}. */
     public static final long DEFAULT_UNTETHERED_RESTING_TIMEOUT_NANOS = 10_000_000_000L;
-    /** A UDP channel's socket send buffer, asked of the kernel: 4k to 1g (the kernel may cap it; the driver logs what it got). */
+    /**
+     * A UDP channel's socket send buffer, asked of the kernel: 4k to 1g (the kernel may cap
+     * it; the driver logs what it got).
+     */
     public static final String SOCKET_SEND_BUFFER = "so-sndbuf";
     /** A UDP channel's socket receive buffer, asked of the kernel: 4k to 1g. */
     public static final String SOCKET_RECEIVE_BUFFER = "so-rcvbuf";
     /** How long a publication's log lingers after its last publisher and subscriber are done: 0 to 1h. */
     public static final String LINGER = "linger";
-    /** Whether a UDP publication tells its receivers of its end when it closes: {@code true} (the default) or {@code false}. */
+    /**
+     * Whether a UDP publication tells its receivers of its end when it closes: {@code true}
+     * (the default) or {@code false}.
+     */
     public static final String END_OF_STREAM = "eos";
     /** Whether a publication's log file is left sparse rather than written through at creation. */
     public static final String SPARSE = "sparse";
     /** A publication's window, how far publishers may go past the sender or slowest subscriber: 4k to half the term. */
     public static final String PUBLICATION_WINDOW = "pub-wnd";
-    /** A UDP publication's spies count as a connection: publishers may offer with no receiver, and spies hold them back. */
+    /**
+     * A UDP publication's spies count as a connection: publishers may offer with no receiver, and spies hold them back.
+     */
     public static final String SPIES_SIMULATE_CONNECTION = "ssc";
     /** How many resends a UDP publication keeps in flight at once: 1 to 64 (Aeron's default, 16, otherwise). */
     public static final String MAX_RESEND = "max-resend";
     /** The parameters that only a publication's log has: a subscription ignores them. */
     static final Set<String> PUBLICATION_ONLY = Set.of(TERM_LENGTH, MTU, "fc", "ttl");
-    /** The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code nano-spy:nano:udp?endpoint=h:p}. */
+    /**
+     * The prefix that makes a subscription a spy on a local UDP publication, e.g. {@code
+     * nano-spy:nano:udp?endpoint=h:p}.
+     */
     public static final String SPY_PREFIX = "nano-spy:";
     private static final String AERON_SPY_PREFIX = "aeron-spy:";
 
@@ -125,7 +153,8 @@ public final class ChannelUri
             throw ChannelParameterRules.invalid(channel, "the scheme is '" + scheme + "', not 'nano'");
         }
         final int question = text.indexOf('?', colon);
-        final String media = (question < 0 ? text.substring(colon + 1) : text.substring(colon + 1, question)).toLowerCase(Locale.ROOT);
+        final String media = (question < 0 ? text.substring(colon + 1) : text.substring(colon + 1,
+            question)).toLowerCase(Locale.ROOT);
         if (!media.equals("ipc") && !media.equals("udp"))
         {
             throw ChannelParameterRules.invalid(channel, "the media is '" + media + "'; use ipc or udp");
@@ -203,7 +232,8 @@ public final class ChannelUri
      */
     public int termLength(final int defaultValue)
     {
-        return params.containsKey(TERM_LENGTH) ? (int)ChannelParameterRules.parseSize(null, TERM_LENGTH, params.get(TERM_LENGTH)) : defaultValue;
+        return params.containsKey(TERM_LENGTH) ? (int)ChannelParameterRules.parseSize(null, TERM_LENGTH,
+            params.get(TERM_LENGTH)) : defaultValue;
     }
 
     /**
@@ -214,7 +244,8 @@ public final class ChannelUri
      */
     public int mtu(final int defaultValue)
     {
-        return params.containsKey(MTU) ? (int)ChannelParameterRules.parseSize(null, MTU, params.get(MTU)) : defaultValue;
+        return params.containsKey(MTU) ? (int)ChannelParameterRules.parseSize(null, MTU,
+            params.get(MTU)) : defaultValue;
     }
 
     /**

@@ -32,7 +32,9 @@ final class ClientConductor implements Agent
 {
     /** How often the driver's heartbeat is checked. */
     static final long DRIVER_CHECK_INTERVAL_NANOS = 50_000_000L;
-    /** How often the driver's process is looked for (a look reads /proc): a driver killed with -9 is noticed this fast. */
+    /**
+     * How often the driver's process is looked for (a look reads /proc): a driver killed with -9 is noticed this fast.
+     */
     static final long DRIVER_PROCESS_CHECK_INTERVAL_NANOS = 1_000_000_000L;
     private static final System.Logger LOGGER = System.getLogger("io.nanostream.client");
 
@@ -45,9 +47,13 @@ final class ClientConductor implements Agent
     private final DriverProcess driverProcess;
     private final AtomicBuffer keepaliveBuffer = AtomicBuffer.allocateHeap(64);
     private final ArrayDeque<Lingering> lingering = new ArrayDeque<>();
-    /** The thread inside a duty cycle, if any: a request made on it comes from a handler and cannot wait for an answer. */
+    /**
+     * The thread inside a duty cycle, if any: a request made on it comes from a handler and cannot wait for an answer.
+     */
     private volatile Thread dutyCycleThread;
-    /** Runs once the cycle in hand ends: a close called from a handler, which must not unmap what the cycle still reads. */
+    /**
+     * Runs once the cycle in hand ends: a close called from a handler, which must not unmap what the cycle still reads.
+     */
     private Runnable afterCycle;
     private volatile boolean running = true;
     private long nextKeepaliveNanos;
@@ -149,7 +155,8 @@ final class ClientConductor implements Agent
         if (!heartbeat.beat(clock.epochMillis()))
         {
             final int length = Commands.encodeClient(keepaliveBuffer, commands.nextCorrelationId(), client.clientId());
-            commands.write(Commands.CLIENT_KEEPALIVE, keepaliveBuffer, 0, length); // a full ring drops it: the next one is due soon
+            commands.write(Commands.CLIENT_KEEPALIVE, keepaliveBuffer, 0,
+                length); // a full ring drops it: the next one is due soon
         }
     }
 
@@ -195,8 +202,8 @@ final class ClientConductor implements Agent
         final long silentMillis = clock.epochMillis() - commands.consumerHeartbeat();
         if (silentMillis > context.driverTimeout().toMillis())
         {
-            lose("the media driver in " + context.directory() + " stopped heartbeating " + silentMillis + " ms ago (timeout " +
-                context.driverTimeout().toMillis() + " ms); restart it and reconnect");
+            lose("the media driver in " + context.directory() + " stopped heartbeating " + silentMillis +
+                " ms ago (timeout " + context.driverTimeout().toMillis() + " ms); restart it and reconnect");
             return 1;
         }
         return 0;
@@ -245,7 +252,8 @@ final class ClientConductor implements Agent
 
     private void dispatch(final int type, final AtomicBuffer buffer, final int offset, final int length)
     {
-        final long correlationId = buffer.getLong(offset + Responses.CORRELATION_ID); // the client id, for a client timeout
+        final long correlationId = buffer.getLong(offset +
+            Responses.CORRELATION_ID); // the client id, for a client timeout
         switch (type)
         {
             case Responses.ON_PUBLICATION_READY -> complete(correlationId, new NanoStream.PublicationReady(
@@ -254,7 +262,8 @@ final class ClientConductor implements Agent
                 buffer.getInt(offset + Responses.PUBLICATION_LIMIT_COUNTER_ID),
                 buffer.getInt(offset + Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID),
                 Commands.getString(buffer, offset + Responses.PUBLICATION_LOG_FILE, offset + length)));
-            case Responses.ON_SUBSCRIPTION_READY, Responses.ON_OPERATION_SUCCESS -> complete(correlationId, Boolean.TRUE);
+            case Responses.ON_SUBSCRIPTION_READY, Responses.ON_OPERATION_SUCCESS -> complete(correlationId,
+                Boolean.TRUE);
             case Responses.ON_ERROR ->
             {
                 final CompletableFuture<Object> future = client.takePending(correlationId);
@@ -267,7 +276,8 @@ final class ClientConductor implements Agent
             case Responses.ON_AVAILABLE_IMAGE -> onAvailableImage(buffer, offset, length, correlationId);
             case Responses.ON_UNAVAILABLE_IMAGE ->
             {
-                final Subscription subscription = client.subscription(buffer.getLong(offset + Responses.IMAGE_SUBSCRIPTION_ID));
+                final Subscription subscription = client.subscription(buffer.getLong(offset +
+                    Responses.IMAGE_SUBSCRIPTION_ID));
                 final Image removed = subscription == null ? null : subscription.removeImage(correlationId);
                 if (removed != null)
                 {
@@ -290,7 +300,8 @@ final class ClientConductor implements Agent
         }
     }
 
-    private void onAvailableImage(final AtomicBuffer buffer, final int offset, final int length, final long correlationId)
+    private void onAvailableImage(final AtomicBuffer buffer, final int offset, final int length,
+        final long correlationId)
     {
         final Subscription subscription = client.subscription(buffer.getLong(offset + Responses.IMAGE_SUBSCRIPTION_ID));
         if (subscription == null || subscription.isClosed())
@@ -302,9 +313,11 @@ final class ClientConductor implements Agent
         try
         {
             // a large log takes a while to touch: the heartbeat goes on between its parts
-            final LogBuffers log = LogBuffers.open(Path.of(logFile), context.preTouchLogs(), () -> heartbeat.beat(clock.epochMillis()));
-            image = new Image(correlationId, subscription.registrationId(), buffer.getInt(offset + Responses.IMAGE_SESSION_ID), log,
-                client.counterValues(), buffer.getInt(offset + Responses.IMAGE_POSITION_COUNTER_ID),
+            final LogBuffers log = LogBuffers.open(Path.of(logFile), context.preTouchLogs(),
+                () -> heartbeat.beat(clock.epochMillis()));
+            image = new Image(correlationId, subscription.registrationId(),
+                buffer.getInt(offset + Responses.IMAGE_SESSION_ID), log, client.counterValues(),
+                buffer.getInt(offset + Responses.IMAGE_POSITION_COUNTER_ID),
                 buffer.getLong(offset + Responses.IMAGE_JOIN_POSITION));
         }
         catch (final RuntimeException ex)

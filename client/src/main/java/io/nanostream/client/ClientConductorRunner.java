@@ -27,8 +27,8 @@ final class ClientConductorRunner
     private final AgentInvoker invoker;
     private final ReentrantLock invokerLock = new ReentrantLock();
 
-    ClientConductorRunner(final ClientConductor conductor, final ClientContext context, final BooleanSupplier requestsWaiting,
-        final DutyCycleTracker dutyCycles)
+    ClientConductorRunner(final ClientConductor conductor, final ClientContext context,
+        final BooleanSupplier requestsWaiting, final DutyCycleTracker dutyCycles)
     {
         this.conductor = conductor;
         this.driverInvoker = context.driverInvoker();
@@ -41,7 +41,8 @@ final class ClientConductorRunner
         else
         {
             this.invoker = null;
-            this.runner = new AgentRunner(conductor, new ClientConductorIdle(requestsWaiting), conductor::reportError, dutyCycles);
+            this.runner = new AgentRunner(conductor, new ClientConductorIdle(requestsWaiting), conductor::reportError,
+                dutyCycles);
             this.thread = Thread.ofPlatform().daemon().name(conductor.roleName()).unstarted(runner);
         }
     }
@@ -84,13 +85,17 @@ final class ClientConductorRunner
         return invokeConductor();
     }
 
-    /** {@return whether a thread waiting for the driver's answer must run duty cycles itself, since nobody else will} */
+    /**
+     * {@return whether a thread waiting for the driver's answer must run duty cycles itself, since nobody else will}
+     */
     boolean waitsRunDutyCycles()
     {
         return invoker != null || driverInvoker != null;
     }
 
-    /** What a thread waiting for the driver's answer runs: the invoked driver's duty cycle, and the invoked conductor's. */
+    /**
+     * What a thread waiting for the driver's answer runs: the invoked driver's duty cycle, and the invoked conductor's.
+     */
     int dutyCyclesWhileWaiting()
     {
         int work = driverInvoker == null ? 0 : driverInvoker.getAsInt();

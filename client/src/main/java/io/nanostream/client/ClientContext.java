@@ -28,7 +28,8 @@ public final class ClientContext
     private Duration dutyCycleThreshold = ClientProperties.DUTY_CYCLE_THRESHOLD.read();
     private Duration resourceLinger = Duration.ofSeconds(3);
     private boolean preTouchLogs = ClientProperties.PRE_TOUCH_LOGS.read();
-    private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR, "nano-stream client error", error);
+    private Consumer<Throwable> errorHandler = error -> LOGGER.log(System.Logger.Level.ERROR,
+        "nano-stream client error", error);
     private Clock clock = SystemClock.INSTANCE;
     private boolean useConductorInvoker;
     private IntSupplier driverInvoker;
@@ -82,7 +83,8 @@ public final class ClientContext
             return directory;
         }
         final List<Path> embedded = LocalDrivers.directories();
-        return ClientProperties.DIRECTORY.read() == null && embedded.size() == 1 ? embedded.getFirst() : defaultDirectory();
+        return ClientProperties.DIRECTORY.read() == null && embedded.size() == 1 ?
+            embedded.getFirst() : defaultDirectory();
     }
 
     /** {@return whether the directory was given, here or by {@code nanostream.dir}, rather than guessed} */
@@ -124,7 +126,8 @@ public final class ClientContext
     {
         if (timeout.isNegative())
         {
-            throw new IllegalArgumentException("connect timeout " + timeout + " is negative; give zero to fail at once");
+            throw new IllegalArgumentException("connect timeout " + timeout +
+                " is negative; give zero to fail at once");
         }
         this.connectTimeout = timeout;
         return this;
@@ -232,9 +235,10 @@ public final class ClientContext
     }
 
     /**
-     * Sets what receives errors found by the client's background thread (driver loss, lapped broadcast). The loss of the
-     * driver arrives as a {@link DriverUnavailableException} that says why, before the client's publications report
-     * {@code CLOSED} and its subscriptions {@code isClosed()}, so that a loop that stops on those can ask the handler why.
+     * Sets what receives errors found by the client's background thread (driver loss, lapped broadcast). The loss of
+     * the driver arrives as a {@link DriverUnavailableException} that says why, before the client's publications report
+     * {@code CLOSED} and its subscriptions {@code isClosed()}, so that a loop that stops on
+     * those can ask the handler why.
      *
      * @param errorHandler the handler; default logs through {@code System.Logger}.
      * @return this context.

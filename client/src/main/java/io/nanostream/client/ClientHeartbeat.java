@@ -41,7 +41,8 @@ final class ClientHeartbeat
             }
         }
         lastValue = Math.max(epochMillis, lastValue + 1);
-        counters.values().putLongRelease(CountersDescriptor.valueOffset(counterId), lastValue); // release: a fresh timestamp, orders nothing else
+        counters.values().putLongRelease(CountersDescriptor.valueOffset(counterId),
+            lastValue); // release: a fresh timestamp, orders nothing else
         return true;
     }
 

@@ -15,7 +15,8 @@ public final class ClientProperties
     /** How long a driver may stay silent before clients give up on it (and another driver may take its directory). */
     public static final Setting<Duration> DRIVER_TIMEOUT = Setting.millis("nanostream.driver.timeout.ms", 10_000, 1);
     /** How long {@code NanoStream.connect} waits for a driver that is starting; unset (-1): the driver timeout. */
-    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.millis("nanostream.client.connect.timeout.ms", -1, 0);
+    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.millis("nanostream.client.connect.timeout.ms", -1,
+        0);
     /** A client conductor's duty cycle longer than this is counted in its {@code client-cycles} counter. */
     public static final Setting<Duration> DUTY_CYCLE_THRESHOLD = Setting.millis("nanostream.client.duty.cycle.threshold.ms", 1, 1);
     /** Whether clients touch every page of a log when they map it. */

@@ -9,8 +9,8 @@ import io.nanostream.concurrent.DutyCycleTracker;
  * Counts this client's conductor duty cycles that took longer than {@link ClientContext#dutyCycleThreshold()}, into the
  * {@code client-cycles} counter the driver made for the client (found by the client's id when the first slow cycle
  * comes, and again whenever it is not found or no longer the client's), so that {@code stat} shows them beside the
- * driver's own agents. A slow cycle here delays the client's keepalives, image handlers and answers. Owned by the thread
- * that runs the client's conductor.
+ * driver's own agents. A slow cycle here delays the client's keepalives, image handlers and answers. Owned by the
+ * thread that runs the client's conductor.
  */
 final class ClientSlowCycles implements DutyCycleTracker
 {
@@ -42,7 +42,8 @@ final class ClientSlowCycles implements DutyCycleTracker
         }
         if (counterId >= 0)
         {
-            counters.values().putLongRelease(CountersDescriptor.valueOffset(counterId), slowCycles); // release: a count, orders nothing else
+            counters.values().putLongRelease(CountersDescriptor.valueOffset(counterId),
+                slowCycles); // release: a count, orders nothing else
         }
     }
 

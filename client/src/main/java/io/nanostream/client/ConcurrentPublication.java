@@ -15,11 +15,12 @@ public final class ConcurrentPublication extends Publication
     private final TermAppender[] appenders = new TermAppender[LogLayout.PARTITION_COUNT];
 
     ConcurrentPublication(
-        final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
-        final io.nanostream.log.LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId,
-        final int backPressureCounterId)
+        final NanoStream client, final long registrationId, final String channel, final int streamId,
+        final int sessionId, final io.nanostream.log.LogBuffers log, final AtomicBuffer counterValues,
+        final int limitCounterId, final int backPressureCounterId)
     {
-        super(client, registrationId, channel, streamId, sessionId, log, counterValues, limitCounterId, backPressureCounterId);
+        super(client, registrationId, channel, streamId, sessionId, log, counterValues, limitCounterId,
+            backPressureCounterId);
         for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
         {
             appenders[i] = new TermAppender(log.term(i), log.metadata(), i);
@@ -27,7 +28,8 @@ public final class ConcurrentPublication extends Publication
     }
 
     @Override
-    public long offer(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
+    public long offer(final AtomicBuffer buffer, final int offset, final int length,
+        final ReservedValueSupplier supplier)
     {
         checkMessage(buffer, offset, length);
         if (closed)
@@ -84,7 +86,8 @@ public final class ConcurrentPublication extends Publication
         {
             return backPressureStatus(position, length);
         }
-        return newPosition(termCount, termId, position - termOffset, appender.claim(sessionId, streamId, length, claim));
+        return newPosition(termCount, termId, position - termOffset, appender.claim(sessionId, streamId, length,
+            claim));
     }
 
     private long newPosition(final int termCount, final int termId, final long termBeginPosition, final int result)
@@ -109,6 +112,7 @@ public final class ConcurrentPublication extends Publication
             return CLOSED;
         }
         final long rawTail = appenders[LogLayout.indexByTermCount(LogLayout.activeTermCount(metadata))].rawTailVolatile();
-        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength), positionBitsToShift, initialTermId);
+        return LogLayout.position(LogLayout.termId(rawTail), LogLayout.termOffset(rawTail, termLength),
+            positionBitsToShift, initialTermId);
     }
 }

@@ -55,8 +55,9 @@ final class DriverConnector
         final List<Path> embeddedDrivers = LocalDrivers.directories();
         if (!context.directoryGiven() && embeddedDrivers.size() > 1)
         {
-            throw new DriverUnavailableException("which media driver? " + embeddedDrivers.size() + " run embedded in this process, in " +
-                embeddedDrivers + ": connect with driver.connect(), or name one with ClientContext.directory(driver.directory())", null);
+            throw new DriverUnavailableException("which media driver? " + embeddedDrivers.size() +
+                " run embedded in this process, in " + embeddedDrivers +
+                ": connect with driver.connect(), or name one with ClientContext.directory(driver.directory())", null);
         }
         final Path directory = context.directory();
         final long waitNanos = context.connectTimeout().toNanos();
@@ -72,9 +73,10 @@ final class DriverConnector
                 final long waited = System.nanoTime() - start;
                 if (waited >= waitNanos)
                 {
-                    throw new DriverUnavailableException(notYet.getMessage() + " (waited " + TimeUnit.NANOSECONDS.toMillis(waited) +
-                        " ms for a driver in " + directory + "; ClientContext.connectTimeout or nanostream.client.connect.timeout.ms " +
-                        "sets how long)", null);
+                    throw new DriverUnavailableException(notYet.getMessage() + " (waited " +
+                        TimeUnit.NANOSECONDS.toMillis(waited) + " ms for a driver in " + directory +
+                        "; ClientContext.connectTimeout or nanostream.client.connect.timeout.ms " + "sets how long)",
+                        null);
                 }
                 if (context.driverInvoker() != null)
                 {
@@ -83,8 +85,8 @@ final class DriverConnector
                 LockSupport.parkNanos(RETRY_NANOS);
                 if (Thread.currentThread().isInterrupted())
                 {
-                    throw new DriverUnavailableException("interrupted while waiting for a driver in " + directory + ": " +
-                        notYet.getMessage(), null);
+                    throw new DriverUnavailableException("interrupted while waiting for a driver in " + directory +
+                        ": " + notYet.getMessage(), null);
                 }
             }
         }
@@ -97,7 +99,8 @@ final class DriverConnector
         {
             final List<Path> embedded = LocalDrivers.directories();
             throw new NotYet("no media driver in " + directory + ": " + file + " does not exist; " +
-                (embedded.isEmpty() ? "start one with `./nano-stream driver --dir " + directory + "` or MediaDriver.launchEmbedded(), " +
+                (embedded.isEmpty() ? "start one with `./nano-stream driver --dir " + directory +
+                "` or MediaDriver.launchEmbedded(), " +
                     "or point nanostream.dir at the directory of the running driver" :
                     "drivers run embedded in this process in " + embedded + ": connect with driver.connect(), or " +
                     "ClientContext.directory(driver.directory())"));
@@ -132,7 +135,8 @@ final class DriverConnector
             if (control.process().state() == DriverProcess.State.GONE)
             {
                 throw new NotYet("the media driver in " + directory + " (pid " + control.pid() +
-                    ") is not running: its process ended; start it with `./nano-stream driver --dir " + directory + "`");
+                    ") is not running: its process ended; start it with `./nano-stream driver --dir " + directory +
+                    "`");
             }
             final long heartbeat = new MessageRing(control.commandRing()).consumerHeartbeat();
             final long silentMillis = context.clock().epochMillis() - heartbeat;
@@ -166,8 +170,9 @@ final class DriverConnector
         }
         if (!owner.equals(user))
         {
-            throw new DriverUnavailableException("the control file " + file + " belongs to " + owner + ", not to " + user +
-                "; connect to a driver you run (ClientContext.directory or nanostream.dir), or run as " + owner, null);
+            throw new DriverUnavailableException("the control file " + file + " belongs to " + owner + ", not to " +
+                user + "; connect to a driver you run (ClientContext.directory or nanostream.dir), or run as " + owner,
+                null);
         }
     }
 }

@@ -55,7 +55,8 @@ final class DriverRequests
      * @param onFailure  runs with the correlation id if the request fails, or null.
      * @return the driver's answer.
      */
-    Object add(final int type, final String channel, final int streamId, final LongConsumer beforeSend, final LongConsumer onFailure)
+    Object add(final int type, final String channel, final int streamId, final LongConsumer beforeSend,
+        final LongConsumer onFailure)
     {
         if (conductor.isDutyCycleThread())
         {
@@ -117,16 +118,19 @@ final class DriverRequests
     /**
      * Asks the driver to add or remove a destination of a publication and waits for the answer.
      *
-     * @param type           {@link Commands#ADD_DESTINATION}, {@link Commands#REMOVE_DESTINATION}, or their subscription twins.
+     * @param type           {@link Commands#ADD_DESTINATION}, {@link
+     * Commands#REMOVE_DESTINATION}, or their subscription twins.
      * @param registrationId the publication or subscription.
      * @param destination    the destination's channel.
      */
     void destination(final int type, final long registrationId, final String destination)
     {
-        final String name = type == Commands.ADD_DESTINATION || type == Commands.ADD_RCV_DESTINATION ? "addDestination" : "removeDestination";
+        final String name = type == Commands.ADD_DESTINATION || type == Commands.ADD_RCV_DESTINATION ?
+            "addDestination" : "removeDestination";
         if (conductor.isDutyCycleThread())
         {
-            throw new IllegalStateException(name + "(\"" + destination + "\") was called from a handler the client's conductor runs, " +
+            throw new IllegalStateException(name + "(\"" + destination +
+                "\") was called from a handler the client's conductor runs, " +
                 "which would have to take the driver's answer while the handler waits for it; call it from another thread");
         }
         final CompletableFuture<Object> response = new CompletableFuture<>();
@@ -135,7 +139,8 @@ final class DriverRequests
         {
             correlationId = commands.nextCorrelationId();
             pending.put(correlationId, response);
-            sendWithRetry(type, Commands.encodeDestination(commandBuffer, correlationId, clientId, registrationId, destination));
+            sendWithRetry(type, Commands.encodeDestination(commandBuffer, correlationId, clientId, registrationId,
+                destination));
         }
         conductorRunner.wake();
         await(correlationId, response, null);
@@ -178,7 +183,8 @@ final class DriverRequests
 
     private void sendWithRetry(final int type, final int length)
     {
-        final long deadline = System.nanoTime() + context.driverTimeout().toNanos(); // real time, whatever clock the conductor reads
+        final long deadline = System.nanoTime() +
+            context.driverTimeout().toNanos(); // real time, whatever clock the conductor reads
         final IntSupplier driver = context.driverInvoker();
         while (!commands.write(type, commandBuffer, 0, length))
         {
@@ -189,13 +195,15 @@ final class DriverRequests
             if (System.nanoTime() - deadline > 0)
             {
                 throw new DriverUnavailableException("the media driver in " + context.directory() +
-                    " takes no commands: its command ring stayed full for " + context.driverTimeout().toMillis() + " ms", null);
+                    " takes no commands: its command ring stayed full for " + context.driverTimeout().toMillis() +
+                    " ms", null);
             }
             Thread.onSpinWait();
         }
     }
 
-    private Object await(final long correlationId, final CompletableFuture<Object> response, final LongConsumer onFailure)
+    private Object await(final long correlationId, final CompletableFuture<Object> response,
+        final LongConsumer onFailure)
     {
         try
         {
@@ -217,8 +225,8 @@ final class DriverRequests
         catch (final TimeoutException ex)
         {
             failed(onFailure, correlationId);
-            throw new DriverUnavailableException("no response from the media driver in " + context.directory() + " within " +
-                context.driverTimeout().toMillis() + " ms; is it running?", ex);
+            throw new DriverUnavailableException("no response from the media driver in " + context.directory() +
+                " within " + context.driverTimeout().toMillis() + " ms; is it running?", ex);
         }
         catch (final ExecutionException ex)
         {

@@ -17,8 +17,8 @@ import java.lang.invoke.VarHandle;
  * others overwritten, and the stream may stall for good, with every offer still returning success. With assertions on
  * ({@code -ea}) an offer or claim that starts while another thread's is under way throws {@link IllegalStateException}
  * naming both threads; with them off the check costs nothing and catches nothing. Handing the publication from one
- * thread to another is fine, with a happens-before between them (a queue, a lock); to offer from several threads at once,
- * use a {@link ConcurrentPublication}.
+ * thread to another is fine, with a happens-before between them (a queue, a lock); to offer from several threads at
+ * once, use a {@link ConcurrentPublication}.
  */
 public final class ExclusivePublication extends Publication
 {
@@ -48,10 +48,12 @@ public final class ExclusivePublication extends Publication
     private Thread offering;
 
     ExclusivePublication(
-        final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
-        final LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId, final int backPressureCounterId)
+        final NanoStream client, final long registrationId, final String channel, final int streamId,
+        final int sessionId, final LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId,
+        final int backPressureCounterId)
     {
-        super(client, registrationId, channel, streamId, sessionId, log, counterValues, limitCounterId, backPressureCounterId);
+        super(client, registrationId, channel, streamId, sessionId, log, counterValues, limitCounterId,
+            backPressureCounterId);
         for (int i = 0; i < LogLayout.PARTITION_COUNT; i++)
         {
             appenders[i] = new ExclusiveTermAppender(log.term(i), log.metadata(), i, sessionId, streamId);
@@ -65,7 +67,8 @@ public final class ExclusivePublication extends Publication
     }
 
     @Override
-    public long offer(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
+    public long offer(final AtomicBuffer buffer, final int offset, final int length,
+        final ReservedValueSupplier supplier)
     {
         assert enter();
         try
@@ -78,7 +81,8 @@ public final class ExclusivePublication extends Publication
         }
     }
 
-    private long append(final AtomicBuffer buffer, final int offset, final int length, final ReservedValueSupplier supplier)
+    private long append(final AtomicBuffer buffer, final int offset, final int length,
+        final ReservedValueSupplier supplier)
     {
         checkMessage(buffer, offset, length);
         if (closed)
@@ -121,11 +125,13 @@ public final class ExclusivePublication extends Publication
     private boolean enter()
     {
         final Thread current = Thread.currentThread();
-        final Thread other = (Thread)OFFERING.compareAndExchange(this, (Thread)null, current); // volatile: sees another's entry
+        final Thread other = (Thread)OFFERING.compareAndExchange(this, (Thread)null,
+            current); // volatile: sees another's entry
         if (other != null && other != current)
         {
-            throw new IllegalStateException("two threads offer on one ExclusivePublication (session " + sessionId + ", stream " +
-                streamId + ") at once: " + other + " and " + current + "; that corrupts the stream. Offer from one thread, or use a " +
+            throw new IllegalStateException("two threads offer on one ExclusivePublication (session " + sessionId +
+                ", stream " + streamId + ") at once: " + other + " and " + current +
+                "; that corrupts the stream. Offer from one thread, or use a " +
                 "ConcurrentPublication (NanoStream.addPublication) for several");
         }
         return true;
@@ -154,15 +160,15 @@ public final class ExclusivePublication extends Publication
     }
 
     /**
-     * Appends a block of whole frames from a log of the same term length at the same position, such as a recording being
-     * replayed: headers, flags, padding and reserved values are kept, and each frame gets this publication's session,
-     * stream and term. The block starts at this publication's position and ends within its term.
+     * Appends a block of whole frames from a log of the same term length at the same position, such as a recording
+     * being replayed: headers, flags, padding and reserved values are kept, and each frame gets this publication's
+     * session, stream and term. The block starts at this publication's position and ends within its term.
      *
      * @param buffer the block's buffer.
      * @param offset the block's first frame.
      * @param length the block's length, whole aligned frames.
-     * @return the new position, or a negative status as for {@link #offer}; {@link #ADMIN_ACTION} when the term was full
-     *         and the publication moved to the next one (offer the block again).
+     * @return the new position, or a negative status as for {@link #offer}; {@link #ADMIN_ACTION} when the term was
+     * full and the publication moved to the next one (offer the block again).
      * @throws IllegalArgumentException if the block is not whole frames at this position, or crosses the term's end.
      */
     public long offerBlock(final AtomicBuffer buffer, final int offset, final int length)
@@ -178,8 +184,8 @@ public final class ExclusivePublication extends Publication
         final int frameTermOffset = buffer.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET);
         if (frameTermOffset != termOffset)
         {
-            throw new IllegalArgumentException("a block from term offset " + frameTermOffset + " offered at term offset " + termOffset +
-                ": a block goes at the position it was recorded at");
+            throw new IllegalArgumentException("a block from term offset " + frameTermOffset +
+                " offered at term offset " + termOffset + ": a block goes at the position it was recorded at");
         }
         final long position = termBeginPosition + termOffset;
         if (position >= cachedLimit && position >= (cachedLimit = positionLimit()))

@@ -183,7 +183,8 @@ public final class Image
     private void updatePosition(final long newPosition)
     {
         this.position = newPosition;
-        positionValues.putLongRelease(positionOffset, newPosition); // release: our reads of the frames happen before the publisher may reuse them
+        positionValues.putLongRelease(positionOffset,
+            newPosition); // release: our reads of the frames happen before the publisher may reuse them
     }
 
     /**

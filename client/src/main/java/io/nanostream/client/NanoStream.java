@@ -112,10 +112,11 @@ public final class NanoStream implements AutoCloseable
     {
         ChannelUri.parse(channel);
         checkOpen();
-        final PublicationReady ready = (PublicationReady)requests.add(Commands.ADD_PUBLICATION, channel, streamId, null, null);
+        final PublicationReady ready = (PublicationReady)requests.add(Commands.ADD_PUBLICATION, channel, streamId, null,
+            null);
         final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()), context.preTouchLogs());
-        final ConcurrentPublication publication = new ConcurrentPublication(this, ready.registrationId(), channel, streamId,
-            ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
+        final ConcurrentPublication publication = new ConcurrentPublication(this, ready.registrationId(), channel,
+            streamId, ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
         publications.put(publication.registrationId(), publication);
         return publication;
     }
@@ -131,10 +132,11 @@ public final class NanoStream implements AutoCloseable
     {
         ChannelUri.parse(channel);
         checkOpen();
-        final PublicationReady ready = (PublicationReady)requests.add(Commands.ADD_EXCLUSIVE_PUBLICATION, channel, streamId, null, null);
+        final PublicationReady ready = (PublicationReady)requests.add(Commands.ADD_EXCLUSIVE_PUBLICATION, channel,
+            streamId, null, null);
         final LogBuffers log = LogBuffers.open(Path.of(ready.logFile()), context.preTouchLogs());
-        final ExclusivePublication publication = new ExclusivePublication(this, ready.registrationId(), channel, streamId,
-            ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
+        final ExclusivePublication publication = new ExclusivePublication(this, ready.registrationId(), channel,
+            streamId, ready.sessionId(), log, counters.values(), ready.limitCounterId(), ready.backPressureCounterId());
         publications.put(publication.registrationId(), publication);
         return publication;
     }
@@ -167,7 +169,8 @@ public final class NanoStream implements AutoCloseable
         final List<String> ignored = ignoredBySubscriptions(ChannelUri.parse(channel));
         if (!ignored.isEmpty())
         {
-            LOGGER.log(System.Logger.Level.WARNING, "'" + channel + "': " + String.join(", ", ignored) + " only mean(s) something on a " +
+            LOGGER.log(System.Logger.Level.WARNING, "'" + channel + "': " + String.join(", ", ignored) +
+                " only mean(s) something on a " +
                 "publication and a subscription ignores it; the publisher's log decides (remove it from the subscription's channel)");
         }
         checkOpen();
@@ -175,7 +178,8 @@ public final class NanoStream implements AutoCloseable
         requests.add(Commands.ADD_SUBSCRIPTION, channel, streamId, correlationId ->
         {
             // registered before the command goes out, so that no image can arrive before its subscription
-            created[0] = new Subscription(this, correlationId, channel, streamId, availableImageHandler, unavailableImageHandler);
+            created[0] = new Subscription(this, correlationId, channel, streamId, availableImageHandler,
+                unavailableImageHandler);
             subscriptions.put(correlationId, created[0]);
         }, subscriptions::remove);
         return created[0];
@@ -224,8 +228,9 @@ public final class NanoStream implements AutoCloseable
 
     /**
      * Runs one duty cycle of the client's conductor on the calling thread: the driver's answers, image changes (and the
-     * image handlers), the keepalive, the driver's liveness. Only with {@link ClientContext#useConductorInvoker(boolean)};
-     * call it often (at least every keepalive interval), from one thread at a time.
+     * image handlers), the keepalive, the driver's liveness. Only with {@link
+     * ClientContext#useConductorInvoker(boolean)}; call it often (at least every keepalive
+     * interval), from one thread at a time.
      *
      * @return the work done, 0 once closed.
      * @throws IllegalStateException if the conductor has a thread of its own, or if called from a handler it runs.
@@ -235,7 +240,9 @@ public final class NanoStream implements AutoCloseable
         return conductorRunner.invoke();
     }
 
-    /** Releases everything this client holds at the driver and unmaps its memory; from any thread, handlers included. */
+    /**
+     * Releases everything this client holds at the driver and unmaps its memory; from any thread, handlers included.
+     */
     @Override
     public void close()
     {
@@ -391,7 +398,8 @@ public final class NanoStream implements AutoCloseable
     }
 
     /** What the driver answers to an added publication. */
-    record PublicationReady(long registrationId, int sessionId, int limitCounterId, int backPressureCounterId, String logFile)
+    record PublicationReady(long registrationId, int sessionId, int limitCounterId, int backPressureCounterId,
+        String logFile)
     {
     }
 }

@@ -54,8 +54,9 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
     volatile boolean closed;
 
     Publication(
-        final NanoStream client, final long registrationId, final String channel, final int streamId, final int sessionId,
-        final LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId, final int backPressureCounterId)
+        final NanoStream client, final long registrationId, final String channel, final int streamId,
+        final int sessionId, final LogBuffers log, final AtomicBuffer counterValues, final int limitCounterId,
+        final int backPressureCounterId)
     {
         this.client = client;
         this.registrationId = registrationId;
@@ -82,8 +83,8 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
      * @param offset where it starts.
      * @param length its length, at most {@link #maxMessageLength()}.
      * @return the new position (positive), or a negative result.
-     * @throws IllegalArgumentException if the offset or length is negative, the message runs past the buffer, or it is longer
-     *                                  than {@link #maxMessageLength()}; nothing is claimed, so other publishers are not held up.
+     * @throws IllegalArgumentException if the offset or length is negative, the message runs past the buffer, or it is
+     * longer than {@link #maxMessageLength()}; nothing is claimed, so other publishers are not held up.
      */
     public final long offer(final AtomicBuffer buffer, final int offset, final int length)
     {
@@ -160,7 +161,8 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
      */
     public final boolean isConnected()
     {
-        return !closed && metadata.getIntAcquire(LogLayout.IS_CONNECTED_OFFSET) == 1; // acquire: the driver's link is complete
+        return !closed &&
+            metadata.getIntAcquire(LogLayout.IS_CONNECTED_OFFSET) == 1; // acquire: the driver's link is complete
     }
 
     /**
@@ -244,13 +246,14 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
     }
 
     /**
-     * Adds a destination to a publication whose channel has {@code control-mode=manual} (multi-destination-cast): from now
-     * on every datagram goes to it as well. The receiver there subscribes with a plain {@code endpoint=} channel. Waits for
-     * the driver's answer.
+     * Adds a destination to a publication whose channel has {@code control-mode=manual} (multi-destination-cast): from
+     * now on every datagram goes to it as well. The receiver there subscribes with a plain {@code endpoint=} channel.
+     * Waits for the driver's answer.
      *
-     * @param destination the destination's channel, naming only its endpoint, e.g. {@code nano:udp?endpoint=10.0.0.7:40123}.
-     * @throws RegistrationException if the channel is not {@code control-mode=manual}, the destination is malformed or already
-     *                               added, or the publication has its most destinations (64).
+     * @param destination the destination's channel, naming only its endpoint, e.g. {@code
+     * nano:udp?endpoint=10.0.0.7:40123}.
+     * @throws RegistrationException if the channel is not {@code control-mode=manual}, the destination is malformed or
+     * already added, or the publication has its most destinations (64).
      */
     public final void addDestination(final String destination)
     {
@@ -278,7 +281,9 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
         }
     }
 
-    /** Checks a message before anything is claimed: a claim left unfinished would hold up every publisher of the log. */
+    /**
+     * Checks a message before anything is claimed: a claim left unfinished would hold up every publisher of the log.
+     */
     final void checkMessage(final AtomicBuffer buffer, final int offset, final int length)
     {
         if ((offset | length) < 0 || length > maxMessageLength || offset > buffer.capacity() - length)
@@ -295,11 +300,12 @@ public abstract sealed class Publication implements AutoCloseable permits Concur
         }
         if (length > maxMessageLength)
         {
-            return new IllegalArgumentException("message of " + length + " bytes is over the limit of " + maxMessageLength +
-                " for term length " + termLength + " (termLength / 8, at most 16 MiB); use a larger term-length or split it");
+            return new IllegalArgumentException("message of " + length + " bytes is over the limit of " +
+                maxMessageLength + " for term length " + termLength +
+                " (termLength / 8, at most 16 MiB); use a larger term-length or split it");
         }
-        return new IllegalArgumentException("message at " + offset + " of " + length + " bytes runs past the end of its buffer of " +
-            buffer.capacity() + " bytes");
+        return new IllegalArgumentException("message at " + offset + " of " + length +
+            " bytes runs past the end of its buffer of " + buffer.capacity() + " bytes");
     }
 
     final void checkPayloadLength(final int length)

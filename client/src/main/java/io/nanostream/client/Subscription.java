@@ -204,13 +204,14 @@ public final class Subscription implements AutoCloseable
     }
 
     /**
-     * Adds a destination to a subscription whose channel has {@code control-mode=manual}: from now on it also receives on
-     * that endpoint, and one image per session gathers the frames of every destination (a replay and the live stream, for
-     * instance). Waits for the driver's answer.
+     * Adds a destination to a subscription whose channel has {@code control-mode=manual}: from now on it also receives
+     * on that endpoint, and one image per session gathers the frames of every destination (a replay and the live
+     * stream, for instance). Waits for the driver's answer.
      *
-     * @param destination the destination's channel, naming only its endpoint, e.g. {@code nano:udp?endpoint=0.0.0.0:40124}.
-     * @throws RegistrationException if the channel is not {@code control-mode=manual}, the destination is malformed or already
-     *                               added, or its endpoint cannot be bound.
+     * @param destination the destination's channel, naming only its endpoint, e.g. {@code
+     * nano:udp?endpoint=0.0.0.0:40124}.
+     * @throws RegistrationException if the channel is not {@code control-mode=manual}, the destination is malformed or
+     * already added, or its endpoint cannot be bound.
      */
     public void addDestination(final String destination)
     {

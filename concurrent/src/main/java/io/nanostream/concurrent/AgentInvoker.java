@@ -115,7 +115,9 @@ public final class AgentInvoker implements AutoCloseable
         return closed;
     }
 
-    /** Closes the agent once ({@link Agent#onClose()}), whether or not it was ever invoked; later invokes do nothing. */
+    /**
+     * Closes the agent once ({@link Agent#onClose()}), whether or not it was ever invoked; later invokes do nothing.
+     */
     @Override
     public void close()
     {

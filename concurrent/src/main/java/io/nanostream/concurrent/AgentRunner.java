@@ -7,15 +7,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Runs an {@link Agent} on a thread of its own until closed, idling with an {@link IdleStrategy} between cycles that did
- * no work, as Agrona's runner does:
+ * Runs an {@link Agent} on a thread of its own until closed, idling with an {@link IdleStrategy} between cycles that
+ * did no work, as Agrona's runner does:
  * <ul>
- *   <li>an exception from {@code onStart} goes to the error handler and the agent runs no cycle (it is still closed);</li>
- *   <li>an exception from a cycle goes to the error handler and is counted ({@link #errorCount()}), and the agent carries
- *       on; an {@link AgentTerminationException} or an interrupt ends the loop;</li>
- *   <li>an {@link Error} from a cycle (out of memory, a stack overflow) goes to the error handler, ends the loop, closes
- *       the agent, and is thrown again: the thread dies of it, as it would without a runner, and its uncaught-exception
- *       handler sees it.</li>
+ *   <li>an exception from {@code onStart} goes to the error handler and the agent runs no
+ *       cycle (it is still closed);</li>
+ *   <li>an exception from a cycle goes to the error handler and is counted ({@link #errorCount()}), and the agent
+ *       carries on; an {@link AgentTerminationException} or an interrupt ends the loop;</li>
+ *   <li>an {@link Error} from a cycle (out of memory, a stack overflow) goes to the error handler, ends the loop,
+ *       closes the agent, and is thrown again: the thread dies of it, as it would without a runner, and its
+ *       uncaught-exception handler sees it.</li>
  * </ul>
  * Each cycle that did work is timed for the runner's {@link DutyCycleTracker}. The runner is made by one thread, run
  * by the agent's, and closed by any.
@@ -190,7 +191,8 @@ public final class AgentRunner implements Runnable, AutoCloseable
             }
             if (t.isAlive())
             {
-                LOGGER.log(Level.ERROR, "agent " + agent.roleName() + " did not stop within 6 s of close(); it still runs on " + t);
+                LOGGER.log(Level.ERROR, "agent " + agent.roleName() +
+                    " did not stop within 6 s of close(); it still runs on " + t);
             }
         }
         catch (final InterruptedException ex)
@@ -220,7 +222,8 @@ public final class AgentRunner implements Runnable, AutoCloseable
         }
         catch (final Throwable handlerFailure)
         {
-            LOGGER.log(Level.ERROR, "the error handler of agent " + agent.roleName() + " failed on " + error, handlerFailure);
+            LOGGER.log(Level.ERROR, "the error handler of agent " + agent.roleName() + " failed on " + error,
+                handlerFailure);
         }
     }
 }

@@ -10,12 +10,16 @@ public final class BackoffIdleStrategy implements IdleStrategy
 {
     /** The configuration name of this strategy. */
     public static final String ALIAS = "backoff";
-    /** Default number of spins before yielding: few, because a spinning thread keeps a thread that has work off a shared core (BENCHMARKS.md, UDP round trips). */
+    /**
+     * Default number of spins before yielding: few, because a spinning thread keeps a thread that has work off a shared
+     * core (BENCHMARKS.md, UDP round trips).
+     */
     public static final int DEFAULT_MAX_SPINS = 10;
     /**
      * Default number of yields before parking: two. Each yield is a system call that costs about a microsecond of CPU
      * when nothing else waits to run; at 10,000 messages a second ten of them cost a subscriber 100 ms of CPU a second
-     * more than two do, with the same p50 and p99 (BENCHMARKS.md, the rate shapes); Agrona's back-off yields five times.
+     * more than two do, with the same p50 and p99 (BENCHMARKS.md, the rate shapes);
+     * Agrona's back-off yields five times.
      */
     public static final int DEFAULT_MAX_YIELDS = 2;
     /** Default first park time, in nanoseconds. */
@@ -46,7 +50,8 @@ public final class BackoffIdleStrategy implements IdleStrategy
      * @param minParkNanos first park time (at least 1).
      * @param maxParkNanos longest park time (at least {@code minParkNanos}).
      */
-    public BackoffIdleStrategy(final int maxSpins, final int maxYields, final long minParkNanos, final long maxParkNanos)
+    public BackoffIdleStrategy(final int maxSpins, final int maxYields, final long minParkNanos,
+        final long maxParkNanos)
     {
         if (maxSpins < 0 || maxYields < 0 || minParkNanos < 1 || maxParkNanos < minParkNanos)
         {

@@ -49,8 +49,8 @@ public final class IdleStrategies
         }
         try
         {
-            return new BackoffIdleStrategy(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]),
-                Long.parseLong(parts[3]));
+            return new BackoffIdleStrategy(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                Long.parseLong(parts[2]), Long.parseLong(parts[3]));
         }
         catch (final NumberFormatException ex)
         {

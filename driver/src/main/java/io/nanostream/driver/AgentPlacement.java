@@ -137,7 +137,8 @@ final class AgentPlacement
         {
             if (!reported.await(REPORT_TIMEOUT_SECONDS, TimeUnit.SECONDS))
             {
-                return FeatureStatus.off(FEATURE, "agent threads did not start within " + REPORT_TIMEOUT_SECONDS + " s");
+                return FeatureStatus.off(FEATURE, "agent threads did not start within " + REPORT_TIMEOUT_SECONDS +
+                    " s");
             }
         }
         catch (final InterruptedException ex)
@@ -154,10 +155,12 @@ final class AgentPlacement
         }
         if (failed.isEmpty() && done.stream().noneMatch(result -> result.contains("->cpu")))
         {
-            return FeatureStatus.off(FEATURE, "no running agent is given CPUs by " + DriverProperties.AFFINITY + "=" + spec);
+            return FeatureStatus.off(FEATURE, "no running agent is given CPUs by " + DriverProperties.AFFINITY + "=" +
+                spec);
         }
         return failed.isEmpty() ? FeatureStatus.on(FEATURE, String.join(", ", done)) :
-            FeatureStatus.off(FEATURE, String.join("; ", failed) + (done.isEmpty() ? "" : " (pinned: " + String.join(", ", done) + ")"));
+            FeatureStatus.off(FEATURE, String.join("; ", failed) + (done.isEmpty() ? "" : " (pinned: " +
+            String.join(", ", done) + ")"));
     }
 
     /** Lets the wrapped agents start their duty cycles. */

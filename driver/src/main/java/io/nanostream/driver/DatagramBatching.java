@@ -5,11 +5,12 @@ import io.nanostream.driver.udp.SocketBatching;
 import io.nanostream.natives.net.NativeUdpSocket;
 
 /**
- * How the driver's UDP sockets move datagrams, part of {@link DriverContext} ({@link DriverContext#datagramBatching()}):
- * one per system call through JDK channels (the default), or up to {@link #datagramsPerCall()} per {@code sendmmsg}
- * and {@code recvmmsg} through native sockets, for IPv4 channels (IPv6 channels keep the JDK channel). Batching needs
- * native access and Linux; without them the driver uses channels and {@code stat} shows the {@code udp-batch} feature
- * off with the reason. Starts from {@code nanostream.udp.batch}. Not thread-safe: configure, then launch.
+ * How the driver's UDP sockets move datagrams, part of {@link DriverContext} ({@link
+ * DriverContext#datagramBatching()}): one per system call through JDK channels (the default), or up to {@link
+ * #datagramsPerCall()} per {@code sendmmsg} and {@code recvmmsg} through native sockets, for IPv4 channels (IPv6
+ * channels keep the JDK channel). Batching needs native access and Linux; without them the driver uses channels and
+ * {@code stat} shows the {@code udp-batch} feature off with the reason. Starts from {@code nanostream.udp.batch}. Not
+ * thread-safe: configure, then launch.
  */
 public final class DatagramBatching
 {
@@ -65,17 +66,23 @@ public final class DatagramBatching
         return offload;
     }
 
-    /** {@return the {@code udp-batch} feature's status at launch: on if asked for and available, else off with the reason} */
+    /**
+     * {@return the {@code udp-batch} feature's status at launch: on if asked for and
+     * available, else off with the reason}
+     */
     FeatureStatus status()
     {
         if (datagramsPerCall <= 0)
         {
-            return FeatureStatus.off(FEATURE, "not requested (" + DriverProperties.UDP_BATCH + "=0; set it to e.g. 16, with native access)");
+            return FeatureStatus.off(FEATURE, "not requested (" + DriverProperties.UDP_BATCH +
+                "=0; set it to e.g. 16, with native access)");
         }
         final String reason = NativeUdpSocket.unavailableReason();
         return reason == null ?
-            FeatureStatus.on(FEATURE, "sendmmsg/recvmmsg, up to " + datagramsPerCall + " messages per call on IPv4 channels" +
-                (offload ? ", with UDP_SEGMENT/UDP_GRO where the kernel has them" : ", no offload (" + DriverProperties.UDP_OFFLOAD + "=false)")) :
+            FeatureStatus.on(FEATURE, "sendmmsg/recvmmsg, up to " + datagramsPerCall +
+            " messages per call on IPv4 channels" +
+                (offload ? ", with UDP_SEGMENT/UDP_GRO where the kernel has them" : ", no offload (" +
+                DriverProperties.UDP_OFFLOAD + "=false)")) :
             FeatureStatus.off(FEATURE, reason);
     }
 

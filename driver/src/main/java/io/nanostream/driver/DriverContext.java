@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The driver's settings, each from its system property ({@link DriverProperties}) or an Aeron-like default; setters override; {@link #conclude()} checks all.
+ * The driver's settings, each from its system property ({@link DriverProperties}) or an Aeron-like default; setters
+ * override; {@link #conclude()} checks all.
  */
 public final class DriverContext
 {
@@ -99,7 +100,9 @@ public final class DriverContext
         return idleStrategies;
     }
 
-    /** {@return the sizes of the control file's command ring, broadcast buffer, counters and error log, to read or set} */
+    /**
+     * {@return the sizes of the control file's command ring, broadcast buffer, counters and error log, to read or set}
+     */
     public ControlFileSizes controlFileSizes()
     {
         return controlFileSizes;
@@ -214,7 +217,8 @@ public final class DriverContext
     }
 
     /**
-     * Sets how long a claimed frame may stay unfinished before the driver pads over it (default 15 s, more than the client liveness timeout).
+     * Sets how long a claimed frame may stay unfinished before the driver pads over it (default 15 s, more
+     * than the client liveness timeout).
      *
      * @param timeout the timeout.
      * @return this context.
@@ -293,9 +297,10 @@ public final class DriverContext
     }
 
     /**
-     * Sets the key file of {@code auth=} channels (default none: such channels are refused; {@code nanostream.udp.auth.keys}).
-     * Each line is {@code name generation hex-key}, optionally followed by {@code accept-only}; the driver reads the file
-     * at launch (a file that does not read stops the launch) and again within a second whenever it changes.
+     * Sets the key file of {@code auth=} channels (default none: such channels are refused; {@code
+     * nanostream.udp.auth.keys}). Each line is {@code name generation hex-key}, optionally followed by {@code
+     * accept-only}; the driver reads the file at launch (a file that does not read stops the launch) and again
+     * within a second whenever it changes.
      *
      * @param file the file, or null for none.
      * @return this context.
@@ -314,8 +319,8 @@ public final class DriverContext
 
     /**
      * Sets how far a signed datagram's time may be from this host's clock (default 10 s;
-     * {@code nanostream.udp.auth.replay.window.ms}): captured datagrams sent again later are refused. Hosts' clocks must
-     * agree within it.
+     * {@code nanostream.udp.auth.replay.window.ms}): captured datagrams sent again later are refused.
+     * Hosts' clocks must agree within it.
      *
      * @param window positive.
      * @return this context.
@@ -351,10 +356,11 @@ public final class DriverContext
     }
 
     /**
-     * Sets how often the host name of a UDP publication's {@code endpoint=} is looked up again to follow a receiver whose
-     * address moved (a restarted pod's); it is also looked up again at once when the receiver stops answering. (Manual
-     * multi-destination-cast destinations and a subscription's {@code control=} are looked up once, when added.) Names only: an address is never looked up. Default 1 s
-     * ({@code nanostream.udp.re.resolution.interval.ms}).
+     * Sets how often the host name of a UDP publication's {@code endpoint=} is looked up again to follow a receiver
+     * whose address moved (a restarted pod's); it is also looked up again at once when the receiver stops answering.
+     * (Manual multi-destination-cast destinations and a subscription's {@code control=} are looked up once, when
+     * added.) Names only: an address is never looked up. Default 1 s ({@code
+     * nanostream.udp.re.resolution.interval.ms}).
      *
      * @param interval the interval.
      * @return this.
@@ -408,7 +414,8 @@ public final class DriverContext
     }
 
     /**
-     * Sets each agent's CPUs ({@code nanostream.affinity}, e.g. {@code conductor=0,sender=1}; SHARED: the conductor's); needs native access.
+     * Sets each agent's CPUs ({@code nanostream.affinity}, e.g. {@code conductor=0,sender=1}; SHARED: the
+     * conductor's); needs native access.
      *
      * @param affinity agent=CPUs pairs, comma-separated; blank for none.
      * @return this context.
@@ -443,7 +450,10 @@ public final class DriverContext
         return logStorage;
     }
 
-    /** {@return how UDP sockets move datagrams (one per call, or batches through native sockets), to read or set in place} */
+    /**
+     * {@return how UDP sockets move datagrams (one per call, or batches through native
+     * sockets), to read or set in place}
+     */
     public DatagramBatching datagramBatching()
     {
         return datagramBatching;

@@ -72,42 +72,49 @@ final class DriverDirectory
             }
             else if (!isEmpty(directory))
             {
-                throw refuse(directory, "holds files but no " + ControlFile.FILE_NAME + ", so it is not a driver's; give the driver a " +
-                    "directory of its own (e.g. --dir " + directory.resolve("nano-stream") + ")");
+                throw refuse(directory, "holds files but no " + ControlFile.FILE_NAME +
+                    ", so it is not a driver's; give the driver a " + "directory of its own (e.g. --dir " +
+                    directory.resolve("nano-stream") + ")");
             }
         }
         try
         {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(directory,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot create the driver directory " + directory + ": " + ex.getMessage(),
+                ex);
         }
         if (logDirectory != null)
         {
             try
             {
                 cleanLogs(logDirectory); // a dead driver of this directory may have left logs there
-                Files.createDirectories(logDirectory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(logDirectory,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             catch (final IOException | UncheckedIOException ex)
             {
-                throw new UncheckedIOException("cannot create the log directory " + logDirectory + " (" + DriverProperties.LOG_DIR + "): " +
-                    ex.getMessage() + "; check that its parent exists and is writable", ex instanceof IOException io ? io :
-                    ((UncheckedIOException)ex).getCause());
+                throw new UncheckedIOException("cannot create the log directory " + logDirectory + " (" +
+                    DriverProperties.LOG_DIR + "): " + ex.getMessage() +
+                    "; check that its parent exists and is writable", ex instanceof IOException io ?
+                    io : ((UncheckedIOException)ex).getCause());
             }
         }
         return new DriverDirectory(directory, logDirectory, !exists || driversBefore);
     }
 
-    private static void takeOver(final Path directory, final Path controlPath, final long driverTimeoutMs, final Path logDirectory)
+    private static void takeOver(final Path directory, final Path controlPath, final long driverTimeoutMs,
+        final Path logDirectory)
     {
         if (Files.isSymbolicLink(controlPath) || !Files.isRegularFile(controlPath, LinkOption.NOFOLLOW_LINKS))
         {
-            throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that is not a regular file; remove it yourself if it is stale");
+            throw refuse(directory, "has a " + ControlFile.FILE_NAME +
+                " that is not a regular file; remove it yourself if it is stale");
         }
         checkOwner(controlPath);
         try (MappedFile existing = MappedFile.open(controlPath))
@@ -121,32 +128,40 @@ final class DriverDirectory
             {
                 if (ex.getMessage().contains("another program's file"))
                 {
-                    throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that is not a Nano-Stream driver's (" + ex.getMessage() + ")");
+                    throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that is not a Nano-Stream driver's (" +
+                        ex.getMessage() + ")");
                 }
-                LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + ", whose driver died while starting: " + ex.getMessage());
+                LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory +
+                    ", whose driver died while starting: " + ex.getMessage());
                 clean(directory, logDirectory);
                 return;
             }
             final long silentMillis = System.currentTimeMillis() - new MessageRing(control.commandRing()).consumerHeartbeat();
             final DriverProcess.State process = control.process().state();
-            // the process decides when it can be seen from here: a driver killed a moment ago still has a fresh heartbeat
-            if (process == DriverProcess.State.ALIVE || (process == DriverProcess.State.UNKNOWN && silentMillis <= driverTimeoutMs))
+            // the process decides when it can be seen from here: a driver killed a moment
+            // ago still has a fresh heartbeat
+            if (process == DriverProcess.State.ALIVE || (process == DriverProcess.State.UNKNOWN &&
+                silentMillis <= driverTimeoutMs))
             {
                 if (silentMillis <= driverTimeoutMs)
                 {
-                    throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
-                        ", heartbeat " + silentMillis + " ms ago); stop it, or give this one another directory");
+                    throw new IllegalStateException("a media driver is already running in " + directory + " (pid " +
+                        control.pid() + ", heartbeat " + silentMillis +
+                        " ms ago); stop it, or give this one another directory");
                 }
-                throw new IllegalStateException("a media driver is already running in " + directory + " (pid " + control.pid() +
-                    "), silent for " + silentMillis + " ms but its process is alive: it may be stalled (GC, swapping, a debugger); " +
-                    "stop it (kill " + control.pid() + "), or give this one another directory");
+                throw new IllegalStateException("a media driver is already running in " + directory + " (pid " +
+                    control.pid() + "), silent for " + silentMillis +
+                    " ms but its process is alive: it may be stalled (GC, swapping, a debugger); " + "stop it (kill " +
+                    control.pid() + "), or give this one another directory");
             }
-            LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + " from a dead driver (pid " + control.pid() +
-                (process == DriverProcess.State.GONE ? ", gone" : ", in another pid namespace") + ", silent for " + silentMillis + " ms)");
+            LOGGER.log(System.Logger.Level.WARNING, "taking over " + directory + " from a dead driver (pid " +
+                control.pid() + (process == DriverProcess.State.GONE ? ", gone" : ", in another pid namespace") +
+                ", silent for " + silentMillis + " ms)");
         }
         catch (final UncheckedIOException ex)
         {
-            throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that cannot be read (" + ex.getMessage() + ")");
+            throw refuse(directory, "has a " + ControlFile.FILE_NAME + " that cannot be read (" + ex.getMessage() +
+                ")");
         }
         clean(directory, logDirectory);
     }
@@ -159,7 +174,8 @@ final class DriverDirectory
             final String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
             if (!owner.equals(user))
             {
-                throw refuse(path, "belongs to " + owner + ", not to " + user + "; give the driver a directory of its own");
+                throw refuse(path, "belongs to " + owner + ", not to " + user +
+                    "; give the driver a directory of its own");
             }
         }
         catch (final UnsupportedOperationException | IOException ex)
@@ -176,13 +192,15 @@ final class DriverDirectory
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot read the driver directory " + directory + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot read the driver directory " + directory + ": " + ex.getMessage(),
+                ex);
         }
     }
 
     private static IllegalStateException refuse(final Path directory, final String why)
     {
-        return new IllegalStateException("the driver will not use " + directory + ": it " + why + ". Nothing in it was touched.");
+        return new IllegalStateException("the driver will not use " + directory + ": it " + why +
+            ". Nothing in it was touched.");
     }
 
     /** Deletes the files a driver makes, and nothing else; the publications directory goes if that leaves it empty. */
@@ -200,11 +218,15 @@ final class DriverDirectory
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot clear the driver directory " + directory + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot clear the driver directory " + directory + ": " + ex.getMessage(),
+                ex);
         }
     }
 
-    /** Deletes the log files (regular files named *.logbuffer) in a directory of logs, and the directory if that empties it. */
+    /**
+     * Deletes the log files (regular files named *.logbuffer) in a directory of logs, and
+     * the directory if that empties it.
+     */
     private static void cleanLogs(final Path logs) throws IOException
     {
         if (!Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS))
@@ -243,7 +265,8 @@ final class DriverDirectory
         }
         catch (final IOException | UncheckedIOException ex)
         {
-            LOGGER.log(System.Logger.Level.WARNING, "could not remove the driver directory " + directory + ": " + ex.getMessage());
+            LOGGER.log(System.Logger.Level.WARNING, "could not remove the driver directory " + directory + ": " +
+                ex.getMessage());
         }
     }
 }

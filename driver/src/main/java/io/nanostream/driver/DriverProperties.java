@@ -32,15 +32,20 @@ public final class DriverProperties
         Setting.choice("nanostream.threading.mode", ThreadingMode.class, ThreadingMode.DEDICATED);
 
     /** The conductor's idle strategy: spin, yield, sleep, backoff, noop, or backoff:spins:yields:minPark:maxPark. */
-    public static final Setting<String> CONDUCTOR_IDLE_STRATEGY = Setting.text("nanostream.conductor.idle.strategy", "backoff");
+    public static final Setting<String> CONDUCTOR_IDLE_STRATEGY = Setting.text("nanostream.conductor.idle.strategy",
+        "backoff");
     /** The sender's idle strategy, named as the conductor's. */
-    public static final Setting<String> SENDER_IDLE_STRATEGY = Setting.text("nanostream.sender.idle.strategy", "backoff");
+    public static final Setting<String> SENDER_IDLE_STRATEGY = Setting.text("nanostream.sender.idle.strategy",
+        "backoff");
     /** The receiver's idle strategy, named as the conductor's. */
-    public static final Setting<String> RECEIVER_IDLE_STRATEGY = Setting.text("nanostream.receiver.idle.strategy", "backoff");
+    public static final Setting<String> RECEIVER_IDLE_STRATEGY = Setting.text("nanostream.receiver.idle.strategy",
+        "backoff");
     /** The idle strategy of the one thread of the SHARED threading mode, named as the conductor's. */
-    public static final Setting<String> SHARED_IDLE_STRATEGY = Setting.text("nanostream.shared.idle.strategy", "backoff");
+    public static final Setting<String> SHARED_IDLE_STRATEGY = Setting.text("nanostream.shared.idle.strategy",
+        "backoff");
     /** A duty cycle of a driver agent longer than this is counted ({@code <agent> cycles over ...} in stat). */
-    public static final Setting<Duration> DUTY_CYCLE_THRESHOLD = Setting.millis("nanostream.duty.cycle.threshold.ms", 1, 0);
+    public static final Setting<Duration> DUTY_CYCLE_THRESHOLD = Setting.millis("nanostream.duty.cycle.threshold.ms", 1,
+        0);
     /** CPUs to pin the driver's agents to, e.g. {@code conductor=0,sender=1,receiver=2-3}; needs native access. */
     public static final Setting<String> AFFINITY = Setting.text("nanostream.affinity", "");
 
@@ -71,9 +76,12 @@ public final class DriverProperties
     public static final Setting<Duration> PUBLICATION_UNBLOCK_TIMEOUT =
         Setting.millis("nanostream.publication.unblock.timeout.ms", 15_000, 0);
     /** How long a drained publication's log stays. */
-    public static final Setting<Duration> PUBLICATION_LINGER = Setting.millis("nanostream.publication.linger.ms", 5_000, 0);
+    public static final Setting<Duration> PUBLICATION_LINGER = Setting.millis("nanostream.publication.linger.ms", 5_000,
+        0);
 
-    /** Where logs go, e.g. a hugetlbfs mount or a tmpfs mounted with {@code huge=always}; unset: the driver directory. */
+    /**
+     * Where logs go, e.g. a hugetlbfs mount or a tmpfs mounted with {@code huge=always}; unset: the driver directory.
+     */
     public static final Setting<String> LOG_DIR = Setting.text("nanostream.log.dir", "");
     /** The NUMA node logs are bound to: {@code off}, {@code auto} (the conductor's, if there are several) or a node. */
     public static final Setting<String> NUMA_BIND = Setting.text("nanostream.numa.bind", NumaPlan.OFF);
@@ -85,14 +93,20 @@ public final class DriverProperties
     /** How often a UDP publication's endpoint host name is looked up again. */
     public static final Setting<Duration> RE_RESOLUTION_INTERVAL =
         Setting.millis("nanostream.udp.re.resolution.interval.ms", 1_000, 0);
-    /** Datagrams per {@code sendmmsg}/{@code recvmmsg} call on IPv4 channels, 0 for JDK channels; needs native access. */
+    /**
+     * Datagrams per {@code sendmmsg}/{@code recvmmsg} call on IPv4 channels, 0 for JDK channels; needs native access.
+     */
     public static final Setting<Integer> UDP_BATCH = Setting.count("nanostream.udp.batch", 0);
     /** With batching: use the kernel's UDP segmentation and coalescing offloads where it has them. */
     public static final Setting<Boolean> UDP_OFFLOAD = Setting.flag("nanostream.udp.offload", true);
-    /** The key file of {@code auth=} channels: lines of 'name generation hex-key [accept-only]', read again when it changes. */
+    /**
+     * The key file of {@code auth=} channels: lines of 'name generation hex-key
+     * [accept-only]', read again when it changes.
+     */
     public static final Setting<String> AUTH_KEYS = Setting.text("nanostream.udp.auth.keys", null);
     /** How far a signed datagram's time may be from the receiver's clock: older captures sent again are refused. */
-    public static final Setting<Duration> AUTH_REPLAY_WINDOW = Setting.millis("nanostream.udp.auth.replay.window.ms", 10_000, 0);
+    public static final Setting<Duration> AUTH_REPLAY_WINDOW = Setting.millis("nanostream.udp.auth.replay.window.ms",
+        10_000, 0);
 
     /** The largest term length a SETUP from the network may announce. */
     public static final Setting<Integer> MAX_NETWORK_TERM_LENGTH =
@@ -101,7 +115,8 @@ public final class DriverProperties
     public static final Setting<Integer> MAX_IMAGES_PER_ENDPOINT =
         Setting.count("nanostream.udp.max.images.per.endpoint", ReceiverLimits.DEFAULT_MAX_IMAGES_PER_ENDPOINT);
     /** The most images the driver holds. */
-    public static final Setting<Integer> MAX_IMAGES = Setting.count("nanostream.udp.max.images", ReceiverLimits.DEFAULT_MAX_IMAGES);
+    public static final Setting<Integer> MAX_IMAGES = Setting.count("nanostream.udp.max.images",
+        ReceiverLimits.DEFAULT_MAX_IMAGES);
     /** The most images the driver holds from one source address. */
     public static final Setting<Integer> MAX_IMAGES_PER_SOURCE =
         Setting.count("nanostream.udp.max.images.per.source", ReceiverLimits.DEFAULT_MAX_IMAGES_PER_SOURCE);
@@ -118,7 +133,9 @@ public final class DriverProperties
                 throw Setting.refused(property, text, "a size: bytes, or a number with k, m, g or t (e.g. 4g)");
             }
         });
-    /** How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap. */
+    /**
+     * How long an image goes without data (heartbeats do not count) before it gives way to a new session at a full cap.
+     */
     public static final Setting<Duration> IMAGE_IDLE_TIMEOUT = Setting.millis("nanostream.udp.image.idle.timeout.ms",
         ReceiverLimits.DEFAULT_IMAGE_IDLE_NANOS / 1_000_000, 0);
     /** The most images one receive endpoint creates per second. */
@@ -188,8 +205,8 @@ public final class DriverProperties
         }
         catch (final NumberFormatException ex)
         {
-            throw new IllegalArgumentException(name + "=" + value + " is not a size; give bytes, or a number with k, m or g " +
-                "(e.g. 16m), " + hint);
+            throw new IllegalArgumentException(name + "=" + value +
+                " is not a size; give bytes, or a number with k, m or g " + "(e.g. 16m), " + hint);
         }
     }
 

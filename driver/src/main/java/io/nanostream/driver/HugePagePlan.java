@@ -44,14 +44,15 @@ final class HugePagePlan
         final String adviceOff = HugePageAdvice.unavailableReason();
         final boolean huge = fileSystem.hugeByMount() || fileSystem.hugeOnAdvice() && adviceOff == null;
         final int hugePageSize = huge ? fileSystem.hugePageSize() : 0;
-        final LogPlacement placement = new LogPlacement(own, hugePageSize, fileSystem.isHugetlbfs(), adviceOff == null, -1);
+        final LogPlacement placement = new LogPlacement(own, hugePageSize, fileSystem.isHugetlbfs(), adviceOff == null,
+            -1);
         final String where = "; logs in " + logs; // last: a long path is what the label's limit cuts
         final FeatureStatus status;
         if (huge)
         {
             final String advice = fileSystem.isHugetlbfs() ? "" : adviceOff == null ? ", madvise on" : ", madvise off";
-            status = FeatureStatus.on(FEATURE, fileSystem.describe() + ": " + (hugePageSize >> 20) + "m pages for terms of " +
-                (hugePageSize >> 20) + "m or more, pre-touched" + advice + where);
+            status = FeatureStatus.on(FEATURE, fileSystem.describe() + ": " + (hugePageSize >> 20) +
+                "m pages for terms of " + (hugePageSize >> 20) + "m or more, pre-touched" + advice + where);
         }
         else if (fileSystem.hugeOnAdvice())
         {
@@ -59,8 +60,8 @@ final class HugePagePlan
         }
         else
         {
-            status = FeatureStatus.off(FEATURE, fileSystem.describe() + " has no huge pages; set " + DriverProperties.LOG_DIR +
-                " to a hugetlbfs mount or a tmpfs mounted with huge=always" + where);
+            status = FeatureStatus.off(FEATURE, fileSystem.describe() + " has no huge pages; set " +
+                DriverProperties.LOG_DIR + " to a hugetlbfs mount or a tmpfs mounted with huge=always" + where);
         }
         return new HugePagePlan(placement, own, status);
     }
@@ -79,7 +80,10 @@ final class HugePagePlan
         return placement;
     }
 
-    /** {@return the driver's own subdirectory of the configured log directory, or null if logs stay in the driver directory} */
+    /**
+     * {@return the driver's own subdirectory of the configured log directory, or null if
+     * logs stay in the driver directory}
+     */
     Path ownLogDirectory()
     {
         return ownLogDirectory;

@@ -27,10 +27,14 @@ record LogFileSystem(Path mountPoint, String type, String hugeOption, int hugePa
         return type.equals("hugetlbfs");
     }
 
-    /** {@return whether files here get huge pages without being asked: hugetlbfs, or tmpfs with huge=always or within_size} */
+    /**
+     * {@return whether files here get huge pages without being asked: hugetlbfs, or tmpfs
+     * with huge=always or within_size}
+     */
     boolean hugeByMount()
     {
-        return isHugetlbfs() || type.equals("tmpfs") && (hugeOption.equals("always") || hugeOption.equals("within_size"));
+        return isHugetlbfs() || type.equals("tmpfs") && (hugeOption.equals("always") ||
+            hugeOption.equals("within_size"));
     }
 
     /** {@return whether files here get huge pages only where madvise(MADV_HUGEPAGE) asks: tmpfs with huge=advise} */
@@ -55,7 +59,8 @@ record LogFileSystem(Path mountPoint, String type, String hugeOption, int hugePa
     {
         try
         {
-            return parse(realPath(directory), Files.readString(Path.of("/proc/self/mounts")), hugetlbPageSize(), pmdSize());
+            return parse(realPath(directory), Files.readString(Path.of("/proc/self/mounts")), hugetlbPageSize(),
+                pmdSize());
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -68,7 +73,8 @@ record LogFileSystem(Path mountPoint, String type, String hugeOption, int hugePa
      *
      * @param directory        the directory, absolute and without symbolic links.
      * @param mounts           the text of {@code /proc/self/mounts}.
-     * @param hugetlbPageSize  the default hugetlbfs page size ({@code Hugepagesize}), for mounts without {@code pagesize=}.
+     * @param hugetlbPageSize  the default hugetlbfs page size ({@code Hugepagesize}), for
+     * mounts without {@code pagesize=}.
      * @param pmdSize          the transparent huge page size ({@code hpage_pmd_size}).
      * @return the longest mount point holding the directory (the last mounted, where several share it).
      */
@@ -119,7 +125,8 @@ record LogFileSystem(Path mountPoint, String type, String hugeOption, int hugePa
         for (int i = 0; i < field.length(); i++)
         {
             final char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7'))
+            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' &&
+                d <= '7'))
             {
                 out.append((char)Integer.parseInt(field.substring(i + 1, i + 4), 8));
                 i += 3;
@@ -161,7 +168,8 @@ record LogFileSystem(Path mountPoint, String type, String hugeOption, int hugePa
             {
                 if (line.startsWith("Hugepagesize:"))
                 {
-                    return size(line.substring("Hugepagesize:".length()).trim().replace(" kB", "k").toLowerCase(Locale.ROOT));
+                    return size(line.substring("Hugepagesize:".length()).trim().replace(" kB",
+                        "k").toLowerCase(Locale.ROOT));
                 }
             }
         }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * mount or a tmpfs mounted with {@code huge=always}, so that the logs sit in huge pages. The driver keeps its logs
  * in a subdirectory named after the driver directory there, and deletes only the logs it made. Starts from
  * {@code nanostream.log.dir}. It also says which NUMA node the logs' memory is bound to
- * ({@code nanostream.numa.bind}), and whether new logs stay sparse ({@code nanostream.term.buffer.sparse.file}). Not thread-safe: configure, then launch.
+ * ({@code nanostream.numa.bind}), and whether new logs stay sparse ({@code nanostream.term.buffer.sparse.file}). Not
+ * thread-safe: configure, then launch.
  */
 public final class LogStorage
 {

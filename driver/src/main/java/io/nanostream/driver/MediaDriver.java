@@ -63,13 +63,17 @@ public final class MediaDriver implements AutoCloseable
         else if (context.threadingMode() == ThreadingMode.SHARED)
         {
             runners.add(new AgentRunner(counted(placement.wrap(shared, "conductor", "shared thread"), "shared"),
-                IdleStrategies.byName(context.idleStrategies().shared()), conductor::recordError, dutyCycles("shared")));
+                IdleStrategies.byName(context.idleStrategies().shared()), conductor::recordError,
+                dutyCycles("shared")));
         }
         else
         {
-            runners.add(runner(placement.wrap(conductor, "conductor", "conductor"), "conductor", context.idleStrategies().conductor()));
-            runners.add(runner(placement.wrap(conductor.sender(), "sender", "sender"), "sender", context.idleStrategies().sender()));
-            runners.add(runner(placement.wrap(conductor.receiver(), "receiver", "receiver"), "receiver", context.idleStrategies().receiver()));
+            runners.add(runner(placement.wrap(conductor, "conductor", "conductor"), "conductor",
+                context.idleStrategies().conductor()));
+            runners.add(runner(placement.wrap(conductor.sender(), "sender", "sender"), "sender",
+                context.idleStrategies().sender()));
+            runners.add(runner(placement.wrap(conductor.receiver(), "receiver", "receiver"), "receiver",
+                context.idleStrategies().receiver()));
         }
         placement.expectReports();
         if (!placement.pinsThreads())
@@ -82,7 +86,8 @@ public final class MediaDriver implements AutoCloseable
         }
         if (placement.pinsThreads())
         {
-            // every agent waits in onStart until the status is shown, so the conductor thread is not yet using the counters
+            // every agent waits in onStart until the status is shown, so the conductor
+            // thread is not yet using the counters
             conductor.reportFeature(placement.awaitStatus());
         }
         placement.release();
@@ -90,7 +95,8 @@ public final class MediaDriver implements AutoCloseable
 
     private AgentRunner runner(final Agent agent, final String role, final String idleStrategy)
     {
-        return new AgentRunner(counted(agent, role), IdleStrategies.byName(idleStrategy), conductor::recordError, dutyCycles(role));
+        return new AgentRunner(counted(agent, role), IdleStrategies.byName(idleStrategy), conductor::recordError,
+            dutyCycles(role));
     }
 
     /** An agent with its running gauge, made here, before any agent thread runs. */
@@ -99,7 +105,9 @@ public final class MediaDriver implements AutoCloseable
         return new CountedAgent(agent, conductor.agentRunning(role));
     }
 
-    /** An agent's duty cycle counters, made here, before any agent thread runs: the conductor thread owns the counters. */
+    /**
+     * An agent's duty cycle counters, made here, before any agent thread runs: the conductor thread owns the counters.
+     */
     private DutyCycleTracker dutyCycles(final String role)
     {
         return conductor.dutyCycles(role, context.dutyCycleThreshold().toNanos());
@@ -127,10 +135,12 @@ public final class MediaDriver implements AutoCloseable
     public static MediaDriver launch(final DriverContext context)
     {
         context.conclude();
-        final KeyRing keys = context.authKeyFile() == null ? null : KeyRing.load(context.authKeyFile(), context.authReplayWindow().toMillis());
+        final KeyRing keys = context.authKeyFile() == null ? null : KeyRing.load(context.authKeyFile(),
+            context.authReplayWindow().toMillis());
         final Path directory = context.directory().toAbsolutePath();
         final HugePagePlan hugePages = HugePagePlan.of(context, directory);
-        final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis(), hugePages.ownLogDirectory());
+        final DriverDirectory owned = DriverDirectory.claim(directory, context.driverTimeout().toMillis(),
+            hugePages.ownLogDirectory());
         final ControlFileSizes sizes = context.controlFileSizes();
         final int commandRing = sizes.commandRingLength() + MessageRingDescriptor.TRAILER_LENGTH;
         final int broadcast = sizes.broadcastLength() + BroadcastDescriptor.TRAILER_LENGTH;
@@ -143,23 +153,28 @@ public final class MediaDriver implements AutoCloseable
             context.clientLivenessTimeout().toNanos(), DriverProcess.current(System.currentTimeMillis()));
         final NumaPlan numa = NumaPlan.of(context);
         final LogPlacement placement = hugePages.placement().withNumaNode(numa.node());
-        final DriverConductor conductor = new DriverConductor(settings(context, placement, keys), control, directory, SystemClock.INSTANCE);
+        final DriverConductor conductor = new DriverConductor(settings(context, placement, keys), control, directory,
+            SystemClock.INSTANCE);
         control.markReady();
         LocalDrivers.register(directory);
-        LOGGER.log(System.Logger.Level.DEBUG, "media driver started in " + directory + " (" + context.threadingMode() + ")");
+        LOGGER.log(System.Logger.Level.DEBUG, "media driver started in " + directory + " (" + context.threadingMode() +
+            ")");
         LOGGER.log(System.Logger.Level.DEBUG, hugePages.status().label());
         LOGGER.log(System.Logger.Level.DEBUG, numa.status().label());
         return new MediaDriver(context.directory(directory), owned, mapping, conductor, hugePages, numa);
     }
 
-    private static ConductorSettings settings(final DriverContext context, final LogPlacement placement, final KeyRing keys)
+    private static ConductorSettings settings(final DriverContext context, final LogPlacement placement,
+        final KeyRing keys)
     {
-        return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(), context.ipcPublicationWindow(),
-            context.receiverWindow(), context.clientLivenessTimeout().toNanos(), context.publicationUnblockTimeout().toNanos(),
-            context.publicationLinger().toNanos(), context.imageLivenessTimeout().toNanos(), context.logStorage().sparseFiles(),
+        return new ConductorSettings(context.ipcTermLength(), context.udpTermLength(), context.mtu(),
+            context.ipcPublicationWindow(), context.receiverWindow(), context.clientLivenessTimeout().toNanos(),
+            context.publicationUnblockTimeout().toNanos(), context.publicationLinger().toNanos(),
+            context.imageLivenessTimeout().toNanos(), context.logStorage().sparseFiles(),
             context.lossInjection().send(), context.lossInjection().receive(), context.maxRegistrationsPerClient(),
             context.networkLimits().toReceiverLimits(), placement, context.datagramBatching().inEffect(), keys,
-            new ConductorSettings.NameResolution(context.nameResolver()::resolve, context.reResolutionInterval().toNanos()));
+            new ConductorSettings.NameResolution(context.nameResolver()::resolve,
+            context.reResolutionInterval().toNanos()));
     }
 
     /**
@@ -227,12 +242,16 @@ public final class MediaDriver implements AutoCloseable
     {
         if (invoker == null)
         {
-            throw new IllegalStateException("invoke() is for ThreadingMode.INVOKER; this driver runs " + context.threadingMode());
+            throw new IllegalStateException("invoke() is for ThreadingMode.INVOKER; this driver runs " +
+                context.threadingMode());
         }
         return invoker.invoke();
     }
 
-    /** Stops the driver, unmaps its files, and deletes them (and the directory, if a driver made it and nothing else is in it). */
+    /**
+     * Stops the driver, unmaps its files, and deletes them (and the directory, if a driver made
+     * it and nothing else is in it).
+     */
     @Override
     public synchronized void close()
     {

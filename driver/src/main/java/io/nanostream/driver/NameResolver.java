@@ -4,9 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * How the driver turns a channel's host names into addresses, as Aeron's {@code NameResolver} does: the JDK's name service
- * by default ({@link DriverContext#nameResolver}). The driver calls it on its resolver thread, never on a duty cycle, both
- * when a channel is added and again to follow a name whose address moves ({@link DriverContext#reResolutionInterval}).
+ * How the driver turns a channel's host names into addresses, as Aeron's {@code NameResolver} does: the JDK's name
+ * service by default ({@link DriverContext#nameResolver}). The driver calls it on its resolver thread, never on a duty
+ * cycle, both when a channel is added and again to follow a name whose address moves ({@link
+ * DriverContext#reResolutionInterval}).
  */
 @FunctionalInterface
 public interface NameResolver

@@ -5,12 +5,13 @@ import io.nanostream.driver.udp.ReceiverLimits;
 import java.time.Duration;
 
 /**
- * What the network may ask of the driver's receiver, part of {@link DriverContext} ({@link DriverContext#networkLimits()}):
- * the largest term length a SETUP may announce (each image's log is three terms, made when the SETUP arrives), how many
- * images one receive endpoint, one source address and the whole driver hold, how many bytes their logs take, how many
- * images one endpoint creates per second, and how long an idle image keeps its place when a cap is full. A SETUP
- * past a limit is dropped and counted by reason (see {@code nano-stream stat}), and the first of each reason goes to the
- * error log. Each setting starts from its system property ({@link DriverProperties}). Not thread-safe: configure, then launch.
+ * What the network may ask of the driver's receiver, part of {@link DriverContext} ({@link
+ * DriverContext#networkLimits()}): the largest term length a SETUP may announce (each image's log is three terms, made
+ * when the SETUP arrives), how many images one receive endpoint, one source address and the whole driver hold, how many
+ * bytes their logs take, how many images one endpoint creates per second, and how long an idle image keeps its place
+ * when a cap is full. A SETUP past a limit is dropped and counted by reason (see {@code nano-stream stat}), and the
+ * first of each reason goes to the error log. Each setting starts from its system property ({@link DriverProperties}).
+ * Not thread-safe: configure, then launch.
  */
 public final class NetworkLimits
 {
@@ -120,8 +121,8 @@ public final class NetworkLimits
     }
 
     /**
-     * Sets how many bytes the logs of all images take together (default 4 GiB; {@code nanostream.udp.max.image.log.bytes}),
-     * checked before a log is made: a SETUP whose log would pass it is refused.
+     * Sets how many bytes the logs of all images take together (default 4 GiB; {@code
+     * nanostream.udp.max.image.log.bytes}), checked before a log is made: a SETUP whose log would pass it is refused.
      *
      * @param bytes at least one log of the largest term length.
      * @return this.
@@ -139,9 +140,9 @@ public final class NetworkLimits
     }
 
     /**
-     * Sets how long an image may go without data, heartbeats not counting, before it gives its place to a new session that
-     * a full cap would refuse (default 30 s; {@code nanostream.udp.image.idle.timeout.ms}). Below the caps no image is
-     * closed for being idle.
+     * Sets how long an image may go without data, heartbeats not counting, before it gives its place to a new session
+     * that a full cap would refuse (default 30 s; {@code nanostream.udp.image.idle.timeout.ms}). Below the caps no
+     * image is closed for being idle.
      *
      * @param timeout positive.
      * @return this.
@@ -161,7 +162,7 @@ public final class NetworkLimits
     /** {@return the limits as the receiver and conductor take them} */
     ReceiverLimits toReceiverLimits()
     {
-        return new ReceiverLimits(maxTermLength, maxImagesPerEndpoint, maxImages, imageCreationsPerSecond, maxImagesPerSource,
-            maxImageLogBytes, imageIdleTimeout.toNanos());
+        return new ReceiverLimits(maxTermLength, maxImagesPerEndpoint, maxImages, imageCreationsPerSecond,
+            maxImagesPerSource, maxImageLogBytes, imageIdleTimeout.toNanos());
     }
 }

@@ -63,13 +63,14 @@ final class NumaPlan
         }
         catch (final IOException | RuntimeException ex)
         {
-            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "cannot read the topology from " + CpuTopology.SYSTEM_ROOT + ": " +
-                ex.getMessage()));
+            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "cannot read the topology from " +
+                CpuTopology.SYSTEM_ROOT + ": " + ex.getMessage()));
         }
-        final CpuSet pinned = context.threadingMode() == ThreadingMode.INVOKER ? null : PlacementSpec.parse(context.affinity()).cpus("conductor");
+        final CpuSet pinned = context.threadingMode() == ThreadingMode.INVOKER ?
+            null : PlacementSpec.parse(context.affinity()).cpus("conductor");
         final CpuSet conductor = pinned != null ? pinned : PlacementSpec.usableCpus();
-        final String source = pinned != null ? "the conductor's CPUs " + pinned + " (" + DriverProperties.AFFINITY + ")" :
-            "the CPUs this process may use, " + conductor;
+        final String source = pinned != null ? "the conductor's CPUs " + pinned + " (" + DriverProperties.AFFINITY +
+            ")" : "the CPUs this process may use, " + conductor;
         return decide(setting, topology, conductor, source, NumaBinding.unavailableReason());
     }
 
@@ -103,8 +104,8 @@ final class NumaPlan
         {
             // said below
         }
-        throw new IllegalArgumentException(DriverProperties.NUMA_BIND + "=" + setting + " is not off, auto or a node number; e.g. " +
-            DriverProperties.NUMA_BIND + "=auto");
+        throw new IllegalArgumentException(DriverProperties.NUMA_BIND + "=" + setting +
+            " is not off, auto or a node number; e.g. " + DriverProperties.NUMA_BIND + "=auto");
     }
 
     /**
@@ -122,7 +123,8 @@ final class NumaPlan
             return null;
         }
         return DriverProperties.NUMA_BIND + "=" + node + " names a node this machine does not have; its nodes are " +
-            new java.util.TreeSet<>(topology.nodes().keySet()) + " (/sys/devices/system/node); use one of them, auto, or off";
+            new java.util.TreeSet<>(topology.nodes().keySet()) +
+            " (/sys/devices/system/node); use one of them, auto, or off";
     }
 
     /**
@@ -135,20 +137,20 @@ final class NumaPlan
      * @param nativeOff why {@code mbind} cannot be called, or null.
      * @return the plan.
      */
-    static NumaPlan decide(final String setting, final CpuTopology topology, final CpuSet conductor, final String source,
-        final String nativeOff)
+    static NumaPlan decide(final String setting, final CpuTopology topology, final CpuSet conductor,
+        final String source, final String nativeOff)
     {
         final int requested = parse(setting);
         if (requested == OFF_VALUE)
         {
-            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "not requested (" + DriverProperties.NUMA_BIND + "=off; set it to " +
-                "auto or a node)"));
+            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "not requested (" + DriverProperties.NUMA_BIND +
+                "=off; set it to " + "auto or a node)"));
         }
         final Map<Integer, CpuSet> nodes = topology.nodes();
         if (requested == AUTO_VALUE && nodes.size() == 1)
         {
-            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "one NUMA node only (node " + nodes.keySet().iterator().next() +
-                "); auto binds nothing"));
+            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "one NUMA node only (node " +
+                nodes.keySet().iterator().next() + "); auto binds nothing"));
         }
         if (nativeOff != null)
         {
@@ -156,18 +158,19 @@ final class NumaPlan
         }
         if (requested >= 0)
         {
-            return new NumaPlan(requested, FeatureStatus.on(FEATURE, "logs bound to node " + requested + " (" + DriverProperties.NUMA_BIND +
-                "=" + requested + ")"));
+            return new NumaPlan(requested, FeatureStatus.on(FEATURE, "logs bound to node " + requested + " (" +
+                DriverProperties.NUMA_BIND + "=" + requested + ")"));
         }
         final List<Integer> spanned = nodes.entrySet().stream()
             .filter(entry -> conductor.stream().anyMatch(entry.getValue()::contains)).map(Map.Entry::getKey).sorted().toList();
         if (spanned.size() != 1)
         {
-            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "auto: " + source + " span nodes " + spanned + "; pin the conductor " +
-                "to one node with " + DriverProperties.AFFINITY + "=conductor=<cpus>, or set " + DriverProperties.NUMA_BIND + " to a node"));
+            return new NumaPlan(NO_NODE, FeatureStatus.off(FEATURE, "auto: " + source + " span nodes " + spanned +
+                "; pin the conductor " + "to one node with " + DriverProperties.AFFINITY +
+                "=conductor=<cpus>, or set " + DriverProperties.NUMA_BIND + " to a node"));
         }
-        return new NumaPlan(spanned.getFirst(), FeatureStatus.on(FEATURE, "logs bound to node " + spanned.getFirst() + ", the node of " +
-            source + " (auto)"));
+        return new NumaPlan(spanned.getFirst(), FeatureStatus.on(FEATURE, "logs bound to node " + spanned.getFirst() +
+            ", the node of " + source + " (auto)"));
     }
 
     /** {@return the node logs are bound to, or {@link #NO_NODE}} */

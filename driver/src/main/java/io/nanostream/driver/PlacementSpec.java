@@ -47,7 +47,8 @@ final class PlacementSpec
                 agent = part.substring(0, equals).trim();
                 if (!AGENTS.contains(agent))
                 {
-                    throw new IllegalArgumentException("'" + agent + "' is not an agent; use conductor, sender or receiver, " +
+                    throw new IllegalArgumentException("'" + agent +
+                        "' is not an agent; use conductor, sender or receiver, " +
                         "e.g. conductor=0,sender=1,receiver=1");
                 }
                 if (cpus.containsKey(agent))
@@ -57,7 +58,8 @@ final class PlacementSpec
             }
             else if (agent == null)
             {
-                throw new IllegalArgumentException("'" + part + "' names no agent; write agent=CPUs, e.g. conductor=0,sender=1,receiver=1");
+                throw new IllegalArgumentException("'" + part +
+                    "' names no agent; write agent=CPUs, e.g. conductor=0,sender=1,receiver=1");
             }
             final CpuSet more = CpuSet.parse(equals >= 0 ? part.substring(equals + 1) : part);
             if (more.isEmpty())
@@ -101,8 +103,9 @@ final class PlacementSpec
             if (set != null && !usable.containsAll(set))
             {
                 final CpuSet bad = set.minus(usable);
-                problems.add(DriverProperties.AFFINITY + ": " + agent + " is given CPU" + (bad.size() == 1 ? " " : "s ") + bad +
-                    ", which " + (bad.size() == 1 ? "is" : "are") + " not online or not allowed to this process; the CPUs it may use are " + usable);
+                problems.add(DriverProperties.AFFINITY + ": " + agent + " is given CPU" +
+                    (bad.size() == 1 ? " " : "s ") + bad + ", which " + (bad.size() == 1 ? "is" : "are") +
+                    " not online or not allowed to this process; the CPUs it may use are " + usable);
             }
         }
         return problems;

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Multi-destination-cast, shown on one machine: one publication reaches several receivers without multicast, as in a cloud.
- * In dynamic mode the receivers join by naming the publication's control address; in manual mode the application adds
- * them. On real machines each side runs its own driver, and the addresses are the machines'.
+ * Multi-destination-cast, shown on one machine: one publication reaches several receivers without multicast, as in a
+ * cloud. In dynamic mode the receivers join by naming the publication's control address; in manual mode the application
+ * adds them. On real machines each side runs its own driver, and the addresses are the machines'.
  */
 public final class MultiDestinationExample
 {
@@ -23,7 +23,8 @@ public final class MultiDestinationExample
     }
 
     /**
-     * Sends 100 messages each way on loopback ports 40130 to 40133 (or those from the first given) and prints what arrived.
+     * Sends 100 messages each way on loopback ports 40130 to 40133 (or those from the first
+     * given) and prints what arrived.
      *
      * @param args the first of four free UDP ports, 40130 if absent.
      * @throws InterruptedException if interrupted while waiting for the receivers.
@@ -35,8 +36,8 @@ public final class MultiDestinationExample
     }
 
     /**
-     * Publishes {@code count} messages to two receivers that join dynamically, then to one added by hand, and prints how
-     * many each read in order: {@code dynamic: 100 and 100 in order} and {@code manual: 100 in order}.
+     * Publishes {@code count} messages to two receivers that join dynamically, then to one added by hand, and prints
+     * how many each read in order: {@code dynamic: 100 and 100 in order} and {@code manual: 100 in order}.
      *
      * @param count how many messages each time.
      * @param ports four free UDP ports on 127.0.0.1: the control address, two receivers, the manual destination.
@@ -44,7 +45,8 @@ public final class MultiDestinationExample
      * @return the lines printed.
      * @throws InterruptedException if interrupted while waiting for the receivers.
      */
-    public static List<String> run(final int count, final int[] ports, final PrintStream out) throws InterruptedException
+    public static List<String> run(final int count, final int[] ports,
+        final PrintStream out) throws InterruptedException
     {
         List<String> printed = new ArrayList<>();
         String control = "127.0.0.1:" + ports[0];
@@ -53,11 +55,14 @@ public final class MultiDestinationExample
              NanoStream publishing = publishingDriver.connect();
              NanoStream receiving = receivingDriver.connect())
         {
-            // dynamic: the publication binds its control address; each receiver subscribes on its own endpoint, naming it
+            // dynamic: the publication binds its control address; each receiver subscribes
+            // on its own endpoint, naming it
             try (ExclusivePublication publication = publishing.addExclusivePublication(
                      "nano:udp?control=" + control + "|control-mode=dynamic|fc=min|term-length=64k", 20);
-                 Subscription first = receiving.addSubscription("nano:udp?endpoint=127.0.0.1:" + ports[1] + "|control=" + control, 20);
-                 Subscription second = receiving.addSubscription("nano:udp?endpoint=127.0.0.1:" + ports[2] + "|control=" + control, 20))
+                 Subscription first = receiving.addSubscription("nano:udp?endpoint=127.0.0.1:" + ports[1] +
+                     "|control=" + control, 20);
+                 Subscription second = receiving.addSubscription("nano:udp?endpoint=127.0.0.1:" + ports[2] +
+                     "|control=" + control, 20))
             {
                 while (first.imageCount() == 0 || second.imageCount() == 0)   // until both have joined
                 {

@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stream recorded as it flows, then replayed from the archive: every message again, in order, on another stream; and a
- * late reader of a live stream that catches up from its recording and moves onto the live stream, missing nothing.
+ * A stream recorded as it flows, then replayed from the archive: every message again, in order, on another stream; and
+ * a late reader of a live stream that catches up from its recording and moves onto the live stream, missing nothing.
  */
 public final class RecordAndReplayExample
 {
@@ -59,7 +59,8 @@ public final class RecordAndReplayExample
              NanoStream client = driver.connect();
              ArchiveClient archiveClient = ArchiveClient.connect(client))
         {
-            archiveClient.startRecording("nano:ipc", 10);                       // every publisher of stream 10, from now on
+            archiveClient.startRecording("nano:ipc",
+                10);                       // every publisher of stream 10, from now on
             long end;
             try (ExclusivePublication publication = client.addExclusivePublication("nano:ipc", 10))
             {
@@ -119,8 +120,8 @@ public final class RecordAndReplayExample
                 RecordingDescriptor ticks = archiveClient.listRecordingsForStream(0, 1, "", 11).getFirst();
                 List<String> seen = new ArrayList<>();
                 FragmentHandler reader = (buf, offset, length, header) -> seen.add(buf.getStringAscii(offset));
-                try (ReplayMerge merge = new ReplayMerge(client, archiveClient, ticks.recordingId(), -1, "nano:ipc", 21, "nano:ipc", 11,
-                    Duration.ofSeconds(10)))
+                try (ReplayMerge merge = new ReplayMerge(client, archiveClient, ticks.recordingId(), -1, "nano:ipc", 21,
+                    "nano:ipc", 11, Duration.ofSeconds(10)))
                 {
                     while (!merge.isMerged())                                   // from the recording, up to where live is
                     {

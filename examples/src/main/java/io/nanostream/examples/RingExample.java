@@ -42,7 +42,8 @@ public final class RingExample
     public static void run(final int count, final PrintStream out) throws InterruptedException
     {
         RingBuffer<Trade> ring = RingBuffer.createSingleProducer(Trade::new, 1024, new YieldingWaitStrategy());
-        EventHandler<Trade> printer = (trade, sequence, endOfBatch) -> out.println("trade " + sequence + " price " + trade.price);
+        EventHandler<Trade> printer = (trade, sequence, endOfBatch) -> out.println("trade " + sequence + " price " +
+            trade.price);
         BatchEventProcessor<Trade> processor = new BatchEventProcessor<>(ring, ring.newBarrier(), printer);
         ring.addGatingSequences(processor.getSequence());          // the producer never overtakes the handler
         Thread handlerThread = Thread.ofPlatform().name("printer").start(processor);
@@ -53,7 +54,8 @@ public final class RingExample
             ring.get(sequence).price = 100 + i;                     // fill the preallocated event in place
             ring.publish(sequence);                                 // the handler may now see it
         }
-        ring.publishEvent((trade, sequence, price) -> trade.price = price, 100L + count - 1);  // the same, through a translator
+        ring.publishEvent((trade, sequence, price) -> trade.price = price, 100L +
+            count - 1);  // the same, through a translator
 
         while (processor.getSequence().get() < ring.getCursor())   // wait until the handler has seen the last one
         {

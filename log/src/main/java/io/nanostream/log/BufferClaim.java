@@ -13,7 +13,10 @@ public final class BufferClaim
     private int frameOffset;
     private int frameLength;
 
-    /** Creates a claim that refers to nothing until a {@code tryClaim} fills it; keep one per publishing thread and reuse it. */
+    /**
+     * Creates a claim that refers to nothing until a {@code tryClaim} fills it; keep one per
+     * publishing thread and reuse it.
+     */
     public BufferClaim()
     {
     }

@@ -36,7 +36,8 @@ public final class ExclusiveTermAppender
      * @param streamId  the stream id every frame carries.
      */
     public ExclusiveTermAppender(
-        final AtomicBuffer term, final AtomicBuffer metadata, final int partition, final int sessionId, final int streamId)
+        final AtomicBuffer term, final AtomicBuffer metadata, final int partition, final int sessionId,
+        final int streamId)
     {
         this.term = term;
         this.metadata = metadata;
@@ -81,7 +82,8 @@ public final class ExclusiveTermAppender
      * @return the term offset after the frame, or {@link #TERM_FULL} (the term is then padded to its end).
      */
     public int appendUnfragmented(
-        final int termOffset, final AtomicBuffer source, final long offset, final int length, final ReservedValueSupplier supplier)
+        final int termOffset, final AtomicBuffer source, final long offset, final int length,
+        final ReservedValueSupplier supplier)
     {
         final int frameLength = length + FrameHeader.LENGTH;
         final int resultingOffset = termOffset + FrameHeader.align(frameLength);
@@ -91,7 +93,8 @@ public final class ExclusiveTermAppender
         }
         final AtomicBuffer term = this.term;
         writeFrame(term, termOffset, frameLength, FrameHeader.UNFRAGMENTED, source, offset, length, supplier);
-        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the frame is complete before observers see the tail pass it
+        metadata.putLongRelease(tailOffset,
+            tailBase | resultingOffset); // release: the frame is complete before observers see the tail pass it
         return resultingOffset;
     }
 
@@ -107,8 +110,8 @@ public final class ExclusiveTermAppender
      * @return the term offset after the last fragment, or {@link #TERM_FULL}.
      */
     public int appendFragmented(
-        final int termOffset, final AtomicBuffer source, final long offset, final int length, final int maxPayloadLength,
-        final ReservedValueSupplier supplier)
+        final int termOffset, final AtomicBuffer source, final long offset, final int length,
+        final int maxPayloadLength, final ReservedValueSupplier supplier)
     {
         final int fullFrames = length / maxPayloadLength;
         final int remainder = length % maxPayloadLength;
@@ -137,7 +140,8 @@ public final class ExclusiveTermAppender
             remaining -= bytes;
         }
         while (remaining > 0);
-        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the fragments are complete before observers see the tail pass them
+        metadata.putLongRelease(tailOffset,
+            tailBase | resultingOffset); // release: the fragments are complete before observers see the tail pass them
         return resultingOffset;
     }
 
@@ -161,7 +165,8 @@ public final class ExclusiveTermAppender
         }
         writeHeaderInProgress(termOffset, frameLength, FrameHeader.UNFRAGMENTED);
         claim.wrap(term, termOffset, frameLength);
-        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the claimed header is in place before observers see the tail
+        metadata.putLongRelease(tailOffset,
+            tailBase | resultingOffset); // release: the claimed header is in place before observers see the tail
         return resultingOffset;
     }
 
@@ -181,12 +186,13 @@ public final class ExclusiveTermAppender
     {
         if (length <= 0 || length > termLength - termOffset || (length & (FrameHeader.ALIGNMENT - 1)) != 0)
         {
-            throw new IllegalArgumentException("a block of " + length + " bytes at term offset " + termOffset + " does not fit a term of " +
-                termLength + " in whole frames");
+            throw new IllegalArgumentException("a block of " + length + " bytes at term offset " + termOffset +
+                " does not fit a term of " + termLength + " in whole frames");
         }
         final int firstFrameLength = checkFrames(source, offset, length);
         // all but the first frame's length (0 in a clean term): readers stop there until the release below
-        term.putBytes(termOffset + FrameHeader.VERSION_OFFSET, source, offset + FrameHeader.VERSION_OFFSET, length - FrameHeader.VERSION_OFFSET);
+        term.putBytes(termOffset + FrameHeader.VERSION_OFFSET, source, offset + FrameHeader.VERSION_OFFSET,
+            length - FrameHeader.VERSION_OFFSET);
         for (int frameOffset = termOffset; frameOffset < termOffset + length; )
         {
             final int frameLength = frameOffset == termOffset ? firstFrameLength : term.getInt(frameOffset);
@@ -196,11 +202,14 @@ public final class ExclusiveTermAppender
         }
         term.putIntRelease(termOffset, firstFrameLength); // release: the whole block before its first length
         final int resultingOffset = termOffset + length;
-        metadata.putLongRelease(tailOffset, tailBase | resultingOffset); // release: the block is complete before observers see the tail pass it
+        metadata.putLongRelease(tailOffset,
+            tailBase | resultingOffset); // release: the block is complete before observers see the tail pass it
         return resultingOffset;
     }
 
-    /** The first frame's length, having checked that the block is a run of frames whose aligned lengths fill it exactly. */
+    /**
+     * The first frame's length, having checked that the block is a run of frames whose aligned lengths fill it exactly.
+     */
     private static int checkFrames(final AtomicBuffer source, final long offset, final int length)
     {
         long frameOffset = offset;
@@ -210,8 +219,8 @@ public final class ExclusiveTermAppender
             final int frameLength = source.getInt(frameOffset);
             if (frameLength < FrameHeader.LENGTH || FrameHeader.align(frameLength) > end - frameOffset)
             {
-                throw new IllegalArgumentException("the block holds a frame of length " + frameLength + " at " + (frameOffset - offset) +
-                    ": not a run of whole frames");
+                throw new IllegalArgumentException("the block holds a frame of length " + frameLength + " at " +
+                    (frameOffset - offset) + ": not a run of whole frames");
             }
             frameOffset += FrameHeader.align(frameLength);
         }
@@ -228,15 +237,18 @@ public final class ExclusiveTermAppender
         if (supplier != null) // the term was zeroed before reuse: the reserved value is already 0 otherwise
         {
             // the supplier may read the header: give it one, still marked unfinished
-            term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameType.DATA)); // opaque: not yet a frame to readers
+            term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags,
+                FrameType.DATA)); // opaque: not yet a frame to readers
             term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
         }
-        term.putLongRelease(frameOffset, FrameHeader.firstWord(frameLength, flags, FrameType.DATA)); // release: header and payload before the length that completes them
+        term.putLongRelease(frameOffset, FrameHeader.firstWord(frameLength, flags,
+            FrameType.DATA)); // release: header and payload before the length that completes them
     }
 
     private void writeHeaderInProgress(final int frameOffset, final int frameLength, final byte flags)
     {
-        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags, FrameType.DATA)); // opaque: a negative length marks the frame unfinished
+        term.putLongOpaque(frameOffset, FrameHeader.firstWord(-frameLength, flags,
+            FrameType.DATA)); // opaque: a negative length marks the frame unfinished
         term.putLong(frameOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (frameOffset & 0xFFFF_FFFFL));
         term.putLong(frameOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
     }
@@ -248,7 +260,8 @@ public final class ExclusiveTermAppender
             final int paddingLength = termLength - termOffset;
             term.putLong(termOffset + FrameHeader.TERM_OFFSET_OFFSET, sessionWord | (termOffset & 0xFFFF_FFFFL));
             term.putLong(termOffset + FrameHeader.STREAM_ID_OFFSET, streamWord);
-            term.putLongRelease(termOffset, FrameHeader.firstWord(paddingLength, FrameHeader.UNFRAGMENTED, FrameType.PAD)); // release: a whole padding frame or none
+            term.putLongRelease(termOffset, FrameHeader.firstWord(paddingLength, FrameHeader.UNFRAGMENTED,
+                FrameType.PAD)); // release: a whole padding frame or none
         }
         metadata.putLongRelease(tailOffset, tailBase | termLength); // release: for observers of the tail
         return TERM_FULL;

@@ -51,8 +51,9 @@ public final class FrameChecksums
         final ByteBuffer view = viewOf(frames);
         final int end = offset + length;
         int frameLength;
-        for (int at = offset; at + FrameHeader.LENGTH <= end && (frameLength = view.clear().getInt(at)) >= FrameHeader.LENGTH &&
-            at + frameLength <= end; at += FrameHeader.align(frameLength))
+        for (int at = offset; at + FrameHeader.LENGTH <= end &&
+            (frameLength = view.clear().getInt(at)) >= FrameHeader.LENGTH && at +
+            frameLength <= end; at += FrameHeader.align(frameLength))
         {
             if (isData(view, at))
             {
@@ -78,7 +79,8 @@ public final class FrameChecksums
             {
                 return at;
             }
-            if (isData(view, at) && view.clear().getLong(at + FrameHeader.RESERVED_VALUE_OFFSET) != checksum(view, at, frameLength))
+            if (isData(view, at) && view.clear().getLong(at + FrameHeader.RESERVED_VALUE_OFFSET) != checksum(view, at,
+                frameLength))
             {
                 return at;
             }
@@ -88,8 +90,8 @@ public final class FrameChecksums
     }
 
     /**
-     * Finds the first data frame of a datagram whose payload does not match its checksum. A heartbeat, or a padding frame's
-     * header, ends the check: they carry no payload.
+     * Finds the first data frame of a datagram whose payload does not match its checksum. A heartbeat, or a padding
+     * frame's header, ends the check: they carry no payload.
      *
      * @param datagram the datagram, from offset 0.
      * @param length   its length.
@@ -138,7 +140,10 @@ public final class FrameChecksums
         return crc.getValue();
     }
 
-    /** A little-endian view of a buffer, made once per buffer (for the last four): limits and order change on the view only. */
+    /**
+     * A little-endian view of a buffer, made once per buffer (for the last four): limits and
+     * order change on the view only.
+     */
     private ByteBuffer viewOf(final ByteBuffer frames)
     {
         for (int i = 0; i < VIEWS; i++)

@@ -224,7 +224,8 @@ public final class FrameHeader
         final int streamId,
         final int termId)
     {
-        term.putLongRelease(termOffset, firstWord(-frameLength, flags, type)); // release: claims the frame before its fields land
+        term.putLongRelease(termOffset, firstWord(-frameLength, flags,
+            type)); // release: claims the frame before its fields land
         term.putLong(termOffset + TERM_OFFSET_OFFSET, ((long)sessionId << 32) | (termOffset & 0xFFFF_FFFFL));
         term.putLong(termOffset + STREAM_ID_OFFSET, ((long)termId << 32) | (streamId & 0xFFFF_FFFFL));
     }

@@ -66,6 +66,7 @@ public final class FrameType
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown frame type '" + name + "'; use pad, data, nak, sm, err, setup, rttm or rsp-setup");
+        throw new IllegalArgumentException("unknown frame type '" + name +
+            "'; use pad, data, nak, sm, err, setup, rttm or rsp-setup");
     }
 }

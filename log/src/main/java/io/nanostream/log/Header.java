@@ -159,6 +159,7 @@ public final class Header
      */
     public long position()
     {
-        return LogLayout.position(termId(), frameOffset + FrameHeader.align(frameLength()), positionBitsToShift, initialTermId);
+        return LogLayout.position(termId(), frameOffset + FrameHeader.align(frameLength()), positionBitsToShift,
+            initialTermId);
     }
 }

@@ -20,7 +20,10 @@ public final class LogBuffers implements AutoCloseable
     private final AtomicBuffer metadata;
     private final AtomicBuffer whole;
     private final int termLength;
-    /** Each term cut into equal parts once, so cleaning fills whole parts without slicing (allocating) per call; made on first use. */
+    /**
+     * Each term cut into equal parts once, so cleaning fills whole parts without slicing
+     * (allocating) per call; made on first use.
+     */
     private AtomicBuffer[][] cleaningChunks;
 
     private LogBuffers(final MappedFile file, final AtomicBuffer whole, final int termLength)
@@ -71,9 +74,11 @@ public final class LogBuffers implements AutoCloseable
      */
     public static LogBuffers create(
         final Path path, final int termLength, final int pageSize, final int mtu,
-        final int initialTermId, final int sessionId, final int streamId, final long correlationId, final boolean preallocate)
+        final int initialTermId, final int sessionId, final int streamId, final long correlationId,
+        final boolean preallocate)
     {
-        return create(path, termLength, pageSize, mtu, initialTermId, sessionId, streamId, correlationId, preallocate, () -> { });
+        return create(path, termLength, pageSize, mtu, initialTermId, sessionId, streamId, correlationId, preallocate,
+            () -> { });
     }
 
     /**
@@ -94,14 +99,16 @@ public final class LogBuffers implements AutoCloseable
      * @throws java.io.UncheckedIOException if there is no room for it (nothing is left behind).
      */
     public static LogBuffers create(
-        final Path path, final int termLength, final int pageSize, final int mtu, final int initialTermId, final int sessionId,
-        final int streamId, final long correlationId, final boolean preallocate, final Runnable progress)
+        final Path path, final int termLength, final int pageSize, final int mtu, final int initialTermId,
+        final int sessionId, final int streamId, final long correlationId, final boolean preallocate,
+        final Runnable progress)
     {
         LogLayout.checkTermLength(termLength);
         LogLayout.checkPageSize(pageSize);
         FrameHeader.checkMtu(mtu);
         final long length = LogLayout.logLength(termLength, pageSize);
-        final MappedFile file = preallocate ? MappedFile.createPreallocated(path, length, progress) : MappedFile.create(path, length);
+        final MappedFile file = preallocate ? MappedFile.createPreallocated(path, length,
+            progress) : MappedFile.create(path, length);
         final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
         log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
         return log;
@@ -122,15 +129,16 @@ public final class LogBuffers implements AutoCloseable
      * @return the log.
      */
     public static LogBuffers create(
-        final MappedFile file, final int termLength, final int pageSize, final int mtu, final int initialTermId, final int sessionId,
-        final int streamId, final long correlationId)
+        final MappedFile file, final int termLength, final int pageSize, final int mtu, final int initialTermId,
+        final int sessionId, final int streamId, final long correlationId)
     {
         LogLayout.checkTermLength(termLength);
         LogLayout.checkPageSize(pageSize);
         FrameHeader.checkMtu(mtu);
         if (file.buffer().capacity() != LogLayout.logLength(termLength, pageSize) || pageSize > termLength)
         {
-            throw new IllegalArgumentException(file + " does not fit a log of term length " + termLength + " and page size " + pageSize);
+            throw new IllegalArgumentException(file + " does not fit a log of term length " + termLength +
+                " and page size " + pageSize);
         }
         final LogBuffers log = new LogBuffers(file, file.buffer(), termLength);
         log.initialise(pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
@@ -149,7 +157,8 @@ public final class LogBuffers implements AutoCloseable
      * @return the log.
      */
     public static LogBuffers inMemory(
-        final AtomicBuffer memory, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId)
+        final AtomicBuffer memory, final int termLength, final int mtu, final int initialTermId, final int sessionId,
+        final int streamId)
     {
         LogLayout.checkTermLength(termLength);
         FrameHeader.checkMtu(mtu);
@@ -231,7 +240,10 @@ public final class LogBuffers implements AutoCloseable
         return new LogBuffers(file, whole, storedTermLength);
     }
 
-    /** With native access, asks for transparent huge pages on the mapping; the kernel ignores it where the file system has none. */
+    /**
+     * With native access, asks for transparent huge pages on the mapping; the kernel ignores it
+     * where the file system has none.
+     */
     private static void adviseHugePages(final AtomicBuffer whole, final Path path)
     {
         if (HugePageAdvice.unavailableReason() != null)
@@ -244,12 +256,14 @@ public final class LogBuffers implements AutoCloseable
         }
         catch (final IllegalStateException ex)
         {
-            System.getLogger("io.nanostream.log").log(System.Logger.Level.DEBUG, "no huge page advice for " + path + ": " + ex.getMessage());
+            System.getLogger("io.nanostream.log").log(System.Logger.Level.DEBUG, "no huge page advice for " + path +
+                ": " + ex.getMessage());
         }
     }
 
     private void initialise(
-        final int pageSize, final int mtu, final int initialTermId, final int sessionId, final int streamId, final long correlationId)
+        final int pageSize, final int mtu, final int initialTermId, final int sessionId, final int streamId,
+        final long correlationId)
     {
         metadata.putInt(LogLayout.TERM_LENGTH_OFFSET, termLength);
         metadata.putInt(LogLayout.PAGE_SIZE_OFFSET, pageSize);
@@ -269,16 +283,17 @@ public final class LogBuffers implements AutoCloseable
         metadata.putLong(LogLayout.tailCounterOffset(0), LogLayout.packTail(initialTermId, 0));
         for (int i = 1; i < LogLayout.PARTITION_COUNT; i++)
         {
-            metadata.putLong(LogLayout.tailCounterOffset(i), LogLayout.packTail(initialTermId - LogLayout.PARTITION_COUNT + i, 0));
+            metadata.putLong(LogLayout.tailCounterOffset(i),
+                LogLayout.packTail(initialTermId - LogLayout.PARTITION_COUNT + i, 0));
         }
         metadata.putIntRelease(LogLayout.ACTIVE_TERM_COUNT_OFFSET, 0); // release: the layout above is complete
     }
 
     /**
-     * Moves a new log's start to a term and an offset in it, as an exclusive publication that continues a stream where it
-     * stopped: the first frame goes there, and positions begin at {@code ((termId - initialTermId) << log2(termLength)) +
-     * termOffset}. The other partitions hold the term ids that rotation would have left in them. Call once, after the log
-     * is made and before any publisher maps it.
+     * Moves a new log's start to a term and an offset in it, as an exclusive publication that continues a stream where
+     * it stopped: the first frame goes there, and positions begin at {@code ((termId - initialTermId) <<
+     * log2(termLength)) + termOffset}. The other partitions hold the term ids that rotation would have left in them.
+     * Call once, after the log is made and before any publisher maps it.
      *
      * @param termId     the first term, not before the initial term id (int arithmetic: ids wrap).
      * @param termOffset where in it, a multiple of {@link FrameHeader#ALIGNMENT} from 0 to the term length.
@@ -290,11 +305,13 @@ public final class LogBuffers implements AutoCloseable
         final int termCount = termId - initialTermId;
         if (termCount < 0)
         {
-            throw new IllegalArgumentException("term id " + termId + " comes before the initial term id " + initialTermId);
+            throw new IllegalArgumentException("term id " + termId + " comes before the initial term id " +
+                initialTermId);
         }
         if (termOffset < 0 || termOffset > termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0)
         {
-            throw new IllegalArgumentException("term offset " + termOffset + " is not a frame start in a term of " + termLength);
+            throw new IllegalArgumentException("term offset " + termOffset + " is not a frame start in a term of " +
+                termLength);
         }
         final int active = LogLayout.indexByTermCount(termCount);
         for (int partition = 0; partition < LogLayout.PARTITION_COUNT; partition++)
@@ -435,7 +452,8 @@ public final class LogBuffers implements AutoCloseable
     {
         if (cleaningChunks == null)
         {
-            // 64 KiB parts, or 1024 of them for terms over 64 MiB: whole parts are filled, the ragged ends copied from zeros
+            // 64 KiB parts, or 1024 of them for terms over 64 MiB: whole parts are filled,
+            // the ragged ends copied from zeros
             final int chunkLength = Math.max(64 * 1024, termLength / 1024);
             final AtomicBuffer[][] chunks = new AtomicBuffer[LogLayout.PARTITION_COUNT][termLength / chunkLength];
             for (int t = 0; t < chunks.length; t++)

@@ -146,7 +146,8 @@ public final class LogLayout
      * @param initialTermId       the log's first term id.
      * @return the position.
      */
-    public static long position(final int termId, final int termOffset, final int positionBitsToShift, final int initialTermId)
+    public static long position(final int termId, final int termOffset, final int positionBitsToShift,
+        final int initialTermId)
     {
         final long termCount = termId - initialTermId;
         return (termCount << positionBitsToShift) + termOffset;
@@ -281,6 +282,7 @@ public final class LogLayout
             }
         }
         while (!metadata.compareAndSetLong(tailOffset, rawTail, packTail(nextTermId, 0)));
-        metadata.compareAndSetInt(ACTIVE_TERM_COUNT_OFFSET, termCount, nextTermCount); // volatile CAS: after the tail above
+        metadata.compareAndSetInt(ACTIVE_TERM_COUNT_OFFSET, termCount,
+            nextTermCount); // volatile CAS: after the tail above
     }
 }

@@ -2,7 +2,9 @@ package io.nanostream.log;
 
 import io.nanostream.buffer.AtomicBuffer;
 
-/** Supplies the 64-bit reserved value of each frame (a checksum or timestamp), called after the payload is copied in. */
+/**
+ * Supplies the 64-bit reserved value of each frame (a checksum or timestamp), called after the payload is copied in.
+ */
 @FunctionalInterface
 public interface ReservedValueSupplier
 {

@@ -122,11 +122,13 @@ public final class TermAppender
             {
                 flags |= FrameHeader.END_FLAG;
             }
-            FrameHeader.writeInProgressWords(term, frameOffset, frameLength, flags, FrameType.DATA, sessionId, streamId, termId);
+            FrameHeader.writeInProgressWords(term, frameOffset, frameLength, flags, FrameType.DATA, sessionId, streamId,
+                termId);
             term.putBytes(frameOffset + FrameHeader.LENGTH, source, sourceOffset, bytes);
             if (supplier != null)
             {
-                term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset, frameLength));
+                term.putLong(frameOffset + FrameHeader.RESERVED_VALUE_OFFSET, supplier.get(term, frameOffset,
+                    frameLength));
             }
             FrameHeader.frameLengthRelease(term, frameOffset, frameLength);
             flags = 0;

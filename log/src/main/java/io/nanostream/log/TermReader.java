@@ -23,7 +23,8 @@ public final class TermReader
      * @return the offset after the last frame read in the upper 32 bits, the number of fragments in the lower.
      */
     public static long read(
-        final AtomicBuffer term, final int termOffset, final FragmentHandler handler, final int fragmentsLimit, final Header header)
+        final AtomicBuffer term, final int termOffset, final FragmentHandler handler, final int fragmentsLimit,
+        final Header header)
     {
         final int capacity = (int)term.capacity();
         header.buffer(term);

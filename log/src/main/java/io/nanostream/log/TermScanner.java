@@ -29,7 +29,8 @@ public final class TermScanner
         while (length < maxLength && termOffset + length < termLength)
         {
             final int frameOffset = termOffset + length;
-            final int frameLength = FrameHeader.frameLengthAcquire(term, frameOffset); // acquire: the frame's bytes are complete
+            final int frameLength = FrameHeader.frameLengthAcquire(term,
+                frameOffset); // acquire: the frame's bytes are complete
             if (frameLength <= 0 || frameLength > termLength - frameOffset)
             {
                 break; // incomplete, or a length no appender writes (the log is shared memory): bounded before aligning

@@ -55,7 +55,8 @@ public final class TermUnblocker
         return true;
     }
 
-    private static void pad(final AtomicBuffer term, final int termOffset, final int length, final int termId, final LogBuffers log)
+    private static void pad(final AtomicBuffer term, final int termOffset, final int length, final int termId,
+        final LogBuffers log)
     {
         FrameHeader.writeInProgress(term, termOffset, length, FrameHeader.UNFRAGMENTED, FrameType.PAD,
             log.sessionId(), log.streamId(), termId);

@@ -41,7 +41,8 @@ abstract non-sealed class AbstractSequencer extends SequencerLeftPadding impleme
     volatile RingHaltedException halted;
 
     AbstractSequencer(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy, final Object[] slots)
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy,
+        final Object[] slots)
     {
         checkBufferSize(bufferSize);
         if (waitStrategy == null)
@@ -80,7 +81,8 @@ abstract non-sealed class AbstractSequencer extends SequencerLeftPadding impleme
     {
         if (boundToRing || getCursor() != INITIAL_CURSOR_VALUE)
         {
-            throw new IllegalArgumentException("sequencer " + this + " is already in use; give each ring a new sequencer");
+            throw new IllegalArgumentException("sequencer " + this +
+                " is already in use; give each ring a new sequencer");
         }
         boundToRing = true;
         this.slots = ringSlots;
@@ -92,7 +94,10 @@ abstract non-sealed class AbstractSequencer extends SequencerLeftPadding impleme
      */
     abstract boolean cursorReached(long sequence);
 
-    /** The cursor as the Disruptor's wait strategies see it: the highest published for one producer, the highest claimed for many. */
+    /**
+     * The cursor as the Disruptor's wait strategies see it: the highest published for one
+     * producer, the highest claimed for many.
+     */
     abstract Sequence cursorSequence();
 
     /**
@@ -250,7 +255,8 @@ abstract non-sealed class AbstractSequencer extends SequencerLeftPadding impleme
 
     final void halt(final String reason, final Throwable cause)
     {
-        HALTED.compareAndSet(this, (RingHaltedException)null, new RingHaltedException(reason, cause)); // the first cause wins
+        HALTED.compareAndSet(this, (RingHaltedException)null, new RingHaltedException(reason,
+            cause)); // the first cause wins
         waitStrategy.signalAllWhenBlocking();
     }
 

@@ -1,8 +1,8 @@
 package io.nanostream.ring;
 
 /**
- * The ring's own wait strategies: besides the Disruptor's contract they wait directly on the ring's barrier, which reads
- * publication from where it lives (a cursor, per-slot flags or the events) rather than from one cursor sequence.
+ * The ring's own wait strategies: besides the Disruptor's contract they wait directly on the ring's barrier, which
+ * reads publication from where it lives (a cursor, per-slot flags or the events) rather than from one cursor sequence.
  */
 abstract class BarrierWaitStrategy implements WaitStrategy
 {

@@ -38,7 +38,8 @@ public final class BatchEventProcessor<E> implements EventProcessor
      * @param barrier      what to wait on, from {@link RingBuffer#newBarrier}.
      * @param handler      the handler.
      */
-    public BatchEventProcessor(final DataProvider<E> dataProvider, final SequenceBarrier barrier, final EventHandler<? super E> handler)
+    public BatchEventProcessor(final DataProvider<E> dataProvider, final SequenceBarrier barrier,
+        final EventHandler<? super E> handler)
     {
         this(dataProvider, barrier, handler, Integer.MAX_VALUE);
     }
@@ -64,7 +65,8 @@ public final class BatchEventProcessor<E> implements EventProcessor
     }
 
     private BatchEventProcessor(
-        final DataProvider<E> dataProvider, final SequenceBarrier barrier, final EventHandler<? super E> handler, final int maxBatchSize)
+        final DataProvider<E> dataProvider, final SequenceBarrier barrier, final EventHandler<? super E> handler,
+        final int maxBatchSize)
     {
         this.dataProvider = Arguments.required(dataProvider, "dataProvider");
         this.barrier = Arguments.required(barrier, "barrier");
@@ -131,7 +133,8 @@ public final class BatchEventProcessor<E> implements EventProcessor
     {
         if (state.get() == RUNNING)
         {
-            throw new IllegalStateException("cannot change the " + what + " of a running processor; set it before start");
+            throw new IllegalStateException("cannot change the " + what +
+                " of a running processor; set it before start");
         }
     }
 
@@ -272,13 +275,15 @@ public final class BatchEventProcessor<E> implements EventProcessor
                 if (Thread.currentThread().isInterrupted())
                 {
                     // a consumer that stops on its own would leave producers waiting for it for ever: halt the ring
-                    stopAfterFailure(new IllegalStateException("processor thread was interrupted while running"), sequence.get() + 1);
+                    stopAfterFailure(new IllegalStateException("processor thread was interrupted while running"),
+                        sequence.get() + 1);
                     break;
                 }
             }
             catch (final RewindableException ex)
             {
-                if (rewindStrategy != null && rewindStrategy.handleRewindException(ex, ++rewindAttempts) == RewindAction.REWIND)
+                if (rewindStrategy != null && rewindStrategy.handleRewindException(ex,
+                    ++rewindAttempts) == RewindAction.REWIND)
                 {
                     next = batchStart;
                     continue;
@@ -322,7 +327,8 @@ public final class BatchEventProcessor<E> implements EventProcessor
 
     private void stopAfterFailure(final Throwable fatal, final long failed)
     {
-        if (state.compareAndSet(RUNNING, HALTED)) // else already asked to halt: a failure while stopping does not stop the ring
+        if (state.compareAndSet(RUNNING,
+            HALTED)) // else already asked to halt: a failure while stopping does not stop the ring
         {
             calls.haltRing(fatal, failed);
         }

@@ -21,7 +21,8 @@ public final class BusySpinWaitStrategy extends BarrierWaitStrategy
     }
 
     @Override
-    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent,
+        final SequenceBarrier barrier)
     {
         long available;
         while ((available = dependent.get()) < sequence)

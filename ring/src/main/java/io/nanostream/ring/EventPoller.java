@@ -66,7 +66,8 @@ public final class EventPoller<E>
      *                       first stage (a {@link NoOpEventProcessor}'s sequence follows it too).
      */
     public EventPoller(
-        final DataProvider<E> dataProvider, final Sequencer sequencer, final Sequence sequence, final Sequence gatingSequence)
+        final DataProvider<E> dataProvider, final Sequencer sequencer, final Sequence sequence,
+        final Sequence gatingSequence)
     {
         this(dataProvider, (AbstractSequencer)Arguments.required(sequencer, "sequencer"),
             barrierFor((AbstractSequencer)sequencer, Arguments.required(gatingSequence, "gatingSequence")),
@@ -83,7 +84,8 @@ public final class EventPoller<E>
         this.sequence = Arguments.required(sequence, "sequence");
     }
 
-    private static ProcessingSequenceBarrier barrierFor(final AbstractSequencer sequencer, final Sequence gatingSequence)
+    private static ProcessingSequenceBarrier barrierFor(final AbstractSequencer sequencer,
+        final Sequence gatingSequence)
     {
         return gatingSequence == sequencer.cursorSequence() ?
             new ProcessingSequenceBarrier(sequencer, new Sequence[0]) :

@@ -268,7 +268,8 @@ public interface EventSink<E>
      * @param <C>        argument 2's type.
      */
     <A, B, C> void publishEvents(
-        EventTranslatorThreeArg<E, A, B, C> translator, int batchStartsAt, int batchSize, A[] args0, B[] args1, C[] args2);
+        EventTranslatorThreeArg<E, A, B, C> translator, int batchStartsAt, int batchSize, A[] args0, B[] args1,
+        C[] args2);
 
     /**
      * Like {@code publishEvents}, if there is room for the whole batch.
@@ -299,7 +300,8 @@ public interface EventSink<E>
      * @return false, having published nothing, if the ring lacks room.
      */
     <A, B, C> boolean tryPublishEvents(
-        EventTranslatorThreeArg<E, A, B, C> translator, int batchStartsAt, int batchSize, A[] args0, B[] args1, C[] args2);
+        EventTranslatorThreeArg<E, A, B, C> translator, int batchStartsAt, int batchSize, A[] args0, B[] args1,
+        C[] args2);
 
     /**
      * Claims one slot per element of {@code args} (an argument array per event), fills each and

@@ -47,7 +47,8 @@ public final class ExceptionHandlers
             @Override
             public void handleEventException(final Throwable ex, final long sequence, final E event)
             {
-                LOGGER.log(Level.ERROR, "handler failed at sequence " + sequence + " on " + event + "; halting the ring", ex);
+                LOGGER.log(Level.ERROR, "handler failed at sequence " + sequence + " on " + event +
+                    "; halting the ring", ex);
                 throw new HandlerFailedException("handler failed at sequence " + sequence, ex);
             }
 
@@ -84,7 +85,8 @@ public final class ExceptionHandlers
             @Override
             public void handleEventException(final Throwable ex, final long sequence, final E event)
             {
-                LOGGER.log(Level.WARNING, "handler failed at sequence " + sequence + " on " + event + "; event skipped", ex);
+                LOGGER.log(Level.WARNING, "handler failed at sequence " + sequence + " on " + event + "; event skipped",
+                    ex);
             }
 
             @Override

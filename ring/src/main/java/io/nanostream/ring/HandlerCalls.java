@@ -84,7 +84,8 @@ final class HandlerCalls<E>
     /** Halts the ring, if we know it, with the handler's failure as the cause, and tells the listener. */
     void haltRing(final Throwable fatal, final long failed)
     {
-        final Throwable cause = fatal instanceof HandlerFailedException && fatal.getCause() != null ? fatal.getCause() : fatal;
+        final Throwable cause = fatal instanceof HandlerFailedException && fatal.getCause() != null ?
+            fatal.getCause() : fatal;
         if (haltTarget != null)
         {
             haltTarget.halt("handler " + handler + " failed at sequence " + failed + "; the ring is halted", cause);

@@ -68,8 +68,8 @@ abstract class MonitorWaitStrategy extends BarrierWaitStrategy
     }
 
     @Override
-    public final long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
-        throws TimeoutException
+    public final long waitFor(final long sequence, final Sequence cursor, final Sequence dependent,
+        final SequenceBarrier barrier) throws TimeoutException
     {
         final long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
         if (cursor.get() < sequence)
@@ -81,8 +81,8 @@ abstract class MonitorWaitStrategy extends BarrierWaitStrategy
 
     /** Blocks until {@code sequence} is published: read from our barrier if given, else from {@code cursor}. */
     private void block(
-        final long sequence, final ProcessingSequenceBarrier ours, final Sequence cursor, final SequenceBarrier alerts, final long deadline)
-        throws TimeoutException
+        final long sequence, final ProcessingSequenceBarrier ours, final Sequence cursor, final SequenceBarrier alerts,
+        final long deadline) throws TimeoutException
     {
         synchronized (mutex)
         {

@@ -24,7 +24,8 @@ public final class MultiProducerSequencer extends AbstractSequencer
 
     private static final VarHandle FLAG = MethodHandles.arrayElementVarHandle(byte[].class).withInvokeExactBehavior();
     /** Eight flags in one plain read (the long view of a byte array has no acquire read; a fence follows it). */
-    private static final VarHandle EIGHT_FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle EIGHT_FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.LITTLE_ENDIAN);
     private static final long EVERY_BYTE = 0x0101_0101_0101_0101L;
 
     private final byte[] flags;
@@ -49,13 +50,15 @@ public final class MultiProducerSequencer extends AbstractSequencer
      * @param waitStrategy         how consumers wait.
      * @param producerWaitStrategy how producers wait while the ring is full.
      */
-    public MultiProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy)
+    public MultiProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy,
+        final ProducerWaitStrategy producerWaitStrategy)
     {
         this(bufferSize, waitStrategy, producerWaitStrategy, null);
     }
 
     MultiProducerSequencer(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait,
+        final Object[] slots)
     {
         super(bufferSize, waitStrategy, producerWait, slots);
         this.flags = new byte[slots != null ? 0 : bufferSize + 2 * FLAG_PADDING];
@@ -232,8 +235,9 @@ public final class MultiProducerSequencer extends AbstractSequencer
             final byte lap = lap(sequence);
             if (limit - sequence >= 7 && slot <= indexMask - 7)
             {
-                // SWAR: eight slots of one lap at once (4x faster over a run of 64 than a flag at a time, BENCHMARKS.md);
-                // each byte of the plain read is a value a producer stored, so tearing between bytes changes nothing
+                // SWAR: eight slots of one lap at once (4x faster over a run of 64 than a flag at a
+                // time, BENCHMARKS.md); each byte of the plain read is a value a producer stored, so
+                // tearing between bytes changes nothing
                 final long word = (long)EIGHT_FLAGS.get(flags, FLAG_PADDING + slot);
                 VarHandle.acquireFence(); // the events behind the flags just read are read after them
                 final long unpublished = word ^ ((lap & 0xFFL) * EVERY_BYTE);

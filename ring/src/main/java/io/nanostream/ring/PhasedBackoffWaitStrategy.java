@@ -52,7 +52,8 @@ public final class PhasedBackoffWaitStrategy extends BarrierWaitStrategy
      * @param unit         the unit of both times.
      * @return the strategy.
      */
-    public static PhasedBackoffWaitStrategy withLock(final long spinTimeout, final long yieldTimeout, final TimeUnit unit)
+    public static PhasedBackoffWaitStrategy withLock(final long spinTimeout, final long yieldTimeout,
+        final TimeUnit unit)
     {
         return new PhasedBackoffWaitStrategy(spinTimeout, yieldTimeout, unit, new BlockingWaitStrategy());
     }
@@ -65,7 +66,8 @@ public final class PhasedBackoffWaitStrategy extends BarrierWaitStrategy
      * @param unit         the unit of both times.
      * @return the strategy.
      */
-    public static PhasedBackoffWaitStrategy withLiteLock(final long spinTimeout, final long yieldTimeout, final TimeUnit unit)
+    public static PhasedBackoffWaitStrategy withLiteLock(final long spinTimeout, final long yieldTimeout,
+        final TimeUnit unit)
     {
         return new PhasedBackoffWaitStrategy(spinTimeout, yieldTimeout, unit, new LiteBlockingWaitStrategy());
     }
@@ -78,13 +80,15 @@ public final class PhasedBackoffWaitStrategy extends BarrierWaitStrategy
      * @param unit         the unit of both times.
      * @return the strategy.
      */
-    public static PhasedBackoffWaitStrategy withSleep(final long spinTimeout, final long yieldTimeout, final TimeUnit unit)
+    public static PhasedBackoffWaitStrategy withSleep(final long spinTimeout, final long yieldTimeout,
+        final TimeUnit unit)
     {
         return new PhasedBackoffWaitStrategy(spinTimeout, yieldTimeout, unit, new SleepingWaitStrategy(0));
     }
 
     @Override
-    void await(final long sequence, final ProcessingSequenceBarrier barrier) throws InterruptedException, TimeoutException
+    void await(final long sequence, final ProcessingSequenceBarrier barrier) throws InterruptedException,
+        TimeoutException
     {
         long startNanos = 0;
         int counter = CHECKS_BETWEEN_CLOCK_READS;
@@ -106,7 +110,8 @@ public final class PhasedBackoffWaitStrategy extends BarrierWaitStrategy
                     }
                     else
                     {
-                        fallback.waitFor(sequence, barrier.sequencer.cursorSequence(), barrier.dependentSequence(), barrier);
+                        fallback.waitFor(sequence, barrier.sequencer.cursorSequence(), barrier.dependentSequence(),
+                            barrier);
                     }
                     return;
                 }
@@ -119,8 +124,8 @@ public final class PhasedBackoffWaitStrategy extends BarrierWaitStrategy
     }
 
     @Override
-    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
-        throws InterruptedException, TimeoutException
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent,
+        final SequenceBarrier barrier) throws InterruptedException, TimeoutException
     {
         long available;
         long startNanos = 0;

@@ -132,7 +132,8 @@ final class ProcessingSequenceBarrier implements SequenceBarrier
     @Override
     public long getCursor()
     {
-        return dependents.length == 0 ? sequencer.cursorSequence().get() : SequenceGroups.minimum(dependents, Long.MAX_VALUE);
+        return dependents.length == 0 ? sequencer.cursorSequence().get() : SequenceGroups.minimum(dependents,
+            Long.MAX_VALUE);
     }
 
     @Override

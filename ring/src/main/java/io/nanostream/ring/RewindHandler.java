@@ -16,5 +16,6 @@ public interface RewindHandler
      * @return the next sequence to handle.
      * @throws RewindableException to give up: the exception handler then sees it as a failure.
      */
-    long attemptRewindGetNextSequence(RewindableException exception, long startOfBatchSequence) throws RewindableException;
+    long attemptRewindGetNextSequence(RewindableException exception,
+        long startOfBatchSequence) throws RewindableException;
 }

@@ -151,7 +151,8 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
      */
     public static <E> RingBuffer<E> create(final EventFactory<E> factory, final Sequencer sequencer)
     {
-        final AbstractSequencer ours = (AbstractSequencer)Arguments.required(sequencer, "sequencer"); // sealed: always one of ours
+        final AbstractSequencer ours = (AbstractSequencer)Arguments.required(sequencer,
+            "sequencer"); // sealed: always one of ours
         final Object[] entries = preallocate(factory, ours.bufferSize);
         ours.bind(carriesPublication(entries) ? entries : null);
         return new RingBuffer<>(entries, ours);
@@ -586,7 +587,8 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
     }
 
     private <A, B, C> void translate(
-        final EventTranslatorThreeArg<E, A, B, C> translator, final long sequence, final A arg0, final B arg1, final C arg2)
+        final EventTranslatorThreeArg<E, A, B, C> translator, final long sequence, final A arg0, final B arg1,
+        final C arg2)
     {
         try
         {
@@ -675,7 +677,8 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
      * @param batchSize     the number of events, from 1 to the ring size.
      * @return false, having published nothing, if the ring lacks room.
      */
-    public boolean tryPublishEvents(final EventTranslator<E>[] translators, final int batchStartsAt, final int batchSize)
+    public boolean tryPublishEvents(final EventTranslator<E>[] translators, final int batchStartsAt,
+        final int batchSize)
     {
         checkRange(translators, "translators", batchStartsAt, batchSize);
         checkTranslators(translators, batchStartsAt, batchSize);
@@ -850,7 +853,8 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
     }
 
     private void fillVararg(
-        final EventTranslatorVararg<E> translator, final int start, final int count, final Object[][] args, final long hi)
+        final EventTranslatorVararg<E> translator, final int start, final int count, final Object[][] args,
+        final long hi)
     {
         final long lo = hi - count + 1;
         try
@@ -878,7 +882,9 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
         }
     }
 
-    /** Checks that {@code array} holds elements {@code start .. start + count - 1}, and that the batch fits the ring. */
+    /**
+     * Checks that {@code array} holds elements {@code start .. start + count - 1}, and that the batch fits the ring.
+     */
     final void checkRange(final Object[] array, final String name, final int start, final int count)
     {
         Arguments.required(array, name);
@@ -937,7 +943,8 @@ public final class RingBuffer<E> extends RingBufferRightPadding<E> implements Cu
      * @param <B>           an argument type.
      * @return false, having published nothing, if the ring lacks room.
      */
-    public <A, B> boolean tryPublishEvents(final EventTranslatorTwoArg<E, A, B> translator, final A[] args0, final B[] args1)
+    public <A, B> boolean tryPublishEvents(final EventTranslatorTwoArg<E, A, B> translator, final A[] args0,
+        final B[] args1)
     {
         return tryPublishEvents(translator, 0, args0 == null ? 0 : args0.length, args0, args1);
     }

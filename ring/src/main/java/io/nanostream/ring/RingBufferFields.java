@@ -32,7 +32,8 @@ abstract class RingBufferFields<E> extends RingBufferLeftPadding
             final Object event = factory.newInstance();
             if (event == null)
             {
-                throw new NullPointerException("event factory returned null for slot " + i + "; it must make a new event");
+                throw new NullPointerException("event factory returned null for slot " + i +
+                    "; it must make a new event");
             }
             if (event instanceof SequencedEvent)
             {

@@ -61,6 +61,7 @@ public interface SequenceBarrier
      */
     default long highestAvailable(final long sequence)
     {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot tell what is available without waiting");
+        throw new UnsupportedOperationException(getClass().getName() +
+            " cannot tell what is available without waiting");
     }
 }

@@ -29,7 +29,8 @@ final class SequenceGroups
             updated = Arrays.copyOf(current, current.length + added.length);
             System.arraycopy(added, 0, updated, current.length, added.length);
         }
-        while (!field.compareAndSet(holder, current, updated)); // volatile CAS: ordered before the cursor re-read that follows
+        while (!field.compareAndSet(holder, current,
+            updated)); // volatile CAS: ordered before the cursor re-read that follows
     }
 
     /**
@@ -74,7 +75,8 @@ final class SequenceGroups
             }
             updated = Arrays.copyOf(updated, kept);
         }
-        while (!field.compareAndSet(holder, current, updated)); // volatile CAS: readers see the set without it from now on
+        while (!field.compareAndSet(holder, current,
+            updated)); // volatile CAS: readers see the set without it from now on
         return true;
     }
 

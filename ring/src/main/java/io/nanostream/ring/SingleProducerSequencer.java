@@ -23,7 +23,8 @@ public final class SingleProducerSequencer extends SingleProducerTail
         try
         {
             final MethodHandles.Lookup lookup = MethodHandles.lookup();
-            NEXT_VALUE = lookup.findVarHandle(SingleProducerFields.class, "nextValue", long.class).withInvokeExactBehavior();
+            NEXT_VALUE = lookup.findVarHandle(SingleProducerFields.class, "nextValue",
+                long.class).withInvokeExactBehavior();
             PRODUCER_THREAD = lookup.findVarHandle(SingleProducerFields.class, "producerThread", Thread.class);
         }
         catch (final ReflectiveOperationException ex)
@@ -50,13 +51,15 @@ public final class SingleProducerSequencer extends SingleProducerTail
      * @param waitStrategy         how consumers wait.
      * @param producerWaitStrategy how the producer waits while the ring is full.
      */
-    public SingleProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWaitStrategy)
+    public SingleProducerSequencer(final int bufferSize, final WaitStrategy waitStrategy,
+        final ProducerWaitStrategy producerWaitStrategy)
     {
         super(bufferSize, waitStrategy, producerWaitStrategy, null);
     }
 
     SingleProducerSequencer(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait,
+        final Object[] slots)
     {
         super(bufferSize, waitStrategy, producerWait, slots);
     }
@@ -129,7 +132,8 @@ public final class SingleProducerSequencer extends SingleProducerTail
         }
         if (owner == null || !owner.isAlive())
         {
-            if (PRODUCER_THREAD.compareAndSet((SingleProducerFields)this, owner, current)) // volatile CAS: one thread wins
+            if (PRODUCER_THREAD.compareAndSet((SingleProducerFields)this, owner,
+                current)) // volatile CAS: one thread wins
             {
                 return true;
             }
@@ -147,7 +151,8 @@ public final class SingleProducerSequencer extends SingleProducerTail
     @Override
     public void claim(final long sequence)
     {
-        NEXT_VALUE.setOpaque((SingleProducerFields)this, sequence); // opaque: other threads read the claim only as a hint
+        NEXT_VALUE.setOpaque((SingleProducerFields)this,
+            sequence); // opaque: other threads read the claim only as a hint
         cachedGatingSequence = Long.MIN_VALUE / 2; // read the consumers again on the next claim
     }
 
@@ -258,7 +263,8 @@ abstract class SingleProducerPadding extends AbstractSequencer
     byte p0f0, p0f1, p0f2, p0f3, p0f4, p0f5, p0f6, p0f7;
 
     SingleProducerPadding(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait,
+        final Object[] slots)
     {
         super(bufferSize, waitStrategy, producerWait, slots);
     }
@@ -273,7 +279,8 @@ abstract class SingleProducerFields extends SingleProducerPadding
     Thread producerThread;
 
     SingleProducerFields(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait,
+        final Object[] slots)
     {
         super(bufferSize, waitStrategy, producerWait, slots);
     }
@@ -300,7 +307,8 @@ abstract class SingleProducerTail extends SingleProducerFields
     byte q0f0, q0f1, q0f2, q0f3, q0f4, q0f5, q0f6, q0f7;
 
     SingleProducerTail(
-        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait, final Object[] slots)
+        final int bufferSize, final WaitStrategy waitStrategy, final ProducerWaitStrategy producerWait,
+        final Object[] slots)
     {
         super(bufferSize, waitStrategy, producerWait, slots);
     }

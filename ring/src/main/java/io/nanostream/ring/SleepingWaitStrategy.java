@@ -45,7 +45,8 @@ public final class SleepingWaitStrategy extends BarrierWaitStrategy
     {
         if (retries < 0 || sleepNanos < 1)
         {
-            throw new IllegalArgumentException("need retries >= 0 and sleepNanos >= 1; got " + retries + ", " + sleepNanos);
+            throw new IllegalArgumentException("need retries >= 0 and sleepNanos >= 1; got " + retries + ", " +
+                sleepNanos);
         }
         this.retries = retries;
         this.sleepNanos = sleepNanos;
@@ -63,7 +64,8 @@ public final class SleepingWaitStrategy extends BarrierWaitStrategy
     }
 
     @Override
-    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent,
+        final SequenceBarrier barrier)
     {
         long available;
         int counter = retries;

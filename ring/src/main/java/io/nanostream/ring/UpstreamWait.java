@@ -26,8 +26,8 @@ final class UpstreamWait
      * ours, else {@code dependent}. A deadline of 0 means none.
      */
     static long await(
-        final long sequence, final ProcessingSequenceBarrier barrier, final Sequence dependent, final SequenceBarrier alerts,
-        final long deadlineNanos) throws TimeoutException
+        final long sequence, final ProcessingSequenceBarrier barrier, final Sequence dependent,
+        final SequenceBarrier alerts, final long deadlineNanos) throws TimeoutException
     {
         long available;
         int attempt = 0;

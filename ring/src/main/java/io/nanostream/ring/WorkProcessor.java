@@ -187,7 +187,8 @@ final class WorkProcessor<E> implements EventProcessor
                     state.set(HALTED);
                     final Throwable cause = fatal instanceof HandlerFailedException && fatal.getCause() != null ?
                         fatal.getCause() : fatal;
-                    ringBuffer.halt("worker " + handler + " failed at sequence " + next + "; the ring is halted", cause);
+                    ringBuffer.halt("worker " + handler + " failed at sequence " + next + "; the ring is halted",
+                        cause);
                     if (fatalErrorListener != null)
                     {
                         fatalErrorListener.accept(cause);

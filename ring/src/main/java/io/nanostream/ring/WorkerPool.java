@@ -71,12 +71,14 @@ public final class WorkerPool<E>
             {
                 if (handlers[j] == handlers[i])
                 {
-                    throw new IllegalArgumentException("work handler " + handlers[i] + " is given twice; give each worker its own instance");
+                    throw new IllegalArgumentException("work handler " + handlers[i] +
+                        " is given twice; give each worker its own instance");
                 }
             }
             // each worker waits on a barrier of its own: an alert meant for another processor never reaches it
             // (a barrier of the user's cannot be copied; its workers share it, and halt together)
-            final SequenceBarrier workerBarrier = barrier instanceof ProcessingSequenceBarrier ours ? ours.copy() : barrier;
+            final SequenceBarrier workerBarrier = barrier instanceof ProcessingSequenceBarrier ours ?
+                ours.copy() : barrier;
             workers.add(new WorkProcessor<>(
                 ringBuffer, workerBarrier, handlers[i], workSequence, exceptionHandler, fatalErrorListener));
         }

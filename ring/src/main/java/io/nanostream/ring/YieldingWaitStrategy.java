@@ -27,7 +27,8 @@ public final class YieldingWaitStrategy extends BarrierWaitStrategy
     }
 
     @Override
-    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
+    public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent,
+        final SequenceBarrier barrier)
     {
         long available;
         int counter = SPIN_TRIES;

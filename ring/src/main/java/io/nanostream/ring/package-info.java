@@ -23,7 +23,7 @@
  * </pre>
  *
  * <p>The ring's {@code RingBuffer}, its sequencers and barriers are shared by the producer and consumer threads; each
- * type says which thread writes which field. {@link io.nanostream.ring.graph} wires processors into a graph of handlers,
- * and {@link io.nanostream.ring.dsl} holds the Disruptor's name for that graph.
+ * type says which thread writes which field. {@link io.nanostream.ring.graph} wires processors into a graph of
+ * handlers, and {@link io.nanostream.ring.dsl} holds the Disruptor's name for that graph.
  */
 package io.nanostream.ring;

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * The archive's answer to the one request a client awaits, read from its response stream (whole messages: put a
  * fragment assembler in front). Answers to other correlation ids (a request given up on, another session's on a shared
- * stream) are ignored; DESCRIPTOR answers go to a handler; the RESPONSE that ends the request is kept. Used on one thread.
+ * stream) are ignored; DESCRIPTOR answers go to a handler; the RESPONSE that ends the
+ * request is kept. Used on one thread.
  */
 public final class AwaitedAnswer implements FragmentHandler
 {

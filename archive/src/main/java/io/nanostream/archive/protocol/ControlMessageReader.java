@@ -67,8 +67,8 @@ public final class ControlMessageReader
         final int stringLength = getInt(at);
         if (stringLength < 0 || stringLength > ControlProtocol.MAX_STRING_LENGTH)
         {
-            throw new IllegalArgumentException("a string of length " + stringLength + " at offset " + at + " (at most " +
-                ControlProtocol.MAX_STRING_LENGTH + ")");
+            throw new IllegalArgumentException("a string of length " + stringLength + " at offset " + at +
+                " (at most " + ControlProtocol.MAX_STRING_LENGTH + ")");
         }
         require(at + Integer.BYTES, stringLength);
         final byte[] bytes = new byte[stringLength];
@@ -81,15 +81,16 @@ public final class ControlMessageReader
      *
      * @param at the string's offset in the message.
      * @return the offset after it.
-     * @throws IllegalArgumentException if its length is negative, over the limit, or its length field runs past the message.
+     * @throws IllegalArgumentException if its length is negative, over the limit, or its
+     * length field runs past the message.
      */
     public int afterString(final int at)
     {
         final int stringLength = getInt(at);
         if (stringLength < 0 || stringLength > ControlProtocol.MAX_STRING_LENGTH)
         {
-            throw new IllegalArgumentException("a string of length " + stringLength + " at offset " + at + " (at most " +
-                ControlProtocol.MAX_STRING_LENGTH + ")");
+            throw new IllegalArgumentException("a string of length " + stringLength + " at offset " + at +
+                " (at most " + ControlProtocol.MAX_STRING_LENGTH + ")");
         }
         return at + Integer.BYTES + stringLength;
     }
@@ -104,8 +105,8 @@ public final class ControlMessageReader
     {
         if (at < 0 || bytes < 0 || (long)at + bytes > length)
         {
-            throw new IllegalArgumentException("a control message of " + length + " bytes is too short for a field of " + bytes +
-                " bytes at offset " + at);
+            throw new IllegalArgumentException("a control message of " + length +
+                " bytes is too short for a field of " + bytes + " bytes at offset " + at);
         }
     }
 }

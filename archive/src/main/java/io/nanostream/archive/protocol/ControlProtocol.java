@@ -146,7 +146,8 @@ public final class ControlProtocol
      * @return where the body starts for a request.
      */
     public static int putHeader(
-        final AtomicBuffer buffer, final int type, final int versionOrCode, final long controlSessionId, final long correlationId)
+        final AtomicBuffer buffer, final int type, final int versionOrCode, final long controlSessionId,
+        final long correlationId)
     {
         buffer.putInt(TYPE_OFFSET, type);
         buffer.putInt(VERSION_OR_CODE_OFFSET, versionOrCode);
@@ -169,7 +170,8 @@ public final class ControlProtocol
         final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_STRING_LENGTH)
         {
-            throw new IllegalArgumentException("a string of " + bytes.length + " bytes is over the " + MAX_STRING_LENGTH + " a control message takes");
+            throw new IllegalArgumentException("a string of " + bytes.length + " bytes is over the " +
+                MAX_STRING_LENGTH + " a control message takes");
         }
         buffer.putInt(offset, bytes.length);
         buffer.putBytes(offset + Integer.BYTES, bytes, 0, bytes.length);

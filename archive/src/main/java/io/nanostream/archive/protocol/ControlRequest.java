@@ -21,8 +21,8 @@ public sealed interface ControlRequest
      * @param offset where it starts.
      * @param length its length.
      * @return the request.
-     * @throws IllegalArgumentException naming the problem: a message too short for its fields, a string length that runs
-     *                                  past it, another protocol version, an unknown type.
+     * @throws IllegalArgumentException naming the problem: a message too short for its fields, a string length that
+     * runs past it, another protocol version, an unknown type.
      */
     static ControlRequest decode(final AtomicBuffer buffer, final int offset, final int length)
     {
@@ -39,24 +39,31 @@ public sealed interface ControlRequest
         final int body = ControlProtocol.REQUEST_BODY_OFFSET;
         return switch (type)
         {
-            case ControlProtocol.CONNECT -> new Connect(session, correlation, message.getInt(body), message.getString(body + 4));
+            case ControlProtocol.CONNECT -> new Connect(session, correlation, message.getInt(body),
+                message.getString(body + 4));
             case ControlProtocol.CLOSE_SESSION -> new CloseSession(session, correlation);
-            case ControlProtocol.START_RECORDING -> new StartRecording(session, correlation, message.getInt(body), message.getString(body + 4));
-            case ControlProtocol.STOP_RECORDING -> new StopRecording(session, correlation, message.getInt(body), message.getString(body + 4));
-            case ControlProtocol.LIST_RECORDINGS -> new ListRecordings(session, correlation, message.getLong(body), message.getInt(body + 8),
-                message.getInt(body + 12), message.getString(body + 16));
-            case ControlProtocol.START_REPLAY -> new StartReplay(session, correlation, message.getLong(body), message.getLong(body + 8),
-                message.getLong(body + 16), message.getInt(body + 24), message.getString(body + 28));
+            case ControlProtocol.START_RECORDING -> new StartRecording(session, correlation, message.getInt(body),
+                message.getString(body + 4));
+            case ControlProtocol.STOP_RECORDING -> new StopRecording(session, correlation, message.getInt(body),
+                message.getString(body + 4));
+            case ControlProtocol.LIST_RECORDINGS -> new ListRecordings(session, correlation, message.getLong(body),
+                message.getInt(body + 8), message.getInt(body + 12), message.getString(body + 16));
+            case ControlProtocol.START_REPLAY -> new StartReplay(session, correlation, message.getLong(body),
+                message.getLong(body + 8), message.getLong(body + 16), message.getInt(body + 24),
+                message.getString(body + 28));
             case ControlProtocol.STOP_REPLAY -> new StopReplay(session, correlation, message.getLong(body));
-            case ControlProtocol.RECORDING_POSITION -> new RecordingPosition(session, correlation, message.getLong(body));
-            case ControlProtocol.EXTEND_RECORDING -> new ExtendRecording(session, correlation, message.getLong(body), message.getInt(body + 8),
-                message.getString(body + 12));
-            case ControlProtocol.TRUNCATE_RECORDING -> new TruncateRecording(session, correlation, message.getLong(body),
-                message.getLong(body + 8));
+            case ControlProtocol.RECORDING_POSITION -> new RecordingPosition(session, correlation,
+                message.getLong(body));
+            case ControlProtocol.EXTEND_RECORDING -> new ExtendRecording(session, correlation, message.getLong(body),
+                message.getInt(body + 8), message.getString(body + 12));
+            case ControlProtocol.TRUNCATE_RECORDING -> new TruncateRecording(session, correlation,
+                message.getLong(body), message.getLong(body + 8));
             case ControlProtocol.DELETE_RECORDING -> new DeleteRecording(session, correlation, message.getLong(body));
-            case ControlProtocol.PURGE_SEGMENTS -> new PurgeSegments(session, correlation, message.getLong(body), message.getLong(body + 8));
-            case ControlProtocol.REPLICATE -> new Replicate(session, correlation, message.getLong(body), message.getInt(body + 8),
-                message.getString(body + 12), message.getString(message.afterString(body + 12)));
+            case ControlProtocol.PURGE_SEGMENTS -> new PurgeSegments(session, correlation, message.getLong(body),
+                message.getLong(body + 8));
+            case ControlProtocol.REPLICATE -> new Replicate(session, correlation, message.getLong(body),
+                message.getInt(body + 8), message.getString(body + 12), message.getString(message.afterString(body +
+                12)));
             case ControlProtocol.STOP_REPLICATION -> new StopReplication(session, correlation, message.getLong(body));
             default -> throw new IllegalArgumentException("unknown request type " + type);
         };
@@ -70,7 +77,8 @@ public sealed interface ControlRequest
      * @param responseStreamId the stream to answer on.
      * @param responseChannel  the channel to answer on.
      */
-    record Connect(long controlSessionId, long correlationId, int responseStreamId, String responseChannel) implements ControlRequest
+    record Connect(long controlSessionId, long correlationId, int responseStreamId,
+        String responseChannel) implements ControlRequest
     {
     }
 
@@ -92,7 +100,8 @@ public sealed interface ControlRequest
      * @param streamId         the stream.
      * @param channel          the channel.
      */
-    record StartRecording(long controlSessionId, long correlationId, int streamId, String channel) implements ControlRequest
+    record StartRecording(long controlSessionId, long correlationId, int streamId,
+        String channel) implements ControlRequest
     {
     }
 
@@ -104,7 +113,8 @@ public sealed interface ControlRequest
      * @param streamId         the stream.
      * @param channel          the channel, as recorded.
      */
-    record StopRecording(long controlSessionId, long correlationId, int streamId, String channel) implements ControlRequest
+    record StopRecording(long controlSessionId, long correlationId, int streamId,
+        String channel) implements ControlRequest
     {
     }
 
@@ -118,8 +128,8 @@ public sealed interface ControlRequest
      * @param streamId         the stream, or -1 for any.
      * @param channelPart      a part of the channel to match.
      */
-    record ListRecordings(long controlSessionId, long correlationId, long fromRecordingId, int count, int streamId, String channelPart)
-        implements ControlRequest
+    record ListRecordings(long controlSessionId, long correlationId, long fromRecordingId, int count, int streamId,
+        String channelPart) implements ControlRequest
     {
     }
 
@@ -134,8 +144,8 @@ public sealed interface ControlRequest
      * @param replayStreamId   the stream to replay on.
      * @param replayChannel    the channel to replay on.
      */
-    record StartReplay(long controlSessionId, long correlationId, long recordingId, long position, long length, int replayStreamId,
-        String replayChannel) implements ControlRequest
+    record StartReplay(long controlSessionId, long correlationId, long recordingId, long position, long length,
+        int replayStreamId, String replayChannel) implements ControlRequest
     {
     }
 
@@ -183,7 +193,8 @@ public sealed interface ControlRequest
      * @param recordingId      the recording.
      * @param position         the new stop position.
      */
-    record TruncateRecording(long controlSessionId, long correlationId, long recordingId, long position) implements ControlRequest
+    record TruncateRecording(long controlSessionId, long correlationId, long recordingId,
+        long position) implements ControlRequest
     {
     }
 
@@ -206,7 +217,8 @@ public sealed interface ControlRequest
      * @param recordingId      the recording.
      * @param position         the position.
      */
-    record PurgeSegments(long controlSessionId, long correlationId, long recordingId, long position) implements ControlRequest
+    record PurgeSegments(long controlSessionId, long correlationId, long recordingId,
+        long position) implements ControlRequest
     {
     }
 

@@ -65,7 +65,8 @@ public final class ArchiveConductor implements Agent
      * @param catalog the catalog, recovered.
      * @param counters where recordings' positions, bytes, fsyncs and replays show.
      */
-    public ArchiveConductor(final ArchiveContext context, final NanoStream client, final Catalog catalog, final RecordingCounters counters)
+    public ArchiveConductor(final ArchiveContext context, final NanoStream client, final Catalog catalog,
+        final RecordingCounters counters)
     {
         this.counters = counters;
         this.retention = new RecordingRetention(context.archiveDirectory(), catalog, this::forceCatalog);
@@ -99,7 +100,8 @@ public final class ArchiveConductor implements Agent
         });
         for (final RecordingDescriptor recording : active)
         {
-            catalog.stop(recording.recordingId(), RecordingRecovery.stopPosition(directory, recording), System.currentTimeMillis());
+            catalog.stop(recording.recordingId(), RecordingRecovery.stopPosition(directory, recording),
+                System.currentTimeMillis());
         }
         return active.size();
     }
@@ -233,14 +235,15 @@ public final class ArchiveConductor implements Agent
         }
         catch (final RuntimeException ex)
         {
-            context.errorHandler().accept(new ArchiveRequestException("a control request (session " + controlSessionId + ", correlation " +
-                correlationId + ") was dropped: " + ex.getMessage()));
+            context.errorHandler().accept(new ArchiveRequestException("a control request (session " + controlSessionId +
+                ", correlation " + correlationId + ") was dropped: " + ex.getMessage()));
         }
     }
 
     private void connect(final ControlRequest.Connect request)
     {
-        final ExclusivePublication responses = client.addExclusivePublication(request.responseChannel(), request.responseStreamId());
+        final ExclusivePublication responses = client.addExclusivePublication(request.responseChannel(),
+            request.responseStreamId());
         final ControlSession session = new ControlSession(nextControlSessionId++, responses);
         controlSessions.put(session.controlSessionId(), session);
         sessionList.add(session);
@@ -254,20 +257,24 @@ public final class ArchiveConductor implements Agent
         {
             case ControlRequest.Connect connect -> connect(connect);
             case ControlRequest.CloseSession close -> endSession(session);
-            case ControlRequest.StartRecording start -> startRecording(session, correlationId, start.streamId(), start.channel());
-            case ControlRequest.StopRecording stop -> stopRecording(session, correlationId, stop.streamId(), stop.channel());
-            case ControlRequest.ListRecordings list -> list(session, correlationId, list.fromRecordingId(), list.count(), list.streamId(),
-                list.channelPart());
-            case ControlRequest.StartReplay replay -> startReplay(session, correlationId, replay.recordingId(), replay.position(),
-                replay.length(), replay.replayStreamId(), replay.replayChannel());
+            case ControlRequest.StartRecording start -> startRecording(session, correlationId, start.streamId(),
+                start.channel());
+            case ControlRequest.StopRecording stop -> stopRecording(session, correlationId, stop.streamId(),
+                stop.channel());
+            case ControlRequest.ListRecordings list -> list(session, correlationId, list.fromRecordingId(),
+                list.count(), list.streamId(), list.channelPart());
+            case ControlRequest.StartReplay replay -> startReplay(session, correlationId, replay.recordingId(),
+                replay.position(), replay.length(), replay.replayStreamId(), replay.replayChannel());
             case ControlRequest.StopReplay stop -> stopReplay(session, correlationId, stop.replaySessionId());
             case ControlRequest.RecordingPosition position -> session.respond(correlationId, ControlProtocol.OK,
                 recordingPosition(position.recordingId()), "");
-            case ControlRequest.TruncateRecording truncate -> truncate(session, correlationId, truncate.recordingId(), truncate.position());
+            case ControlRequest.TruncateRecording truncate -> truncate(session, correlationId, truncate.recordingId(),
+                truncate.position());
             case ControlRequest.DeleteRecording delete -> delete(session, correlationId, delete.recordingId());
-            case ControlRequest.PurgeSegments purge -> purgeSegments(session, correlationId, purge.recordingId(), purge.position());
-            case ControlRequest.ExtendRecording extend -> extendRecording(session, correlationId, extend.recordingId(), extend.streamId(),
-                extend.channel());
+            case ControlRequest.PurgeSegments purge -> purgeSegments(session, correlationId, purge.recordingId(),
+                purge.position());
+            case ControlRequest.ExtendRecording extend -> extendRecording(session, correlationId, extend.recordingId(),
+                extend.streamId(), extend.channel());
             case ControlRequest.Replicate replicate -> replicate(session, correlationId, replicate.sourceRecordingId(),
                 replicate.sourceControlStreamId(), replicate.sourceControlChannel(), replicate.localChannel());
             case ControlRequest.StopReplication stop -> stopReplication(session, correlationId, stop.replicationId());
@@ -279,24 +286,29 @@ public final class ArchiveConductor implements Agent
         return streamId + " " + ChannelUri.parse(channel);
     }
 
-    private void startRecording(final ControlSession session, final long correlationId, final int streamId, final String channel)
+    private void startRecording(final ControlSession session, final long correlationId, final int streamId,
+        final String channel)
     {
         session.respond(correlationId, ControlProtocol.OK, subscribe(channel, streamId, -1).registrationId(), "");
     }
 
     private void extendRecording(
-        final ControlSession session, final long correlationId, final long recordingId, final int streamId, final String channel)
+        final ControlSession session, final long correlationId, final long recordingId, final int streamId,
+        final String channel)
     {
         final RecordingDescriptor recording = recording(recordingId);
         if (recording.isActive())
         {
-            throw new ArchiveRequestException("recording " + recordingId + " is still being made; stop it before it can be continued");
+            throw new ArchiveRequestException("recording " + recordingId +
+                " is still being made; stop it before it can be continued");
         }
         if (recording.streamId() != streamId)
         {
-            throw new ArchiveRequestException("recording " + recordingId + " is of stream " + recording.streamId() + ", not " + streamId);
+            throw new ArchiveRequestException("recording " + recordingId + " is of stream " + recording.streamId() +
+                ", not " + streamId);
         }
-        session.respond(correlationId, ControlProtocol.OK, subscribe(channel, streamId, recordingId).registrationId(), "");
+        session.respond(correlationId, ControlProtocol.OK, subscribe(channel, streamId, recordingId).registrationId(),
+            "");
     }
 
     private Subscription subscribe(final String channel, final int streamId, final long extendRecordingId)
@@ -307,14 +319,15 @@ public final class ArchiveConductor implements Agent
             throw new ArchiveRequestException("stream " + streamId + " of " + channel + " is already being recorded");
         }
         final String recordedChannel = ChannelUri.parse(channel).toString();
-        final Subscription subscription = client.addSubscription(ChannelUri.parse(channel).forSubscription().toString(), streamId,
-            image -> imageEvents.add(new ImageEvent.Available(image, recordedChannel, extendRecordingId)),
+        final Subscription subscription = client.addSubscription(ChannelUri.parse(channel).forSubscription().toString(),
+            streamId, image -> imageEvents.add(new ImageEvent.Available(image, recordedChannel, extendRecordingId)),
             image -> imageEvents.add(new ImageEvent.Unavailable(image)));
         recordingSubscriptions.put(key, subscription);
         return subscription;
     }
 
-    private void stopRecording(final ControlSession session, final long correlationId, final int streamId, final String channel)
+    private void stopRecording(final ControlSession session, final long correlationId, final int streamId,
+        final String channel)
     {
         final Subscription subscription = recordingSubscriptions.remove(key(channel, streamId));
         if (subscription == null)
@@ -332,8 +345,9 @@ public final class ArchiveConductor implements Agent
         {
             case ImageEvent.Available available when available.extendRecordingId() >= 0 -> recorder.continueWith(available.image(),
                 available.extendRecordingId());
-            case ImageEvent.Available available -> recorder.startNew(available.image(), Recorder.LogShape.of(available.image(), available.channel()),
-                available.channel().contains(":ipc") ? "ipc" : "", context.frameChecksums(), RecordingDescriptor.NULL_ID);
+            case ImageEvent.Available available -> recorder.startNew(available.image(),
+                Recorder.LogShape.of(available.image(), available.channel()), available.channel().contains(":ipc") ?
+                "ipc" : "", context.frameChecksums(), RecordingDescriptor.NULL_ID);
             case ImageEvent.Replica replica -> recordReplica(replica.image(), replica.replicationId());
             case ImageEvent.Unavailable unavailable ->
             {
@@ -347,8 +361,8 @@ public final class ArchiveConductor implements Agent
     }
 
     private void replicate(
-        final ControlSession session, final long correlationId, final long sourceRecordingId, final int sourceControlStreamId,
-        final String sourceControlChannel, final String localChannel)
+        final ControlSession session, final long correlationId, final long sourceRecordingId,
+        final int sourceControlStreamId, final String sourceControlChannel, final String localChannel)
     {
         ChannelUri.parse(sourceControlChannel);
         if (ChannelUri.parse(localChannel).isIpc())
@@ -366,9 +380,9 @@ public final class ArchiveConductor implements Agent
             }
         }
         final long replicationId = nextReplicationId++;
-        replications.add(new ReplicationSession(replicationId, session.controlSessionId(), sourceRecordingId, sourceControlChannel,
-            sourceControlStreamId, localChannel, client, catalog, imageEvents, context.errorHandler(),
-            context.replayConnectTimeout().toNanos(), System.nanoTime()));
+        replications.add(new ReplicationSession(replicationId, session.controlSessionId(), sourceRecordingId,
+            sourceControlChannel, sourceControlStreamId, localChannel, client, catalog, imageEvents,
+            context.errorHandler(), context.replayConnectTimeout().toNanos(), System.nanoTime()));
         session.respond(correlationId, ControlProtocol.OK, replicationId, "");
     }
 
@@ -410,8 +424,8 @@ public final class ArchiveConductor implements Agent
                     return;
                 }
                 final RecordingDescriptor source = replication.source();
-                replication.copyRecordingId(recorder.startNew(image, Recorder.LogShape.of(source), "replica of " + replication.sourceName(),
-                    source.frameChecksums(), source.recordingId()));
+                replication.copyRecordingId(recorder.startNew(image, Recorder.LogShape.of(source), "replica of " +
+                    replication.sourceName(), source.frameChecksums(), source.recordingId()));
                 return;
             }
         }
@@ -422,7 +436,8 @@ public final class ArchiveConductor implements Agent
         final RecordingDescriptor recording = catalog.descriptor(recordingId);
         if (recording == null)
         {
-            throw new ArchiveRequestException("there is no recording " + recordingId + "; list the recordings to see which there are");
+            throw new ArchiveRequestException("there is no recording " + recordingId +
+                "; list the recordings to see which there are");
         }
         return recording;
     }
@@ -434,8 +449,8 @@ public final class ArchiveConductor implements Agent
     }
 
     private void list(
-        final ControlSession session, final long correlationId, final long fromRecordingId, final int count, final int streamId,
-        final String channelPart)
+        final ControlSession session, final long correlationId, final long fromRecordingId, final int count,
+        final int streamId, final String channelPart)
     {
         if (count < 0)
         {
@@ -444,7 +459,8 @@ public final class ArchiveConductor implements Agent
         final long[] sent = {0};
         catalog.forEach(fromRecordingId, recording ->
         {
-            if (sent[0] < count && (streamId == -1 || recording.streamId() == streamId) && recording.channel().contains(channelPart))
+            if (sent[0] < count && (streamId == -1 || recording.streamId() == streamId) &&
+                recording.channel().contains(channelPart))
             {
                 session.describe(correlationId, recording);
                 sent[0]++;
@@ -454,14 +470,15 @@ public final class ArchiveConductor implements Agent
     }
 
     private void startReplay(
-        final ControlSession session, final long correlationId, final long recordingId, final long position, final long length,
-        final int replayStreamId, final String replayChannel)
+        final ControlSession session, final long correlationId, final long recordingId, final long position,
+        final long length, final int replayStreamId, final String replayChannel)
     {
         final RecordingDescriptor recording = recording(recordingId);
         final RecordingSession active = recorder.active(recordingId);
-        final RecordingProgress progress = active != null ? active : RecordingProgress.stopped(recording.stopPosition());
-        final long replaySessionId = replayer.start(session.controlSessionId(), recording, progress, position, length, replayStreamId,
-            replayChannel);
+        final RecordingProgress progress = active != null ?
+            active : RecordingProgress.stopped(recording.stopPosition());
+        final long replaySessionId = replayer.start(session.controlSessionId(), recording, progress, position, length,
+            replayStreamId, replayChannel);
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
     }
 
@@ -471,7 +488,8 @@ public final class ArchiveConductor implements Agent
         session.respond(correlationId, ControlProtocol.OK, replaySessionId, "");
     }
 
-    private void truncate(final ControlSession session, final long correlationId, final long recordingId, final long position)
+    private void truncate(final ControlSession session, final long correlationId, final long recordingId,
+        final long position)
     {
         final RecordingDescriptor recording = stoppedRecording(recordingId, "truncated");
         replayer.refuseWhileReplayed(recording, Long.MAX_VALUE, "truncated");
@@ -485,7 +503,8 @@ public final class ArchiveConductor implements Agent
         session.respond(correlationId, ControlProtocol.OK, retention.delete(recording), "");
     }
 
-    private void purgeSegments(final ControlSession session, final long correlationId, final long recordingId, final long position)
+    private void purgeSegments(final ControlSession session, final long correlationId, final long recordingId,
+        final long position)
     {
         final RecordingDescriptor recording = recording(recordingId);
         final long newStart = retention.purgeBefore(recording, recordingPosition(recordingId), position,
@@ -498,7 +517,8 @@ public final class ArchiveConductor implements Agent
         final RecordingDescriptor recording = recording(recordingId);
         if (recording.isActive() || recorder.active(recordingId) != null)
         {
-            throw new ArchiveRequestException("recording " + recordingId + " is still being made; stop recording it before it can be " + what);
+            throw new ArchiveRequestException("recording " + recordingId +
+                " is still being made; stop recording it before it can be " + what);
         }
         return recording;
     }

@@ -1,6 +1,8 @@
 package io.nanostream.archive.service;
 
-/** A control request the archive refuses: the message, which goes back to the client, says why and what to do instead. */
+/**
+ * A control request the archive refuses: the message, which goes back to the client, says why and what to do instead.
+ */
 final class ArchiveRequestException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;

@@ -73,8 +73,8 @@ public final class Catalog implements AutoCloseable
     {
         if (!Files.exists(directory.resolve(FILE_NAME)))
         {
-            throw new IllegalStateException("no archive catalog in " + directory + " (" + FILE_NAME + "); give the directory an archive " +
-                "runs in, its --archive-dir");
+            throw new IllegalStateException("no archive catalog in " + directory + " (" + FILE_NAME +
+                "); give the directory an archive " + "runs in, its --archive-dir");
         }
         return open(directory, 1);
     }
@@ -85,8 +85,8 @@ public final class Catalog implements AutoCloseable
      * @param directory the archive directory, which exists.
      * @param capacity  how many recordings a new catalog holds.
      * @return the catalog.
-     * @throws IllegalStateException if an existing catalog is not one, or a descriptor in it is damaged: naming which and
-     *                               what to do.
+     * @throws IllegalStateException if an existing catalog is not one, or a descriptor in it is
+     * damaged: naming which and what to do.
      */
     public static Catalog open(final Path directory, final int capacity)
     {
@@ -128,7 +128,8 @@ public final class Catalog implements AutoCloseable
 
     private static IllegalStateException damaged(final Path path, final String what)
     {
-        return new IllegalStateException("the archive catalog " + path + " is damaged: " + what + "; the archive will not start " +
+        return new IllegalStateException("the archive catalog " + path + " is damaged: " + what +
+            "; the archive will not start " +
             "on it. Restore it from a copy, or move it away to start an empty catalog (the segment files stay where they are)");
     }
 
@@ -148,7 +149,8 @@ public final class Catalog implements AutoCloseable
                 throw damaged(path, "recording " + id + " has state " + state);
             }
             final long offset = CatalogLayout.descriptorOffset(id);
-            if (buffer.getInt(offset + CHECKSUM_OFFSET) != checksum(offset) || buffer.getLong(offset + RECORDING_ID_OFFSET) != id)
+            if (buffer.getInt(offset + CHECKSUM_OFFSET) != checksum(offset) ||
+                buffer.getLong(offset + RECORDING_ID_OFFSET) != id)
             {
                 throw damaged(path, "the descriptor of recording " + id + " fails its checksum");
             }
@@ -164,20 +166,20 @@ public final class Catalog implements AutoCloseable
      * @throws IllegalArgumentException if the channel is too long to keep.
      */
     long add(
-        final long startPosition, final long startTimestamp, final int initialTermId, final int segmentLength, final int termLength,
-        final int mtu, final int sessionId, final int streamId, final String channel, final String source, final boolean frameChecksums,
-        final long sourceRecordingId)
+        final long startPosition, final long startTimestamp, final int initialTermId, final int segmentLength,
+        final int termLength, final int mtu, final int sessionId, final int streamId, final String channel,
+        final String source, final boolean frameChecksums, final long sourceRecordingId)
     {
         final byte[] channelBytes = channel.getBytes(StandardCharsets.UTF_8);
         if (channelBytes.length > MAX_CHANNEL_LENGTH)
         {
-            throw new IllegalArgumentException("channel '" + channel + "' is " + channelBytes.length + " bytes; the catalog keeps at most " +
-                MAX_CHANNEL_LENGTH);
+            throw new IllegalArgumentException("channel '" + channel + "' is " + channelBytes.length +
+                " bytes; the catalog keeps at most " + MAX_CHANNEL_LENGTH);
         }
         if (nextRecordingId >= capacity)
         {
-            throw new IllegalStateException("the catalog holds " + capacity + " recordings, all used; delete some, or start an archive " +
-                "with a larger catalog");
+            throw new IllegalStateException("the catalog holds " + capacity +
+                " recordings, all used; delete some, or start an archive " + "with a larger catalog");
         }
         final long recordingId = nextRecordingId++;
         final long offset = CatalogLayout.descriptorOffset(recordingId);
@@ -200,7 +202,8 @@ public final class Catalog implements AutoCloseable
         buffer.putInt(offset + SOURCE_OFFSET, sourceLength);
         buffer.putBytes(offset + SOURCE_OFFSET + Integer.BYTES, sourceBytes, 0, sourceLength);
         buffer.putLong(offset + CatalogLayout.SOURCE_RECORDING_ID_OFFSET, sourceRecordingId);
-        buffer.putInt(offset + FLAGS_OFFSET, (frameChecksums ? FLAG_FRAME_CHECKSUMS : 0) | (sourceRecordingId >= 0 ? CatalogLayout.FLAG_REPLICA : 0));
+        buffer.putInt(offset + FLAGS_OFFSET, (frameChecksums ? FLAG_FRAME_CHECKSUMS : 0) | (sourceRecordingId >= 0 ?
+            CatalogLayout.FLAG_REPLICA : 0));
         buffer.putInt(offset + CHECKSUM_OFFSET, checksum(offset));
         buffer.putIntRelease(offset + STATE_OFFSET, RECORDED); // release: the descriptor is complete before it counts
         return recordingId;
@@ -217,7 +220,8 @@ public final class Catalog implements AutoCloseable
     {
         final long offset = CatalogLayout.descriptorOffset(recordingId);
         buffer.putLong(offset + STOP_TIMESTAMP_OFFSET, stopTimestamp);
-        buffer.putLongRelease(offset + STOP_POSITION_OFFSET, stopPosition); // release: the stop time before the position that ends it
+        buffer.putLongRelease(offset + STOP_POSITION_OFFSET,
+            stopPosition); // release: the stop time before the position that ends it
     }
 
     /**
@@ -229,7 +233,8 @@ public final class Catalog implements AutoCloseable
     {
         final long offset = CatalogLayout.descriptorOffset(recordingId);
         buffer.putLong(offset + STOP_TIMESTAMP_OFFSET, RecordingDescriptor.NULL_POSITION);
-        buffer.putLongRelease(offset + STOP_POSITION_OFFSET, RecordingDescriptor.NULL_POSITION); // release: active again
+        buffer.putLongRelease(offset + STOP_POSITION_OFFSET,
+            RecordingDescriptor.NULL_POSITION); // release: active again
     }
 
     /**
@@ -284,15 +289,18 @@ public final class Catalog implements AutoCloseable
         {
             return null;
         }
-        final long start = Math.max(buffer.getLong(offset + START_POSITION_OFFSET), buffer.getLongAcquire(offset + PURGED_TO_OFFSET));
+        final long start = Math.max(buffer.getLong(offset + START_POSITION_OFFSET), buffer.getLongAcquire(offset +
+            PURGED_TO_OFFSET));
         final int flags = buffer.getInt(offset + FLAGS_OFFSET);
         return new RecordingDescriptor(recordingId, start,
             buffer.getLongAcquire(offset + STOP_POSITION_OFFSET), buffer.getLong(offset + START_TIMESTAMP_OFFSET),
             buffer.getLong(offset + STOP_TIMESTAMP_OFFSET), buffer.getInt(offset + INITIAL_TERM_ID_OFFSET),
-            buffer.getInt(offset + SEGMENT_LENGTH_OFFSET), buffer.getInt(offset + TERM_LENGTH_OFFSET), buffer.getInt(offset + MTU_OFFSET),
-            buffer.getInt(offset + SESSION_ID_OFFSET), buffer.getInt(offset + STREAM_ID_OFFSET), string(offset + CHANNEL_OFFSET, MAX_CHANNEL_LENGTH),
+            buffer.getInt(offset + SEGMENT_LENGTH_OFFSET), buffer.getInt(offset + TERM_LENGTH_OFFSET),
+            buffer.getInt(offset + MTU_OFFSET), buffer.getInt(offset + SESSION_ID_OFFSET),
+            buffer.getInt(offset + STREAM_ID_OFFSET), string(offset + CHANNEL_OFFSET, MAX_CHANNEL_LENGTH),
             string(offset + SOURCE_OFFSET, MAX_SOURCE_LENGTH), (flags & FLAG_FRAME_CHECKSUMS) != 0,
-            (flags & CatalogLayout.FLAG_REPLICA) != 0 ? buffer.getLong(offset + CatalogLayout.SOURCE_RECORDING_ID_OFFSET) : RecordingDescriptor.NULL_ID);
+            (flags & CatalogLayout.FLAG_REPLICA) != 0 ?
+            buffer.getLong(offset + CatalogLayout.SOURCE_RECORDING_ID_OFFSET) : RecordingDescriptor.NULL_ID);
     }
 
     /**

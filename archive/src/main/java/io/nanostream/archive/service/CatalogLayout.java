@@ -20,9 +20,9 @@ package io.nanostream.archive.service;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>A descriptor. Its first 32 bytes change while the recording is made, truncated or purged and are not in the checksum; the rest is
- * written once, when the recording starts, and covered by a CRC32C, so that a descriptor damaged on disk is found when
- * the catalog is opened:
+ * <p>A descriptor. Its first 32 bytes change while the recording is made, truncated or purged and are not in the
+ * checksum; the rest is written once, when the recording starts, and covered by a CRC32C, so that a descriptor damaged
+ * on disk is found when the catalog is opened:
  *
  * <pre>
  *  +---------------------------------------------------------------+

@@ -36,7 +36,10 @@ final class ControlSession implements AutoCloseable
         return controlSessionId;
     }
 
-    /** {@return whether the client went: its response stream was connected and is no more, or an answer could not be sent} */
+    /**
+     * {@return whether the client went: its response stream was connected and is no more,
+     * or an answer could not be sent}
+     */
     boolean isGone()
     {
         final boolean connected = responses.isConnected();
@@ -73,7 +76,8 @@ final class ControlSession implements AutoCloseable
      */
     void describe(final long correlationId, final RecordingDescriptor recording)
     {
-        ControlProtocol.putHeader(buffer, ControlProtocol.DESCRIPTOR, ControlProtocol.OK, controlSessionId, correlationId);
+        ControlProtocol.putHeader(buffer, ControlProtocol.DESCRIPTOR, ControlProtocol.OK, controlSessionId,
+            correlationId);
         buffer.putLong(ControlProtocol.RELEVANT_ID_OFFSET, recording.recordingId());
         final int body = ControlProtocol.ANSWER_BODY_OFFSET;
         buffer.putLong(body, recording.recordingId());
@@ -109,7 +113,8 @@ final class ControlSession implements AutoCloseable
         long result;
         while ((result = responses.offer(buffer, 0, length)) < 0)
         {
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED || System.nanoTime() - deadline > 0)
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
+                System.nanoTime() - deadline > 0)
             {
                 broken = true;
                 return;

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Whether a position of a recording is where a frame starts: found by walking the frames of its term on disk from the
- * term's start (or the recording's, in its first term), since only a frame start can begin a replay. Used on the archive
- * conductor's thread when a replay is asked for.
+ * term's start (or the recording's, in its first term), since only a frame start can begin a replay. Used on the
+ * archive conductor's thread when a replay is asked for.
  */
 final class FrameStarts
 {
@@ -45,7 +45,8 @@ final class FrameStarts
         }
         final long base = Segments.segmentBase(recording, termStart);
         final ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel segment = FileChannel.open(Segments.file(directory, recording.recordingId(), base), StandardOpenOption.READ))
+        try (FileChannel segment = FileChannel.open(Segments.file(directory, recording.recordingId(), base),
+            StandardOpenOption.READ))
         {
             long at = termStart;
             long chunkStart = -1;
@@ -73,8 +74,8 @@ final class FrameStarts
         }
         catch (final IOException ex)
         {
-            throw new ArchiveRequestException("cannot read recording " + recording.recordingId() + " at position " + position + ": " +
-                ex.getMessage());
+            throw new ArchiveRequestException("cannot read recording " + recording.recordingId() + " at position " +
+                position + ": " + ex.getMessage());
         }
     }
 }

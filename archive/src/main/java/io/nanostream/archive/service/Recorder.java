@@ -36,7 +36,8 @@ final class Recorder implements AutoCloseable
      * @param counters     where recordings' positions, bytes and fsyncs show.
      * @param forceCatalog forces the catalog to the device, at the level the archive promises.
      */
-    Recorder(final ArchiveContext context, final Catalog catalog, final RecordingCounters counters, final Runnable forceCatalog)
+    Recorder(final ArchiveContext context, final Catalog catalog, final RecordingCounters counters,
+        final Runnable forceCatalog)
     {
         this.context = context;
         this.catalog = catalog;
@@ -59,8 +60,8 @@ final class Recorder implements AutoCloseable
             work += recording.doWork() > 0 ? 1 : 0;
             if (recording.failure() != null && recording.isActive())
             {
-                // stopped where the last whole block ends; it stays in the list, its image read on and dropped, so that a
-                // full disk never holds the publisher back, until the image goes or the stream's recording is stopped
+                // stopped where the last whole block ends; it stays in the list, its image read on and dropped, so that
+                // a full disk never holds the publisher back, until the image goes or the stream's recording is stopped
                 recording.close();
                 catalog.stop(recording.recordingId(), recording.position(), System.currentTimeMillis());
                 forceCatalog.run();
@@ -80,23 +81,27 @@ final class Recorder implements AutoCloseable
      *
      * @param image             the image.
      * @param shape             the log's shape as the catalog keeps it: initial term id, term length and MTU of this
-     *                          descriptor (the image's own, or a replica's source's), and its session, stream and channel.
+     *                          descriptor (the image's own, or a replica's source's), and
+     *                          its session, stream and channel.
      * @param source            where the stream came from.
      * @param frameChecksums    whether to keep a CRC32C per data frame.
-     * @param sourceRecordingId for a replica, the recording's id at its source; else {@link RecordingDescriptor#NULL_ID}.
+     * @param sourceRecordingId for a replica, the recording's id at its source; else
+     * {@link RecordingDescriptor#NULL_ID}.
      * @return the new recording's id, or {@link RecordingDescriptor#NULL_ID} if it could not start (reported).
      */
-    long startNew(final Image image, final LogShape shape, final String source, final boolean frameChecksums, final long sourceRecordingId)
+    long startNew(final Image image, final LogShape shape, final String source, final boolean frameChecksums,
+        final long sourceRecordingId)
     {
         try
         {
             final int segmentLength = Segments.segmentLength(context.segmentLength(), shape.termLength());
-            final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(), shape.initialTermId(), segmentLength,
-                shape.termLength(), shape.mtu(), shape.sessionId(), shape.streamId(), shape.channel(), source, frameChecksums,
-                sourceRecordingId);
+            final long recordingId = catalog.add(image.joinPosition(), System.currentTimeMillis(),
+                shape.initialTermId(), segmentLength, shape.termLength(), shape.mtu(), shape.sessionId(),
+                shape.streamId(), shape.channel(), source, frameChecksums, sourceRecordingId);
             forceCatalog.run();
-            recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, image.joinPosition(),
-                context.archiveDirectory(), segmentLength, context.fsyncLevel(), frameChecksums, counters));
+            recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image,
+                image.joinPosition(), context.archiveDirectory(), segmentLength, context.fsyncLevel(), frameChecksums,
+                counters));
             return recordingId;
         }
         catch (final RuntimeException ex)
@@ -108,8 +113,8 @@ final class Recorder implements AutoCloseable
     }
 
     /**
-     * Continues a stopped recording with an image that starts where it stopped, with its log's shape; any other image is
-     * not recorded, and the reason reported.
+     * Continues a stopped recording with an image that starts where it stopped, with its log's shape; any other image
+     * is not recorded, and the reason reported.
      *
      * @param image       the image.
      * @param recordingId the stopped recording.
@@ -121,16 +126,18 @@ final class Recorder implements AutoCloseable
             image.joinPosition() != recording.stopPosition() || image.termLength() != recording.termLength() ||
             image.initialTermId() != recording.initialTermId())
         {
-            context.errorHandler().accept(new IOException("session " + image.sessionId() + " of stream " + image.streamId() + " joins at " +
-                image.joinPosition() + " (initial term " + image.initialTermId() + ", term length " + image.termLength() + "), which " +
-                "does not continue recording " + recordingId + (recording == null ? "" : " (stopped at " + recording.stopPosition() +
-                ", initial term " + recording.initialTermId() + ", term length " + recording.termLength() + ")") + "; publish on " +
+            context.errorHandler().accept(new IOException("session " + image.sessionId() + " of stream " +
+                image.streamId() + " joins at " + image.joinPosition() + " (initial term " + image.initialTermId() +
+                ", term length " + image.termLength() + "), which " + "does not continue recording " + recordingId +
+                (recording == null ? "" : " (stopped at " + recording.stopPosition() + ", initial term " +
+                recording.initialTermId() + ", term length " + recording.termLength() + ")") + "; publish on " +
                 "RecordingDescriptor.extensionChannel(...): not recorded"));
             return;
         }
         catalog.restart(recordingId);
-        recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image, recording.startPosition(),
-            context.archiveDirectory(), recording.segmentLength(), context.fsyncLevel(), recording.frameChecksums(), counters));
+        recordings.add(new RecordingSession(recordingId, image.subscriptionRegistrationId(), image,
+            recording.startPosition(), context.archiveDirectory(), recording.segmentLength(), context.fsyncLevel(),
+            recording.frameChecksums(), counters));
     }
 
     /**
@@ -242,7 +249,8 @@ final class Recorder implements AutoCloseable
          */
         static LogShape of(final Image image, final String channel)
         {
-            return new LogShape(image.initialTermId(), image.termLength(), image.mtu(), image.sessionId(), image.streamId(), channel);
+            return new LogShape(image.initialTermId(), image.termLength(), image.mtu(), image.sessionId(),
+                image.streamId(), channel);
         }
 
         /**
@@ -253,8 +261,8 @@ final class Recorder implements AutoCloseable
          */
         static LogShape of(final RecordingDescriptor source)
         {
-            return new LogShape(source.initialTermId(), source.termLength(), source.mtu(), source.sessionId(), source.streamId(),
-                source.channel());
+            return new LogShape(source.initialTermId(), source.termLength(), source.mtu(), source.sessionId(),
+                source.streamId(), source.channel());
         }
     }
 }

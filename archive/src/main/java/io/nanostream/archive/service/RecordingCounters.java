@@ -52,12 +52,14 @@ public final class RecordingCounters implements AutoCloseable
         {
             throw new UncheckedIOException("cannot replace " + path + ": " + ex.getMessage(), ex);
         }
-        // zero-filled, every slot free, and every page allocated now: a full disk must not make a slot's first write a bus error
+        // zero-filled, every slot free, and every page allocated now: a full disk must not make a
+        // slot's first write a bus error
         final MappedFile file = MappedFile.createPreallocated(path, RecordingCountersLayout.slotOffset(SLOTS));
         final AtomicBuffer buffer = file.buffer();
         buffer.putInt(RecordingCountersLayout.SLOT_COUNT_OFFSET, SLOTS);
         buffer.putLong(RecordingCountersLayout.PID_OFFSET, ProcessHandle.current().pid());
-        buffer.putIntRelease(RecordingCountersLayout.MAGIC_OFFSET, RecordingCountersLayout.MAGIC); // release: the header is complete
+        buffer.putIntRelease(RecordingCountersLayout.MAGIC_OFFSET,
+            RecordingCountersLayout.MAGIC); // release: the header is complete
         return new RecordingCounters(file);
     }
 
@@ -80,7 +82,8 @@ public final class RecordingCounters implements AutoCloseable
                 buffer.putLong(offset + BYTES_WRITTEN_OFFSET, 0);
                 buffer.putLong(offset + FSYNCS_OFFSET, 0);
                 buffer.putInt(offset + SLOT_REPLAYS_OFFSET, 0);
-                buffer.putIntRelease(offset + STATE_OFFSET, RecordingCountersLayout.RECORDING); // release: the fields above first
+                buffer.putIntRelease(offset + STATE_OFFSET,
+                    RecordingCountersLayout.RECORDING); // release: the fields above first
                 return offset;
             }
         }
@@ -96,7 +99,8 @@ public final class RecordingCounters implements AutoCloseable
     {
         if (offset >= 0)
         {
-            buffer.putIntRelease(offset + STATE_OFFSET, RecordingCountersLayout.FREE); // release: readers stop trusting the slot
+            buffer.putIntRelease(offset + STATE_OFFSET,
+                RecordingCountersLayout.FREE); // release: readers stop trusting the slot
         }
     }
 
@@ -112,7 +116,8 @@ public final class RecordingCounters implements AutoCloseable
         if (offset >= 0)
         {
             buffer.putLong(offset + BYTES_WRITTEN_OFFSET, bytesWritten);
-            buffer.putLongRelease(offset + POSITION_OFFSET, position); // release: the block is written before its position shows
+            buffer.putLongRelease(offset + POSITION_OFFSET,
+                position); // release: the block is written before its position shows
         }
     }
 
@@ -131,7 +136,8 @@ public final class RecordingCounters implements AutoCloseable
     }
 
     /**
-     * The tracker of the archive conductor's duty cycles, which writes them into the header; call before its thread runs.
+     * The tracker of the archive conductor's duty cycles, which writes them into the
+     * header; call before its thread runs.
      *
      * @param thresholdNanos a cycle longer than this is counted.
      * @return the tracker, for the conductor's runner, used by the conductor's thread.
@@ -143,11 +149,14 @@ public final class RecordingCounters implements AutoCloseable
         {
             if (cycleNanos > thresholdNanos)
             {
-                final long slow = buffer.getLong(RecordingCountersLayout.SLOW_CYCLES_OFFSET) + 1; // the conductor's thread is the one writer
-                buffer.putLongRelease(RecordingCountersLayout.SLOW_CYCLES_OFFSET, slow); // release: a plain count, published whole
+                final long slow = buffer.getLong(RecordingCountersLayout.SLOW_CYCLES_OFFSET) +
+                    1; // the conductor's thread is the one writer
+                buffer.putLongRelease(RecordingCountersLayout.SLOW_CYCLES_OFFSET,
+                slow); // release: a plain count, published whole
                 if (cycleNanos > buffer.getLong(RecordingCountersLayout.LONGEST_CYCLE_OFFSET))
                 {
-                    buffer.putLongRelease(RecordingCountersLayout.LONGEST_CYCLE_OFFSET, cycleNanos); // release: published whole
+                    buffer.putLongRelease(RecordingCountersLayout.LONGEST_CYCLE_OFFSET,
+                        cycleNanos); // release: published whole
                 }
             }
         };
@@ -166,9 +175,11 @@ public final class RecordingCounters implements AutoCloseable
         for (int slot = 0; slot < SLOTS; slot++)
         {
             final int offset = RecordingCountersLayout.slotOffset(slot);
-            if (buffer.getInt(offset + STATE_OFFSET) == RecordingCountersLayout.RECORDING && buffer.getLong(offset + RECORDING_ID_OFFSET) == recordingId)
+            if (buffer.getInt(offset + STATE_OFFSET) == RecordingCountersLayout.RECORDING &&
+                buffer.getLong(offset + RECORDING_ID_OFFSET) == recordingId)
             {
-                buffer.putIntRelease(offset + SLOT_REPLAYS_OFFSET, ofRecording); // release: a plain count, published whole
+                buffer.putIntRelease(offset + SLOT_REPLAYS_OFFSET,
+                    ofRecording); // release: a plain count, published whole
             }
         }
     }

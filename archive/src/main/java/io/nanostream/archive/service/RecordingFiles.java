@@ -88,7 +88,8 @@ public final class RecordingFiles
      * @return how many bytes of files went.
      * @throws IOException if a file cannot be cut or deleted.
      */
-    static long truncate(final Path directory, final RecordingDescriptor recording, final long stopPosition) throws IOException
+    static long truncate(final Path directory, final RecordingDescriptor recording,
+        final long stopPosition) throws IOException
     {
         final long stopBase = Segments.segmentBase(recording, stopPosition);
         long removed = 0;

@@ -1,6 +1,8 @@
 package io.nanostream.archive.service;
 
-/** How far a recording has got, for a replay that reads it: the live position while recording, the stop position after. */
+/**
+ * How far a recording has got, for a replay that reads it: the live position while recording, the stop position after.
+ */
 interface RecordingProgress
 {
     /** {@return the position after the last frame recorded} */

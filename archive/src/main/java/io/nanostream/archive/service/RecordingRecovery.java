@@ -60,7 +60,8 @@ final class RecordingRecovery
                 final int frameLength = chunk.getInt(at);
                 final int termOffset = (int)(position & (termLength - 1));
                 if (frameLength < FrameHeader.LENGTH || frameLength > termLength - termOffset ||
-                    chunk.getInt(at + FrameHeader.TERM_OFFSET_OFFSET) != termOffset || fileOffset + FrameHeader.align(frameLength) > size)
+                    chunk.getInt(at + FrameHeader.TERM_OFFSET_OFFSET) != termOffset || fileOffset +
+                    FrameHeader.align(frameLength) > size)
                 {
                     break;
                 }

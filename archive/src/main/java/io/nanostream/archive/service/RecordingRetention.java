@@ -39,13 +39,14 @@ final class RecordingRetention
         final long recordingId = recording.recordingId();
         if (position < recording.startPosition() || position > recording.stopPosition())
         {
-            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId + ": truncate at a " +
-                "frame start from " + recording.startPosition() + " to " + recording.stopPosition());
+            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId +
+                ": truncate at a " + "frame start from " + recording.startPosition() + " to " +
+                recording.stopPosition());
         }
         if (position < recording.stopPosition() && !FrameStarts.isFrameStart(directory, recording, position))
         {
-            throw new ArchiveRequestException("position " + position + " is not the start of a frame of recording " + recordingId +
-                "; truncate at a frame start");
+            throw new ArchiveRequestException("position " + position + " is not the start of a frame of recording " +
+                recordingId + "; truncate at a frame start");
         }
         catalog.truncate(recordingId, position);
         forceCatalog.run();
@@ -55,8 +56,9 @@ final class RecordingRetention
         }
         catch (final IOException ex)
         {
-            throw new ArchiveRequestException("recording " + recordingId + " now stops at " + position + ", but its files could not " +
-                "all be cut (" + ex.getMessage() + "); what is left after the stop is never replayed");
+            throw new ArchiveRequestException("recording " + recordingId + " now stops at " + position +
+                ", but its files could not " + "all be cut (" + ex.getMessage() +
+                "); what is left after the stop is never replayed");
         }
         return position;
     }
@@ -77,8 +79,9 @@ final class RecordingRetention
         }
         catch (final IOException ex)
         {
-            throw new ArchiveRequestException("recording " + recording.recordingId() + " is deleted, but not all its files could be (" +
-                ex.getMessage() + "); the orphans command lists what is left");
+            throw new ArchiveRequestException("recording " + recording.recordingId() +
+                " is deleted, but not all its files could be (" + ex.getMessage() +
+                "); the orphans command lists what is left");
         }
     }
 
@@ -91,13 +94,14 @@ final class RecordingRetention
      * @param refuseIfReplayed   given the new start, throws if a replay reads before it.
      * @return the recording's start position now.
      */
-    long purgeBefore(final RecordingDescriptor recording, final long recorded, final long position, final LongConsumer refuseIfReplayed)
+    long purgeBefore(final RecordingDescriptor recording, final long recorded, final long position,
+        final LongConsumer refuseIfReplayed)
     {
         final long recordingId = recording.recordingId();
         if (position < recording.startPosition() || position > recorded)
         {
-            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId + ": purge before a " +
-                "position from " + recording.startPosition() + " to " + recorded);
+            throw new ArchiveRequestException("position " + position + " is outside recording " + recordingId +
+                ": purge before a " + "position from " + recording.startPosition() + " to " + recorded);
         }
         final long newStart = Segments.segmentBase(recording, position);
         if (newStart <= recording.startPosition())
@@ -113,8 +117,9 @@ final class RecordingRetention
         }
         catch (final IOException ex)
         {
-            throw new ArchiveRequestException("recording " + recordingId + " now starts at " + newStart + ", but not all the segments " +
-                "before it could be deleted (" + ex.getMessage() + "); the orphans command lists what is left");
+            throw new ArchiveRequestException("recording " + recordingId + " now starts at " + newStart +
+                ", but not all the segments " + "before it could be deleted (" + ex.getMessage() +
+                "); the orphans command lists what is left");
         }
         return newStart;
     }

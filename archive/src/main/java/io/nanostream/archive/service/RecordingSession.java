@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Records one image into its segment files: each duty cycle takes the image's next block of complete frames and writes
- * it where its position says, opening the next segment file when one fills. A block is written all but its first frame's
- * length, then that length: after a crash, the first frame of a block cut short reads as zero, so the recording ends at
- * the last whole block ({@link RecordingRecovery}). A write that fails (a full disk) stops the recording at the last
- * complete block, and the image is read on and dropped so that the live stream is not held back. Owned by the archive
- * conductor's thread.
+ * it where its position says, opening the next segment file when one fills. A block is written all but its first
+ * frame's length, then that length: after a crash, the first frame of a block cut short reads as zero, so the
+ * recording ends at the last whole block ({@link RecordingRecovery}). A write that fails (a full disk) stops the
+ * recording at the last complete block, and the image is read on and dropped so that the live stream is not held back.
+ * Owned by the archive conductor's thread.
  */
 final class RecordingSession implements BlockHandler, RecordingProgress, AutoCloseable
 {
@@ -67,8 +67,9 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
      * @param counters       where its position, bytes and fsyncs show.
      */
     RecordingSession(
-        final long recordingId, final long subscriptionId, final Image image, final long startPosition, final Path directory,
-        final int segmentLength, final int fsyncLevel, final boolean frameChecksums, final RecordingCounters counters)
+        final long recordingId, final long subscriptionId, final Image image, final long startPosition,
+        final Path directory, final int segmentLength, final int fsyncLevel, final boolean frameChecksums,
+        final RecordingCounters counters)
     {
         this.recordingId = recordingId;
         this.subscriptionId = subscriptionId;
@@ -82,7 +83,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         this.fsyncLevel = fsyncLevel;
         this.position = image.joinPosition();
         this.checksums = frameChecksums ? new FrameChecksums() : null;
-        this.stamped = frameChecksums ? ByteBuffer.allocateDirect(BLOCK_LIMIT).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
+        this.stamped = frameChecksums ?
+            ByteBuffer.allocateDirect(BLOCK_LIMIT).order(java.nio.ByteOrder.LITTLE_ENDIAN) : null;
         this.counters = counters;
         this.countersSlot = counters.take(recordingId, position);
     }
@@ -98,7 +100,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
     }
 
     @Override
-    public void onBlock(final AtomicBuffer buffer, final int offset, final int length, final int sessionId, final int termId)
+    public void onBlock(final AtomicBuffer buffer, final int offset, final int length, final int sessionId,
+        final int termId)
     {
         final long blockPosition = LogLayout.position(termId, offset, positionBitsToShift, initialTermId);
         try
@@ -113,12 +116,14 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
             int from = offset;
             if (checksums != null)
             {
-                stamped.clear().put(0, bytes.clear(), offset, length); // the log is the publisher's: the stamps go on a copy
+                stamped.clear().put(0, bytes.clear(), offset,
+                    length); // the log is the publisher's: the stamps go on a copy
                 checksums.stamp(stamped, length);
                 bytes = stamped;
                 from = 0;
             }
-            // all but the first frame's length, then that length: a block cut short by a crash is not taken for a whole one
+            // all but the first frame's length, then that length: a block cut short by a
+            // crash is not taken for a whole one
             write(channel, bytes.limit(from + length).position(from + Integer.BYTES), fileOffset + Integer.BYTES);
             write(channel, firstLength.clear().putInt(0, buffer.getInt(offset)), fileOffset);
             position = blockPosition + length;
@@ -132,13 +137,15 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         }
         catch (final IOException | RuntimeException ex)
         {
-            failure = "recording " + recordingId + " stopped at position " + position + ", after its last complete frame: " + ex.getMessage() +
+            failure = "recording " + recordingId + " stopped at position " + position +
+                ", after its last complete frame: " + ex.getMessage() +
                 "; make room, then continue it with extendRecording (a block cut short after it is never read)";
             closeQuietly();
         }
     }
 
-    private static void write(final FileChannel channel, final ByteBuffer bytes, final long fileOffset) throws IOException
+    private static void write(final FileChannel channel, final ByteBuffer bytes,
+        final long fileOffset) throws IOException
     {
         long at = fileOffset;
         while (bytes.hasRemaining())
@@ -171,7 +178,8 @@ final class RecordingSession implements BlockHandler, RecordingProgress, AutoClo
         if (segment == null || base != segmentBase)
         {
             closeSegment();
-            segment = FileChannel.open(Segments.file(directory, recordingId, base), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            segment = FileChannel.open(Segments.file(directory, recordingId, base), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
             segmentBase = base;
         }
         return segment;

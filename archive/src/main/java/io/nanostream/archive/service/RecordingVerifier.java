@@ -53,7 +53,8 @@ public final class RecordingVerifier
      * @param frames    receives how many frames were read whole (may be null).
      * @return the problems found, one line each, at most 100; empty if it is sound.
      */
-    public static List<String> verify(final Path directory, final RecordingDescriptor recording, final long end, final Consumer<Long> frames)
+    public static List<String> verify(final Path directory, final RecordingDescriptor recording, final long end,
+        final Consumer<Long> frames)
     {
         final RecordingVerifier verifier = new RecordingVerifier(directory, recording, end);
         verifier.run();
@@ -132,13 +133,15 @@ public final class RecordingVerifier
             final String fault;
             if (frameLength < FrameHeader.LENGTH || offset + FrameHeader.align(frameLength) > limit)
             {
-                fault = frameLength < FrameHeader.LENGTH || offset + FrameHeader.align(frameLength) > termLength ? "a frame length of " +
-                    frameLength + (frameLength >= FrameHeader.LENGTH ? ", across the term's end" : "") : "a frame of " + frameLength +
+                fault = frameLength < FrameHeader.LENGTH || offset + FrameHeader.align(frameLength) > termLength ?
+                    "a frame length of " + frameLength + (frameLength >= FrameHeader.LENGTH ?
+                    ", across the term's end" : "") : "a frame of " + frameLength +
                     " bytes runs past the recording's end at " + to;
             }
             else if (term.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET) != offset)
             {
-                fault = "a frame that says term offset " + term.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET) + " at " + offset;
+                fault = "a frame that says term offset " + term.getInt(offset + FrameHeader.TERM_OFFSET_OFFSET) +
+                    " at " + offset;
             }
             else if (term.getInt(offset + FrameHeader.TERM_ID_OFFSET) != termId)
             {
@@ -146,11 +149,14 @@ public final class RecordingVerifier
             }
             else if (term.getInt(offset + FrameHeader.STREAM_ID_OFFSET) != recording.streamId())
             {
-                fault = "a frame of stream " + term.getInt(offset + FrameHeader.STREAM_ID_OFFSET) + " in a recording of stream " +
+                fault = "a frame of stream " + term.getInt(offset + FrameHeader.STREAM_ID_OFFSET) +
+                    " in a recording of stream " +
                     recording.streamId(); // not the session: a recording continued after a restart has its publisher's
             }
-            else if (recording.frameChecksums() && (term.getShort(offset + FrameHeader.TYPE_OFFSET) & 0xFFFF) == FrameType.DATA &&
-                checksums.firstMismatch(term.slice(offset, frameLength).order(ByteOrder.LITTLE_ENDIAN), frameLength) == 0)
+            else if (recording.frameChecksums() &&
+                (term.getShort(offset + FrameHeader.TYPE_OFFSET) & 0xFFFF) == FrameType.DATA &&
+                checksums.firstMismatch(term.slice(offset, frameLength).order(ByteOrder.LITTLE_ENDIAN),
+                frameLength) == 0)
             {
                 fault = "a frame of " + frameLength + " bytes whose payload does not match its CRC32C";
             }

@@ -57,9 +57,9 @@ final class ReplaySession implements AutoCloseable
      * @param connectDeadlineNanos when to give up waiting for a subscriber.
      */
     ReplaySession(
-        final long replaySessionId, final long controlSessionId, final RecordingDescriptor recording, final Path directory,
-        final ExclusivePublication publication, final long startPosition, final long endPosition, final RecordingProgress progress,
-        final long connectDeadlineNanos)
+        final long replaySessionId, final long controlSessionId, final RecordingDescriptor recording,
+        final Path directory, final ExclusivePublication publication, final long startPosition, final long endPosition,
+        final RecordingProgress progress, final long connectDeadlineNanos)
     {
         this.replaySessionId = replaySessionId;
         this.controlSessionId = controlSessionId;
@@ -101,7 +101,8 @@ final class ReplaySession implements AutoCloseable
         }
         else if (!publication.isConnected())
         {
-            end("the replay's subscribers went at position " + position); // a link that broke: the reader asks again from where it got
+            end("the replay's subscribers went at position " +
+                position); // a link that broke: the reader asks again from where it got
             return 0;
         }
         if (blockLength == 0)
@@ -134,7 +135,10 @@ final class ReplaySession implements AutoCloseable
         return 0; // back pressure, or a new term: the same block again next cycle
     }
 
-    /** Reads the next run of whole frames, up to the limit, the end of the term and {@link #CHUNK}; false if it ended the replay. */
+    /**
+     * Reads the next run of whole frames, up to the limit, the end of the term and {@link
+     * #CHUNK}; false if it ended the replay.
+     */
     private boolean read(final long limit)
     {
         final int termLength = recording.termLength();
@@ -150,8 +154,8 @@ final class ReplaySession implements AutoCloseable
                 final int read = channel.read(readBuffer, at);
                 if (read < 0)
                 {
-                    end("recording " + recording.recordingId() + " ends on disk at position " + (position + readBuffer.position()) +
-                        " where " + limit + " was recorded");
+                    end("recording " + recording.recordingId() + " ends on disk at position " +
+                        (position + readBuffer.position()) + " where " + limit + " was recorded");
                     return false;
                 }
                 at += read;
@@ -159,7 +163,8 @@ final class ReplaySession implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            end("cannot read recording " + recording.recordingId() + " at position " + position + ": " + ex.getMessage());
+            end("cannot read recording " + recording.recordingId() + " at position " + position + ": " +
+                ex.getMessage());
             return false;
         }
         int scan = 0;
@@ -168,8 +173,8 @@ final class ReplaySession implements AutoCloseable
             final int frameLength = readView.getInt(scan);
             if (frameLength < FrameHeader.LENGTH || frameLength > termLength - termOffset - scan)
             {
-                end("recording " + recording.recordingId() + " is damaged at position " + (position + scan) + ": a frame length of " +
-                    frameLength);
+                end("recording " + recording.recordingId() + " is damaged at position " + (position + scan) +
+                    ": a frame length of " + frameLength);
                 return false;
             }
             final int aligned = FrameHeader.align(frameLength);
@@ -187,7 +192,8 @@ final class ReplaySession implements AutoCloseable
         }
         if (mismatch == 0)
         {
-            end("recording " + recording.recordingId() + " is damaged at position " + (position + mismatch) + ": the frame there does " +
+            end("recording " + recording.recordingId() + " is damaged at position " + (position + mismatch) +
+                ": the frame there does " +
                 "not match its CRC32C; ./nano-stream archive verify lists every damaged frame, and truncate cuts the recording before one");
             return false;
         }
@@ -201,7 +207,8 @@ final class ReplaySession implements AutoCloseable
         if (segment == null || base != segmentBase)
         {
             closeSegment();
-            segment = FileChannel.open(Segments.file(directory, recording.recordingId(), base), StandardOpenOption.READ);
+            segment = FileChannel.open(Segments.file(directory, recording.recordingId(), base),
+                StandardOpenOption.READ);
             segmentBase = base;
         }
         return segment;

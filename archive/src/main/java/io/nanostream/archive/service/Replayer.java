@@ -23,7 +23,8 @@ import java.util.Map;
 final class Replayer implements AutoCloseable
 {
     private static final List<String> PLACED_BY_THE_RECORDING =
-        List.of(ChannelUri.TERM_LENGTH, ChannelUri.MTU, ChannelUri.INIT_TERM_ID, ChannelUri.TERM_ID, ChannelUri.TERM_OFFSET);
+        List.of(ChannelUri.TERM_LENGTH, ChannelUri.MTU, ChannelUri.INIT_TERM_ID, ChannelUri.TERM_ID,
+        ChannelUri.TERM_OFFSET);
 
     private final ArchiveContext context;
     private final Path directory;
@@ -53,7 +54,8 @@ final class Replayer implements AutoCloseable
      * @param controlSessionId the session that asked, the only one that may stop it.
      * @param recording        the recording.
      * @param progress         how far it is recorded: its recording session while it is made, else its stop position.
-     * @param position         where to start, a frame start, or {@link RecordingDescriptor#NULL_POSITION} for its start.
+     * @param position         where to start, a frame start, or {@link
+     * RecordingDescriptor#NULL_POSITION} for its start.
      * @param length           how many bytes, or -1 for the rest (and, while it is recorded, what comes).
      * @param replayStreamId   the stream to replay on.
      * @param replayChannel    the channel to replay on, without the placement the recording gives it.
@@ -61,45 +63,48 @@ final class Replayer implements AutoCloseable
      * @throws ArchiveRequestException naming the problem and the fix, if the request cannot be replayed.
      */
     long start(
-        final long controlSessionId, final RecordingDescriptor recording, final RecordingProgress progress, final long position,
-        final long length, final int replayStreamId, final String replayChannel)
+        final long controlSessionId, final RecordingDescriptor recording, final RecordingProgress progress,
+        final long position, final long length, final int replayStreamId, final String replayChannel)
     {
         final long recordingId = recording.recordingId();
         final long start = position == RecordingDescriptor.NULL_POSITION ? recording.startPosition() : position;
         final long recorded = progress.position();
         if (start < recording.startPosition() || start > recorded)
         {
-            throw new ArchiveRequestException("position " + start + " is outside recording " + recordingId + ": replay from " +
-                recording.startPosition() + " to " + recorded);
+            throw new ArchiveRequestException("position " + start + " is outside recording " + recordingId +
+                ": replay from " + recording.startPosition() + " to " + recorded);
         }
         if (!FrameStarts.isFrameStart(directory, recording, start))
         {
-            throw new ArchiveRequestException("position " + start + " is not the start of a frame of recording " + recordingId +
-                "; replay from a position a frame starts at, from " + recording.startPosition() + " to " + recorded);
+            throw new ArchiveRequestException("position " + start + " is not the start of a frame of recording " +
+                recordingId + "; replay from a position a frame starts at, from " + recording.startPosition() + " to " +
+                recorded);
         }
         if (length < -1 || (length >= 0 && !progress.isActive() && start + length > recorded))
         {
-            throw new ArchiveRequestException("a replay of " + length + " bytes from " + start + " runs past the stop position " +
-                recorded + " of recording " + recordingId + "; ask for at most " + (recorded - start) + ", or -1 for the rest");
+            throw new ArchiveRequestException("a replay of " + length + " bytes from " + start +
+                " runs past the stop position " + recorded + " of recording " + recordingId + "; ask for at most " +
+                (recorded - start) + ", or -1 for the rest");
         }
         final ChannelUri uri = ChannelUri.parse(replayChannel);
         for (final String placed : PLACED_BY_THE_RECORDING)
         {
             if (uri.get(placed) != null)
             {
-                throw new ArchiveRequestException("a replay channel takes its " + placed + " from the recording; remove it from " +
-                    replayChannel);
+                throw new ArchiveRequestException("a replay channel takes its " + placed +
+                    " from the recording; remove it from " + replayChannel);
             }
         }
         final int termLength = recording.termLength();
         final int termId = recording.initialTermId() + (int)(start >>> Long.numberOfTrailingZeros(termLength));
         final ExclusivePublication publication = client.addExclusivePublication(replayChannel +
             (replayChannel.contains("?") ? "|" : "?") + "term-length=" + termLength + "|mtu=" + recording.mtu() +
-            "|init-term-id=" + recording.initialTermId() + "|term-id=" + termId + "|term-offset=" + (int)(start & (termLength - 1)),
-            replayStreamId);
+            "|init-term-id=" + recording.initialTermId() + "|term-id=" + termId + "|term-offset=" +
+            (int)(start & (termLength - 1)), replayStreamId);
         final long replaySessionId = nextReplaySessionId++;
-        replays.put(replaySessionId, new ReplaySession(replaySessionId, controlSessionId, recording, directory, publication, start,
-            length == -1 ? Long.MAX_VALUE : start + length, progress, System.nanoTime() + context.replayConnectTimeout().toNanos()));
+        replays.put(replaySessionId, new ReplaySession(replaySessionId, controlSessionId, recording, directory,
+            publication, start, length == -1 ? Long.MAX_VALUE : start + length, progress, System.nanoTime() +
+            context.replayConnectTimeout().toNanos()));
         changed(recordingId);
         return replaySessionId;
     }
@@ -120,7 +125,8 @@ final class Replayer implements AutoCloseable
         }
         if (replay.controlSessionId() != controlSessionId)
         {
-            throw new ArchiveRequestException("replay " + replaySessionId + " belongs to another client's session; only it can stop it");
+            throw new ArchiveRequestException("replay " + replaySessionId +
+                " belongs to another client's session; only it can stop it");
         }
         replays.remove(replaySessionId).close();
         changed(replay.recordingId());
@@ -160,8 +166,9 @@ final class Replayer implements AutoCloseable
         {
             if (replay.recordingId() == recording.recordingId() && replay.position() < before)
             {
-                throw new ArchiveRequestException("recording " + recording.recordingId() + " is being replayed (replay " +
-                    replay.replaySessionId() + ", at " + replay.position() + "); it can be " + what + " once the replay stops");
+                throw new ArchiveRequestException("recording " + recording.recordingId() +
+                    " is being replayed (replay " + replay.replaySessionId() + ", at " + replay.position() +
+                    "); it can be " + what + " once the replay stops");
             }
         }
     }

@@ -76,7 +76,8 @@ final class ReplicationSession implements AutoCloseable
      * @param sourceRecordingId     the recording at the source archive.
      * @param sourceControlChannel  the source archive's control channel.
      * @param sourceControlStreamId the source archive's control stream.
-     * @param localChannel          a channel of this archive's driver that the source reaches: its answers and replays come here.
+     * @param localChannel          a channel of this archive's driver that the source reaches: its
+     * answers and replays come here.
      * @param client                the archive's client of its driver.
      * @param catalog               this archive's catalog, read for the copy's stop position.
      * @param imageEvents           where the replay's images are handed to the conductor.
@@ -85,9 +86,10 @@ final class ReplicationSession implements AutoCloseable
      * @param nowNanos              the time.
      */
     ReplicationSession(
-        final long replicationId, final long controlSessionId, final long sourceRecordingId, final String sourceControlChannel,
-        final int sourceControlStreamId, final String localChannel, final NanoStream client, final Catalog catalog,
-        final Queue<ImageEvent> imageEvents, final Consumer<Throwable> errorHandler, final long answerTimeoutNanos, final long nowNanos)
+        final long replicationId, final long controlSessionId, final long sourceRecordingId,
+        final String sourceControlChannel, final int sourceControlStreamId, final String localChannel,
+        final NanoStream client, final Catalog catalog, final Queue<ImageEvent> imageEvents,
+        final Consumer<Throwable> errorHandler, final long answerTimeoutNanos, final long nowNanos)
     {
         this.replicationId = replicationId;
         this.controlSessionId = controlSessionId;
@@ -138,9 +140,9 @@ final class ReplicationSession implements AutoCloseable
                 }
                 else if (nowNanos - deadlineNanos > 0)
                 {
-                    retry(nowNanos, "no answer from the source archive on " + sourceControlChannel + " stream " + sourceControlStreamId +
-                        " within " + TimeUnit.NANOSECONDS.toMillis(answerTimeoutNanos) + " ms" + (sent ? "" :
-                        " (the request was not taken: is the source reachable?)"));
+                    retry(nowNanos, "no answer from the source archive on " + sourceControlChannel + " stream " +
+                        sourceControlStreamId + " within " + TimeUnit.NANOSECONDS.toMillis(answerTimeoutNanos) + " ms" +
+                        (sent ? "" : " (the request was not taken: is the source reachable?)"));
                 }
             }
             case AWAIT_IMAGE ->
@@ -228,20 +230,24 @@ final class ReplicationSession implements AutoCloseable
     {
         if (source == null || source.recordingId() != sourceRecordingId)
         {
-            fail("there is no recording " + sourceRecordingId + " at the source archive; list its recordings to see which there are");
+            fail("there is no recording " + sourceRecordingId +
+                " at the source archive; list its recordings to see which there are");
             return;
         }
-        final RecordingDescriptor copy = copyRecordingId == RecordingDescriptor.NULL_ID ? null : catalog.descriptor(copyRecordingId);
+        final RecordingDescriptor copy = copyRecordingId == RecordingDescriptor.NULL_ID ?
+            null : catalog.descriptor(copyRecordingId);
         if (copyRecordingId != RecordingDescriptor.NULL_ID && copy == null)
         {
             fail("the copy, recording " + copyRecordingId + ", was deleted here");
             return;
         }
         fromPosition = copy == null ? source.startPosition() : copy.stopPosition();
-        if (copy != null && (copy.termLength() != source.termLength() || copy.initialTermId() != source.initialTermId()))
+        if (copy != null && (copy.termLength() != source.termLength() ||
+            copy.initialTermId() != source.initialTermId()))
         {
-            fail("the source recording now has initial term " + source.initialTermId() + " and term length " + source.termLength() +
-                "; the copy, recording " + copyRecordingId + ", has " + copy.initialTermId() + " and " + copy.termLength());
+            fail("the source recording now has initial term " + source.initialTermId() + " and term length " +
+                source.termLength() + "; the copy, recording " + copyRecordingId + ", has " + copy.initialTermId() +
+                " and " + copy.termLength());
             return;
         }
         if (!source.isActive() && fromPosition == source.stopPosition())
@@ -251,8 +257,8 @@ final class ReplicationSession implements AutoCloseable
         }
         if (fromPosition < source.startPosition() || (!source.isActive() && fromPosition > source.stopPosition()))
         {
-            fail("the copy stops at " + fromPosition + ", outside the source recording (" + source.startPosition() + " to " +
-                (source.isActive() ? "live" : source.stopPosition()) + "): it was purged or truncated there");
+            fail("the copy stops at " + fromPosition + ", outside the source recording (" + source.startPosition() +
+                " to " + (source.isActive() ? "live" : source.stopPosition()) + "): it was purged or truncated there");
             return;
         }
         final int body = begin(ControlProtocol.START_REPLAY, Step.REPLAY, nowNanos);
@@ -271,8 +277,8 @@ final class ReplicationSession implements AutoCloseable
         }
         catch (final IllegalArgumentException ex)
         {
-            errorHandler.accept(new IOException("replication " + replicationId + ": an answer from the source archive was dropped: " +
-                ex.getMessage()));
+            errorHandler.accept(new IOException("replication " + replicationId +
+                ": an answer from the source archive was dropped: " + ex.getMessage()));
         }
     }
 
@@ -281,10 +287,11 @@ final class ReplicationSession implements AutoCloseable
         final int body = ControlProtocol.ANSWER_BODY_OFFSET;
         final int afterChannel = answer.afterString(body + 64);
         final int afterSource = answer.afterString(afterChannel);
-        return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16), answer.getLong(body + 24),
-            answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44), answer.getInt(body + 48),
-            answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60), answer.getString(body + 64),
-            answer.getString(afterChannel), answer.getInt(afterSource) != 0, answer.getLong(afterSource + Integer.BYTES));
+        return new RecordingDescriptor(answer.getLong(body), answer.getLong(body + 8), answer.getLong(body + 16),
+            answer.getLong(body + 24), answer.getLong(body + 32), answer.getInt(body + 40), answer.getInt(body + 44),
+            answer.getInt(body + 48), answer.getInt(body + 52), answer.getInt(body + 56), answer.getInt(body + 60),
+            answer.getString(body + 64), answer.getString(afterChannel), answer.getInt(afterSource) != 0,
+            answer.getLong(afterSource + Integer.BYTES));
     }
 
     /**
@@ -302,7 +309,8 @@ final class ReplicationSession implements AutoCloseable
         }
         if (candidate.joinPosition() != fromPosition)
         {
-            retry(System.nanoTime(), "the source's replay joined at " + candidate.joinPosition() + ", not " + fromPosition);
+            retry(System.nanoTime(), "the source's replay joined at " + candidate.joinPosition() + ", not " +
+                fromPosition);
             return false;
         }
         image = candidate;
@@ -329,8 +337,8 @@ final class ReplicationSession implements AutoCloseable
 
     private void retry(final long nowNanos, final String problem)
     {
-        errorHandler.accept(new IOException("replication " + replicationId + " of recording " + sourceRecordingId + " from " +
-            sourceControlChannel + ": " + problem + "; trying again"));
+        errorHandler.accept(new IOException("replication " + replicationId + " of recording " + sourceRecordingId +
+            " from " + sourceControlChannel + ": " + problem + "; trying again"));
         closeLink();
         step = Step.PAUSE;
         deadlineNanos = nowNanos + RETRY_DELAY_NANOS;
@@ -338,8 +346,8 @@ final class ReplicationSession implements AutoCloseable
 
     private void fail(final String problem)
     {
-        errorHandler.accept(new IOException("replication " + replicationId + " of recording " + sourceRecordingId + " from " +
-            sourceControlChannel + " ends: " + problem));
+        errorHandler.accept(new IOException("replication " + replicationId + " of recording " + sourceRecordingId +
+            " from " + sourceControlChannel + " ends: " + problem));
         complete(problem);
     }
 
@@ -353,9 +361,10 @@ final class ReplicationSession implements AutoCloseable
     {
         if (requests != null && sourceControlSessionId != 0)
         {
-            ControlProtocol.putHeader(request, ControlProtocol.CLOSE_SESSION, ControlProtocol.VERSION, sourceControlSessionId,
-                nextCorrelationId++);
-            requests.offer(request, 0, ControlProtocol.REQUEST_BODY_OFFSET); // once: the source closes a silent session itself
+            ControlProtocol.putHeader(request, ControlProtocol.CLOSE_SESSION, ControlProtocol.VERSION,
+                sourceControlSessionId, nextCorrelationId++);
+            requests.offer(request, 0,
+                ControlProtocol.REQUEST_BODY_OFFSET); // once: the source closes a silent session itself
         }
         sourceControlSessionId = 0;
         image = null;

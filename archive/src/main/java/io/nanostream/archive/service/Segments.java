@@ -41,7 +41,8 @@ public final class Segments
      * @param position      a position in the recording.
      * @return the segment's base position.
      */
-    public static long segmentBase(final long startPosition, final int termLength, final int segmentLength, final long position)
+    public static long segmentBase(final long startPosition, final int termLength, final int segmentLength,
+        final long position)
     {
         final long firstBase = startPosition - (startPosition & (termLength - 1));
         return firstBase + ((position - firstBase) / segmentLength) * segmentLength;

@@ -88,15 +88,20 @@ public final class AeronArchiveShapes
             counters = aeron.countersReader();
         }
 
-        /** Publishes messages on a new recorded stream, waiting for the archive to have them all; returns the elapsed ns. */
+        /**
+         * Publishes messages on a new recorded stream, waiting for the archive to have
+         * them all; returns the elapsed ns.
+         */
         long recordNew(final long messages)
         {
-            final long subscriptionId = archive.startRecording(CHANNEL, ArchiveScenarios.RECORDED_STREAM, SourceLocation.LOCAL);
-            try (ExclusivePublication publication = aeron.addExclusivePublication(CHANNEL, ArchiveScenarios.RECORDED_STREAM))
+            final long subscriptionId = archive.startRecording(CHANNEL, ArchiveScenarios.RECORDED_STREAM,
+                SourceLocation.LOCAL);
+            try (ExclusivePublication publication = aeron.addExclusivePublication(CHANNEL,
+                ArchiveScenarios.RECORDED_STREAM))
             {
                 int counterId;
-                while ((counterId = RecordingPos.findCounterIdBySession(counters, publication.sessionId(), archive.archiveId())) ==
-                    CountersReader.NULL_COUNTER_ID)
+                while ((counterId = RecordingPos.findCounterIdBySession(counters, publication.sessionId(),
+                    archive.archiveId())) == CountersReader.NULL_COUNTER_ID)
                 {
                     Thread.yield();
                 }
@@ -121,7 +126,10 @@ public final class AeronArchiveShapes
             }
         }
 
-        /** Waits until the archive has stopped the last recording (it does so after answering), to replay it whole or purge it. */
+        /**
+         * Waits until the archive has stopped the last recording (it does so after answering),
+         * to replay it whole or purge it.
+         */
         void awaitStopped()
         {
             while (archive.getStopPosition(recordingId) == AeronArchive.NULL_POSITION)
@@ -193,7 +201,8 @@ public final class AeronArchiveShapes
                 {
                     if (problems[0]++ == 0)
                     {
-                        firstProblem = "message " + buffer.getLong(offset) + " of " + length + " bytes where " + received[0] + " was due";
+                        firstProblem = "message " + buffer.getLong(offset) + " of " + length + " bytes where " +
+                            received[0] + " was due";
                     }
                 }
                 received[0]++;
@@ -223,7 +232,8 @@ public final class AeronArchiveShapes
             }
             if (problems[0] != 0)
             {
-                throw new IllegalStateException(problems[0] + " messages replayed out of order or damaged, the first " + firstProblem);
+                throw new IllegalStateException(problems[0] + " messages replayed out of order or damaged, the first " +
+                    firstProblem);
             }
             return elapsed;
         }

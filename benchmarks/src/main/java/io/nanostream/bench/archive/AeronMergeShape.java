@@ -24,8 +24,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * Merge into live on Aeron Archive 1.47.4 (the anchor), as {@link NanoMergeShape}: Aeron's {@code ReplayMerge}, with the
- * channels its own system test uses (a live publication with dynamic multi-destination control, recorded through a
+ * Merge into live on Aeron Archive 1.47.4 (the anchor), as {@link NanoMergeShape}: Aeron's {@code ReplayMerge}, with
+ * the channels its own system test uses (a live publication with dynamic multi-destination control, recorded through a
  * destination of it, a manual-control subscription to which the merge adds the replay and the live destination).
  */
 final class AeronMergeShape implements ThroughputShape
@@ -82,11 +82,12 @@ final class AeronMergeShape implements ThroughputShape
             "|control-mode=dynamic|term-length=16m", liveStream))
         {
             final int sessionId = publication.sessionId();
-            final String recordingChannel = "aeron:udp?endpoint=localhost:" + ArchiveScenarios.freePort() + "|control=" + control +
-                "|session-id=" + sessionId;
+            final String recordingChannel = "aeron:udp?endpoint=localhost:" + ArchiveScenarios.freePort() +
+                "|control=" + control + "|session-id=" + sessionId;
             archive.startRecording(recordingChannel, liveStream, SourceLocation.REMOTE);
             int counterId;
-            while ((counterId = RecordingPos.findCounterIdBySession(counters, sessionId, archive.archiveId())) == CountersReader.NULL_COUNTER_ID)
+            while ((counterId = RecordingPos.findCounterIdBySession(counters, sessionId,
+                archive.archiveId())) == CountersReader.NULL_COUNTER_ID)
             {
                 Thread.yield();
             }
@@ -111,10 +112,11 @@ final class AeronMergeShape implements ThroughputShape
             };
             final int replayPort = ArchiveScenarios.freePort();
             final long started = System.nanoTime();
-            try (Subscription subscription = aeron.addSubscription("aeron:udp?control-mode=manual|session-id=" + sessionId, liveStream);
+            try (Subscription subscription = aeron.addSubscription("aeron:udp?control-mode=manual|session-id=" +
+                sessionId, liveStream);
                  ReplayMerge merge = new ReplayMerge(subscription, archive, "aeron:udp?session-id=" + sessionId,
-                     "aeron:udp?endpoint=localhost:" + replayPort, "aeron:udp?endpoint=localhost:" + ArchiveScenarios.freePort() +
-                     "|control=" + control, recordingId, 0))
+                     "aeron:udp?endpoint=localhost:" + replayPort, "aeron:udp?endpoint=localhost:" +
+                     ArchiveScenarios.freePort() + "|control=" + control, recordingId, 0))
             {
                 long nextLive = started;
                 while (!merge.isMerged())
@@ -142,10 +144,12 @@ final class AeronMergeShape implements ThroughputShape
             archive.stopRecording(recordingChannel, liveStream);
             if (problems[0] != 0 || received[0] != sent)
             {
-                throw new IllegalStateException(problems[0] + " messages out of order, " + received[0] + " of " + sent + " received");
+                throw new IllegalStateException(problems[0] + " messages out of order, " + received[0] + " of " + sent +
+                    " received");
             }
         }
-        return fixedBehind > 0 ? (long)(elapsed * ((double)events / fixedBehind)) : elapsed; // per message as if the run's size
+        return fixedBehind > 0 ?
+            (long)(elapsed * ((double)events / fixedBehind)) : elapsed; // per message as if the run's size
     }
 
     private void offer(final ExclusivePublication publication, final long i)

@@ -77,7 +77,8 @@ public final class NanoArchiveShapes
         {
             this.messageLength = messageLength;
             final Path base = new DriverContext().directory();
-            driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
+            driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() +
+                "-bench-" + UUID.randomUUID()))
                 .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
             final Path archiveDirectory = ArchiveScenarios.archiveDirectory("nano", onDisk);
             archive = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory).fsyncLevel(fsyncLevel)
@@ -87,11 +88,15 @@ public final class NanoArchiveShapes
             positions = RecordingPositions.open(archiveDirectory);
         }
 
-        /** Publishes messages on a new recorded stream, waiting for the archive to have them all; returns the elapsed ns. */
+        /**
+         * Publishes messages on a new recorded stream, waiting for the archive to have
+         * them all; returns the elapsed ns.
+         */
         long recordNew(final long messages) throws InterruptedException
         {
             archiveClient.startRecording(CHANNEL, ArchiveScenarios.RECORDED_STREAM);
-            try (ExclusivePublication publication = client.addExclusivePublication(CHANNEL, ArchiveScenarios.RECORDED_STREAM))
+            try (ExclusivePublication publication = client.addExclusivePublication(CHANNEL,
+                ArchiveScenarios.RECORDED_STREAM))
             {
                 while (!publication.isConnected())
                 {
@@ -121,7 +126,8 @@ public final class NanoArchiveShapes
                 final RecordingDescriptor recording = archiveClient.describe(recordingId);
                 if (recording.stopPosition() != last)
                 {
-                    throw new IllegalStateException("recorded to " + recording.stopPosition() + " where " + last + " was published");
+                    throw new IllegalStateException("recorded to " + recording.stopPosition() + " where " + last +
+                        " was published");
                 }
                 return elapsed;
             }
@@ -189,7 +195,8 @@ public final class NanoArchiveShapes
                 {
                     if (problems[0]++ == 0)
                     {
-                        firstProblem = "message " + buffer.getLong(offset) + " of " + length + " bytes where " + received[0] + " was due";
+                        firstProblem = "message " + buffer.getLong(offset) + " of " + length + " bytes where " +
+                            received[0] + " was due";
                     }
                 }
                 received[0]++;
@@ -219,7 +226,8 @@ public final class NanoArchiveShapes
             }
             if (problems[0] != 0)
             {
-                throw new IllegalStateException(problems[0] + " messages replayed out of order or damaged, the first " + firstProblem);
+                throw new IllegalStateException(problems[0] + " messages replayed out of order or damaged, the first " +
+                    firstProblem);
             }
             return elapsed;
         }

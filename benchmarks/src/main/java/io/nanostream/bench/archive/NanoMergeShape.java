@@ -49,7 +49,8 @@ final class NanoMergeShape implements ThroughputShape
     {
         this.fixedBehind = fixedBehind;
         final Path base = new DriverContext().directory();
-        driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
+        driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" +
+            UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
         archive = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory).clientContext(FailFastClients.context(driver.directory())));
         client = NanoStream.connect(FailFastClients.context(driver.directory()));
@@ -95,7 +96,8 @@ final class NanoMergeShape implements ThroughputShape
             };
             final long started = System.nanoTime();
             try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recordingId, -1,
-                "nano:udp?endpoint=127.0.0.1:" + ArchiveScenarios.freePort(), liveStream + 100_000, live, liveStream, Duration.ofSeconds(60)))
+                "nano:udp?endpoint=127.0.0.1:" + ArchiveScenarios.freePort(), liveStream + 100_000, live, liveStream,
+                Duration.ofSeconds(60)))
             {
                 long nextLive = started;
                 while (!merge.isMerged())
@@ -123,10 +125,12 @@ final class NanoMergeShape implements ThroughputShape
             archiveClient.stopRecording(live, liveStream);
             if (problems[0] != 0 || received[0] != sent)
             {
-                throw new IllegalStateException(problems[0] + " messages out of order, " + received[0] + " of " + sent + " received");
+                throw new IllegalStateException(problems[0] + " messages out of order, " + received[0] + " of " + sent +
+                    " received");
             }
         }
-        return fixedBehind > 0 ? (long)(elapsed * ((double)events / fixedBehind)) : elapsed; // per message as if the run's size
+        return fixedBehind > 0 ?
+            (long)(elapsed * ((double)events / fixedBehind)) : elapsed; // per message as if the run's size
     }
 
     private void offer(final ExclusivePublication publication, final long i)

@@ -28,8 +28,8 @@ import java.util.UUID;
  * due to be sent, so a stall delays every message behind it in the figures (no coordinated omission). The sender and
  * the reader yield while they wait, as the anchor's do: on two cores, with the archive's thread beside them, spinning
  * threads starve each other (p50 1.4 ms spinning, 10 us yielding, measured). The archive's thread yields too
- * ({@code ArchiveContext.idleStrategy("yield")}, the setting for low latency at low rates): with its default back-off it
- * parks up to a millisecond between messages, which set the p99 (1.3 ms against 59 us yielding, measured; spinning
+ * ({@code ArchiveContext.idleStrategy("yield")}, the setting for low latency at low rates): with its default back-off
+ * it parks up to a millisecond between messages, which set the p99 (1.3 ms against 59 us yielding, measured; spinning
  * starves the other threads on two cores: p50 745 us).
  */
 final class NanoPersistLatency implements LatencyShape
@@ -49,7 +49,8 @@ final class NanoPersistLatency implements LatencyShape
     {
         this.intervalNanos = 1_000_000_000L / messagesPerSecond;
         final Path base = new DriverContext().directory();
-        driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" + UUID.randomUUID()))
+        driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-bench-" +
+            UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
         archive = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory).idleStrategy("yield")
             .clientContext(FailFastClients.context(driver.directory())));

@@ -47,15 +47,16 @@ public final class AeronIpcShapes
      * @param subscriptionChannel the subscription's channel.
      * @return the shape.
      */
-    public static ThroughputShape throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel)
+    public static ThroughputShape throughput(final int messageLength, final String publicationChannel,
+        final String subscriptionChannel)
     {
         return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, 0);
     }
 
     /**
-     * The throughput shape over a UDP channel whose driver drops datagrams at random on receive, both ways, with Aeron's
-     * own loss generators ({@code io.aeron.driver.ext}): data frames at the receive endpoint, status messages and NAKs
-     * at the send endpoint.
+     * The throughput shape over a UDP channel whose driver drops datagrams at random on receive, both ways, with
+     * Aeron's own loss generators ({@code io.aeron.driver.ext}): data frames at the receive endpoint, status messages
+     * and NAKs at the send endpoint.
      *
      * @param messageLength       bytes per message.
      * @param publicationChannel  the publication's channel.
@@ -64,7 +65,8 @@ public final class AeronIpcShapes
      * @return the shape.
      */
     public static ThroughputShape lossyThroughput(
-        final int messageLength, final String publicationChannel, final String subscriptionChannel, final double lossRate)
+        final int messageLength, final String publicationChannel, final String subscriptionChannel,
+        final double lossRate)
     {
         return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, lossRate);
     }
@@ -89,7 +91,8 @@ public final class AeronIpcShapes
      * @return the shape.
      */
     public static LatencyShape pingPong(
-        final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription)
+        final String pingPublication, final String pingSubscription, final String pongPublication,
+        final String pongSubscription)
     {
         return new PingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, true);
     }
@@ -110,10 +113,11 @@ public final class AeronIpcShapes
         if (lossRate > 0)
         {
             final long[] seed = {42};
-            context.receiveChannelEndpointSupplier((channel, dispatcher, status, ctx) -> new DebugReceiveChannelEndpoint(channel, dispatcher,
-                status, ctx, new RandomLossGenerator(lossRate, seed[0]++), new RandomLossGenerator(0)));
-            context.sendChannelEndpointSupplier((channel, status, ctx) -> new DebugSendChannelEndpoint(channel, status, ctx,
-                new RandomLossGenerator(0), new RandomLossGenerator(lossRate, seed[0]++)));
+            context.receiveChannelEndpointSupplier((channel, dispatcher, status,
+                ctx) -> new DebugReceiveChannelEndpoint(channel, dispatcher, status, ctx,
+                new RandomLossGenerator(lossRate, seed[0]++), new RandomLossGenerator(0)));
+            context.sendChannelEndpointSupplier((channel, status, ctx) -> new DebugSendChannelEndpoint(channel, status,
+                ctx, new RandomLossGenerator(0), new RandomLossGenerator(lossRate, seed[0]++)));
         }
         return MediaDriver.launchEmbedded(context);
     }
@@ -144,8 +148,8 @@ public final class AeronIpcShapes
         private volatile boolean running = true;
         private volatile long received;
 
-        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding,
-            final double lossRate)
+        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel,
+            final boolean yielding, final double lossRate)
         {
             this.driver = launchDriver(lossRate);
             this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
@@ -233,8 +237,8 @@ public final class AeronIpcShapes
         private volatile boolean running = true;
 
         PingPong(
-            final String pingChannel, final String pingSubscriptionChannel, final String pongChannel, final String pongSubscriptionChannel,
-            final boolean yielding)
+            final String pingChannel, final String pingSubscriptionChannel, final String pongChannel,
+            final String pongSubscriptionChannel, final boolean yielding)
         {
             this.yielding = yielding;
             this.pingSubscription = aeron.addSubscription(pingSubscriptionChannel, 20);

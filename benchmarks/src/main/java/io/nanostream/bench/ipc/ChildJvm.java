@@ -24,7 +24,8 @@ final class ChildJvm implements AutoCloseable
         try
         {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            final BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            final BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
             final StringBuilder seen = new StringBuilder();
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("READY"))
@@ -54,8 +55,10 @@ final class ChildJvm implements AutoCloseable
                 }
                 if (!closing)
                 {
-                    // this JVM's shape waits for the child's answers, which will never come: end the run with the reason
-                    System.err.println("benchmark child " + main.getSimpleName() + " ended while in use" + exitStatus());
+                    // this JVM's shape waits for the child's answers, which will never
+                    // come: end the run with the reason
+                    System.err.println("benchmark child " + main.getSimpleName() + " ended while in use" +
+                        exitStatus());
                     System.err.flush();
                     Runtime.getRuntime().halt(FailFastClients.EXIT_STATUS);
                 }

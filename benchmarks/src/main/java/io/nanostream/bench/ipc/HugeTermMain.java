@@ -27,9 +27,10 @@ import java.util.function.LongPredicate;
  * drivers raise a publisher's limit in steps of an eighth of it), so every read lands on memory written hundreds of MiB
  * earlier: out of every cache, and, in 4 KiB pages, out of the TLB. Huge pages: a tmpfs mounted here
  * with {@code huge=always} (needs root; otherwise only the 4 KiB runs are made). 4 KiB pages: {@code /dev/shm}. Each
- * driver fills its logs at creation (ours always does; Aeron is asked to, with sparse files off). After each run the logs' huge pages are read back
- * from {@code /proc/self/smaps}. Run with Aeron's JVM flags:
- * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED -cp ... HugeTermMain [rounds] [seconds]}.
+ * driver fills its logs at creation (ours always does; Aeron is asked to, with sparse files off). After each run the
+ * logs' huge pages are read back from {@code /proc/self/smaps}. Run with Aeron's JVM flags:
+ * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED -cp
+ * ... HugeTermMain [rounds] [seconds]}.
  */
 public final class HugeTermMain
 {
@@ -69,19 +70,22 @@ public final class HugeTermMain
         final boolean huge = mountHugeTmpfs();
         try
         {
-            System.out.printf(Locale.ROOT, "%-6s %-6s %-5s %12s %10s %12s%n", "round", "impl", "pages", "msgs/s", "problems", "huge MiB");
+            System.out.printf(Locale.ROOT, "%-6s %-6s %-5s %12s %10s %12s%n", "round", "impl", "pages", "msgs/s",
+                "problems", "huge MiB");
             for (int round = 1; round <= rounds; round++)
             {
-                for (final String pages : huge ? new String[] {round % 2 == 1 ? "2m" : "4k", round % 2 == 1 ? "4k" : "2m"} : new String[] {"4k"})
+                for (final String pages : huge ? new String[] {round % 2 == 1 ? "2m" : "4k", round % 2 == 1 ?
+                    "4k" : "2m"} : new String[] {"4k"})
                 {
-                    for (final String impl : round % 2 == 1 ? new String[] {"nano", "aeron"} : new String[] {"aeron", "nano"})
+                    for (final String impl : round % 2 == 1 ? new String[] {"nano", "aeron"} : new String[] {"aeron",
+                        "nano"})
                     {
                         final Path where = pages.equals("2m") ? HUGE_MOUNT : Path.of("/dev/shm");
                         try (Stream stream = impl.equals("nano") ? nano(where) : aeron(where))
                         {
                             final double rate = measure(stream, seconds);
-                            System.out.printf(Locale.ROOT, "%-6d %-6s %-5s %,12.0f %10d %,12d%n", round, impl, pages, rate, stream.problems(),
-                                hugeMiB(stream.logDirectory()));
+                            System.out.printf(Locale.ROOT, "%-6d %-6s %-5s %,12.0f %10d %,12d%n", round, impl, pages,
+                                rate, stream.problems(), hugeMiB(stream.logDirectory()));
                         }
                     }
                 }
@@ -153,7 +157,8 @@ public final class HugeTermMain
     private static Stream nano(final Path logs) throws IOException
     {
         final Path base = new DriverContext().directory();
-        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-huge-term-" + UUID.randomUUID()))
+        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() +
+            "-huge-term-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff");
         if (!logs.equals(Path.of("/dev/shm")))
         {
@@ -165,7 +170,8 @@ public final class HugeTermMain
         final io.nanostream.client.ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=1g", 10);
         final AtomicBuffer message = AtomicBuffer.wrap(Arena.ofAuto().allocate(MESSAGE_LENGTH, 64));
         final SequenceCheck check = new SequenceCheck();
-        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length, header) -> check.accept(buffer.getLong(offset));
+        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length,
+            header) -> check.accept(buffer.getLong(offset));
         return stream(sequence ->
         {
             message.putLong(0, sequence);
@@ -192,7 +198,8 @@ public final class HugeTermMain
         final io.aeron.ExclusivePublication publication = aeron.addExclusivePublication("aeron:ipc?term-length=1g", 10);
         final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(MESSAGE_LENGTH));
         final SequenceCheck check = new SequenceCheck();
-        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) -> check.accept(buffer.getLong(offset));
+        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length,
+            header) -> check.accept(buffer.getLong(offset));
         while (!publication.isConnected())
         {
             Thread.onSpinWait();
@@ -223,8 +230,8 @@ public final class HugeTermMain
         }
     }
 
-    private static Stream stream(final LongPredicate offer, final IntSupplier poll, final SequenceCheck check, final Path logs,
-        final Runnable close)
+    private static Stream stream(final LongPredicate offer, final IntSupplier poll, final SequenceCheck check,
+        final Path logs, final Runnable close)
     {
         return new Stream()
         {
@@ -276,11 +283,13 @@ public final class HugeTermMain
     private static boolean mountHugeTmpfs() throws IOException, InterruptedException
     {
         Files.createDirectories(HUGE_MOUNT);
-        final Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8g,huge=always", "none", HUGE_MOUNT.toString())
+        final Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8g,huge=always", "none",
+            HUGE_MOUNT.toString())
             .inheritIO().start();
         if (mount.waitFor() != 0)
         {
-            System.out.println("no huge pages: cannot mount a tmpfs with huge=always at " + HUGE_MOUNT + " (needs root); 4k runs only");
+            System.out.println("no huge pages: cannot mount a tmpfs with huge=always at " + HUGE_MOUNT +
+                " (needs root); 4k runs only");
             return false;
         }
         return true;

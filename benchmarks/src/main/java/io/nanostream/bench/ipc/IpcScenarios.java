@@ -39,8 +39,8 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong", "ipc-32-2proc", "ipc-pingpong-2proc", "ipc-rate-1k", "ipc-rate-10k",
-            "ipc-rate-100k", "ipc-32-raw", "ipc-256-raw", "ipc-pingpong-raw");
+        return List.of("ipc-32", "ipc-256", "ipc-1k", "ipc-pingpong", "ipc-32-2proc", "ipc-pingpong-2proc",
+            "ipc-rate-1k", "ipc-rate-10k", "ipc-rate-100k", "ipc-32-raw", "ipc-256-raw", "ipc-pingpong-raw");
     }
 
     @Override
@@ -59,7 +59,8 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public List<String> impls(final String scenario)
     {
-        // the opt-in raw memory path (nanostream.memory.raw) is set for a whole JVM: it runs beside Aeron and our default
+        // the opt-in raw memory path (nanostream.memory.raw) is set for a whole JVM: it
+        // runs beside Aeron and our default
         return scenario.endsWith(RAW_SUFFIX) ? List.of(RAW, "aeron") : List.of("nano", "aeron");
     }
 
@@ -81,7 +82,8 @@ public final class IpcScenarios implements ScenarioCatalog
     @Override
     public long minimumRoundTrips(final String scenario)
     {
-        return scenario.startsWith("ipc-rate-") ? Math.min(10_000, 2L * rate(scenario)) : ScenarioCatalog.super.minimumRoundTrips(scenario);
+        return scenario.startsWith("ipc-rate-") ?
+            Math.min(10_000, 2L * rate(scenario)) : ScenarioCatalog.super.minimumRoundTrips(scenario);
     }
 
     private static int rate(final String scenario)
@@ -110,7 +112,8 @@ public final class IpcScenarios implements ScenarioCatalog
         }
         if (scenario.equals("ipc-32-2proc"))
         {
-            return impl.equals("aeron") ? AeronIpcTwoProcessShapes.throughput(32) : NanoIpcTwoProcessShapes.throughput(32);
+            return impl.equals("aeron") ?
+                AeronIpcTwoProcessShapes.throughput(32) : NanoIpcTwoProcessShapes.throughput(32);
         }
         final int length = switch (scenario)
         {

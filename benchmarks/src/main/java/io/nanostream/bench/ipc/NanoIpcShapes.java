@@ -47,7 +47,8 @@ public final class NanoIpcShapes
      * @param subscriptionChannel the subscription's channel.
      * @return the shape.
      */
-    public static ThroughputShape throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel)
+    public static ThroughputShape throughput(final int messageLength, final String publicationChannel,
+        final String subscriptionChannel)
     {
         return throughput(messageLength, publicationChannel, subscriptionChannel, 0);
     }
@@ -78,7 +79,8 @@ public final class NanoIpcShapes
      * @return the shape.
      */
     public static ThroughputShape lossyThroughput(
-        final int messageLength, final String publicationChannel, final String subscriptionChannel, final double lossRate)
+        final int messageLength, final String publicationChannel, final String subscriptionChannel,
+        final double lossRate)
     {
         return new Throughput(messageLength, publicationChannel, subscriptionChannel, true, 0, lossRate);
     }
@@ -103,7 +105,8 @@ public final class NanoIpcShapes
      * @return the shape.
      */
     public static LatencyShape pingPong(
-        final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription)
+        final String pingPublication, final String pingSubscription, final String pongPublication,
+        final String pongSubscription)
     {
         return pingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, 0);
     }
@@ -119,8 +122,8 @@ public final class NanoIpcShapes
      * @return the shape.
      */
     public static LatencyShape pingPong(
-        final String pingPublication, final String pingSubscription, final String pongPublication, final String pongSubscription,
-        final int udpBatch)
+        final String pingPublication, final String pingSubscription, final String pongPublication,
+        final String pongSubscription, final int udpBatch)
     {
         return new PingPong(pingPublication, pingSubscription, pongPublication, pongSubscription, true, udpBatch);
     }
@@ -146,8 +149,8 @@ public final class NanoIpcShapes
         if (lossRate > 0)
         {
             final long[] seed = {42};
-            context.lossInjection().receive(() -> new RandomLoss(lossRate, seed[0]++, FrameType.DATA, FrameType.PAD, FrameType.SM,
-                FrameType.NAK));
+            context.lossInjection().receive(() -> new RandomLoss(lossRate, seed[0]++, FrameType.DATA, FrameType.PAD,
+                FrameType.SM, FrameType.NAK));
         }
         return MediaDriver.launch(context);
     }
@@ -178,8 +181,8 @@ public final class NanoIpcShapes
         private volatile boolean running = true;
         private volatile long received;
 
-        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel, final boolean yielding,
-            final int udpBatch, final double lossRate)
+        Throughput(final int messageLength, final String publicationChannel, final String subscriptionChannel,
+            final boolean yielding, final int udpBatch, final double lossRate)
         {
             this.driver = launchDriver(udpBatch, lossRate);
             this.client = NanoStream.connect(FailFastClients.context(driver.directory()));
@@ -268,8 +271,8 @@ public final class NanoIpcShapes
         private volatile boolean running = true;
 
         PingPong(
-            final String pingChannel, final String pingSubscriptionChannel, final String pongChannel, final String pongSubscriptionChannel,
-            final boolean yielding, final int udpBatch)
+            final String pingChannel, final String pingSubscriptionChannel, final String pongChannel,
+            final String pongSubscriptionChannel, final boolean yielding, final int udpBatch)
         {
             this.driver = launchDriver(udpBatch);
             this.client = NanoStream.connect(FailFastClients.context(driver.directory()));

@@ -30,10 +30,13 @@ public final class RateShape implements LatencyShape
      * @return the shape.
      */
     public static LatencyShape nanoUdp(
-        final String publicationChannel, final String subscriptionChannel, final double lossRate, final int messagesPerSecond)
+        final String publicationChannel, final String subscriptionChannel, final double lossRate,
+        final int messagesPerSecond)
     {
-        final RateShape shape = new RateShape(RateStreams.nano(publicationChannel, subscriptionChannel, lossRate), messagesPerSecond);
-        shape.missingAllowed = lossRate > 0 ? Math.max(0.01, 3 * lossRate) : 0; // a lost message never arrives on an unreliable stream
+        final RateShape shape = new RateShape(RateStreams.nano(publicationChannel, subscriptionChannel, lossRate),
+            messagesPerSecond);
+        shape.missingAllowed = lossRate > 0 ?
+            Math.max(0.01, 3 * lossRate) : 0; // a lost message never arrives on an unreliable stream
         return shape;
     }
 
@@ -154,7 +157,8 @@ public final class RateShape implements LatencyShape
             }
             if (System.nanoTime() > deadline)
             {
-                throw new IllegalStateException("only " + (received.get() - before) + " of " + iterations + " messages arrived within 30 s");
+                throw new IllegalStateException("only " + (received.get() - before) + " of " + iterations +
+                    " messages arrived within 30 s");
             }
             Thread.yield();
         }
@@ -198,7 +202,8 @@ public final class RateShape implements LatencyShape
         {
             if (info != null && info.getThreadId() != self)
             {
-                byName.merge(info.getThreadName(), Math.max(0, THREADS.getThreadCpuTime(info.getThreadId())), Long::sum);
+                byName.merge(info.getThreadName(), Math.max(0, THREADS.getThreadCpuTime(info.getThreadId())),
+                    Long::sum);
             }
         }
         return byName;

@@ -52,10 +52,12 @@ final class RateStreams
      * @param lossRate            the share of data frames dropped, 0 for none.
      * @return the stream.
      */
-    static RateShape.Stream nano(final String publicationChannel, final String subscriptionChannel, final double lossRate)
+    static RateShape.Stream nano(final String publicationChannel, final String subscriptionChannel,
+        final double lossRate)
     {
         final Path base = new DriverContext().directory();
-        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-rate-" + UUID.randomUUID()));
+        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-rate-" +
+            UUID.randomUUID()));
         if (lossRate > 0)
         {
             final long[] seed = {7};
@@ -72,7 +74,8 @@ final class RateStreams
         final AtomicBuffer message = AtomicBuffer.allocateDirect(LENGTH);
         final IdleStrategy idle = IdleStrategies.byName("backoff");
         final LongConsumer[] onMessage = new LongConsumer[1];
-        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length, header) -> onMessage[0].accept(buffer.getLong(offset));
+        final io.nanostream.log.FragmentHandler handler = (buffer, offset, length,
+            header) -> onMessage[0].accept(buffer.getLong(offset));
         return new Paced("nano ipc publication", sentNanos ->
         {
             message.putLong(0, sentNanos);
@@ -91,8 +94,8 @@ final class RateStreams
     }
 
     /**
-     * Aeron's: an embedded driver with its defaults (dedicated threads, back-off idling), a client, and a subscriber that
-     * idles with Agrona's default back-off strategy.
+     * Aeron's: an embedded driver with its defaults (dedicated threads, back-off idling), a client, and a subscriber
+     * that idles with Agrona's default back-off strategy.
      *
      * @return the stream.
      */
@@ -112,7 +115,8 @@ final class RateStreams
         final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(LENGTH));
         final BackoffIdleStrategy idle = new BackoffIdleStrategy();
         final LongConsumer[] onMessage = new LongConsumer[1];
-        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) -> onMessage[0].accept(buffer.getLong(offset));
+        final io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length,
+            header) -> onMessage[0].accept(buffer.getLong(offset));
         return new Paced("aeron ipc publication", sentNanos ->
         {
             message.putLong(0, sentNanos);
@@ -131,8 +135,8 @@ final class RateStreams
     }
 
     /** One library's stream, from its offer, poll, idle and close. */
-    private record Paced(String name, LongUnaryOperator offerer, ToIntFunction<LongConsumer> poller, IntConsumer idler, Runnable closer)
-        implements RateShape.Stream
+    private record Paced(String name, LongUnaryOperator offerer, ToIntFunction<LongConsumer> poller, IntConsumer idler,
+        Runnable closer) implements RateShape.Stream
     {
         @Override
         public long offer(final long sentNanos)

@@ -37,7 +37,8 @@ public class FlagScanBenchmark
     private static final int SIZE = 4096;
     private static final int PADDING = 128;
     private static final VarHandle FLAG = MethodHandles.arrayElementVarHandle(byte[].class);
-    private static final VarHandle EIGHT_FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle EIGHT_FLAGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101_0101_0101_0101L;
 
     /** Consecutive published slots the scan walks before it stops. */
@@ -65,7 +66,8 @@ public class FlagScanBenchmark
     {
         final long limit = from + SIZE - 1;
         long sequence = from;
-        while (sequence <= limit && (byte)FLAG.getAcquire(flags, PADDING + ((int)sequence & (SIZE - 1))) == (byte)(sequence >>> 12))
+        while (sequence <= limit && (byte)FLAG.getAcquire(flags, PADDING +
+            ((int)sequence & (SIZE - 1))) == (byte)(sequence >>> 12))
         {
             sequence++;
         }
@@ -84,7 +86,8 @@ public class FlagScanBenchmark
             final byte lap = (byte)(sequence >>> 12);
             if ((index & 7) == 0 && sequence + 7 <= limit)
             {
-                final long word = (long)EIGHT_FLAGS.get(flags, index); // each byte is one a producer stored; tearing between bytes is harmless
+                final long word = (long)EIGHT_FLAGS.get(flags,
+                    index); // each byte is one a producer stored; tearing between bytes is harmless
                 VarHandle.acquireFence(); // events read after the scan are read after the flags that published them
                 final long diff = word ^ ((lap & 0xFFL) * ONES);
                 if (diff != 0)

@@ -69,7 +69,8 @@ public class HugePageLogBenchmark
         directory = Files.createTempDirectory(Path.of("/dev/shm"), "nano-stream-hugebench-");
         if (huge)
         {
-            final String command = "mount -t tmpfs -o size=" + (logs * (3L * termMiB + 2) + 16) + "m,huge=always none " + directory;
+            final String command = "mount -t tmpfs -o size=" + (logs * (3L * termMiB + 2) + 16) +
+                "m,huge=always none " + directory;
             final Process mount = new ProcessBuilder(command.split(" ")).inheritIO().start();
             if (mount.waitFor() != 0)
             {
@@ -83,7 +84,8 @@ public class HugePageLogBenchmark
         {
             final Path file = directory.resolve(i + ".logbuffer");
             logBuffers[i] = huge ?
-                LogBuffers.create(MappedFile.createTouched(file, LogLayout.logLength(termLength, HUGE_PAGE), HUGE_PAGE, segment -> { }, () -> { }),
+                LogBuffers.create(MappedFile.createTouched(file, LogLayout.logLength(termLength, HUGE_PAGE), HUGE_PAGE,
+                segment -> { }, () -> { }),
                     termLength, HUGE_PAGE, 1408, 0, i, 1, i) :
                 LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, 1408, 0, i, 1, i, true);
             for (int t = 0; t < LogLayout.PARTITION_COUNT; t++)

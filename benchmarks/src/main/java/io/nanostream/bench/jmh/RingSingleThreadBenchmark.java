@@ -53,7 +53,8 @@ public class RingSingleThreadBenchmark
         consumer = new Sequence();
         ring.addGatingSequences(consumer);
         barrier = ring.newBarrier();
-        disruptor = com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, SIZE, new com.lmax.disruptor.BusySpinWaitStrategy());
+        disruptor = com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, SIZE,
+            new com.lmax.disruptor.BusySpinWaitStrategy());
         disruptorConsumer = new com.lmax.disruptor.Sequence();
         disruptor.addGatingSequences(disruptorConsumer);
         disruptorBarrier = disruptor.newBarrier();

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The ring shapes of BENCHMARKING.md, built on the LMAX Disruptor 4.0.0 (the anchor), mirroring {@link NanoRingShapes}. */
+/**
+ * The ring shapes of BENCHMARKING.md, built on the LMAX Disruptor 4.0.0 (the anchor), mirroring {@link NanoRingShapes}.
+ */
 public final class DisruptorShapes
 {
     private DisruptorShapes()
@@ -42,9 +44,12 @@ public final class DisruptorShapes
             case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), TopologyRun.MULTICAST);
             case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), TopologyRun.PIPELINE);
             case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), TopologyRun.DIAMOND);
-            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), TopologyRun.MULTICAST);
-            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), TopologyRun.PIPELINE);
-            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), TopologyRun.DIAMOND);
+            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(),
+                TopologyRun.MULTICAST);
+            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(),
+                TopologyRun.PIPELINE);
+            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(),
+                TopologyRun.DIAMOND);
             default -> throw new IllegalArgumentException("no disruptor shape " + scenario);
         };
     }
@@ -106,7 +111,8 @@ public final class DisruptorShapes
         {
             this.producers = producers;
             this.kind = kind;
-            final EventFactory<ValueEvent> factory = kind == TopologyRun.PIPELINE || kind == TopologyRun.DIAMOND ? StageEvent::new : ValueEvent::new;
+            final EventFactory<ValueEvent> factory = kind == TopologyRun.PIPELINE || kind == TopologyRun.DIAMOND ?
+                StageEvent::new : ValueEvent::new;
             this.ring = RingBuffer.create(type, factory, Checks.RING_SIZE, wait);
             switch (kind)
             {
@@ -121,16 +127,20 @@ public final class DisruptorShapes
                 }
                 case TopologyRun.PIPELINE ->
                 {
-                    final Sequence first = add(ring.newBarrier(), (ValueEvent event, long sequence, boolean end) -> ((StageEvent)event).a = event.value * 3);
-                    final Sequence second = add(ring.newBarrier(first), (ValueEvent event, long sequence, boolean end) -> ((StageEvent)event).b = ((StageEvent)event).a + 7);
+                    final Sequence first = add(ring.newBarrier(), (ValueEvent event, long sequence,
+                        boolean end) -> ((StageEvent)event).a = event.value * 3);
+                    final Sequence second = add(ring.newBarrier(first), (ValueEvent event, long sequence,
+                        boolean end) -> ((StageEvent)event).b = ((StageEvent)event).a + 7);
                     final SumB sumB = new SumB();
                     terminals.add(sumB);
                     add(ring.newBarrier(second), sumB);
                 }
                 case TopologyRun.DIAMOND ->
                 {
-                    final Sequence left = add(ring.newBarrier(), (ValueEvent event, long sequence, boolean end) -> ((StageEvent)event).a = event.value * 3);
-                    final Sequence right = add(ring.newBarrier(), (ValueEvent event, long sequence, boolean end) -> ((StageEvent)event).b = event.value + 7);
+                    final Sequence left = add(ring.newBarrier(), (ValueEvent event, long sequence,
+                        boolean end) -> ((StageEvent)event).a = event.value * 3);
+                    final Sequence right = add(ring.newBarrier(), (ValueEvent event, long sequence,
+                        boolean end) -> ((StageEvent)event).b = event.value + 7);
                     final SumAB sumAB = new SumAB();
                     terminals.add(sumAB);
                     add(ring.newBarrier(left, right), sumAB);
@@ -153,7 +163,8 @@ public final class DisruptorShapes
 
         private Sequence add(final SequenceBarrier barrier, final EventHandler<? super ValueEvent> handler)
         {
-            final BatchEventProcessor<ValueEvent> processor = new BatchEventProcessorBuilder().build(ring, barrier, handler);
+            final BatchEventProcessor<ValueEvent> processor = new BatchEventProcessorBuilder().build(ring, barrier,
+                handler);
             processors.add(processor);
             return processor.getSequence();
         }
@@ -195,8 +206,10 @@ public final class DisruptorShapes
 
     private static final class PingPong implements LatencyShape
     {
-        private final RingBuffer<ValueEvent> pings = RingBuffer.createSingleProducer(ValueEvent::new, 1024, new BusySpinWaitStrategy());
-        private final RingBuffer<ValueEvent> pongs = RingBuffer.createSingleProducer(ValueEvent::new, 1024, new BusySpinWaitStrategy());
+        private final RingBuffer<ValueEvent> pings = RingBuffer.createSingleProducer(ValueEvent::new, 1024,
+            new BusySpinWaitStrategy());
+        private final RingBuffer<ValueEvent> pongs = RingBuffer.createSingleProducer(ValueEvent::new, 1024,
+            new BusySpinWaitStrategy());
         private final Pinger pinger = new Pinger(pings);
         private final BatchEventProcessor<ValueEvent> ponger;
         private final BatchEventProcessor<ValueEvent> pingerProcessor;
@@ -205,7 +218,8 @@ public final class DisruptorShapes
 
         PingPong()
         {
-            ponger = new BatchEventProcessorBuilder().build(pings, pings.newBarrier(), (ValueEvent event, long sequence, boolean end) ->
+            ponger = new BatchEventProcessorBuilder().build(pings, pings.newBarrier(), (ValueEvent event, long sequence,
+                boolean end) ->
             {
                 final long s = pongs.next();
                 pongs.get(s).value = event.value;

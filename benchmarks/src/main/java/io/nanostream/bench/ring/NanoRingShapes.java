@@ -38,14 +38,22 @@ public final class NanoRingShapes
     {
         return switch (scenario)
         {
-            case "1p1c" -> new Topology(1, ProducerType.SINGLE, new BusySpinWaitStrategy(), ProducerWaitStrategy.spin(), TopologyRun.UNICAST);
-            case "3p1c" -> new Topology(3, ProducerType.MULTI, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.UNICAST);
-            case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.MULTICAST);
-            case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.PIPELINE);
-            case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.DIAMOND);
-            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.MULTICAST);
-            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.PIPELINE);
-            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding(), TopologyRun.DIAMOND);
+            case "1p1c" -> new Topology(1, ProducerType.SINGLE, new BusySpinWaitStrategy(), ProducerWaitStrategy.spin(),
+                TopologyRun.UNICAST);
+            case "3p1c" -> new Topology(3, ProducerType.MULTI, new YieldingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.UNICAST);
+            case "1p3c" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.MULTICAST);
+            case "pipeline" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.PIPELINE);
+            case "diamond" -> new Topology(1, ProducerType.SINGLE, new YieldingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.DIAMOND);
+            case "1p3c-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.MULTICAST);
+            case "pipeline-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.PIPELINE);
+            case "diamond-blocking" -> new Topology(1, ProducerType.SINGLE, new BlockingWaitStrategy(),
+                ProducerWaitStrategy.yielding(), TopologyRun.DIAMOND);
             default -> throw new IllegalArgumentException("no nano shape " + scenario);
         };
     }
@@ -103,11 +111,13 @@ public final class NanoRingShapes
         private final List<Thread> threads = new ArrayList<>();
         private final List<TopologyRun.Terminal> terminals = new ArrayList<>();
 
-        Topology(final int producers, final ProducerType type, final WaitStrategy wait, final ProducerWaitStrategy producerWait, final int kind)
+        Topology(final int producers, final ProducerType type, final WaitStrategy wait,
+            final ProducerWaitStrategy producerWait, final int kind)
         {
             this.producers = producers;
             this.kind = kind;
-            final EventFactory<NanoValueEvent> factory = kind == TopologyRun.PIPELINE || kind == TopologyRun.DIAMOND ? NanoStageEvent::new : NanoValueEvent::new;
+            final EventFactory<NanoValueEvent> factory = kind == TopologyRun.PIPELINE || kind == TopologyRun.DIAMOND ?
+                NanoStageEvent::new : NanoValueEvent::new;
             this.ring = RingBuffer.create(type, factory, Checks.RING_SIZE, wait, producerWait);
             switch (kind)
             {
@@ -122,16 +132,20 @@ public final class NanoRingShapes
                 }
                 case TopologyRun.PIPELINE ->
                 {
-                    final Sequence first = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
-                    final Sequence second = add(ring.newBarrier(first), (event, sequence, end) -> ((NanoStageEvent)event).b = ((NanoStageEvent)event).a + 7);
+                    final Sequence first = add(ring.newBarrier(),
+                        (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
+                    final Sequence second = add(ring.newBarrier(first),
+                        (event, sequence, end) -> ((NanoStageEvent)event).b = ((NanoStageEvent)event).a + 7);
                     final SumB sumB = new SumB();
                     terminals.add(sumB);
                     add(ring.newBarrier(second), sumB);
                 }
                 case TopologyRun.DIAMOND ->
                 {
-                    final Sequence left = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
-                    final Sequence right = add(ring.newBarrier(), (event, sequence, end) -> ((NanoStageEvent)event).b = event.value + 7);
+                    final Sequence left = add(ring.newBarrier(),
+                        (event, sequence, end) -> ((NanoStageEvent)event).a = event.value * 3);
+                    final Sequence right = add(ring.newBarrier(),
+                        (event, sequence, end) -> ((NanoStageEvent)event).b = event.value + 7);
                     final SumAB sumAB = new SumAB();
                     terminals.add(sumAB);
                     add(ring.newBarrier(left, right), sumAB);
@@ -196,8 +210,10 @@ public final class NanoRingShapes
 
     private static final class PingPong implements LatencyShape
     {
-        private final RingBuffer<NanoValueEvent> pings = RingBuffer.createSingleProducer(NanoValueEvent::new, 1024, new BusySpinWaitStrategy());
-        private final RingBuffer<NanoValueEvent> pongs = RingBuffer.createSingleProducer(NanoValueEvent::new, 1024, new BusySpinWaitStrategy());
+        private final RingBuffer<NanoValueEvent> pings = RingBuffer.createSingleProducer(NanoValueEvent::new, 1024,
+            new BusySpinWaitStrategy());
+        private final RingBuffer<NanoValueEvent> pongs = RingBuffer.createSingleProducer(NanoValueEvent::new, 1024,
+            new BusySpinWaitStrategy());
         private final Pinger pinger = new Pinger(pings);
         private final BatchEventProcessor<NanoValueEvent> ponger;
         private final BatchEventProcessor<NanoValueEvent> pingerProcessor;

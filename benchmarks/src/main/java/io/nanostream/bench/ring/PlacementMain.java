@@ -12,7 +12,8 @@ import java.util.Arrays;
 /**
  * Where threads run, measured: ring 1P1C throughput and a two-ring ping-pong, unpinned, pinned to CPUs 0 and 1,
  * and both pinned to CPU 0, alternating in one JVM (so the ratios share a launch). Needs native access:
- * {@code java --enable-native-access=ALL-UNNAMED -cp "benchmarks/target/nano-stream-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
+ * {@code java --enable-native-access=ALL-UNNAMED -cp
+ * "benchmarks/target/nano-stream-benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
  * io.nanostream.bench.ring.PlacementMain}. Figures in BENCHMARKS.md.
  */
 public final class PlacementMain
@@ -42,10 +43,13 @@ public final class PlacementMain
             for (final String mode : modes)
             {
                 final CpuSet a = mode.startsWith("cross") || mode.startsWith("same") ? CpuSet.of(0) : null;
-                final CpuSet b = mode.startsWith("cross") ? CpuSet.of(1) : mode.startsWith("same") ? CpuSet.of(0) : null;
+                final CpuSet b = mode.startsWith("cross") ? CpuSet.of(1) : mode.startsWith("same") ?
+                    CpuSet.of(0) : null;
                 final double tput = throughput(a, b);
-                final long[] rtt = mode.startsWith("same") ? new long[] {-1, -1} : pingPong(a, b); // spinning on one CPU: a slice per hop
-                System.out.printf("round %d %-10s 1p1c %6.1f M/s  pingpong p50 %6d ns p99 %7d ns%n", round, mode, tput / 1e6, rtt[0], rtt[1]);
+                final long[] rtt = mode.startsWith("same") ? new long[] {-1, -1} : pingPong(a,
+                    b); // spinning on one CPU: a slice per hop
+                System.out.printf("round %d %-10s 1p1c %6.1f M/s  pingpong p50 %6d ns p99 %7d ns%n", round, mode,
+                tput / 1e6, rtt[0], rtt[1]);
             }
         }
     }

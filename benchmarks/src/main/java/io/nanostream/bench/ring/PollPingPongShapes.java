@@ -28,8 +28,10 @@ public final class PollPingPongShapes
      */
     public static LatencyShape nano()
     {
-        final RingBuffer<NanoValueEvent> pings = RingBuffer.createSingleProducer(NanoValueEvent::new, RING_SIZE, new BusySpinWaitStrategy());
-        final RingBuffer<NanoValueEvent> pongs = RingBuffer.createSingleProducer(NanoValueEvent::new, RING_SIZE, new BusySpinWaitStrategy());
+        final RingBuffer<NanoValueEvent> pings = RingBuffer.createSingleProducer(NanoValueEvent::new, RING_SIZE,
+            new BusySpinWaitStrategy());
+        final RingBuffer<NanoValueEvent> pongs = RingBuffer.createSingleProducer(NanoValueEvent::new, RING_SIZE,
+            new BusySpinWaitStrategy());
         final EventPoller<NanoValueEvent> pingPoller = pings.newPoller();
         pings.addGatingSequences(pingPoller.getSequence());
         final EventPoller<NanoValueEvent> pongPoller = pongs.newPoller();
@@ -90,9 +92,11 @@ public final class PollPingPongShapes
     public static LatencyShape disruptor()
     {
         final com.lmax.disruptor.RingBuffer<ValueEvent> pings =
-            com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, RING_SIZE, new com.lmax.disruptor.BusySpinWaitStrategy());
+            com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, RING_SIZE,
+            new com.lmax.disruptor.BusySpinWaitStrategy());
         final com.lmax.disruptor.RingBuffer<ValueEvent> pongs =
-            com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, RING_SIZE, new com.lmax.disruptor.BusySpinWaitStrategy());
+            com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, RING_SIZE,
+            new com.lmax.disruptor.BusySpinWaitStrategy());
         final com.lmax.disruptor.EventPoller<ValueEvent> pingPoller = pings.newPoller();
         pings.addGatingSequences(pingPoller.getSequence());
         final com.lmax.disruptor.EventPoller<ValueEvent> pongPoller = pongs.newPoller();
@@ -153,7 +157,8 @@ public final class PollPingPongShapes
         private final java.util.function.LongUnaryOperator await;
         private volatile boolean running = true;
 
-        Shape(final String name, final Runnable pongStep, final java.util.function.LongConsumer send, final java.util.function.LongUnaryOperator await)
+        Shape(final String name, final Runnable pongStep, final java.util.function.LongConsumer send,
+            final java.util.function.LongUnaryOperator await)
         {
             this.send = send;
             this.await = await;

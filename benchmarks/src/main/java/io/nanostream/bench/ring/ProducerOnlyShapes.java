@@ -29,7 +29,8 @@ public final class ProducerOnlyShapes
     public static ThroughputShape nano(final String scenario)
     {
         final boolean batch = isBatch(scenario);
-        final RingBuffer<ValueEvent> ring = RingBuffer.createSingleProducer(ValueEvent::new, Checks.RING_SIZE, new BusySpinWaitStrategy());
+        final RingBuffer<ValueEvent> ring = RingBuffer.createSingleProducer(ValueEvent::new, Checks.RING_SIZE,
+            new BusySpinWaitStrategy());
         return new ThroughputShape()
         {
             @Override
@@ -83,7 +84,8 @@ public final class ProducerOnlyShapes
     {
         final boolean batch = isBatch(scenario);
         final com.lmax.disruptor.RingBuffer<ValueEvent> ring =
-            com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, Checks.RING_SIZE, new com.lmax.disruptor.BusySpinWaitStrategy());
+            com.lmax.disruptor.RingBuffer.createSingleProducer(ValueEvent::new, Checks.RING_SIZE,
+            new com.lmax.disruptor.BusySpinWaitStrategy());
         return new ThroughputShape()
         {
             @Override

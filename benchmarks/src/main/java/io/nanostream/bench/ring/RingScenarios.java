@@ -32,7 +32,8 @@ public final class RingScenarios implements ScenarioCatalog
     @Override
     public List<String> scenarios()
     {
-        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "1p3c-blocking", "pipeline-blocking", "diamond-blocking", "pingpong", "pingpong-poll", "1p0c", "batch64");
+        return List.of("1p1c", "3p1c", "1p3c", "pipeline", "diamond", "1p3c-blocking", "pipeline-blocking",
+            "diamond-blocking", "pingpong", "pingpong-poll", "1p0c", "batch64");
     }
 
     @Override
@@ -56,14 +57,16 @@ public final class RingScenarios implements ScenarioCatalog
     {
         if (scenario.equals("1p0c") || scenario.equals("batch64"))
         {
-            return impl.equals("disruptor") ? ProducerOnlyShapes.disruptor(scenario) : ProducerOnlyShapes.nano(scenario);
+            return impl.equals("disruptor") ?
+                ProducerOnlyShapes.disruptor(scenario) : ProducerOnlyShapes.nano(scenario);
         }
         return switch (impl)
         {
             case "nano" -> NanoRingShapes.throughput(scenario);
             case "disruptor" -> DisruptorShapes.throughput(scenario);
             case "jctools" -> JctoolsShapes.throughput(scenario);
-            default -> throw new IllegalArgumentException("unknown implementation " + impl + "; use nano, disruptor or jctools");
+            default -> throw new IllegalArgumentException("unknown implementation " + impl +
+                "; use nano, disruptor or jctools");
         };
     }
 
@@ -84,7 +87,8 @@ public final class RingScenarios implements ScenarioCatalog
             case "nano" -> NanoRingShapes.pingPong();
             case "disruptor" -> DisruptorShapes.pingPong();
             case "jctools" -> JctoolsShapes.pingPong();
-            default -> throw new IllegalArgumentException("unknown implementation " + impl + "; use nano, disruptor or jctools");
+            default -> throw new IllegalArgumentException("unknown implementation " + impl +
+                "; use nano, disruptor or jctools");
         };
     }
 }

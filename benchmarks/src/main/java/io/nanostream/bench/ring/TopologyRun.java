@@ -67,8 +67,8 @@ final class TopologyRun
      * @return the nanoseconds from the producers' start to the last terminal's release.
      * @throws Exception if a terminal does not finish in time, or a sum is wrong.
      */
-    static long run(final String library, final Ring ring, final int producers, final int kind, final List<? extends Terminal> terminals,
-        final long events) throws Exception
+    static long run(final String library, final Ring ring, final int producers, final int kind,
+        final List<? extends Terminal> terminals, final long events) throws Exception
     {
         final long perProducer = events / producers;
         final long total = perProducer * producers;

@@ -25,7 +25,10 @@ import java.util.List;
 public final class UdpScenarios implements ScenarioCatalog
 {
     private static final String TERM = "|term-length=16m";
-    /** The loss shapes' term, the same for both: each side's window is half of it, and repair works within what the sender keeps. */
+    /**
+     * The loss shapes' term, the same for both: each side's window is half of it, and repair
+     * works within what the sender keeps.
+     */
     private static final String LOSSY_TERM = "|term-length=1m";
     /** Our driver with batched datagrams ({@code sendmmsg}/{@code recvmmsg}). */
     static final String BATCHED = "nano-batch";
@@ -91,10 +94,12 @@ public final class UdpScenarios implements ScenarioCatalog
     {
         return switch (scenario)
         {
-            case "udp-32-auth" -> List.of(AUTHENTICATED, "nano"); // what signing costs: ours with auth= over ours without
+            case "udp-32-auth" -> List.of(AUTHENTICATED,
+                "nano"); // what signing costs: ours with auth= over ours without
             case "udp-32-crc" -> List.of(CHECKSUMMED, "nano");
             case "udp-loss-5", "udp-loss-20" -> List.of("nano", "aeron"); // repair against repair, both on JDK channels
-            case "udp-unreliable-rate-10k" -> List.of(LOSSY, "nano"); // reliable=false at 0.3 % loss against the same without loss
+            case "udp-unreliable-rate-10k" -> List.of(LOSSY,
+            "nano"); // reliable=false at 0.3 % loss against the same without loss
             default -> List.of(BATCHED, "nano", "aeron");
         };
     }
@@ -104,9 +109,11 @@ public final class UdpScenarios implements ScenarioCatalog
     {
         return switch (impl)
         {
-            case "aeron" -> List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
+            case "aeron" -> List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED");
             case BATCHED -> List.of("--enable-native-access=ALL-UNNAMED");
-            default -> List.of("-D" + "nanostream.udp.auth.keys=" + keyFile()); // all our plain drivers too: one JVM runs both
+            default -> List.of("-D" + "nanostream.udp.auth.keys=" +
+                keyFile()); // all our plain drivers too: one JVM runs both
         };
     }
 
@@ -131,9 +138,9 @@ public final class UdpScenarios implements ScenarioCatalog
     }
 
     /**
-     * {@code udp-loss-5} and {@code udp-loss-20} move 64-byte messages with 5 % and 20 % of datagrams dropped on receive
-     * each way (data at the subscriber, status messages and NAKs at the publisher): the rate is what repair sustains,
-     * and 200,000 divided by it the time to move 200,000 messages.
+     * {@code udp-loss-5} and {@code udp-loss-20} move 64-byte messages with 5 % and 20 % of datagrams dropped on
+     * receive each way (data at the subscriber, status messages and NAKs at the publisher): the rate is what repair
+     * sustains, and 200,000 divided by it the time to move 200,000 messages.
      */
     @Override
     public ThroughputShape throughput(final String scenario, final String impl)
@@ -162,8 +169,8 @@ public final class UdpScenarios implements ScenarioCatalog
         if (scenario.equals("udp-unreliable-rate-10k"))
         {
             final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();
-            return RateShape.nanoUdp(channel + "|term-length=64k", channel + "|reliable=false", impl.equals(LOSSY) ? UNRELIABLE_LOSS_RATE : 0,
-                10_000);
+            return RateShape.nanoUdp(channel + "|term-length=64k", channel + "|reliable=false", impl.equals(LOSSY) ?
+                UNRELIABLE_LOSS_RATE : 0, 10_000);
         }
         // one message in flight: small terms are enough, and four 16 MiB logs per launch would cost seconds to create
         final String ping = channel(impl, freePort());
@@ -187,7 +194,8 @@ public final class UdpScenarios implements ScenarioCatalog
     /** A key file for the bench's {@code auth=} channels, with a key made for this machine once. */
     private static String keyFile()
     {
-        final Path file = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-bench-keys-" + System.getProperty("user.name"));
+        final Path file = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-bench-keys-" +
+            System.getProperty("user.name"));
         try
         {
             if (!Files.exists(file))

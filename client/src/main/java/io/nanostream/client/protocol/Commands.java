@@ -55,7 +55,8 @@ import java.nio.charset.StandardCharsets;
  *  +---------------------------------------------------------------+  24
  * </pre>
  *
- * Add destination, remove destination (a manual multi-destination-cast publication's, or a subscription's with several):
+ * Add destination, remove destination (a manual multi-destination-cast publication's, or
+ * a subscription's with several):
  *
  * <pre>
  *   0                   1                   2                   3
@@ -93,7 +94,10 @@ public final class Commands
     public static final int ADD_DESTINATION = 8;
     /** Remove a destination from a manual multi-destination-cast publication. */
     public static final int REMOVE_DESTINATION = 9;
-    /** Add a destination to a subscription with several ({@code control-mode=manual}); same layout, the subscription's id. */
+    /**
+     * Add a destination to a subscription with several ({@code control-mode=manual}); same
+     * layout, the subscription's id.
+     */
     public static final int ADD_RCV_DESTINATION = 10;
     /** Remove a destination from a subscription with several. */
     public static final int REMOVE_RCV_DESTINATION = 11;
@@ -134,7 +138,8 @@ public final class Commands
      * @return the encoded length: {@link #CHANNEL} plus the channel's bytes.
      */
     public static int encodeAdd(
-        final AtomicBuffer buffer, final long correlationId, final long clientId, final int streamId, final String channel)
+        final AtomicBuffer buffer, final long correlationId, final long clientId, final int streamId,
+        final String channel)
     {
         buffer.putLong(CORRELATION_ID, correlationId);
         buffer.putLong(CLIENT_ID, clientId);
@@ -151,7 +156,8 @@ public final class Commands
      * @param registrationId what to remove.
      * @return the encoded length.
      */
-    public static int encodeRemove(final AtomicBuffer buffer, final long correlationId, final long clientId, final long registrationId)
+    public static int encodeRemove(final AtomicBuffer buffer, final long correlationId, final long clientId,
+        final long registrationId)
     {
         buffer.putLong(CORRELATION_ID, correlationId);
         buffer.putLong(CLIENT_ID, clientId);
@@ -170,7 +176,8 @@ public final class Commands
      * @return the encoded length.
      */
     public static int encodeDestination(
-        final AtomicBuffer buffer, final long correlationId, final long clientId, final long registrationId, final String destination)
+        final AtomicBuffer buffer, final long correlationId, final long clientId, final long registrationId,
+        final String destination)
     {
         buffer.putLong(CORRELATION_ID, correlationId);
         buffer.putLong(CLIENT_ID, clientId);
@@ -223,7 +230,8 @@ public final class Commands
         final int length = buffer.getInt(offset);
         if (length < 0 || length > limit - offset - STRING_LENGTH_PREFIX) // not offset + prefix + length: a hostile length would overflow past the check
         {
-            throw new IllegalArgumentException("string length " + length + " at " + offset + " runs past the message end " + limit);
+            throw new IllegalArgumentException("string length " + length + " at " + offset +
+                " runs past the message end " + limit);
         }
         final byte[] bytes = new byte[length];
         buffer.getBytes(offset + STRING_LENGTH_PREFIX, bytes, 0, length);

@@ -180,7 +180,8 @@ public final class ControlFile
      */
     public boolean isStarting()
     {
-        return file.capacity() < HEADER_LENGTH || file.getIntAcquire(VERSION_OFFSET) == 0; // acquire: pairs with markReady
+        return file.capacity() < HEADER_LENGTH ||
+            file.getIntAcquire(VERSION_OFFSET) == 0; // acquire: pairs with markReady
     }
 
     /**
@@ -199,20 +200,22 @@ public final class ControlFile
         final int version = file.getIntAcquire(VERSION_OFFSET); // acquire: pairs with markReady
         if (version == 0)
         {
-            throw new IllegalStateException("control file " + path + " is not ready: the driver is starting, or died while starting");
+            throw new IllegalStateException("control file " + path +
+                " is not ready: the driver is starting, or died while starting");
         }
         if (version != VERSION)
         {
             throw new IllegalStateException("control file " + path + " has version 0x" + Integer.toHexString(version) +
-                ", not 0x" + Integer.toHexString(VERSION) + ": another program's file, or a driver of another version; " +
+                ", not 0x" + Integer.toHexString(VERSION) +
+                ": another program's file, or a driver of another version; " +
                 "point the client at the right directory or restart the driver");
         }
-        final long expected = length(commandRingLength(), broadcastLength(), countersMetadataLength(), countersValuesLength(),
-            errorLogLength());
+        final long expected = length(commandRingLength(), broadcastLength(), countersMetadataLength(),
+            countersValuesLength(), errorLogLength());
         if (file.capacity() < expected)
         {
-            throw new IllegalStateException("control file " + path + " is truncated: " + file.capacity() + " bytes, needs " +
-                expected + "; remove the directory and restart the driver");
+            throw new IllegalStateException("control file " + path + " is truncated: " + file.capacity() +
+                " bytes, needs " + expected + "; remove the directory and restart the driver");
         }
     }
 

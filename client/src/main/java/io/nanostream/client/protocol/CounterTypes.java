@@ -53,8 +53,8 @@ public final class CounterTypes
      */
     public static boolean hasRate(final int typeId)
     {
-        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT && typeId != CLIENT_HEARTBEAT && typeId != MDC_DESTINATION &&
-            typeId != UNTETHERED_SUBSCRIBER;
+        return typeId != GAUGE && typeId != FEATURE && typeId != PUBLISHER_LIMIT && typeId != SENDER_LIMIT &&
+            typeId != CLIENT_HEARTBEAT && typeId != MDC_DESTINATION && typeId != UNTETHERED_SUBSCRIBER;
     }
 
     private CounterTypes()

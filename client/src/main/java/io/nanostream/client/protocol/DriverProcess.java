@@ -59,7 +59,8 @@ public record DriverProcess(long pid, long startMillis, long pidNamespace)
             return State.GONE;
         }
         final Optional<Instant> started = process.get().info().startInstant();
-        // start times are rounded to clock ticks: a process that started more than a second after the driver is another one
+        // start times are rounded to clock ticks: a process that started more than a second
+        // after the driver is another one
         return started.isPresent() && started.get().toEpochMilli() > startMillis + 1_000 ? State.GONE : State.ALIVE;
     }
 

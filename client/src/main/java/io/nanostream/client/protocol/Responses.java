@@ -1,8 +1,8 @@
 package io.nanostream.client.protocol;
 
 /**
- * Field offsets of the driver's responses, little-endian (the type ids and error codes are here; see {@link Commands} for the
- * string encoding: an int byte count, then UTF-8 bytes). Each response is the payload of one broadcast
+ * Field offsets of the driver's responses, little-endian (the type ids and error codes are here; see {@link Commands}
+ * for the string encoding: an int byte count, then UTF-8 bytes). Each response is the payload of one broadcast
  * record; its length is the record's.
  *
  * <p>Subscription ready and operation success carry only the correlation id of the command they answer;

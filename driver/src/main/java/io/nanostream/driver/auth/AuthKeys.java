@@ -61,7 +61,8 @@ public final class AuthKeys
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException("cannot read the key file " + file + " (nanostream.udp.auth.keys): " + ex.getMessage(), ex);
+            throw new IllegalArgumentException("cannot read the key file " + file + " (nanostream.udp.auth.keys): " +
+                ex.getMessage(), ex);
         }
         final Map<String, HmacKey[]> generations = new HashMap<>();
         final Map<String, HmacKey> signing = new HashMap<>();
@@ -76,19 +77,22 @@ public final class AuthKeys
             final String where = file + " line " + (i + 1);
             if (fields.length < 3 || fields.length > 4 || (fields.length == 4 && !fields[3].equals("accept-only")))
             {
-                throw new IllegalArgumentException(where + " is not 'name generation hex-key [accept-only]', e.g. 'ops 1 " +
+                throw new IllegalArgumentException(where +
+                    " is not 'name generation hex-key [accept-only]', e.g. 'ops 1 " +
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'");
             }
             if (!NAME.matcher(fields[0]).matches())
             {
-                throw new IllegalArgumentException(where + ": key name '" + fields[0] + "' must be letters, digits, '.', '_' or '-', up to 64");
+                throw new IllegalArgumentException(where + ": key name '" + fields[0] +
+                    "' must be letters, digits, '.', '_' or '-', up to 64");
             }
             final int generation = generation(where, fields[1]);
             final byte[] key = key(where, fields[2]);
             final HmacKey[] ofName = generations.computeIfAbsent(fields[0], name -> new HmacKey[256]);
             if (ofName[generation] != null)
             {
-                throw new IllegalArgumentException(where + ": key " + fields[0] + " generation " + generation + " is listed twice");
+                throw new IllegalArgumentException(where + ": key " + fields[0] + " generation " + generation +
+                    " is listed twice");
             }
             ofName[generation] = new HmacKey(generation, key);
             final HmacKey current = signing.get(fields[0]);
@@ -128,12 +132,13 @@ public final class AuthKeys
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException(where + ": the key is not hex digits; e.g. `openssl rand -hex 32` makes one", ex);
+            throw new IllegalArgumentException(where +
+                ": the key is not hex digits; e.g. `openssl rand -hex 32` makes one", ex);
         }
         if (key.length < 16 || key.length > 64)
         {
-            throw new IllegalArgumentException(where + ": the key has " + key.length + " bytes; use 16 to 64 (32 recommended: " +
-                "`openssl rand -hex 32`)");
+            throw new IllegalArgumentException(where + ": the key has " + key.length +
+                " bytes; use 16 to 64 (32 recommended: " + "`openssl rand -hex 32`)");
         }
         return key;
     }

@@ -9,19 +9,21 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Signs and checks the datagrams of one {@code auth=} socket: a signed datagram is an {@link AuthHeader} (key generation,
- * the sender's time, and an HMAC-SHA256 of both and of every byte after it) in front of the frames. A check refuses,
- * before anything else reads the datagram, one that is unsigned, signed by a key generation the ring does not hold, whose
- * MAC does not match (forged or damaged), or whose time is further than the replay window from this host's clock (an old
- * capture sent again). Captured datagrams replayed within the window carry positions the image has passed, or repeat
- * bytes it holds: data beyond its window is dropped there. Allocates nothing per datagram. Owned by one thread: the
- * sender's or the receiver's.
+ * Signs and checks the datagrams of one {@code auth=} socket: a signed datagram is an {@link AuthHeader} (key
+ * generation, the sender's time, and an HMAC-SHA256 of both and of every byte after it) in front of the frames. A check
+ * refuses, before anything else reads the datagram, one that is unsigned, signed by a key generation the ring does not
+ * hold, whose MAC does not match (forged or damaged), or whose time is further than the replay window from this host's
+ * clock (an old capture sent again). Captured datagrams replayed within the window carry positions the image has
+ * passed, or repeat bytes it holds: data beyond its window is dropped there. Allocates nothing per datagram. Owned by
+ * one thread: the sender's or the receiver's.
  */
 public final class DatagramAuthenticator
 {
     /** {@link #verify}: the datagram carries no auth header. */
     public static final int UNSIGNED = -1;
-    /** {@link #verify}: its key generation is not in the key file; {@link #sign}: the key has no signing generation now. */
+    /**
+     * {@link #verify}: its key generation is not in the key file; {@link #sign}: the key has no signing generation now.
+     */
     public static final int UNKNOWN_KEY = -2;
     /** {@link #verify}: its MAC does not match. */
     public static final int BAD_MAC = -3;
@@ -65,7 +67,8 @@ public final class DatagramAuthenticator
      * @return a new authenticator, or null if the channel names no key.
      * @throws IllegalArgumentException if it names a key the driver does not hold.
      */
-    public static DatagramAuthenticator of(final KeyRing ring, final String channel, final String keyName, final Clock clock)
+    public static DatagramAuthenticator of(final KeyRing ring, final String channel, final String keyName,
+        final Clock clock)
     {
         if (keyName == null)
         {
@@ -102,7 +105,8 @@ public final class DatagramAuthenticator
         work[AuthHeader.KEY_GENERATION_OFFSET] = (byte)key.generation();
         workView.putShort(6, (short)AuthHeader.TYPE);
         workView.putLong(AuthHeader.TIMESTAMP_OFFSET, clock.epochMillis());
-        hmac.mac(key, work, 0, AuthHeader.MAC_OFFSET, work, AuthHeader.LENGTH, length, work, AuthHeader.MAC_OFFSET, AuthHeader.MAC_LENGTH);
+        hmac.mac(key, work, 0, AuthHeader.MAC_OFFSET, work, AuthHeader.LENGTH, length, work, AuthHeader.MAC_OFFSET,
+            AuthHeader.MAC_LENGTH);
         signed.putBytes(0, work, 0, AuthHeader.LENGTH + length);
         return AuthHeader.LENGTH + length;
     }
@@ -178,13 +182,15 @@ public final class DatagramAuthenticator
     {
         return switch (code)
         {
-            case UNSIGNED -> "a datagram without a signature arrived on an auth=" + keyName + " channel: the peer's channel lacks auth=" +
-                keyName + " (an Aeron peer cannot sign), or it was forged";
-            case UNKNOWN_KEY -> "key " + keyName + " has no generation here that the datagram names or that may sign; " +
-                "check both hosts' key files (" + ring.file() + ")";
-            case BAD_MAC -> "a datagram's MAC does not match under key " + keyName + ": forged, damaged, or signed with another key of " +
-                "the same name and generation";
-            case STALE -> "a signed datagram's time is more than " + ring.replayWindowMillis() + " ms from this host's clock: a " +
+            case UNSIGNED -> "a datagram without a signature arrived on an auth=" + keyName +
+                " channel: the peer's channel lacks auth=" + keyName + " (an Aeron peer cannot sign), or it was forged";
+            case UNKNOWN_KEY -> "key " + keyName +
+                " has no generation here that the datagram names or that may sign; " + "check both hosts' key files (" +
+                ring.file() + ")";
+            case BAD_MAC -> "a datagram's MAC does not match under key " + keyName +
+                ": forged, damaged, or signed with another key of " + "the same name and generation";
+            case STALE -> "a signed datagram's time is more than " + ring.replayWindowMillis() +
+                " ms from this host's clock: a " +
                 "captured datagram sent again, or clocks apart (nanostream.udp.auth.replay.window.ms)";
             default -> "code " + code;
         };
@@ -199,7 +205,8 @@ public final class DatagramAuthenticator
             keySet = now.keySet(keyName);
             if (keySet == null)
             {
-                keySet = new AuthKeys.KeySet(null, new HmacKey[256]); // the name left the file: refuse everything until it is back
+                keySet = new AuthKeys.KeySet(null,
+                    new HmacKey[256]); // the name left the file: refuse everything until it is back
             }
         }
         return keySet;

@@ -32,8 +32,8 @@ final class Hmac
      * @return {@code out}.
      */
     byte[] mac(
-        final HmacKey key, final byte[] first, final int firstOffset, final int firstLength, final byte[] second, final int secondOffset,
-        final int secondLength, final byte[] out, final int outOffset, final int outLength)
+        final HmacKey key, final byte[] first, final int firstOffset, final int firstLength, final byte[] second,
+        final int secondOffset, final int secondLength, final byte[] out, final int outOffset, final int outLength)
     {
         try
         {

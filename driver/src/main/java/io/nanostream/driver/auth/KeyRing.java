@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The driver's key file, read at start and again whenever it changes, so that keys rotate while streams run: add the new
- * generation as {@code accept-only} on every host, then make it the signing one, then remove the old. Senders and
+ * The driver's key file, read at start and again whenever it changes, so that keys rotate while streams run: add the
+ * new generation as {@code accept-only} on every host, then make it the signing one, then remove the old. Senders and
  * receivers read the current {@link AuthKeys} on every datagram (one volatile read); a file that no longer reads keeps
  * the keys it had, and the error is reported. The conductor owns the reloading; any thread reads.
  */
@@ -25,7 +25,8 @@ public final class KeyRing
     private long size;
     private int reloads;
 
-    private KeyRing(final Path file, final long replayWindowMillis, final AuthKeys keys, final FileTime modified, final long size)
+    private KeyRing(final Path file, final long replayWindowMillis, final AuthKeys keys, final FileTime modified,
+        final long size)
     {
         this.file = file;
         this.replayWindowMillis = replayWindowMillis;
@@ -54,7 +55,8 @@ public final class KeyRing
         }
         catch (final IOException ex)
         {
-            throw new IllegalArgumentException("cannot read the key file " + file + " (nanostream.udp.auth.keys): " + ex, ex);
+            throw new IllegalArgumentException("cannot read the key file " + file + " (nanostream.udp.auth.keys): " +
+                ex, ex);
         }
     }
 
@@ -63,10 +65,12 @@ public final class KeyRing
         try
         {
             final Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ))
+            if (permissions.contains(PosixFilePermission.GROUP_READ) ||
+                permissions.contains(PosixFilePermission.OTHERS_READ))
             {
                 LOGGER.log(System.Logger.Level.WARNING, "the key file " + file + " can be read by other users (" +
-                    PosixFilePermissions.toString(permissions) + "); anyone who reads it can sign datagrams: chmod 600 " + file);
+                    PosixFilePermissions.toString(permissions) +
+                    "); anyone who reads it can sign datagrams: chmod 600 " + file);
             }
         }
         catch (final UnsupportedOperationException ex)
@@ -123,14 +127,15 @@ public final class KeyRing
         }
         catch (final IOException | RuntimeException ex)
         {
-            errors.accept(new IllegalStateException("the key file " + file + " changed but cannot be read; the keys read before stay " +
-                "in use: " + ex.getMessage(), ex));
+            errors.accept(new IllegalStateException("the key file " + file +
+                " changed but cannot be read; the keys read before stay " + "in use: " + ex.getMessage(), ex));
             return false;
         }
     }
 
     /**
-     * Checks that a channel's key is here (conductor thread, when a publication or subscription asks for {@code auth=}).
+     * Checks that a channel's key is here (conductor thread, when a publication or
+     * subscription asks for {@code auth=}).
      *
      * @param ring    the ring, or null if the driver has no key file.
      * @param channel the channel, for the message.
@@ -147,8 +152,9 @@ public final class KeyRing
         }
         if (!ring.keys().has(name))
         {
-            throw new IllegalArgumentException("channel " + channel + " asks for auth=" + name + " but the key file " + ring.file() +
-                " has no key of that name (it has " + ring.keys().names() + "); add a line '" + name + " 1 <64 hex digits>'");
+            throw new IllegalArgumentException("channel " + channel + " asks for auth=" + name + " but the key file " +
+                ring.file() + " has no key of that name (it has " + ring.keys().names() + "); add a line '" + name +
+                " 1 <64 hex digits>'");
         }
     }
 }

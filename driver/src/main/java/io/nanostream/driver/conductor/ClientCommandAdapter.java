@@ -21,7 +21,8 @@ final class ClientCommandAdapter
     private final ClientProxy clientProxy;
     private final ErrorRecorder errors;
 
-    ClientCommandAdapter(final MessageRing commands, final ClientCommandHandler handler, final ClientProxy clientProxy, final ErrorRecorder errors)
+    ClientCommandAdapter(final MessageRing commands, final ClientCommandHandler handler, final ClientProxy clientProxy,
+        final ErrorRecorder errors)
     {
         this.commands = commands;
         this.handler = handler;
@@ -41,25 +42,31 @@ final class ClientCommandAdapter
 
     void onCommand(final int type, final AtomicBuffer buffer, final int offset, final int length)
     {
-        final long correlationId = length >= Commands.CORRELATION_ID + Long.BYTES ? buffer.getLong(offset + Commands.CORRELATION_ID) : 0;
+        final long correlationId = length >= Commands.CORRELATION_ID + Long.BYTES ?
+            buffer.getLong(offset + Commands.CORRELATION_ID) : 0;
         try
         {
             if (length < Commands.CLIENT_COMMAND_LENGTH)
             {
-                throw new CommandException(Responses.ERROR_GENERIC, "command of type " + type + " is only " + length + " bytes");
+                throw new CommandException(Responses.ERROR_GENERIC, "command of type " + type + " is only " + length +
+                    " bytes");
             }
             final long clientId = buffer.getLong(offset + Commands.CLIENT_ID);
             handler.onClientKeepalive(clientId); // every command shows its client alive
             switch (type)
             {
-                case Commands.ADD_PUBLICATION, Commands.ADD_EXCLUSIVE_PUBLICATION -> handler.onAddPublication(correlationId, clientId,
-                    streamId(buffer, offset, length), channel(buffer, offset, length), type == Commands.ADD_EXCLUSIVE_PUBLICATION);
-                case Commands.ADD_SUBSCRIPTION -> handler.onAddSubscription(correlationId, clientId, streamId(buffer, offset, length),
-                    channel(buffer, offset, length));
-                case Commands.REMOVE_PUBLICATION -> handler.onRemovePublication(correlationId, clientId, registrationId(buffer, offset, length));
-                case Commands.REMOVE_SUBSCRIPTION -> handler.onRemoveSubscription(correlationId, clientId, registrationId(buffer, offset, length));
-                case Commands.ADD_DESTINATION -> handler.onAddDestination(correlationId, clientId, registrationId(buffer, offset, length),
-                    destination(buffer, offset, length));
+                case Commands.ADD_PUBLICATION,
+                    Commands.ADD_EXCLUSIVE_PUBLICATION -> handler.onAddPublication(correlationId, clientId,
+                    streamId(buffer, offset, length), channel(buffer, offset, length),
+                    type == Commands.ADD_EXCLUSIVE_PUBLICATION);
+                case Commands.ADD_SUBSCRIPTION -> handler.onAddSubscription(correlationId, clientId,
+                    streamId(buffer, offset, length), channel(buffer, offset, length));
+                case Commands.REMOVE_PUBLICATION -> handler.onRemovePublication(correlationId, clientId,
+                    registrationId(buffer, offset, length));
+                case Commands.REMOVE_SUBSCRIPTION -> handler.onRemoveSubscription(correlationId, clientId,
+                    registrationId(buffer, offset, length));
+                case Commands.ADD_DESTINATION -> handler.onAddDestination(correlationId, clientId,
+                    registrationId(buffer, offset, length), destination(buffer, offset, length));
                 case Commands.REMOVE_DESTINATION -> handler.onRemoveDestination(correlationId, clientId,
                     registrationId(buffer, offset, length), destination(buffer, offset, length));
                 case Commands.ADD_RCV_DESTINATION -> handler.onAddReceiveDestination(correlationId, clientId,
@@ -107,7 +114,8 @@ final class ClientCommandAdapter
 
     private static String destination(final AtomicBuffer buffer, final int offset, final int length)
     {
-        require(length >= Commands.DESTINATION_LENGTH + Commands.STRING_LENGTH_PREFIX, "a destination command without a destination", length);
+        require(length >= Commands.DESTINATION_LENGTH + Commands.STRING_LENGTH_PREFIX,
+            "a destination command without a destination", length);
         return Commands.getString(buffer, offset + Commands.DESTINATION_LENGTH, offset + length);
     }
 

@@ -16,13 +16,14 @@ record ClientImageLink(ClientProxy clientProxy, int sessionId, int streamId, Pat
     @Override
     public void unavailable(final SubscriberPosition subscriber)
     {
-        clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), streamId);
+        clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(),
+            streamId);
     }
 
     @Override
     public void available(final SubscriberPosition subscriber, final long joinPosition)
     {
-        clientProxy.onAvailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(), sessionId, streamId,
-            subscriber.position(), joinPosition, logFile);
+        clientProxy.onAvailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(),
+            sessionId, streamId, subscriber.position(), joinPosition, logFile);
     }
 }

@@ -43,8 +43,8 @@ public final class ClientProxy
      * @param logFile               the log.
      */
     public void onPublicationReady(
-        final long correlationId, final int sessionId, final int streamId, final Counter limit, final Counter backPressure,
-        final Path logFile)
+        final long correlationId, final int sessionId, final int streamId, final Counter limit,
+        final Counter backPressure, final Path logFile)
     {
         buffer.putLong(Responses.CORRELATION_ID, correlationId);
         buffer.putLong(Responses.PUBLICATION_REGISTRATION_ID, correlationId);
@@ -52,7 +52,8 @@ public final class ClientProxy
         buffer.putInt(Responses.PUBLICATION_STREAM_ID, streamId);
         buffer.putInt(Responses.PUBLICATION_LIMIT_COUNTER_ID, limit.id());
         buffer.putInt(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID, backPressure.id());
-        final int length = Responses.PUBLICATION_LOG_FILE + Commands.putString(buffer, Responses.PUBLICATION_LOG_FILE, logFile.toString());
+        final int length = Responses.PUBLICATION_LOG_FILE + Commands.putString(buffer, Responses.PUBLICATION_LOG_FILE,
+            logFile.toString());
         responses.transmit(Responses.ON_PUBLICATION_READY, buffer, 0, length);
     }
 
@@ -79,8 +80,8 @@ public final class ClientProxy
      * @param logFile            the image's log.
      */
     public void onAvailableImage(
-        final long imageCorrelationId, final long subscriptionId, final int sessionId, final int streamId, final Counter position,
-        final long joinPosition, final Path logFile)
+        final long imageCorrelationId, final long subscriptionId, final int sessionId, final int streamId,
+        final Counter position, final long joinPosition, final Path logFile)
     {
         buffer.putLong(Responses.CORRELATION_ID, imageCorrelationId);
         buffer.putLong(Responses.IMAGE_SUBSCRIPTION_ID, subscriptionId);
@@ -88,7 +89,8 @@ public final class ClientProxy
         buffer.putInt(Responses.IMAGE_STREAM_ID, streamId);
         buffer.putInt(Responses.IMAGE_POSITION_COUNTER_ID, position.id());
         buffer.putLong(Responses.IMAGE_JOIN_POSITION, joinPosition);
-        final int length = Responses.IMAGE_LOG_FILE + Commands.putString(buffer, Responses.IMAGE_LOG_FILE, logFile.toString());
+        final int length = Responses.IMAGE_LOG_FILE + Commands.putString(buffer, Responses.IMAGE_LOG_FILE,
+            logFile.toString());
         responses.transmit(Responses.ON_AVAILABLE_IMAGE, buffer, 0, length);
     }
 
@@ -131,7 +133,8 @@ public final class ClientProxy
         buffer.putInt(Responses.ERROR_CODE, code);
         final String text = message == null ? "error" : message;
         final int length = Responses.ERROR_MESSAGE +
-            Commands.putString(buffer, Responses.ERROR_MESSAGE, text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) : text);
+            Commands.putString(buffer, Responses.ERROR_MESSAGE, text.length() > MAX_ERROR_TEXT ?
+            text.substring(0, MAX_ERROR_TEXT) : text);
         responses.transmit(Responses.ON_ERROR, buffer, 0, length);
     }
 

@@ -29,7 +29,8 @@ final class ClientRegistry
     /**
      * Creates the registry.
      *
-     * @param newHeartbeatCounter makes a client's counters (heartbeat, slow cycles), by client id; may throw if no counter is free.
+     * @param newHeartbeatCounter makes a client's counters (heartbeat, slow cycles), by client id;
+     * may throw if no counter is free.
      * @param counterCount        how many counters the driver has: an eighth of them, at most, go to clients.
      */
     ClientRegistry(final LongFunction<ClientCounters> newHeartbeatCounter, final int counterCount)

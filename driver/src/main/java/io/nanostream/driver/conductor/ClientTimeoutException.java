@@ -3,9 +3,9 @@ package io.nanostream.driver.conductor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client the driver forgot because it stopped heartbeating, as written to the distinct-error log: one entry per client,
- * with no stack trace (it would only show the conductor's housekeeping), so that many clients timed out over a driver's
- * life take little of the log. Made on the conductor thread.
+ * A client the driver forgot because it stopped heartbeating, as written to the distinct-error log: one entry per
+ * client, with no stack trace (it would only show the conductor's housekeeping), so that many clients timed out over a
+ * driver's life take little of the log. Made on the conductor thread.
  */
 final class ClientTimeoutException extends RuntimeException
 {

@@ -31,10 +31,11 @@ import java.util.function.Supplier;
  * @param nameResolution            how host names are looked up, and how often again.
  */
 public record ConductorSettings(
-    int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow, long clientLivenessNanos,
-    long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos, boolean sparseLogFiles,
-    Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss, int maxRegistrationsPerClient,
-    ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching, KeyRing keyRing, NameResolution nameResolution)
+    int ipcTermLength, int udpTermLength, int mtu, int ipcPublicationWindow, int receiverWindow,
+    long clientLivenessNanos, long publicationUnblockNanos, long publicationLingerNanos, long imageLivenessNanos,
+    boolean sparseLogFiles, Supplier<LossGenerator> sendLoss, Supplier<LossGenerator> receiveLoss,
+    int maxRegistrationsPerClient, ReceiverLimits receiverLimits, LogPlacement logPlacement, SocketBatching udpBatching,
+    KeyRing keyRing, NameResolution nameResolution)
 {
     /**
      * How host names become addresses, and how often a publication's are looked up again.

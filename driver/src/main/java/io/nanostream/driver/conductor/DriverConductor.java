@@ -74,23 +74,27 @@ public final class DriverConductor implements Agent, ClientCommandHandler
      * @param directory the driver's directory; logs go in its publications directory.
      * @param clock     the time source: {@code SystemClock.INSTANCE}, or a manual clock in tests.
      */
-    public DriverConductor(final ConductorSettings settings, final ControlFile control, final Path directory, final Clock clock)
+    public DriverConductor(final ConductorSettings settings, final ControlFile control, final Path directory,
+        final Clock clock)
     {
         this.settings = settings;
         this.clock = new CachedClock(clock);
         this.commands = new MessageRing(control.commandRing());
         this.registrations = new Registrations(settings.maxRegistrationsPerClient());
-        this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(), COUNTER_REUSE_DELAY_MILLIS), this.clock);
+        this.counters = new DriverCounters(new CounterSet(control.countersMetadata(), control.countersValues(),
+            COUNTER_REUSE_DELAY_MILLIS), this.clock);
         this.system = counters.system();
-        this.clients = new ClientRegistry(counters::client, (int)(control.countersValues().capacity() / CountersDescriptor.VALUE_LENGTH));
+        this.clients = new ClientRegistry(counters::client,
+            (int)(control.countersValues().capacity() / CountersDescriptor.VALUE_LENGTH));
         this.errors = new ErrorRecorder(new DistinctErrorLog(control.errorLog(), clock::epochMillis), system.errors());
         this.clientProxy = new ClientProxy(new BroadcastTransmitter(control.broadcast()));
         this.commandAdapter = new ClientCommandAdapter(commands, this, clientProxy, errors);
-        final LogFactory logs = new LogFactory(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY), settings.logPlacement(), settings.sparseLogFiles(),
-            () -> commands.consumerHeartbeat(clock.epochMillis()), errors); // the source clock: time passes while a log is written
+        final LogFactory logs = new LogFactory(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY),
+            settings.logPlacement(), settings.sparseLogFiles(), () -> commands.consumerHeartbeat(clock.epochMillis()),
+            errors); // the source clock: time passes while a log is written
         final SessionIds sessionIds = new SessionIds();
-        final ConductorServices services = new ConductorServices(settings, logs, counters, clientProxy, errors, sessionIds,
-            commands::nextCorrelationId, this.clock);
+        final ConductorServices services = new ConductorServices(settings, logs, counters, clientProxy, errors,
+            sessionIds, commands::nextCorrelationId, this.clock);
         this.ipc = new IpcPublications(services);
         this.network = new NetworkConductor(services, directory, clock, clock);
         commands.consumerHeartbeat(this.clock.epochMillis());
@@ -213,7 +217,8 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         }
         else
         {
-            work += clients.timeOut(nowNanos, clock.epochMillis(), settings.clientLivenessNanos(), (clientId, silentNanos) ->
+            work += clients.timeOut(nowNanos, clock.epochMillis(), settings.clientLivenessNanos(),
+                (clientId, silentNanos) ->
             {
                 system.clientsTimedOut().add(1);
                 errors.record(new ClientTimeoutException(clientId, silentNanos, settings.clientLivenessNanos()));
@@ -277,7 +282,8 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     }
 
     @Override
-    public void onAddPublication(final long correlationId, final long clientId, final int streamId, final String channel, final boolean exclusive)
+    public void onAddPublication(final long correlationId, final long clientId, final int streamId,
+        final String channel, final boolean exclusive)
     {
         registrations.checkAdd(correlationId, clientId);
         final ChannelUri uri = ChannelUri.parse(channel);
@@ -293,7 +299,8 @@ public final class DriverConductor implements Agent, ClientCommandHandler
     }
 
     @Override
-    public void onAddSubscription(final long correlationId, final long clientId, final int streamId, final String channel)
+    public void onAddSubscription(final long correlationId, final long clientId, final int streamId,
+        final String channel)
     {
         registrations.checkAdd(correlationId, clientId);
         final ChannelUri uri = ChannelUri.parse(channel);
@@ -314,8 +321,8 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         registrations.checkOwner(registrationId, clientId, "publication");
         if (!ipc.removePublication(registrationId) && !network.removePublication(registrationId))
         {
-            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no publication with registration id " +
-                registrationId);
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId +
+                " has no publication with registration id " + registrationId);
         }
         registrations.remove(registrationId);
         clientProxy.onOperationSuccess(correlationId);
@@ -327,50 +334,59 @@ public final class DriverConductor implements Agent, ClientCommandHandler
         registrations.checkOwner(registrationId, clientId, "subscription");
         if (!ipc.removeSubscription(registrationId) && !network.removeSubscription(registrationId))
         {
-            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no subscription with registration id " +
-                registrationId);
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId +
+                " has no subscription with registration id " + registrationId);
         }
         registrations.remove(registrationId);
         clientProxy.onOperationSuccess(correlationId);
     }
 
     @Override
-    public void onAddDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    public void onAddDestination(final long correlationId, final long clientId, final long registrationId,
+        final String destination)
     {
-        onDestination(correlationId, clientId, registrationId, "publication", () -> network.addDestination(registrationId,
-            ChannelUri.parse(destination)));
+        onDestination(correlationId, clientId, registrationId, "publication",
+            () -> network.addDestination(registrationId, ChannelUri.parse(destination)));
     }
 
     @Override
-    public void onRemoveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    public void onRemoveDestination(final long correlationId, final long clientId, final long registrationId,
+        final String destination)
     {
-        onDestination(correlationId, clientId, registrationId, "publication", () -> network.removeDestination(registrationId,
-            ChannelUri.parse(destination)));
+        onDestination(correlationId, clientId, registrationId, "publication",
+            () -> network.removeDestination(registrationId, ChannelUri.parse(destination)));
     }
 
     @Override
-    public void onAddReceiveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    public void onAddReceiveDestination(final long correlationId, final long clientId, final long registrationId,
+        final String destination)
     {
-        onDestination(correlationId, clientId, registrationId, "subscription", () -> network.addReceiveDestination(registrationId,
-            ChannelUri.parse(destination)));
+        onDestination(correlationId, clientId, registrationId, "subscription",
+            () -> network.addReceiveDestination(registrationId, ChannelUri.parse(destination)));
     }
 
     @Override
-    public void onRemoveReceiveDestination(final long correlationId, final long clientId, final long registrationId, final String destination)
+    public void onRemoveReceiveDestination(final long correlationId, final long clientId, final long registrationId,
+        final String destination)
     {
-        onDestination(correlationId, clientId, registrationId, "subscription", () -> network.removeReceiveDestination(registrationId,
-            ChannelUri.parse(destination)));
+        onDestination(correlationId, clientId, registrationId, "subscription",
+            () -> network.removeReceiveDestination(registrationId, ChannelUri.parse(destination)));
     }
 
-    /** Checks the client owns the registration, applies a destination change, and answers; false from it means not a UDP one. */
+    /**
+     * Checks the client owns the registration, applies a destination change, and answers;
+     * false from it means not a UDP one.
+     */
     private void onDestination(
-        final long correlationId, final long clientId, final long registrationId, final String kind, final BooleanSupplier change)
+        final long correlationId, final long clientId, final long registrationId, final String kind,
+        final BooleanSupplier change)
     {
         registrations.checkOwner(registrationId, clientId, kind);
         if (!change.getAsBoolean())
         {
-            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no UDP " + kind + " with registration id " +
-                registrationId + "; destinations are for nano:udp?control-mode=manual " + kind + "s");
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no UDP " + kind +
+                " with registration id " + registrationId + "; destinations are for nano:udp?control-mode=manual " +
+                kind + "s");
         }
         clientProxy.onOperationSuccess(correlationId);
     }

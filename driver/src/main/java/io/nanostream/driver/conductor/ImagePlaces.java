@@ -39,7 +39,8 @@ final class ImagePlaces
     private ReceiveChannelEndpoint promisedEndpoint;
     private long promisedUntilNanos;
 
-    ImagePlaces(final ReceiverLimits limits, final TransportCounters transport, final ErrorRecorder errors, final Clock receiverClock)
+    ImagePlaces(final ReceiverLimits limits, final TransportCounters transport, final ErrorRecorder errors,
+        final Clock receiverClock)
     {
         this.limits = limits;
         this.transport = transport;
@@ -58,7 +59,8 @@ final class ImagePlaces
     {
         if (request.termLength() > limits.maxTermLength())
         {
-            return refuse(transport.setupsOverTermLengthCap, "an image with term length " + request.termLength() + " is over the cap");
+            return refuse(transport.setupsOverTermLengthCap, "an image with term length " + request.termLength() +
+                " is over the cap");
         }
         final long nowNanos = receiverClock.nanoTime();
         final long key = ((long)request.sessionId() << 32) | (request.streamId() & 0xFFFF_FFFFL);
@@ -83,7 +85,8 @@ final class ImagePlaces
         if (onEndpoint >= limits.maxImagesPerEndpoint())
         {
             full = transport.imagesOverEndpointCap;
-            problem = request.endpoint().channel.canonical() + " holds its most images, " + limits.maxImagesPerEndpoint() +
+            problem = request.endpoint().channel.canonical() + " holds its most images, " +
+                limits.maxImagesPerEndpoint() +
                 " (nanostream.udp.max.images.per.endpoint); new sessions on it are refused until images go";
         }
         else if (fromSource >= limits.maxImagesPerSource())
@@ -95,8 +98,8 @@ final class ImagePlaces
         else if (images.size() >= limits.maxImages())
         {
             full = transport.imagesOverDriverCap;
-            problem = "the driver holds its most images, " + limits.maxImages() + " (nanostream.udp.max.images); new sessions are " +
-                "refused until images go";
+            problem = "the driver holds its most images, " + limits.maxImages() +
+                " (nanostream.udp.max.images); new sessions are " + "refused until images go";
         }
         else if (logBytes > limits.maxImageLogBytes())
         {
@@ -119,12 +122,12 @@ final class ImagePlaces
     }
 
     /**
-     * Closes the image idle longest past the idle timeout whose source holds more images than the asking one would, on the
-     * asking endpoint if that is the cap; false if none may go, or one is closing already (room is on its way).
+     * Closes the image idle longest past the idle timeout whose source holds more images than the asking one would, on
+     * the asking endpoint if that is the cap; false if none may go, or one is closing already (room is on its way).
      */
     private boolean giveWay(
-        final ConductorCommand.CreateImage request, final boolean sameEndpoint, final int fromSource, final List<PublicationImage> images,
-        final long nowNanos)
+        final ConductorCommand.CreateImage request, final boolean sameEndpoint, final int fromSource,
+        final List<PublicationImage> images, final long nowNanos)
     {
         PublicationImage idlest = null;
         long longest = limits.imageIdleNanos();
@@ -152,9 +155,11 @@ final class ImagePlaces
         idlest.giveWay();
         if (transport.imagesClosedIdle.add(1) == 0)
         {
-            errors.record(new IllegalStateException("an image of session " + idlest.sessionId + " from " + idlest.controlAddress +
-                " carried no data for " + longest / 1_000_000 + " ms (nanostream.udp.image.idle.timeout.ms) and was closed to make " +
-                "room at a full cap for session " + request.sessionId() + " from " + request.source() + " (reported once)"));
+            errors.record(new IllegalStateException("an image of session " + idlest.sessionId + " from " +
+                idlest.controlAddress + " carried no data for " + longest / 1_000_000 +
+                " ms (nanostream.udp.image.idle.timeout.ms) and was closed to make " +
+                "room at a full cap for session " + request.sessionId() + " from " + request.source() +
+                " (reported once)"));
         }
         return true;
     }

@@ -50,8 +50,8 @@ final class IpcPublication
     private boolean connected;
 
     IpcPublication(
-        final long registrationId, final int sessionId, final int streamId, final boolean exclusive, final LogBuffers log,
-        final int window, final PublicationCounters counters, final long lingerNanos)
+        final long registrationId, final int sessionId, final int streamId, final boolean exclusive,
+        final LogBuffers log, final int window, final PublicationCounters counters, final long lingerNanos)
     {
         this.lingerNanos = lingerNanos;
         this.registrationId = registrationId;
@@ -60,7 +60,8 @@ final class IpcPublication
         this.exclusive = exclusive;
         this.log = log;
         final long start = log.producerPosition(); // 0, or where the channel placed the log's start
-        this.cleaner = new LogCleaner(log, start - (start & (log.termLength() - 1))); // zero up to here: the file is new
+        this.cleaner = new LogCleaner(log,
+        start - (start & (log.termLength() - 1))); // zero up to here: the file is new
         this.logFile = log.path();
         this.termLength = log.termLength();
         this.window = window;
@@ -88,7 +89,8 @@ final class IpcPublication
                 minimum = Math.min(minimum, subscriber.position().get());
             }
         }
-        return minimum == Long.MAX_VALUE ? producerPosition() : minimum; // every subscriber rests: none holds publishers back
+        return minimum == Long.MAX_VALUE ?
+            producerPosition() : minimum; // every subscriber rests: none holds publishers back
     }
 
     /**
@@ -144,7 +146,8 @@ final class IpcPublication
         if (connected != this.connected)
         {
             this.connected = connected;
-            log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, connected ? 1 : 0); // release: after the limit above
+            log.metadata().putIntRelease(LogLayout.IS_CONNECTED_OFFSET, connected ?
+                1 : 0); // release: after the limit above
         }
     }
 
@@ -158,10 +161,14 @@ final class IpcPublication
     void startDraining()
     {
         state = State.DRAINING;
-        log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, producerPosition()); // release: frames before it are final
+        log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET,
+            producerPosition()); // release: frames before it are final
     }
 
-    /** Moves a draining publication on once its subscribers read to the end, and a lingering one once it waited its linger. */
+    /**
+     * Moves a draining publication on once its subscribers read to the end, and a lingering
+     * one once it waited its linger.
+     */
     boolean advanceDrain(final long nowNanos)
     {
         if (state == State.DRAINING && consumerPosition() >= log.endOfStreamPosition())
@@ -200,6 +207,7 @@ final class IpcPublication
     @Override
     public String toString()
     {
-        return "IpcPublication{" + registrationId + ", stream " + streamId + ", session " + sessionId + ", " + state + "}";
+        return "IpcPublication{" + registrationId + ", stream " + streamId + ", session " + sessionId + ", " + state +
+            "}";
     }
 }

@@ -46,15 +46,17 @@ final class IpcPublications
         this.clock = services.clock();
     }
 
-    void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
+    void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri,
+        final boolean exclusive)
     {
         final int termLength = uri.termLength(settings.ipcTermLength());
         final int mtu = uri.mtu(settings.mtu());
         IpcPublication publication = exclusive ? null : sharedPublication(streamId);
         if (publication != null && (publication.termLength != termLength || publication.log.mtu() != mtu))
         {
-            throw new CommandException(Responses.ERROR_CLASH, "stream " + streamId + " is already published with term-length " +
-                publication.termLength + " and mtu " + publication.log.mtu() + "; ask for the same, or use another stream");
+            throw new CommandException(Responses.ERROR_CLASH, "stream " + streamId +
+                " is already published with term-length " + publication.termLength + " and mtu " +
+                publication.log.mtu() + "; ask for the same, or use another stream");
         }
         if (publication == null)
         {
@@ -79,8 +81,8 @@ final class IpcPublications
     }
 
     private IpcPublication newPublication(
-        final long registrationId, final long clientId, final int streamId, final ChannelUri uri, final int termLength, final int mtu,
-        final boolean exclusive)
+        final long registrationId, final long clientId, final int streamId, final ChannelUri uri, final int termLength,
+        final int mtu, final boolean exclusive)
     {
         final int initialTermId = LogStart.initialTermId(uri, exclusive, termLength);
         final int sessionId = sessionIds.next();
@@ -88,8 +90,8 @@ final class IpcPublications
         final IpcPublication publication = logs.create(registrationId + ".logbuffer", termLength, mtu, initialTermId,
             sessionId, streamId, registrationId, uri.flag(ChannelUri.SPARSE, settings.sparseLogFiles()),
             log -> new IpcPublication(registrationId, sessionId, streamId, exclusive, LogStart.place(log, uri), window,
-                counters.publication(registrationId, sessionId, streamId, clientId, ChannelParameters.label("nano:ipc", uri)),
-                uri.nanos(ChannelUri.LINGER, settings.publicationLingerNanos())));
+                counters.publication(registrationId, sessionId, streamId, clientId, ChannelParameters.label("nano:ipc",
+                uri)), uri.nanos(ChannelUri.LINGER, settings.publicationLingerNanos())));
         publications.add(publication);
         for (final SubscriptionLink subscription : subscriptions.values())
         {
@@ -118,8 +120,9 @@ final class IpcPublications
     private void link(final IpcPublication publication, final SubscriptionLink subscription)
     {
         final long joinPosition = publication.producerPosition();
-        final Counter position = counters.subscriberPosition(subscription.registrationId(), publication.sessionId, publication.streamId,
-            subscription.clientId(), ChannelParameters.label("nano:ipc", ChannelUri.parse(subscription.channel())), joinPosition);
+        final Counter position = counters.subscriberPosition(subscription.registrationId(), publication.sessionId,
+            publication.streamId, subscription.clientId(), ChannelParameters.label("nano:ipc",
+            ChannelUri.parse(subscription.channel())), joinPosition);
         final long imageCorrelationId = correlationIds.getAsLong();
         final Untethered untethered;
         try
@@ -138,15 +141,15 @@ final class IpcPublications
         }
         publication.subscribers.add(new SubscriberPosition(position, subscription.registrationId(), imageCorrelationId,
             subscription.clientId(), untethered));
-        clientProxy.onAvailableImage(imageCorrelationId, subscription.registrationId(), publication.sessionId, publication.streamId,
-            position, joinPosition, publication.logFile);
+        clientProxy.onAvailableImage(imageCorrelationId, subscription.registrationId(), publication.sessionId,
+            publication.streamId, position, joinPosition, publication.logFile);
     }
 
     private Untethered untethered(final ChannelUri channel, final SubscriptionLink subscription, final int sessionId)
     {
         final Untethered untethered = Untethered.of(channel, clock.nanoTime());
-        return untethered == null ? null : untethered.showIn(counters.untethered(subscription.registrationId(), sessionId,
-            subscription.streamId(), subscription.clientId(), "nano:ipc"));
+        return untethered == null ? null : untethered.showIn(counters.untethered(subscription.registrationId(),
+            sessionId, subscription.streamId(), subscription.clientId(), "nano:ipc"));
     }
 
     /** Removes a client's link to a publication; false if the registration is not an IPC publication. */
@@ -229,8 +232,8 @@ final class IpcPublications
         for (int i = 0, n = publications.size(); i < n; i++)
         {
             final IpcPublication publication = publications.get(i);
-            if (publication.untetheredLink != null && Untethered.updateAll(publication.subscribers, publication.producerPosition(),
-                publication.window(), nowNanos, clock, publication.untetheredLink))
+            if (publication.untetheredLink != null && Untethered.updateAll(publication.subscribers,
+                publication.producerPosition(), publication.window(), nowNanos, clock, publication.untetheredLink))
             {
                 work++;
             }
@@ -252,8 +255,8 @@ final class IpcPublications
                 final long nowMillis = clock.epochMillis();
                 for (final SubscriberPosition subscriber : publication.subscribers)
                 {
-                    clientProxy.onUnavailableImage(subscriber.imageCorrelationId(), subscriber.subscriptionRegistrationId(),
-                        publication.streamId);
+                    clientProxy.onUnavailableImage(subscriber.imageCorrelationId(),
+                        subscriber.subscriptionRegistrationId(), publication.streamId);
                     subscriber.free(nowMillis);
                 }
                 publication.counters.free(nowMillis);

@@ -60,15 +60,15 @@ final class LogFactory
      * @return what {@code rest} made.
      */
     <T> T create(
-        final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId,
-        final long correlationId, final Function<LogBuffers, T> rest)
+        final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId,
+        final int streamId, final long correlationId, final Function<LogBuffers, T> rest)
     {
         return create(fileName, termLength, mtu, initialTermId, sessionId, streamId, correlationId, sparse, rest);
     }
 
     /**
-     * Creates a log as {@link #create(String, int, int, int, int, int, long, Function)} does, sparse or written through as
-     * its channel asks ({@code sparse=}).
+     * Creates a log as {@link #create(String, int, int, int, int, int, long, Function)} does, sparse or written through
+     * as its channel asks ({@code sparse=}).
      *
      * @param fileName      the file's name.
      * @param termLength    the term length.
@@ -83,26 +83,29 @@ final class LogFactory
      * @return what {@code rest} made.
      */
     <T> T create(
-        final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId, final int streamId,
-        final long correlationId, final boolean sparse, final Function<LogBuffers, T> rest)
+        final String fileName, final int termLength, final int mtu, final int initialTermId, final int sessionId,
+        final int streamId, final long correlationId, final boolean sparse, final Function<LogBuffers, T> rest)
     {
         final boolean huge = placement.hugeFor(termLength);
-        // hugetlbfs cannot hold a log whose terms are shorter than a huge page: those stay in the publications directory
-        final Path directory = placement.directory() == null || placement.hugetlbfs() && !huge ? publications : placement.directory();
+        // hugetlbfs cannot hold a log whose terms are shorter than a huge page: those
+        // stay in the publications directory
+        final Path directory = placement.directory() == null || placement.hugetlbfs() && !huge ?
+            publications : placement.directory();
         final Path file = directory.resolve(fileName);
         final LogBuffers log;
         if (huge)
         {
             final int pageSize = placement.hugePageSize();
-            final MappedFile mapping = MappedFile.createTouched(file, LogLayout.logLength(termLength, pageSize), pageSize,
-                segment ->
+            final MappedFile mapping = MappedFile.createTouched(file, LogLayout.logLength(termLength, pageSize),
+                pageSize, segment ->
                 {
                     bind(segment, file);
                     advise(segment, file);
                 }, heartbeat);
             try
             {
-                log = LogBuffers.create(mapping, termLength, pageSize, mtu, initialTermId, sessionId, streamId, correlationId);
+                log = LogBuffers.create(mapping, termLength, pageSize, mtu, initialTermId, sessionId, streamId,
+                    correlationId);
             }
             catch (final RuntimeException ex)
             {
@@ -113,8 +116,8 @@ final class LogFactory
         }
         else
         {
-            log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, initialTermId, sessionId, streamId, correlationId,
-                !sparse, heartbeat);
+            log = LogBuffers.create(file, termLength, LogLayout.PAGE_SIZE, mtu, initialTermId, sessionId, streamId,
+                correlationId, !sparse, heartbeat);
             bind(log.memory(), file);
             advise(log.memory(), file);
         }

@@ -34,13 +34,15 @@ final class LogStart
         }
         if (!exclusive)
         {
-            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "'" + uri + "': init-term-id, term-id and term-offset place the " +
+            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "'" + uri +
+                "': init-term-id, term-id and term-offset place the " +
                 "log of an exclusive publication, and a shared one's log is everyone's; use addExclusivePublication, or drop them");
         }
         if (uri.termOffset() > termLength)
         {
-            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "'" + uri + "': term-offset " + uri.termOffset() +
-                " is beyond the term length " + termLength + "; give term-length too, or a smaller offset");
+            throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "'" + uri + "': term-offset " +
+                uri.termOffset() + " is beyond the term length " + termLength +
+                "; give term-length too, or a smaller offset");
         }
         return uri.initialTermId();
     }

@@ -58,15 +58,17 @@ final class NetworkConductor implements AutoCloseable
     private final TransportCounters transport;
     private long nextKeyCheckNanos;
 
-    NetworkConductor(final ConductorServices services, final Path driverDirectory, final Clock senderClock, final Clock receiverClock)
+    NetworkConductor(final ConductorServices services, final Path driverDirectory, final Clock senderClock,
+        final Clock receiverClock)
     {
         this.errors = services.errors();
         this.settings = services.settings();
         this.resolver = new HostResolver(settings.nameResolution().lookup());
-        this.reResolutions = new ReResolutions(resolver, services.clock(), settings.nameResolution().intervalNanos(), senderCommands,
-            services.counters().transport());
+        this.reResolutions = new ReResolutions(resolver, services.clock(), settings.nameResolution().intervalNanos(),
+            senderCommands, services.counters().transport());
         this.transport = services.counters().transport();
-        this.sender = new Sender(senderCommands, new TransportAgentServices(conductorCommands, senderClock, transport, errors::record));
+        this.sender = new Sender(senderCommands, new TransportAgentServices(conductorCommands, senderClock, transport,
+            errors::record));
         this.receiver = new Receiver(receiverCommands,
             new TransportAgentServices(conductorCommands, receiverClock, transport, errors::record));
         this.lossReportFile = MappedFile.create(driverDirectory.resolve(LossReport.FILE_NAME), LossReport.FILE_LENGTH);
@@ -85,9 +87,11 @@ final class NetworkConductor implements AutoCloseable
         return receiver;
     }
 
-    void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final boolean exclusive)
+    void addPublication(final long correlationId, final long clientId, final int streamId, final ChannelUri uri,
+        final boolean exclusive)
     {
-        reResolutions.watch(publications.add(correlationId, clientId, streamId, uri, UdpChannel.of(uri, resolver), exclusive), uri);
+        reResolutions.watch(publications.add(correlationId, clientId, streamId, uri, UdpChannel.of(uri, resolver),
+            exclusive), uri);
     }
 
     void addSubscription(final long correlationId, final long clientId, final int streamId, final ChannelUri uri)
@@ -110,16 +114,23 @@ final class NetworkConductor implements AutoCloseable
         }
     }
 
-    /** Adds a manual multi-destination-cast publication's destination; false if the registration is not a UDP publication. */
+    /**
+     * Adds a manual multi-destination-cast publication's destination; false if the
+     * registration is not a UDP publication.
+     */
     boolean addDestination(final long registrationId, final ChannelUri destination)
     {
         return publications.addDestination(registrationId, destination, UdpChannel.destination(destination, resolver));
     }
 
-    /** Removes a manual multi-destination-cast publication's destination; false if the registration is not a UDP publication. */
+    /**
+     * Removes a manual multi-destination-cast publication's destination; false if the
+     * registration is not a UDP publication.
+     */
     boolean removeDestination(final long registrationId, final ChannelUri destination)
     {
-        return publications.removeDestination(registrationId, destination, UdpChannel.destination(destination, resolver));
+        return publications.removeDestination(registrationId, destination, UdpChannel.destination(destination,
+            resolver));
     }
 
     /** Adds a destination to a subscription with several; false if the registration is not a UDP subscription. */

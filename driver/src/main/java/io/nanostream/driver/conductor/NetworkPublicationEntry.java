@@ -51,8 +51,8 @@ final class NetworkPublicationEntry
     private long unblockCount;
 
     NetworkPublicationEntry(
-        final NetworkPublication publication, final boolean exclusive, final PublicationCounters counters, final SenderCounters senderCounters,
-        final int window, final long lingerNanos)
+        final NetworkPublication publication, final boolean exclusive, final PublicationCounters counters,
+        final SenderCounters senderCounters, final int window, final long lingerNanos)
     {
         this.lingerNanos = lingerNanos;
         this.publication = publication;
@@ -62,7 +62,8 @@ final class NetworkPublicationEntry
         this.counters = counters;
         this.senderCounters = senderCounters;
         final long start = publication.log.producerPosition(); // 0, or where the channel placed the log's start
-        this.cleaner = new LogCleaner(publication.log, start - (start & (termLength - 1))); // zero up to here: the file is new
+        this.cleaner = new LogCleaner(publication.log,
+        start - (start & (termLength - 1))); // zero up to here: the file is new
     }
 
     int streamId()
@@ -104,7 +105,8 @@ final class NetworkPublicationEntry
         {
             if (spy.holdsBack())
             {
-                senderPosition = Math.min(senderPosition, spy.position().get()); // a spy is not overrun or cleaned under
+                senderPosition = Math.min(senderPosition,
+                    spy.position().get()); // a spy is not overrun or cleaned under
             }
         }
         final long proposedLimit = senderPosition + window;
@@ -114,7 +116,8 @@ final class NetworkPublicationEntry
         }
         int work = 0;
         work += cleaner.cleanTo(senderPosition - termLength, sent - termLength);
-        final long limit = Math.min(senderPosition, cleaner.cleanPosition() + termLength) + window; // never past what is clean
+        final long limit = Math.min(senderPosition, cleaner.cleanPosition() + termLength) +
+            window; // never past what is clean
         counters.limit().set(limit); // release (in set): cleaned terms are zero before publishers go on
         tripLimit = limit + window / 8;
         return work + 1;
@@ -122,9 +125,11 @@ final class NetworkPublicationEntry
 
     /**
      * The sender stops at a frame that is not complete. If it stays there past the unblock timeout while publishers
-     * have claimed beyond it, the frame's publisher died mid-claim: pad over it (as for IPC), so the stream, and draining, go on.
+     * have claimed beyond it, the frame's publisher died mid-claim: pad over it (as for IPC), so
+     * the stream, and draining, go on.
      */
-    private void unblockIfStuck(final long senderPosition, final long producerPosition, final long nowNanos, final long timeoutNanos)
+    private void unblockIfStuck(final long senderPosition, final long producerPosition, final long nowNanos,
+        final long timeoutNanos)
     {
         if (senderPosition != lastSenderPosition)
         {
@@ -162,7 +167,8 @@ final class NetworkPublicationEntry
     void startDraining()
     {
         state = State.DRAINING;
-        publication.log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, producerPosition()); // release: frames before it are final
+        publication.log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET,
+            producerPosition()); // release: frames before it are final
     }
 
     /** True once the publication has drained and lingered: the sender may drop it. */

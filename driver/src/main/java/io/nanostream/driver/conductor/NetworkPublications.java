@@ -56,7 +56,8 @@ final class NetworkPublications
     }
 
     NetworkPublications(
-        final ConductorServices services, final CommandQueue<SenderCommand> sender, final CommandQueue<ConductorCommand> conductor)
+        final ConductorServices services, final CommandQueue<SenderCommand> sender,
+        final CommandQueue<ConductorCommand> conductor)
     {
         this.conductor = conductor;
         this.settings = services.settings();
@@ -72,16 +73,17 @@ final class NetworkPublications
 
     /** Adds a client's link to a UDP publication, new or shared; returns the publication. */
     NetworkPublication add(
-        final long correlationId, final long clientId, final int streamId, final ChannelUri uri, final UdpChannel channel,
-        final boolean exclusive)
+        final long correlationId, final long clientId, final int streamId, final ChannelUri uri,
+        final UdpChannel channel, final boolean exclusive)
     {
         final int termLength = uri.termLength(settings.udpTermLength());
         final int mtu = uri.mtu(settings.mtu());
         NetworkPublicationEntry entry = exclusive ? null : shared(streamId, channel);
         if (entry != null && (entry.termLength != termLength || entry.publication.log.mtu() != mtu))
         {
-            throw new CommandException(Responses.ERROR_CLASH, "stream " + streamId + " on " + uri + " is already published with term-length " +
-                entry.termLength + " and mtu " + entry.publication.log.mtu() + "; ask for the same, or use another stream");
+            throw new CommandException(Responses.ERROR_CLASH, "stream " + streamId + " on " + uri +
+                " is already published with term-length " + entry.termLength + " and mtu " +
+                entry.publication.log.mtu() + "; ask for the same, or use another stream");
         }
         if (entry == null)
         {
@@ -109,14 +111,14 @@ final class NetworkPublications
     }
 
     private NetworkPublicationEntry newPublication(
-        final long registrationId, final long clientId, final int streamId, final ChannelUri uri, final UdpChannel channel,
-        final int termLength, final int mtu, final boolean exclusive)
+        final long registrationId, final long clientId, final int streamId, final ChannelUri uri,
+        final UdpChannel channel, final int termLength, final int mtu, final boolean exclusive)
     {
         final int initialTermId = LogStart.initialTermId(uri, exclusive, termLength);
         final int sessionId = sessionId(uri);
         final FlowControl flowControl = FlowControl.parse(uri.get("fc"));
-        final DatagramAuthenticator authenticator = DatagramAuthenticator.of(settings.keyRing(), uri.toString(), channel.checks().authKey(),
-            SystemClock.INSTANCE);
+        final DatagramAuthenticator authenticator = DatagramAuthenticator.of(settings.keyRing(), uri.toString(),
+            channel.checks().authKey(), SystemClock.INSTANCE);
         final int window = ChannelParameters.window(uri, termLength, termLength / 2);
         final long lingerNanos = uri.nanos(ChannelUri.LINGER, settings.publicationLingerNanos());
         final String label = ChannelParameters.label(channel.canonical(), uri);
@@ -124,14 +126,16 @@ final class NetworkPublications
             sessionId, streamId, registrationId, uri.flag(ChannelUri.SPARSE, settings.sparseLogFiles()), created ->
             {
                 final LogBuffers log = LogStart.place(created, uri);
-                final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId, streamId, clientId, label);
+                final PublicationCounters publicationCounters = counters.publication(registrationId, sessionId,
+                    streamId, clientId, label);
                 SenderCounters senderCounters = null;
                 try
                 {
                     senderCounters = counters.sender(registrationId, sessionId, streamId, clientId, label);
-                    final NetworkPublication publication = new NetworkPublication(registrationId, log, channel, settings.sendLoss().get(),
-                        settings.receiveLoss().get(), counters.transport(), senderCounters, settings.imageLivenessNanos(), flowControl,
-                        settings.udpBatching(), authenticator, conductor, errors::record);
+                    final NetworkPublication publication = new NetworkPublication(registrationId, log, channel,
+                        settings.sendLoss().get(), settings.receiveLoss().get(), counters.transport(), senderCounters,
+                        settings.imageLivenessNanos(), flowControl, settings.udpBatching(), authenticator, conductor,
+                        errors::record);
                     if (!uri.flag(ChannelUri.END_OF_STREAM, true))
                     {
                         publication.withoutEndOfStream();
@@ -141,7 +145,8 @@ final class NetworkPublications
                     {
                         publication.spiesSimulateConnection();
                     }
-                    return new NetworkPublicationEntry(publication, exclusive, publicationCounters, senderCounters, window, lingerNanos);
+                    return new NetworkPublicationEntry(publication, exclusive, publicationCounters, senderCounters,
+                        window, lingerNanos);
                 }
                 catch (final RuntimeException ex)
                 {
@@ -171,7 +176,8 @@ final class NetworkPublications
         }
         catch (final NumberFormatException ex)
         {
-            throw new IllegalArgumentException("channel " + uri + ": session-id=" + text + " is not a 32-bit integer", ex);
+            throw new IllegalArgumentException("channel " + uri + ": session-id=" + text + " is not a 32-bit integer",
+                ex);
         }
     }
 
@@ -198,7 +204,8 @@ final class NetworkPublications
      * @param destination    the destination's channel.
      * @param address        its address, resolved.
      * @return false if the registration is not a UDP publication.
-     * @throws CommandException if the publication is not {@code control-mode=manual}, has the destination, or has its most.
+     * @throws CommandException if the publication is not {@code control-mode=manual}, has
+     * the destination, or has its most.
      */
     boolean addDestination(final long registrationId, final ChannelUri destination, final InetSocketAddress address)
     {
@@ -210,19 +217,21 @@ final class NetworkPublications
         checkManual(entry, destination);
         if (entry.manualDestinations.containsKey(address))
         {
-            throw new CommandException(Responses.ERROR_CLASH, "publication " + registrationId + " already sends to " + address +
-                " (added as " + entry.manualDestinations.get(address) + ")");
+            throw new CommandException(Responses.ERROR_CLASH, "publication " + registrationId + " already sends to " +
+                address + " (added as " + entry.manualDestinations.get(address) + ")");
         }
         if (entry.manualDestinations.size() >= Destinations.MAX_DESTINATIONS)
         {
-            throw new CommandException(Responses.ERROR_GENERIC, "publication " + registrationId + " has its most destinations, " +
-                Destinations.MAX_DESTINATIONS + "; remove one first, or use another publication");
+            throw new CommandException(Responses.ERROR_GENERIC, "publication " + registrationId +
+                " has its most destinations, " + Destinations.MAX_DESTINATIONS +
+                "; remove one first, or use another publication");
         }
         if (address.getAddress().getClass() != entry.publication.channel.endpoint().getAddress().getClass())
         {
             throw new CommandException(Responses.ERROR_INVALID_CHANNEL, "destination " + destination + " is " +
-                (address.getAddress() instanceof java.net.Inet6Address ? "IPv6" : "IPv4") + ", but publication " + registrationId +
-                " sends from " + entry.publication.channel.endpoint() + "; give control= an address of the same family");
+                (address.getAddress() instanceof java.net.Inet6Address ? "IPv6" : "IPv4") + ", but publication " +
+                registrationId + " sends from " + entry.publication.channel.endpoint() +
+                "; give control= an address of the same family");
         }
         entry.manualDestinations.put(address, destination.toString());
         sender.offer(new SenderCommand.AddDestination(entry.publication, address));
@@ -248,8 +257,8 @@ final class NetworkPublications
         checkManual(entry, destination);
         if (entry.manualDestinations.remove(address) == null)
         {
-            throw new CommandException(Responses.ERROR_UNKNOWN, "publication " + registrationId + " has no destination " + destination +
-                "; it has " + entry.manualDestinations.values());
+            throw new CommandException(Responses.ERROR_UNKNOWN, "publication " + registrationId +
+                " has no destination " + destination + "; it has " + entry.manualDestinations.values());
         }
         sender.offer(new SenderCommand.RemoveDestination(entry.publication, address));
         return true;
@@ -259,10 +268,12 @@ final class NetworkPublications
     {
         if (entry.publication.channel.controlMode() != UdpChannel.ControlMode.MANUAL)
         {
-            throw new CommandException(Responses.ERROR_GENERIC, "publication " + entry.publication.registrationId + " on " +
-                entry.publication.channel.canonical() + " cannot take destination " + destination + ": destinations are for " +
-                "channels with control-mode=manual" + (entry.publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ?
-                "; with control-mode=dynamic, receivers join by subscribing with control=" + entry.publication.channel.control() : ""));
+            throw new CommandException(Responses.ERROR_GENERIC, "publication " + entry.publication.registrationId +
+                " on " + entry.publication.channel.canonical() + " cannot take destination " + destination +
+                ": destinations are for " + "channels with control-mode=manual" +
+                (entry.publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ?
+                "; with control-mode=dynamic, receivers join by subscribing with control=" +
+                entry.publication.channel.control() : ""));
         }
     }
 
@@ -275,9 +286,10 @@ final class NetworkPublications
             return;
         }
         final NetworkPublication publication = entry.publication;
-        entry.destinationCounters.put(added.address(), counters.destination(publication.registrationId, publication.sessionId,
-            publication.streamId, added.address(), publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ?
-            "dynamic, receiver " + Long.toHexString(added.receiverId()) : "manual", publication.channel.canonical()));
+        entry.destinationCounters.put(added.address(), counters.destination(publication.registrationId,
+            publication.sessionId, publication.streamId, added.address(),
+            publication.channel.controlMode() == UdpChannel.ControlMode.DYNAMIC ? "dynamic, receiver " +
+            Long.toHexString(added.receiverId()) : "manual", publication.channel.canonical()));
     }
 
     /** The sender stopped sending to a destination. */
@@ -304,7 +316,8 @@ final class NetworkPublications
     }
 
     /** Adds a spy subscription and links it to the publications it reads. */
-    void addSpy(final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final ChannelUri uri)
+    void addSpy(final long correlationId, final long clientId, final int streamId, final UdpChannel channel,
+        final ChannelUri uri)
     {
         final Spy spy = new Spy(correlationId, clientId, streamId, channel.canonical(), uri);
         spies.put(correlationId, spy);
@@ -317,13 +330,14 @@ final class NetworkPublications
 
     private void linkSpy(final NetworkPublicationEntry entry, final Spy spy)
     {
-        if (!entry.isActive() || entry.streamId() != spy.streamId || !entry.publication.channel.canonical().equals(spy.canonical))
+        if (!entry.isActive() || entry.streamId() != spy.streamId ||
+            !entry.publication.channel.canonical().equals(spy.canonical))
         {
             return;
         }
         final long joinPosition = entry.producerPosition();
-        final Counter position = counters.subscriberPosition(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId,
-            "spy " + spy.canonical, joinPosition);
+        final Counter position = counters.subscriberPosition(spy.registrationId, entry.sessionId(), spy.streamId,
+            spy.clientId, "spy " + spy.canonical, joinPosition);
         final long imageCorrelationId = correlationIds.getAsLong();
         final Untethered untethered;
         try
@@ -331,7 +345,8 @@ final class NetworkPublications
             untethered = Untethered.of(spy.uri, clock.nanoTime());
             if (untethered != null)
             {
-                untethered.showIn(counters.untethered(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId, "spy " + spy.canonical));
+                untethered.showIn(counters.untethered(spy.registrationId, entry.sessionId(), spy.streamId, spy.clientId,
+                    "spy " + spy.canonical));
                 if (entry.untetheredLink == null)
                 {
                     entry.untetheredLink = new ClientImageLink(clientProxy, entry.sessionId(), entry.streamId(),
@@ -344,11 +359,11 @@ final class NetworkPublications
             position.free(clock.epochMillis());
             throw ex;
         }
-        entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId, spy.clientId,
-            untethered));
+        entry.spies.put(spy.registrationId, new SubscriberPosition(position, spy.registrationId, imageCorrelationId,
+            spy.clientId, untethered));
         entry.publishSpyPositions();
-        clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position, joinPosition,
-            entry.publication.log.path());
+        clientProxy.onAvailableImage(imageCorrelationId, spy.registrationId, entry.sessionId(), spy.streamId, position,
+            joinPosition, entry.publication.log.path());
     }
 
     /** Removes a spy subscription; false if the registration is not one. */
@@ -401,8 +416,8 @@ final class NetworkPublications
         for (int i = 0, n = publications.size(); i < n; i++)
         {
             final NetworkPublicationEntry entry = publications.get(i);
-            if (entry.untetheredLink != null && Untethered.updateAll(entry.spies.values(), entry.producerPosition(), entry.window(),
-                nowNanos, clock, entry.untetheredLink))
+            if (entry.untetheredLink != null && Untethered.updateAll(entry.spies.values(), entry.producerPosition(),
+                entry.window(), nowNanos, clock, entry.untetheredLink))
             {
                 entry.publishSpyPositions();
                 work++;
@@ -424,7 +439,8 @@ final class NetworkPublications
                 iterator.remove();
                 for (final SubscriberPosition spy : entry.spies.values())
                 {
-                    clientProxy.onUnavailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(), entry.streamId());
+                    clientProxy.onUnavailableImage(spy.imageCorrelationId(), spy.subscriptionRegistrationId(),
+                        entry.streamId());
                 }
                 removing.put(entry.publication, entry);
                 sender.offer(new SenderCommand.RemovePublication(entry.publication));

@@ -55,12 +55,14 @@ final class NetworkSubscriptions
     private final ImagePlaces places;
 
     private record Subscription(
-        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter, ImageOptions options,
-        ChannelUri uri, Map<String, ReceiveDestination> destinations)
+        long registrationId, long clientId, int streamId, ReceiveChannelEndpoint endpoint, SessionFilter filter,
+        ImageOptions options, ChannelUri uri, Map<String, ReceiveDestination> destinations)
     {
-        boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId, final InetSocketAddress source)
+        boolean hears(final ReceiveChannelEndpoint endpoint, final int streamId, final int sessionId,
+            final InetSocketAddress source)
         {
-            return this.endpoint == endpoint && this.streamId == streamId && filter.accepts(sessionId, source.getAddress());
+            return this.endpoint == endpoint && this.streamId == streamId && filter.accepts(sessionId,
+                source.getAddress());
         }
     }
 
@@ -92,8 +94,8 @@ final class NetworkSubscriptions
     }
 
     NetworkSubscriptions(
-        final ConductorServices services, final CommandQueue<ReceiverCommand> receiver, final CommandQueue<ConductorCommand> conductor,
-        final LossReport lossReport, final Clock receiverClock)
+        final ConductorServices services, final CommandQueue<ReceiverCommand> receiver,
+        final CommandQueue<ConductorCommand> conductor, final LossReport lossReport, final Clock receiverClock)
     {
         this.settings = services.settings();
         this.logs = services.logs();
@@ -108,15 +110,17 @@ final class NetworkSubscriptions
         this.receiverClock = receiverClock;
         this.places = new ImagePlaces(settings.receiverLimits(), counters.transport(), errors, receiverClock);
         this.endpoints = new SharedEndpoints(channel -> new ReceiveChannelEndpoint(channel, settings.sendLoss().get(),
-            settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record, settings.udpBatching(),
-            DatagramAuthenticator.of(settings.keyRing(), channel.endpoint().toString(), channel.checks().authKey(), receiverClock)));
+            settings.receiveLoss().get(), counters.transport(), conductor, settings.receiverLimits(), errors::record,
+            settings.udpBatching(), DatagramAuthenticator.of(settings.keyRing(), channel.endpoint().toString(),
+            channel.checks().authKey(), receiverClock)));
     }
 
     void add(
-        final long correlationId, final long clientId, final int streamId, final UdpChannel channel, final SessionFilter filter,
-        final ImageOptions options, final ChannelUri uri)
+        final long correlationId, final long clientId, final int streamId, final UdpChannel channel,
+        final SessionFilter filter, final ImageOptions options, final ChannelUri uri)
     {
-        // several destinations: an endpoint of the subscription's own, whatever the channel, as its destinations are its own
+        // several destinations: an endpoint of the subscription's own, whatever the channel,
+        // as its destinations are its own
         final ReceiveChannelEndpoint endpoint = endpoints.acquire(channel.isMultiDestination() ?
             channel.withCanonical(channel.canonical() + "-subscription-" + correlationId) : channel);
         for (final Subscription other : subscriptions.values())
@@ -124,13 +128,15 @@ final class NetworkSubscriptions
             if (other.endpoint == endpoint && other.streamId == streamId && !other.options.equals(options))
             {
                 endpoints.release(endpoint);
-                // one image serves every subscription of a stream on an endpoint: it has one window, one NAK delay, one repair
+                // one image serves every subscription of a stream on an endpoint: it has one
+                // window, one NAK delay, one repair
                 throw new IllegalArgumentException(options + " conflicts with subscription " + other.registrationId +
-                    " on the same channel and stream " + streamId + ", which has " + other.options + "; give both the same values");
+                    " on the same channel and stream " + streamId + ", which has " + other.options +
+                    "; give both the same values");
             }
         }
-        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options, uri,
-            new HashMap<>());
+        final Subscription subscription = new Subscription(correlationId, clientId, streamId, endpoint, filter, options,
+            uri, new HashMap<>());
         subscriptions.put(correlationId, subscription);
         receiver.offer(new ReceiverCommand.AddSubscription(endpoint, streamId, filter));
         clientProxy.onSubscriptionReady(correlationId);
@@ -149,12 +155,13 @@ final class NetworkSubscriptions
     {
         final PublicationImage publicationImage = image.image();
         final Counter counter = counters.subscriberPosition(subscription.registrationId, publicationImage.sessionId,
-            publicationImage.streamId, subscription.clientId, ChannelParameters.label(subscription.endpoint.channel.canonical(), subscription.uri),
-            position);
-        image.subscribers().put(subscription.registrationId, subscriber(subscription, counter, publicationImage.correlationId,
-            publicationImage.sessionId, publicationImage.streamId, subscription.endpoint.channel.canonical()));
-        clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId, publicationImage.sessionId,
-            publicationImage.streamId, counter, position, publicationImage.log.path());
+            publicationImage.streamId, subscription.clientId,
+            ChannelParameters.label(subscription.endpoint.channel.canonical(), subscription.uri), position);
+        image.subscribers().put(subscription.registrationId, subscriber(subscription, counter,
+            publicationImage.correlationId, publicationImage.sessionId, publicationImage.streamId,
+            subscription.endpoint.channel.canonical()));
+        clientProxy.onAvailableImage(publicationImage.correlationId, subscription.registrationId,
+            publicationImage.sessionId, publicationImage.streamId, counter, position, publicationImage.log.path());
     }
 
     /** The most destinations one subscription receives on. */
@@ -180,19 +187,21 @@ final class NetworkSubscriptions
         checkSeveral(subscription, uri);
         if (subscription.destinations.containsKey(channel.canonical()))
         {
-            throw new CommandException(Responses.ERROR_CLASH, "subscription " + registrationId + " already receives on " + uri);
+            throw new CommandException(Responses.ERROR_CLASH, "subscription " + registrationId +
+                " already receives on " + uri);
         }
         if (subscription.destinations.size() >= MAX_DESTINATIONS)
         {
-            throw new CommandException(Responses.ERROR_GENERIC, "subscription " + registrationId + " has its most destinations, " +
-                MAX_DESTINATIONS + "; remove one first");
+            throw new CommandException(Responses.ERROR_GENERIC, "subscription " + registrationId +
+                " has its most destinations, " + MAX_DESTINATIONS + "; remove one first");
         }
-        final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(), counters.transport(), errors::record);
+        final ReceiveDestination destination = ReceiveDestination.open(channel, settings.udpBatching(),
+            counters.transport(), errors::record);
         if (!receiver.tryOffer(new ReceiverCommand.AddDestination(subscription.endpoint, destination)))
         {
             destination.close();
-            throw new CommandException(Responses.ERROR_GENERIC, "the receiver takes no commands now (its queue is full); " +
-                "add the destination again in a moment");
+            throw new CommandException(Responses.ERROR_GENERIC,
+                "the receiver takes no commands now (its queue is full); " + "add the destination again in a moment");
         }
         subscription.destinations.put(channel.canonical(), destination);
         return true;
@@ -216,10 +225,11 @@ final class NetworkSubscriptions
         final ReceiveDestination destination = subscription.destinations.remove(channel.canonical());
         if (destination == null)
         {
-            throw new CommandException(Responses.ERROR_UNKNOWN, "subscription " + registrationId + " has no destination " +
-                channel.endpoint() + "; it has " + subscription.destinations.values());
+            throw new CommandException(Responses.ERROR_UNKNOWN, "subscription " + registrationId +
+                " has no destination " + channel.endpoint() + "; it has " + subscription.destinations.values());
         }
-        receiver.offer(new ReceiverCommand.RemoveDestination(subscription.endpoint, destination)); // closed when the receiver lets go
+        receiver.offer(new ReceiverCommand.RemoveDestination(subscription.endpoint,
+            destination)); // closed when the receiver lets go
         return true;
     }
 
@@ -227,8 +237,9 @@ final class NetworkSubscriptions
     {
         if (!subscription.endpoint.channel.isMultiDestination())
         {
-            throw new CommandException(Responses.ERROR_GENERIC, "subscription " + subscription.registrationId + " on " + subscription.uri +
-                " cannot take destination " + destination + ": destinations are for subscriptions whose channel has control-mode=manual");
+            throw new CommandException(Responses.ERROR_GENERIC, "subscription " + subscription.registrationId + " on " +
+                subscription.uri + " cannot take destination " + destination +
+                ": destinations are for subscriptions whose channel has control-mode=manual");
         }
     }
 
@@ -249,7 +260,8 @@ final class NetworkSubscriptions
                 subscriber.free(clock.epochMillis());
             }
         }
-        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint, subscription.streamId, subscription.filter));
+        receiver.offer(new ReceiverCommand.RemoveSubscription(subscription.endpoint, subscription.streamId,
+            subscription.filter));
         endpoints.release(subscription.endpoint); // the last one's socket closes once the receiver has let go of it
         return true;
     }
@@ -290,14 +302,16 @@ final class NetworkSubscriptions
         final Image created;
         try
         {
-            created = logs.create("image-" + correlationId + ".logbuffer", request.termLength(), request.mtu(), request.initialTermId(),
-                request.sessionId(), request.streamId(), correlationId, log -> image(request, correlationId, channel, joinPosition, log,
+            created = logs.create("image-" + correlationId + ".logbuffer", request.termLength(), request.mtu(),
+                request.initialTermId(), request.sessionId(), request.streamId(), correlationId,
+                log -> image(request, correlationId, channel, joinPosition, log,
                     subscribers));
         }
         catch (final RuntimeException ex)
         {
             final long before = counters.transport().imageCreationFailures.add(1);
-            if ((before & (before + 1)) == 0) // the first, then every power of two: a full disk under a SETUP flood is one story
+            if ((before & (before +
+                1)) == 0) // the first, then every power of two: a full disk under a SETUP flood is one story
             {
                 errors.record(ex);
             }
@@ -307,15 +321,18 @@ final class NetworkSubscriptions
         receiver.offer(new ReceiverCommand.AddImage(created.image()));
         for (final SubscriberPosition subscriber : created.subscribers().values())
         {
-            clientProxy.onAvailableImage(correlationId, subscriber.subscriptionRegistrationId(), request.sessionId(), request.streamId(),
-                subscriber.position(), joinPosition, created.image().log.path());
+            clientProxy.onAvailableImage(correlationId, subscriber.subscriptionRegistrationId(), request.sessionId(),
+                request.streamId(), subscriber.position(), joinPosition, created.image().log.path());
         }
     }
 
-    /** The image's counters, its subscribers' positions and the image itself over a new log; what was made is freed if any fails. */
+    /**
+     * The image's counters, its subscribers' positions and the image itself over a new log; what
+     * was made is freed if any fails.
+     */
     private Image image(
-        final ConductorCommand.CreateImage request, final long correlationId, final String channel, final long joinPosition,
-        final LogBuffers log, final List<Subscription> subscribers)
+        final ConductorCommand.CreateImage request, final long correlationId, final String channel,
+        final long joinPosition, final LogBuffers log, final List<Subscription> subscribers)
     {
         final Map<Long, SubscriberPosition> positions = new HashMap<>();
         ImageCounters imageCounters = null;
@@ -324,15 +341,17 @@ final class NetworkSubscriptions
             imageCounters = counters.image(correlationId, request.sessionId(), request.streamId(), channel);
             for (final Subscription subscription : subscribers)
             {
-                final Counter position = counters.subscriberPosition(subscription.registrationId, request.sessionId(), request.streamId(),
-                    subscription.clientId, ChannelParameters.label(channel, subscription.uri), joinPosition);
-                positions.put(subscription.registrationId, subscriber(subscription, position, correlationId, request.sessionId(),
-                    request.streamId(), channel));
+                final Counter position = counters.subscriberPosition(subscription.registrationId, request.sessionId(),
+                    request.streamId(), subscription.clientId, ChannelParameters.label(channel, subscription.uri),
+                    joinPosition);
+                positions.put(subscription.registrationId, subscriber(subscription, position, correlationId,
+                    request.sessionId(), request.streamId(), channel));
             }
             return image(new PublicationImage(correlationId, log, request.endpoint(), request.source(), joinPosition,
                 counters.transport(), imageCounters, Image.positionsOf(positions), settings.imageLivenessNanos(),
-                request.endpoint().receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock, request.sessionId(), request.streamId(), channel,
-                request.source().toString()), subscribers.get(0).options()), positions);
+                request.endpoint().receiverId, clock.nanoTime(), new LossRecorder(lossReport, receiverClock,
+                request.sessionId(), request.streamId(), channel, request.source().toString()),
+                subscribers.get(0).options()), positions);
         }
         catch (final RuntimeException ex)
         {
@@ -352,16 +371,20 @@ final class NetworkSubscriptions
             publicationImage.streamId, publicationImage.log.path()));
     }
 
-    /** A subscriber's position in an image, with its untethered state if its channel has {@code tether=false}; frees the counter on failure. */
+    /**
+     * A subscriber's position in an image, with its untethered state if its channel has {@code
+     * tether=false}; frees the counter on failure.
+     */
     private SubscriberPosition subscriber(
-        final Subscription subscription, final Counter position, final long imageCorrelationId, final int sessionId, final int streamId,
-        final String channel)
+        final Subscription subscription, final Counter position, final long imageCorrelationId, final int sessionId,
+        final int streamId, final String channel)
     {
         try
         {
             final Untethered untethered = Untethered.of(subscription.uri, clock.nanoTime());
-            return new SubscriberPosition(position, subscription.registrationId, imageCorrelationId, subscription.clientId,
-                untethered == null ? null : untethered.showIn(counters.untethered(subscription.registrationId, sessionId, streamId,
+            return new SubscriberPosition(position, subscription.registrationId, imageCorrelationId,
+                subscription.clientId, untethered == null ?
+                null : untethered.showIn(counters.untethered(subscription.registrationId, sessionId, streamId,
                 subscription.clientId, channel)));
         }
         catch (final RuntimeException ex)
@@ -386,8 +409,8 @@ final class NetworkSubscriptions
             {
                 continue;
             }
-            if (Untethered.updateAll(image.subscribers().values(), image.image().rebuildPosition(), image.image().window(),
-                clock.nanoTime(), clock, image.link()))
+            if (Untethered.updateAll(image.subscribers().values(), image.image().rebuildPosition(),
+                image.image().window(), clock.nanoTime(), clock, image.link()))
             {
                 image.image().subscriberPositions(image.positions());
                 work++;
@@ -416,8 +439,8 @@ final class NetworkSubscriptions
                 final long nowMillis = clock.epochMillis();
                 for (final SubscriberPosition subscriber : image.subscribers().values())
                 {
-                    clientProxy.onUnavailableImage(publicationImage.correlationId, subscriber.subscriptionRegistrationId(),
-                        publicationImage.streamId);
+                    clientProxy.onUnavailableImage(publicationImage.correlationId,
+                        subscriber.subscriptionRegistrationId(), publicationImage.streamId);
                     subscriber.free(nowMillis);
                 }
                 publicationImage.counters().free(nowMillis);

@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
 /**
  * Follows UDP publications whose endpoint is a host name to wherever the name points now, as a restarted Kubernetes pod
  * moves: each name is looked up again at an interval, and at once when its receiver stops answering; when the address
- * differs, the sender is told to send there ({@link SenderCommand.ChangeEndpoint}). Lookups run on the resolver's thread;
- * this only starts them and polls them. Owned by the conductor thread.
+ * differs, the sender is told to send there ({@link SenderCommand.ChangeEndpoint}). Lookups run on the resolver's
+ * thread; this only starts them and polls them. Owned by the conductor thread.
  */
 final class ReResolutions
 {
@@ -51,8 +51,8 @@ final class ReResolutions
     private final TransportCounters transport;
     private final List<Watched> watched = new ArrayList<>();
 
-    ReResolutions(final HostResolver resolver, final Clock clock, final long intervalNanos, final CommandQueue<SenderCommand> sender,
-        final TransportCounters transport)
+    ReResolutions(final HostResolver resolver, final Clock clock, final long intervalNanos,
+        final CommandQueue<SenderCommand> sender, final TransportCounters transport)
     {
         this.resolver = resolver;
         this.clock = clock;
@@ -70,7 +70,8 @@ final class ReResolutions
     void watch(final NetworkPublication publication, final ChannelUri uri)
     {
         final String endpoint = uri.get(ChannelUri.ENDPOINT);
-        if (endpoint == null || publication.channel.isMulticast() || watched.stream().anyMatch(entry -> entry.publication == publication))
+        if (endpoint == null || publication.channel.isMulticast() ||
+            watched.stream().anyMatch(entry -> entry.publication == publication))
         {
             return;
         }
@@ -80,7 +81,8 @@ final class ReResolutions
         {
             return;
         }
-        watched.add(new Watched(publication, host, Integer.parseInt(endpoint.substring(colon + 1)), clock.nanoTime() + intervalNanos));
+        watched.add(new Watched(publication, host, Integer.parseInt(endpoint.substring(colon + 1)), clock.nanoTime() +
+            intervalNanos));
     }
 
     /**

@@ -35,13 +35,15 @@ final class Registrations
     {
         if (owners.containsKey(registrationId))
         {
-            throw new CommandException(Responses.ERROR_CLASH, "registration id " + registrationId + " is in use: each request " +
+            throw new CommandException(Responses.ERROR_CLASH, "registration id " + registrationId +
+                " is in use: each request " +
                 "needs a correlation id of its own (the command ring's nextCorrelationId gives one)");
         }
         final int held = counts.getOrDefault(clientId, 0);
         if (held >= maxPerClient)
         {
-            throw new CommandException(Responses.ERROR_GENERIC, "client " + clientId + " holds " + held + " publications and " +
+            throw new CommandException(Responses.ERROR_GENERIC, "client " + clientId + " holds " + held +
+                " publications and " +
                 "subscriptions, the most one client may; close some, or raise nanostream.client.max.registrations");
         }
     }
@@ -64,8 +66,8 @@ final class Registrations
         final Long owner = owners.get(registrationId);
         if (owner == null || owner != clientId)
         {
-            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no " + what + " with registration id " +
-                registrationId);
+            throw new CommandException(Responses.ERROR_UNKNOWN, "client " + clientId + " has no " + what +
+                " with registration id " + registrationId);
         }
     }
 

@@ -45,15 +45,17 @@ final class SharedEndpoints
      *
      * @param channel the channel.
      * @return the endpoint, counted once more.
-     * @throws IllegalArgumentException if the open endpoint checks its datagrams otherwise ({@code crc=}, {@code auth=}).
+     * @throws IllegalArgumentException if the open endpoint checks its datagrams otherwise
+     * ({@code crc=}, {@code auth=}).
      */
     ReceiveChannelEndpoint acquire(final UdpChannel channel)
     {
         final Shared existing = open.getOrDefault(channel.canonical(), releasing.get(channel.canonical()));
         if (existing != null && !existing.endpoint.channel.checks().equals(channel.checks()))
         {
-            throw new IllegalArgumentException("a subscription on " + channel.endpoint() + " asks for checks " + channel.checks().describe() +
-                " where the endpoint's other subscriptions have " + existing.endpoint.channel.checks().describe() +
+            throw new IllegalArgumentException("a subscription on " + channel.endpoint() + " asks for checks " +
+                channel.checks().describe() + " where the endpoint's other subscriptions have " +
+                existing.endpoint.channel.checks().describe() +
                 "; every subscription on one endpoint names the same crc= and auth=");
         }
         Shared shared = open.get(channel.canonical());
@@ -98,13 +100,15 @@ final class SharedEndpoints
         final String channel = endpoint.channel.canonical();
         final Shared taken = open.get(channel);
         final Shared waiting = releasing.get(channel);
-        final Shared shared = taken != null && taken.endpoint == endpoint ? taken : waiting != null && waiting.endpoint == endpoint ? waiting : null;
+        final Shared shared = taken != null && taken.endpoint == endpoint ? taken : waiting != null &&
+            waiting.endpoint == endpoint ? waiting : null;
         if (shared == null)
         {
             return;
         }
         shared.releasesAwaited--;
-        if (shared == waiting && shared.releasesAwaited == 0) // the receiver has processed every removal: no poll can be in flight
+        if (shared == waiting &&
+            shared.releasesAwaited == 0) // the receiver has processed every removal: no poll can be in flight
         {
             releasing.remove(channel);
             endpoint.close();

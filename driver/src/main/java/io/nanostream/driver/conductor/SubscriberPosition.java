@@ -12,7 +12,8 @@ import io.nanostream.buffer.Counter;
  * @param clientId                   the subscribing client.
  * @param untethered                 its state if {@code tether=false}; null for a tethered subscriber.
  */
-record SubscriberPosition(Counter position, long subscriptionRegistrationId, long imageCorrelationId, long clientId, Untethered untethered)
+record SubscriberPosition(Counter position, long subscriptionRegistrationId, long imageCorrelationId, long clientId,
+    Untethered untethered)
 {
     /**
      * A tethered subscriber.
@@ -22,12 +23,15 @@ record SubscriberPosition(Counter position, long subscriptionRegistrationId, lon
      * @param imageCorrelationId         the image's id, as the client knows it.
      * @param clientId                   the subscribing client.
      */
-    SubscriberPosition(final Counter position, final long subscriptionRegistrationId, final long imageCorrelationId, final long clientId)
+    SubscriberPosition(final Counter position, final long subscriptionRegistrationId, final long imageCorrelationId,
+        final long clientId)
     {
         this(position, subscriptionRegistrationId, imageCorrelationId, clientId, null);
     }
 
-    /** {@return whether its position holds the publisher back: always when tethered, not while an untethered one rests} */
+    /**
+     * {@return whether its position holds the publisher back: always when tethered, not while an untethered one rests}
+     */
     boolean holdsBack()
     {
         return untethered == null || untethered.holdsBack();

@@ -20,8 +20,8 @@ import java.util.Iterator;
  *        resting timeout over and rejoin=true: image available again at the live position
  * </pre>
  *
- * With {@code rejoin=false} it is dropped instead of resting. "Behind" means the publisher is within a quarter window of
- * the subscriber's position plus the window: the subscriber is what holds it back. Owned by the conductor thread.
+ * With {@code rejoin=false} it is dropped instead of resting. "Behind" means the publisher is within a quarter window
+ * of the subscriber's position plus the window: the subscriber is what holds it back. Owned by the conductor thread.
  */
 final class Untethered
 {
@@ -30,7 +30,10 @@ final class Untethered
     {
         /** Reading, and holding the publisher back like any subscriber. */
         ACTIVE,
-        /** Left behind: its image was made unavailable; it still counts for a moment so that a poll in progress ends cleanly. */
+        /**
+         * Left behind: its image was made unavailable; it still counts for a moment so that a
+         * poll in progress ends cleanly.
+         */
         LEFT,
         /** Not counted: the publisher goes on without it. */
         RESTING
@@ -86,7 +89,8 @@ final class Untethered
      * @param rejoin                  whether it rejoins.
      * @param nowNanos                the time.
      */
-    Untethered(final long windowLimitTimeoutNanos, final long restingTimeoutNanos, final boolean rejoin, final long nowNanos)
+    Untethered(final long windowLimitTimeoutNanos, final long restingTimeoutNanos, final boolean rejoin,
+        final long nowNanos)
     {
         this.windowLimitTimeoutNanos = windowLimitTimeoutNanos;
         this.restingTimeoutNanos = restingTimeoutNanos;
@@ -188,7 +192,8 @@ final class Untethered
     }
 
     /**
-     * Moves every untethered subscriber of one publication or image on, tells their clients, and drops those left for good.
+     * Moves every untethered subscriber of one publication or image on, tells their clients,
+     * and drops those left for good.
      *
      * @param subscribers   the subscribers; those dropped are removed and freed.
      * @param frontPosition how far the publisher (or the image's receiver) has got.
@@ -199,8 +204,8 @@ final class Untethered
      * @return whether the positions that hold the publisher back changed.
      */
     static boolean updateAll(
-        final Collection<SubscriberPosition> subscribers, final long frontPosition, final long window, final long nowNanos,
-        final Clock clock, final Link link)
+        final Collection<SubscriberPosition> subscribers, final long frontPosition, final long window,
+        final long nowNanos, final Clock clock, final Link link)
     {
         boolean changed = false;
         final Iterator<SubscriberPosition> iterator = subscribers.iterator();

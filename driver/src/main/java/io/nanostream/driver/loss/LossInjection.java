@@ -3,9 +3,10 @@ package io.nanostream.driver.loss;
 import java.util.function.Supplier;
 
 /**
- * Loss the driver's UDP sockets inject on purpose, part of the driver's context ({@code DriverContext.lossInjection()}):
- * for tests and demonstrations of loss repair; none by default. Each socket gets a generator of its own from the
- * supplier. The context starts each from its system property ({@code nanostream.udp.send.loss.rate},
+ * Loss the driver's UDP sockets inject on purpose, part of the driver's context ({@code
+ * DriverContext.lossInjection()}): for tests and demonstrations of loss repair; none by default. Each socket gets a
+ * generator of its own from the supplier. The context starts each from its system property ({@code
+ * nanostream.udp.send.loss.rate},
  * {@code nanostream.udp.receive.loss.rate}). Not thread-safe: configure, then launch.
  */
 public final class LossInjection

@@ -28,7 +28,8 @@ public final class LossRecorder
      * @param source    its sender.
      */
     public LossRecorder(
-        final LossReport report, final Clock clock, final int sessionId, final int streamId, final String channel, final String source)
+        final LossReport report, final Clock clock, final int sessionId, final int streamId, final String channel,
+        final String source)
     {
         this.report = report;
         this.clock = clock;

@@ -46,8 +46,8 @@ public final class LossReport
          * @param channel      the channel.
          * @param source       the sender's address.
          */
-        void visit(long observations, long bytesLost, long firstMillis, long lastMillis, int sessionId, int streamId, String channel,
-            String source);
+        void visit(long observations, long bytesLost, long firstMillis, long lastMillis, int sessionId, int streamId,
+            String channel, String source);
     }
 
     /**
@@ -100,7 +100,8 @@ public final class LossReport
         }
         buffer.putLong(entry + LAST_OFFSET, nowMillis);
         buffer.putLong(entry + BYTES_OFFSET, buffer.getLong(entry + BYTES_OFFSET) + bytes);
-        buffer.putLongRelease(entry + OBSERVATIONS_OFFSET, observations + 1); // release: the fields above are written before readers count it
+        buffer.putLongRelease(entry + OBSERVATIONS_OFFSET, observations +
+            1); // release: the fields above are written before readers count it
     }
 
     /**
@@ -114,14 +115,16 @@ public final class LossReport
         int count = 0;
         for (int entry = 0; entry + ENTRY_LENGTH <= buffer.capacity(); entry += ENTRY_LENGTH)
         {
-            final long observations = buffer.getLongAcquire(entry + OBSERVATIONS_OFFSET); // acquire: the entry's fields are written
+            final long observations = buffer.getLongAcquire(entry +
+                OBSERVATIONS_OFFSET); // acquire: the entry's fields are written
             if (observations == 0)
             {
                 break;
             }
             visitor.visit(observations, buffer.getLong(entry + BYTES_OFFSET), buffer.getLong(entry + FIRST_OFFSET),
-                buffer.getLong(entry + LAST_OFFSET), buffer.getInt(entry + SESSION_ID_OFFSET), buffer.getInt(entry + STREAM_ID_OFFSET),
-                getText(entry + CHANNEL_OFFSET), getText(entry + SOURCE_OFFSET));
+                buffer.getLong(entry + LAST_OFFSET), buffer.getInt(entry + SESSION_ID_OFFSET),
+                buffer.getInt(entry + STREAM_ID_OFFSET), getText(entry + CHANNEL_OFFSET),
+                getText(entry + SOURCE_OFFSET));
             count++;
         }
         return count;

@@ -34,8 +34,8 @@ public final class DriverCounters
     {
         this.counters = counters;
         this.clock = clock;
-        this.system = new SystemCounters(gauge("clients"), gauge("publications"), gauge("subscriptions"), system("errors"),
-            system("unblocked frames"), system("clients timed out"));
+        this.system = new SystemCounters(gauge("clients"), gauge("publications"), gauge("subscriptions"),
+            system("errors"), system("unblocked frames"), system("clients timed out"));
         this.transport = new TransportCounters(this::system, counters);
     }
 
@@ -62,7 +62,8 @@ public final class DriverCounters
     {
         final String threshold = thresholdNanos % 1_000_000 == 0 ? thresholdNanos / 1_000_000 + " ms" :
             thresholdNanos % 1_000 == 0 ? thresholdNanos / 1_000 + " us" : thresholdNanos + " ns";
-        return new DutyCycleCounters(gauge(role + " longest cycle ns"), system(role + " cycles over " + threshold), thresholdNanos);
+        return new DutyCycleCounters(gauge(role + " longest cycle ns"), system(role + " cycles over " + threshold),
+            thresholdNanos);
     }
 
     /**
@@ -102,7 +103,8 @@ public final class DriverCounters
         return allOrNone(() -> new PublicationCounters(
             allocate(CounterTypes.PUBLISHER_LIMIT, registrationId, sessionId, streamId, clientId, "pub-lmt: " + id),
             allocate(CounterTypes.PUBLISHER_POSITION, registrationId, sessionId, streamId, clientId, "pub-pos: " + id),
-            allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId, "back-pressure: " + id)));
+            allocate(CounterTypes.BACK_PRESSURE_EVENTS, registrationId, sessionId, streamId, clientId,
+            "back-pressure: " + id)));
     }
 
     /**
@@ -115,15 +117,17 @@ public final class DriverCounters
      * @param channel        its canonical channel.
      * @return the counters.
      */
-    public SenderCounters sender(final long registrationId, final int sessionId, final int streamId, final long clientId, final String channel)
+    public SenderCounters sender(final long registrationId, final int sessionId, final int streamId,
+        final long clientId, final String channel)
     {
         final String id = key(registrationId, sessionId, streamId, channel);
         return allOrNone(() -> new SenderCounters(
             allocate(CounterTypes.SENDER_POSITION, registrationId, sessionId, streamId, clientId, "snd-pos: " + id),
             allocate(CounterTypes.SENDER_LIMIT, registrationId, sessionId, streamId, clientId, "snd-lmt: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-naks received: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-retransmits: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-status messages: " + id)));
+            allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId, "snd-naks received: " +
+            id), allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId, clientId,
+            "snd-retransmits: " + id), allocate(CounterTypes.CHANNEL_EVENTS, registrationId, sessionId, streamId,
+            clientId, "snd-status messages: " + id)));
     }
 
     /**
@@ -143,7 +147,8 @@ public final class DriverCounters
             allocate(CounterTypes.RECEIVER_POSITION, correlationId, sessionId, streamId, 0, "rcv-pos: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-naks sent: " + id),
             allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-gap bytes: " + id),
-            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " + id)));
+            allocate(CounterTypes.CHANNEL_EVENTS, correlationId, sessionId, streamId, 0, "rcv-status messages: " +
+            id)));
     }
 
     /**
@@ -158,8 +163,8 @@ public final class DriverCounters
      * @return the counter.
      */
     public Counter destination(
-        final long registrationId, final int sessionId, final int streamId, final InetSocketAddress address, final String how,
-        final String channel)
+        final long registrationId, final int sessionId, final int streamId, final InetSocketAddress address,
+        final String how, final String channel)
     {
         final Counter counter = allocate(CounterTypes.MDC_DESTINATION, registrationId, sessionId, streamId, 0,
             "mdc-dst: " + address.getAddress().getHostAddress() + ":" + address.getPort() + " (" + how + "), " +
@@ -180,10 +185,11 @@ public final class DriverCounters
      * @return the position counter.
      */
     public Counter subscriberPosition(
-        final long subscriptionId, final int sessionId, final int streamId, final long clientId, final String channel, final long joinPosition)
+        final long subscriptionId, final int sessionId, final int streamId, final long clientId, final String channel,
+        final long joinPosition)
     {
-        final Counter position = allocate(CounterTypes.SUBSCRIBER_POSITION, subscriptionId, sessionId, streamId, clientId,
-            "sub-pos: " + key(subscriptionId, sessionId, streamId, channel));
+        final Counter position = allocate(CounterTypes.SUBSCRIBER_POSITION, subscriptionId, sessionId, streamId,
+            clientId, "sub-pos: " + key(subscriptionId, sessionId, streamId, channel));
         position.set(joinPosition);
         return position;
     }
@@ -198,15 +204,16 @@ public final class DriverCounters
      * @param channel        the channel.
      * @return the counter.
      */
-    public Counter untethered(final long subscriptionId, final int sessionId, final int streamId, final long clientId, final String channel)
+    public Counter untethered(final long subscriptionId, final int sessionId, final int streamId, final long clientId,
+        final String channel)
     {
         return allocate(CounterTypes.UNTETHERED_SUBSCRIBER, subscriptionId, sessionId, streamId, clientId,
             "sub-tether (0 active, 1 left behind, 2 resting): " + key(subscriptionId, sessionId, streamId, channel));
     }
 
     /**
-     * A client's counters, which the client finds by its id: its heartbeat, which starts at the time it is made, and its
-     * slow duty cycles.
+     * A client's counters, which the client finds by its id: its heartbeat, which starts at the time it is
+     * made, and its slow duty cycles.
      *
      * @param clientId the client.
      * @return the counters, both or neither.
@@ -215,7 +222,8 @@ public final class DriverCounters
     {
         return allOrNone(() ->
         {
-            final Counter heartbeat = allocate(CounterTypes.CLIENT_HEARTBEAT, clientId, 0, 0, clientId, "client-hb: client " + clientId);
+            final Counter heartbeat = allocate(CounterTypes.CLIENT_HEARTBEAT, clientId, 0, 0, clientId,
+                "client-hb: client " + clientId);
             heartbeat.set(clock.epochMillis());
             return new ClientCounters(heartbeat, allocate(CounterTypes.CLIENT_SLOW_CYCLES, clientId, 0, 0, clientId,
                 "client-cycles over its threshold: client " + clientId));
@@ -257,9 +265,11 @@ public final class DriverCounters
     }
 
     private Counter allocate(
-        final int typeId, final long registrationId, final int sessionId, final int streamId, final long clientId, final String label)
+        final int typeId, final long registrationId, final int sessionId, final int streamId, final long clientId,
+        final String label)
     {
-        final Counter counter = counters.newCounter(typeId, registrationId, sessionId, streamId, clientId, label, clock.epochMillis());
+        final Counter counter = counters.newCounter(typeId, registrationId, sessionId, streamId, clientId, label,
+            clock.epochMillis());
         group.add(counter);
         return counter;
     }

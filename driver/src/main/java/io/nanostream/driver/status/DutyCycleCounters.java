@@ -5,9 +5,9 @@ import io.nanostream.concurrent.DutyCycleTracker;
 
 /**
  * One agent's duty cycles in the driver's counters: {@code <role> longest cycle ns} (a gauge of the longest cycle over
- * the threshold so far) and {@code <role> cycles over <threshold>}. A cycle over the threshold held back everything that
- * agent does meanwhile: commands for the conductor, datagrams for the sender and the receiver. Written by the agent's
- * thread; read by {@code stat}.
+ * the threshold so far) and {@code <role> cycles over <threshold>}. A cycle over the threshold held back everything
+ * that agent does meanwhile: commands for the conductor, datagrams for the sender and the receiver. Written by the
+ * agent's thread; read by {@code stat}.
  */
 public final class DutyCycleCounters implements DutyCycleTracker
 {

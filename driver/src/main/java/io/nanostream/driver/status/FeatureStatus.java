@@ -40,7 +40,10 @@ public record FeatureStatus(String feature, boolean on, String detail)
         return new FeatureStatus(feature, false, reason);
     }
 
-    /** {@return the counter label, {@code affinity: on: ...} or {@code affinity: off: ...}, cut to fit a counter's label} */
+    /**
+     * {@return the counter label, {@code affinity: on: ...} or {@code affinity: off:
+     * ...}, cut to fit a counter's label}
+     */
     public String label()
     {
         final String label = feature + ": " + (on ? "on: " : "off: ") + detail;

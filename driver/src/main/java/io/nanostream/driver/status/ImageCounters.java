@@ -11,7 +11,8 @@ import io.nanostream.buffer.Counter;
  * @param gapBytes       bytes found missing.
  * @param statusMessages status messages sent.
  */
-public record ImageCounters(Counter highWaterMark, Counter rebuild, Counter naksSent, Counter gapBytes, Counter statusMessages)
+public record ImageCounters(Counter highWaterMark, Counter rebuild, Counter naksSent, Counter gapBytes,
+    Counter statusMessages)
 {
     /**
      * Frees all of them.

@@ -12,7 +12,8 @@ import io.nanostream.buffer.Counter;
  * @param retransmits    datagrams resent.
  * @param statusMessages status messages received.
  */
-public record SenderCounters(Counter position, Counter limit, Counter naksReceived, Counter retransmits, Counter statusMessages)
+public record SenderCounters(Counter position, Counter limit, Counter naksReceived, Counter retransmits,
+    Counter statusMessages)
 {
     /**
      * Frees all of them.

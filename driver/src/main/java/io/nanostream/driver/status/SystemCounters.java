@@ -14,6 +14,7 @@ import io.nanostream.buffer.Counter;
  * @param clientsTimedOut clients forgotten because they stopped heartbeating (each is also in the distinct-error log).
  */
 public record SystemCounters(
-    Counter clients, Counter publications, Counter subscriptions, Counter errors, Counter unblockedFrames, Counter clientsTimedOut)
+    Counter clients, Counter publications, Counter subscriptions, Counter errors, Counter unblockedFrames,
+    Counter clientsTimedOut)
 {
 }

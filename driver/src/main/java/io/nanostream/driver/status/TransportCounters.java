@@ -27,7 +27,9 @@ public final class TransportCounters
     public final Counter heartbeatsSent;
     /** Datagrams dropped as malformed. */
     public final Counter invalidFrames;
-    /** NAKs dropped because their offset is not the start of a frame the sender sent (a NAK into the middle of a frame). */
+    /**
+     * NAKs dropped because their offset is not the start of a frame the sender sent (a NAK into the middle of a frame).
+     */
     public final Counter naksNotAtFrameStart;
     /** Frames for sessions this driver does not know. */
     public final Counter unknownSessionFrames;
@@ -63,7 +65,9 @@ public final class TransportCounters
     public final Counter framesRefusedByFilter;
     /** Datagrams dropped because a data frame's payload did not match its CRC32C ({@code crc=crc32c}). */
     public final Counter framesFailingChecksum;
-    /** Datagrams on {@code auth=} channels refused: unsigned, an unknown key generation, or a MAC that does not match. */
+    /**
+     * Datagrams on {@code auth=} channels refused: unsigned, an unknown key generation, or a MAC that does not match.
+     */
     public final Counter authFailures;
     /** Signed datagrams refused because their time is outside the replay window. */
     public final Counter authStale;
@@ -81,13 +85,18 @@ public final class TransportCounters
     public final Counter gapsSkipped;
     /** Bytes a NAK asked for that the sender did not resend (over its per-NAK or per-interval budget). */
     public final Counter resendBytesOverBudget;
-    /** Exceptions caught on the receiver or sender thread: the datagram or image was dropped and the duty cycle went on. */
+    /**
+     * Exceptions caught on the receiver or sender thread: the datagram or image was dropped and the duty cycle went on.
+     */
     public final Counter transportErrors;
     /** Messages the sender handed to the kernel to cut into several datagrams (UDP_SEGMENT). */
     public final Counter segmentedMessagesSent;
     /** Messages of several datagrams the kernel handed to the receiver together (UDP_GRO). */
     public final Counter coalescedMessagesReceived;
-    /** Datagrams of a multi-destination-cast publication that one destination missed (its socket buffer was full): NAKed again. */
+    /**
+     * Datagrams of a multi-destination-cast publication that one destination missed (its socket
+     * buffer was full): NAKed again.
+     */
     public final Counter destinationSendsMissed;
     /** Receivers a dynamic multi-destination-cast publication did not add, as it had its most destinations. */
     public final Counter destinationsRefused;
@@ -97,7 +106,9 @@ public final class TransportCounters
     public final Counter reResolutionFailures;
     /** Publications that followed their endpoint's name to a new address. */
     public final Counter endpointsMoved;
-    /** Setup-eliciting status messages a subscription with {@code control=} sent to its publication's control address. */
+    /**
+     * Setup-eliciting status messages a subscription with {@code control=} sent to its publication's control address.
+     */
     public final Counter setupRequestsToControl;
     private final CountersReader reader;
 

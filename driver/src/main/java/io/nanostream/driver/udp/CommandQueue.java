@@ -11,12 +11,12 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Lock-free: an offer claims a slot by moving the tail with a compare-and-set (after checking against a cached head
  * that it refreshes only when the queue looks full), then publishes the command into the slot with a release store; the
- * owner takes the command from the head slot, clears the slot and moves the head on with a release store, which frees the
- * slot for the producers. A command whose slot is claimed but not yet published is not seen until it is: the owner finds
- * it on its next duty cycle (so polls are not linearizable against concurrent offers of several producers, as in Agrona's
- * many-to-one queue; each producer's commands arrive in its order, and none is lost or seen twice). Bounding the queue
- * turns a wedged owner into a refused command instead of unbounded memory. Fields are not padded: an idle queue is only
- * read, and commands are rare.
+ * owner takes the command from the head slot, clears the slot and moves the head on with a release store, which frees
+ * the slot for the producers. A command whose slot is claimed but not yet published is not seen until it is: the owner
+ * finds it on its next duty cycle (so polls are not linearizable against concurrent offers of several producers, as in
+ * Agrona's many-to-one queue; each producer's commands arrive in its order, and none is lost or seen twice). Bounding
+ * the queue turns a wedged owner into a refused command instead of unbounded memory. Fields are not padded: an idle
+ * queue is only read, and commands are rare.
  *
  * @param <T> the command type, a sealed family of records.
  */
@@ -84,8 +84,8 @@ public final class CommandQueue<T>
     {
         if (!tryOffer(command))
         {
-            throw new IllegalStateException("the " + name + " has " + slots.length + " commands waiting and takes no more; " +
-                "its thread may be stuck: see the driver's error log");
+            throw new IllegalStateException("the " + name + " has " + slots.length +
+                " commands waiting and takes no more; " + "its thread may be stuck: see the driver's error log");
         }
     }
 
@@ -105,7 +105,8 @@ public final class CommandQueue<T>
         do
         {
             claimed = (long)TAIL.getVolatile(this); // volatile: the compare-and-set below starts from a current tail
-            // acquire: a cached head carries, from the producer that read it, the owner's clearing of the slots before it
+            // acquire: a cached head carries, from the producer that read it, the owner's
+            // clearing of the slots before it
             if (claimed - (long)HEAD_CACHE.getAcquire(this) >= slots.length)
             {
                 final long current = (long)HEAD.getAcquire(this); // acquire: the owner cleared every slot before this head
@@ -117,7 +118,8 @@ public final class CommandQueue<T>
             }
         }
         while (!TAIL.compareAndSet(this, claimed, claimed + 1));
-        SLOT.setRelease(slots, (int)claimed & mask, command); // release: the command's fields are written before the owner sees it
+        SLOT.setRelease(slots, (int)claimed & mask,
+            command); // release: the command's fields are written before the owner sees it
         return true;
     }
 

@@ -19,8 +19,8 @@ public sealed interface ConductorCommand
      * @param source        the sender's control address.
      */
     record CreateImage(
-        ReceiveChannelEndpoint endpoint, int sessionId, int streamId, int initialTermId, int activeTermId, int termOffset, int termLength,
-        int mtu, InetSocketAddress source) implements ConductorCommand
+        ReceiveChannelEndpoint endpoint, int sessionId, int streamId, int initialTermId, int activeTermId,
+        int termOffset, int termLength, int mtu, InetSocketAddress source) implements ConductorCommand
     {
     }
 
@@ -60,7 +60,8 @@ public sealed interface ConductorCommand
      * @param address     the destination.
      * @param receiverId  its receiver's id, 0 for a manual destination not yet heard from.
      */
-    record DestinationAdded(NetworkPublication publication, InetSocketAddress address, long receiverId) implements ConductorCommand
+    record DestinationAdded(NetworkPublication publication, InetSocketAddress address,
+        long receiverId) implements ConductorCommand
     {
     }
 
@@ -71,7 +72,8 @@ public sealed interface ConductorCommand
      * @param address     the destination.
      * @param timedOut    true if a dynamic destination fell silent, false if the application removed it.
      */
-    record DestinationRemoved(NetworkPublication publication, InetSocketAddress address, boolean timedOut) implements ConductorCommand
+    record DestinationRemoved(NetworkPublication publication, InetSocketAddress address,
+        boolean timedOut) implements ConductorCommand
     {
     }
 

@@ -33,12 +33,14 @@ public record DatagramChecks(boolean crc32c, String authKey)
         final String crc = uri.get(CRC);
         if (crc != null && !crc.equals("crc32c"))
         {
-            throw new IllegalArgumentException("channel " + uri + ": crc=" + crc + " is not a checksum this driver knows; use crc=crc32c");
+            throw new IllegalArgumentException("channel " + uri + ": crc=" + crc +
+                " is not a checksum this driver knows; use crc=crc32c");
         }
         final String auth = uri.get(AUTH);
         if (auth != null && !AuthKeys.NAME.matcher(auth).matches())
         {
-            throw new IllegalArgumentException("channel " + uri + ": auth=" + auth + " is not a key name; use letters, digits, '.', '_' " +
+            throw new IllegalArgumentException("channel " + uri + ": auth=" + auth +
+                " is not a key name; use letters, digits, '.', '_' " +
                 "or '-', up to 64, as in the key file (nanostream.udp.auth.keys), e.g. auth=ops");
         }
         return crc == null && auth == null ? NONE : new DatagramChecks(crc != null, auth);
@@ -51,6 +53,7 @@ public record DatagramChecks(boolean crc32c, String authKey)
         {
             return "none";
         }
-        return (crc32c ? "crc=crc32c" : "") + (crc32c && authKey != null ? "|" : "") + (authKey != null ? "auth=" + authKey : "");
+        return (crc32c ? "crc=crc32c" : "") + (crc32c && authKey != null ? "|" : "") + (authKey != null ? "auth=" +
+            authKey : "");
     }
 }

@@ -93,7 +93,8 @@ public final class Destinations
     }
 
     /**
-     * Adds a destination (manual mode, or a receiver heard from in dynamic mode); an address already there is kept once.
+     * Adds a destination (manual mode, or a receiver heard from in dynamic mode); an
+     * address already there is kept once.
      *
      * @param address    where to send.
      * @param receiverId its receiver's id, 0 if not known.
@@ -192,7 +193,9 @@ public final class Destinations
         return -1;
     }
 
-    /** {@return whether receivers join by their status messages (dynamic), rather than being added by the application} */
+    /**
+     * {@return whether receivers join by their status messages (dynamic), rather than being added by the application}
+     */
     boolean isDynamic()
     {
         return dynamic;

@@ -45,8 +45,9 @@ public final class FlowControl
             final String timeout = value.substring("min,t:".length());
             try
             {
-                final long nanos = timeout.endsWith("ms") ? Long.parseLong(timeout.substring(0, timeout.length() - 2)) * 1_000_000L :
-                    timeout.endsWith("s") ? Long.parseLong(timeout.substring(0, timeout.length() - 1)) * 1_000_000_000L : -1;
+                final long nanos = timeout.endsWith("ms") ? Long.parseLong(timeout.substring(0,
+                    timeout.length() - 2)) * 1_000_000L : timeout.endsWith("s") ? Long.parseLong(timeout.substring(0,
+                    timeout.length() - 1)) * 1_000_000_000L : -1;
                 if (nanos > 0)
                 {
                     return new FlowControl(true, nanos);

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HostResolver implements AutoCloseable
 {
-    /** How long the conductor waits for a lookup: far longer than a working name server takes, far shorter than a client timeout. */
+    /**
+     * How long the conductor waits for a lookup: far longer than a working name server takes, far
+     * shorter than a client timeout.
+     */
     public static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** How long an answer is kept. */
     public static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -90,7 +93,8 @@ public final class HostResolver implements AutoCloseable
         {
             if (running != null && !running.isDone())
             {
-                throw new IllegalStateException("host '" + host + "' waits for the name server, which is still answering an earlier " +
+                throw new IllegalStateException("host '" + host +
+                    "' waits for the name server, which is still answering an earlier " +
                     "lookup; retry in a moment, or give an address");
             }
             answers.values().removeIf(kept -> kept.address().isDone() && now - kept.askedNanos() > KEEP_NANOS);
@@ -104,8 +108,8 @@ public final class HostResolver implements AutoCloseable
         }
         catch (final TimeoutException ex)
         {
-            throw new IllegalStateException("host '" + host + "' is still being looked up (the name server is slow); retry in a " +
-                "moment, or give an address");
+            throw new IllegalStateException("host '" + host +
+                "' is still being looked up (the name server is slow); retry in a " + "moment, or give an address");
         }
         catch (final ExecutionException ex)
         {
@@ -128,7 +132,8 @@ public final class HostResolver implements AutoCloseable
      * stays for channels added meanwhile, and a lookup for a new channel is not refused for this one running.
      *
      * @param host a host name.
-     * @return the lookup, to be polled with {@link Future#isDone()}; null if another lookup is running (ask again later).
+     * @return the lookup, to be polled with {@link Future#isDone()}; null if another
+     * lookup is running (ask again later).
      */
     public Future<InetAddress> lookUpAgain(final String host)
     {

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * Decides, on one receive endpoint, whether a checked SETUP may ask the conductor for an image: its term length
- * within the network cap, the endpoint below its image cap (or holding an image idle long enough to give way), and within the endpoint's creation rate (a bucket
- * of one second's worth of creations that refills evenly). A refusal is counted by reason; the first of each
- * reason is also reported (once, not per datagram). The conductor checks the caps again, with the driver-wide
- * one. Receiver thread only; no allocation after construction.
+ * within the network cap, the endpoint below its image cap (or holding an image idle long enough to give way), and
+ * within the endpoint's creation rate (a bucket of one second's worth of creations that refills evenly). A refusal is
+ * counted by reason; the first of each reason is also reported (once, not per datagram). The conductor checks the caps
+ * again, with the driver-wide one. Receiver thread only; no allocation after construction.
  */
 final class ImageAdmission
 {
@@ -43,18 +43,22 @@ final class ImageAdmission
     {
         if (termLength > limits.maxTermLength())
         {
-            return refuse(transport.setupsOverTermLengthCap, "a SETUP announced a term length over the cap of " + limits.maxTermLength() +
+            return refuse(transport.setupsOverTermLengthCap, "a SETUP announced a term length over the cap of " +
+                limits.maxTermLength() +
                 " bytes (nanostream.udp.max.term.length); it is dropped, and so is every such SETUP after it");
         }
-        if (images >= limits.maxImagesPerEndpoint() && !idleImage) // else the conductor closes the idle one to make room
+        if (images >= limits.maxImagesPerEndpoint() &&
+            !idleImage) // else the conductor closes the idle one to make room
         {
-            return refuse(transport.imagesOverEndpointCap, "a receive endpoint holds its most images, " + limits.maxImagesPerEndpoint() +
+            return refuse(transport.imagesOverEndpointCap, "a receive endpoint holds its most images, " +
+                limits.maxImagesPerEndpoint() +
                 " (nanostream.udp.max.images.per.endpoint); new sessions on it are refused until images go");
         }
         final long arrival = Math.max(nextArrivalNanos, nowNanos);
         if (arrival - nowNanos > SECOND_NANOS - intervalNanos) // a second's worth of creations already taken
         {
-            return refuse(transport.imagesOverCreationRate, "a receive endpoint was asked for more than " + limits.imageCreationsPerSecond() +
+            return refuse(transport.imagesOverCreationRate, "a receive endpoint was asked for more than " +
+                limits.imageCreationsPerSecond() +
                 " new images per second (nanostream.udp.image.creations.per.second); the rest wait for their SETUP's next repeat");
         }
         nextArrivalNanos = arrival + intervalNanos;

@@ -8,23 +8,27 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When to NAK the first gap of an image: a short delay after a gap appears (time for a reordered frame),
  * a random one for multicast (so that the resend one receiver's NAK causes fills the others' gaps before
- * they NAK), then retries while the gap stays open: {@link #FIXED_RETRIES} at {@link #NAK_RETRY_NANOS} (a lossy path often needs
- * several: the NAK and the resend may each be lost), then each twice as long after the last (up to a second), and
- * never two NAKs closer than {@link #NAK_MIN_INTERVAL_NANOS}: a gap that nobody fills (a forged one, or a sender
- * that no longer holds the data) costs a few NAKs, not hundreds a second. Receiver thread only; the clock is passed in.
+ * they NAK), then retries while the gap stays open: {@link #FIXED_RETRIES} at {@link #NAK_RETRY_NANOS} (a lossy
+ * path often needs several: the NAK and the resend may each be lost), then each twice as long after the last (up
+ * to a second), and never two NAKs closer than {@link #NAK_MIN_INTERVAL_NANOS}: a gap that nobody fills (a
+ * forged one, or a sender that no longer holds the data) costs a few NAKs, not hundreds a second. Receiver
+ * thread only; the clock is passed in.
  */
 final class LossDetector
 {
     /** Delay before the first NAK for a unicast gap, unless the channel sets {@code nak-delay=}. */
     static final long NAK_DELAY_NANOS = 100_000L;
-    /** The longest random delay before a multicast receiver NAKs a new gap, unless the channel sets {@code nak-delay=}. */
+    /**
+     * The longest random delay before a multicast receiver NAKs a new gap, unless the channel sets {@code nak-delay=}.
+     */
     static final long NAK_MULTICAST_MAX_BACKOFF_NANOS = 10_000_000L;
     /** Delay before the first retry of a NAK for a gap that is still open; longer than the sender's resend linger. */
     static final long NAK_RETRY_NANOS = 5_000_000L;
     /**
-     * Retries at {@link #NAK_RETRY_NANOS} before they start to double. Doubling from the first retry made repair crawl on a
-     * path losing 20% each way: a retry then fails about half the time, and 5 ms doubling on half-failures has an expected
-     * wait near a second (UdpLossTest: 1,693 of 20,000 messages in 20 s); eight fail together once in 300 gaps.
+     * Retries at {@link #NAK_RETRY_NANOS} before they start to double. Doubling from the first retry made repair
+     * crawl on a path losing 20% each way: a retry then fails about half the time, and 5 ms doubling on
+     * half-failures has an expected wait near a second (UdpLossTest: 1,693 of 20,000 messages in 20 s); eight
+     * fail together once in 300 gaps.
      */
     static final int FIXED_RETRIES = 8;
     /** The longest delay between retries, which double from {@link #NAK_RETRY_NANOS} after {@link #FIXED_RETRIES}. */
@@ -70,7 +74,8 @@ final class LossDetector
             naked = false;
             retryNanos = NAK_RETRY_NANOS;
             retries = 0;
-            deadlineNanos = nowNanos + (multicast && nakDelayNanos > 0 ? ThreadLocalRandom.current().nextLong(nakDelayNanos) : nakDelayNanos);
+            deadlineNanos = nowNanos + (multicast && nakDelayNanos > 0 ?
+                ThreadLocalRandom.current().nextLong(nakDelayNanos) : nakDelayNanos);
             return false;
         }
         return nowNanos - deadlineNanos >= 0 && (!anyNak || nowNanos - lastNakNanos >= NAK_MIN_INTERVAL_NANOS);

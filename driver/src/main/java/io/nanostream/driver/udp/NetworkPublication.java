@@ -95,15 +95,16 @@ public final class NetworkPublication
      * @param flowControl             how status messages set the limit.
      * @param batching                JDK channel, or batched native socket.
      * @param authenticator           signs and checks its datagrams on an {@code auth=} channel; null on others.
-     * @param conductor               where a multi-destination-cast publication reports destinations coming and going; may be
-     *                                null on other channels.
+     * @param conductor               where a multi-destination-cast publication reports destinations coming and going;
+     * may be null on other channels.
      * @param errors                  the distinct-error log, for its sockets' failures.
      */
     public NetworkPublication(
         final long registrationId, final LogBuffers log, final UdpChannel channel, final LossGenerator sendLoss,
-        final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters, final long connectionTimeoutNanos,
-        final FlowControl flowControl, final SocketBatching batching, final DatagramAuthenticator authenticator,
-        final CommandQueue<ConductorCommand> conductor, final Consumer<Throwable> errors)
+        final LossGenerator receiveLoss, final TransportCounters transport, final SenderCounters counters,
+        final long connectionTimeoutNanos, final FlowControl flowControl, final SocketBatching batching,
+        final DatagramAuthenticator authenticator, final CommandQueue<ConductorCommand> conductor,
+        final Consumer<Throwable> errors)
     {
         this.registrationId = registrationId;
         this.sessionId = log.sessionId();
@@ -128,9 +129,11 @@ public final class NetworkPublication
         this.connectionTimeoutNanos = connectionTimeoutNanos;
         this.flowControl = flowControl;
         this.sendingTo = channel.endpoint();
-        this.destinations = channel.isMultiDestination() ? new Destinations(channel.controlMode() == UdpChannel.ControlMode.DYNAMIC,
-            connectionTimeoutNanos, new DestinationReport(this, conductor)) : null;
-        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator, destinations, errors);
+        this.destinations = channel.isMultiDestination() ?
+            new Destinations(channel.controlMode() == UdpChannel.ControlMode.DYNAMIC, connectionTimeoutNanos,
+            new DestinationReport(this, conductor)) : null;
+        this.socket = new PublicationSocket(channel, batching, sendLoss, receiveLoss, transport, authenticator,
+            destinations, errors);
         this.control = socket.control();
         this.retransmitter = new Retransmitter(log, terms, termBuffers, socket, transport, counters);
         this.termSender = new TermSender(terms, termBuffers, mtu, socket);
@@ -179,8 +182,9 @@ public final class NetworkPublication
     }
 
     /**
-     * {@code ssc=true} without receivers: the spies are the connection. The sender position follows the fastest spy, as if
-     * what it read had been sent, so a receiver that joins later starts there and the log behind is free for cleaning.
+     * {@code ssc=true} without receivers: the spies are the connection. The sender position follows the
+     * fastest spy, as if what it read had been sent, so a receiver that joins later starts there and the
+     * log behind is free for cleaning.
      */
     private int followSpies()
     {
@@ -195,7 +199,8 @@ public final class NetworkPublication
         {
             fastest = Math.max(fastest, spy.get()); // acquire (in get): the spy read up to there
         }
-        fastest = Math.min(fastest, log.producerPosition()); // a spy's position is in shared memory: never past what was written
+        fastest = Math.min(fastest,
+            log.producerPosition()); // a spy's position is in shared memory: never past what was written
         // step over whole frames only, up to the spy: a position from shared memory may point into the middle of one
         long position = senderPosition;
         for (int frames = 0; position < fastest && frames < MAX_FRAMES_FOLLOWED; frames++)
@@ -225,7 +230,8 @@ public final class NetworkPublication
         final int value = connected || spiesSimulateConnection && spyPositions.length > 0 ? 1 : 0;
         if (metadata.getInt(LogLayout.IS_CONNECTED_OFFSET) != value)
         {
-            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET, value); // release: publishers may offer; the conductor raises their limit
+            metadata.putIntRelease(LogLayout.IS_CONNECTED_OFFSET,
+                value); // release: publishers may offer; the conductor raises their limit
         }
     }
 
@@ -286,7 +292,8 @@ public final class NetworkPublication
         {
             return 0;
         }
-        senderPosition = termSender.send(senderPosition, senderLimit, Math.max(DATAGRAMS_PER_DUTY_CYCLE, socket.datagramCapacity()));
+        senderPosition = termSender.send(senderPosition, senderLimit, Math.max(DATAGRAMS_PER_DUTY_CYCLE,
+            socket.datagramCapacity()));
         final int datagrams = termSender.datagrams();
         if (datagrams > 0)
         {
@@ -299,8 +306,8 @@ public final class NetworkPublication
     private void sendSetup(final long nowNanos)
     {
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
-        Setup.put(socket.frame(), (int)senderPosition & (termLength - 1), sessionId, streamId, initialTermId, termId, termLength, mtu,
-            channel.ttl());
+        Setup.put(socket.frame(), (int)senderPosition & (termLength - 1), sessionId, streamId, initialTermId, termId,
+            termLength, mtu, channel.ttl());
         socket.sendFrame(FrameType.SETUP, Setup.LENGTH);
         lastSetupNanos = nowNanos;
         transport.setupsSent.add(1);
@@ -310,7 +317,8 @@ public final class NetworkPublication
     {
         final int termId = LogLayout.termIdAt(senderPosition, positionBitsToShift, initialTermId);
         final boolean endOfStream = signalsEndOfStream && senderPosition >= log.endOfStreamPosition();
-        WireFrame.putHeartbeat(socket.frame(), sessionId, streamId, termId, (int)senderPosition & (termLength - 1), endOfStream);
+        WireFrame.putHeartbeat(socket.frame(), sessionId, streamId, termId, (int)senderPosition & (termLength - 1),
+            endOfStream);
         socket.sendFrame(FrameType.DATA, WireFrame.DATA_HEADER_LENGTH);
         lastSendNanos = nowNanos;
         transport.heartbeatsSent.add(1);
@@ -336,7 +344,8 @@ public final class NetworkPublication
      */
     private void dispatchControl(final int type, final long nowNanos)
     {
-        if (type > 0 && destinations != null && !destinations.isDynamic() && !destinations.contains(socket.controlSource()))
+        if (type > 0 && destinations != null && !destinations.isDynamic() &&
+            !destinations.contains(socket.controlSource()))
         {
             transport.unknownSessionFrames.add(1); // manual: only the destinations the application added may steer it
             return;
@@ -355,7 +364,8 @@ public final class NetworkPublication
     }
 
     /**
-     * Handles a control datagram placed in {@link #controlBuffer()} as if it had just arrived: checked, then dispatched.
+     * Handles a control datagram placed in {@link #controlBuffer()} as if it had just
+     * arrived: checked, then dispatched.
      *
      * @param length   the datagram's length.
      * @param nowNanos the time.
@@ -377,8 +387,10 @@ public final class NetworkPublication
         final boolean asksForSetup = (flags & StatusMessage.SETUP_FLAG) != 0;
         if (destinations != null && (ours || asksForSetup && isForAnySession()))
         {
-            // the control address is this publication's alone: a receiver that asks for it, or answers it, is a destination
-            if (!destinations.onStatusMessage(control.getLong(StatusMessage.RECEIVER_ID_OFFSET), socket.controlSource(), nowNanos))
+            // the control address is this publication's alone: a receiver that asks for it,
+            // or answers it, is a destination
+            if (!destinations.onStatusMessage(control.getLong(StatusMessage.RECEIVER_ID_OFFSET), socket.controlSource(),
+                nowNanos))
             {
                 transport.destinationsRefused.add(1);
             }
@@ -403,11 +415,13 @@ public final class NetworkPublication
             transport.invalidFrames.add(1);
             return;
         }
-        final long position = LogLayout.position(control.getInt(StatusMessage.TERM_ID_OFFSET), termOffset, positionBitsToShift, initialTermId);
+        final long position = LogLayout.position(control.getInt(StatusMessage.TERM_ID_OFFSET), termOffset,
+            positionBitsToShift, initialTermId);
         needsSetup = false;
         lastStatusNanos = nowNanos;
         final long proposedLimit = Math.min(position, senderPosition) + Math.min(window, termLength / 2);
-        setLimit(flowControl.onStatusMessage(senderLimit, control.getLong(StatusMessage.RECEIVER_ID_OFFSET), proposedLimit, nowNanos));
+        setLimit(flowControl.onStatusMessage(senderLimit, control.getLong(StatusMessage.RECEIVER_ID_OFFSET),
+            proposedLimit, nowNanos));
         if (!connected)
         {
             connected = true;
@@ -425,7 +439,10 @@ public final class NetworkPublication
         return stream == streamId || stream == 0 && control.getInt(StatusMessage.SESSION_ID_OFFSET) == 0;
     }
 
-    /** For {@code eos=false}: never tells receivers of the end of the stream (conductor thread, before the sender has it). */
+    /**
+     * For {@code eos=false}: never tells receivers of the end of the stream (conductor
+     * thread, before the sender has it).
+     */
     public void withoutEndOfStream()
     {
         signalsEndOfStream = false;
@@ -519,8 +536,9 @@ public final class NetworkPublication
         {
             return;
         }
-        RttMeasurement.put(socket.frame(), RttMeasurement.REPLY_FLAG, sessionId, streamId, control.getLong(RttMeasurement.ECHO_TIMESTAMP_OFFSET),
-            0, control.getLong(RttMeasurement.RECEIVER_ID_OFFSET));
+        RttMeasurement.put(socket.frame(), RttMeasurement.REPLY_FLAG, sessionId, streamId,
+            control.getLong(RttMeasurement.ECHO_TIMESTAMP_OFFSET), 0,
+            control.getLong(RttMeasurement.RECEIVER_ID_OFFSET));
         socket.sendFrame(FrameType.RTTM, RttMeasurement.LENGTH);
     }
 
@@ -559,6 +577,7 @@ public final class NetworkPublication
     @Override
     public String toString()
     {
-        return "NetworkPublication{" + registrationId + ", session " + sessionId + ", stream " + streamId + ", " + channel.canonical() + "}";
+        return "NetworkPublication{" + registrationId + ", session " + sessionId + ", stream " + streamId + ", " +
+            channel.canonical() + "}";
     }
 }

@@ -54,7 +54,10 @@ public final class PublicationImage
     public final LogBuffers log;
     /** Where the publication's control frames go. */
     public final InetSocketAddress controlAddress;
-    /** On a subscription with several destinations, where its frames come from; null on others (pinned to {@link #controlAddress}). */
+    /**
+     * On a subscription with several destinations, where its frames come from; null on others
+     * (pinned to {@link #controlAddress}).
+     */
     final ImageSources sources;
     /** The position the image started at. */
     public final long joinPosition;
@@ -85,7 +88,10 @@ public final class PublicationImage
     private long lastStatusPosition = -1;
     private long lastStatusNanos;
     private long lastPacketNanos;
-    /** When data (not a heartbeat) last arrived, or the image became active: written by the receiver, read by the conductor. */
+    /**
+     * When data (not a heartbeat) last arrived, or the image became active: written by the
+     * receiver, read by the conductor.
+     */
     private long lastDataNanos;
     private long endOfStreamPosition = Long.MAX_VALUE;
     private boolean endOfStreamMarked;
@@ -111,10 +117,10 @@ public final class PublicationImage
      * @param options              what its subscriptions' channel asks: repair or skip gaps, the window, the NAK delay.
      */
     public PublicationImage(
-        final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint, final InetSocketAddress controlAddress,
-        final long joinPosition, final TransportCounters transport, final ImageCounters counters,
-        final Counter[] subscriberPositions, final long livenessTimeoutNanos, final long receiverId, final long nowNanos,
-        final LossRecorder lossRecorder, final ImageOptions options)
+        final long correlationId, final LogBuffers log, final ReceiveChannelEndpoint endpoint,
+        final InetSocketAddress controlAddress, final long joinPosition, final TransportCounters transport,
+        final ImageCounters counters, final Counter[] subscriberPositions, final long livenessTimeoutNanos,
+        final long receiverId, final long nowNanos, final LossRecorder lossRecorder, final ImageOptions options)
     {
         this.correlationId = correlationId;
         this.reliable = options.reliable();
@@ -142,7 +148,8 @@ public final class PublicationImage
         this.receiverId = receiverId;
         this.rebuildPosition = joinPosition;
         this.hwmPosition = joinPosition;
-        this.cleaner = new LogCleaner(log, joinPosition - (joinPosition & (termLength - 1))); // zero up to here: the file is new
+        this.cleaner = new LogCleaner(log,
+            joinPosition - (joinPosition & (termLength - 1))); // zero up to here: the file is new
         this.lastPacketNanos = nowNanos;
         this.lastStatusNanos = nowNanos - STATUS_INTERVAL_NANOS;
         counters.highWaterMark().set(joinPosition);
@@ -189,7 +196,8 @@ public final class PublicationImage
             return;
         }
         dataReceived = true;
-        LAST_DATA_NANOS.setOpaque(this, nowNanos); // opaque: the conductor reads it to find idle images, no order needed
+        LAST_DATA_NANOS.setOpaque(this,
+            nowNanos); // opaque: the conductor reads it to find idle images, no order needed
         final int span = WireFrame.termSpan(datagram, length);
         if (span <= 0 || (long)termOffset + span > termLength)
         {
@@ -259,7 +267,8 @@ public final class PublicationImage
         long minimum = rebuildPosition; // positions are in shared memory: no subscriber reads past what is contiguous
         for (final Counter position : positions)
         {
-            minimum = Math.min(minimum, position.get()); // acquire (in get): the subscriber is done with what lies behind it
+            minimum = Math.min(minimum,
+                position.get()); // acquire (in get): the subscriber is done with what lies behind it
         }
         return minimum;
     }
@@ -276,7 +285,8 @@ public final class PublicationImage
         if (!endOfStreamMarked && rebuildPosition >= endOfStreamPosition)
         {
             endOfStreamMarked = true;
-            log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET, endOfStreamPosition); // release: all frames before it are in
+            log.metadata().putLongRelease(LogLayout.END_OF_STREAM_POSITION_OFFSET,
+                endOfStreamPosition); // release: all frames before it are in
         }
         work += checkGap(nowNanos);
         final long consumption = consumption();
@@ -289,7 +299,8 @@ public final class PublicationImage
         }
         work += cleaner.cleanTo(consumption - termLength, rebuildPosition - termLength);
         if (nowNanos - lastPacketNanos > livenessTimeoutNanos ||
-            (endOfStreamMarked && consumption >= endOfStreamPosition && nowNanos - lastPacketNanos > STATUS_INTERVAL_NANOS))
+            (endOfStreamMarked && consumption >= endOfStreamPosition &&
+            nowNanos - lastPacketNanos > STATUS_INTERVAL_NANOS))
         {
             closed = true;
         }
@@ -305,7 +316,8 @@ public final class PublicationImage
         }
         if (!dataReceived)
         {
-            // heartbeats alone opened the gap: a forged SETUP and heartbeat must not turn this receiver into a NAK reflector
+            // heartbeats alone opened the gap: a forged SETUP and heartbeat must not turn
+            // this receiver into a NAK reflector
             transport.naksHeldBack.add(1);
             lossDetector.onNakSent(nowNanos);
             return 0;
@@ -340,15 +352,16 @@ public final class PublicationImage
     }
 
     /**
-     * NAKs the gaps after the first in the same term that a received frame follows, up to {@link #MAX_GAPS_AHEAD}, in the same
-     * round: a receiver that
-     * lost three frames of a term asks for all three in one round trip, where asking for one at a time costs a round trip
-     * each. Each NAK keeps Aeron's wire format (one range), so an Aeron sender repairs them all too. The loss detector
-     * times the first gap only; these go again whenever it is NAKed again, while they stay open.
+     * NAKs the gaps after the first in the same term that a received frame follows, up to {@link #MAX_GAPS_AHEAD},
+     * in the same round: a receiver that lost three frames of a term asks for all three in one round trip, where
+     * asking for one at a time costs a round trip each. Each NAK keeps Aeron's wire format (one range), so an
+     * Aeron sender repairs them all too. The loss detector times the first gap only; these go again whenever it is
+     * NAKed again, while they stay open.
      *
      * @return the NAKs sent.
      */
-    private int nakGapsAhead(final AtomicBuffer term, final int termId, final long termBase, final int from, final int limit)
+    private int nakGapsAhead(final AtomicBuffer term, final int termId, final long termBase, final int from,
+        final int limit)
     {
         int offset = from;
         int naks = 0;
@@ -386,9 +399,10 @@ public final class PublicationImage
      */
     private void skipGap(final AtomicBuffer term, final int termOffset, final int length)
     {
-        FrameHeader.writeInProgress(term, termOffset, length, FrameHeader.UNFRAGMENTED, FrameType.PAD, sessionId, streamId,
-            LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId));
-        FrameHeader.frameLengthRelease(term, termOffset, length); // release: the header is whole before a subscriber steps over it
+        FrameHeader.writeInProgress(term, termOffset, length, FrameHeader.UNFRAGMENTED, FrameType.PAD, sessionId,
+            streamId, LogLayout.termIdAt(rebuildPosition, positionBitsToShift, initialTermId));
+        FrameHeader.frameLengthRelease(term, termOffset,
+            length); // release: the header is whole before a subscriber steps over it
         transport.gapsSkipped.add(1);
         counters.gapBytes().add(length);
         lossRecorder.record(length);
@@ -445,8 +459,8 @@ public final class PublicationImage
     }
 
     /**
-     * Closes the image to make room for a new session, when it has been idle and a cap is full (any thread: the receiver
-     * drops it at its next look, as it drops a silent one).
+     * Closes the image to make room for a new session, when it has been idle and a cap is full (any thread: the
+     * receiver drops it at its next look, as it drops a silent one).
      */
     public void giveWay()
     {
@@ -454,7 +468,8 @@ public final class PublicationImage
     }
 
     /**
-     * Moves the liveness clock on by a time the receiver thread was away and could not read datagrams (receiver thread).
+     * Moves the liveness clock on by a time the receiver thread was away and could not
+     * read datagrams (receiver thread).
      *
      * @param awayNanos how long.
      */

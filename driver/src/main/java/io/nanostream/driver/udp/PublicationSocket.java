@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * A UDP publication's socket: sends term bytes and single frames to the channel's endpoint, receives its
  * receivers' control datagrams, and applies injected loss both ways. Datagrams are staged, then sent together: one
  * at a time through a JDK channel, or, when batching is on, as many messages per {@code sendmmsg} through a
- * {@link NativeUdpSocket} as it takes, each message one datagram or (segmenting) several equal ones the kernel cuts. A send that the socket cannot take now reports false (try again
- * next cycle); a socket error counts and is treated as a lost datagram. Used on the sender thread; opened and
- * closed by the conductor.
+ * {@link NativeUdpSocket} as it takes, each message one datagram or (segmenting) several equal ones the kernel cuts. A
+ * send that the socket cannot take now reports false (try again next cycle); a socket error counts and is treated as a
+ * lost datagram. Used on the sender thread; opened and closed by the conductor.
  */
 final class PublicationSocket
 {
@@ -64,15 +64,15 @@ final class PublicationSocket
      * @param sendLoss    loss injected on sending.
      * @param receiveLoss loss injected on receiving control frames.
      * @param transport   the transport counters.
-     * @param authenticator signs and checks its datagrams on an {@code auth=} channel (which sends through a JDK channel, one
-     *                      datagram at a time); null on others.
-     * @param destinations  where to send on a multi-destination-cast channel (which sends through a JDK channel, one datagram
-     *                      at a time, to each); null on others.
+     * @param authenticator signs and checks its datagrams on an {@code auth=} channel (which sends through a JDK
+     * channel, one datagram at a time); null on others.
+     * @param destinations  where to send on a multi-destination-cast channel (which sends through a JDK channel, one
+     * datagram at a time, to each); null on others.
      * @param errors        the distinct-error log, for the sockets' failures.
      */
-    PublicationSocket(final UdpChannel channel, final SocketBatching batching, final LossGenerator sendLoss, final LossGenerator receiveLoss,
-        final TransportCounters transport, final DatagramAuthenticator authenticator, final Destinations destinations,
-        final Consumer<Throwable> errors)
+    PublicationSocket(final UdpChannel channel, final SocketBatching batching, final LossGenerator sendLoss,
+        final LossGenerator receiveLoss, final TransportCounters transport, final DatagramAuthenticator authenticator,
+        final Destinations destinations, final Consumer<Throwable> errors)
     {
         this.socketErrors = new SocketErrors(transport.socketErrors, errors, channel.canonical());
         this.authenticator = authenticator;
@@ -139,7 +139,8 @@ final class PublicationSocket
      * @param type       its first frame's type, for loss injection.
      * @return false if the socket could not take it now.
      */
-    boolean sendTerm(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
+    boolean sendTerm(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length,
+        final int type)
     {
         return stage(term, termBytes, termOffset, length, type) == DROPPED || sendStaged() == 1;
     }
@@ -161,7 +162,8 @@ final class PublicationSocket
      * @param type       its first frame's type, for loss injection.
      * @return the index of the message it went into, {@link #DROPPED} or {@link #FULL}.
      */
-    int stage(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length, final int type)
+    int stage(final AtomicBuffer term, final ByteBuffer termBytes, final int termOffset, final int length,
+        final int type)
     {
         final boolean appends = staged.canAppend(term, termOffset, length);
         if (!appends && staged.isFull())
@@ -170,7 +172,8 @@ final class PublicationSocket
         }
         if (checksums != null && type == FrameType.DATA)
         {
-            checksums.stamp(termBytes, termOffset, length); // into the log's reserved values: a resend carries the same ones
+            checksums.stamp(termBytes, termOffset,
+                length); // into the log's reserved values: a resend carries the same ones
         }
         if (sendLoss.drop(type, term, termOffset, length))
         {
@@ -213,9 +216,11 @@ final class PublicationSocket
         if (sent < 0)
         {
             socketErrors.onErrno("send", channel.endpoint(), sent);
-            if (staged.segmentLength(0) > 0 && (sent == -NativeUdpSocket.EIO || sent == -NativeUdpSocket.EINVAL || sent == -NativeUdpSocket.EMSGSIZE))
+            if (staged.segmentLength(0) > 0 && (sent == -NativeUdpSocket.EIO || sent == -NativeUdpSocket.EINVAL ||
+                sent == -NativeUdpSocket.EMSGSIZE))
             {
-                // the route cannot segment (no checksum offload: EIO; datagrams longer than the path MTU: EINVAL or EMSGSIZE)
+                // the route cannot segment (no checksum offload: EIO; datagrams longer than
+                // the path MTU: EINVAL or EMSGSIZE)
                 staged.stopSegmenting(); // send each datagram on its own from now on, starting with these
                 return 0;
             }
@@ -276,9 +281,9 @@ final class PublicationSocket
     }
 
     /**
-     * Sends a datagram to every destination, starting with a different one each time. The first send that the socket cannot
-     * take means none was sent: false, to try again. A later destination whose send the socket cannot take, or that fails,
-     * misses this datagram and asks for it again by NAK, as on a lossy network.
+     * Sends a datagram to every destination, starting with a different one each time. The first send that the socket
+     * cannot take means none was sent: false, to try again. A later destination whose send the socket cannot take, or
+     * that fails, misses this datagram and asks for it again by NAK, as on a lossy network.
      */
     private boolean writeToDestinations(final ByteBuffer bytes)
     {
@@ -302,15 +307,16 @@ final class PublicationSocket
             }
             catch (final IOException | RuntimeException ex)
             {
-                socketErrors.onException("send", destinations.address(i), ex); // e.g. ICMP port unreachable from a receiver that went away: it misses this datagram
+                socketErrors.onException("send", destinations.address(i),
+                    ex); // e.g. ICMP port unreachable from a receiver that went away: it misses this datagram
             }
         }
         return true;
     }
 
     /**
-     * Sends to a new unicast address from now on (the endpoint's name moved), and hears from it; if the socket cannot, it
-     * stays with the old one.
+     * Sends to a new unicast address from now on (the endpoint's name moved), and hears from it; if the socket
+     * cannot, it stays with the old one.
      *
      * @param address the new address.
      * @return false if the socket could not send there (counted as a socket error); a later lookup tries again.
@@ -391,7 +397,10 @@ final class PublicationSocket
         return checkControl(verified);
     }
 
-    /** Multi-destination-cast: from any receiver, noting which (the JDK reuses the address object while the sender stays the same). */
+    /**
+     * Multi-destination-cast: from any receiver, noting which (the JDK reuses the address object
+     * while the sender stays the same).
+     */
     private int receiveFromAny() throws IOException
     {
         final java.net.SocketAddress source = socket.receive(controlBytes);
@@ -413,7 +422,8 @@ final class PublicationSocket
         final int length = batched.receiveInto(control.segment());
         if (length < 0)
         {
-            socketErrors.onErrno("receive control frames", null, length); // e.g. ECONNREFUSED reported by an ICMP message: nothing to read
+            socketErrors.onErrno("receive control frames", null,
+                length); // e.g. ECONNREFUSED reported by an ICMP message: nothing to read
             return 0;
         }
         return length;

@@ -43,8 +43,8 @@ public final class ReceiveChannelEndpoint
     /** The channel. */
     public final UdpChannel channel;
     /**
-     * This endpoint's id in its status messages: a multi-destination-cast or multicast sender tells receivers apart by it,
-     * so two endpoints of one driver count as two receivers.
+     * This endpoint's id in its status messages: a multi-destination-cast or multicast sender tells receivers apart by
+     * it, so two endpoints of one driver count as two receivers.
      */
     public final long receiverId = ThreadLocalRandom.current().nextLong();
     private final ReceiveSocket socket;
@@ -56,7 +56,10 @@ public final class ReceiveChannelEndpoint
     private final long imageIdleNanos;
     /** Checks each data frame's CRC32C on a {@code crc=crc32c} channel; else null. */
     private final FrameChecksums checksums;
-    /** Checks every datagram's signature before anything else reads it, and signs control frames, on an {@code auth=} channel. */
+    /**
+     * Checks every datagram's signature before anything else reads it, and signs control
+     * frames, on an {@code auth=} channel.
+     */
     private final DatagramAuthenticator authenticator;
     private final Consumer<Throwable> errors;
     /** Where control frames go on multicast (the control group, as Aeron's receivers send them); null on unicast. */
@@ -69,7 +72,9 @@ public final class ReceiveChannelEndpoint
     private final SubscribedStreams streams = new SubscribedStreams();
     private final SessionTimes setupRequests = new SessionTimes(16);
     private final SessionTimes pendingImages = new SessionTimes(16);
-    /** A subscription with several destinations ({@code control-mode=manual}): a socket per destination, and no other. */
+    /**
+     * A subscription with several destinations ({@code control-mode=manual}): a socket per destination, and no other.
+     */
     private final List<ReceiveSocket> destinationSockets = new ArrayList<>();
     /** The socket the datagram being handled came in on. */
     private ReceiveSocket receivingFrom;
@@ -92,12 +97,13 @@ public final class ReceiveChannelEndpoint
      * @param authenticator checks what it receives and signs what it sends on an {@code auth=} channel; null on others.
      */
     public ReceiveChannelEndpoint(
-        final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
-        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
-        final SocketBatching batching, final DatagramAuthenticator authenticator)
+        final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss,
+        final TransportCounters transport, final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits,
+        final Consumer<Throwable> errors, final SocketBatching batching, final DatagramAuthenticator authenticator)
     {
         this(channel, sendLoss, receiveLoss, transport, conductor, limits, errors,
-            channel.isMultiDestination() ? null : ReceiveSocket.open(channel, batching, transport, errors), authenticator);
+            channel.isMultiDestination() ? null : ReceiveSocket.open(channel, batching, transport, errors),
+            authenticator);
     }
 
     /** For tests and fuzzing: an endpoint without a socket. */
@@ -113,13 +119,14 @@ public final class ReceiveChannelEndpoint
         final UdpChannel channel, final TransportCounters transport, final CommandQueue<ConductorCommand> conductor,
         final ReceiverLimits limits, final Consumer<Throwable> errors, final DatagramAuthenticator authenticator)
     {
-        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, (ReceiveSocket)null, authenticator);
+        this(channel, LossGenerator.NONE, LossGenerator.NONE, transport, conductor, limits, errors, (ReceiveSocket)null,
+            authenticator);
     }
 
     private ReceiveChannelEndpoint(
-        final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss, final TransportCounters transport,
-        final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits, final Consumer<Throwable> errors,
-        final ReceiveSocket socket, final DatagramAuthenticator authenticator)
+        final UdpChannel channel, final LossGenerator sendLoss, final LossGenerator receiveLoss,
+        final TransportCounters transport, final CommandQueue<ConductorCommand> conductor, final ReceiverLimits limits,
+        final Consumer<Throwable> errors, final ReceiveSocket socket, final DatagramAuthenticator authenticator)
     {
         this.authenticator = authenticator;
         this.channel = channel;
@@ -199,8 +206,8 @@ public final class ReceiveChannelEndpoint
      */
     private int requestFromControl(final long nowNanos)
     {
-        if (lastControlSetupRequestNanos != Long.MIN_VALUE && nowNanos - lastControlSetupRequestNanos < CONTROL_SETUP_REQUEST_INTERVAL_NANOS
-            || streams.isEmpty())
+        if (lastControlSetupRequestNanos != Long.MIN_VALUE &&
+            nowNanos - lastControlSetupRequestNanos < CONTROL_SETUP_REQUEST_INTERVAL_NANOS || streams.isEmpty())
         {
             return 0;
         }
@@ -269,14 +276,17 @@ public final class ReceiveChannelEndpoint
         }
     }
 
-    private void dispatch(final AtomicBuffer datagram, final int length, final InetSocketAddress source, final long nowNanos)
+    private void dispatch(final AtomicBuffer datagram, final int length, final InetSocketAddress source,
+        final long nowNanos)
     {
         final int type = WireFrame.check(datagram, length);
         if (type < 0)
         {
-            if (AuthHeader.isSigned(datagram, length)) // its version byte is not Aeron's: looked at only once refused as invalid
+            if (AuthHeader.isSigned(datagram,
+                length)) // its version byte is not Aeron's: looked at only once refused as invalid
             {
-                refuse(transport.signedOnPlainChannel, "a signed datagram arrived on " + channel.endpoint() + ", whose subscriptions " +
+                refuse(transport.signedOnPlainChannel, "a signed datagram arrived on " + channel.endpoint() +
+                    ", whose subscriptions " +
                     "have no auth=; add the publication's auth=<key name> to the subscription channel");
                 return;
             }
@@ -300,7 +310,8 @@ public final class ReceiveChannelEndpoint
         }
     }
 
-    private void onData(final AtomicBuffer datagram, final int length, final InetSocketAddress source, final long nowNanos)
+    private void onData(final AtomicBuffer datagram, final int length, final InetSocketAddress source,
+        final long nowNanos)
     {
         final int sessionId = datagram.getInt(FrameHeader.SESSION_ID_OFFSET);
         final int streamId = datagram.getInt(FrameHeader.STREAM_ID_OFFSET);
@@ -341,8 +352,8 @@ public final class ReceiveChannelEndpoint
         }
         if (shouldRequestSetup(sessionId, streamId, nowNanos))
         {
-            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId, datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0,
-                receiverId);
+            StatusMessage.put(control, StatusMessage.SETUP_FLAG, sessionId, streamId,
+                datagram.getInt(FrameHeader.TERM_ID_OFFSET), 0, 0, receiverId);
             sendControl(FrameType.SM, StatusMessage.LENGTH, multicastControl != null ? multicastControl : source);
         }
     }
@@ -391,9 +402,10 @@ public final class ReceiveChannelEndpoint
                 setupSockets.put(SessionTimes.key(sessionId, streamId), receivingFrom);
             }
             // a full conductor queue drops the request: the pending mark lapses and the next SETUP asks again
-            conductor.tryOffer(new ConductorCommand.CreateImage(this, sessionId, streamId, datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET),
-                datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET), datagram.getInt(Setup.TERM_OFFSET_OFFSET),
-                datagram.getInt(Setup.TERM_LENGTH_OFFSET), datagram.getInt(Setup.MTU_OFFSET), source));
+            conductor.tryOffer(new ConductorCommand.CreateImage(this, sessionId, streamId,
+                datagram.getInt(Setup.INITIAL_TERM_ID_OFFSET), datagram.getInt(Setup.ACTIVE_TERM_ID_OFFSET),
+                datagram.getInt(Setup.TERM_OFFSET_OFFSET), datagram.getInt(Setup.TERM_LENGTH_OFFSET),
+                datagram.getInt(Setup.MTU_OFFSET), source));
         }
     }
 
@@ -463,7 +475,8 @@ public final class ReceiveChannelEndpoint
         final ReceiveSocket setupSocket = setupSockets.remove(SessionTimes.key(image.sessionId, image.streamId));
         if (image.sources != null && setupSocket != null && destinationSockets.contains(setupSocket))
         {
-            image.sources.add(setupSocket, image.controlAddress, System.nanoTime()); // answer the SETUP's sender before its data comes
+            image.sources.add(setupSocket, image.controlAddress,
+                System.nanoTime()); // answer the SETUP's sender before its data comes
         }
     }
 
@@ -503,7 +516,8 @@ public final class ReceiveChannelEndpoint
         return streams.accepts(streamId, sessionId, source);
     }
 
-    void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset, final int window, final long receiverId)
+    void sendStatus(final PublicationImage image, final int flags, final int termId, final int termOffset,
+        final int window, final long receiverId)
     {
         StatusMessage.put(control, flags, image.sessionId, image.streamId, termId, termOffset, window, receiverId);
         sendToImageSources(image, FrameType.SM, StatusMessage.LENGTH);
@@ -542,7 +556,8 @@ public final class ReceiveChannelEndpoint
         sendControl(type, length, destination, socket != null ? socket : receivingFrom);
     }
 
-    private void sendControl(final int type, final int length, final InetSocketAddress destination, final ReceiveSocket socket)
+    private void sendControl(final int type, final int length, final InetSocketAddress destination,
+        final ReceiveSocket socket)
     {
         if (sendLoss.drop(type, control, 0, length))
         {

@@ -30,8 +30,8 @@ public final class ReceiveDestination
      * @return the destination.
      * @throws IllegalArgumentException if the endpoint cannot be bound.
      */
-    public static ReceiveDestination open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport,
-        final Consumer<Throwable> errors)
+    public static ReceiveDestination open(final UdpChannel channel, final SocketBatching batching,
+        final TransportCounters transport, final Consumer<Throwable> errors)
     {
         return new ReceiveDestination(channel, ReceiveSocket.open(channel, batching, transport, errors));
     }

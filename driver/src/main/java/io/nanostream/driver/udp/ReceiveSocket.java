@@ -35,8 +35,8 @@ final class ReceiveSocket
     /** Where the second and later datagrams of a coalesced message are copied to be handed on from offset 0. */
     private final AtomicBuffer segmentCopy;
 
-    private ReceiveSocket(final DatagramChannel channel, final NativeUdpSocket batched, final TransportCounters transport,
-        final SocketErrors socketErrors)
+    private ReceiveSocket(final DatagramChannel channel, final NativeUdpSocket batched,
+        final TransportCounters transport, final SocketErrors socketErrors)
     {
         this.channel = channel;
         this.batched = batched;
@@ -44,7 +44,8 @@ final class ReceiveSocket
         this.socketErrors = socketErrors;
         this.receiveBytes = batched == null ? ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH) : null;
         this.received = batched == null ? AtomicBuffer.wrap(MemorySegment.ofBuffer(receiveBytes)) : null;
-        this.segmentCopy = batched == null ? null : AtomicBuffer.wrap(MemorySegment.ofBuffer(ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH)));
+        this.segmentCopy = batched == null ?
+            null : AtomicBuffer.wrap(MemorySegment.ofBuffer(ByteBuffer.allocateDirect(UdpSockets.RECEIVE_SLOT_LENGTH)));
         this.slots = new AtomicBuffer[batched == null ? 0 : batched.batchCapacity()];
         for (int i = 0; i < slots.length; i++)
         {
@@ -62,8 +63,8 @@ final class ReceiveSocket
      * @param errors    the distinct-error log, for the socket's failures.
      * @return the socket.
      */
-    static ReceiveSocket open(final UdpChannel channel, final SocketBatching batching, final TransportCounters transport,
-        final Consumer<Throwable> errors)
+    static ReceiveSocket open(final UdpChannel channel, final SocketBatching batching,
+        final TransportCounters transport, final Consumer<Throwable> errors)
     {
         final SocketErrors socketErrors = new SocketErrors(transport.socketErrors, errors, channel.canonical());
         if (!UdpSockets.batches(channel, batching))
@@ -93,7 +94,8 @@ final class ReceiveSocket
     private int pollBatched(final ReceiveChannelEndpoint endpoint, final long nowNanos)
     {
         int work = 0;
-        for (int calls = 0; calls < CALLS_PER_POLL && work < DATAGRAMS_PER_POLL; calls++) // bounded even if every datagram is refused
+        for (int calls = 0; calls < CALLS_PER_POLL &&
+            work < DATAGRAMS_PER_POLL; calls++) // bounded even if every datagram is refused
         {
             final int max = Math.min(slots.length, DATAGRAMS_PER_POLL - work); // the budget holds for a batch too
             final int count = batched.receive(max);
@@ -171,7 +173,8 @@ final class ReceiveSocket
      * @param length      its length.
      * @param destination where to.
      */
-    void send(final AtomicBuffer frame, final ByteBuffer frameBytes, final int length, final InetSocketAddress destination)
+    void send(final AtomicBuffer frame, final ByteBuffer frameBytes, final int length,
+        final InetSocketAddress destination)
     {
         if (batched != null)
         {

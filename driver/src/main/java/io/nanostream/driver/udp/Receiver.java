@@ -122,7 +122,8 @@ public final class Receiver implements Agent
                 }
                 add.endpoint().subscribe(add.streamId(), add.filter());
             }
-            case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId(), remove.filter());
+            case ReceiverCommand.RemoveSubscription remove -> removeSubscription(remove.endpoint(), remove.streamId(),
+                remove.filter());
             case ReceiverCommand.AddDestination add -> add.endpoint().addDestination(add.destination());
             case ReceiverCommand.RemoveDestination remove ->
             {
@@ -137,13 +138,15 @@ public final class Receiver implements Agent
         }
     }
 
-    private void removeSubscription(final ReceiveChannelEndpoint endpoint, final int streamId, final SessionFilter filter)
+    private void removeSubscription(final ReceiveChannelEndpoint endpoint, final int streamId,
+        final SessionFilter filter)
     {
         final int left = endpoint.unsubscribe(streamId, filter);
         for (int i = endpoint.images.size() - 1; i >= 0; i--)
         {
             final PublicationImage image = endpoint.images.get(i);
-            if (left == 0 || (image.streamId == streamId && !endpoint.hears(streamId, image.sessionId, image.controlAddress.getAddress())))
+            if (left == 0 || (image.streamId == streamId && !endpoint.hears(streamId, image.sessionId,
+                image.controlAddress.getAddress())))
             {
                 endpoint.images.remove(i);
                 conductor.offer(new ConductorCommand.ImageClosed(image));

@@ -10,7 +10,8 @@ public sealed interface ReceiverCommand
      * @param streamId the stream.
      * @param filter   the sessions the subscription hears.
      */
-    record AddSubscription(ReceiveChannelEndpoint endpoint, int streamId, SessionFilter filter) implements ReceiverCommand
+    record AddSubscription(ReceiveChannelEndpoint endpoint, int streamId,
+        SessionFilter filter) implements ReceiverCommand
     {
     }
 
@@ -21,7 +22,8 @@ public sealed interface ReceiverCommand
      * @param streamId the stream.
      * @param filter   the sessions it heard.
      */
-    record RemoveSubscription(ReceiveChannelEndpoint endpoint, int streamId, SessionFilter filter) implements ReceiverCommand
+    record RemoveSubscription(ReceiveChannelEndpoint endpoint, int streamId,
+        SessionFilter filter) implements ReceiverCommand
     {
     }
 

@@ -34,8 +34,8 @@ public record ReceiverLimits(int maxTermLength, int maxImagesPerEndpoint, int ma
     /** Default time without data after which an image gives way to a new session at a full cap: 30 s. */
     public static final long DEFAULT_IMAGE_IDLE_NANOS = 30_000_000_000L;
     /** The defaults. */
-    public static final ReceiverLimits DEFAULT = new ReceiverLimits(DEFAULT_MAX_TERM_LENGTH, DEFAULT_MAX_IMAGES_PER_ENDPOINT,
-        DEFAULT_MAX_IMAGES, DEFAULT_IMAGE_CREATIONS_PER_SECOND);
+    public static final ReceiverLimits DEFAULT = new ReceiverLimits(DEFAULT_MAX_TERM_LENGTH,
+        DEFAULT_MAX_IMAGES_PER_ENDPOINT, DEFAULT_MAX_IMAGES, DEFAULT_IMAGE_CREATIONS_PER_SECOND);
 
     /**
      * Limits with the defaults for the source cap, the log bytes cap and the idle time.
@@ -45,7 +45,8 @@ public record ReceiverLimits(int maxTermLength, int maxImagesPerEndpoint, int ma
      * @param maxImages               the most images the driver holds.
      * @param imageCreationsPerSecond the most images one endpoint creates per second.
      */
-    public ReceiverLimits(final int maxTermLength, final int maxImagesPerEndpoint, final int maxImages, final int imageCreationsPerSecond)
+    public ReceiverLimits(final int maxTermLength, final int maxImagesPerEndpoint, final int maxImages,
+        final int imageCreationsPerSecond)
     {
         this(maxTermLength, maxImagesPerEndpoint, maxImages, imageCreationsPerSecond, DEFAULT_MAX_IMAGES_PER_SOURCE,
             DEFAULT_MAX_IMAGE_LOG_BYTES, DEFAULT_IMAGE_IDLE_NANOS);

@@ -42,8 +42,8 @@ final class Retransmitter
     private long resentInInterval;
 
     Retransmitter(
-        final LogBuffers log, final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final PublicationSocket socket,
-        final TransportCounters transport, final SenderCounters counters)
+        final LogBuffers log, final AtomicBuffer[] terms, final ByteBuffer[] termBuffers,
+        final PublicationSocket socket, final TransportCounters transport, final SenderCounters counters)
     {
         this.terms = terms;
         this.termBuffers = termBuffers;
@@ -80,7 +80,8 @@ final class Retransmitter
         final int termId = nak.getInt(Nak.TERM_ID_OFFSET);
         final int termOffset = nak.getInt(Nak.TERM_OFFSET_OFFSET);
         final int length = nak.getInt(Nak.LENGTH_OFFSET);
-        if (termOffset < 0 || termOffset >= termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0 || length <= 0)
+        if (termOffset < 0 || termOffset >= termLength || (termOffset & (FrameHeader.ALIGNMENT - 1)) != 0 ||
+            length <= 0)
         {
             transport.invalidFrames.add(1);
             return;
@@ -143,7 +144,8 @@ final class Retransmitter
         int remaining = length;
         while (remaining > 0)
         {
-            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthAcquire(term, offset), FrameHeader.LENGTH));
+            final int firstFrame = FrameHeader.align(Math.max(FrameHeader.frameLengthAcquire(term, offset),
+                FrameHeader.LENGTH));
             // frames inside the range, and at least the first one (it was sent whole, so it may run past the range)
             final long scan = TermScanner.scan(term, offset, Math.min(mtu, Math.max(remaining, firstFrame)));
             final int scanned = TermScanner.length(scan);

@@ -89,7 +89,8 @@ public final class Sender implements Agent
             // a publication already dropped takes no more commands: its socket may be closing
             case SenderCommand.AddDestination add ->
             {
-                if (publications.contains(add.publication()) && !add.publication().addDestination(add.address(), clock.nanoTime()))
+                if (publications.contains(add.publication()) && !add.publication().addDestination(add.address(),
+                    clock.nanoTime()))
                 {
                     transport.destinationsRefused.add(1);
                 }

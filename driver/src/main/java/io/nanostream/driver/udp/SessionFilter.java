@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which sessions a UDP subscription hears: those whose SETUP comes from one of the {@code source=} addresses or networks
- * (any source without it), and with {@code session-id=} that session only. The receiver checks it when a session is
- * first seen; an image is made only for a session some subscription of its stream accepts, and linked only to those
- * that accept it. Immutable.
+ * Which sessions a UDP subscription hears: those whose SETUP comes from one of the {@code source=} addresses or
+ * networks (any source without it), and with {@code session-id=} that session only. The receiver checks it when a
+ * session is first seen; an image is made only for a session some subscription of its stream accepts, and linked only
+ * to those that accept it. Immutable.
  *
  * @param networks  the accepted networks, empty for any source.
  * @param sessionId the accepted session, if {@code anySession} is false.
@@ -80,7 +80,8 @@ public record SessionFilter(List<Network> networks, int sessionId, boolean anySe
             }
             catch (final NumberFormatException ex)
             {
-                throw new IllegalArgumentException("channel " + uri + ": session-id=" + sessionText + " is not a 32-bit integer", ex);
+                throw new IllegalArgumentException("channel " + uri + ": session-id=" + sessionText +
+                    " is not a 32-bit integer", ex);
             }
         }
         final List<Network> networks = new ArrayList<>();
@@ -105,8 +106,9 @@ public record SessionFilter(List<Network> networks, int sessionId, boolean anySe
         }
         catch (final UnknownHostException ex)
         {
-            throw new IllegalArgumentException("channel " + uri + ": source=" + text + " names no host; give addresses or networks, " +
-                "comma-separated, e.g. source=10.0.0.5,192.168.1.0/24", ex);
+            throw new IllegalArgumentException("channel " + uri + ": source=" + text +
+                " names no host; give addresses or networks, " + "comma-separated, e.g. source=10.0.0.5,192.168.1.0/24",
+                ex);
         }
         final int bits = address.getAddress().length * 8;
         int prefix = bits;
@@ -122,8 +124,8 @@ public record SessionFilter(List<Network> networks, int sessionId, boolean anySe
             }
             if (prefix < 0 || prefix > bits)
             {
-                throw new IllegalArgumentException("channel " + uri + ": source=" + text + " has a prefix length that is not from 0 to " +
-                    bits + "; e.g. source=192.168.1.0/24");
+                throw new IllegalArgumentException("channel " + uri + ": source=" + text +
+                    " has a prefix length that is not from 0 to " + bits + "; e.g. source=192.168.1.0/24");
             }
         }
         return new Network(address, prefix);

@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * One socket's failed sends and receives. Each counts in the driver's {@code udp socket errors} counter; the first, and
- * then every power-of-two-th, of this socket's go to the distinct-error log with the channel, the operation and the errno
- * (or the JDK's message), e.g. {@code udp socket error on udp-127.0.0.1:40123: send /127.0.0.1:40123: ECONNREFUSED:
- * nothing listens there (an ICMP port unreachable came back) (the 1st, 2nd, 4th... of this socket are written here; ...)}. So {@code errors} says which channel fails and why, and a flood costs a counter increment each.
+ * then every power-of-two-th, of this socket's go to the distinct-error log with the channel, the operation and the
+ * errno (or the JDK's message), e.g. {@code udp socket error on udp-127.0.0.1:40123: send /127.0.0.1:40123:
+ * ECONNREFUSED: nothing listens there (an ICMP port unreachable came back) (the 1st, 2nd, 4th... of this socket are
+ * written here; ...)}. So {@code errors} says which channel fails and why, and a flood costs a counter increment each.
  * Owned by the thread that uses the socket.
  */
 final class SocketErrors
@@ -74,8 +75,8 @@ final class SocketErrors
 
     private void report(final String operation, final Object peer, final String reason)
     {
-        errors.accept(new IllegalStateException("udp socket error on " + channel + ": " + operation + (peer == null ? "" : " " + peer) +
-            ": " + reason +
+        errors.accept(new IllegalStateException("udp socket error on " + channel + ": " + operation +
+            (peer == null ? "" : " " + peer) + ": " + reason +
             " (the 1st, 2nd, 4th... of this socket are written here; the counter 'udp socket errors' has them all)"));
     }
 

@@ -79,8 +79,9 @@ final class StagedMessages
             return false;
         }
         final int segment = segmentLengths[last];
-        return lengths[last] == segment * datagrams[last] && length <= segment && datagrams[last] < NativeUdpSocket.MAX_SEGMENTS &&
-            lengths[last] + length <= NativeUdpSocket.MAX_SEGMENTED_LENGTH;
+        return lengths[last] == segment * datagrams[last] && length <= segment &&
+            datagrams[last] < NativeUdpSocket.MAX_SEGMENTS && lengths[last] +
+            length <= NativeUdpSocket.MAX_SEGMENTED_LENGTH;
     }
 
     /**

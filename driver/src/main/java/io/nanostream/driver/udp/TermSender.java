@@ -11,8 +11,9 @@ import java.nio.ByteBuffer;
 /**
  * Sends a publication's log as datagrams: each datagram is the whole frames a {@link TermScanner} finds within the MTU
  * (a padding frame goes as its header alone), staged on the {@link PublicationSocket} and sent in batches of as many
- * messages as it takes, several equal datagrams per message where it segments. The position only moves past datagrams the socket took (or injected
- * loss dropped), so a full socket buffer resumes where it stopped. Used on the sender thread.
+ * messages as it takes, several equal datagrams per message where it segments. The position only moves
+ * past datagrams the socket took (or injected loss dropped), so a full socket buffer resumes where it
+ * stopped. Used on the sender thread.
  */
 final class TermSender
 {
@@ -36,7 +37,8 @@ final class TermSender
     private long[] dropsNow;
     private int dropsAheadCount;
 
-    TermSender(final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final int mtu, final PublicationSocket socket)
+    TermSender(final AtomicBuffer[] terms, final ByteBuffer[] termBuffers, final int mtu,
+        final PublicationSocket socket)
     {
         this.terms = terms;
         this.termBuffers = termBuffers;
@@ -97,8 +99,8 @@ final class TermSender
                 else
                 {
                     final boolean padding = TermScanner.isPadding(scan);
-                    message = socket.stage(terms[index], termBuffers[index], termOffset, padding ? FrameHeader.LENGTH : length,
-                        padding ? FrameType.PAD : FrameType.DATA);
+                    message = socket.stage(terms[index], termBuffers[index], termOffset, padding ?
+                        FrameHeader.LENGTH : length, padding ? FrameType.PAD : FrameType.DATA);
                     if (message == PublicationSocket.FULL)
                     {
                         break;
@@ -140,7 +142,9 @@ final class TermSender
         return reached;
     }
 
-    /** Keeps the drops not yet passed: this batch's beyond the position reached, then the earlier ones it did not reach. */
+    /**
+     * Keeps the drops not yet passed: this batch's beyond the position reached, then the earlier ones it did not reach.
+     */
     private void keepDropsAhead(final long reached, final int dropsNowCount, final int replay)
     {
         int kept = 0;

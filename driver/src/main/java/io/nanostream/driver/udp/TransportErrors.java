@@ -6,8 +6,8 @@ import io.nanostream.driver.status.TransportCounters;
 import java.util.function.Consumer;
 
 /**
- * How the driver's threads deal with an exception they catch, and with input they refuse: count it, report a few, go on.
- * Stateless.
+ * How the driver's threads deal with an exception they catch, and with input they refuse: count it,
+ * report a few, go on. Stateless.
  */
 public final class TransportErrors
 {
@@ -23,7 +23,8 @@ public final class TransportErrors
      * @param errors    where reports go.
      * @param error     the exception.
      */
-    static void report(final TransportCounters transport, final Consumer<Throwable> errors, final RuntimeException error)
+    static void report(final TransportCounters transport, final Consumer<Throwable> errors,
+        final RuntimeException error)
     {
         if (isReported(transport.transportErrors.add(1)))
         {

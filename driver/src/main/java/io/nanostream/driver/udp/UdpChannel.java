@@ -13,8 +13,8 @@ import java.net.UnknownHostException;
  * to use, the TTL, a canonical key under which equal channels share a socket, the checks its datagrams carry, and its
  * control address and multi-destination-cast mode.
  *
- * <p>On a multi-destination-cast publication ({@code control-mode=}) there is no endpoint: {@link #endpoint} is then the
- * local address its socket binds, the control address or an ephemeral port, and the destinations come from status
+ * <p>On a multi-destination-cast publication ({@code control-mode=}) there is no endpoint: {@link #endpoint} is then
+ * the local address its socket binds, the control address or an ephemeral port, and the destinations come from status
  * messages (dynamic) or from the application (manual).
  *
  * @param endpoint    the data endpoint; on a multi-destination-cast publication, the address its socket binds.
@@ -28,11 +28,12 @@ import java.net.UnknownHostException;
  * @param buffers     the socket buffer lengths asked of the kernel ({@code so-sndbuf=}, {@code so-rcvbuf=}).
  */
 public record UdpChannel(
-    InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical, DatagramChecks checks, InetSocketAddress control,
-    ControlMode controlMode, SocketBuffers buffers)
+    InetSocketAddress endpoint, InetAddress iface, int ttl, String canonical, DatagramChecks checks,
+    InetSocketAddress control, ControlMode controlMode, SocketBuffers buffers)
 {
     /**
-     * The socket buffer lengths a channel asks of the kernel, which may give less (Linux: up to {@code net.core.wmem_max} and
+     * The socket buffer lengths a channel asks of the kernel, which may give less (Linux: up
+     * to {@code net.core.wmem_max} and
      * {@code net.core.rmem_max}).
      *
      * @param send    {@code so-sndbuf=}, in bytes.
@@ -69,7 +70,8 @@ public record UdpChannel(
     }
 
     /**
-     * The same channel under another canonical key: a subscription with several destinations has an endpoint of its own.
+     * The same channel under another canonical key: a subscription with several
+     * destinations has an endpoint of its own.
      *
      * @param key the key.
      * @return the channel.
@@ -90,7 +92,8 @@ public record UdpChannel(
     }
 
     /**
-     * Resolves a channel, asking the name service directly (tests, tools; the driver uses {@link #of(ChannelUri, HostResolver)}).
+     * Resolves a channel, asking the name service directly (tests, tools; the driver uses {@link
+     * #of(ChannelUri, HostResolver)}).
      *
      * @param uri a parsed {@code udp} channel.
      * @return the resolved channel.
@@ -116,25 +119,28 @@ public record UdpChannel(
         final ControlMode mode = modeText == null ? ControlMode.NONE :
             modeText.equals(ChannelUri.CONTROL_MODE_DYNAMIC) ? ControlMode.DYNAMIC : ControlMode.MANUAL;
         final String controlText = uri.get(ChannelUri.CONTROL);
-        final InetSocketAddress control = controlText == null ? null : address(uri, ChannelUri.CONTROL, controlText, resolver);
+        final InetSocketAddress control = controlText == null ? null : address(uri, ChannelUri.CONTROL, controlText,
+            resolver);
         final String endpointText = uri.get(ChannelUri.ENDPOINT);
         if (endpointText == null && mode == ControlMode.NONE)
         {
-            throw new IllegalArgumentException("channel " + uri + " needs endpoint=host:port, or control-mode= for multi-destination-cast");
+            throw new IllegalArgumentException("channel " + uri +
+                " needs endpoint=host:port, or control-mode= for multi-destination-cast");
         }
         InetAddress iface = null;
         final String ifaceText = uri.get("interface");
         if (ifaceText != null)
         {
-            final String host = ifaceText.contains(":") ? ifaceText.substring(0, ifaceText.lastIndexOf(':')) : ifaceText;
+            final String host = ifaceText.contains(":") ?
+                ifaceText.substring(0, ifaceText.lastIndexOf(':')) : ifaceText;
             try
             {
                 iface = lookUp(host.replaceAll("/\\d+$", ""), resolver);
             }
             catch (final UnknownHostException ex)
             {
-                throw new IllegalArgumentException("channel " + uri + ": interface " + ifaceText + " is not an address of this host; " +
-                    "use an address such as 127.0.0.1", ex);
+                throw new IllegalArgumentException("channel " + uri + ": interface " + ifaceText +
+                    " is not an address of this host; " + "use an address such as 127.0.0.1", ex);
             }
         }
         int ttl = 0;
@@ -151,25 +157,28 @@ public record UdpChannel(
             }
             if (ttl < 0 || ttl > 255)
             {
-                throw new IllegalArgumentException("channel " + uri + ": ttl=" + ttlText + " must be a number from 0 to 255");
+                throw new IllegalArgumentException("channel " + uri + ": ttl=" + ttlText +
+                    " must be a number from 0 to 255");
             }
         }
-        final InetSocketAddress endpoint = endpointText != null ? address(uri, ChannelUri.ENDPOINT, endpointText, resolver) :
-            control != null ? control : new InetSocketAddress(iface != null ? iface : ANY_IPV4, 0);
+        final InetSocketAddress endpoint = endpointText != null ? address(uri, ChannelUri.ENDPOINT, endpointText,
+            resolver) : control != null ? control : new InetSocketAddress(iface != null ? iface : ANY_IPV4, 0);
         if (control != null && control.getAddress().isMulticastAddress())
         {
-            throw new IllegalArgumentException("channel " + uri + ": control=" + controlText + " is a multicast group; give a unicast " +
-                "address of the publisher's host");
+            throw new IllegalArgumentException("channel " + uri + ": control=" + controlText +
+                " is a multicast group; give a unicast " + "address of the publisher's host");
         }
-        if (endpoint.getAddress().isMulticastAddress() && (endpoint.getAddress().getAddress()[endpoint.getAddress().getAddress().length - 1] & 1) == 0)
+        if (endpoint.getAddress().isMulticastAddress() &&
+            (endpoint.getAddress().getAddress()[endpoint.getAddress().getAddress().length - 1] & 1) == 0)
         {
             throw new IllegalArgumentException("channel " + uri + ": multicast group " + endpoint.getAddress().getHostAddress() +
                 " must be odd, as Aeron's are: the next address is its control group, where receivers send status messages and NAKs; " +
                 "e.g. 224.0.1.7 (control 224.0.1.8)");
         }
         final String canonical = "udp-" + (mode == ControlMode.NONE ? "" : "mdc-" + modeText + "-") +
-            endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() + (iface == null ? "" : "-" + iface.getHostAddress()) +
-            (control == null || mode != ControlMode.NONE ? "" : "-control-" + control.getAddress().getHostAddress() + ":" + control.getPort());
+            endpoint.getAddress().getHostAddress() + ":" + endpoint.getPort() + (iface == null ? "" : "-" +
+            iface.getHostAddress()) + (control == null || mode != ControlMode.NONE ? "" : "-control-" +
+            control.getAddress().getHostAddress() + ":" + control.getPort());
         final SocketBuffers buffers = new SocketBuffers(
             (int)uri.size(ChannelUri.SOCKET_SEND_BUFFER, SocketBuffers.DEFAULT.send()),
             (int)uri.size(ChannelUri.SOCKET_RECEIVE_BUFFER, SocketBuffers.DEFAULT.receive()));
@@ -219,7 +228,8 @@ public record UdpChannel(
                 : NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
             if (found == null)
             {
-                throw new IllegalArgumentException("no network interface holds " + iface + "; name one with interface=address");
+                throw new IllegalArgumentException("no network interface holds " + iface +
+                    "; name one with interface=address");
             }
             return found;
         }
@@ -249,22 +259,26 @@ public record UdpChannel(
         final String endpoint = uri.get(ChannelUri.ENDPOINT);
         if (uri.isIpc() || endpoint == null || uri.params().size() != 1)
         {
-            throw new IllegalArgumentException("destination " + uri + " must name only endpoint=host:port, e.g. nano:udp?endpoint=10.0.0.7:40123");
+            throw new IllegalArgumentException("destination " + uri +
+                " must name only endpoint=host:port, e.g. nano:udp?endpoint=10.0.0.7:40123");
         }
         final InetSocketAddress address = address(uri, ChannelUri.ENDPOINT, endpoint, resolver);
         if (address.getAddress().isMulticastAddress())
         {
-            throw new IllegalArgumentException("destination " + uri + " is a multicast group; destinations are unicast receivers");
+            throw new IllegalArgumentException("destination " + uri +
+                " is a multicast group; destinations are unicast receivers");
         }
         return address;
     }
 
-    private static InetSocketAddress address(final ChannelUri uri, final String key, final String text, final HostResolver resolver)
+    private static InetSocketAddress address(final ChannelUri uri, final String key, final String text,
+        final HostResolver resolver)
     {
         final int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1)
         {
-            throw new IllegalArgumentException("channel " + uri + ": " + key + "=" + text + " needs host:port, e.g. localhost:40123");
+            throw new IllegalArgumentException("channel " + uri + ": " + key + "=" + text +
+                " needs host:port, e.g. localhost:40123");
         }
         final String host = text.startsWith("[") ? text.substring(1, colon - 1) : text.substring(0, colon);
         final int port;
@@ -274,11 +288,13 @@ public record UdpChannel(
         }
         catch (final NumberFormatException ex)
         {
-            throw new IllegalArgumentException("channel " + uri + ": " + key + " port '" + text.substring(colon + 1) + "' is not a number", ex);
+            throw new IllegalArgumentException("channel " + uri + ": " + key + " port '" + text.substring(colon + 1) +
+                "' is not a number", ex);
         }
         if (port <= 0 || port > 65535)
         {
-            throw new IllegalArgumentException("channel " + uri + ": " + key + " port " + port + " must be from 1 to 65535");
+            throw new IllegalArgumentException("channel " + uri + ": " + key + " port " + port +
+                " must be from 1 to 65535");
         }
         try
         {
@@ -286,7 +302,8 @@ public record UdpChannel(
         }
         catch (final UnknownHostException ex)
         {
-            throw new IllegalArgumentException("channel " + uri + ": " + key + " host '" + host + "' cannot be resolved", ex);
+            throw new IllegalArgumentException("channel " + uri + ": " + key + " host '" + host +
+                "' cannot be resolved", ex);
         }
     }
 }

@@ -31,12 +31,13 @@ final class UdpSockets
      *
      * @param channel the channel.
      * @param batching how the driver was told to move datagrams.
-     * @return true for batching over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel), except on a
-     *         multi-destination-cast publication, whose JDK channel sends each datagram to every destination.
+     * @return true for batching over IPv4 (native sockets are IPv4 only; IPv6 channels keep the JDK channel), except on
+     * a multi-destination-cast publication, whose JDK channel sends each datagram to every destination.
      */
     static boolean batches(final UdpChannel channel, final SocketBatching batching)
     {
-        return batching.isOn() && channel.endpoint().getAddress() instanceof java.net.Inet4Address && !channel.isMultiDestination();
+        return batching.isOn() && channel.endpoint().getAddress() instanceof java.net.Inet4Address &&
+            !channel.isMultiDestination();
     }
 
     /** The batched twin of {@link #openSender}. */
@@ -66,7 +67,8 @@ final class UdpSockets
         catch (final RuntimeException ex)
         {
             socket.close();
-            throw new IllegalStateException("cannot set up sending to " + channel.endpoint() + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException("cannot set up sending to " + channel.endpoint() + ": " + ex.getMessage(),
+                ex);
         }
     }
 
@@ -112,8 +114,10 @@ final class UdpSockets
             socket.configureBlocking(false);
             socket.setOption(StandardSocketOptions.SO_SNDBUF, channel.buffers().send());
             socket.setOption(StandardSocketOptions.SO_RCVBUF, channel.buffers().receive());
-            warnIfCapped(channel, "so-sndbuf", channel.buffers().send(), socket.getOption(StandardSocketOptions.SO_SNDBUF));
-            warnIfCapped(channel, "so-rcvbuf", channel.buffers().receive(), socket.getOption(StandardSocketOptions.SO_RCVBUF));
+            warnIfCapped(channel, "so-sndbuf", channel.buffers().send(),
+                socket.getOption(StandardSocketOptions.SO_SNDBUF));
+            warnIfCapped(channel, "so-rcvbuf", channel.buffers().receive(),
+                socket.getOption(StandardSocketOptions.SO_RCVBUF));
             return socket;
         }
         catch (final IOException ex)
@@ -156,11 +160,13 @@ final class UdpSockets
             close(socket);
             if (channel.control() != null && ex instanceof java.net.BindException)
             {
-                throw new IllegalArgumentException("cannot bind the publication's control address " + channel.control() + " (" +
-                    ex.getMessage() + "); is another publication or process bound to it? each control=host:port carries one " +
+                throw new IllegalArgumentException("cannot bind the publication's control address " +
+                    channel.control() + " (" + ex.getMessage() +
+                    "); is another publication or process bound to it? each control=host:port carries one " +
                     "publication: choose another port", ex);
             }
-            throw new UncheckedIOException("cannot set up sending to " + channel.endpoint() + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot set up sending to " + channel.endpoint() + ": " + ex.getMessage(),
+                ex);
         }
     }
 
@@ -173,7 +179,8 @@ final class UdpSockets
             if (channel.isMulticast())
             {
                 joinGroup(socket, channel, channel.endpoint());
-                socket.setOption(StandardSocketOptions.IP_MULTICAST_IF, channel.multicastInterface()); // status messages and NAKs
+                socket.setOption(StandardSocketOptions.IP_MULTICAST_IF,
+                    channel.multicastInterface()); // status messages and NAKs
                 if (channel.ttl() > 0)                                                                 // go to the control group
                 {
                     socket.setOption(StandardSocketOptions.IP_MULTICAST_TTL, channel.ttl());
@@ -194,8 +201,8 @@ final class UdpSockets
     }
 
     /**
-     * Opens a multicast sender's control socket: it joins the channel's control group, where receivers (ours and Aeron's)
-     * send status messages and NAKs.
+     * Opens a multicast sender's control socket: it joins the channel's control group, where receivers (ours and
+     * Aeron's) send status messages and NAKs.
      */
     static DatagramChannel openControlReceiver(final UdpChannel channel)
     {
@@ -208,8 +215,8 @@ final class UdpSockets
         catch (final IOException ex)
         {
             close(socket);
-            throw new IllegalArgumentException("cannot receive status messages on the control group " + channel.controlEndpoint() + " (" +
-                ex.getMessage() + "); is multicast enabled on the interface?", ex);
+            throw new IllegalArgumentException("cannot receive status messages on the control group " +
+                channel.controlEndpoint() + " (" + ex.getMessage() + "); is multicast enabled on the interface?", ex);
         }
     }
 
@@ -217,7 +224,8 @@ final class UdpSockets
      * Binds to a group's port, sharing it, and joins the group. Bound to the group address where the system allows it
      * (Linux, the BSDs), so that the data group's socket does not also get the control group's datagrams on one host.
      */
-    private static void joinGroup(final DatagramChannel socket, final UdpChannel channel, final InetSocketAddress group) throws IOException
+    private static void joinGroup(final DatagramChannel socket, final UdpChannel channel,
+        final InetSocketAddress group) throws IOException
     {
         socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         try
@@ -231,13 +239,16 @@ final class UdpSockets
         socket.join(group.getAddress(), channel.multicastInterface());
     }
 
-    /** Linux keeps twice what is asked (its bookkeeping included) and reports that: less than twice means it capped it. */
+    /**
+     * Linux keeps twice what is asked (its bookkeeping included) and reports that: less than twice means it capped it.
+     */
     private static void warnIfCapped(final UdpChannel channel, final String name, final int asked, final int got)
     {
         if (got < 2L * asked)
         {
-            LOGGER.log(System.Logger.Level.WARNING, "{0}: {1}={2} asked, the kernel gave {3}; raise net.core.{4}_max to get it",
-                channel.canonical(), name, asked, got, name.equals("so-sndbuf") ? "wmem" : "rmem");
+            LOGGER.log(System.Logger.Level.WARNING,
+                "{0}: {1}={2} asked, the kernel gave {3}; raise net.core.{4}_max to get it", channel.canonical(), name,
+                asked, got, name.equals("so-sndbuf") ? "wmem" : "rmem");
         }
     }
 

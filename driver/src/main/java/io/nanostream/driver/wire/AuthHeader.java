@@ -3,10 +3,10 @@ package io.nanostream.driver.wire;
 import io.nanostream.buffer.AtomicBuffer;
 
 /**
- * The header that opens every datagram of an {@code auth=} channel, both ways, in front of the frames it signs (Nano-Stream
- * only, not Aeron's protocol). Its version byte is not Aeron's, so an Aeron peer drops the datagram as invalid rather
- * than reading the frames behind it. The MAC is HMAC-SHA256, cut to its first 16 bytes, keyed by the named key's
- * generation, over bytes 0 to 15 of this header and then every byte after it. Little-endian, in byte order:
+ * The header that opens every datagram of an {@code auth=} channel, both ways, in front of the frames it signs
+ * (Nano-Stream only, not Aeron's protocol). Its version byte is not Aeron's, so an Aeron peer drops the datagram as
+ * invalid rather than reading the frames behind it. The MAC is HMAC-SHA256, cut to its first 16 bytes, keyed by the
+ * named key's generation, over bytes 0 to 15 of this header and then every byte after it. Little-endian, in byte order:
  *
  * <pre>
  *   0                   1                   2                   3
@@ -58,6 +58,7 @@ public final class AuthHeader
     public static boolean isSigned(final AtomicBuffer buffer, final int length)
     {
         return length >= LENGTH && buffer.getInt(WireFrame.FRAME_LENGTH_OFFSET) == LENGTH &&
-            (buffer.getByte(WireFrame.VERSION_OFFSET) & 0xFF) == VERSION && (buffer.getShort(WireFrame.TYPE_OFFSET) & 0xFFFF) == TYPE;
+            (buffer.getByte(WireFrame.VERSION_OFFSET) & 0xFF) == VERSION &&
+            (buffer.getShort(WireFrame.TYPE_OFFSET) & 0xFFFF) == TYPE;
     }
 }

@@ -103,8 +103,8 @@ public final class ErrorFrame
         }
         final int frameLength = buffer.getInt(WireFrame.FRAME_LENGTH_OFFSET);
         final int textLength = buffer.getInt(TEXT_LENGTH_OFFSET);
-        return frameLength >= HEADER_LENGTH && frameLength <= length && textLength >= 0 && textLength <= MAX_TEXT_LENGTH &&
-            textLength <= frameLength - HEADER_LENGTH;
+        return frameLength >= HEADER_LENGTH && frameLength <= length && textLength >= 0 &&
+            textLength <= MAX_TEXT_LENGTH && textLength <= frameLength - HEADER_LENGTH;
     }
 
     /**

@@ -57,7 +57,8 @@ public final class Nak
      * @param length     the gap's length.
      */
     public static void put(
-        final AtomicBuffer buffer, final int sessionId, final int streamId, final int termId, final int termOffset, final int length)
+        final AtomicBuffer buffer, final int sessionId, final int streamId, final int termId, final int termOffset,
+        final int length)
     {
         WireFrame.putHeader(buffer, 0, LENGTH, 0, FrameType.NAK);
         buffer.putInt(SESSION_ID_OFFSET, sessionId);

@@ -74,8 +74,8 @@ public final class Setup
      * @param ttl           the multicast TTL, 0 for the default.
      */
     public static void put(
-        final AtomicBuffer buffer, final int termOffset, final int sessionId, final int streamId, final int initialTermId,
-        final int activeTermId, final int termLength, final int mtu, final int ttl)
+        final AtomicBuffer buffer, final int termOffset, final int sessionId, final int streamId,
+        final int initialTermId, final int activeTermId, final int termLength, final int mtu, final int ttl)
     {
         WireFrame.putHeader(buffer, 0, LENGTH, 0, FrameType.SETUP);
         buffer.putInt(TERM_OFFSET_OFFSET, termOffset);
@@ -101,11 +101,13 @@ public final class Setup
         final int termLength = buffer.getInt(TERM_LENGTH_OFFSET);
         final int mtu = buffer.getInt(MTU_OFFSET);
         final int termOffset = buffer.getInt(TERM_OFFSET_OFFSET);
-        if (termLength < LogLayout.TERM_MIN_LENGTH || termLength > LogLayout.TERM_MAX_LENGTH || Integer.bitCount(termLength) != 1)
+        if (termLength < LogLayout.TERM_MIN_LENGTH || termLength > LogLayout.TERM_MAX_LENGTH ||
+            Integer.bitCount(termLength) != 1)
         {
             return "term length " + termLength + " is not a power of two from 64 KiB to 1 GiB";
         }
-        if (mtu < WireFrame.DATA_HEADER_LENGTH * 2 || mtu > FrameHeader.MAX_MTU || (mtu & (WireFrame.FRAME_ALIGNMENT - 1)) != 0 || mtu > termLength)
+        if (mtu < WireFrame.DATA_HEADER_LENGTH * 2 || mtu > FrameHeader.MAX_MTU ||
+            (mtu & (WireFrame.FRAME_ALIGNMENT - 1)) != 0 || mtu > termLength)
         {
             return "MTU " + mtu + " is not a multiple of 32 from 64 to 65504";
         }

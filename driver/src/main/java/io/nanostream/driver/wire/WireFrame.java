@@ -137,7 +137,8 @@ public final class WireFrame
                 // a padding frame travels as its header alone: its length covers the rest of the term, which no term
                 // is longer than (bounded here, so that no one aligns a length near 2^31)
                 final boolean fits = frameLength <= LogLayout.TERM_MAX_LENGTH - (firstOffset + offset);
-                return fits && offset + DATA_HEADER_LENGTH == length ? buffer.getShort(TYPE_OFFSET) & 0xFFFF : REJECT_LENGTH;
+                return fits && offset + DATA_HEADER_LENGTH == length ?
+                    buffer.getShort(TYPE_OFFSET) & 0xFFFF : REJECT_LENGTH;
             }
             if (frameLength > length - offset)
             {
@@ -162,7 +163,8 @@ public final class WireFrame
      * @param flags       the flags.
      * @param type        the type.
      */
-    public static void putHeader(final AtomicBuffer buffer, final int offset, final int frameLength, final int flags, final int type)
+    public static void putHeader(final AtomicBuffer buffer, final int offset, final int frameLength, final int flags,
+        final int type)
     {
         buffer.putInt(offset + FRAME_LENGTH_OFFSET, frameLength);
         buffer.putByte(offset + VERSION_OFFSET, (byte)CURRENT_VERSION);
@@ -185,7 +187,8 @@ public final class WireFrame
         final AtomicBuffer buffer, final int sessionId, final int streamId, final int termId, final int termOffset,
         final boolean endOfStream)
     {
-        putHeader(buffer, 0, 0, (FrameHeader.UNFRAGMENTED & 0xFF) | (endOfStream ? FrameHeader.EOS_FLAG : 0), FrameType.DATA);
+        putHeader(buffer, 0, 0, (FrameHeader.UNFRAGMENTED & 0xFF) | (endOfStream ? FrameHeader.EOS_FLAG : 0),
+            FrameType.DATA);
         buffer.putInt(FrameHeader.TERM_OFFSET_OFFSET, termOffset);
         buffer.putInt(FrameHeader.SESSION_ID_OFFSET, sessionId);
         buffer.putInt(FrameHeader.STREAM_ID_OFFSET, streamId);

@@ -85,8 +85,9 @@ public final class Affinity
             {
                 final int errno = (int)Calls.ERRNO.get(state, 0L);
                 throw new IllegalStateException("sched_setaffinity(" + (tid == 0 ? "" : "thread " + tid + ", ") + cpus +
-                    ") failed with errno " + errno + (errno == 22 ? " (EINVAL: no CPU of the set is online and allowed to this process)" :
-                    errno == 3 ? " (ESRCH: no such thread)" : ""));
+                    ") failed with errno " + errno +
+                    (errno == 22 ? " (EINVAL: no CPU of the set is online and allowed to this process)" : errno == 3 ?
+                    " (ESRCH: no such thread)" : ""));
             }
         }
         catch (final IllegalStateException | IllegalArgumentException ex)
@@ -115,7 +116,8 @@ public final class Affinity
             final int result = (int)Calls.GET.invokeExact(state, 0, (long)MASK_BYTES, mask);
             if (result != 0)
             {
-                throw new IllegalStateException("sched_getaffinity failed with errno " + (int)Calls.ERRNO.get(state, 0L));
+                throw new IllegalStateException("sched_getaffinity failed with errno " + (int)Calls.ERRNO.get(state,
+                    0L));
             }
             return CpuSet.fromMask(mask.toArray(ValueLayout.JAVA_BYTE));
         }
@@ -173,8 +175,8 @@ public final class Affinity
                 .orElseThrow(() -> new IllegalStateException(name + " not found"));
             // int name(pid_t pid, size_t cpusetsize, cpu_set_t *mask), with errno captured
             return linker.downcallHandle(symbol,
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS),
-                Linker.Option.captureCallState("errno"));
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                ValueLayout.ADDRESS), Linker.Option.captureCallState("errno"));
         }
     }
 }

@@ -71,6 +71,7 @@ public final class AffinityThreadFactory implements ThreadFactory
             return "off: " + unavailable;
         }
         final String failure = lastFailure;
-        return failure != null ? "off: " + failure : "on: " + pinned.get() + " of " + made.get() + " threads pinned to " + placements;
+        return failure != null ? "off: " + failure : "on: " + pinned.get() + " of " + made.get() +
+            " threads pinned to " + placements;
     }
 }

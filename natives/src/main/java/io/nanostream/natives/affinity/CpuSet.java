@@ -69,7 +69,8 @@ public final class CpuSet
     }
 
     /**
-     * A set from a bit mask, as {@code sched_getaffinity} fills it: bit {@code n} of byte {@code n / 8} is CPU {@code n}.
+     * A set from a bit mask, as {@code sched_getaffinity} fills it: bit {@code n} of byte
+     * {@code n / 8} is CPU {@code n}.
      *
      * @param mask the mask bytes.
      * @return the set.

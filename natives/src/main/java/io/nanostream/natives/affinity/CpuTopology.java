@@ -60,8 +60,8 @@ public final class CpuTopology
             final Path dir = root.resolve("cpu/cpu" + cpu);
             final int node = nodes.entrySet().stream().filter(e -> e.getValue().contains(cpu)).mapToInt(Map.Entry::getKey)
                 .findFirst().orElse(0);
-            cpus.put(cpu, new CpuInfo(cpu, number(dir.resolve("topology/core_id"), cpu), number(dir.resolve("topology/physical_package_id"), 0),
-                l3(dir.resolve("cache"), cpu), node));
+            cpus.put(cpu, new CpuInfo(cpu, number(dir.resolve("topology/core_id"), cpu),
+                number(dir.resolve("topology/physical_package_id"), 0), l3(dir.resolve("cache"), cpu), node));
         });
         return new CpuTopology(online, Map.copyOf(cpus), Map.copyOf(nodes));
     }
@@ -78,7 +78,8 @@ public final class CpuTopology
                     final String name = dir.getFileName().toString();
                     if (name.matches("node[0-9]+") && Files.exists(dir.resolve("cpulist")))
                     {
-                        nodes.put(Integer.parseInt(name.substring(4)), CpuSet.parse(Files.readString(dir.resolve("cpulist"))));
+                        nodes.put(Integer.parseInt(name.substring(4)),
+                            CpuSet.parse(Files.readString(dir.resolve("cpulist"))));
                     }
                 }
             }
@@ -96,7 +97,8 @@ public final class CpuTopology
         for (int index = 0; index < 8; index++)
         {
             final Path dir = cache.resolve("index" + index);
-            if (Files.exists(dir.resolve("level")) && text(dir.resolve("level")).equals("3") && Files.exists(dir.resolve("shared_cpu_list")))
+            if (Files.exists(dir.resolve("level")) && text(dir.resolve("level")).equals("3") &&
+                Files.exists(dir.resolve("shared_cpu_list")))
             {
                 return CpuSet.parse(text(dir.resolve("shared_cpu_list")));
             }
@@ -163,8 +165,10 @@ public final class CpuTopology
     public List<CpuSet> cores()
     {
         final Map<Long, CpuSet> cores = new TreeMap<>();
-        cpus().forEach(info -> cores.merge(((long)info.socket() << 32) | info.core(), CpuSet.of(info.cpu()), CpuSet::union));
-        return cores.values().stream().sorted((a, b) -> Integer.compare(a.stream().min().orElse(0), b.stream().min().orElse(0))).toList();
+        cpus().forEach(info -> cores.merge(((long)info.socket() << 32) | info.core(), CpuSet.of(info.cpu()),
+            CpuSet::union));
+        return cores.values().stream().sorted((a, b) -> Integer.compare(a.stream().min().orElse(0),
+            b.stream().min().orElse(0))).toList();
     }
 
     /** {@return one line for people, e.g. {@code 16 CPUs (0-15), 8 cores, 2 L3 groups, 1 package, 1 NUMA node}} */
@@ -172,7 +176,8 @@ public final class CpuTopology
     public String toString()
     {
         final long packages = cpus.values().stream().mapToInt(CpuInfo::socket).distinct().count();
-        return online.size() + " CPUs (" + online + "), " + cores().size() + " cores, " + l3Groups().size() + " L3 groups, " +
-            packages + (packages == 1 ? " package, " : " packages, ") + nodes.size() + (nodes.size() == 1 ? " NUMA node" : " NUMA nodes");
+        return online.size() + " CPUs (" + online + "), " + cores().size() + " cores, " + l3Groups().size() +
+            " L3 groups, " + packages + (packages == 1 ? " package, " : " packages, ") + nodes.size() +
+            (nodes.size() == 1 ? " NUMA node" : " NUMA nodes");
     }
 }

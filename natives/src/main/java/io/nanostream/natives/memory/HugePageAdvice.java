@@ -34,7 +34,8 @@ public final class HugePageAdvice
      */
     public static String unavailableReason()
     {
-        final String notHere = NativeAccess.whyNotOnLinux(HugePageAdvice.class.getModule(), "madvise(MADV_HUGEPAGE) needs");
+        final String notHere = NativeAccess.whyNotOnLinux(HugePageAdvice.class.getModule(),
+            "madvise(MADV_HUGEPAGE) needs");
         if (notHere != null)
         {
             return notHere;
@@ -59,8 +60,8 @@ public final class HugePageAdvice
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined())
         {
             final MemorySegment state = arena.allocate(Calls.STATE_LAYOUT);
-            final int result = (int)Calls.MADVISE.invokeExact(state, MemorySegment.ofAddress(mapping.address()), mapping.byteSize(),
-                MADV_HUGEPAGE);
+            final int result = (int)Calls.MADVISE.invokeExact(state, MemorySegment.ofAddress(mapping.address()),
+                mapping.byteSize(), MADV_HUGEPAGE);
             if (result != 0)
             {
                 final int errno = (int)Calls.ERRNO.get(state, 0L);
@@ -98,8 +99,8 @@ public final class HugePageAdvice
                     .orElseThrow(() -> new IllegalStateException("madvise not found"));
                 // int madvise(void *addr, size_t length, int advice), with errno captured
                 madvise = linker.downcallHandle(symbol,
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
-                    Linker.Option.captureCallState("errno"));
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_INT), Linker.Option.captureCallState("errno"));
             }
             catch (final RuntimeException ex)
             {

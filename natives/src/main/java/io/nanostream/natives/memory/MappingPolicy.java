@@ -38,7 +38,8 @@ public record MappingPolicy(long address, String policy, String path, Map<Intege
      * @return the mappings, in address order.
      * @throws IOException if the process's numa_maps cannot be read (a kernel without NUMA, another user, gone).
      */
-    public static List<MappingPolicy> ofProcess(final Path proc, final long pid, final Predicate<String> filter) throws IOException
+    public static List<MappingPolicy> ofProcess(final Path proc, final long pid,
+        final Predicate<String> filter) throws IOException
     {
         return parse(Files.readString(proc.resolve(Long.toString(pid)).resolve("numa_maps")), filter);
     }
@@ -74,23 +75,28 @@ public record MappingPolicy(long address, String policy, String path, Map<Intege
                 for (final String field : pathAndRest[1].split(" "))
                 {
                     final int equals = field.indexOf('=');
-                    if (field.startsWith("N") && equals > 1 && field.substring(1, equals).chars().allMatch(Character::isDigit))
+                    if (field.startsWith("N") && equals > 1 &&
+                        field.substring(1, equals).chars().allMatch(Character::isDigit))
                     {
-                        pages.put(Integer.parseInt(field.substring(1, equals)), Long.parseLong(field.substring(equals + 1)));
+                        pages.put(Integer.parseInt(field.substring(1, equals)), Long.parseLong(field.substring(equals +
+                            1)));
                     }
                 }
             }
-            mappings.add(new MappingPolicy(Long.parseUnsignedLong(line.substring(0, space), 16), policyEnd[0], pathAndRest[0],
-                Map.copyOf(pages)));
+            mappings.add(new MappingPolicy(Long.parseUnsignedLong(line.substring(0, space), 16), policyEnd[0],
+                pathAndRest[0], Map.copyOf(pages)));
         }
         return mappings;
     }
 
-    /** {@return the pages per node as the kernel writes them, e.g. {@code N0=12 N1=3}, or {@code -} for none resident} */
+    /**
+     * {@return the pages per node as the kernel writes them, e.g. {@code N0=12 N1=3}, or {@code -} for none resident}
+     */
     public String pages()
     {
         final StringBuilder out = new StringBuilder();
-        new TreeMap<>(pagesPerNode).forEach((node, count) -> out.append(out.isEmpty() ? "" : " ").append('N').append(node).append('=').append(count));
+        new TreeMap<>(pagesPerNode).forEach((node, count) -> out.append(out.isEmpty() ?
+            "" : " ").append('N').append(node).append('=').append(count));
         return out.isEmpty() ? "-" : out.toString();
     }
 }

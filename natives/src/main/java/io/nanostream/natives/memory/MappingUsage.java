@@ -16,11 +16,13 @@ import java.util.function.Predicate;
  * @param path           the mapped file.
  * @param address        where the mapping starts.
  * @param sizeBytes      its length.
- * @param rssBytes       its resident bytes ({@code Rss}, plus {@code Shared_Hugetlb} and {@code Private_Hugetlb}, which it leaves out).
+ * @param rssBytes       its resident bytes ({@code Rss}, plus {@code Shared_Hugetlb} and {@code
+ * Private_Hugetlb}, which it leaves out).
  * @param hugeBytes      its bytes mapped with huge pages.
  * @param kernelPageSize the page size the kernel maps it with: 4096, or the huge page size on hugetlbfs.
  */
-public record MappingUsage(String path, long address, long sizeBytes, long rssBytes, long hugeBytes, long kernelPageSize)
+public record MappingUsage(String path, long address, long sizeBytes, long rssBytes, long hugeBytes,
+    long kernelPageSize)
 {
     /**
      * The mappings of a process whose file matches a filter.
@@ -31,7 +33,8 @@ public record MappingUsage(String path, long address, long sizeBytes, long rssBy
      * @return the mappings, in address order.
      * @throws IOException if the process's smaps cannot be read (another user, another PID namespace, gone).
      */
-    public static List<MappingUsage> ofProcess(final Path proc, final long pid, final Predicate<String> filter) throws IOException
+    public static List<MappingUsage> ofProcess(final Path proc, final long pid,
+        final Predicate<String> filter) throws IOException
     {
         return parse(Files.readString(proc.resolve(Long.toString(pid)).resolve("smaps")), filter);
     }
@@ -61,7 +64,8 @@ public record MappingUsage(String path, long address, long sizeBytes, long rssBy
             {
                 if (path != null)
                 {
-                    mappings.add(new MappingUsage(path, address, size, rss + hugetlb, huge > 0 ? huge : hugetlb, pageSize));
+                    mappings.add(new MappingUsage(path, address, size, rss + hugetlb, huge > 0 ? huge : hugetlb,
+                        pageSize));
                 }
                 final String[] fields = line.trim().split("\\s+", 6);
                 path = fields.length == 6 && filter.test(fields[5]) ? fields[5] : null;

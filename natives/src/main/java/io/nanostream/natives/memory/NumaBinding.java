@@ -53,7 +53,8 @@ public final class NumaBinding
         }
         if (systemCallNumber() < 0)
         {
-            return "mbind's system call number is not known for " + System.getProperty("os.arch") + "; x86_64 and aarch64 are";
+            return "mbind's system call number is not known for " + System.getProperty("os.arch") +
+                "; x86_64 and aarch64 are";
         }
         return Calls.LINK_FAILURE;
     }
@@ -97,15 +98,16 @@ public final class NumaBinding
         }
         final long start = mapping.address() & -PAGE;
         final long length = (mapping.address() + mapping.byteSize() - start + PAGE - 1) & -PAGE;
-        final String call = "mbind(0x" + Long.toHexString(start) + ", " + length + ", " + modeName + ", node " + node + ")";
+        final String call = "mbind(0x" + Long.toHexString(start) + ", " + length + ", " + modeName + ", node " + node +
+            ")";
         try (Arena arena = Arena.ofConfined())
         {
             final MemorySegment mask = arena.allocate(MAX_NODES / 8, 8);
             mask.set(ValueLayout.JAVA_LONG, (node / 64) * 8L, 1L << (node % 64));
             final MemorySegment state = arena.allocate(Calls.STATE_LAYOUT);
             // maxnode counts one more than the mask's bits: the kernel takes one off
-            final long result = (long)Calls.SYSCALL.invokeExact(state, systemCallNumber(), start, length, (long)mode, mask.address(),
-                (long)MAX_NODES + 1, (long)MPOL_MF_MOVE);
+            final long result = (long)Calls.SYSCALL.invokeExact(state, systemCallNumber(), start, length, (long)mode,
+                mask.address(), (long)MAX_NODES + 1, (long)MPOL_MF_MOVE);
             if (result != 0)
             {
                 final int errno = (int)Calls.ERRNO.get(state, 0L);

@@ -86,9 +86,11 @@ final class MessageVector
     {
         for (int i = 0; i < capacity; i++)
         {
-            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + NAME_OFFSET, names.address() + (long)i * SOCKADDR_LENGTH);
+            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + NAME_OFFSET, names.address() +
+                (long)i * SOCKADDR_LENGTH);
             headers.set(ValueLayout.JAVA_INT, (long)i * HEADER_LENGTH + NAME_LENGTH_OFFSET, SOCKADDR_LENGTH);
-            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + CONTROL_OFFSET, controls.address() + (long)i * CONTROL_AREA_LENGTH);
+            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + CONTROL_OFFSET, controls.address() +
+                (long)i * CONTROL_AREA_LENGTH);
         }
     }
 
@@ -97,8 +99,10 @@ final class MessageVector
     {
         for (int i = 0; i < capacity; i++)
         {
-            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + NAME_OFFSET, sockaddr == null ? 0L : sockaddr.address());
-            headers.set(ValueLayout.JAVA_INT, (long)i * HEADER_LENGTH + NAME_LENGTH_OFFSET, sockaddr == null ? 0 : SOCKADDR_LENGTH);
+            headers.set(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + NAME_OFFSET, sockaddr == null ?
+                0L : sockaddr.address());
+            headers.set(ValueLayout.JAVA_INT, (long)i * HEADER_LENGTH + NAME_LENGTH_OFFSET, sockaddr == null ?
+                0 : SOCKADDR_LENGTH);
         }
     }
 
@@ -125,7 +129,10 @@ final class MessageVector
         headers.set(ValueLayout.JAVA_LONG, header + CONTROL_LENGTH_OFFSET, 24L); // CMSG_SPACE(sizeof(uint16_t))
     }
 
-    /** Before {@code recvmmsg}: the kernel overwrites each name length, control length and flags with what it received (the pointers stay). */
+    /**
+     * Before {@code recvmmsg}: the kernel overwrites each name length, control length and flags with what
+     * it received (the pointers stay).
+     */
     void resetForReceive(final int count)
     {
         for (int i = 0; i < count; i++)
@@ -148,7 +155,8 @@ final class MessageVector
         final long used = headers.get(ValueLayout.JAVA_LONG, (long)i * HEADER_LENGTH + CONTROL_LENGTH_OFFSET);
         final long control = (long)i * CONTROL_AREA_LENGTH;
         if (used < CMSG_DATA_OFFSET + 4 || used > CONTROL_AREA_LENGTH ||
-            controls.get(ValueLayout.JAVA_INT, control + 8) != SOL_UDP || controls.get(ValueLayout.JAVA_INT, control + 12) != UDP_GRO)
+            controls.get(ValueLayout.JAVA_INT, control + 8) != SOL_UDP || controls.get(ValueLayout.JAVA_INT, control +
+            12) != UDP_GRO)
         {
             return 0;
         }
@@ -184,7 +192,8 @@ final class MessageVector
         {
             return -1;
         }
-        return (memory.get(INT_BIG_ENDIAN, offset + 4) & 0xFFFF_FFFFL) << 16 | memory.get(SHORT_BIG_ENDIAN, offset + 2) & 0xFFFF;
+        return (memory.get(INT_BIG_ENDIAN, offset + 4) & 0xFFFF_FFFFL) << 16 | memory.get(SHORT_BIG_ENDIAN, offset +
+            2) & 0xFFFF;
     }
 
     /**

@@ -20,13 +20,18 @@ public final class NativeUdpSocket implements AutoCloseable
     public static final int EAGAIN = 11;
     /** {@code EIO}: among others, a device that cannot segment a staged message. */
     public static final int EIO = 5;
-    /** {@code EINVAL}: among others, a segmented message whose datagrams the route's MTU cannot carry (older kernels). */
+    /**
+     * {@code EINVAL}: among others, a segmented message whose datagrams the route's MTU cannot carry (older kernels).
+     */
     public static final int EINVAL = 22;
     /** {@code EMSGSIZE}: a datagram, or a segment of a staged message, longer than the route allows. */
     public static final int EMSGSIZE = 90;
     /** The most bytes of one segmented message: an IPv4 datagram's limit less its IP and UDP headers. */
     public static final int MAX_SEGMENTED_LENGTH = 65_507;
-    /** The most datagrams one segmented message may be cut into (the kernel's {@code UDP_MAX_SEGMENTS}, 64 before 5.x kernels). */
+    /**
+     * The most datagrams one segmented message may be cut into (the kernel's {@code
+     * UDP_MAX_SEGMENTS}, 64 before 5.x kernels).
+     */
     public static final int MAX_SEGMENTS = 64;
     private static final int MSG_DONTWAIT = 0x40;
 
@@ -89,7 +94,8 @@ public final class NativeUdpSocket implements AutoCloseable
         }
         if (batch < 1 || batch > 1024 || slotLength < 0)
         {
-            throw new IllegalArgumentException("batch must be 1 to 1024 and the slot length not negative: " + batch + ", " + slotLength);
+            throw new IllegalArgumentException("batch must be 1 to 1024 and the slot length not negative: " + batch +
+                ", " + slotLength);
         }
         final NativeUdpSocket socket = new NativeUdpSocket(batch, slotLength);
         try
@@ -131,7 +137,8 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public void bind(final InetSocketAddress address)
     {
-        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()), address.getPort());
+        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()),
+            address.getPort());
         handle.callWithAddress("bind to " + address, SocketCalls.BIND);
     }
 
@@ -142,7 +149,8 @@ public final class NativeUdpSocket implements AutoCloseable
      */
     public void connect(final InetSocketAddress address)
     {
-        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()), address.getPort());
+        MessageVector.encode(scratch.asSlice(0, MessageVector.SOCKADDR_LENGTH), SocketHandle.ipv4(address.getAddress()),
+            address.getPort());
         handle.callWithAddress("connect to " + address, SocketCalls.CONNECT);
         sending.nameAllMessages(null);
     }
@@ -181,7 +189,8 @@ public final class NativeUdpSocket implements AutoCloseable
     /**
      * Stages message {@code i} as {@link #stage(int, MemorySegment, long, int)} does, for the kernel to cut into
      * datagrams of {@code segmentLength} bytes each (the last may be shorter): UDP segmentation offload
-     * ({@code UDP_SEGMENT}), one trip through the network stack for them all. See {@link UdpSocketOptions#segmentsDatagrams()}.
+     * ({@code UDP_SEGMENT}), one trip through the network stack for them all. See {@link
+     * UdpSocketOptions#segmentsDatagrams()}.
      *
      * @param i             0 to {@link #batchCapacity()} - 1.
      * @param memory        native memory (direct or mapped).
@@ -189,11 +198,13 @@ public final class NativeUdpSocket implements AutoCloseable
      * @param length        the bytes of all its datagrams, at most {@link #MAX_SEGMENTED_LENGTH}.
      * @param segmentLength each datagram's length, or 0 to send the bytes as one datagram.
      */
-    public void stage(final int i, final MemorySegment memory, final long offset, final int length, final int segmentLength)
+    public void stage(final int i, final MemorySegment memory, final long offset, final int length,
+        final int segmentLength)
     {
         Objects.checkFromIndexSize(offset, length, memory.byteSize());
         Objects.checkIndex(i, sending.capacity);
-        if (segmentLength < 0 || segmentLength > 0 && (length > MAX_SEGMENTED_LENGTH || length > segmentLength * MAX_SEGMENTS))
+        if (segmentLength < 0 || segmentLength > 0 && (length > MAX_SEGMENTED_LENGTH ||
+            length > segmentLength * MAX_SEGMENTS))
         {
             throw new IllegalArgumentException("cannot cut " + length + " bytes into datagrams of " + segmentLength);
         }
@@ -218,7 +229,8 @@ public final class NativeUdpSocket implements AutoCloseable
                 return sent;
             }
             // failed: the errno decides between trying later and giving up on a message, so ask again with it captured
-            final int again = (int)SocketCalls.SENDMMSG_CAPTURING.invokeExact(handle.state, fd, sending.headers.address(), count, MSG_DONTWAIT);
+            final int again = (int)SocketCalls.SENDMMSG_CAPTURING.invokeExact(handle.state, fd,
+                sending.headers.address(), count, MSG_DONTWAIT);
             if (again >= 0)
             {
                 return again;
@@ -252,7 +264,8 @@ public final class NativeUdpSocket implements AutoCloseable
         try
         {
             lookUpErrno(); // before the call: nothing may run between a failure and the read of errno
-            final long sent = (long)SocketCalls.SENDTO.invokeExact(fd, memory.address() + offset, (long)length, MSG_DONTWAIT,
+            final long sent = (long)SocketCalls.SENDTO.invokeExact(fd, memory.address() + offset, (long)length,
+            MSG_DONTWAIT,
                 sendToAddress.address(), MessageVector.SOCKADDR_LENGTH);
             return sent >= 0 ? 1 : errnoResult();
         }
@@ -263,7 +276,8 @@ public final class NativeUdpSocket implements AutoCloseable
     }
 
     /**
-     * Receives up to {@link #batchCapacity()} datagrams with one {@code recvmmsg} call into the slots of {@link #received()}.
+     * Receives up to {@link #batchCapacity()} datagrams with one {@code recvmmsg} call into
+     * the slots of {@link #received()}.
      *
      * @return how many arrived (0 if none waits), or minus the errno of a failure.
      */
@@ -298,14 +312,16 @@ public final class NativeUdpSocket implements AutoCloseable
      * Receives one datagram into the caller's memory; its sender is not reported.
      *
      * @param memory native memory, as long as the largest datagram expected.
-     * @return its length (0 if none waits), or minus the errno of a failure; a longer datagram is cut to the memory's length.
+     * @return its length (0 if none waits), or minus the errno of a failure; a longer datagram
+     * is cut to the memory's length.
      */
     public int receiveInto(final MemorySegment memory)
     {
         try
         {
             lookUpErrno(); // before the call: nothing may run between a failure and the read of errno
-            final long received = (long)SocketCalls.RECV.invokeExact(fd, memory.address(), memory.byteSize(), MSG_DONTWAIT);
+            final long received = (long)SocketCalls.RECV.invokeExact(fd, memory.address(), memory.byteSize(),
+            MSG_DONTWAIT);
             return received >= 0 ? (int)received : errnoResult();
         }
         catch (final Throwable ex)
@@ -314,7 +330,10 @@ public final class NativeUdpSocket implements AutoCloseable
         }
     }
 
-    /** Finds where this thread's errno lives, once per thread (virtual threads: every time, as their carrier may change). */
+    /**
+     * Finds where this thread's errno lives, once per thread (virtual threads: every
+     * time, as their carrier may change).
+     */
     private void lookUpErrno() throws Throwable
     {
         final Thread current = Thread.currentThread();
@@ -326,9 +345,9 @@ public final class NativeUdpSocket implements AutoCloseable
     }
 
     /**
-     * {@return 0 for {@code EAGAIN} (try again), else minus the errno of the receive or {@code sendto} that just failed,
-     * read where the C library keeps it for this thread (see {@link SocketCalls}); for these calls a wrong value only
-     * miscounts an error}
+     * {@return 0 for {@code EAGAIN} (try again), else minus the errno of the receive or {@code sendto} that just
+     * failed, read where the C library keeps it for this thread (see {@link SocketCalls}); for these calls a wrong
+     * value only miscounts an error}
      */
     private int errnoResult()
     {

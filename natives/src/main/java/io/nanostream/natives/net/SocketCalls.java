@@ -15,11 +15,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * The C library's socket calls, linked on first use, only after native access was found enabled. Pointers are passed
  * as {@code long} addresses (LP64). Setup calls capture {@code errno} through the linker. The four data calls do not:
  * a capturing call slices its state segment each time until C2 compiles it with the capture check inlined, and a
- * driver's colder paths (a resend after a NAK) ran in C1 code long enough to allocate about 1 MB (UdpLossTest, batched).
- * After a receive or {@code sendto} fails they read {@code errno} where the C library keeps it ({@link #ERRNO_LOCATION},
- * looked up before the call). The JVM may change that value if the thread stops for a safepoint on its way back from
- * the call, so it is used only where a wrong value miscounts an error; a failed {@code sendmmsg}, whose errno decides
- * whether the sender waits or gives up on a message, is asked again with errno captured.
+ * driver's colder paths (a resend after a NAK) ran in C1 code long enough to allocate about 1 MB (UdpLossTest,
+ * batched). After a receive or {@code sendto} fails they read {@code errno} where the C library keeps it ({@link
+ * #ERRNO_LOCATION}, looked up before the call). The JVM may change that value if the thread stops for a safepoint on
+ * its way back from the call, so it is used only where a wrong value miscounts an error; a failed {@code sendmmsg},
+ * whose errno decides whether the sender waits or gives up on a message, is asked again with errno captured.
  */
 final class SocketCalls
 {
@@ -39,11 +39,17 @@ final class SocketCalls
     static final MethodHandle SENDMMSG;
     /** The same, with errno captured: asked again after a failure, whose errno decides what the sender does */
     static final MethodHandle SENDMMSG_CAPTURING;
-    /** int recvmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags, struct timespec *timeout); no errno capture */
+    /**
+     * int recvmmsg(int fd, struct mmsghdr *messages, unsigned int count, int flags, struct
+     * timespec *timeout); no errno capture
+     */
     static final MethodHandle RECVMMSG;
     /** ssize_t recv(int fd, void *buffer, size_t length, int flags); no errno capture */
     static final MethodHandle RECV;
-    /** ssize_t sendto(int fd, const void *buffer, size_t length, int flags, const struct sockaddr *to, socklen_t to_length); no errno capture */
+    /**
+     * ssize_t sendto(int fd, const void *buffer, size_t length, int flags, const struct sockaddr *to,
+     * socklen_t to_length); no errno capture
+     */
     static final MethodHandle SENDTO;
     /** int *__errno_location(void): where this thread's errno lives */
     static final MethodHandle ERRNO_LOCATION;
@@ -58,14 +64,18 @@ final class SocketCalls
         try
         {
             handles[0] = link("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-            handles[1] = link("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
+            handles[1] = link("setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG,
+                JAVA_INT));
             handles[2] = link("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
             handles[3] = link("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
             handles[4] = link("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
-            handles[5] = linkPlain("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));
-            handles[6] = linkPlain("recvmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_LONG));
+            handles[5] = linkPlain("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT,
+                JAVA_INT));
+            handles[6] = linkPlain("recvmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT,
+                JAVA_LONG));
             handles[7] = linkPlain("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
-            handles[8] = linkPlain("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
+            handles[8] = linkPlain("sendto", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT,
+                JAVA_LONG, JAVA_INT));
             handles[9] = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
             handles[10] = linkPlain("__errno_location", FunctionDescriptor.of(JAVA_LONG));
             handles[11] = link("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT));

@@ -30,7 +30,8 @@ final class SocketHandle
     {
         try
         {
-            fd = check("socket", (int)SocketCalls.SOCKET.invokeExact(state, MessageVector.AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+            fd = check("socket", (int)SocketCalls.SOCKET.invokeExact(state, MessageVector.AF_INET,
+                SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
         }
         catch (final Throwable ex)
         {
@@ -63,7 +64,8 @@ final class SocketHandle
     {
         try
         {
-            check("setsockopt(" + what + ")", (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, level, name, scratch.address(), length));
+            check("setsockopt(" + what + ")", (int)SocketCalls.SETSOCKOPT.invokeExact(state, fd, level, name,
+                scratch.address(), length));
         }
         catch (final Throwable ex)
         {
@@ -90,7 +92,8 @@ final class SocketHandle
         scratch.set(ValueLayout.JAVA_INT, 32, MessageVector.SOCKADDR_LENGTH);
         try
         {
-            check("getsockname", (int)SocketCalls.GETSOCKNAME.invokeExact(state, fd, scratch.address(), scratch.address() + 32));
+            check("getsockname", (int)SocketCalls.GETSOCKNAME.invokeExact(state, fd, scratch.address(),
+                scratch.address() + 32));
         }
         catch (final Throwable ex)
         {
@@ -150,8 +153,8 @@ final class SocketHandle
         final int address = (int)(key >>> 16);
         try
         {
-            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte)(address >>> 24), (byte)(address >>> 16),
-                (byte)(address >>> 8), (byte)address}), (int)(key & 0xFFFF));
+            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte)(address >>> 24),
+                (byte)(address >>> 16), (byte)(address >>> 8), (byte)address}), (int)(key & 0xFFFF));
         }
         catch (final UnknownHostException ex)
         {

@@ -30,7 +30,9 @@ public final class UdpSocketOptions
         this.handle = handle;
     }
 
-    /** Receives only from the groups this socket joined, not every group the host joined on its port (Linux's default). */
+    /**
+     * Receives only from the groups this socket joined, not every group the host joined on its port (Linux's default).
+     */
     void ownGroupsOnly()
     {
         handle.setInt(IPPROTO_IP, IP_MULTICAST_ALL, 0, "IP_MULTICAST_ALL");
@@ -96,8 +98,8 @@ public final class UdpSocketOptions
     public UdpSocketOptions joinGroup(final InetAddress group, final NetworkInterface networkInterface)
     {
         putMembership(SocketHandle.ipv4(group), networkInterface);
-        handle.setOption(IPPROTO_IP, IP_ADD_MEMBERSHIP, MREQN_LENGTH, "IP_ADD_MEMBERSHIP " + group.getHostAddress() + " on " +
-            networkInterface.getName());
+        handle.setOption(IPPROTO_IP, IP_ADD_MEMBERSHIP, MREQN_LENGTH, "IP_ADD_MEMBERSHIP " + group.getHostAddress() +
+            " on " + networkInterface.getName());
         return this;
     }
 
@@ -114,8 +116,8 @@ public final class UdpSocketOptions
     }
 
     /**
-     * Asks the kernel to hand over datagrams of one flow that arrive together as one message ({@code UDP_GRO}, Linux 5.0
-     * and later): {@link ReceivedDatagrams#segmentLength(int)} then says how to cut it.
+     * Asks the kernel to hand over datagrams of one flow that arrive together as one message ({@code UDP_GRO}, Linux
+     * 5.0 and later): {@link ReceivedDatagrams#segmentLength(int)} then says how to cut it.
      *
      * @return true if the kernel agreed.
      */

@@ -33,8 +33,8 @@ final class GraphNode<E>
     private Thread thread;
 
     private GraphNode(
-        final Object handler, final EventProcessor processor, final BatchEventProcessor<E> batch, final WorkerPool<E> pool,
-        final SequenceBarrier barrier, final List<GraphNode<E>> dependencies)
+        final Object handler, final EventProcessor processor, final BatchEventProcessor<E> batch,
+        final WorkerPool<E> pool, final SequenceBarrier barrier, final List<GraphNode<E>> dependencies)
     {
         this.handler = handler;
         this.processor = processor;
@@ -54,7 +54,8 @@ final class GraphNode<E>
     static <E> GraphNode<E> ofProcessor(final EventProcessor processor, final List<GraphNode<E>> dependencies)
     {
         @SuppressWarnings("unchecked")
-        final BatchEventProcessor<E> batch = processor instanceof BatchEventProcessor<?> ours ? (BatchEventProcessor<E>)ours : null;
+        final BatchEventProcessor<E> batch = processor instanceof BatchEventProcessor<?> ours ?
+            (BatchEventProcessor<E>)ours : null;
         return new GraphNode<>(processor, processor, batch, null, null, dependencies);
     }
 

@@ -77,13 +77,15 @@ public class HandlerGraph<E>
      * @param waitStrategy  how handlers wait for events.
      */
     public HandlerGraph(
-        final EventFactory<E> factory, final int ringSize, final ThreadFactory threadFactory, final ProducerType producerType,
-        final WaitStrategy waitStrategy)
+        final EventFactory<E> factory, final int ringSize, final ThreadFactory threadFactory,
+        final ProducerType producerType, final WaitStrategy waitStrategy)
     {
-        this(RingBuffer.create(producerType, factory, ringSize, waitStrategy), threadFactory, ExceptionHandlers.logAndHalt());
+        this(RingBuffer.create(producerType, factory, ringSize, waitStrategy), threadFactory,
+            ExceptionHandlers.logAndHalt());
     }
 
-    HandlerGraph(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory, final ExceptionHandler<? super E> exceptionHandler)
+    HandlerGraph(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory,
+        final ExceptionHandler<? super E> exceptionHandler)
     {
         this.wiring = new HandlerGraphWiring<>(ringBuffer, threadFactory, exceptionHandler, this::haltAfterFailure);
     }
@@ -121,9 +123,11 @@ public class HandlerGraph<E>
      * @return their group.
      */
     @SafeVarargs
-    public final HandlerGroup<E> handleEventsWith(final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
+    public final HandlerGroup<E> handleEventsWith(final BatchRewindStrategy rewindStrategy,
+        final RewindableEventHandler<? super E>... handlers)
     {
-        return wiring.addHandlers(List.of(), handlers, Objects.requireNonNull(rewindStrategy, "rewindStrategy is null"));
+        return wiring.addHandlers(List.of(), handlers, Objects.requireNonNull(rewindStrategy,
+            "rewindStrategy is null"));
     }
 
     /**
@@ -412,8 +416,8 @@ public class HandlerGraph<E>
         {
             if (wiring.state != HandlerGraphWiring.NEW)
             {
-                throw new IllegalStateException("graph already started" + (wiring.state == HandlerGraphWiring.HALTED ? " and halted" : "") +
-                    "; a graph starts once, build a new one to start again");
+                throw new IllegalStateException("graph already started" + (wiring.state == HandlerGraphWiring.HALTED ?
+                    " and halted" : "") + "; a graph starts once, build a new one to start again");
             }
             wiring.state = HandlerGraphWiring.STARTED;
             for (final GraphNode<E> node : wiring.nodes)
@@ -467,7 +471,8 @@ public class HandlerGraph<E>
         {
             if (!node.join(lastEnd))
             {
-                LOGGER.log(System.Logger.Level.WARNING, "handler " + node + " did not stop within 2 s of halt, even when interrupted");
+                LOGGER.log(System.Logger.Level.WARNING, "handler " + node +
+                    " did not stop within 2 s of halt, even when interrupted");
             }
         }
     }
@@ -523,17 +528,20 @@ public class HandlerGraph<E>
         final long deadline = timeout < 0 ? 0 : System.nanoTime() + nanos;
         if (!drain(timeout >= 0 && deadline == 0 ? 1 : deadline) && !wiring.ringBuffer.isHalted())
         {
-            throw new TimeoutException("handlers did not drain within " + timeout + " " + unit + ": " + backlogDescription() +
-                "; the graph is still running");
+            throw new TimeoutException("handlers did not drain within " + timeout + " " + unit + ": " +
+                backlogDescription() + "; the graph is still running");
         }
         halt();
     }
 
-    /** Waits until nothing is left or the ring is halted (true if nothing is left), or the deadline (0: none) passes. */
+    /**
+     * Waits until nothing is left or the ring is halted (true if nothing is left), or the deadline (0: none) passes.
+     */
     private boolean drain(final long deadline)
     {
         boolean drained;
-        while (!(drained = !hasBacklog()) && !wiring.ringBuffer.isHalted() && (deadline == 0 || System.nanoTime() - deadline < 0))
+        while (!(drained = !hasBacklog()) && !wiring.ringBuffer.isHalted() &&
+            (deadline == 0 || System.nanoTime() - deadline < 0))
         {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
@@ -608,7 +616,8 @@ public class HandlerGraph<E>
             }
             for (final GraphNode<E> dependency : node.dependencies)
             {
-                if (!dependency.endOfChain && wiring.nodes.stream().noneMatch(other -> other != node && other.dependencies.contains(dependency)))
+                if (!dependency.endOfChain && wiring.nodes.stream().noneMatch(other -> other != node &&
+                    other.dependencies.contains(dependency)))
                 {
                     dependency.endOfChain = true;
                     // at or ahead of the removed handler, which still gates until its thread ends: safe to add now
@@ -627,7 +636,8 @@ public class HandlerGraph<E>
         {
             if (!stopped)
             {
-                throw new IllegalStateException("handler " + handler + " did not stop within 2 s (a long batch or a stuck " +
+                throw new IllegalStateException("handler " + handler +
+                    " did not stop within 2 s (a long batch or a stuck " +
                     "handler); it stays in the graph and gates producers until it does; call removeHandler again later");
             }
             for (final Sequence sequence : node.sequences())

@@ -122,7 +122,8 @@ public final class HandlerGraphBuilder<E>
      */
     public HandlerGraph<E> build()
     {
-        final RingBuffer<E> ringBuffer = RingBuffer.create(producerType, factory, ringSize, waitStrategy, producerWaitStrategy);
+        final RingBuffer<E> ringBuffer = RingBuffer.create(producerType, factory, ringSize, waitStrategy,
+            producerWaitStrategy);
         return new HandlerGraph<>(ringBuffer, threadFactory, exceptionHandler);
     }
 }

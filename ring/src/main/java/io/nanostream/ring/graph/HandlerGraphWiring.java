@@ -43,8 +43,8 @@ final class HandlerGraphWiring<E>
     /** Halts every consumer after one of them halted the ring on a failure. */
     private final Consumer<Throwable> haltAfterFailure;
 
-    HandlerGraphWiring(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory, final ExceptionHandler<? super E> exceptionHandler,
-        final Consumer<Throwable> haltAfterFailure)
+    HandlerGraphWiring(final RingBuffer<E> ringBuffer, final ThreadFactory threadFactory,
+        final ExceptionHandler<? super E> exceptionHandler, final Consumer<Throwable> haltAfterFailure)
     {
         this.ringBuffer = ringBuffer;
         this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory is null");
@@ -53,7 +53,8 @@ final class HandlerGraphWiring<E>
     }
 
     synchronized HandlerGroup<E> addHandlers(
-        final List<GraphNode<E>> dependencies, final EventHandler<? super E>[] handlers, final BatchRewindStrategy rewindStrategy)
+        final List<GraphNode<E>> dependencies, final EventHandler<? super E>[] handlers,
+        final BatchRewindStrategy rewindStrategy)
     {
         checkHandlers(handlers, "handler");
         final List<GraphNode<E>> added = new ArrayList<>();
@@ -72,11 +73,12 @@ final class HandlerGraphWiring<E>
         return link(added, dependencies);
     }
 
-    synchronized HandlerGroup<E> addWorkerPool(final List<GraphNode<E>> dependencies, final WorkHandler<? super E>[] handlers)
+    synchronized HandlerGroup<E> addWorkerPool(final List<GraphNode<E>> dependencies,
+        final WorkHandler<? super E>[] handlers)
     {
         checkHandlers(handlers, "work handler");
-        final WorkerPool<E> pool = RingInternals.get().newWorkerPool(ringBuffer, ringBuffer.newBarrier(sequencesOf(dependencies)),
-            defaultExceptionHandler, haltAfterFailure, handlers);
+        final WorkerPool<E> pool = RingInternals.get().newWorkerPool(ringBuffer,
+            ringBuffer.newBarrier(sequencesOf(dependencies)), defaultExceptionHandler, haltAfterFailure, handlers);
         final GraphNode<E> node = GraphNode.ofPool(pool, dependencies);
         useExceptionHandlerForNew(node);
         return link(List.of(node), dependencies);
@@ -99,7 +101,8 @@ final class HandlerGraphWiring<E>
         return link(added, dependencies);
     }
 
-    synchronized HandlerGroup<E> addFactories(final List<GraphNode<E>> dependencies, final EventProcessorFactory<E>[] factories)
+    synchronized HandlerGroup<E> addFactories(final List<GraphNode<E>> dependencies,
+        final EventProcessorFactory<E>[] factories)
     {
         checkHandlers(factories, "processor factory");
         final EventProcessor[] processors = new EventProcessor[factories.length];
@@ -121,7 +124,10 @@ final class HandlerGraphWiring<E>
         node.setExceptionHandler(forNew != null ? forNew : defaultExceptionHandler);
     }
 
-    /** Gates the ring on the new nodes, starting them where they cannot miss or lap anything, then starts them if running. */
+    /**
+     * Gates the ring on the new nodes, starting them where they cannot miss or lap
+     * anything, then starts them if running.
+     */
     private HandlerGroup<E> link(final List<GraphNode<E>> added, final List<GraphNode<E>> dependencies)
     {
         if (state == HALTED)
@@ -169,14 +175,16 @@ final class HandlerGraphWiring<E>
         return new HandlerGroup<>(this, added);
     }
 
-    synchronized void setExceptionHandler(final List<GraphNode<E>> group, final ExceptionHandler<? super E> exceptionHandler)
+    synchronized void setExceptionHandler(final List<GraphNode<E>> group,
+        final ExceptionHandler<? super E> exceptionHandler)
     {
         Objects.requireNonNull(exceptionHandler, "exceptionHandler is null");
         for (final GraphNode<E> node : group)
         {
             if (!node.takesExceptionHandler())
             {
-                throw new IllegalArgumentException("processor " + node + " is not a BatchEventProcessor and takes no exception handler");
+                throw new IllegalArgumentException("processor " + node +
+                    " is not a BatchEventProcessor and takes no exception handler");
             }
         }
         for (final GraphNode<E> node : group)
@@ -209,7 +217,8 @@ final class HandlerGraphWiring<E>
                 return node;
             }
         }
-        throw new IllegalArgumentException("handler " + handler + " is not in this graph; add it with handleEventsWith first");
+        throw new IllegalArgumentException("handler " + handler +
+            " is not in this graph; add it with handleEventsWith first");
     }
 
     private void checkHandlers(final Object[] handlers, final String what)
@@ -229,7 +238,8 @@ final class HandlerGraphWiring<E>
             {
                 if (handlers[j] == handler)
                 {
-                    throw new IllegalArgumentException(what + " " + handler + " is given twice; each joins a graph once");
+                    throw new IllegalArgumentException(what + " " + handler +
+                        " is given twice; each joins a graph once");
                 }
             }
             for (final GraphNode<E> node : nodes)

@@ -52,7 +52,8 @@ public final class HandlerGroup<E>
      * @return their group.
      */
     @SafeVarargs
-    public final HandlerGroup<E> then(final BatchRewindStrategy rewindStrategy, final RewindableEventHandler<? super E>... handlers)
+    public final HandlerGroup<E> then(final BatchRewindStrategy rewindStrategy,
+        final RewindableEventHandler<? super E>... handlers)
     {
         return graph.addHandlers(nodes, handlers, Objects.requireNonNull(rewindStrategy, "rewindStrategy is null"));
     }

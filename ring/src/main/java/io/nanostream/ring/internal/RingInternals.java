@@ -48,7 +48,8 @@ public abstract class RingInternals
         final Class<?> type = internals.getClass();
         if (!type.getName().equals(IMPLEMENTATION) || type.getClassLoader() != RingInternals.class.getClassLoader())
         {
-            throw new IllegalArgumentException(type.getName() + " is not the ring's own internals; only RingBuffer registers them");
+            throw new IllegalArgumentException(type.getName() +
+                " is not the ring's own internals; only RingBuffer registers them");
         }
         synchronized (RingInternals.class)
         {
