@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One system property that configures Nano-Stream: its name, its default, and the parser of its value, side by side,
@@ -75,17 +76,7 @@ public final class Setting<T>
      */
     public static Setting<Long> number(final String name, final long defaultValue)
     {
-        return new Setting<>(name, defaultValue, (property, text) ->
-        {
-            try
-            {
-                return Long.parseLong(text);
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw refused(property, text, "a whole number, e.g. " + defaultValue);
-            }
-        });
+        return new Setting<>(name, defaultValue, (property, text) -> whole(property, text, defaultValue, Long::valueOf));
     }
 
     /**
@@ -97,17 +88,7 @@ public final class Setting<T>
      */
     public static Setting<Integer> count(final String name, final int defaultValue)
     {
-        return new Setting<>(name, defaultValue, (property, text) ->
-        {
-            try
-            {
-                return Integer.parseInt(text);
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw refused(property, text, "a whole number, e.g. " + defaultValue);
-            }
-        });
+        return new Setting<>(name, defaultValue, (property, text) -> whole(property, text, defaultValue, Integer::valueOf));
     }
 
     /**
@@ -161,6 +142,19 @@ public final class Setting<T>
             }
             throw refused(property, text, "one of " + Arrays.toString(type.getEnumConstants()));
         });
+    }
+
+    private static <N extends Number> N whole(
+        final String property, final String text, final N example, final Function<String, N> parser)
+    {
+        try
+        {
+            return parser.apply(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw refused(property, text, "a whole number, e.g. " + example);
+        }
     }
 
     /**
