@@ -76,7 +76,8 @@ public final class Setting<T>
      */
     public static Setting<Long> number(final String name, final long defaultValue)
     {
-        return new Setting<>(name, defaultValue, (property, text) -> whole(property, text, defaultValue, Long::valueOf));
+        return new Setting<>(name, defaultValue, (property, text) -> whole(property, text, defaultValue,
+            Long::valueOf));
     }
 
     /**
@@ -88,7 +89,8 @@ public final class Setting<T>
      */
     public static Setting<Integer> count(final String name, final int defaultValue)
     {
-        return new Setting<>(name, defaultValue, (property, text) -> whole(property, text, defaultValue, Integer::valueOf));
+        return new Setting<>(name, defaultValue, (property, text) -> whole(property, text, defaultValue,
+            Integer::valueOf));
     }
 
     /**
