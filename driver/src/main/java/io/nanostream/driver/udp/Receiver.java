@@ -2,11 +2,9 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.Clock;
-import io.nanostream.driver.status.TransportCounters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The receiver agent: reads every receive endpoint's datagrams into their images, and runs each image's
@@ -19,10 +17,8 @@ import java.util.function.Consumer;
 public final class Receiver implements Agent
 {
     private final CommandQueue<ReceiverCommand> commands;
-    private final CommandQueue<ConductorCommand> conductor;
+    private final TransportAgentServices services;
     private final Clock clock;
-    private final TransportCounters transport;
-    private final Consumer<Throwable> errors;
     private final List<ReceiveChannelEndpoint> endpoints = new ArrayList<>();
     private final AgentAbsence absence = new AgentAbsence();
 
@@ -35,10 +31,8 @@ public final class Receiver implements Agent
     public Receiver(final CommandQueue<ReceiverCommand> commands, final TransportAgentServices services)
     {
         this.commands = commands;
-        this.conductor = services.conductor();
-        this.clock = services.clock();
-        this.transport = services.transport();
-        this.errors = services.errors();
+        this.services = services;
+        this.clock = services.clock(); // read every duty cycle: a field of its own
     }
 
     @Override
@@ -72,7 +66,7 @@ public final class Receiver implements Agent
             }
             catch (final RuntimeException ex)
             {
-                TransportErrors.report(transport, errors, ex);
+                services.report(ex);
             }
             final List<PublicationImage> images = endpoint.images;
             for (int j = images.size() - 1; j >= 0; j--)
@@ -84,13 +78,13 @@ public final class Receiver implements Agent
                 }
                 catch (final RuntimeException ex)
                 {
-                    TransportErrors.report(transport, errors, ex);
+                    services.report(ex);
                     image.close(); // broken: dropped like a silent image, and its sender may set it up again
                 }
                 if (image.isClosed())
                 {
                     images.remove(j);
-                    conductor.offer(new ConductorCommand.ImageClosed(image));
+                    services.conductor().offer(new ConductorCommand.ImageClosed(image));
                 }
             }
         }
@@ -128,7 +122,7 @@ public final class Receiver implements Agent
             case ReceiverCommand.RemoveDestination remove ->
             {
                 remove.endpoint().removeDestination(remove.destination());
-                conductor.offer(new ConductorCommand.ReceiveDestinationRemoved(remove.destination()));
+                services.conductor().offer(new ConductorCommand.ReceiveDestinationRemoved(remove.destination()));
             }
             case ReceiverCommand.AddImage add ->
             {
@@ -149,13 +143,13 @@ public final class Receiver implements Agent
                 image.controlAddress.getAddress())))
             {
                 endpoint.images.remove(i);
-                conductor.offer(new ConductorCommand.ImageClosed(image));
+                services.conductor().offer(new ConductorCommand.ImageClosed(image));
             }
         }
         if (left == 0)
         {
             endpoints.remove(endpoint);
-            conductor.offer(new ConductorCommand.EndpointReleased(endpoint)); // its socket is closed only now: no poll is in flight
+            services.conductor().offer(new ConductorCommand.EndpointReleased(endpoint)); // its socket is closed only now: no poll is in flight
         }
     }
 }

@@ -2,11 +2,9 @@ package io.nanostream.driver.udp;
 
 import io.nanostream.concurrent.Agent;
 import io.nanostream.concurrent.Clock;
-import io.nanostream.driver.status.TransportCounters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The sender agent: sends every UDP publication's new frames, SETUPs, heartbeats and resends, and takes
@@ -18,10 +16,8 @@ import java.util.function.Consumer;
 public final class Sender implements Agent
 {
     private final CommandQueue<SenderCommand> commands;
-    private final CommandQueue<ConductorCommand> conductor;
+    private final TransportAgentServices services;
     private final Clock clock;
-    private final TransportCounters transport;
-    private final Consumer<Throwable> errors;
     private final List<NetworkPublication> publications = new ArrayList<>();
     private final AgentAbsence absence = new AgentAbsence();
 
@@ -34,10 +30,8 @@ public final class Sender implements Agent
     public Sender(final CommandQueue<SenderCommand> commands, final TransportAgentServices services)
     {
         this.commands = commands;
-        this.conductor = services.conductor();
-        this.clock = services.clock();
-        this.transport = services.transport();
-        this.errors = services.errors();
+        this.services = services;
+        this.clock = services.clock(); // read every duty cycle: a field of its own
     }
 
     @Override
@@ -70,7 +64,7 @@ public final class Sender implements Agent
             }
             catch (final RuntimeException ex)
             {
-                TransportErrors.report(transport, errors, ex);
+                services.report(ex);
             }
         }
         return work;
@@ -84,7 +78,7 @@ public final class Sender implements Agent
             case SenderCommand.RemovePublication remove ->
             {
                 publications.remove(remove.publication());
-                conductor.offer(new ConductorCommand.PublicationRemoved(remove.publication()));
+                services.conductor().offer(new ConductorCommand.PublicationRemoved(remove.publication()));
             }
             // a publication already dropped takes no more commands: its socket may be closing
             case SenderCommand.AddDestination add ->
@@ -92,7 +86,7 @@ public final class Sender implements Agent
                 if (publications.contains(add.publication()) && !add.publication().addDestination(add.address(),
                     clock.nanoTime()))
                 {
-                    transport.destinationsRefused.add(1);
+                    services.transport().destinationsRefused.add(1);
                 }
             }
             case SenderCommand.RemoveDestination remove ->

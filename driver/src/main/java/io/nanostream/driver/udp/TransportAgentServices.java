@@ -19,4 +19,13 @@ import java.util.function.Consumer;
 public record TransportAgentServices(
     CommandQueue<ConductorCommand> conductor, Clock clock, TransportCounters transport, Consumer<Throwable> errors)
 {
+    /**
+     * Counts an exception a duty caught, and reports the first, second, fourth... of its kind.
+     *
+     * @param ex the exception.
+     */
+    void report(final RuntimeException ex)
+    {
+        TransportErrors.report(transport, errors, ex);
+    }
 }
