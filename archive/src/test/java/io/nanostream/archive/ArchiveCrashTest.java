@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An archive killed with {@code kill -9} while it records, at a random moment, again and again: after each restart every
- * recording is stopped at its last whole frame on disk, and a replay gives every message before that position exactly
- * once, in order, byte for byte. {@code nanostream.test.archive.kills} sets how many kills (3 in the suite).
+ * An archive killed with {@code kill -9} while it records, at a random moment, again and again: after each restart
+ * every recording is stopped at its last whole frame on disk, and a replay gives every message before that position
+ * exactly once, in order, byte for byte. {@code nanostream.test.archive.kills} sets how many kills (3 in the suite).
  */
 class ArchiveCrashTest
 {
@@ -48,10 +48,11 @@ class ArchiveCrashTest
             for (int kill = 0; kill < KILLS; kill++)
             {
                 final int stream = 1_000 + kill;
-                final int controlStream = 2_000 + kill; // a killed archive's control subscription lives on until its client times out
+                final int controlStream = 2_000 +
+                    kill; // a killed archive's control subscription lives on until its client times out
                 final Process archiveProcess = startArchive(driver.directory(), controlStream);
-                try (ArchiveClient archive = ArchiveClient.connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL, controlStream,
-                    ArchiveClient.DEFAULT_RESPONSE_CHANNEL, Duration.ofSeconds(30)))
+                try (ArchiveClient archive = ArchiveClient.connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL,
+                    controlStream, ArchiveClient.DEFAULT_RESPONSE_CHANNEL, Duration.ofSeconds(30)))
                 {
                     archive.startRecording(CHANNEL, stream);
                 }
@@ -61,7 +62,8 @@ class ArchiveCrashTest
                 {
                     RecordAndReplayTest.await("the archive's recording subscriber", publication::isConnected);
                     final AtomicBoolean running = new AtomicBoolean(true);
-                    final CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> publish(publication, running, positions, published));
+                    final CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> publish(publication,
+                        running, positions, published));
                     Thread.sleep(ThreadLocalRandom.current().nextInt(50, 400));
                     archiveProcess.destroyForcibly(); // SIGKILL: no shutdown hook, no close
                     assertThat(archiveProcess.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -71,8 +73,8 @@ class ArchiveCrashTest
                 try (Archive restarted = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory)
                          .clientContext(new ClientContext().directory(driver.directory())).controlChannel(ArchiveContext.DEFAULT_CONTROL_CHANNEL,
                          controlStream + 100));
-                     ArchiveClient archive = ArchiveClient.connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL, controlStream + 100,
-                         ArchiveClient.DEFAULT_RESPONSE_CHANNEL, Duration.ofSeconds(30)))
+                     ArchiveClient archive = ArchiveClient.connect(client, ArchiveContext.DEFAULT_CONTROL_CHANNEL,
+                         controlStream + 100, ArchiveClient.DEFAULT_RESPONSE_CHANNEL, Duration.ofSeconds(30)))
                 {
                     final List<RecordingDescriptor> recordings = archive.listRecordingsForStream(0, 10, "", stream);
                     assertThat(recordings).as("kill %d", kill).hasSize(1);
@@ -84,8 +86,8 @@ class ArchiveCrashTest
                     {
                         whole++;
                     }
-                    System.out.printf("kill %d: %d messages published, %d whole in the recording, stopped at %d%n", kill, published[0],
-                        whole, recording.stopPosition());
+                    System.out.printf("kill %d: %d messages published, %d whole in the recording, stopped at %d%n",
+                        kill, published[0], whole, recording.stopPosition());
                     if (whole > 0)
                     {
                         try (Subscription replay = client.addSubscription("nano:ipc", 3_000 + kill))
@@ -99,7 +101,8 @@ class ArchiveCrashTest
         }
     }
 
-    private static void publish(final ExclusivePublication publication, final AtomicBoolean running, final long[] positions, final int[] published)
+    private static void publish(final ExclusivePublication publication, final AtomicBoolean running,
+        final long[] positions, final int[] published)
     {
         final io.nanostream.buffer.AtomicBuffer message = io.nanostream.buffer.AtomicBuffer.allocateHeap(4096);
         positions[0] = publication.position();
@@ -126,9 +129,11 @@ class ArchiveCrashTest
     private Process startArchive(final Path driverDirectory, final int controlStream) throws Exception
     {
         final String java = ProcessHandle.current().info().command().orElse("java");
-        final Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), ArchiveMain.class.getName(),
-            archiveDirectory.toString(), driverDirectory.toString(), Integer.toString(controlStream)).redirectErrorStream(true).start();
-        final BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        final Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            ArchiveMain.class.getName(), archiveDirectory.toString(), driverDirectory.toString(),
+            Integer.toString(controlStream)).redirectErrorStream(true).start();
+        final BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            StandardCharsets.UTF_8));
         final StringBuilder seen = new StringBuilder();
         String line;
         while ((line = output.readLine()) != null && !line.startsWith("READY"))

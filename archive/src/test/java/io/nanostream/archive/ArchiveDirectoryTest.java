@@ -19,7 +19,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The archive's hold on its directory: one archive at a time, and a catalog damaged on disk refused, never half-trusted. */
+/**
+ * The archive's hold on its directory: one archive at a time, and a catalog damaged on
+ * disk refused, never half-trusted.
+ */
 class ArchiveDirectoryTest
 {
     @TempDir
@@ -28,7 +31,8 @@ class ArchiveDirectoryTest
     private static MediaDriver driver()
     {
         final Path base = new DriverContext().directory();
-        return MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-archive-dir-" + UUID.randomUUID()))
+        return MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() +
+            "-archive-dir-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff"));
     }
 

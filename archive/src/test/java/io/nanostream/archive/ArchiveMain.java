@@ -5,8 +5,8 @@ import io.nanostream.client.ClientContext;
 import java.nio.file.Path;
 
 /**
- * An archive in a JVM of its own, for the crash tests: {@code ArchiveMain <archive dir> <driver dir> <control stream id>};
- * prints READY, runs until killed.
+ * An archive in a JVM of its own, for the crash tests: {@code ArchiveMain <archive dir> <driver dir> <control stream
+ * id>}; prints READY, runs until killed.
  */
 public final class ArchiveMain
 {

@@ -25,9 +25,10 @@ class ArchivingMediaDriverTest
     void aClientRecordsAndReplaysThroughADriverLaunchedWithItsArchive() throws Exception
     {
         final Path base = new DriverContext().directory();
-        final DriverContext driverContext = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-archiving-" +
-            UUID.randomUUID())).threadingMode(ThreadingMode.SHARED).idleStrategy("backoff");
-        try (ArchivingMediaDriver driver = ArchivingMediaDriver.launch(driverContext, new ArchiveContext().archiveDirectory(archiveDirectory));
+        final DriverContext driverContext = new DriverContext().directory(base.resolveSibling(base.getFileName() +
+            "-archiving-" + UUID.randomUUID())).threadingMode(ThreadingMode.SHARED).idleStrategy("backoff");
+        try (ArchivingMediaDriver driver = ArchivingMediaDriver.launch(driverContext,
+            new ArchiveContext().archiveDirectory(archiveDirectory));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.mediaDriver().directory()));
              ArchiveClient archive = ArchiveClient.connect(client))
         {
@@ -37,7 +38,8 @@ class ArchivingMediaDriverTest
             {
                 RecordAndReplayTest.await("the recording's subscriber", publication::isConnected);
                 final long end = RecordAndReplayTest.publish(publication, 0, 200)[200];
-                RecordAndReplayTest.await("recorded", () -> !archive.listRecordings(0, 1).isEmpty() && archive.recordingPosition(0) == end);
+                RecordAndReplayTest.await("recorded", () -> !archive.listRecordings(0, 1).isEmpty() &&
+                    archive.recordingPosition(0) == end);
             }
             try (Subscription replay = client.addSubscription("nano:ipc", 20))
             {

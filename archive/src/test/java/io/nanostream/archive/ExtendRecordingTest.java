@@ -16,7 +16,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A stopped recording continued after the archive restarted: the same id, its frames going on from its stop position. */
+/**
+ * A stopped recording continued after the archive restarted: the same id, its frames going on from its stop position.
+ */
 class ExtendRecordingTest
 {
     private static final String CHANNEL = "nano:ipc?term-length=64k";
@@ -48,18 +50,21 @@ class ExtendRecordingTest
                     archiveClient.stopRecording(CHANNEL, STREAM);
                 }
                 first = archiveClient.describe(0);
-                assertThatThrownBy(() -> archiveClient.extendRecording(0, CHANNEL, STREAM + 1)).hasMessageContaining("is of stream 10");
+                assertThatThrownBy(() -> archiveClient.extendRecording(0, CHANNEL, STREAM +
+                    1)).hasMessageContaining("is of stream 10");
             }
 
             try (Archive archive = Archive.launch(context); ArchiveClient archiveClient = ArchiveClient.connect(client))
             {
                 archiveClient.extendRecording(first.recordingId(), CHANNEL, STREAM);
-                try (ExclusivePublication publication = client.addExclusivePublication(first.extensionChannel(CHANNEL), STREAM))
+                try (ExclusivePublication publication = client.addExclusivePublication(first.extensionChannel(CHANNEL),
+                    STREAM))
                 {
                     assertThat(publication.position()).as("the publisher starts where the recording stopped").isEqualTo(first.stopPosition());
                     RecordAndReplayTest.await("the recording's subscriber", publication::isConnected);
                     final long end = RecordAndReplayTest.publish(publication, 1_000, 2_500)[1_500];
-                    RecordAndReplayTest.await("recorded", () -> archiveClient.recordingPosition(first.recordingId()) == end);
+                    RecordAndReplayTest.await("recorded",
+                        () -> archiveClient.recordingPosition(first.recordingId()) == end);
                     assertThat(archiveClient.describe(first.recordingId()).isActive()).isTrue();
                     archiveClient.stopRecording(CHANNEL, STREAM);
                     final RecordingDescriptor continued = archiveClient.describe(first.recordingId());

@@ -82,7 +82,8 @@ class FullDiskTest
             final long stop = recording.stopPosition();
             assertThat(stop).as("stopped short of what was published").isLessThan(positions[4_000]).isPositive();
             assertThat(errors).anySatisfy(error -> assertThat(error.getMessage())
-                .contains("recording " + recording.recordingId() + " stopped at position " + stop).containsIgnoringCase("space"));
+                .contains("recording " + recording.recordingId() + " stopped at position " +
+                stop).containsIgnoringCase("space"));
             int whole = 0;
             while (positions[whole + 1] <= stop)
             {

@@ -46,7 +46,8 @@ class RecordAndReplayTest
     void setUp()
     {
         final Path base = new DriverContext().directory();
-        driver = keep(MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-archive-" + UUID.randomUUID()))
+        driver = keep(MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() +
+            "-archive-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff")));
         keep(Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory)
             .clientContext(new ClientContext().directory(driver.directory()))));
@@ -79,14 +80,17 @@ class RecordAndReplayTest
         }
     }
 
-    /** Message {@code i}: its number, then a pattern, {@code 8 + i * 37 % 3000} bytes long (some span several frames). */
+    /**
+     * Message {@code i}: its number, then a pattern, {@code 8 + i * 37 % 3000} bytes long (some span several frames).
+     */
     static int length(final long i)
     {
         return 8 + (int)(i * 37 % 3000);
     }
 
     /** Publishes messages {@code from} to {@code to - 1}; returns the position before each and after the last. */
-    static long[] publish(final ExclusivePublication publication, final long from, final long to) throws InterruptedException
+    static long[] publish(final ExclusivePublication publication, final long from,
+        final long to) throws InterruptedException
     {
         final AtomicBuffer message = AtomicBuffer.allocateHeap(4096);
         final long[] positions = new long[(int)(to - from) + 1];
@@ -118,9 +122,10 @@ class RecordAndReplayTest
         {
             if (System.nanoTime() - deadline > 0)
             {
-                throw new AssertionError("waiting for messages " + from + " to " + to + ": received up to " + checker.next() +
-                    ", problems " + checker.problems() + ", images " + subscription.images().stream().map(image -> "session " +
-                    image.sessionId() + " at " + image.position() + (image.isEndOfStream() ? " (end of stream)" : "")).toList());
+                throw new AssertionError("waiting for messages " + from + " to " + to + ": received up to " +
+                    checker.next() + ", problems " + checker.problems() + ", images " +
+                    subscription.images().stream().map(image -> "session " + image.sessionId() + " at " +
+                    image.position() + (image.isEndOfStream() ? " (end of stream)" : "")).toList());
             }
             if (subscription.poll(checker.handler(), 64) == 0)
             {
@@ -172,7 +177,8 @@ class RecordAndReplayTest
         }
         try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM + 1))
         {
-            archive.startReplay(recording.recordingId(), positions[3_210], positions[4_000] - positions[3_210], "nano:ipc", REPLAY_STREAM + 1);
+            archive.startReplay(recording.recordingId(), positions[3_210], positions[4_000] - positions[3_210],
+                "nano:ipc", REPLAY_STREAM + 1);
             receive(replay, 3_210, 4_000);
         }
     }
@@ -190,13 +196,15 @@ class RecordAndReplayTest
         {
             final NanoStream otherClient = driver.connect();
             final ArchiveClient goneSession = ArchiveClient.connect(otherClient);
-            goneSession.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM); // follows: it never ends by itself
+            goneSession.startReplay(recording.recordingId(), -1, -1, "nano:ipc",
+                REPLAY_STREAM); // follows: it never ends by itself
             receive(replay, 0, 100);
             assertThat(counters.replaySessions()).isEqualTo(1);
             otherClient.close(); // the session's response stream goes, and no CLOSE_SESSION is sent: as a client killed
             await("the gone client's replay to end", () -> counters.replaySessions() == 0);
             publish(publication, 100, 200);
-            assertThat(replay.poll((buffer, offset, length, header) -> { }, 1_000)).as("nothing replayed after the session ended")
+            assertThat(replay.poll((buffer, offset, length, header) -> { },
+                1_000)).as("nothing replayed after the session ended")
                 .isLessThan(1_000);
         }
         assertThat(archive.recordingPosition(recording.recordingId())).as("this client's session lives on").isPositive();
@@ -215,14 +223,17 @@ class RecordAndReplayTest
             assertThat(counters.archivePid()).isEqualTo(ProcessHandle.current().pid());
             assertThat(counters.dutyCycleThresholdNanos()).as("the context's default threshold").isEqualTo(1_000_000);
             assertThat(counters.longestCycleNanos()).as("a longest cycle is one over the threshold, or none yet")
-                .satisfiesAnyOf(longest -> assertThat(longest).isZero(), longest -> assertThat(longest).isGreaterThan(1_000_000));
-            await("the counter to follow the recording", () -> counters.position(recording.recordingId()) == positions[1_000]);
+                .satisfiesAnyOf(longest -> assertThat(longest).isZero(),
+                longest -> assertThat(longest).isGreaterThan(1_000_000));
+            await("the counter to follow the recording",
+                () -> counters.position(recording.recordingId()) == positions[1_000]);
             assertThat(counters.position(recording.recordingId() + 1)).isEqualTo(RecordingDescriptor.NULL_POSITION);
             try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
             {
-                final long replaySession = archive.startReplay(recording.recordingId(), -1, -1, "nano:ipc", REPLAY_STREAM);
-                assertThat(counters.activity()).containsExactly(new RecordingActivity(recording.recordingId(), positions[1_000],
-                    positions[1_000] - positions[0], 0, 1));
+                final long replaySession = archive.startReplay(recording.recordingId(), -1, -1, "nano:ipc",
+                    REPLAY_STREAM);
+                assertThat(counters.activity()).containsExactly(new RecordingActivity(recording.recordingId(),
+                    positions[1_000], positions[1_000] - positions[0], 0, 1));
                 assertThat(counters.replaySessions()).isEqualTo(1);
                 receive(replay, 0, 1_000);
                 archive.stopReplay(replaySession);
@@ -240,8 +251,10 @@ class RecordAndReplayTest
     {
         final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();
         archive.startRecording("nano-spy:" + channel, STREAM);
-        final ExclusivePublication publication = keep(client.addExclusivePublication(channel + "|term-length=64k", STREAM));
-        final Subscription remote = keep(client.addSubscription(channel, STREAM)); // a receiver, so the publication is connected
+        final ExclusivePublication publication = keep(client.addExclusivePublication(channel + "|term-length=64k",
+            STREAM));
+        final Subscription remote = keep(client.addSubscription(channel,
+            STREAM)); // a receiver, so the publication is connected
         await("the receiver and the spy", () -> publication.isConnected() && remote.imageCount() == 1 &&
             !archive.listRecordings(0, 1).isEmpty());
         final java.util.concurrent.CompletableFuture<Void> received = java.util.concurrent.CompletableFuture.runAsync(() ->
@@ -274,7 +287,8 @@ class RecordAndReplayTest
         final String channel = "nano:udp?endpoint=127.0.0.1:" + freePort();
         final String replayChannel = "nano:udp?endpoint=127.0.0.1:" + freePort();
         archive.startRecording(channel, STREAM);
-        final ExclusivePublication publication = keep(client.addExclusivePublication(channel + "|term-length=64k", STREAM));
+        final ExclusivePublication publication = keep(client.addExclusivePublication(channel + "|term-length=64k",
+            STREAM));
         await("the recording's subscriber", publication::isConnected);
         final long end = publish(publication, 0, 2_000)[2_000];
         final RecordingDescriptor recording = onlyRecording();
@@ -310,7 +324,8 @@ class RecordAndReplayTest
             receive(replay, 1_000, 3_000);
             await("the recording to catch up", () -> archive.recordingPosition(recording.recordingId()) == end);
             archive.stopRecording(CHANNEL, STREAM);
-            await("the replay to end with the recording", () -> replay.imageCount() == 0 || replay.images().getFirst().isEndOfStream());
+            await("the replay to end with the recording", () -> replay.imageCount() == 0 ||
+                replay.images().getFirst().isEndOfStream());
         }
     }
 
@@ -337,7 +352,8 @@ class RecordAndReplayTest
                         for (int i = 0; i < 250; i++)
                         {
                             assertThat(own.recordingPosition(recording.recordingId())).isEqualTo(end);
-                            assertThat(own.listRecordings(0, 10)).singleElement().extracting(RecordingDescriptor::recordingId)
+                            assertThat(own.listRecordings(0,
+                                10)).singleElement().extracting(RecordingDescriptor::recordingId)
                                 .isEqualTo(recording.recordingId());
                             assertThatThrownBy(() -> own.recordingPosition(99)).hasMessageContaining("no recording 99");
                             answers += 3;
@@ -363,7 +379,8 @@ class RecordAndReplayTest
         assertThatThrownBy(() -> archive.startRecording("nano:tcp", STREAM)).isInstanceOf(ArchiveException.class)
             .hasMessageContaining("media is 'tcp'");
         archive.startRecording(CHANNEL, STREAM);
-        assertThatThrownBy(() -> archive.startRecording(CHANNEL, STREAM)).hasMessageContaining("already being recorded");
+        assertThatThrownBy(() -> archive.startRecording(CHANNEL,
+            STREAM)).hasMessageContaining("already being recorded");
         assertThatThrownBy(() -> archive.stopRecording(CHANNEL, STREAM + 1)).hasMessageContaining("not being recorded");
         final ExclusivePublication publication = keep(client.addExclusivePublication(CHANNEL, STREAM));
         await("the recording's subscriber", publication::isConnected);
@@ -376,10 +393,13 @@ class RecordAndReplayTest
         assertThatThrownBy(() -> archive.startReplay(id + 7, -1, -1, "nano:ipc", REPLAY_STREAM))
             .hasMessageContaining("no recording " + (id + 7));
         assertThatThrownBy(() -> archive.startReplay(id, positions[10] + 32, -1, "nano:ipc", REPLAY_STREAM))
-            .hasMessageContaining("not the start of a frame").hasMessageContaining("from " + positions[0] + " to " + positions[100]);
+            .hasMessageContaining("not the start of a frame").hasMessageContaining("from " + positions[0] + " to " +
+            positions[100]);
         assertThatThrownBy(() -> archive.startReplay(id, positions[100] + 4096, -1, "nano:ipc", REPLAY_STREAM))
-            .hasMessageContaining("outside recording").hasMessageContaining("from " + positions[0] + " to " + positions[100]);
-        assertThatThrownBy(() -> archive.startReplay(id, positions[50], positions[100] - positions[50] + 32, "nano:ipc", REPLAY_STREAM))
+            .hasMessageContaining("outside recording").hasMessageContaining("from " + positions[0] + " to " +
+            positions[100]);
+        assertThatThrownBy(() -> archive.startReplay(id, positions[50], positions[100] - positions[50] + 32, "nano:ipc",
+            REPLAY_STREAM))
             .hasMessageContaining("runs past the stop position " + positions[100]);
         assertThatThrownBy(() -> archive.startReplay(id, -1, -1, "nano:ipc?term-length=128k", REPLAY_STREAM))
             .hasMessageContaining("takes its term-length from the recording");

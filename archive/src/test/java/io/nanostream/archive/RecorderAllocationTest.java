@@ -65,7 +65,8 @@ class RecorderAllocationTest
                 bytes = threads.getThreadAllocatedBytes(archiveThread) - before;
                 windows.add(bytes);
             }
-            assertThat(bytes).as("a window of %d messages recorded allocating nothing (bytes in each window: %s)", MESSAGES, windows)
+            assertThat(bytes).as("a window of %d messages recorded allocating nothing (bytes in each window: %s)",
+                MESSAGES, windows)
                 .isZero();
             publication.close();
         }
@@ -84,8 +85,8 @@ class RecorderAllocationTest
     }
 
     /** Publishes a window of messages and waits until the recording has them all. */
-    private static void publish(final ExclusivePublication publication, final AtomicBuffer message, final RecordingPositions positions,
-        final long recordingId) throws InterruptedException
+    private static void publish(final ExclusivePublication publication, final AtomicBuffer message,
+        final RecordingPositions positions, final long recordingId) throws InterruptedException
     {
         for (int i = 0; i < MESSAGES; i++)
         {

@@ -41,9 +41,11 @@ class ReplayMergeTest
     @Test
     void aLateUdpReaderIsMergedIntoLiveAndMissesNothing() throws Exception
     {
-        // a replay over UDP moves a receiver window (at most half a term) per round trip, about 10 MB/s on a loaded 2-core
-        // machine: a term of 1 MiB, and a live stream of about a message per millisecond (1.5 MB/s), which it catches
-        mergeWhilePublishing("nano:udp?endpoint=127.0.0.1:" + freePort() + "|term-length=1m", "nano:udp?endpoint=127.0.0.1:" + freePort(), 1);
+        // a replay over UDP moves a receiver window (at most half a term) per round trip, about 10 MB/s
+        // on a loaded 2-core machine: a term of 1 MiB, and a live stream of about a message per
+        // millisecond (1.5 MB/s), which it catches
+        mergeWhilePublishing("nano:udp?endpoint=127.0.0.1:" + freePort() + "|term-length=1m",
+            "nano:udp?endpoint=127.0.0.1:" + freePort(), 1);
     }
 
     @Test
@@ -57,7 +59,8 @@ class ReplayMergeTest
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress())
             .supportsMulticast(), "loopback has no MULTICAST flag; as root run: ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo");
-        // Aeron's ReplayMerge never merges onto live multicast (aeron #1578): here the live stream is multicast, the replay unicast
+        // Aeron's ReplayMerge never merges onto live multicast (aeron #1578): here the live stream
+        // is multicast, the replay unicast
         mergeWhilePublishing("nano:udp?endpoint=224.0.1.9:" + freePort() + "|interface=127.0.0.1|term-length=1m",
             "nano:udp?endpoint=127.0.0.1:" + freePort(), 1);
     }
@@ -67,18 +70,20 @@ class ReplayMergeTest
     {
         withRecordedLiveStream("nano:ipc?term-length=64k", (client, archiveClient, recording, publishing) ->
         {
-            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, "nano:ipc", 20, "nano:ipc", 10,
-                Duration.ofMillis(500)))
+            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, "nano:ipc", 20,
+                "nano:ipc", 10, Duration.ofMillis(500)))
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (merge.failure() == null)
                 {
                     assertThat(System.nanoTime() - deadline).as("giving up").isNegative();
-                    merge.poll((buffer, offset, length, header) -> LockSupport.parkNanos(5_000_000), 1); // 200 fragments/s at most
+                    merge.poll((buffer, offset, length, header) -> LockSupport.parkNanos(5_000_000),
+                        1); // 200 fragments/s at most
                 }
                 assertThat(merge.failure()).contains("live runs faster than the replay can catch up").contains("came no closer than");
                 assertThat(merge.isMerged()).isFalse();
-                assertThat(merge.poll((buffer, offset, length, header) -> { }, 10)).as("nothing after giving up").isZero();
+                assertThat(merge.poll((buffer, offset, length, header) -> { },
+                    10)).as("nothing after giving up").isZero();
             }
         });
     }
@@ -88,8 +93,8 @@ class ReplayMergeTest
     {
         withRecordedLiveStream("nano:ipc?term-length=64k", (client, archiveClient, recording, publishing) ->
         {
-            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, "nano:ipc", 20, "nano:ipc", 10,
-                Duration.ofSeconds(60)))
+            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, "nano:ipc", 20,
+                "nano:ipc", 10, Duration.ofSeconds(60)))
             {
                 archiveClient.stopRecording("nano:ipc?term-length=64k", 10);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -107,7 +112,8 @@ class ReplayMergeTest
 
     private interface LiveStreamCheck
     {
-        void run(NanoStream client, ArchiveClient archiveClient, RecordingDescriptor recording, AtomicBoolean publishing) throws Exception;
+        void run(NanoStream client, ArchiveClient archiveClient, RecordingDescriptor recording,
+            AtomicBoolean publishing) throws Exception;
     }
 
     /** A live stream published unpaced and recorded, well ahead of the recording's start, while a check runs. */
@@ -126,13 +132,14 @@ class ReplayMergeTest
             RecordAndReplayTest.await("the recording's subscriber", publication::isConnected);
             final AtomicBoolean publishing = new AtomicBoolean(true);
             final CompletableFuture<Long> publisher = new CompletableFuture<>();
-            Thread.ofPlatform().name("merge-test-publisher").start(() -> publisher.complete(publishPaced(publication, publishing,
-                Integer.MAX_VALUE)));
+            Thread.ofPlatform().name("merge-test-publisher").start(() -> publisher.complete(publishPaced(publication,
+                publishing, Integer.MAX_VALUE)));
             try
             {
                 RecordAndReplayTest.await("the recording", () -> !archiveClient.listRecordings(0, 1).isEmpty());
                 final RecordingDescriptor recording = archiveClient.listRecordings(0, 1).getFirst();
-                RecordAndReplayTest.await("a late start", () -> archiveClient.recordingPosition(recording.recordingId()) > 4L * 64 * 1024);
+                RecordAndReplayTest.await("a late start",
+                    () -> archiveClient.recordingPosition(recording.recordingId()) > 4L * 64 * 1024);
                 check.run(client, archiveClient, recording, publishing);
             }
             finally
@@ -151,8 +158,8 @@ class ReplayMergeTest
         return output;
     }
 
-    private void mergeWhilePublishing(final String liveChannel, final String replayChannel, final int messagesPerMillisecond)
-        throws Exception
+    private void mergeWhilePublishing(final String liveChannel, final String replayChannel,
+        final int messagesPerMillisecond) throws Exception
     {
         final Path base = new DriverContext().directory();
         try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-merge-" +
@@ -167,16 +174,17 @@ class ReplayMergeTest
             RecordAndReplayTest.await("the recording's subscriber", publication::isConnected);
             final AtomicBoolean publishing = new AtomicBoolean(true);
             final CompletableFuture<Long> publisher = new CompletableFuture<>();
-            Thread.ofPlatform().name("merge-test-publisher").start(() -> publisher.complete(publishPaced(publication, publishing,
-                messagesPerMillisecond)));
+            Thread.ofPlatform().name("merge-test-publisher").start(() -> publisher.complete(publishPaced(publication,
+                publishing, messagesPerMillisecond)));
             RecordAndReplayTest.await("the recording", () -> !archiveClient.listRecordings(0, 1).isEmpty());
             final RecordingDescriptor recording = archiveClient.listRecordings(0, 1).getFirst();
-            RecordAndReplayTest.await("a late start", () -> archiveClient.recordingPosition(recording.recordingId()) > 2L * 64 * 1024);
+            RecordAndReplayTest.await("a late start",
+                () -> archiveClient.recordingPosition(recording.recordingId()) > 2L * 64 * 1024);
 
             final MessageChecker checker = new MessageChecker(0);
             long published = -1;
-            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, replayChannel, 20, liveChannel, 10,
-                Duration.ofSeconds(60)))
+            try (ReplayMerge merge = new ReplayMerge(client, archiveClient, recording.recordingId(), -1, replayChannel,
+                20, liveChannel, 10, Duration.ofSeconds(60)))
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 long mergedAt = -1;
@@ -185,9 +193,10 @@ class ReplayMergeTest
                     assertThat(merge.failure()).isNull();
                     if (System.nanoTime() - deadline > 0)
                     {
-                        assertThat(System.nanoTime() - deadline).as("received " + checker.next() + ", merged " + merge.isMerged() + " at " +
-                            mergedAt + ", merge position " + merge.position() + ", publisher at " + publication.position() +
-                            (publication.isConnected() ? " connected" : " NOT connected") + ", recorded to " +
+                        assertThat(System.nanoTime() - deadline).as("received " + checker.next() + ", merged " +
+                            merge.isMerged() + " at " + mergedAt + ", merge position " + merge.position() +
+                            ", publisher at " + publication.position() + (publication.isConnected() ?
+                            " connected" : " NOT connected") + ", recorded to " +
                             archiveClient.recordingPosition(recording.recordingId())).isNegative();
                     }
                     if (merge.poll(checker.handler(), 64) == 0)
@@ -217,7 +226,8 @@ class ReplayMergeTest
     }
 
     /** Publishes numbered messages until told to stop, pausing a millisecond after each so many; returns how many. */
-    private static long publishPaced(final ExclusivePublication publication, final AtomicBoolean publishing, final int perMillisecond)
+    private static long publishPaced(final ExclusivePublication publication, final AtomicBoolean publishing,
+        final int perMillisecond)
     {
         final AtomicBuffer message = AtomicBuffer.allocateHeap(4096);
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

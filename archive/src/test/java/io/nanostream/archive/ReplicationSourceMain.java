@@ -18,10 +18,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The source side of the replication test, in a JVM of its own (run in a network namespace of its own):
- * {@code ReplicationSourceMain <driver dir> <archive dir> <control channel> <control stream> <recorded channel> <stream>}.
- * A driver and an archive answering on the control channel; it records the stream and publishes numbered messages
- * ({@link RecordAndReplayTest#length}), about 20 per millisecond, until a line STOP on its input, then prints PUBLISHED n,
- * stops the recording, prints STOPPED at its stop position, and runs until a line EXIT or the end of its input.
+ * {@code ReplicationSourceMain <driver dir> <archive dir> <control channel> <control stream> <recorded channel>
+ * <stream>}. A driver and an archive answering on the control channel; it records the stream and publishes
+ * numbered messages ({@link RecordAndReplayTest#length}), about 20 per millisecond, until a line STOP on its
+ * input, then prints PUBLISHED n, stops the recording, prints STOPPED at its stop position, and runs until a
+ * line EXIT or the end of its input.
  */
 public final class ReplicationSourceMain
 {
@@ -45,11 +46,12 @@ public final class ReplicationSourceMain
         try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(Path.of(args[0])).threadingMode(ThreadingMode.SHARED)
                  .idleStrategy("backoff").imageLivenessTimeout(Duration.ofSeconds(2)));
              Archive archive = Archive.launch(new ArchiveContext().archiveDirectory(Path.of(args[1])).segmentLength(1024 * 1024)
-                 .clientContext(new ClientContext().directory(driver.directory())).controlChannel(controlChannel, controlStream)
+                 .clientContext(new ClientContext().directory(driver.directory())).controlChannel(controlChannel,
+                 controlStream)
                  .replayConnectTimeout(Duration.ofSeconds(3)));
              NanoStream client = driver.connect();
-             ArchiveClient archiveClient = ArchiveClient.connect(client, controlChannel, controlStream, ArchiveClient.DEFAULT_RESPONSE_CHANNEL,
-                 Duration.ofSeconds(30));
+             ArchiveClient archiveClient = ArchiveClient.connect(client, controlChannel, controlStream,
+                 ArchiveClient.DEFAULT_RESPONSE_CHANNEL, Duration.ofSeconds(30));
              ExclusivePublication publication = client.addExclusivePublication(channel, stream))
         {
             archiveClient.startRecording(channel, stream);

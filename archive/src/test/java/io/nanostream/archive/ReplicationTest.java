@@ -93,9 +93,11 @@ class ReplicationTest
         RecordAndReplayTest.await("the source to record the last message",
             () -> source.recordingPosition(recorded.recordingId()) == last[last.length - 1]);
         publication.close();
-        source.stopRecording(LIVE, STREAM); // it stops where it got to: the wait above makes that the end of message 11,999
+        source.stopRecording(LIVE,
+            STREAM); // it stops where it got to: the wait above makes that the end of message 11,999
         final long stopPosition = source.recordingPosition(recorded.recordingId());
-        RecordAndReplayTest.await("the copy to stop with its source", () -> copy.describe(replica.recordingId()).stopPosition() == stopPosition);
+        RecordAndReplayTest.await("the copy to stop with its source",
+            () -> copy.describe(replica.recordingId()).stopPosition() == stopPosition);
 
         final RecordingDescriptor finished = copy.describe(replica.recordingId());
         assertThat(finished.startPosition()).isEqualTo(recorded.startPosition());
@@ -130,10 +132,12 @@ class ReplicationTest
             System.arraycopy(first, 1, endPositions, 0, 3_000);
             RecordAndReplayTest.await("the source recording", () -> !source.listRecordings(0, 1).isEmpty());
             recorded = source.listRecordings(0, 1).getFirst();
-            copy.replicate(recorded.recordingId(), sourceControl, SOURCE_CONTROL_STREAM, "nano:udp?endpoint=127.0.0.1:" + freePort());
+            copy.replicate(recorded.recordingId(), sourceControl, SOURCE_CONTROL_STREAM,
+                "nano:udp?endpoint=127.0.0.1:" + freePort());
             final RecordingDescriptor replica = awaitReplica(copy, recorded.recordingId());
             awaitCaughtUp(copy, replica.recordingId(), () -> source.recordingPosition(recorded.recordingId()));
-            final long[] second = RecordAndReplayTest.publish(publication, 3_000, 6_000); // the copy follows; the source goes while it does
+            final long[] second = RecordAndReplayTest.publish(publication, 3_000,
+                6_000); // the copy follows; the source goes while it does
             System.arraycopy(second, 1, endPositions, 3_000, 3_000);
         }
         firstSource.close();
@@ -163,12 +167,14 @@ class ReplicationTest
 
         assertThatThrownBy(() -> copy.replicate(0, sourceControl, SOURCE_CONTROL_STREAM, "nano:ipc"))
             .isInstanceOf(ArchiveException.class).hasMessageContaining("a UDP channel of this archive's machine");
-        assertThatThrownBy(() -> copy.replicate(0, "nano:udp?endpoint=", SOURCE_CONTROL_STREAM, "nano:udp?endpoint=127.0.0.1:9"))
+        assertThatThrownBy(() -> copy.replicate(0, "nano:udp?endpoint=", SOURCE_CONTROL_STREAM,
+            "nano:udp?endpoint=127.0.0.1:9"))
             .isInstanceOf(ArchiveException.class);
         assertThatThrownBy(() -> copy.stopReplication(42)).isInstanceOf(ArchiveException.class)
             .hasMessageContaining("no replication 42");
 
-        final long replicationId = copy.replicate(7, sourceControl, SOURCE_CONTROL_STREAM, "nano:udp?endpoint=127.0.0.1:" + freePort());
+        final long replicationId = copy.replicate(7, sourceControl, SOURCE_CONTROL_STREAM,
+            "nano:udp?endpoint=127.0.0.1:" + freePort());
         RecordAndReplayTest.await("the refusal", () -> copyErrors.stream().anyMatch(error ->
             error.getMessage().contains("there is no recording 7 at the source archive")));
         RecordAndReplayTest.await("the replication to end", () -> endedOrRunning(copy, replicationId));
@@ -185,10 +191,11 @@ class ReplicationTest
         final String namespaceSide = "vrn" + suffix;
         final String sourceAddress = "10.213." + subnet + ".1";
         final String copyAddress = "10.213." + subnet + ".2";
-        final String made = sh("ip netns add " + namespace + " && ip link add " + hostSide + " type veth peer name " + namespaceSide +
-            " && ip link set " + namespaceSide + " netns " + namespace + " && ip -n " + namespace + " addr add " + sourceAddress + "/24 dev " +
-            namespaceSide + " && ip -n " + namespace + " link set " + namespaceSide + " up && ip -n " + namespace + " link set lo up" +
-            " && ip addr add " + copyAddress + "/24 dev " + hostSide + " && ip link set " + hostSide + " up && echo MADE");
+        final String made = sh("ip netns add " + namespace + " && ip link add " + hostSide + " type veth peer name " +
+            namespaceSide + " && ip link set " + namespaceSide + " netns " + namespace + " && ip -n " + namespace +
+            " addr add " + sourceAddress + "/24 dev " + namespaceSide + " && ip -n " + namespace + " link set " +
+            namespaceSide + " up && ip -n " + namespace + " link set lo up" + " && ip addr add " + copyAddress +
+            "/24 dev " + hostSide + " && ip link set " + hostSide + " up && echo MADE");
         resources.add(() -> sh("ip link del " + hostSide + "; ip netns del " + namespace));
         assertThat(made).as("two network namespaces joined by a veth pair (this test runs as root, as the suite does)").contains("MADE");
 
@@ -197,20 +204,23 @@ class ReplicationTest
         final String java = ProcessHandle.current().info().command().orElse("java");
         final Process sourceProcess = new ProcessBuilder("ip", "netns", "exec", namespace, java, "-Xmx512m", "-cp",
             System.getProperty("java.class.path"), ReplicationSourceMain.class.getName(),
-            base.resolveSibling(base.getFileName() + "-repsrc-" + UUID.randomUUID()).toString(), sourceDirectory.toString(), sourceControl,
-            Integer.toString(SOURCE_CONTROL_STREAM), LIVE, Integer.toString(STREAM)).redirectErrorStream(true).start();
+            base.resolveSibling(base.getFileName() + "-repsrc-" + UUID.randomUUID()).toString(),
+            sourceDirectory.toString(), sourceControl, Integer.toString(SOURCE_CONTROL_STREAM), LIVE,
+            Integer.toString(STREAM)).redirectErrorStream(true).start();
         resources.add(() ->
         {
             sourceProcess.destroyForcibly();
             sourceProcess.waitFor(30, TimeUnit.SECONDS);
         });
-        final BufferedReader sourceOutput = new BufferedReader(new InputStreamReader(sourceProcess.getInputStream(), StandardCharsets.UTF_8));
+        final BufferedReader sourceOutput = new BufferedReader(new InputStreamReader(sourceProcess.getInputStream(),
+            StandardCharsets.UTF_8));
         final PrintWriter sourceInput = new PrintWriter(sourceProcess.getOutputStream(), true, StandardCharsets.UTF_8);
         final long sourceRecordingId = Long.parseLong(awaitLine(sourceOutput, "RECORDING "));
 
         final NanoStream copyClient = keep(copyArchive(keep(driver("copy"))));
         final ArchiveClient copy = keep(ArchiveClient.connect(copyClient));
-        copy.replicate(sourceRecordingId, sourceControl, SOURCE_CONTROL_STREAM, "nano:udp?endpoint=" + copyAddress + ":20111");
+        copy.replicate(sourceRecordingId, sourceControl, SOURCE_CONTROL_STREAM, "nano:udp?endpoint=" + copyAddress +
+            ":20111");
         final RecordingDescriptor replica = awaitReplica(copy, sourceRecordingId);
         final long beforeCut = awaitPositionPast(copy, replica.recordingId(), 1L << 20);
 
@@ -233,14 +243,14 @@ class ReplicationTest
         }
         sourceInput.println("EXIT");
         assertThat(copy.listRecordings(0, 10)).as("one copy, continued, not a second").hasSize(1);
-        System.out.printf("replication: %d messages, copy stopped at %d with its source; attempts that failed: %s%n", published,
-            stopPosition, copyErrors.stream().map(Throwable::getMessage).toList());
+        System.out.printf("replication: %d messages, copy stopped at %d with its source; attempts that failed: %s%n",
+            published, stopPosition, copyErrors.stream().map(Throwable::getMessage).toList());
         replayAndCheck(copyClient, copy, replica.recordingId(), published);
     }
 
     /** Replays a recording over IPC and checks messages 0 to {@code count - 1}, byte for byte, none more. */
-    private static void replayAndCheck(final NanoStream client, final ArchiveClient archive, final long recordingId, final long count)
-        throws InterruptedException
+    private static void replayAndCheck(final NanoStream client, final ArchiveClient archive, final long recordingId,
+        final long count) throws InterruptedException
     {
         final int replayStream = ThreadLocalRandom.current().nextInt(3_000, 4_000);
         try (Subscription replay = client.addSubscription("nano:ipc", replayStream))
@@ -274,7 +284,8 @@ class ReplicationTest
         }
     }
 
-    private static RecordingDescriptor awaitReplica(final ArchiveClient copy, final long sourceRecordingId) throws InterruptedException
+    private static RecordingDescriptor awaitReplica(final ArchiveClient copy,
+        final long sourceRecordingId) throws InterruptedException
     {
         RecordAndReplayTest.await("the copy", () -> !copy.listRecordings(0, 1).isEmpty());
         final RecordingDescriptor replica = copy.listRecordings(0, 1).getFirst();
@@ -283,19 +294,21 @@ class ReplicationTest
         return replica;
     }
 
-    private static void awaitCaughtUp(final ArchiveClient copy, final long copyId, final java.util.function.LongSupplier source)
-        throws InterruptedException
+    private static void awaitCaughtUp(final ArchiveClient copy, final long copyId,
+        final java.util.function.LongSupplier source) throws InterruptedException
     {
         RecordAndReplayTest.await("the copy to catch up", () -> copy.recordingPosition(copyId) == source.getAsLong());
     }
 
-    private long awaitPositionPast(final ArchiveClient copy, final long copyId, final long position) throws InterruptedException
+    private long awaitPositionPast(final ArchiveClient copy, final long copyId,
+        final long position) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         long at;
         while ((at = copy.recordingPosition(copyId)) <= position)
         {
-            assertThat(System.nanoTime() - deadline).as("the copy passing " + position + ", at " + at + "; errors " + copyErrors).isNegative();
+            assertThat(System.nanoTime() - deadline).as("the copy passing " + position + ", at " + at + "; errors " +
+                copyErrors).isNegative();
             Thread.sleep(10);
         }
         return at;
@@ -316,14 +329,16 @@ class ReplicationTest
     private MediaDriver driver(final String name)
     {
         final Path base = new DriverContext().directory();
-        return MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" + name + "-" + UUID.randomUUID()))
+        return MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" + name +
+            "-" + UUID.randomUUID()))
             .threadingMode(ThreadingMode.SHARED).idleStrategy("backoff").imageLivenessTimeout(Duration.ofSeconds(2)));
     }
 
     private Archive sourceArchive(final MediaDriver driver, final String controlChannel)
     {
         return Archive.launch(new ArchiveContext().archiveDirectory(sourceDirectory).segmentLength(1024 * 1024)
-            .clientContext(new ClientContext().directory(driver.directory())).controlChannel(controlChannel, SOURCE_CONTROL_STREAM)
+            .clientContext(new ClientContext().directory(driver.directory())).controlChannel(controlChannel,
+            SOURCE_CONTROL_STREAM)
             .replayConnectTimeout(Duration.ofSeconds(3)));
     }
 

@@ -48,8 +48,8 @@ class RetentionTest
     private void launch(final ArchiveContext context)
     {
         final Path base = new DriverContext().directory();
-        driver = keep(MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() + "-retention-" +
-            UUID.randomUUID())).threadingMode(ThreadingMode.SHARED).idleStrategy("backoff")));
+        driver = keep(MediaDriver.launch(new DriverContext().directory(base.resolveSibling(base.getFileName() +
+            "-retention-" + UUID.randomUUID())).threadingMode(ThreadingMode.SHARED).idleStrategy("backoff")));
         archiveService = keep(Archive.launch(context.archiveDirectory(archiveDirectory).segmentLength(64 * 1024)
             .clientContext(new ClientContext().directory(driver.directory()))));
         client = keep(driver.connect());
@@ -71,7 +71,9 @@ class RetentionTest
         return resource;
     }
 
-    /** Records messages {@code 0} to {@code count - 1} and stops; returns the position before each and after the last. */
+    /**
+     * Records messages {@code 0} to {@code count - 1} and stops; returns the position before each and after the last.
+     */
     private long[] record(final int count) throws InterruptedException
     {
         archive.startRecording(CHANNEL, STREAM);
@@ -118,13 +120,14 @@ class RetentionTest
         assertThatThrownBy(() -> archive.truncateRecording(0, positions[1_234] + 32))
             .hasMessageContaining("is not the start of a frame");
         assertThatThrownBy(() -> archive.truncateRecording(0, positions[3_000] + 4096))
-            .hasMessageContaining("truncate at a frame start from " + recording.startPosition() + " to " + positions[3_000]);
+            .hasMessageContaining("truncate at a frame start from " + recording.startPosition() + " to " +
+            positions[3_000]);
         try (Subscription replay = client.addSubscription("nano:ipc", REPLAY_STREAM))
         {
             final long replaySession = archive.startReplay(0, -1, -1, "nano:ipc", REPLAY_STREAM);
             await("the replay", replay::isConnected);
-            assertThatThrownBy(() -> archive.truncateRecording(0, positions[1_234])).hasMessageContaining("is being replayed (replay " +
-                replaySession);
+            assertThatThrownBy(() -> archive.truncateRecording(0,
+                positions[1_234])).hasMessageContaining("is being replayed (replay " + replaySession);
             archive.stopReplay(replaySession);
         }
 
@@ -139,10 +142,12 @@ class RetentionTest
             RecordAndReplayTest.receive(replay, 0, 1_234);
         }
 
-        // continued from the new stop, the recording holds the old first part and the new messages, nothing of the cut part
+        // continued from the new stop, the recording holds the old first part and the new
+        // messages, nothing of the cut part
         final RecordingDescriptor truncated = archive.describe(0);
         archive.extendRecording(0, CHANNEL, STREAM);
-        try (ExclusivePublication publication = client.addExclusivePublication(truncated.extensionChannel(CHANNEL), STREAM))
+        try (ExclusivePublication publication = client.addExclusivePublication(truncated.extensionChannel(CHANNEL),
+            STREAM))
         {
             await("the recording's subscriber", publication::isConnected);
             final long end = RecordAndReplayTest.publish(publication, 1_234, 2_000)[766];
@@ -177,7 +182,8 @@ class RetentionTest
         assertThat(archive.describe(0)).isNull();
         assertThat(archive.listRecordings(0, 10)).isEmpty();
         assertThatThrownBy(() -> archive.deleteRecording(0)).hasMessageContaining("there is no recording 0");
-        assertThatThrownBy(() -> archive.startReplay(0, -1, -1, "nano:ipc", REPLAY_STREAM)).hasMessageContaining("there is no recording 0");
+        assertThatThrownBy(() -> archive.startReplay(0, -1, -1, "nano:ipc",
+            REPLAY_STREAM)).hasMessageContaining("there is no recording 0");
         assertThat(new ArchiveDirectory(archiveDirectory).orphans()).isEmpty();
 
         // a new recording gets a new id, never the deleted one's
@@ -271,8 +277,8 @@ class RetentionTest
         // one byte of message 700's payload flips on disk
         final long damaged = positions[700];
         final long base = damaged - (damaged & (64 * 1024 - 1));
-        try (FileChannel file = FileChannel.open(archiveDirectory.resolve("0-" + base + ".rec"), StandardOpenOption.READ,
-            StandardOpenOption.WRITE))
+        try (FileChannel file = FileChannel.open(archiveDirectory.resolve("0-" + base + ".rec"),
+            StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
             final ByteBuffer oneByte = ByteBuffer.allocate(1);
             file.read(oneByte, damaged - base + 32 + 20);
@@ -338,12 +344,14 @@ class RetentionTest
         assertThat(directory.verify(0)).isEmpty();
         final long broken = positions[321];
         final long base = broken - (broken & (64 * 1024 - 1));
-        try (FileChannel file = FileChannel.open(archiveDirectory.resolve("0-" + base + ".rec"), StandardOpenOption.WRITE))
+        try (FileChannel file = FileChannel.open(archiveDirectory.resolve("0-" + base + ".rec"),
+            StandardOpenOption.WRITE))
         {
             file.write(ByteBuffer.allocate(4).putInt(0, Integer.reverseBytes(7)), broken - base); // a frame length of 7
         }
         assertThat(directory.verify(0)).singleElement().asString()
-            .isEqualTo("recording 0 at position " + broken + ": a frame length of 7; the rest of the term is not checked");
+            .isEqualTo("recording 0 at position " + broken +
+            ": a frame length of 7; the rest of the term is not checked");
         assertThatThrownBy(() -> directory.verify(3)).hasMessageContaining("there is no recording 3");
     }
 

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bench as a user runs it, in a process of its own, over {@link FailingScenarios}: a scenario that fails, however it
- * fails, is reported as failed with its reason, the others still print, and the command ends with exit code 1, in
- * about the time of the scenarios plus the one timeout, never hanging. The timeout is long enough for a scenario JVM to start
- * and run on a loaded machine: only the one that hangs may reach it.
+ * The bench as a user runs it, in a process of its own, over {@link FailingScenarios}: a scenario that fails, however
+ * it fails, is reported as failed with its reason, the others still print, and the command ends with exit code 1, in
+ * about the time of the scenarios plus the one timeout, never hanging. The timeout is long enough for a scenario JVM to
+ * start and run on a loaded machine: only the one that hangs may reach it.
  */
 class BenchCommandTest
 {
@@ -37,7 +37,8 @@ class BenchCommandTest
     {
         final Run table = bench("--scenario", "runs,closed");
         assertThat(table.exitCode).as(table.output).isEqualTo(1);
-        assertThat(table.output).contains("selftest runs", "ours", "anchor", "which way is better: above 1x for throughput")
+        assertThat(table.output).contains("selftest runs", "ours", "anchor",
+            "which way is better: above 1x for throughput")
             .containsPattern("selftest +closed +FAILED: .*CLOSED");
     }
 
@@ -51,9 +52,10 @@ class BenchCommandTest
 
     private static Run bench(final String... extra) throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-            System.getProperty("java.class.path"), "io.nanostream.cli.Main", "bench", "selftest", "--catalog", FailingScenarios.class.getName(),
-            "--rounds", "1", "--run-ms", "50", "--warmup-ms", "50", "--timeout-s", "20", "--jvm", "same"));
+        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+            "-cp", System.getProperty("java.class.path"), "io.nanostream.cli.Main", "bench", "selftest", "--catalog",
+            FailingScenarios.class.getName(), "--rounds", "1", "--run-ms", "50", "--warmup-ms", "50", "--timeout-s",
+            "20", "--jvm", "same"));
         command.addAll(List.of(extra));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final byte[] output = process.getInputStream().readAllBytes();

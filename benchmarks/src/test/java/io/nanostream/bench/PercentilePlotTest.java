@@ -12,7 +12,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plot shows what the table shows: at each percentile, the median over the rounds, even when one round's tail is bad. */
+/**
+ * The plot shows what the table shows: at each percentile, the median over the rounds,
+ * even when one round's tail is bad.
+ */
 class PercentilePlotTest
 {
     @Test
@@ -25,7 +28,8 @@ class PercentilePlotTest
         final PercentilePlot plot = new PercentilePlot();
         plot.add("pingpong", Map.of("nano", rounds));
         final double[] curve = plot.curve("pingpong", "nano");
-        final ScenarioSummary summary = new ScenarioSummary("ring", "pingpong", "nano", Map.of("nano", rounds), Map.of());
+        final ScenarioSummary summary = new ScenarioSummary("ring", "pingpong", "nano", Map.of("nano", rounds),
+            Map.of());
         final String row = summary.tableRows().getFirst();
         assertThat(PercentilePlot.at(curve, 50)).isEqualTo(median(rounds, RoundResult::p50));
         assertThat(PercentilePlot.at(curve, 99)).isEqualTo(median(rounds, RoundResult::p99));
@@ -36,7 +40,8 @@ class PercentilePlotTest
         assertThat(Files.readString(file)).contains("log scale").contains("<polyline");
     }
 
-    private static double median(final List<RoundResult> rounds, final java.util.function.ToLongFunction<RoundResult> figure)
+    private static double median(final List<RoundResult> rounds,
+        final java.util.function.ToLongFunction<RoundResult> figure)
     {
         final long[] values = rounds.stream().mapToLong(figure).sorted().toArray();
         return values[values.length / 2];
@@ -48,8 +53,8 @@ class PercentilePlotTest
         final Histogram histogram = ScenarioMain.newHistogram();
         histogram.recordValueWithCount(typical, 9_950);
         histogram.recordValueWithCount(tail, 50);
-        return new RoundResult("pingpong", "nano", number, Double.NaN, histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-            histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9), histogram.getMaxValue(), ScenarioMain.encode(histogram),
-            Double.NaN);
+        return new RoundResult("pingpong", "nano", number, Double.NaN, histogram.getValueAtPercentile(50),
+            histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99),
+            histogram.getValueAtPercentile(99.9), histogram.getMaxValue(), ScenarioMain.encode(histogram), Double.NaN);
     }
 }

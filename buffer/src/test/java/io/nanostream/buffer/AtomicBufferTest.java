@@ -21,8 +21,9 @@ class AtomicBufferTest
     @Test
     void everyAccessModeRoundTripsLittleEndian()
     {
-        for (final AtomicBuffer buffer : List.of(AtomicBuffer.allocateHeap(64), AtomicBuffer.wrap(Arena.ofAuto().allocate(64, 64)),
-            AtomicBuffer.allocateDirect(64), AtomicBuffer.wrap(ByteBuffer.allocateDirect(64))))
+        for (final AtomicBuffer buffer : List.of(AtomicBuffer.allocateHeap(64),
+            AtomicBuffer.wrap(Arena.ofAuto().allocate(64, 64)), AtomicBuffer.allocateDirect(64),
+            AtomicBuffer.wrap(ByteBuffer.allocateDirect(64))))
         {
             buffer.putInt(0, 0x01020304);
             assertThat(buffer.getByte(0)).as("little-endian").isEqualTo((byte)0x04);
@@ -142,7 +143,8 @@ class AtomicBufferTest
     @Test
     void copiesCrossEveryPairOfKinds()
     {
-        final List<AtomicBuffer> kinds = List.of(AtomicBuffer.allocateHeap(64), AtomicBuffer.allocateDirect(64), AtomicBuffer.wrap(new byte[64]));
+        final List<AtomicBuffer> kinds = List.of(AtomicBuffer.allocateHeap(64), AtomicBuffer.allocateDirect(64),
+            AtomicBuffer.wrap(new byte[64]));
         for (final AtomicBuffer from : kinds)
         {
             for (final AtomicBuffer to : kinds)
@@ -169,7 +171,8 @@ class AtomicBufferTest
     @org.junit.jupiter.api.Test
     void stringsWithALengthPrefixRoundTripAndABadLengthIsNamed()
     {
-        for (final AtomicBuffer buffer : new AtomicBuffer[] {AtomicBuffer.allocateHeap(128), AtomicBuffer.allocateDirect(128)})
+        for (final AtomicBuffer buffer : new AtomicBuffer[] {AtomicBuffer.allocateHeap(128),
+            AtomicBuffer.allocateDirect(128)})
         {
             org.assertj.core.api.Assertions.assertThat(buffer.putStringAscii(8, "hello")).isEqualTo(9);
             org.assertj.core.api.Assertions.assertThat(buffer.getStringAscii(8)).isEqualTo("hello");
@@ -190,7 +193,8 @@ class AtomicBufferTest
     {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicBuffer.allocateHeap(64).byteBuffer())
             .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("allocateDirect");
-        for (final AtomicBuffer buffer : new AtomicBuffer[] {AtomicBuffer.wrap(new byte[64]), AtomicBuffer.allocateDirect(64)})
+        for (final AtomicBuffer buffer : new AtomicBuffer[] {AtomicBuffer.wrap(new byte[64]),
+            AtomicBuffer.allocateDirect(64)})
         {
             buffer.putLong(8, 0x0102030405060708L);
             final java.nio.ByteBuffer view = buffer.byteBuffer();

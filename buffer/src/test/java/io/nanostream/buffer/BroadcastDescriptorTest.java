@@ -45,9 +45,11 @@ class BroadcastDescriptorTest
     void theCapacityIsCheckedAndAnEighthOfItIsTheLongestMessage()
     {
         assertThat(BroadcastDescriptor.checkCapacity(CAPACITY + TRAILER_LENGTH)).isEqualTo(CAPACITY);
-        assertThatThrownBy(() -> BroadcastDescriptor.checkCapacity(1000 + TRAILER_LENGTH)).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> BroadcastDescriptor.checkCapacity(1000 +
+            TRAILER_LENGTH)).hasMessageContaining("power of two");
         assertThat(BroadcastDescriptor.maxMessageLength(CAPACITY)).isEqualTo(128);
-        assertThat(new BroadcastTransmitter(AtomicBuffer.allocateHeap(CAPACITY + TRAILER_LENGTH)).maxMessageLength()).isEqualTo(128);
+        assertThat(new BroadcastTransmitter(AtomicBuffer.allocateHeap(CAPACITY +
+            TRAILER_LENGTH)).maxMessageLength()).isEqualTo(128);
     }
 
     @Test

@@ -52,7 +52,8 @@ class ErrorLogDescriptorTest
         final int second = ErrorLogDescriptor.align(length);
         assertThat(memory.getInt(second + OBSERVATION_COUNT_OFFSET)).isEqualTo(1);
         assertThat(memory.getLong(second + FIRST_OBSERVATION_TIMESTAMP_OFFSET)).isEqualTo(2_000);
-        assertThat(memory.getInt(second + ErrorLogDescriptor.align(memory.getInt(second + LENGTH_OFFSET)) + LENGTH_OFFSET))
+        assertThat(memory.getInt(second + ErrorLogDescriptor.align(memory.getInt(second + LENGTH_OFFSET)) +
+            LENGTH_OFFSET))
             .as("no third record").isZero();
     }
 }

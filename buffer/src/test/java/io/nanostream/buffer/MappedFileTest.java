@@ -22,7 +22,8 @@ class MappedFileTest
     {
         final long free = Files.getFileStore(dir).getUsableSpace();
         final Path path = dir.resolve("too-big");
-        assertThatThrownBy(() -> MappedFile.createPreallocated(path, free + (1L << 30))).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> MappedFile.createPreallocated(path, free +
+            (1L << 30))).isInstanceOf(UncheckedIOException.class)
             .hasMessageContaining("needs " + (free + (1L << 30)) + " bytes").hasMessageContaining("free");
         assertThatThrownBy(() -> MappedFile.create(path, free + (1L << 30))).isInstanceOf(UncheckedIOException.class);
         assertThat(path).doesNotExist();

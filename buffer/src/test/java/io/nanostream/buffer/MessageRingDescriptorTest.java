@@ -35,8 +35,8 @@ class MessageRingDescriptorTest
         assertThat(buffer.getInt(MessageRingDescriptor.lengthOffset(16))).isEqualTo(-24);
         assertThat(buffer.getInt(MessageRingDescriptor.typeOffset(16))).isEqualTo(5);
         assertThat(MessageRingDescriptor.payloadOffset(16)).isEqualTo(16 + HEADER_LENGTH);
-        assertThat(new int[] {MessageRingDescriptor.align(0), MessageRingDescriptor.align(1), MessageRingDescriptor.align(8),
-            MessageRingDescriptor.align(9)}).containsExactly(0, 8, 8, 16);
+        assertThat(new int[] {MessageRingDescriptor.align(0), MessageRingDescriptor.align(1),
+            MessageRingDescriptor.align(8), MessageRingDescriptor.align(9)}).containsExactly(0, 8, 8, 16);
     }
 
     @Test
@@ -56,10 +56,13 @@ class MessageRingDescriptorTest
     void theCapacityIsCheckedAndAnEighthOfItIsTheLongestMessage()
     {
         assertThat(MessageRingDescriptor.checkCapacity(CAPACITY + TRAILER_LENGTH)).isEqualTo(CAPACITY);
-        assertThatThrownBy(() -> MessageRingDescriptor.checkCapacity(1000 + TRAILER_LENGTH)).hasMessageContaining("power of two");
-        assertThatThrownBy(() -> MessageRingDescriptor.checkCapacity(512 + TRAILER_LENGTH)).hasMessageContaining("from 1 KiB");
+        assertThatThrownBy(() -> MessageRingDescriptor.checkCapacity(1000 +
+            TRAILER_LENGTH)).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> MessageRingDescriptor.checkCapacity(512 +
+            TRAILER_LENGTH)).hasMessageContaining("from 1 KiB");
         assertThat(MessageRingDescriptor.maxMessageLength(CAPACITY)).isEqualTo(128);
-        assertThat(new MessageRing(AtomicBuffer.allocateHeap(CAPACITY + TRAILER_LENGTH)).maxMessageLength()).isEqualTo(128);
+        assertThat(new MessageRing(AtomicBuffer.allocateHeap(CAPACITY +
+            TRAILER_LENGTH)).maxMessageLength()).isEqualTo(128);
     }
 
     @Test

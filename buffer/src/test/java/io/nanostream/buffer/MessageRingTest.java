@@ -27,7 +27,8 @@ class MessageRingTest
             assertThat(ring.write(7 + i, source, 0, 4 + i)).isTrue();
         }
         final List<String> seen = new ArrayList<>();
-        assertThat(ring.read((type, buffer, offset, length) -> seen.add(type + ":" + buffer.getInt(offset) + ":" + length), 100))
+        assertThat(ring.read((type, buffer, offset, length) -> seen.add(type + ":" + buffer.getInt(offset) + ":" +
+            length), 100))
             .isEqualTo(10);
         assertThat(seen).startsWith("7:0:4", "8:1:5").endsWith("16:9:13");
         assertThat(ring.read((type, buffer, offset, length) -> seen.add("again"), 100)).isZero();
@@ -60,7 +61,8 @@ class MessageRingTest
     {
         assertThatThrownBy(() -> ring.write(0, source, 0, 4)).hasMessageContaining("type must be positive");
         assertThatThrownBy(() -> ring.write(1, source, 0, CAPACITY)).hasMessageContaining("does not fit");
-        assertThatThrownBy(() -> new MessageRing(AtomicBuffer.allocateHeap(1000 + MessageRingDescriptor.TRAILER_LENGTH)))
+        assertThatThrownBy(() -> new MessageRing(AtomicBuffer.allocateHeap(1000 +
+            MessageRingDescriptor.TRAILER_LENGTH)))
             .hasMessageContaining("power of two");
     }
 
@@ -112,8 +114,8 @@ class MessageRingTest
                 {
                     final int writer = buffer.getInt(offset);
                     final int i = buffer.getInt(offset + 4);
-                    if (type != 1 + writer || i != next[writer] || buffer.getLong(offset + 8) != (long)writer * 1_000_000 + i ||
-                        length != 8 + (i % 3) * 8 + 8)
+                    if (type != 1 + writer || i != next[writer] ||
+                        buffer.getLong(offset + 8) != (long)writer * 1_000_000 + i || length != 8 + (i % 3) * 8 + 8)
                     {
                         problems.add("writer " + writer + " message " + i + " expected " + next[writer]);
                     }
@@ -182,7 +184,9 @@ class MessageRingTest
         assertThat(new MessageRing(memory).consumerHeartbeat()).isEqualTo(12345);
     }
 
-    /** Writes a record header as a process that does not follow the protocol might, at the tail, and claims its bytes. */
+    /**
+     * Writes a record header as a process that does not follow the protocol might, at the tail, and claims its bytes.
+     */
     private void hostileRecord(final int length, final int claimed)
     {
         final long tail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
@@ -263,14 +267,15 @@ class MessageRingTest
         final int headOffset = CAPACITY + MessageRingDescriptor.HEAD_OFFSET;
         final int headCacheOffset = CAPACITY + MessageRingDescriptor.HEAD_CACHE_OFFSET;
         final int tailOffset = CAPACITY + MessageRingDescriptor.TAIL_OFFSET;
-        // each of these made every later write fail for good: writers saw no room, and the reader, with nothing to read,
-        // never published its head again
+        // each of these made every later write fail for good: writers saw no room, and the reader, with nothing to
+        // read, never published its head again
         final long[][] attacks = {
             {headOffset, head - 2L * CAPACITY}, // the head moved back by two rings
             {tailOffset, head + 10L * CAPACITY}, // the tail jumped ahead
             {tailOffset, head - 64}, // the tail behind the head
             {tailOffset, head + 3}, // an unaligned tail
-            {headCacheOffset, head + 2L * CAPACITY}}; // a head cache ahead of the head: writers would overwrite unread records
+            {headCacheOffset, head +
+            2L * CAPACITY}}; // a head cache ahead of the head: writers would overwrite unread records
         long repairs = 0;
         for (final long[] attack : attacks)
         {
@@ -295,7 +300,8 @@ class MessageRingTest
         final long honestTail = memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET);
         memory.putLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET, honestTail + 5L * CAPACITY);
         assertThat(readAll()).as("the complete record is read").containsExactly(5);
-        assertThat(memory.getLong(CAPACITY + MessageRingDescriptor.TAIL_OFFSET)).as("the tail back past the claimed record")
+        assertThat(memory.getLong(CAPACITY +
+            MessageRingDescriptor.TAIL_OFFSET)).as("the tail back past the claimed record")
             .isEqualTo(honestTail);
     }
 }

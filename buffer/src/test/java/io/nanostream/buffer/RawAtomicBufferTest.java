@@ -19,7 +19,8 @@ class RawAtomicBufferTest
     void everyAccessModeRoundTripsLittleEndianAtTheRightAddress()
     {
         buffer.putInt(0, 0x01020304);
-        assertThat(memory.get(ValueLayout.JAVA_BYTE, 32)).as("little-endian, at the slice's address").isEqualTo((byte)0x04);
+        assertThat(memory.get(ValueLayout.JAVA_BYTE,
+            32)).as("little-endian, at the slice's address").isEqualTo((byte)0x04);
         assertThat(buffer.getIntAcquire(0)).isEqualTo(0x01020304);
         buffer.putIntRelease(4, -7);
         assertThat(buffer.getIntOpaque(4)).isEqualTo(-7);
@@ -82,7 +83,8 @@ class RawAtomicBufferTest
         assertThatThrownBy(() -> buffer.getBytes(60, new byte[8], 0, 8)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> buffer.putBytes(0, new byte[8], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> buffer.setMemory(32, 40, (byte)0)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> AtomicBuffer.allocateHeap(16).putBytes(0, buffer, 60, 8)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> AtomicBuffer.allocateHeap(16).putBytes(0, buffer, 60,
+            8)).isInstanceOf(IndexOutOfBoundsException.class);
         assertGuardsUntouched();
     }
 
@@ -103,7 +105,8 @@ class RawAtomicBufferTest
         assertThat(RawMemory.decide("true")).isEqualTo(RawMemory.class.getModule().isNativeAccessEnabled());
         final String expected = RawMemory.enabled() ? "RawAtomicBuffer" : "NativeAtomicBuffer";
         assertThat(AtomicBuffer.allocateDirect(8).getClass().getSimpleName()).isEqualTo(expected);
-        assertThat(AtomicBuffer.wrap(memory).slice(8, 8).getClass().getSimpleName()).as("slices keep their kind").isEqualTo(expected);
+        assertThat(AtomicBuffer.wrap(memory).slice(8,
+            8).getClass().getSimpleName()).as("slices keep their kind").isEqualTo(expected);
         assertThat(AtomicBuffer.allocateHeap(8)).isInstanceOf(HeapAtomicBuffer.class);
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code archive list}, {@code describe}, {@code verify} and {@code orphans} read an archive's directory while the archive
- * runs; {@code replay}, {@code truncate}, {@code delete} and {@code replicate} ask the running archive.
+ * {@code archive list}, {@code describe}, {@code verify} and {@code orphans} read an archive's directory while the
+ * archive runs; {@code replay}, {@code truncate}, {@code delete} and {@code replicate} ask the running archive.
  */
 class ArchiveCommandsTest
 {
@@ -42,8 +42,8 @@ class ArchiveCommandsTest
              Archive copy = Archive.launch(new ArchiveContext().archiveDirectory(archiveDirectory)
                  .clientContext(new ClientContext().directory(driver.directory())));
              NanoStream client = driver.connect();
-             ArchiveClient sourceClient = ArchiveClient.connect(client, sourceControl, 77, ArchiveClient.DEFAULT_RESPONSE_CHANNEL,
-                 java.time.Duration.ofSeconds(30)))
+             ArchiveClient sourceClient = ArchiveClient.connect(client, sourceControl, 77,
+                 ArchiveClient.DEFAULT_RESPONSE_CHANNEL, java.time.Duration.ofSeconds(30)))
         {
             sourceClient.startRecording("nano:ipc?term-length=64k", 42);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -58,7 +58,8 @@ class ArchiveCommandsTest
                         Thread.yield();
                     }
                 }
-                while (sourceClient.listRecordings(0, 1).isEmpty() || sourceClient.recordingPosition(0) < publication.position())
+                while (sourceClient.listRecordings(0, 1).isEmpty() ||
+                    sourceClient.recordingPosition(0) < publication.position())
                 {
                     assertThat(System.nanoTime() - deadline).as("recorded").isNegative();
                     Thread.sleep(1);
@@ -66,17 +67,19 @@ class ArchiveCommandsTest
             }
             sourceClient.stopRecording("nano:ipc?term-length=64k", 42);
             final long stopPosition = sourceClient.recordingPosition(0);
-            final String started = CliOutput.run("archive", "replicate", "0", "--source-channel", sourceControl, "--source-stream", "77",
-                "--local-channel", "nano:udp?endpoint=127.0.0.1:" + (port == 65535 ? port - 1 : port + 1), "--dir",
-                driver.directory().toString());
+            final String started = CliOutput.run("archive", "replicate", "0", "--source-channel", sourceControl,
+                "--source-stream", "77", "--local-channel", "nano:udp?endpoint=127.0.0.1:" +
+                (port == 65535 ? port - 1 : port + 1), "--dir", driver.directory().toString());
             assertThat(started).contains("replication 1 of recording 0 from " + sourceControl + " started");
-            while (Archive.recordings(archiveDirectory).isEmpty() || Archive.recordings(archiveDirectory).getFirst().stopPosition() != stopPosition)
+            while (Archive.recordings(archiveDirectory).isEmpty() ||
+                Archive.recordings(archiveDirectory).getFirst().stopPosition() != stopPosition)
             {
                 assertThat(System.nanoTime() - deadline).as("the copy").isNegative();
                 Thread.sleep(10);
             }
             assertThat(CliOutput.run("archive", "describe", "0", "--archive-dir", archiveDirectory.toString()))
-                .contains("replica of     recording 0 there").contains("source         replica of " + sourceControl + " stream 77");
+                .contains("replica of     recording 0 there").contains("source         replica of " + sourceControl +
+                " stream 77");
         }
     }
 
@@ -101,15 +104,18 @@ class ArchiveCommandsTest
                     Thread.sleep(1);
                 }
             }
-            final String stat = CliOutput.run("stat", "--once", "--interval-ms", "1", "--dir", driver.directory().toString(),
-                "--archive-dir", archiveDirectory.toString());
-            assertThat(stat).contains("archive " + archiveDirectory + "  pid " + ProcessHandle.current().pid() + "  replay sessions 0")
+            final String stat = CliOutput.run("stat", "--once", "--interval-ms", "1", "--dir",
+                driver.directory().toString(), "--archive-dir", archiveDirectory.toString());
+            assertThat(stat).contains("archive " + archiveDirectory + "  pid " + ProcessHandle.current().pid() +
+                "  replay sessions 0")
                 .containsPattern("conductor cycles over 1,000,000 ns: [0-9,]+ \\(longest [0-9,]+ ns\\)")
                 .containsPattern("(?m)^0 +[0-9,]+ +[0-9,]+ +0 +0$");
             final String list = CliOutput.run("archive", "list", "--archive-dir", archiveDirectory.toString());
-            assertThat(list).contains("1 recording(s) in " + archiveDirectory).containsPattern("(?m)^0 +42 .* recording +.*nano:ipc");
+            assertThat(list).contains("1 recording(s) in " +
+                archiveDirectory).containsPattern("(?m)^0 +42 .* recording +.*nano:ipc");
             archiveClient.stopRecording("nano:ipc?term-length=64k", 42);
-            final String describe = CliOutput.run("archive", "describe", "0", "--archive-dir", archiveDirectory.toString());
+            final String describe = CliOutput.run("archive", "describe", "0", "--archive-dir",
+                archiveDirectory.toString());
             assertThat(describe).contains("recording      0").contains("stream         42").contains("term length    65536")
                 .containsPattern("stop position  [0-9]+");
         }
@@ -148,7 +154,8 @@ class ArchiveCommandsTest
                     }
                 }
                 positions[100] = publication.position();
-                while (archiveClient.listRecordings(0, 1).isEmpty() || archiveClient.recordingPosition(0) < positions[100])
+                while (archiveClient.listRecordings(0, 1).isEmpty() ||
+                    archiveClient.recordingPosition(0) < positions[100])
                 {
                     assertThat(System.nanoTime() - deadline).as("recorded").isNegative();
                     Thread.sleep(1);
@@ -158,22 +165,29 @@ class ArchiveCommandsTest
 
             assertThat(CliOutput.run("archive", "verify", "--archive-dir", archiveDir)).isEqualTo(
                 "1 recording(s) verified, 0 with problems" + System.lineSeparator());
-            final String replay = CliOutput.run("archive", "replay", "0", "--dir", dir, "--position", Long.toString(positions[98]));
+            final String replay = CliOutput.run("archive", "replay", "0", "--dir", dir, "--position",
+                Long.toString(positions[98]));
             assertThat(replay.lines().toList()).hasSize(3);
-            assertThat(replay).contains("64  " + "62eeffc0").contains("64  " + "63eeffc0").contains("2 message(s) replayed from recording 0");
+            assertThat(replay).contains("64  " + "62eeffc0").contains("64  " +
+                "63eeffc0").contains("2 message(s) replayed from recording 0");
 
             assertThat(CliOutput.run("archive", "truncate", "0", Long.toString(positions[50]), "--dir", dir))
                 .contains("recording 0 now stops at " + positions[50]);
-            assertThat(CliOutput.run(1, "archive", "truncate", "0", Long.toString(positions[60]), "--dir", dir)).isEmpty();
-            assertThat(CliOutput.run("archive", "replay", "0", "--dir", dir)).contains("50 message(s) replayed from recording 0");
+            assertThat(CliOutput.run(1, "archive", "truncate", "0", Long.toString(positions[60]), "--dir",
+                dir)).isEmpty();
+            assertThat(CliOutput.run("archive", "replay", "0", "--dir",
+                dir)).contains("50 message(s) replayed from recording 0");
 
-            final java.nio.file.Path stray = java.nio.file.Files.write(archiveDirectory.resolve("9-0.rec"), new byte[8]);
+            final java.nio.file.Path stray = java.nio.file.Files.write(archiveDirectory.resolve("9-0.rec"),
+                new byte[8]);
             assertThat(CliOutput.run("archive", "orphans", "--archive-dir", archiveDir)).contains("orphan " + stray)
                 .contains("1 orphaned segment file(s) in " + archiveDir + "; stop the archive and add --delete");
-            assertThat(CliOutput.run("archive", "delete", "0", "--dir", dir)).contains("recording 0 deleted, with 1 segment file(s)");
+            assertThat(CliOutput.run("archive", "delete", "0", "--dir",
+                dir)).contains("recording 0 deleted, with 1 segment file(s)");
             assertThat(CliOutput.run("archive", "list", "--archive-dir", archiveDir)).contains("0 recording(s)");
             archive.close();
-            assertThat(CliOutput.run("archive", "orphans", "--archive-dir", archiveDir, "--delete")).contains("deleted " + stray);
+            assertThat(CliOutput.run("archive", "orphans", "--archive-dir", archiveDir,
+                "--delete")).contains("deleted " + stray);
             assertThat(stray).doesNotExist();
         }
     }

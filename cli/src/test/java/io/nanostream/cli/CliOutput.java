@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs a CLI command in this JVM and returns what it printed, for the tests that read {@code stat} and {@code errors}. */
+/**
+ * Runs a CLI command in this JVM and returns what it printed, for the tests that read {@code stat} and {@code errors}.
+ */
 final class CliOutput
 {
     private CliOutput()

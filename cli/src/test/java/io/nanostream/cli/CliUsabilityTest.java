@@ -18,7 +18,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a person sees from the CLI: one-line errors, sizes as in channels, options checked at start, stat for scripts. */
+/**
+ * What a person sees from the CLI: one-line errors, sizes as in channels, options checked at start, stat for scripts.
+ */
 class CliUsabilityTest
 {
     private record Outcome(int status, String out, String err)
@@ -36,7 +38,8 @@ class CliUsabilityTest
         try
         {
             final int status = Main.execute(args);
-            return new Outcome(status, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+            return new Outcome(status, capturedOut.toString(StandardCharsets.UTF_8),
+                capturedErr.toString(StandardCharsets.UTF_8));
         }
         finally
         {
@@ -51,7 +54,8 @@ class CliUsabilityTest
         final Outcome plain = run("stat", "--dir", empty.toString(), "--once");
         assertThat(plain.status()).isEqualTo(1);
         assertThat(plain.err().lines().toList()).hasSize(1).first().asString()
-            .startsWith("nano-stream stat: no media driver in " + empty).contains("./nano-stream driver --dir").contains("--verbose");
+            .startsWith("nano-stream stat: no media driver in " +
+            empty).contains("./nano-stream driver --dir").contains("--verbose");
 
         final Outcome verbose = run("stat", "--dir", empty.toString(), "--once", "--verbose");
         assertThat(verbose.status()).isEqualTo(1);
@@ -109,7 +113,8 @@ class CliUsabilityTest
              Subscription subscription = client.addSubscription("nano:ipc", 5);
              Publication publication = client.addPublication("nano:ipc?term-length=64k", 5))
         {
-            final Outcome outcome = run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms", "50");
+            final Outcome outcome = run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms",
+                "50");
             assertThat(outcome.status()).isZero();
             final List<String> lines = outcome.out().lines().toList();
             assertThat(lines).isNotEmpty().allMatch(line -> line.matches("\\{\"id\":\\d+,\"type\":\"[a-z-]+\",\"type_id\":\\d+,\"value\":-?\\d+" +
@@ -117,8 +122,9 @@ class CliUsabilityTest
                 "\"label\":\"[^\"\\\\]*\"}"));
             assertThat(lines).anyMatch(line -> line.contains("\"type\":\"gauge\"") && line.contains("\"value\":1,") &&
                 line.contains("\"label\":\"clients\"") && !line.contains("rate_per_s"));
-            assertThat(lines).anyMatch(line -> line.contains("\"type\":\"pub-pos\"") && line.contains("\"rate_per_s\":") &&
-                line.contains("\"stream_id\":5,") && line.contains("\"registration_id\":" + publication.registrationId() + ","));
+            assertThat(lines).anyMatch(line -> line.contains("\"type\":\"pub-pos\"") &&
+                line.contains("\"rate_per_s\":") && line.contains("\"stream_id\":5,") &&
+                line.contains("\"registration_id\":" + publication.registrationId() + ","));
             assertThat(lines).anyMatch(line -> line.contains("\"type\":\"sub-pos\"") &&
                 line.contains("\"registration_id\":" + subscription.registrationId() + ","));
 

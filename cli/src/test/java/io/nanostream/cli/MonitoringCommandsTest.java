@@ -44,9 +44,11 @@ class MonitoringCommandsTest
             assertThatThrownBy(() -> client.addSubscription("nano:udp?control=127.0.0.1:9|control-mode=dynamic", 3))
                 .isInstanceOf(RegistrationException.class);
 
-            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "100");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms",
+                "100");
             assertThat(stat).contains("heartbeat").contains("pub-lmt").contains("pub-pos").contains("sub-pos")
-                .contains("lag of subscriber " + subscription.registrationId() + " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
+                .contains("lag of subscriber " + subscription.registrationId() +
+                " (stream 3").contains("16,000 bytes"); // 100 frames of 32 + 100 bytes, aligned to 160
             final String errors = CliOutput.run("errors", "--dir", driver.directory().toString());
             assertThat(errors).contains("control-mode=dynamic is for publications");
             // the refused registration is the one error this test causes, but a busy machine may add others the driver
@@ -64,14 +66,16 @@ class MonitoringCommandsTest
     {
         try (MediaDriver driver = MediaDriver.launchEmbedded())
         {
-            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms",
+                "10");
             assertThat(stat).containsPattern("feature +- +0 +affinity: off: not requested \\(nanostream.affinity unset\\)")
                 .containsPattern("agent +tid +cpus allowed +last cpu")
                 .containsPattern("\\nconductor +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("\\nsender +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("\\nreceiver +\\d+  [0-9,-]+ +\\d+")
                 .containsPattern("feature +- +0 +hugepages: off: tmpfs huge=never has no huge pages; set nanostream.log.dir");
-            final String json = CliOutput.run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms", "10");
+            final String json = CliOutput.run("stat", "--dir", driver.directory().toString(), "--json", "--interval-ms",
+                "10");
             assertThat(json).contains("\"type\":\"feature\",\"type_id\":11,\"value\":0,");
         }
     }
@@ -88,22 +92,26 @@ class MonitoringCommandsTest
         {
             awaitConnected(threePublication, fourPublication);
             final String dir = driver.directory().toString();
-            final String subscribersOfThree = CliOutput.run("stat", "--dir", dir, "--once", "--interval-ms", "10", "--stream", "3",
-                "--type", "sub-pos");
+            final String subscribersOfThree = CliOutput.run("stat", "--dir", dir, "--once", "--interval-ms", "10",
+                "--stream", "3", "--type", "sub-pos");
             final List<String> rows = subscribersOfThree.lines().filter(line -> line.matches("^\\d+ .*")).toList();
             assertThat(rows).as(subscribersOfThree).singleElement().asString().contains("sub-pos")
-                .contains(" " + client.clientId() + " ").contains("registration " + three.registrationId() + ",").contains("stream 3,");
+                .contains(" " + client.clientId() + " ").contains("registration " + three.registrationId() +
+                ",").contains("stream 3,");
             assertThat(subscribersOfThree).doesNotContain("stream 4,").doesNotContain("pub-pos").doesNotContain("lag of subscriber " +
                 four.registrationId());
 
-            final String clients = CliOutput.run("stat", "--dir", dir, "--once", "--interval-ms", "10", "--type", "client-hb");
+            final String clients = CliOutput.run("stat", "--dir", dir, "--once", "--interval-ms", "10", "--type",
+                "client-hb");
             assertThat(clients).containsPattern("client " + client.clientId() + "  \\(last keepalive \\d+ ms ago\\)")
                 .as("no subscriber lag when only clients are asked for").doesNotContain("lag of subscriber");
-            final String json = CliOutput.run("stat", "--dir", dir, "--json", "--interval-ms", "10", "--type", "client-hb");
+            final String json = CliOutput.run("stat", "--dir", dir, "--json", "--interval-ms", "10", "--type",
+                "client-hb");
             assertThat(json.lines().toList()).singleElement().asString().contains("\"client_id\":" + client.clientId())
                 .containsPattern("\"keepalive_age_ms\":\\d+");
 
-            assertThat(CliOutput.run("stat", "--dir", dir, "--once", "--interval-ms", "10", "--channel", "udp", "--type", "pub-pos"))
+            assertThat(CliOutput.run("stat", "--dir", dir, "--once", "--interval-ms", "10", "--channel", "udp",
+                "--type", "pub-pos"))
                 .doesNotContain("pub-pos");
             final PrintStream err = System.err;
             final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -132,11 +140,13 @@ class MonitoringCommandsTest
             fillWindow(publication, fast, slow);
             final String backlog = CliOutput.run("backlog", "--dir", driver.directory().toString(), "--stream", "5");
             assertThat(backlog).contains("stream 5 session " + publication.sessionId()).contains("(ipc)")
-                .containsPattern("subscriber " + slow.registrationId() + " \\(client " + client.clientId() + "\\) +position +0 .*<- holds the publisher back")
+                .containsPattern("subscriber " + slow.registrationId() + " \\(client " + client.clientId() +
+                "\\) +position +0 .*<- holds the publisher back")
                 .contains("the publisher is at its limit, held back by subscriber " + slow.registrationId())
                 .containsPattern("subscriber " + fast.registrationId() + " .*behind +0\\n");
             final String json = CliOutput.run("backlog", "--dir", driver.directory().toString(), "--json");
-            assertThat(json).contains("\"held_back\":true").contains("\"limited_by\":\"subscriber " + slow.registrationId());
+            assertThat(json).contains("\"held_back\":true").contains("\"limited_by\":\"subscriber " +
+                slow.registrationId());
         }
     }
 
@@ -187,8 +197,8 @@ class MonitoringCommandsTest
     }
 
     /**
-     * Offers until the publisher has been stopped at its limit for 200 ms, with one subscriber reading everything (at least
-     * one message, so that it is ahead of the other) and the other nothing.
+     * Offers until the publisher has been stopped at its limit for 200 ms, with one subscriber reading everything (at
+     * least one message, so that it is ahead of the other) and the other nothing.
      */
     private static void fillWindow(final Publication publication, final Subscription fast, final Subscription slow)
     {
@@ -204,7 +214,8 @@ class MonitoringCommandsTest
         long refusedSince = 0;
         while (read == 0 || refusedSince == 0 || System.nanoTime() - refusedSince < TimeUnit.MILLISECONDS.toNanos(200))
         {
-            assertThat(System.nanoTime()).as("the publisher reached its limit; the fast subscriber read %d", read).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the publisher reached its limit; the fast subscriber read %d",
+                read).isLessThan(deadline);
             final long result = publication.offer(message, 0, 1000);
             if (result != Publication.BACK_PRESSURED)
             {

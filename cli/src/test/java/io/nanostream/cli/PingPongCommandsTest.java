@@ -24,16 +24,18 @@ class PingPongCommandsTest
             final String dir = driver.directory().toString();
             final int messages = 2_000;
             final int warmup = 500;
-            final CompletableFuture<Integer> pong = CompletableFuture.supplyAsync(() -> Main.execute("pong", "--dir", dir,
-                "--ping-channel", pingChannel, "--pong-channel", pongChannel, "--count", String.valueOf(messages + warmup), "--idle", "yield"));
+            final CompletableFuture<Integer> pong = CompletableFuture.supplyAsync(() -> Main.execute("pong", "--dir",
+                dir, "--ping-channel", pingChannel, "--pong-channel", pongChannel, "--count", String.valueOf(messages +
+                warmup), "--idle", "yield"));
             final PrintStream original = System.out;
             final ByteArrayOutputStream captured = new ByteArrayOutputStream();
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             final int status;
             try
             {
-                status = Main.execute("ping", "--dir", dir, "--ping-channel", pingChannel, "--pong-channel", pongChannel,
-                    "--messages", String.valueOf(messages), "--warmup", String.valueOf(warmup), "--length", "64", "--idle", "yield");
+                status = Main.execute("ping", "--dir", dir, "--ping-channel", pingChannel, "--pong-channel",
+                    pongChannel, "--messages", String.valueOf(messages), "--warmup", String.valueOf(warmup), "--length",
+                    "64", "--idle", "yield");
             }
             finally
             {
@@ -116,8 +118,8 @@ class PingPongCommandsTest
             final int status;
             try
             {
-                status = Main.execute("ping", "--dir", driver.directory().toString(), "--ping-channel", "nano:ipc", "--pong-channel",
-                    "nano:ipc", "--timeout", "300ms");
+                status = Main.execute("ping", "--dir", driver.directory().toString(), "--ping-channel", "nano:ipc",
+                    "--pong-channel", "nano:ipc", "--timeout", "300ms");
             }
             finally
             {

@@ -29,7 +29,8 @@ class StatAffinityNativeTest
     {
         final int last = CpuTopology.read().online().highest();
         final Path base = new DriverContext().directory();
-        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" + UUID.randomUUID()))
+        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" +
+            UUID.randomUUID()))
             .affinity("conductor=0,sender=" + last + ",receiver=" + last);
         try (MediaDriver driver = MediaDriver.launch(context))
         {
@@ -38,14 +39,16 @@ class StatAffinityNativeTest
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try
             {
-                assertThat(Main.execute("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10")).isZero();
+                assertThat(Main.execute("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms",
+                    "10")).isZero();
             }
             finally
             {
                 System.setOut(original);
             }
             assertThat(captured.toString(StandardCharsets.UTF_8))
-                .containsPattern("feature +- +1 +affinity: on: conductor->cpu0, sender->cpu" + last + ", receiver->cpu" + last)
+                .containsPattern("feature +- +1 +affinity: on: conductor->cpu0, sender->cpu" + last +
+                ", receiver->cpu" + last)
                 .containsPattern("\\nconductor +\\d+  0 +0\\n")
                 .containsPattern("\\nsender +\\d+  " + last + " +" + last + "\\n")
                 .containsPattern("\\nreceiver +\\d+  " + last + " +" + last + "\\n");

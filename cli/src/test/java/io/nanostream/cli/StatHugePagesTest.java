@@ -68,20 +68,24 @@ class StatHugePagesTest
         try
         {
             final Process process = new ProcessBuilder(command.split(" ")).redirectErrorStream(true).start();
-            assumeTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, "cannot mount; as root run: " + command);
+            assumeTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0,
+                "cannot mount; as root run: " + command);
             final Path base = new DriverContext().directory();
-            final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" + UUID.randomUUID()))
+            final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" +
+                UUID.randomUUID()))
                 .ipcTermLength(2 * 1024 * 1024);
             context.logStorage().directory(mount);
             try (MediaDriver driver = MediaDriver.launch(context); NanoStream client = driver.connect();
-                 Subscription subscription = client.addSubscription("nano:ipc", 3); Publication publication = client.addPublication("nano:ipc", 3))
+                 Subscription subscription = client.addSubscription("nano:ipc",
+                     3); Publication publication = client.addPublication("nano:ipc", 3))
             {
                 final AtomicBuffer message = AtomicBuffer.allocateHeap(128);
                 for (int sent = 0; sent < 100; )
                 {
                     sent += publication.offer(message, 0, 100) > 0 ? 1 : 0;
                 }
-                final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+                final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once",
+                    "--interval-ms", "10");
                 assertThat(stat).containsPattern("feature +- +1 +hugepages: on: tmpfs huge=always: 2m pages for terms of 2m or more")
                     .containsPattern("\\n +8m +8m +8m +4k +100%  default +" + mount + "/[^/]+/\\d+\\.logbuffer");
                 System.out.println(stat);

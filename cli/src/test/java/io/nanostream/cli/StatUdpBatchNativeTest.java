@@ -28,7 +28,8 @@ class StatUdpBatchNativeTest
     {
         assumeTrue(Boolean.getBoolean("nanostream.test.native"), "runs in the native-access execution");
         final Path base = new DriverContext().directory();
-        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" + UUID.randomUUID()));
+        final DriverContext context = new DriverContext().directory(base.resolveSibling(base.getFileName() + "-" +
+            UUID.randomUUID()));
         context.datagramBatching().datagramsPerCall(8);
         final int port;
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
@@ -37,11 +38,13 @@ class StatUdpBatchNativeTest
         }
         final String channel = "nano:udp?endpoint=127.0.0.1:" + port;
         try (MediaDriver driver = MediaDriver.launch(context); NanoStream client = driver.connect();
-             Subscription subscription = client.addSubscription(channel, 5); Publication publication = client.addPublication(channel, 5))
+             Subscription subscription = client.addSubscription(channel,
+                 5); Publication publication = client.addPublication(channel, 5))
         {
             final AtomicBuffer message = AtomicBuffer.allocateHeap(8 * 1024); // six MTU-long fragments: one segmented message
             final int[] received = {0};
-            final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length, header) -> received[0]++);
+            final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length,
+                header) -> received[0]++);
             final long deadline = System.nanoTime() + 10_000_000_000L;
             int sent = 0;
             while (received[0] < 10 && System.nanoTime() < deadline)
@@ -53,7 +56,8 @@ class StatUdpBatchNativeTest
                 subscription.poll(assembler, 64);
             }
             assertThat(received[0]).isEqualTo(10);
-            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms", "10");
+            final String stat = CliOutput.run("stat", "--dir", driver.directory().toString(), "--once", "--interval-ms",
+                "10");
             assertThat(stat).containsPattern("feature +- +1 +udp-batch: on: sendmmsg/recvmmsg, up to 8 messages per call")
                 .containsPattern(" [1-9][0-9,]* +\\d+ +udp segmented messages sent")
                 .containsPattern(" [1-9][0-9,]* +\\d+ +udp coalesced messages received");

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChannelUriFuzzTest
 {
     private static final String[] PARTS = {
-        "nano:", "aeron:", "nano-spy:", "ipc", "udp", "?", "|", "=", "endpoint", "localhost:40123", "term-length", "mtu", "64k", "8k",
+        "nano:", "aeron:", "nano-spy:", "ipc", "udp", "?", "|", "=", "endpoint", "localhost:40123", "term-length",
+            "mtu", "64k", "8k",
         "1g", "session-id", "control", "ttl", "interface", "fc", "min", ":", "k", "m", "-1", "99999999999"};
 
     @FuzzTest // executions, seed and time limit come from the build (fuzz.* properties in the parent POM)

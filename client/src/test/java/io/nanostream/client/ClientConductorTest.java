@@ -53,9 +53,11 @@ class ClientConductorTest
         final int broadcast = RING + BroadcastDescriptor.TRAILER_LENGTH;
         final int metadata = 16 * CountersDescriptor.METADATA_LENGTH;
         final int values = 16 * CountersDescriptor.VALUE_LENGTH;
-        file = MappedFile.create(directory.resolve(ControlFile.FILE_NAME), ControlFile.length(commandRing, broadcast, metadata, values, RING));
+        file = MappedFile.create(directory.resolve(ControlFile.FILE_NAME), ControlFile.length(commandRing, broadcast,
+            metadata, values, RING));
         control = new ControlFile(file.buffer());
-        control.initialise(commandRing, broadcast, metadata, values, RING, DRIVER_TIMEOUT.toNanos(), new DriverProcess(1, clock.epochMillis(), 0));
+        control.initialise(commandRing, broadcast, metadata, values, RING, DRIVER_TIMEOUT.toNanos(),
+            new DriverProcess(1, clock.epochMillis(), 0));
         commands = new MessageRing(control.commandRing());
         commands.consumerHeartbeat(clock.epochMillis()); // a driver that heartbeated just now, and never again
         control.markReady();
@@ -117,8 +119,9 @@ class ClientConductorTest
     {
         awaitTrue("the connect keepalive and the conductor's first", () -> readKeepalives() == 2);
         final CounterSet counters = new CounterSet(control.countersMetadata(), control.countersValues(), 0);
-        final int heartbeat = counters.allocate(CounterTypes.CLIENT_HEARTBEAT, client.clientId(), 0, 0, client.clientId(),
-            "client-hb: client " + client.clientId(), clock.epochMillis()); // as the driver does on hearing from the client
+        final int heartbeat = counters.allocate(CounterTypes.CLIENT_HEARTBEAT, client.clientId(), 0, 0,
+            client.clientId(), "client-hb: client " + client.clientId(),
+            clock.epochMillis()); // as the driver does on hearing from the client
         long last = counters.value(heartbeat);
         for (int interval = 1; interval <= 3; interval++)
         {

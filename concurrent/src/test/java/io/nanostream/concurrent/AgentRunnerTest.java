@@ -163,7 +163,8 @@ class AgentRunnerTest
             }
         };
         final AgentRunner runner = new AgentRunner(agent, new YieldingIdleStrategy(), errors::add);
-        final Thread thread = Thread.ofPlatform().uncaughtExceptionHandler((t, ex) -> uncaught.add(ex)).unstarted(runner);
+        final Thread thread = Thread.ofPlatform().uncaughtExceptionHandler((t,
+            ex) -> uncaught.add(ex)).unstarted(runner);
         thread.start();
         thread.join(TimeUnit.SECONDS.toMillis(60));
         assertThat(thread.isAlive()).isFalse();

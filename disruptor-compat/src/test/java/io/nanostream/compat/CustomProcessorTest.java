@@ -102,7 +102,8 @@ class CustomProcessorTest
     void aBlockedConsumerBehindAProcessorThatNeverSignalsWakesUp() throws Exception
     {
         final Disruptor<LongEvent> disruptor =
-            new Disruptor<>(LongEvent.FACTORY, 64, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new BlockingWaitStrategy());
+            new Disruptor<>(LongEvent.FACTORY, 64, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new BlockingWaitStrategy());
         final List<Long> seen = new CopyOnWriteArrayList<>();
         final EventProcessorFactory<LongEvent> copying =
             (ringBuffer, barrierSequences) -> new CopyingProcessor(ringBuffer, ringBuffer.newBarrier(barrierSequences));
@@ -122,7 +123,8 @@ class CustomProcessorTest
     void processorsMadeElsewhereJoinTheGraph() throws Exception
     {
         final Disruptor<LongEvent> disruptor =
-            new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.MULTI, new LiteBlockingWaitStrategy());
+            new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.MULTI,
+            new LiteBlockingWaitStrategy());
         final RingBuffer<LongEvent> ringBuffer = disruptor.getRingBuffer();
         final CopyingProcessor copying = new CopyingProcessor(ringBuffer, ringBuffer.newBarrier());
         final List<Long> seen = new CopyOnWriteArrayList<>();
@@ -153,12 +155,15 @@ class CustomProcessorTest
     @Test
     void aHandWiredPipeline() throws Exception
     {
-        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createSingleProducer(LongEvent.FACTORY, 16, new LiteBlockingWaitStrategy());
+        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createSingleProducer(LongEvent.FACTORY, 16,
+            new LiteBlockingWaitStrategy());
         final BatchEventProcessor<LongEvent> first = new BatchEventProcessorBuilder()
-            .build(ringBuffer, ringBuffer.newBarrier(), (event, sequence, endOfBatch) -> event.doubled = event.value * 2);
+            .build(ringBuffer, ringBuffer.newBarrier(),
+            (event, sequence, endOfBatch) -> event.doubled = event.value * 2);
         final List<Long> seen = new CopyOnWriteArrayList<>();
         final BatchEventProcessor<LongEvent> second = new BatchEventProcessorBuilder().setMaxBatchSize(2)
-            .build(ringBuffer, ringBuffer.newBarrier(first.getSequence()), (event, sequence, endOfBatch) -> seen.add(event.doubled));
+            .build(ringBuffer, ringBuffer.newBarrier(first.getSequence()),
+            (event, sequence, endOfBatch) -> seen.add(event.doubled));
         ringBuffer.addGatingSequences(second.getSequence());
         final Thread one = DaemonThreadFactory.INSTANCE.newThread(first);
         final Thread two = DaemonThreadFactory.INSTANCE.newThread(second);

@@ -51,7 +51,8 @@ class DslTest
     @Test
     void aDiamondSeesEveryEventAfterBothBranches() throws Exception
     {
-        disruptor = new Disruptor<>(LongEvent.FACTORY, 64, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+        disruptor = new Disruptor<>(LongEvent.FACTORY, 64, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         final EventHandler<LongEvent> doubler = (event, sequence, endOfBatch) -> event.doubled = event.value * 2;
         final EventHandler<LongEvent> tripler = (event, sequence, endOfBatch) -> event.tripled = event.value * 3;
         final Summer summer = new Summer();
@@ -101,7 +102,8 @@ class DslTest
         final EventTranslator<LongEvent> one = (event, sequence) -> event.value = 1;
         final EventTranslatorOneArg<LongEvent, Long> oneArg = (event, sequence, a) -> event.value = a;
         final EventTranslatorTwoArg<LongEvent, Long, Long> twoArgs = (event, sequence, a, b) -> event.value = a + b;
-        final EventTranslatorThreeArg<LongEvent, Long, Long, Long> threeArgs = (event, sequence, a, b, c) -> event.value = a + b + c;
+        final EventTranslatorThreeArg<LongEvent, Long, Long, Long> threeArgs = (event, sequence, a, b,
+            c) -> event.value = a + b + c;
         disruptor.publishEvent(one);
         disruptor.publishEvent(oneArg, 2L);
         disruptor.publishEvent(twoArgs, 1L, 2L);
@@ -112,7 +114,8 @@ class DslTest
     @Test
     void aHandlerCanFollowAGroupThroughItsBarrier() throws Exception
     {
-        disruptor = new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.MULTI, new BusySpinWaitStrategy());
+        disruptor = new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.MULTI,
+            new BusySpinWaitStrategy());
         final EventHandler<LongEvent> doubler = (event, sequence, endOfBatch) -> event.doubled = event.value * 2;
         final HandlerGroup<LongEvent> group = disruptor.handleEventsWith(doubler);
         final SequenceBarrier barrier = group.asSequenceBarrier();
@@ -127,7 +130,8 @@ class DslTest
     @Test
     void theFirstBatchAfterAnIdleWaitHoldsTheBacklog() throws Exception
     {
-        disruptor = new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+        disruptor = new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         final List<String> batches = new CopyOnWriteArrayList<>();
         final EventHandler<LongEvent> handler = new EventHandler<>()
         {

@@ -80,9 +80,11 @@ class ExceptionHandlingTest
         }
     }
 
-    private RingBuffer<LongEvent> startWith(final FailsOnOdd handler, final ExceptionHandler<? super LongEvent> exceptionHandler)
+    private RingBuffer<LongEvent> startWith(final FailsOnOdd handler,
+        final ExceptionHandler<? super LongEvent> exceptionHandler)
     {
-        disruptor = new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+        disruptor = new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         disruptor.handleEventsWith(handler);
         disruptor.handleExceptionsFor(handler).with(exceptionHandler);
         final RingBuffer<LongEvent> ringBuffer = disruptor.start();

@@ -54,7 +54,8 @@ class HandlerLifecycleTest
     void startBatchesAndShutdownInThatOrder() throws Exception
     {
         final Disruptor<LongEvent> disruptor =
-            new Disruptor<>(LongEvent.FACTORY, 32, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+            new Disruptor<>(LongEvent.FACTORY, 32, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         final Batcher batcher = new Batcher();
         disruptor.handleEventsWith(batcher);
         final RingBuffer<LongEvent> ringBuffer = disruptor.start();
@@ -75,7 +76,8 @@ class HandlerLifecycleTest
     void aHandlerReleasesItsSlotsBeforeItsBatchEnds() throws Exception
     {
         final Disruptor<LongEvent> disruptor =
-            new Disruptor<>(LongEvent.FACTORY, 4, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+            new Disruptor<>(LongEvent.FACTORY, 4, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         final CountDownLatch hold = new CountDownLatch(1);
         disruptor.handleEventsWith(new EventHandler<LongEvent>()
         {

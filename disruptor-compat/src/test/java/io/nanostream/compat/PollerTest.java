@@ -20,7 +20,8 @@ class PollerTest
     @Test
     void aPollerReportsIdleGatingAndProcessing() throws Exception
     {
-        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createMultiProducer(LongEvent.FACTORY, 8, new SleepingWaitStrategy());
+        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createMultiProducer(LongEvent.FACTORY, 8,
+            new SleepingWaitStrategy());
         final EventPoller<LongEvent> poller = ringBuffer.newPoller();
         ringBuffer.addGatingSequences(poller.getSequence());
         final List<Long> seen = new ArrayList<>();
@@ -43,7 +44,8 @@ class PollerTest
     @Test
     void aHandlerStopsAPollAndAFailedEventComesBack() throws Exception
     {
-        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createSingleProducer(LongEvent.FACTORY, 8, new YieldingWaitStrategy());
+        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createSingleProducer(LongEvent.FACTORY, 8,
+            new YieldingWaitStrategy());
         final EventPoller<LongEvent> poller = ringBuffer.newPoller();
         ringBuffer.addGatingSequences(poller.getSequence());
         for (long i = 0; i < 4; i++)
@@ -91,7 +93,8 @@ class PollerTest
         data[(int)first] = 10;
         sequencer.publish(first);
         assertThat(sequencer.getHighestPublishedSequence(0, 1)).isEqualTo(1);
-        assertThat(poller.poll((value, sequence, endOfBatch) -> seen.add(value))).isEqualTo(EventPoller.PollState.PROCESSING);
+        assertThat(poller.poll((value, sequence,
+            endOfBatch) -> seen.add(value))).isEqualTo(EventPoller.PollState.PROCESSING);
         assertThat(seen).containsExactly(10L, 20L);
         final Sequence pollerSequence = poller.getSequence();
         assertThat(sequencer.getMinimumSequence()).isEqualTo(pollerSequence.get());

@@ -37,7 +37,8 @@ class PublishingTest
 
     private RingBuffer<LongEvent> ring(final ProducerType producerType)
     {
-        final RingBuffer<LongEvent> ringBuffer = RingBuffer.create(producerType, LongEvent.FACTORY, 8, new BlockingWaitStrategy());
+        final RingBuffer<LongEvent> ringBuffer = RingBuffer.create(producerType, LongEvent.FACTORY, 8,
+            new BlockingWaitStrategy());
         ringBuffer.addGatingSequences(consumer);
         return ringBuffer;
     }
@@ -69,7 +70,8 @@ class PublishingTest
         }
         final EventTranslator<LongEvent> eleven = (event, seq) -> event.value = 11;
         final EventTranslatorOneArg<LongEvent, Long> copy = (event, seq, a) -> event.value = a;
-        final EventTranslatorThreeArg<LongEvent, Long, Long, Long> sum3 = (event, seq, a, b, c) -> event.value = a + b + c;
+        final EventTranslatorThreeArg<LongEvent, Long, Long, Long> sum3 = (event, seq, a, b, c) -> event.value = a + b +
+            c;
         final EventTranslatorVararg<LongEvent> sumAll = (event, seq, args) ->
         {
             long total = 0;
@@ -142,7 +144,8 @@ class PublishingTest
     @EnumSource(ProducerType.class)
     void aSequenceOverwrittenByALaterLapIsNotAvailable(final ProducerType producerType)
     {
-        final RingBuffer<LongEvent> ringBuffer = RingBuffer.create(producerType, LongEvent.FACTORY, 4, new BlockingWaitStrategy());
+        final RingBuffer<LongEvent> ringBuffer = RingBuffer.create(producerType, LongEvent.FACTORY, 4,
+            new BlockingWaitStrategy());
         for (int i = 0; i < 6; i++)
         {
             ringBuffer.publishEvent((event, sequence) -> event.value = sequence);

@@ -38,7 +38,8 @@ class RewindTest
         }
 
         @Override
-        public void onEvent(final LongEvent event, final long sequence, final boolean endOfBatch) throws RewindableException
+        public void onEvent(final LongEvent event, final long sequence,
+            final boolean endOfBatch) throws RewindableException
         {
             if (sequence == 2)
             {
@@ -62,7 +63,8 @@ class RewindTest
     void aRewoundBatchIsReplayedFromItsStart() throws Exception
     {
         final Disruptor<LongEvent> disruptor =
-            new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+            new Disruptor<>(LongEvent.FACTORY, 16, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         final Flaky flaky = new Flaky(2);
         disruptor.handleEventsWith(new SimpleBatchRewindStrategy(), flaky);
         final RingBuffer<LongEvent> ringBuffer = disruptor.start();
@@ -78,7 +80,8 @@ class RewindTest
     @Test
     void eventuallyGiveUpCountsEveryAttempt() throws Exception
     {
-        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createSingleProducer(LongEvent.FACTORY, 16, new YieldingWaitStrategy());
+        final RingBuffer<LongEvent> ringBuffer = RingBuffer.createSingleProducer(LongEvent.FACTORY, 16,
+            new YieldingWaitStrategy());
         final Flaky flaky = new Flaky(100);
         final BatchRewindStrategy strategy = new EventuallyGiveUpBatchRewindStrategy(3);
         final BatchEventProcessor<LongEvent> processor =

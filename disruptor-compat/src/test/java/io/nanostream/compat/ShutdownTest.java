@@ -22,7 +22,8 @@ class ShutdownTest
     void aStuckHandlerMakesShutdownThrowAtTheTimeout() throws Exception
     {
         final Disruptor<LongEvent> disruptor =
-            new Disruptor<>(LongEvent.FACTORY, 8, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE, new YieldingWaitStrategy());
+            new Disruptor<>(LongEvent.FACTORY, 8, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+            new YieldingWaitStrategy());
         final CountDownLatch stuck = new CountDownLatch(1);
         final CountDownLatch inHandler = new CountDownLatch(1);
         disruptor.handleEventsWith((event, sequence, endOfBatch) ->
@@ -46,7 +47,8 @@ class ShutdownTest
             // not before the timeout; the handler stays stuck until released below, so a shutdown that waited for it
             // would not return at all: the upper bound only catches one that waits far longer than asked, and is
             // generous for a busy machine
-            assertThat(waited).as("at the timeout").isBetween(TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(10));
+            assertThat(waited).as("at the timeout").isBetween(TimeUnit.MILLISECONDS.toNanos(300),
+                TimeUnit.SECONDS.toNanos(10));
         }
         stuck.countDown();
         disruptor.shutdown(30, TimeUnit.SECONDS);

@@ -66,7 +66,8 @@ class SourceCompatibilityTest
             final StringBuilder mapped = new StringBuilder();
             while (imports.find())
             {
-                imports.appendReplacement(mapped, Matcher.quoteReplacement(imports.group(1) + mapImport(imports.group(2)) + imports.group(3)));
+                imports.appendReplacement(mapped, Matcher.quoteReplacement(imports.group(1) +
+                    mapImport(imports.group(2)) + imports.group(3)));
             }
             imports.appendTail(mapped);
             String result = mapped.toString();
@@ -151,7 +152,8 @@ class SourceCompatibilityTest
                     continue;
                 }
                 final String source = table.mapBack(Files.readString(file, StandardCharsets.UTF_8));
-                assertThat(source).as(name + " mapped back").doesNotContain("io.nanostream.ring").doesNotContain("io.nanostream.concurrent");
+                assertThat(source).as(name +
+                    " mapped back").doesNotContain("io.nanostream.ring").doesNotContain("io.nanostream.concurrent");
                 final Path target = mappedSources.resolve(name);
                 Files.writeString(target, source, StandardCharsets.UTF_8);
                 mapped.add(target);
@@ -167,15 +169,16 @@ class SourceCompatibilityTest
         compile(mapped, classes, classPath);
 
         final Path log = work.resolve("disruptor-run.log");
-        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", classes + File.pathSeparator + classPath, DisruptorRun.class.getName()));
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+            "java").toString(), "-cp", classes + File.pathSeparator + classPath, DisruptorRun.class.getName()));
         command.addAll(testClasses);
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // a JVM of its own running every compatibility test: minutes on a busy machine
         if (!process.waitFor(600, TimeUnit.SECONDS))
         {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            throw new AssertionError("the run against the Disruptor did not finish in 600 s; its output so far:\n" + Files.readString(log));
+            throw new AssertionError("the run against the Disruptor did not finish in 600 s; its output so far:\n" +
+                Files.readString(log));
         }
         final String output = Files.readString(log);
         assertThat(process.exitValue()).as("the same tests against Disruptor 4.0.0:\n" + output).isZero();
@@ -201,7 +204,8 @@ class SourceCompatibilityTest
                 kept.add(entry);
             }
         }
-        assertThat(String.join(File.pathSeparator, kept)).as("the Disruptor is on the test class path").contains("disruptor-4.0.0.jar");
+        assertThat(String.join(File.pathSeparator,
+            kept)).as("the Disruptor is on the test class path").contains("disruptor-4.0.0.jar");
         kept.add(here.toString()); // last: only DisruptorRun is taken from here, the tests come from the Disruptor build first
         return String.join(File.pathSeparator, kept);
     }
@@ -215,17 +219,20 @@ class SourceCompatibilityTest
     {
         final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         final DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8))
+        try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, null,
+            StandardCharsets.UTF_8))
         {
-            final List<String> options = List.of("-d", classes.toString(), "-classpath", classPath, "-proc:none", "-Xlint:none",
-                "--release", String.valueOf(Runtime.version().feature()));
-            final boolean compiled = compiler.getTask(null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files)).call();
+            final List<String> options = List.of("-d", classes.toString(), "-classpath", classPath, "-proc:none",
+                "-Xlint:none", "--release", String.valueOf(Runtime.version().feature()));
+            final boolean compiled = compiler.getTask(null, manager, diagnostics, options, null,
+                manager.getJavaFileObjectsFromPaths(files)).call();
             final StringBuilder errors = new StringBuilder();
             for (final Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics())
             {
                 if (diagnostic.getKind() == Diagnostic.Kind.ERROR)
                 {
-                    errors.append(diagnostic.getSource() == null ? "" : Path.of(diagnostic.getSource().toUri()).getFileName())
+                    errors.append(diagnostic.getSource() == null ?
+                        "" : Path.of(diagnostic.getSource().toUri()).getFileName())
                         .append(':').append(diagnostic.getLineNumber()).append(": ").append(diagnostic.getMessage(null)).append('\n');
                 }
             }

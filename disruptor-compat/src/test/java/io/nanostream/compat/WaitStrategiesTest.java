@@ -53,8 +53,8 @@ class WaitStrategiesTest
     static final class SpinOnTheDependent implements WaitStrategy
     {
         @Override
-        public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
-            throws AlertException
+        public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence,
+            final SequenceBarrier barrier) throws AlertException
         {
             long available;
             while ((available = dependentSequence.get()) < sequence)
@@ -75,9 +75,11 @@ class WaitStrategiesTest
     @MethodSource("strategies")
     void aPipelineRunsWithEveryStrategy(final Supplier<WaitStrategy> strategy) throws Exception
     {
-        final Disruptor<LongEvent> disruptor = new Disruptor<>(LongEvent.FACTORY, 32, DaemonThreadFactory.INSTANCE, ProducerType.MULTI, strategy.get());
+        final Disruptor<LongEvent> disruptor = new Disruptor<>(LongEvent.FACTORY, 32, DaemonThreadFactory.INSTANCE,
+            ProducerType.MULTI, strategy.get());
         final List<Long> seen = new CopyOnWriteArrayList<>();
-        disruptor.handleEventsWith((EventHandler<LongEvent>)(event, sequence, endOfBatch) -> event.doubled = event.value * 2)
+        disruptor.handleEventsWith((EventHandler<LongEvent>)(event, sequence,
+            endOfBatch) -> event.doubled = event.value * 2)
             .then((event, sequence, endOfBatch) -> event.tripled = event.doubled + event.value)
             .then((event, sequence, endOfBatch) -> seen.add(event.tripled));
         final RingBuffer<LongEvent> ringBuffer = disruptor.start();
@@ -98,8 +100,8 @@ class WaitStrategiesTest
     @Test
     void aTimingOutStrategyCallsOnTimeoutWhileIdle() throws Exception
     {
-        final Disruptor<LongEvent> disruptor = new Disruptor<>(LongEvent.FACTORY, 8, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
-            new LiteTimeoutBlockingWaitStrategy(5, TimeUnit.MILLISECONDS));
+        final Disruptor<LongEvent> disruptor = new Disruptor<>(LongEvent.FACTORY, 8, DaemonThreadFactory.INSTANCE,
+            ProducerType.SINGLE, new LiteTimeoutBlockingWaitStrategy(5, TimeUnit.MILLISECONDS));
         final List<Long> timeouts = new CopyOnWriteArrayList<>();
         disruptor.handleEventsWith(new EventHandler<LongEvent>()
         {
@@ -118,7 +120,8 @@ class WaitStrategiesTest
         Waits.until(() -> timeouts.size() >= 2, "two timeouts");
         ringBuffer.publishEvent((event, sequence) -> event.value = 1);
         final int before = timeouts.size();
-        Waits.until(() -> timeouts.size() > before && timeouts.get(timeouts.size() - 1) == 0, "a timeout after sequence 0");
+        Waits.until(() -> timeouts.size() > before && timeouts.get(timeouts.size() - 1) == 0,
+            "a timeout after sequence 0");
         disruptor.halt();
         assertThat(timeouts.get(0)).as("the last sequence handled, none yet").isEqualTo(-1);
     }

@@ -79,9 +79,10 @@ class AuthenticatedChannelTest
              MediaDriver receiver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(receiverKeys));
              NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
-             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", STREAM_ID);
-             ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + port +
-                 "|term-length=64k|auth=ops", STREAM_ID))
+             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port +
+                 "|auth=ops", STREAM_ID);
+             ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" +
+                 port + "|term-length=64k|auth=ops", STREAM_ID))
         {
             UdpTransfer.waitConnected(publication, subscription);
             final AtomicBoolean stop = new AtomicBoolean();
@@ -93,7 +94,8 @@ class AuthenticatedChannelTest
                 try
                 {
                     // 1: every host accepts generation 2; 2: generation 2 signs; 3: generation 1 is gone
-                    rotate(sender, senderKeys, receiver, receiverKeys, "ops 1 " + KEY + "\nops 2 " + newKey + " accept-only\n", 1);
+                    rotate(sender, senderKeys, receiver, receiverKeys, "ops 1 " + KEY + "\nops 2 " + newKey +
+                        " accept-only\n", 1);
                     rotate(sender, senderKeys, receiver, receiverKeys, "ops 1 " + KEY + "\nops 2 " + newKey + "\n", 2);
                     rotate(sender, senderKeys, receiver, receiverKeys, "ops 2 " + newKey + "\n", 3);
                     Thread.sleep(300); // a while on the new key alone
@@ -130,8 +132,8 @@ class AuthenticatedChannelTest
     }
 
     private static void rotate(
-        final MediaDriver sender, final Path senderKeys, final MediaDriver receiver, final Path receiverKeys, final String keys,
-        final int reads) throws IOException, InterruptedException
+        final MediaDriver sender, final Path senderKeys, final MediaDriver receiver, final Path receiverKeys,
+        final String keys, final int reads) throws IOException, InterruptedException
     {
         Files.writeString(receiverKeys, keys);
         Files.writeString(senderKeys, keys);
@@ -146,8 +148,8 @@ class AuthenticatedChannelTest
         }
     }
 
-    private static void publishUntil(final ExclusivePublication publication, final AtomicBoolean stop, final AtomicLong published,
-        final AtomicReference<Throwable> failure)
+    private static void publishUntil(final ExclusivePublication publication, final AtomicBoolean stop,
+        final AtomicLong published, final AtomicReference<Throwable> failure)
     {
         try
         {
@@ -184,7 +186,8 @@ class AuthenticatedChannelTest
     {
         try (AttackingRelay relay = new AttackingRelay(null))
         {
-            assertThatThrownBy(() -> relay.transfer("", () -> { })).as("what auth= is for").hasMessageContaining("differs");
+            assertThatThrownBy(() -> relay.transfer("",
+                () -> { })).as("what auth= is for").hasMessageContaining("differs");
         }
     }
 
@@ -197,13 +200,16 @@ class AuthenticatedChannelTest
              NanoStream keylessClient = NanoStream.connect(new ClientContext().directory(keyless.directory())))
         {
             final int port = UdpTransfer.freePort();
-            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=dev", STREAM_ID))
+            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=dev",
+                STREAM_ID))
                 .hasMessageContaining("auth=dev").hasMessageContaining("dev 1 <64 hex digits>");
-            assertThatThrownBy(() -> keylessClient.addPublication("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", STREAM_ID))
+            assertThatThrownBy(() -> keylessClient.addPublication("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops",
+                STREAM_ID))
                 .hasMessageContaining("nanostream.udp.auth.keys");
             try (Subscription plain = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port, STREAM_ID))
             {
-                assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", STREAM_ID + 1))
+                assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops",
+                    STREAM_ID + 1))
                     .hasMessageContaining("same crc= and auth=");
             }
         }
@@ -254,8 +260,8 @@ class AuthenticatedChannelTest
         {
             try (NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
                  NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
-                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + relay.subscriberPort +
-                     checks, STREAM_ID);
+                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" +
+                     relay.subscriberPort + checks, STREAM_ID);
                  ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + relay.port +
                      "|term-length=64k" + checks, STREAM_ID))
             {
@@ -298,7 +304,8 @@ class AuthenticatedChannelTest
         public void fromSubscriber(final ByteBuffer datagram, final UdpRelay.Sender publisher) throws IOException
         {
             final int base = base(datagram);
-            if (datagram.limit() >= base + StatusMessage.LENGTH && datagram.getShort(base + 6) == FrameType.SM && ++datagrams % 20 == 0)
+            if (datagram.limit() >= base + StatusMessage.LENGTH && datagram.getShort(base + 6) == FrameType.SM &&
+                ++datagrams % 20 == 0)
             {
                 publisher.send(forge(datagram, b -> b.putInt(base + StatusMessage.WINDOW_OFFSET, 1 << 30)));
                 forgedWindows.incrementAndGet();
@@ -309,8 +316,8 @@ class AuthenticatedChannelTest
         public void fromPublisher(final ByteBuffer datagram, final UdpRelay.Sender subscriber) throws IOException
         {
             final int base = base(datagram);
-            final boolean data = datagram.limit() > base + FrameHeader.LENGTH + 8 && datagram.getShort(base + 6) == FrameType.DATA &&
-                datagram.getInt(base) > FrameHeader.LENGTH + 8;
+            final boolean data = datagram.limit() > base + FrameHeader.LENGTH + 8 && datagram.getShort(base +
+                6) == FrameType.DATA && datagram.getInt(base) > FrameHeader.LENGTH + 8;
             if (!data)
             {
                 return;

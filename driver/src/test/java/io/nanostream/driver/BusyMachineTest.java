@@ -21,10 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A driver and two clients beside twice as many busy threads as cores, for half a minute, while the conductor is also kept
- * busy making 192 MiB logs (each takes it seconds on a loaded machine): no client is timed out, no driver taken for
- * dead, no image dropped, and the stream loses nothing. The run's length comes from {@code nanostream.test.busy.seconds}
- * (default 30 for IPC, half of it for UDP: three client timeouts); give it more by hand for a soak.
+ * A driver and two clients beside twice as many busy threads as cores, for half a minute, while the
+ * conductor is also kept busy making 192 MiB logs (each takes it seconds on a loaded machine): no client is
+ * timed out, no driver taken for dead, no image dropped, and the stream loses nothing. The run's length
+ * comes from {@code nanostream.test.busy.seconds} (default 30 for IPC, half of it for UDP: three client
+ * timeouts); give it more by hand for a soak.
  */
 class BusyMachineTest
 {
@@ -74,7 +75,8 @@ class BusyMachineTest
     private static DriverContext context(final String tag)
     {
         final Path base = new DriverContext().directory();
-        return new DriverContext().directory(base.resolveSibling(base.getFileName() + "-busy-" + tag + "-" + UUID.randomUUID()))
+        return new DriverContext().directory(base.resolveSibling(base.getFileName() + "-busy-" + tag + "-" +
+            UUID.randomUUID()))
             .threadingMode(ThreadingMode.DEDICATED).idleStrategy("backoff");
     }
 
@@ -109,10 +111,11 @@ class BusyMachineTest
         final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
         final AtomicInteger available = new AtomicInteger();
         final AtomicInteger unavailable = new AtomicInteger();
-        final Subscription subscription = keep(subscriber.addSubscription(channel, 1, image -> available.incrementAndGet(),
-            image -> unavailable.incrementAndGet()));
+        final Subscription subscription = keep(subscriber.addSubscription(channel, 1,
+            image -> available.incrementAndGet(), image -> unavailable.incrementAndGet()));
         final ExclusivePublication publication = keep(publisher.addExclusivePublication(channel, 1));
-        final long received = stream(publisher, publication, subscription, Math.max(1, SECONDS / 2), "nano:ipc?term-length=64m");
+        final long received = stream(publisher, publication, subscription, Math.max(1, SECONDS / 2),
+            "nano:ipc?term-length=64m");
 
         assertThat(received).as("messages, every one in order").isPositive();
         assertThat(unavailable.get()).as("images dropped").isZero();
@@ -142,8 +145,8 @@ class BusyMachineTest
      * @return how many arrived.
      */
     private long stream(
-        final NanoStream publisher, final ExclusivePublication publication, final Subscription subscription, final long seconds,
-        final String largeLogChannel) throws InterruptedException
+        final NanoStream publisher, final ExclusivePublication publication, final Subscription subscription,
+        final long seconds, final String largeLogChannel) throws InterruptedException
     {
         final AtomicLong sent = new AtomicLong();
         final AtomicLong received = new AtomicLong();
@@ -199,7 +202,8 @@ class BusyMachineTest
             {
                 if (!publishing.isAlive() && System.nanoTime() - end > TimeUnit.SECONDS.toNanos(60))
                 {
-                    problems.add("only " + received.get() + " of " + sent.get() + " arrived within a minute of the end");
+                    problems.add("only " + received.get() + " of " + sent.get() +
+                        " arrived within a minute of the end");
                     break;
                 }
                 Thread.yield();

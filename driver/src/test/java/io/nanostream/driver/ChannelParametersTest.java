@@ -33,7 +33,8 @@ class ChannelParametersTest
     {
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-             ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=64k|pub-wnd=8k", STREAM_ID);
+             ExclusivePublication publication = client.addExclusivePublication("nano:ipc?term-length=64k|pub-wnd=8k",
+                 STREAM_ID);
              Subscription idle = client.addSubscription("nano:ipc", STREAM_ID))
         {
             await(publication::isConnected, "the subscriber linked");
@@ -62,8 +63,10 @@ class ChannelParametersTest
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
         {
             final Path publications = driver.directory().resolve(ControlFile.PUBLICATIONS_DIRECTORY);
-            final long brief = client.addExclusivePublication("nano:ipc?term-length=64k|linger=0ms", STREAM_ID).registrationId();
-            final long lasting = client.addExclusivePublication("nano:ipc?term-length=64k|linger=3600s", STREAM_ID + 1).registrationId();
+            final long brief = client.addExclusivePublication("nano:ipc?term-length=64k|linger=0ms",
+                STREAM_ID).registrationId();
+            final long lasting = client.addExclusivePublication("nano:ipc?term-length=64k|linger=3600s", STREAM_ID +
+                1).registrationId();
             assertThat(logs(publications)).contains(brief + ".logbuffer", lasting + ".logbuffer");
             client.close();
             await(() -> !logs(publications).contains(brief + ".logbuffer"), "the log with linger=0ms deleted");
@@ -78,8 +81,10 @@ class ChannelParametersTest
         try (MediaDriver driver = MediaDriver.launch(context);
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
         {
-            assertThat(endOfStreamSeen(client, "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort())).as("by default").isTrue();
-            assertThat(endOfStreamSeen(client, "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|eos=false")).isFalse();
+            assertThat(endOfStreamSeen(client, "nano:udp?endpoint=127.0.0.1:" +
+                UdpTransfer.freePort())).as("by default").isTrue();
+            assertThat(endOfStreamSeen(client, "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() +
+                "|eos=false")).isFalse();
         }
     }
 
@@ -112,14 +117,16 @@ class ChannelParametersTest
         final String unheard = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-             ExclusivePublication publication = client.addExclusivePublication(channel + "|ssc=true|term-length=64k", STREAM_ID);
+             ExclusivePublication publication = client.addExclusivePublication(channel + "|ssc=true|term-length=64k",
+                 STREAM_ID);
              Subscription spy = client.addSubscription("nano-spy:" + channel, STREAM_ID);
              ExclusivePublication withoutSsc = client.addExclusivePublication(unheard + "|term-length=64k", STREAM_ID);
              Subscription otherSpy = client.addSubscription("nano-spy:" + unheard, STREAM_ID))
         {
             await(publication::isConnected, "connected by its spy");
             final long messages = 20_000; // about 2.5 MB through a 32 KB window: the spy moves the limit
-            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, messages, 256, 60), "ssc-publisher");
+            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, messages, 256, 60),
+            "ssc-publisher");
             publisher.start();
             UdpTransfer.drain(spy, messages, 256, 60);
             publisher.join();
@@ -136,15 +143,18 @@ class ChannelParametersTest
         // a client touches every page of a log it maps unless told not to: that would allocate a sparse file too
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()).preTouchLogs(false));
-             ExclusivePublication sparse = client.addExclusivePublication("nano:ipc?term-length=16m|sparse=true", STREAM_ID);
-             ExclusivePublication written = client.addExclusivePublication("nano:ipc?term-length=16m|sparse=false", STREAM_ID + 1))
+             ExclusivePublication sparse = client.addExclusivePublication("nano:ipc?term-length=16m|sparse=true",
+                 STREAM_ID);
+             ExclusivePublication written = client.addExclusivePublication("nano:ipc?term-length=16m|sparse=false",
+                 STREAM_ID + 1))
         {
             final Path publications = driver.directory().resolve(ControlFile.PUBLICATIONS_DIRECTORY);
             final long sparseBlocks = allocatedBlocks(publications.resolve(sparse.registrationId() + ".logbuffer"));
             final long writtenBlocks = allocatedBlocks(publications.resolve(written.registrationId() + ".logbuffer"));
             assertThat(writtenBlocks).as("48 MB written through, in 512-byte blocks").isGreaterThanOrEqualTo(3L * 16 * 1024 * 1024 / 512);
             assertThat(sparseBlocks).as("a sparse log holds little more than its metadata").isLessThan(writtenBlocks / 10);
-            assertThatThrownBy(() -> client.addPublication("nano:ipc?sparse=maybe", STREAM_ID)).hasMessageContaining("sparse must be true or false");
+            assertThatThrownBy(() -> client.addPublication("nano:ipc?sparse=maybe",
+                STREAM_ID)).hasMessageContaining("sparse must be true or false");
         }
     }
 
@@ -158,7 +168,8 @@ class ChannelParametersTest
              ExclusivePublication publication = client.addExclusivePublication(channel + "|term-length=64k", STREAM_ID))
         {
             UdpTransfer.waitConnected(publication, subscription);
-            final List<String> labels = Stream.of(CounterTypes.PUBLISHER_POSITION, CounterTypes.SENDER_POSITION, CounterTypes.SUBSCRIBER_POSITION)
+            final List<String> labels = Stream.of(CounterTypes.PUBLISHER_POSITION, CounterTypes.SENDER_POSITION,
+                CounterTypes.SUBSCRIBER_POSITION)
                 .flatMap(type -> FeatureCounters.read(driver.directory(), type).stream()).toList();
             assertThat(labels).hasSize(3).allSatisfy(label -> assertThat(label).contains("alias=orders"));
         }

@@ -171,7 +171,8 @@ class ClientHandlersTest
         final Subscription subscription = client.get().addSubscription("nano:ipc", 1);
         driver.close();
         // the handler hears of the loss first; the subscription reports closed once the handler has returned
-        await("the client and its subscription to close", () -> client.get().isClosed() && !errors.isEmpty() && subscription.isClosed());
+        await("the client and its subscription to close", () -> client.get().isClosed() && !errors.isEmpty() &&
+            subscription.isClosed());
 
         assertThat(errors).singleElement().isInstanceOf(DriverUnavailableException.class);
         client.get().close(); // again, from the application: nothing left to do
@@ -203,9 +204,13 @@ class ClientHandlersTest
         assertThat(errors).isEmpty();
     }
 
-    /** Sends 100 messages and receives them in order, invoking the driver (and the client, if given) on this thread alone. */
+    /**
+     * Sends 100 messages and receives them in order, invoking the driver (and the client,
+     * if given) on this thread alone.
+     */
     private static int driveOneThread(
-        final MediaDriver driver, final NanoStream invokedClient, final Subscription subscription, final ExclusivePublication publication)
+        final MediaDriver driver, final NanoStream invokedClient, final Subscription subscription,
+        final ExclusivePublication publication)
     {
         final AtomicBuffer message = AtomicBuffer.allocateHeap(8);
         final int[] next = {0};

@@ -88,7 +88,8 @@ class ClientLifecycleTest
         final ClientContext context = new ClientContext().directory(driverContext.directory()).connectTimeout(Duration.ofMillis(300));
         final long start = System.nanoTime();
         assertThatThrownBy(() -> NanoStream.connect(context)).isInstanceOf(DriverUnavailableException.class)
-            .hasMessageContaining("for a driver in " + driverContext.directory()).hasMessageContaining("connectTimeout");
+            .hasMessageContaining("for a driver in " +
+            driverContext.directory()).hasMessageContaining("connectTimeout");
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
     }
 

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A relay between publisher and subscriber that flips one payload bit in about one data datagram in a hundred, after the
- * UDP checksum (as a faulty middlebox or NIC would). With {@code crc=crc32c} on both ends every damaged datagram is
+ * A relay between publisher and subscriber that flips one payload bit in about one data datagram in a hundred, after
+ * the UDP checksum (as a faulty middlebox or NIC would). With {@code crc=crc32c} on both ends every damaged datagram is
  * dropped, counted and NAKed, and every message arrives intact, once, in order. Without it the damage reaches the
  * application, which is what the option is for.
  */
@@ -35,8 +35,8 @@ class CorruptingRelayTest
             assertThat(relay.flipped.get()).as("datagrams the relay damaged").isPositive();
             assertThat(relay.receiver.transportCounters().value("udp datagrams failing their checksum")).as("damaged datagrams dropped")
                 .isPositive();
-            System.out.printf("crc=crc32c through a damaging relay: %,d messages in %d ms, %d datagrams damaged%n", MESSAGES,
-                nanos / 1_000_000, relay.flipped.get());
+            System.out.printf("crc=crc32c through a damaging relay: %,d messages in %d ms, %d datagrams damaged%n",
+                MESSAGES, nanos / 1_000_000, relay.flipped.get());
         }
     }
 
@@ -59,10 +59,12 @@ class CorruptingRelayTest
         private final UdpRelay relay = new UdpRelay((datagram, subscriber) ->
         {
             final int length = datagram.limit();
-            if (length > FrameHeader.LENGTH + 8 && (datagram.getShort(FrameHeader.TYPE_OFFSET) & 0xFFFF) == FrameType.DATA &&
+            if (length > FrameHeader.LENGTH + 8 &&
+                (datagram.getShort(FrameHeader.TYPE_OFFSET) & 0xFFFF) == FrameType.DATA &&
                 datagram.getInt(0) > FrameHeader.LENGTH + 8 && random.nextInt(100) == 0)
             {
-                final int at = FrameHeader.LENGTH + 8 + random.nextInt(Math.min(length, datagram.getInt(0)) - FrameHeader.LENGTH - 8);
+                final int at = FrameHeader.LENGTH + 8 + random.nextInt(Math.min(length,
+                    datagram.getInt(0)) - FrameHeader.LENGTH - 8);
                 datagram.put(at, (byte)(datagram.get(at) ^ (1 << random.nextInt(8)))); // past the message number: its bytes
                 flipped.incrementAndGet();
             }
@@ -72,8 +74,8 @@ class CorruptingRelayTest
         {
             try (NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
                  NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
-                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + relay.subscriberPort +
-                     checks, STREAM_ID);
+                 Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" +
+                     relay.subscriberPort + checks, STREAM_ID);
                  ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + relay.port +
                      "|term-length=64k" + checks, STREAM_ID))
             {

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Batched datagrams as a setting: checked before launch, and off, silently and with its reason, without native access. */
+/**
+ * Batched datagrams as a setting: checked before launch, and off, silently and with its reason, without native access.
+ */
 class DatagramBatchingTest
 {
     @Test

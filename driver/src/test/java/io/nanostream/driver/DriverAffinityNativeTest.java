@@ -11,7 +11,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** With native access (the native-access execution): the agents pin themselves, the kernel shows it, and the counter says so. */
+/**
+ * With native access (the native-access execution): the agents pin themselves, the kernel
+ * shows it, and the counter says so.
+ */
 class DriverAffinityNativeTest
 {
     private final int last = PlacementSpec.usableCpus().highest();
@@ -26,7 +29,8 @@ class DriverAffinityNativeTest
     @Test
     void dedicatedAgentsRunWhereTheSettingSays() throws Exception
     {
-        final DriverContext context = new DriverContext().directory(directory()).affinity("conductor=0,sender=" + last + ",receiver=0," + last);
+        final DriverContext context = new DriverContext().directory(directory()).affinity("conductor=0,sender=" + last +
+            ",receiver=0," + last);
         try (MediaDriver driver = MediaDriver.launch(context))
         {
             assertThat(ThreadPlacement.ofThisProcess("nano-stream-conductor").allowed()).isEqualTo(CpuSet.of(0));
@@ -40,7 +44,8 @@ class DriverAffinityNativeTest
     @Test
     void anAgentWithoutCpusRunsUnpinnedAndSharedModePinsItsOneThread() throws Exception
     {
-        try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(directory()).affinity("sender=" + last)))
+        try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(directory()).affinity("sender=" +
+            last)))
         {
             assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(" affinity: ")).containsExactly(
                 "1 affinity: on: conductor unpinned, sender->cpu" + last + ", receiver unpinned");

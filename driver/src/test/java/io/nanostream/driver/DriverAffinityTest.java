@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Without native access: bad affinity settings are named before launch, and the feature is off, silently, with its reason. */
+/**
+ * Without native access: bad affinity settings are named before launch, and the feature is
+ * off, silently, with its reason.
+ */
 class DriverAffinityTest
 {
     @Test
@@ -24,11 +27,13 @@ class DriverAffinityTest
     {
         final CpuSet usable = PlacementSpec.usableCpus();
         final int beyond = usable.highest() + 1;
-        final DriverContext context = new DriverContext().affinity("conductor=0,sender=" + beyond + ",receiver=" + beyond + "," + (beyond + 2));
+        final DriverContext context = new DriverContext().affinity("conductor=0,sender=" + beyond + ",receiver=" +
+            beyond + "," + (beyond + 2));
 
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("2 problems")
-            .hasMessageContaining(DriverProperties.AFFINITY.name() + ": sender is given CPU " + beyond + ", which is not online or not allowed to " +
+            .hasMessageContaining(DriverProperties.AFFINITY.name() + ": sender is given CPU " + beyond +
+            ", which is not online or not allowed to " +
                 "this process; the CPUs it may use are " + usable)
             .hasMessageContaining("receiver is given CPUs " + beyond + "," + (beyond + 2) + ", which are not online");
     }
@@ -37,7 +42,8 @@ class DriverAffinityTest
     void conclusionNamesSettingsThatDoNotParse()
     {
         assertThatThrownBy(new DriverContext().affinity("conductor=0,fast=1")::conclude)
-            .hasMessageContaining(DriverProperties.AFFINITY.name() + "=conductor=0,fast=1: 'fast' is not an agent; use conductor, sender or receiver");
+            .hasMessageContaining(DriverProperties.AFFINITY.name() +
+            "=conductor=0,fast=1: 'fast' is not an agent; use conductor, sender or receiver");
         assertThatThrownBy(new DriverContext().affinity("0,1")::conclude).hasMessageContaining("'0' names no agent");
         assertThatThrownBy(new DriverContext().affinity("sender=a")::conclude).hasMessageContaining("'a' is not a CPU number or range");
         assertThatThrownBy(new DriverContext().affinity("sender=0").threadingMode(ThreadingMode.INVOKER)::conclude)
@@ -74,8 +80,8 @@ class DriverAffinityTest
 
     static Run run(final String... properties) throws Exception
     {
-        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx128m",
-            "-XX:+UseSerialGC"));
+        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+            "-Xmx128m", "-XX:+UseSerialGC"));
         command.addAll(List.of(properties));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FeatureStatusMain.class.getName()));
         final Process process = new ProcessBuilder(command).start();

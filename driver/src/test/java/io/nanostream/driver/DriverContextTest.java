@@ -41,7 +41,8 @@ class DriverContextTest
 
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("6 problems")
-            .hasMessageContaining(DriverProperties.IPC_TERM_LENGTH.name() + "=100000 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.IPC_TERM_LENGTH.name() +
+            "=100000 is not a power of two from 64k to 1g")
             .hasMessageContaining(DriverProperties.MTU_LENGTH.name() + "=1400 is not a multiple of 32")
             .hasMessageContaining(DriverProperties.RECEIVER_WINDOW.name() + "=512 is less than the MTU")
             .hasMessageContaining(DriverProperties.SENDER_IDLE_STRATEGY.name() + ": unknown idle strategy 'fast'")
@@ -52,8 +53,10 @@ class DriverContextTest
     @Test
     void aLaunchWithABadConfigurationCreatesNothing()
     {
-        final DriverContext context = new DriverContext().directory(java.nio.file.Path.of("target", "never-created-driver")).mtu(17);
-        assertThatThrownBy(() -> MediaDriver.launch(context)).hasMessageContaining(DriverProperties.MTU_LENGTH.name() + "=17");
+        final DriverContext context = new DriverContext().directory(java.nio.file.Path.of("target",
+            "never-created-driver")).mtu(17);
+        assertThatThrownBy(() -> MediaDriver.launch(context)).hasMessageContaining(DriverProperties.MTU_LENGTH.name() +
+            "=17");
         assertThat(java.nio.file.Path.of("target", "never-created-driver")).doesNotExist();
     }
 
@@ -80,10 +83,12 @@ class DriverContextTest
         System.setProperty(DriverProperties.THREADING_MODE.name(), "threads");
         try
         {
-            assertThatThrownBy(DriverContext::new).hasMessageContaining(DriverProperties.THREADING_MODE.name() + "=threads is not one of [DEDICATED, SHARED, INVOKER]");
+            assertThatThrownBy(DriverContext::new).hasMessageContaining(DriverProperties.THREADING_MODE.name() +
+                "=threads is not one of [DEDICATED, SHARED, INVOKER]");
             System.clearProperty(DriverProperties.THREADING_MODE.name());
             assertThatThrownBy(DriverContext::new)
-                .hasMessageContaining(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name() + "=ten seconds is not a number of milliseconds");
+                .hasMessageContaining(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name() +
+                "=ten seconds is not a number of milliseconds");
             System.setProperty(DriverProperties.CLIENT_LIVENESS_TIMEOUT.name(), "2000");
             System.setProperty(DriverProperties.IPC_TERM_LENGTH.name(), "64k");
             final DriverContext context = new DriverContext();
@@ -160,8 +165,9 @@ class DriverContextTest
     {
         final DriverContext context = new DriverContext();
         context.idleStrategies().conductor("backoff").sender("spin").receiver("yield").shared("sleep");
-        assertThat(List.of(context.idleStrategies().conductor(), context.idleStrategies().sender(), context.idleStrategies().receiver(),
-            context.idleStrategies().shared())).containsExactly("backoff", "spin", "yield", "sleep");
+        assertThat(List.of(context.idleStrategies().conductor(), context.idleStrategies().sender(),
+            context.idleStrategies().receiver(), context.idleStrategies().shared())).containsExactly("backoff", "spin",
+            "yield", "sleep");
         context.conclude();
         context.idleStrategies().receiver("fast");
         assertThatThrownBy(context::conclude).hasMessageContaining("1 problem:")
@@ -176,8 +182,10 @@ class DriverContextTest
         context.controlFileSizes().commandRingLength(100_000).broadcastLength(1024).counterCount(10).errorLogLength(1);
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("4 problems")
-            .hasMessageContaining(DriverProperties.COMMAND_RING_LENGTH.name() + "=100000 is not a power of two from 64k to 1g")
-            .hasMessageContaining(DriverProperties.BROADCAST_LENGTH.name() + "=1024 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.COMMAND_RING_LENGTH.name() +
+            "=100000 is not a power of two from 64k to 1g")
+            .hasMessageContaining(DriverProperties.BROADCAST_LENGTH.name() +
+            "=1024 is not a power of two from 64k to 1g")
             .hasMessageContaining(DriverProperties.COUNTER_COUNT.name() + "=10 is not from 256 to 1048576")
             .hasMessageContaining(DriverProperties.ERROR_LOG_LENGTH.name() + "=1 is not from 64k to 1g");
         final DriverContext huge = new DriverContext();
@@ -198,7 +206,8 @@ class DriverContextTest
             try (MappedFile mapping = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
             {
                 final ControlFile control = new ControlFile(mapping.buffer());
-                assertThat(control.commandRing().capacity()).isEqualTo(64 * 1024 + MessageRingDescriptor.TRAILER_LENGTH);
+                assertThat(control.commandRing().capacity()).isEqualTo(64 * 1024 +
+                    MessageRingDescriptor.TRAILER_LENGTH);
                 assertThat(control.broadcast().capacity()).isEqualTo(128 * 1024 + BroadcastDescriptor.TRAILER_LENGTH);
                 assertThat(control.countersValues().capacity()).isEqualTo(4096L * CountersDescriptor.VALUE_LENGTH);
                 assertThat(control.errorLog().capacity()).isEqualTo(256 * 1024);

@@ -44,22 +44,26 @@ class DriverDirectoryTest
     }
 
     /** Leaves a control file as a driver that started at a time, with a process id, and last heartbeated at a time. */
-    private static void controlFileOf(final Path directory, final long pid, final long startMillis, final long heartbeatMillis)
-        throws IOException
+    private static void controlFileOf(final Path directory, final long pid, final long startMillis,
+        final long heartbeatMillis) throws IOException
     {
-        controlFileOf(directory, new DriverProcess(pid, startMillis, DriverProcess.currentPidNamespace()), heartbeatMillis);
+        controlFileOf(directory, new DriverProcess(pid, startMillis, DriverProcess.currentPidNamespace()),
+            heartbeatMillis);
     }
 
-    private static void controlFileOf(final Path directory, final DriverProcess process, final long heartbeatMillis) throws IOException
+    private static void controlFileOf(final Path directory, final DriverProcess process,
+        final long heartbeatMillis) throws IOException
     {
         Files.createDirectories(directory.resolve(ControlFile.PUBLICATIONS_DIRECTORY));
         final int ring = 1024 + MessageRingDescriptor.TRAILER_LENGTH;
         final int broadcast = 1024 + BroadcastDescriptor.TRAILER_LENGTH;
         try (MappedFile file = MappedFile.create(directory.resolve(ControlFile.FILE_NAME),
-            ControlFile.length(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH, 1024)))
+            ControlFile.length(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH,
+            1024)))
         {
             final ControlFile control = new ControlFile(file.buffer());
-            control.initialise(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH, 1024, 1, process);
+            control.initialise(ring, broadcast, CountersDescriptor.METADATA_LENGTH, CountersDescriptor.VALUE_LENGTH,
+                1024, 1, process);
             new MessageRing(control.commandRing()).consumerHeartbeat(heartbeatMillis);
             control.markReady();
         }
@@ -128,7 +132,8 @@ class DriverDirectoryTest
     {
         final Path dir = root.resolve("stalled");
         final long now = System.currentTimeMillis();
-        controlFileOf(dir, ProcessHandle.current().pid(), now, now - 60_000); // this process: alive, but silent for a minute
+        controlFileOf(dir, ProcessHandle.current().pid(), now,
+            now - 60_000); // this process: alive, but silent for a minute
 
         assertThatThrownBy(() -> launch(dir)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("already running").hasMessageContaining("process is alive").hasMessageContaining("kill");
@@ -164,7 +169,8 @@ class DriverDirectoryTest
     {
         final Path dir = root.resolve("reused");
         final long processStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
-        controlFileOf(dir, ProcessHandle.current().pid(), processStart - 3_600_000, processStart - 3_600_000); // a driver an hour older
+        controlFileOf(dir, ProcessHandle.current().pid(), processStart - 3_600_000,
+            processStart - 3_600_000); // a driver an hour older
 
         launch(dir).close();
     }

@@ -32,7 +32,8 @@ class DriverErrorReportsTest
         {
             // an invoker-mode client that is never invoked sends no keepalives: the driver times it out
             final NanoStream silent = NanoStream.connect(new ClientContext().directory(driver.directory()).useConductorInvoker(true));
-            final String entry = awaitError(driver.directory(), text -> text.contains("client " + silent.clientId() + " timed out"));
+            final String entry = awaitError(driver.directory(), text -> text.contains("client " + silent.clientId() +
+                " timed out"));
             assertThat(entry).contains("no keepalive for").contains("client liveness timeout 300 ms").contains("released")
                 .as("one line: no stack trace to fill the log").doesNotContain("\tat ");
             assertThat(systemCounter(driver.directory(), "clients timed out")).isEqualTo(1);
@@ -62,7 +63,8 @@ class DriverErrorReportsTest
             final List<String> errors = new ArrayList<>();
             try (MappedFile mapping = MappedFile.open(directory.resolve(ControlFile.FILE_NAME)))
             {
-                ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, text) -> errors.add(text));
+                ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last,
+                    text) -> errors.add(text));
             }
             for (final String error : errors)
             {

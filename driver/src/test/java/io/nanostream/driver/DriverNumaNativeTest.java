@@ -37,9 +37,11 @@ class DriverNumaNativeTest
             final List<MappingPolicy> logs = MappingPolicy.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(),
                 path -> path.startsWith(driver.directory().toString()) && path.endsWith(".logbuffer"));
             assertThat(logs).as("the driver's mapping of the log and the publication's").hasSize(2);
-            // the driver binds its mapping; on tmpfs (/dev/shm, the default) the policy belongs to the file, so the client's shows it too
+            // the driver binds its mapping; on tmpfs (/dev/shm, the default) the policy belongs to the
+            // file, so the client's shows it too
             assertThat(logs).extracting(MappingPolicy::policy).as("policies of " + logs).contains("bind:0");
-            assertThat(logs).allSatisfy(log -> assertThat(log.pagesPerNode()).as("pages of " + log).containsOnlyKeys(0));
+            assertThat(logs).allSatisfy(log -> assertThat(log.pagesPerNode()).as("pages of " +
+                log).containsOnlyKeys(0));
         }
     }
 }

@@ -38,12 +38,14 @@ class DutyCycleCountersTest
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
         {
             assertThat(systemCounters(client)).containsKeys("conductor cycles over 1 ms", "conductor longest cycle ns",
-                "sender cycles over 1 ms", "sender longest cycle ns", "receiver cycles over 1 ms", "receiver longest cycle ns");
+                "sender cycles over 1 ms", "sender longest cycle ns", "receiver cycles over 1 ms",
+                "receiver longest cycle ns");
             final long startDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!List.of(1L, 1L, 1L).equals(List.of(systemCounters(client).get("conductor running"),
                 systemCounters(client).get("sender running"), systemCounters(client).get("receiver running"))))
             {
-                assertThat(System.nanoTime()).as("every agent shown running: %s", systemCounters(client)).isLessThan(startDeadline);
+                assertThat(System.nanoTime()).as("every agent shown running: %s",
+                    systemCounters(client)).isLessThan(startDeadline);
                 Thread.onSpinWait();
             }
             // making and writing through 48 MiB of log takes the conductor one cycle of many milliseconds
@@ -78,17 +80,19 @@ class DutyCycleCountersTest
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription subscription = client.addSubscription("nano:ipc", 4,
-                 image -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)), image -> { }); // blocks the client's conductor
+                 image -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)),
+                 image -> { }); // blocks the client's conductor
              Publication publication = client.addPublication("nano:ipc", 4))
         {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (clientSlowCycles(client) < 1)
             {
-                assertThat(System.nanoTime()).as("the client's slow cycle counted; counters %s", FeatureCounters.read(driver.directory(),
-                    CounterTypes.CLIENT_SLOW_CYCLES)).isLessThan(deadline);
+                assertThat(System.nanoTime()).as("the client's slow cycle counted; counters %s",
+                    FeatureCounters.read(driver.directory(), CounterTypes.CLIENT_SLOW_CYCLES)).isLessThan(deadline);
                 Thread.sleep(5);
             }
-            assertThat(FeatureCounters.read(driver.directory(), CounterTypes.CLIENT_SLOW_CYCLES)).singleElement().asString()
+            assertThat(FeatureCounters.read(driver.directory(),
+                CounterTypes.CLIENT_SLOW_CYCLES)).singleElement().asString()
                 .endsWith("client-cycles over its threshold: client " + client.clientId());
         }
     }
@@ -147,7 +151,8 @@ class DutyCycleCountersTest
                 return "sender";
             }
         };
-        final AgentRunner runner = new AgentRunner(new CountedAgent(dying, running), new YieldingIdleStrategy(), error -> { });
+        final AgentRunner runner = new AgentRunner(new CountedAgent(dying, running), new YieldingIdleStrategy(),
+            error -> { });
         final Thread thread = Thread.ofPlatform().uncaughtExceptionHandler((t, ex) -> { }).unstarted(runner);
         thread.start();
         assertThat(cycling.await(30, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,9 @@
 package io.nanostream.driver;
 
-/** Launches a driver with the system properties it is given, prints its feature counters, and closes it: for child-JVM tests. */
+/**
+ * Launches a driver with the system properties it is given, prints its feature counters, and
+ * closes it: for child-JVM tests.
+ */
 public final class FeatureStatusMain
 {
     private FeatureStatusMain()

@@ -33,7 +33,8 @@ class HostileClientTest
     private static final long SECONDS = Long.getLong("nanostream.hostile.seconds", 3);
 
     /** Commands of every type, correctly framed, with random fields: ids, stream ids, string lengths, channels. */
-    private static void writeRandomCommand(final MessageRing ring, final AtomicBuffer scratch, final SplittableRandom random)
+    private static void writeRandomCommand(final MessageRing ring, final AtomicBuffer scratch,
+        final SplittableRandom random)
     {
         final int length = random.nextInt(0, 256);
         for (int i = 0; i < length; i += 4)
@@ -42,7 +43,8 @@ class HostileClientTest
         }
         if (random.nextBoolean() && length >= Commands.CHANNEL)
         {
-            scratch.putInt(Commands.CHANNEL_LENGTH, random.nextBoolean() ? random.nextInt() : random.nextInt(0, length));
+            scratch.putInt(Commands.CHANNEL_LENGTH, random.nextBoolean() ? random.nextInt() : random.nextInt(0,
+                length));
         }
         ring.write(random.nextInt(1, 10), scratch, 0, length);
     }
@@ -51,7 +53,8 @@ class HostileClientTest
      * Claims space as a writer does, then fills it with random bytes: the record's length is whatever positive number
      * comes, its type anything. With {@code abandon}, leaves the claim unfinished as a killed writer would.
      */
-    private static void scribble(final AtomicBuffer ringMemory, final int capacity, final SplittableRandom random, final boolean abandon)
+    private static void scribble(final AtomicBuffer ringMemory, final int capacity, final SplittableRandom random,
+        final boolean abandon)
     {
         final int tailOffset = capacity + MessageRingDescriptor.TAIL_OFFSET;
         final int headOffset = capacity + MessageRingDescriptor.HEAD_OFFSET;
@@ -59,7 +62,8 @@ class HostileClientTest
         final long tail = ringMemory.getLongVolatile(tailOffset);
         final long head = ringMemory.getLongVolatile(headOffset);
         final int index = (int)tail & (capacity - 1);
-        if (tail + length - head > capacity || index + length > capacity || !ringMemory.compareAndSetLong(tailOffset, tail, tail + length))
+        if (tail + length - head > capacity || index + length > capacity || !ringMemory.compareAndSetLong(tailOffset,
+            tail, tail + length))
         {
             return;
         }
@@ -68,14 +72,16 @@ class HostileClientTest
             ringMemory.putInt(index + i, random.nextInt());
         }
         final int firstWord = abandon ? -random.nextInt(1, Integer.MAX_VALUE) : random.nextInt(1, Integer.MAX_VALUE);
-        ringMemory.putIntRelease(index, firstWord); // release: the rest of the record before its length, as a writer commits
+        ringMemory.putIntRelease(index,
+            firstWord); // release: the rest of the record before its length, as a writer commits
     }
 
     @Test
     void writesIntoTheCommandRingsTrailerAreRepairedAndClientsCommandsGoOn() throws Exception
     {
         final DriverContext context = new DriverContext()
-            .directory(java.nio.file.Path.of(new DriverContext().directory() + "-hostile-trailer-" + java.util.UUID.randomUUID()));
+            .directory(java.nio.file.Path.of(new DriverContext().directory() + "-hostile-trailer-" +
+            java.util.UUID.randomUUID()));
         try (MediaDriver driver = MediaDriver.launch(context);
              NanoStream honest = NanoStream.connect(new ClientContext().directory(driver.directory()));
              MappedFile file = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
@@ -85,7 +91,8 @@ class HostileClientTest
             final int headOffset = capacity + MessageRingDescriptor.HEAD_OFFSET;
             final int tailOffset = capacity + MessageRingDescriptor.TAIL_OFFSET;
             int stream = 100;
-            // 16 bytes into the trailer: each of these made every later command fail after 10 s, until the driver restarted
+            // 16 bytes into the trailer: each of these made every later command fail after
+            // 10 s, until the driver restarted
             for (final boolean moveHead : new boolean[] {true, false, true, false})
             {
                 final long head = ringMemory.getLongVolatile(headOffset);
@@ -111,7 +118,8 @@ class HostileClientTest
     {
         final DriverContext context = new DriverContext().clientLivenessTimeout(java.time.Duration.ofSeconds(2))
             .publicationUnblockTimeout(java.time.Duration.ofSeconds(3))
-            .directory(java.nio.file.Path.of(new DriverContext().directory() + "-hostile-" + java.util.UUID.randomUUID()));
+            .directory(java.nio.file.Path.of(new DriverContext().directory() + "-hostile-" +
+            java.util.UUID.randomUUID()));
         try (MediaDriver driver = MediaDriver.launch(context);
              NanoStream honest = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription subscription = honest.addSubscription("nano:ipc", 5);
@@ -134,7 +142,8 @@ class HostileClientTest
                     }
                     else
                     {
-                        scribble(ringMemory, ring.capacity(), random, garbage.get() == 5_000); // one abandoned claim per run
+                        scribble(ringMemory, ring.capacity(), random,
+                            garbage.get() == 5_000); // one abandoned claim per run
                     }
                     garbage.incrementAndGet();
                     if ((garbage.get() & 63) == 0)
@@ -176,8 +185,9 @@ class HostileClientTest
             }
             assertThat(expected[0]).as("every message sent arrived").isEqualTo(sent).isPositive();
             assertThat(garbage.get()).as("the hostile client did write").isGreaterThan(1000);
-            // garbage that looks like a claimed record stops the reader until the unblock after the liveness timeout (2 s
-            // here), as a writer that died mid-claim would: a full ring of garbage can hold several, so let it drain first
+            // garbage that looks like a claimed record stops the reader until the unblock after the liveness
+            // timeout (2 s here), as a writer that died mid-claim would: a full ring of garbage can hold
+            // several, so let it drain first
             final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (ring.consumerPosition() < ring.producerPosition() && System.nanoTime() < drainDeadline)
             {

@@ -77,7 +77,8 @@ class HostilePeerTest
                  .errorHandler(applicationErrors::add));
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory())
                  .errorHandler(applicationErrors::add));
-             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port, STREAM_ID);
+             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port,
+                 STREAM_ID);
              ExclusivePublication publication = publisherClient.addExclusivePublication(
                  "nano:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", STREAM_ID))
         {
@@ -86,7 +87,8 @@ class HostilePeerTest
             final AtomicBoolean stop = new AtomicBoolean();
             final AtomicLong published = new AtomicLong(-1);
             final AtomicReference<Throwable> failure = new AtomicReference<>();
-            final Thread publisher = new Thread(() -> publish(publication, stop, published, failure), "hostile-test-publisher");
+            final Thread publisher = new Thread(() -> publish(publication, stop, published, failure),
+                "hostile-test-publisher");
             final HostilePeer peer = new HostilePeer(port, publication.sessionId());
             final Thread attacker = new Thread(() -> peer.run(stop, failure), "hostile-peer");
             publisher.start();
@@ -109,7 +111,8 @@ class HostilePeerTest
                 {
                     throw new AssertionError("publisher or peer failed after " + next[0] + " messages", failure.get());
                 }
-                // every image of the stream is read, the hostile ones too: only the real session's fragments are checked
+                // every image of the stream is read, the hostile ones too: only the real
+                // session's fragments are checked
                 final int fragments = subscription.poll((buffer, offset, length, header) ->
                 {
                     if (header.sessionId() == realSession)
@@ -125,8 +128,8 @@ class HostilePeerTest
                 {
                     largestDirectory = Math.max(largestDirectory, directorySize(receiver.directory()));
                 }
-                assertThat(System.nanoTime() - end).as("the stream did not finish within 60 s of the attack's end: " + next[0] + " of " +
-                    published.get()).isLessThan(TimeUnit.SECONDS.toNanos(60));
+                assertThat(System.nanoTime() - end).as("the stream did not finish within 60 s of the attack's end: " +
+                    next[0] + " of " + published.get()).isLessThan(TimeUnit.SECONDS.toNanos(60));
                 if (fragments == 0)
                 {
                     Thread.yield();
@@ -143,7 +146,8 @@ class HostilePeerTest
             assertThat(image).as("the real image").isNotNull();
             assertThat(image.isClosed()).isFalse();
             assertThat(applicationErrors).as("errors that reached the applications").isEmpty();
-            assertThat(publisherClient.isClosed() || subscriberClient.isClosed()).as("a client lost its driver").isFalse();
+            assertThat(publisherClient.isClosed() ||
+                subscriberClient.isClosed()).as("a client lost its driver").isFalse();
             try (Subscription late = subscriberClient.addSubscription("nano:ipc", 99);
                  Publication another = publisherClient.addPublication("nano:ipc", 99))
             {
@@ -156,7 +160,8 @@ class HostilePeerTest
             assertThat(counters.value("udp errors caught")).as("exceptions caught on the receiver").isZero();
             assertThat(counters.value("udp invalid frames dropped")).isPositive();
             assertThat(counters.value("udp setups over the term length cap")).isPositive();
-            assertThat(counters.value("udp images refused: creation rate") + counters.value("udp images refused: endpoint cap"))
+            assertThat(counters.value("udp images refused: creation rate") +
+                counters.value("udp images refused: endpoint cap"))
                 .as("SETUP floods held back by the creation rate or the endpoint cap, whichever came first").isPositive();
             assertThat(counters.value("udp frames from another source than the image's")).isPositive();
             assertThat(sender.transportCounters().value("udp errors caught")).as("exceptions caught on the sender").isZero();
@@ -326,7 +331,8 @@ class HostilePeerTest
             {
                 case 0 -> // a SETUP over the term length cap (or any term length at all)
                 {
-                    Setup.put(datagram, 0, anyInt(), STREAM_ID, 0, 0, random.nextBoolean() ? 1 << random.nextInt(21, 31) : anyInt(), 1408, 0);
+                    Setup.put(datagram, 0, anyInt(), STREAM_ID, 0, 0, random.nextBoolean() ?
+                        1 << random.nextInt(21, 31) : anyInt(), 1408, 0);
                     return Setup.LENGTH;
                 }
                 case 1 -> // a SETUP flood: many sessions, sane otherwise
@@ -344,8 +350,8 @@ class HostilePeerTest
                 }
                 case 3 -> // data with term ids and offsets anywhere, near 2^31 and aligned
                 {
-                    return DatagramBuilder.data(datagram, 0, session(), STREAM_ID, anyInt(), anyInt() & -32, random.nextInt(0, 1400),
-                        (byte)random.nextInt());
+                    return DatagramBuilder.data(datagram, 0, session(), STREAM_ID, anyInt(), anyInt() & -32,
+                        random.nextInt(0, 1400), (byte)random.nextInt());
                 }
                 case 4 -> // data for the real session, from this (another) source, where the real data would go
                 {
@@ -363,16 +369,18 @@ class HostilePeerTest
                         }
                         case 1 ->
                         {
-                            StatusMessage.put(datagram, random.nextInt(256), session(), STREAM_ID, anyInt(), anyInt(), anyInt(), random.nextLong());
+                            StatusMessage.put(datagram, random.nextInt(256), session(), STREAM_ID, anyInt(), anyInt(),
+                                anyInt(), random.nextLong());
                             yield StatusMessage.LENGTH;
                         }
                         case 2 ->
                         {
-                            RttMeasurement.put(datagram, random.nextInt(256), session(), STREAM_ID, random.nextLong(), random.nextLong(),
-                                random.nextLong());
+                            RttMeasurement.put(datagram, random.nextInt(256), session(), STREAM_ID, random.nextLong(),
+                                random.nextLong(), random.nextLong());
                             yield RttMeasurement.LENGTH;
                         }
-                        default -> ErrorFrame.put(datagram, session(), STREAM_ID, random.nextLong(), anyInt(), "hostile");
+                        default -> ErrorFrame.put(datagram, session(), STREAM_ID, random.nextLong(), anyInt(),
+                            "hostile");
                     };
                 }
                 case 6 -> // garbage of any length
@@ -397,7 +405,8 @@ class HostilePeerTest
                     {
                         datagram.putInt(i, anyInt());
                     }
-                    WireFrame.putHeader(datagram, 0, random.nextBoolean() ? length : anyInt(), random.nextInt(256), random.nextInt(0, 12));
+                    WireFrame.putHeader(datagram, 0, random.nextBoolean() ? length : anyInt(), random.nextInt(256),
+                        random.nextInt(0, 12));
                     return length;
                 }
                 default -> // several frames in one datagram, lengths lying

@@ -43,10 +43,12 @@ final class HugePageMounts implements AutoCloseable
         catch (final IOException ex)
         {
             hugePagesBefore = null;
-            Assumptions.abort("cannot reserve huge pages (" + ex + "); as root run: echo " + pages + " > /proc/sys/vm/nr_hugepages");
+            Assumptions.abort("cannot reserve huge pages (" + ex + "); as root run: echo " + pages +
+                " > /proc/sys/vm/nr_hugepages");
         }
         final int free = freeHugePages();
-        Assumptions.assumeTrue(free >= pages, "the kernel reserved only " + free + " of " + pages + " huge pages (memory is fragmented); " +
+        Assumptions.assumeTrue(free >= pages, "the kernel reserved only " + free + " of " + pages +
+            " huge pages (memory is fragmented); " +
             "run: echo 3 > /proc/sys/vm/drop_caches; echo 1 > /proc/sys/vm/compact_memory");
         mount("hugetlbfs", "pagesize=2M");
         return mountPoint;
@@ -69,7 +71,8 @@ final class HugePageMounts implements AutoCloseable
         Files.createDirectories(mountPoint);
         final String command = "mount -t " + type + " -o " + options + " none " + mountPoint;
         final int exit = run("mount", "-t", type, "-o", options, "none", mountPoint.toString());
-        Assumptions.assumeTrue(exit == 0, "cannot mount " + type + " (exit " + exit + "); as root run: mkdir -p " + mountPoint + "; " + command);
+        Assumptions.assumeTrue(exit == 0, "cannot mount " + type + " (exit " + exit + "); as root run: mkdir -p " +
+            mountPoint + "; " + command);
         mounted = true;
     }
 

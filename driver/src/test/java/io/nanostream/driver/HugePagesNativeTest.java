@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HugePagesNativeTest
 {
-    private final Path mountPoint = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-advise-" + UUID.randomUUID());
+    private final Path mountPoint = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-advise-" +
+        UUID.randomUUID());
     private final HugePageMounts mounts = new HugePageMounts(mountPoint);
 
     @AfterEach
@@ -44,7 +45,8 @@ class HugePagesNativeTest
             final List<MappingUsage> mappings = MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(),
                 path -> path.startsWith(ownLogs.toString()));
             assertThat(mappings).as("the driver's mapping of the log, the publication's and the image's").hasSize(3);
-            assertThat(mappings).allSatisfy(mapping -> assertThat(mapping.hugeBytes()).as("ShmemPmdMapped of " + mapping).isPositive());
+            assertThat(mappings).allSatisfy(mapping -> assertThat(mapping.hugeBytes()).as("ShmemPmdMapped of " +
+                mapping).isPositive());
         }
     }
 }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HugePagesTest
 {
     static final int TWO_MB = 2 * 1024 * 1024;
-    private final Path mountPoint = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-huge-" + UUID.randomUUID());
+    private final Path mountPoint = Path.of(System.getProperty("java.io.tmpdir"), "nano-stream-huge-" +
+        UUID.randomUUID());
     private final HugePageMounts mounts = new HugePageMounts(mountPoint);
 
     @AfterEach
@@ -39,8 +40,8 @@ class HugePagesTest
     {
         final DriverContext context = new DriverContext();
         context.logStorage().directory(mountPoint);
-        assertThatThrownBy(context::conclude).hasMessageContaining(DriverProperties.LOG_DIR.name() + "=" + mountPoint + " is not a directory; " +
-            "create or mount it first");
+        assertThatThrownBy(context::conclude).hasMessageContaining(DriverProperties.LOG_DIR.name() + "=" + mountPoint +
+            " is not a directory; " + "create or mount it first");
     }
 
     @Test
@@ -49,8 +50,9 @@ class HugePagesTest
         final Path dir = mounts.tmpfs("always", "256m");
         final DriverContext refused = new DriverContext().ipcTermLength(64 * 1024);
         refused.logStorage().directory(dir);
-        assertThatThrownBy(refused::conclude).hasMessageContaining(DriverProperties.IPC_TERM_LENGTH.name() + "=65536 does not fill whole huge pages: " +
-            DriverProperties.LOG_DIR.name() + "=" + dir + " is tmpfs huge=always with 2m pages").hasMessageContaining("at least 2m")
+        assertThatThrownBy(refused::conclude).hasMessageContaining(DriverProperties.IPC_TERM_LENGTH.name() +
+            "=65536 does not fill whole huge pages: " + DriverProperties.LOG_DIR.name() + "=" + dir +
+            " is tmpfs huge=always with 2m pages").hasMessageContaining("at least 2m")
             .hasMessageNotContaining(DriverProperties.UDP_TERM_LENGTH.name());
         final Path foreign = Files.writeString(dir.resolve("foreign.logbuffer"), "not the driver's");
 
@@ -66,7 +68,8 @@ class HugePagesTest
             exchange(client, "nano:ipc", 3 * TWO_MB);
             final String udp = "nano:udp?endpoint=localhost:" + UdpTransfer.freePort();
             exchange(client, udp, TWO_MB);
-            try (Subscription subscription = client.addSubscription(udp, 12); ConcurrentPublication publication = client.addPublication(udp, 12))
+            try (Subscription subscription = client.addSubscription(udp,
+                12); ConcurrentPublication publication = client.addPublication(udp, 12))
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (subscription.imageCount() == 0 && System.nanoTime() < deadline)
@@ -78,13 +81,15 @@ class HugePagesTest
             }
             try (ConcurrentPublication small = client.addPublication("nano:ipc?term-length=64k", 11))
             {
-                // a term under a huge page still fits a tmpfs (in 4 KiB pages); the UDP publication's and image's logs are here too
+                // a term under a huge page still fits a tmpfs (in 4 KiB pages); the UDP
+                // publication's and image's logs are here too
                 assertThat(logs(ownLogs)).hasSizeGreaterThanOrEqualTo(3);
             }
             final List<MappingUsage> mappings = MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(),
                 path -> path.startsWith(ownLogs.toString())).stream().filter(mapping -> mapping.sizeBytes() == 4L * TWO_MB).toList();
             assertThat(mappings).as("3 terms and a metadata huge page: the IPC log's and UDP logs' mappings").hasSizeGreaterThanOrEqualTo(2);
-            assertThat(mappings).allSatisfy(log -> assertThat(log.hugeBytes()).as("ShmemPmdMapped of " + log).isPositive());
+            assertThat(mappings).allSatisfy(log -> assertThat(log.hugeBytes()).as("ShmemPmdMapped of " +
+                log).isPositive());
             assertThat(Files.readString(Path.of("/proc/meminfo"))).containsPattern("ShmemHugePages: +[1-9]");
         }
         assertThat(ownLogs).doesNotExist();
@@ -103,7 +108,8 @@ class HugePagesTest
             final Path ownLogs = HugePagePlan.ownDirectory(dir, driver.directory());
             assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(HugePagePlan.FEATURE)).containsExactly(
                 "1 hugepages: on: hugetlbfs: 2m pages for terms of 2m or more, pre-touched; logs in " + ownLogs);
-            exchange(client, "nano:ipc", 3 * TWO_MB); // its log's 3 terms and metadata page, all touched: see its mapping below
+            exchange(client, "nano:ipc",
+                3 * TWO_MB); // its log's 3 terms and metadata page, all touched: see its mapping below
             try (ConcurrentPublication small = client.addPublication("nano:ipc?term-length=64k", 11))
             {
                 // hugetlbfs cannot hold a term under a huge page: that log stays in the driver directory
@@ -116,9 +122,11 @@ class HugePagesTest
             assertThat(log.sizeBytes()).isEqualTo(4L * TWO_MB);
             assertThat(log.hugeBytes()).isEqualTo(4L * TWO_MB);
         }
-        // the pool's free count is the machine's, shared with anyone: what this driver held is gone from its mount and its mappings
+        // the pool's free count is the machine's, shared with anyone: what this driver held is gone
+        // from its mount and its mappings
         assertThat(logs(dir)).isEmpty();
-        assertThat(MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(), path -> path.startsWith(dir.toString()))).isEmpty();
+        assertThat(MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(),
+            path -> path.startsWith(dir.toString()))).isEmpty();
     }
 
     @Test
@@ -133,7 +141,8 @@ class HugePagesTest
         {
             exchange(client, "nano:ipc", TWO_MB);
             final Path ownLogs = HugePagePlan.ownDirectory(dir, driver.directory());
-            assertThat(MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(), path -> path.startsWith(ownLogs.toString())))
+            assertThat(MappingUsage.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(),
+                path -> path.startsWith(ownLogs.toString())))
                 .isNotEmpty().allSatisfy(mapping -> assertThat(mapping.hugeBytes()).isZero()); // the kernel agrees: no advice, no huge pages
             assertThat(FeatureCounters.read(driver.directory())).filteredOn(line -> line.contains(HugePagePlan.FEATURE)).containsExactly(
                 "0 hugepages: off: tmpfs huge=advise needs madvise: native access is not enabled for the class path; add " +
@@ -155,7 +164,10 @@ class HugePagesTest
         }
     }
 
-    /** Sends messages of 1000 bytes, numbered, through a channel until a number of bytes has gone, and checks each arrives. */
+    /**
+     * Sends messages of 1000 bytes, numbered, through a channel until a number of bytes has
+     * gone, and checks each arrives.
+     */
     static void exchange(final NanoStream client, final String channel, final long bytes)
     {
         try (Subscription subscription = client.addSubscription(channel, 10);
@@ -172,12 +184,14 @@ class HugePagesTest
                 {
                     sent++;
                 }
-                subscription.poll((buffer, offset, length, header) -> assertThat(buffer.getLong(offset)).isEqualTo(next[0]++), 100);
+                subscription.poll((buffer, offset, length,
+                    header) -> assertThat(buffer.getLong(offset)).isEqualTo(next[0]++), 100);
                 assertThat(System.nanoTime()).as("exchange timed out").isLessThan(deadline);
             }
             while (next[0] < count)
             {
-                subscription.poll((buffer, offset, length, header) -> assertThat(buffer.getLong(offset)).isEqualTo(next[0]++), 100);
+                subscription.poll((buffer, offset, length,
+                    header) -> assertThat(buffer.getLong(offset)).isEqualTo(next[0]++), 100);
                 assertThat(System.nanoTime()).as("exchange timed out").isLessThan(deadline);
             }
         }

@@ -30,11 +30,12 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hosts without credentials that ask for images and keep them alive with heartbeats alone, as in the second hostile-peer
- * round: one source must not take every place on an endpoint, image logs must stay within their byte cap, and images
- * that carry no data give way to a real publisher once the caps are full (to a host that holds fewer than theirs, so that
- * attackers cannot take the freed place from it, nor take places from one another in turn). Each attacker is a raw socket on its own
- * loopback address (127.0.0.2 and up), so that the real publisher, on 127.0.0.1, is another source.
+ * Hosts without credentials that ask for images and keep them alive with heartbeats alone, as in the second
+ * hostile-peer round: one source must not take every place on an endpoint, image logs must stay within their byte
+ * cap, and images that carry no data give way to a real publisher once the caps are full (to a host that holds
+ * fewer than theirs, so that attackers cannot take the freed place from it, nor take places from one another in
+ * turn). Each attacker is a raw socket on its own loopback address (127.0.0.2 and up), so that the real publisher,
+ * on 127.0.0.1, is another source.
  */
 class ImageSlotsTest
 {
@@ -49,7 +50,8 @@ class ImageSlotsTest
         receiving.networkLimits().maxTermLength(1 << 20).imageCreationsPerSecond(200); // default endpoint (64) and source (16) caps
         try (Attack attack = new Attack(receiving, 1, 64, LogLayout.TERM_MIN_LENGTH))
         {
-            attack.awaitAttackersHolding(16, () -> attack.counters().value("udp images refused: source cap") > 0 || attack.images() >= 64);
+            attack.awaitAttackersHolding(16, () -> attack.counters().value("udp images refused: source cap") > 0 ||
+                attack.images() >= 64);
             assertThat(attack.images()).as("images one source holds").isLessThanOrEqualTo(16);
             attack.realPublisherDeliversEveryMessage();
             assertThat(attack.counters().value("udp images refused: source cap")).isPositive();
@@ -62,7 +64,8 @@ class ImageSlotsTest
         final DriverContext receiving = UdpRoundTripTest.context(ThreadingMode.SHARED);
         receiving.networkLimits().maxTermLength(1 << 20).maxImagesPerEndpoint(8).imageCreationsPerSecond(200)
             .imageIdleTimeout(Duration.ofSeconds(1));
-        try (Attack attack = new Attack(receiving, 4, 3, LogLayout.TERM_MIN_LENGTH)) // 12 sessions from 4 hosts for 8 places
+        try (Attack attack = new Attack(receiving, 4, 3,
+            LogLayout.TERM_MIN_LENGTH)) // 12 sessions from 4 hosts for 8 places
         {
             attack.awaitAttackersHolding(8, () -> attack.counters().value("udp images refused: endpoint cap") > 0);
             attack.realPublisherDeliversEveryMessage();
@@ -78,12 +81,14 @@ class ImageSlotsTest
         final DriverContext receiving = UdpRoundTripTest.context(ThreadingMode.SHARED);
         receiving.networkLimits().maxTermLength(termLength).imageCreationsPerSecond(200).maxImageLogBytes(4 * oneLog)
             .imageIdleTimeout(Duration.ofSeconds(1));
-        try (Attack attack = new Attack(receiving, 2, 4, termLength)) // 8 sessions from 2 hosts, of 3 MiB logs, for 12 MiB
+        try (Attack attack = new Attack(receiving, 2, 4,
+            termLength)) // 8 sessions from 2 hosts, of 3 MiB logs, for 12 MiB
         {
             final long baseline = HostilePeerTest.directorySize(attack.receiver.directory());
             attack.awaitAttackersHolding(4, () -> attack.counters().value("udp images refused: log bytes cap") > 0);
             final long largest = attack.largestDirectoryWhile(Duration.ofSeconds(2));
-            assertThat(largest).as("the receiving driver's directory, at its largest").isLessThanOrEqualTo(baseline + 4 * oneLog);
+            assertThat(largest).as("the receiving driver's directory, at its largest").isLessThanOrEqualTo(baseline +
+                4 * oneLog);
             attack.realPublisherDeliversEveryMessage();
         }
     }
@@ -91,11 +96,12 @@ class ImageSlotsTest
     @Test
     void onAnAuthChannelTheAttackersGetNoPlaceAtAll(@TempDir final Path directory) throws Exception
     {
-        final Path keys = Files.writeString(directory.resolve("keys"), "ops 1 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n");
+        final Path keys = Files.writeString(directory.resolve("keys"),
+            "ops 1 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n");
         final DriverContext receiving = UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys);
         receiving.networkLimits().maxTermLength(1 << 20).maxImagesPerEndpoint(8).imageCreationsPerSecond(200);
-        try (Attack attack = new Attack(receiving, UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys), "|auth=ops", 4, 3,
-            LogLayout.TERM_MIN_LENGTH))
+        try (Attack attack = new Attack(receiving, UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys),
+            "|auth=ops", 4, 3, LogLayout.TERM_MIN_LENGTH))
         {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (attack.counters().value("udp datagrams failing authentication") < 100)
@@ -129,8 +135,8 @@ class ImageSlotsTest
             this(receiving, UdpRoundTripTest.context(ThreadingMode.SHARED), "", hosts, sessionsPerHost, termLength);
         }
 
-        Attack(final DriverContext receiving, final DriverContext sending, final String checks, final int hosts, final int sessionsPerHost,
-            final int termLength)
+        Attack(final DriverContext receiving, final DriverContext sending, final String checks, final int hosts,
+            final int sessionsPerHost, final int termLength)
         {
             this.checks = checks;
             receiver = MediaDriver.launch(receiving);
@@ -142,7 +148,8 @@ class ImageSlotsTest
             {
                 final String address = "127.0.0." + (2 + host);
                 final int firstSession = 1_000 * (host + 1);
-                final Thread attacker = new Thread(() -> attack(address, firstSession, sessionsPerHost, termLength), "attacker-" + address);
+                final Thread attacker = new Thread(() -> attack(address, firstSession, sessionsPerHost, termLength),
+                    "attacker-" + address);
                 attackers.add(attacker);
                 attacker.start();
             }
@@ -159,14 +166,18 @@ class ImageSlotsTest
             return subscription.imageCount();
         }
 
-        /** Waits until the attackers hold some images and the attack has reached a cap (or, without the caps, taken more). */
+        /**
+         * Waits until the attackers hold some images and the attack has reached a cap (or,
+         * without the caps, taken more).
+         */
         void awaitAttackersHolding(final int images, final BooleanSupplier capReached)
         {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (images() < images || !capReached.getAsBoolean())
             {
                 assertThat(failure.get()).as("an attacker failed").isNull();
-                assertThat(System.nanoTime() - deadline).as("the attack took " + images() + " images within 30 s").isNegative();
+                assertThat(System.nanoTime() - deadline).as("the attack took " + images() +
+                    " images within 30 s").isNegative();
                 subscription.poll((buffer, offset, length, header) -> { }, 16);
                 Thread.yield();
             }
@@ -185,7 +196,9 @@ class ImageSlotsTest
             return largest;
         }
 
-        /** A real publisher on another host connects while the attack goes on, and every message arrives once, in order. */
+        /**
+         * A real publisher on another host connects while the attack goes on, and every message arrives once, in order.
+         */
         void realPublisherDeliversEveryMessage() throws Exception
         {
             try (ExclusivePublication publication = publisherClient.addExclusivePublication(
@@ -219,7 +232,8 @@ class ImageSlotsTest
                 while (next[0] < MESSAGES)
                 {
                     assertThat(publishFailure.get()).as("the real publisher failed").isNull();
-                    assertThat(System.nanoTime() - end).as(next[0] + " of " + MESSAGES + " messages within 60 s").isNegative();
+                    assertThat(System.nanoTime() - end).as(next[0] + " of " + MESSAGES +
+                        " messages within 60 s").isNegative();
                     final int fragments = subscription.poll((buffer, offset, length, header) ->
                     {
                         if (header.sessionId() == realSession)

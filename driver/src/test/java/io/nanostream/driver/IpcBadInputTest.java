@@ -44,7 +44,8 @@ class IpcBadInputTest
             assertThat(publication.maxMessageLength()).isEqualTo(8192);
             assertThatThrownBy(() -> publication.offer(message, 0, 8193)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("8193 bytes is over the limit of 8192").hasMessageContaining("larger term-length");
-            assertThatThrownBy(() -> publication.tryClaim(2000, new BufferClaim())).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> publication.tryClaim(2000,
+                new BufferClaim())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("use offer");
             message.putLong(0, 2);
             IpcRoundTripTest.offer(publication, message, 8);
@@ -74,12 +75,14 @@ class IpcBadInputTest
             assertThatThrownBy(() -> careless.offer(small, 0, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not be negative");
             assertThatThrownBy(() -> careless.offer(small, -8, 8)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> careless.offer(small, Integer.MAX_VALUE, 8)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> careless.offer(small, Integer.MAX_VALUE,
+                8)).isInstanceOf(IllegalArgumentException.class);
 
             small.putLong(0, 7);
             IpcRoundTripTest.offer(other, small, 8);
             final List<Long> received = new ArrayList<>();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // a stuck claim would hold this for the 15 s unblock
+            final long deadline = System.nanoTime() +
+                TimeUnit.SECONDS.toNanos(10); // a stuck claim would hold this for the 15 s unblock
             while (received.isEmpty() && System.nanoTime() < deadline)
             {
                 subscription.poll((buffer, offset, length, header) -> received.add(buffer.getLong(offset)), 10);
@@ -96,14 +99,16 @@ class IpcBadInputTest
             .redirectErrorStream(true).start();
         if (mount.waitFor() != 0)
         {
-            org.junit.jupiter.api.Assumptions.abort("a 16 MiB tmpfs needs mount rights (root): " + new String(mount.getInputStream().readAllBytes()));
+            org.junit.jupiter.api.Assumptions.abort("a 16 MiB tmpfs needs mount rights (root): " +
+                new String(mount.getInputStream().readAllBytes()));
         }
         try (MediaDriver driver = MediaDriver.launch(new DriverContext().directory(small.resolve("driver")));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription subscription = client.addSubscription("nano:ipc", 3);
              ConcurrentPublication accepted = client.addPublication("nano:ipc?term-length=1m", 3))
         {
-            assertThatThrownBy(() -> client.addExclusivePublication("nano:ipc?term-length=16m", 4)).isInstanceOf(RegistrationException.class)
+            assertThatThrownBy(() -> client.addExclusivePublication("nano:ipc?term-length=16m",
+                4)).isInstanceOf(RegistrationException.class)
                 .hasMessageContaining("free").hasMessageContaining("smaller term-length");
             try (Stream<Path> logs = Files.list(driver.directory().resolve(ControlFile.PUBLICATIONS_DIRECTORY)))
             {
@@ -132,7 +137,8 @@ class IpcBadInputTest
         try (MediaDriver driver = MediaDriver.launchEmbedded();
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
         {
-            assertThatThrownBy(() -> client.addPublication("nano:ipc?term-length=100000", 1)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> client.addPublication("nano:ipc?term-length=100000",
+                1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("term-length=131072");
             assertThatThrownBy(() -> client.addSubscription("nanoipc", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("e.g. nano:ipc");
@@ -141,7 +147,8 @@ class IpcBadInputTest
             client.addPublication("nano:ipc?term-length=64k", 2).close();
             try (ConcurrentPublication first = client.addPublication("nano:ipc?term-length=64k", 3))
             {
-                assertThatThrownBy(() -> client.addPublication("nano:ipc?term-length=128k", 3)).isInstanceOf(RegistrationException.class)
+                assertThatThrownBy(() -> client.addPublication("nano:ipc?term-length=128k",
+                    3)).isInstanceOf(RegistrationException.class)
                     .hasMessageContaining("already published with term-length 65536");
                 assertThat(first.isClosed()).isFalse();
             }
@@ -155,7 +162,8 @@ class IpcBadInputTest
         final long start = System.nanoTime();
         assertThatThrownBy(() -> NanoStream.connect(context))
             .isInstanceOf(DriverUnavailableException.class).hasMessageContaining("does not exist")
-            .hasMessageContaining("./nano-stream driver").hasMessageContaining("ms for a driver in " + dir.resolve("nothing-here"));
+            .hasMessageContaining("./nano-stream driver").hasMessageContaining("ms for a driver in " +
+            dir.resolve("nothing-here"));
         assertThat(System.nanoTime() - start).as("it waited for the driver").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
     }
 
@@ -185,7 +193,8 @@ class IpcBadInputTest
             final Path control = driver.directory().resolve(ControlFile.FILE_NAME);
             try
             {
-                Files.setOwner(control, control.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+                Files.setOwner(control,
+                    control.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
             }
             catch (final java.io.IOException ex)
             {

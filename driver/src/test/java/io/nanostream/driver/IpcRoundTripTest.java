@@ -43,7 +43,8 @@ class IpcRoundTripTest
         long result;
         while ((result = publication.offer(buffer, 0, length)) < 0)
         {
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED || System.nanoTime() > deadline)
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED ||
+                System.nanoTime() > deadline)
             {
                 throw new AssertionError("offer failed with " + result);
             }

@@ -30,7 +30,8 @@ class IpcZeroAllocationTest
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription subscription = client.addSubscription("nano:ipc", 5);
              Publication publication = mode.startsWith("exclusive") ?
-                 client.addExclusivePublication("nano:ipc?term-length=64k", 5) : client.addPublication("nano:ipc?term-length=64k", 5))
+                 client.addExclusivePublication("nano:ipc?term-length=64k",
+                 5) : client.addPublication("nano:ipc?term-length=64k", 5))
         {
             final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
             final BufferClaim claim = new BufferClaim();
@@ -49,14 +50,15 @@ class IpcZeroAllocationTest
                 bytes = threads.getCurrentThreadAllocatedBytes() - before;
                 windows.add(bytes);
             }
-            assertThat(bytes).as("a window of %d messages allocating nothing (bytes in each window: %s)", MESSAGES, windows).isZero();
+            assertThat(bytes).as("a window of %d messages allocating nothing (bytes in each window: %s)", MESSAGES,
+                windows).isZero();
             assertThat(sum[0]).isPositive();
         }
     }
 
     private static void run(
-        final Publication publication, final Subscription subscription, final AtomicBuffer message, final BufferClaim claim,
-        final FragmentHandler handler, final boolean claiming)
+        final Publication publication, final Subscription subscription, final AtomicBuffer message,
+        final BufferClaim claim, final FragmentHandler handler, final boolean claiming)
     {
         int sent = 0;
         while (sent < MESSAGES)

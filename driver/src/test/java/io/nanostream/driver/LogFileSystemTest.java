@@ -32,7 +32,8 @@ class LogFileSystemTest
     @Test
     void hugetlbfsPageSizeComesFromTheMountOrTheDefault()
     {
-        assertThat(of("/mnt/huge/nano-stream-root-1")).isEqualTo(new LogFileSystem(Path.of("/mnt/huge"), "hugetlbfs", "", TWO_MB));
+        assertThat(of("/mnt/huge/nano-stream-root-1")).isEqualTo(new LogFileSystem(Path.of("/mnt/huge"), "hugetlbfs",
+            "", TWO_MB));
         assertThat(of("/mnt/huge1g").hugePageSize()).isEqualTo(1024 * 1024 * 1024);
         assertThat(of("/mnt/hugedefault").hugePageSize()).isEqualTo(4 * TWO_MB);
         assertThat(of("/mnt/huge").isHugetlbfs()).isTrue();
@@ -53,10 +54,12 @@ class LogFileSystemTest
     @Test
     void tmpfsGivesHugePagesOnlyWithAHugeOption()
     {
-        assertThat(of("/dev/shm/nano-stream-root")).isEqualTo(new LogFileSystem(Path.of("/dev/shm"), "tmpfs", "never", 0));
+        assertThat(of("/dev/shm/nano-stream-root")).isEqualTo(new LogFileSystem(Path.of("/dev/shm"), "tmpfs", "never",
+            0));
         assertThat(of("/dev/shm").hugeByMount()).isFalse();
         assertThat(of("/dev/shm").describe()).isEqualTo("tmpfs huge=never");
-        assertThat(of("/mnt/within")).isEqualTo(new LogFileSystem(Path.of("/mnt/within"), "tmpfs", "within_size", TWO_MB));
+        assertThat(of("/mnt/within")).isEqualTo(new LogFileSystem(Path.of("/mnt/within"), "tmpfs", "within_size",
+            TWO_MB));
         assertThat(of("/mnt/within").hugeByMount()).isTrue();
         assertThat(of("/mnt/advised").hugeByMount()).isFalse();
         assertThat(of("/mnt/advised").hugeOnAdvice()).isTrue();

@@ -50,7 +50,8 @@ class MultiProcessIpcTest
     void directory()
     {
         final Path shm = Path.of("/dev/shm");
-        dir = (Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"))).resolve("nano-stream-it-" + UUID.randomUUID());
+        dir = (Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"))).resolve("nano-stream-it-" +
+            UUID.randomUUID());
     }
 
     @AfterEach
@@ -96,8 +97,8 @@ class MultiProcessIpcTest
         subscriber.await("READY", 30);
         for (int p = 0; p < 2; p++)
         {
-            start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "7", Integer.toString(p), "30000", "2",
-                "false", "4000").await("READY", 30);
+            start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "7", Integer.toString(p), "30000",
+                "2", "false", "4000").await("READY", 30);
         }
         final String result = subscriber.await("RESULT", 120);
         assertThat(result).as(subscriber.output()).contains("total=120000")
@@ -122,12 +123,12 @@ class MultiProcessIpcTest
         driver();
         final JavaProcess subscriber = start(SubscriberMain.class, dir.toString(), "nano:ipc", "9", "25000");
         subscriber.await("READY", 30);
-        final JavaProcess dying = start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "9", "1", "5000", "1",
-            "false", "0", "hang");
+        final JavaProcess dying = start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "9", "1",
+            "5000", "1", "false", "0", "hang");
         dying.await("CLAIMED", 60);
         dying.kill9();
-        final JavaProcess survivor = start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "9", "2", "20000", "1",
-            "false", "0");
+        final JavaProcess survivor = start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "9", "2",
+            "20000", "1", "false", "0");
         survivor.await("DONE", 60);
         final String result = subscriber.await("RESULT", 60);
         assertThat(result).as("no torn or partial message, everyone else's delivered")
@@ -171,8 +172,8 @@ class MultiProcessIpcTest
                     }
                 }
             });
-            final JavaProcess dying = start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "10", "4", "2000", "1",
-                "true", "0", "hang");
+            final JavaProcess dying = start(PublisherMain.class, dir.toString(), "nano:ipc?term-length=64k", "10", "4",
+                "2000", "1", "true", "0", "hang");
             dying.await("CLAIMED", 60);
             dying.kill9();
             poller.join(TimeUnit.SECONDS.toMillis(60));
@@ -196,7 +197,8 @@ class MultiProcessIpcTest
             final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
             long result;
             final long fillDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while ((result = publication.offer(message, 0, 64)) != Publication.BACK_PRESSURED || publication.positionLimit() == 0)
+            while ((result = publication.offer(message, 0, 64)) != Publication.BACK_PRESSURED ||
+                publication.positionLimit() == 0)
             {
                 live.poll((buffer, offset, length, header) -> { }, 100);
                 assertThat(System.nanoTime()).as("the slow subscriber holds the publisher back").isLessThan(fillDeadline);
@@ -233,7 +235,8 @@ class MultiProcessIpcTest
             assertThat(errors.get(0)).isInstanceOf(DriverUnavailableException.class).hasMessageContaining("is gone")
                 .hasMessageContaining("process (pid " + driver.pid() + ") ended");
             assertThat(publication.offer(AtomicBuffer.allocateHeap(8), 0, 8)).isEqualTo(Publication.CLOSED);
-            assertThatThrownBy(() -> client.addSubscription("nano:ipc", 12)).isInstanceOf(DriverUnavailableException.class)
+            assertThatThrownBy(() -> client.addSubscription("nano:ipc",
+                12)).isInstanceOf(DriverUnavailableException.class)
                 .hasMessageContaining("is gone");
         }
         assertThatThrownBy(() -> NanoStream.connect(clientContext().connectTimeout(Duration.ZERO))).isInstanceOf(DriverUnavailableException.class)

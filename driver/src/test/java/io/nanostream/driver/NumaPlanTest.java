@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Which node a log gets ({@code nanostream.numa.bind}), decided on a simulated two-node /sys tree and on this
- * one-node machine; settings checked by conclude(); and without native access the feature is off, silently, with its reason.
+ * one-node machine; settings checked by conclude(); and without native access the feature is
+ * off, silently, with its reason.
  */
 class NumaPlanTest
 {
@@ -31,7 +32,8 @@ class NumaPlanTest
         assertThat(second.status().label()).isEqualTo("numa: on: logs bound to node 1, the node of the conductor's CPUs 2-3 (auto)");
         assertThat(NumaPlan.decide("auto", twoNodes, CpuSet.of(0), "x", null).node()).isZero();
 
-        final NumaPlan spanning = NumaPlan.decide("auto", twoNodes, CpuSet.of(1, 2), "the CPUs this process may use, 1-2", null);
+        final NumaPlan spanning = NumaPlan.decide("auto", twoNodes, CpuSet.of(1, 2),
+            "the CPUs this process may use, 1-2", null);
         assertThat(spanning.node()).isEqualTo(NumaPlan.NO_NODE);
         assertThat(spanning.status().label()).isEqualTo("numa: off: auto: the CPUs this process may use, 1-2 span nodes [0, 1]; pin the " +
             "conductor to one node with nanostream.affinity=conductor=<cpus>, or set nanostream.numa.bind to a node");
@@ -45,7 +47,8 @@ class NumaPlanTest
         assertThat(noAccess.status().label()).isEqualTo("numa: off: " + NATIVE_OFF);
 
         assertThat(NumaPlan.problem("1", twoNodes)).isNull();
-        assertThat(NumaPlan.problem("2", twoNodes)).isEqualTo("nanostream.numa.bind=2 names a node this machine does not have; its nodes " +
+        assertThat(NumaPlan.problem("2",
+            twoNodes)).isEqualTo("nanostream.numa.bind=2 names a node this machine does not have; its nodes " +
             "are [0, 1] (/sys/devices/system/node); use one of them, auto, or off");
     }
 
@@ -57,7 +60,8 @@ class NumaPlanTest
         final NumaPlan auto = NumaPlan.decide("auto", oneNode, CpuSet.of(0, 1), "x", null);
         assertThat(auto.node()).isEqualTo(NumaPlan.NO_NODE);
         assertThat(auto.status().label()).isEqualTo("numa: off: one NUMA node only (node 0); auto binds nothing");
-        assertThat(NumaPlan.decide("0", oneNode, CpuSet.of(0), "x", null).node()).isZero(); // asked for: bound even on one node
+        assertThat(NumaPlan.decide("0", oneNode, CpuSet.of(0), "x",
+            null).node()).isZero(); // asked for: bound even on one node
         assertThat(NumaPlan.decide("off", null, null, null, null).status().label())
             .isEqualTo("numa: off: not requested (nanostream.numa.bind=off; set it to auto or a node)");
         assertThat(new DriverContext().logStorage().numaBind()).isEqualTo("off");
@@ -66,11 +70,13 @@ class NumaPlanTest
     @Test
     void conclusionNamesNodesThisMachineDoesNotHaveAndSettingsThatDoNotParse() throws IOException
     {
-        final int missing = CpuTopology.read().nodes().keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        final int missing = CpuTopology.read().nodes().keySet().stream().mapToInt(Integer::intValue).max().orElse(0) +
+            1;
         final DriverContext context = new DriverContext();
         context.logStorage().numaBind(Integer.toString(missing));
         assertThatThrownBy(context::conclude).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("nanostream.numa.bind=" + missing + " names a node this machine does not have; its nodes are [0");
+            .hasMessageContaining("nanostream.numa.bind=" + missing +
+            " names a node this machine does not have; its nodes are [0");
         context.logStorage().numaBind("near");
         assertThatThrownBy(context::conclude)
             .hasMessageContaining("nanostream.numa.bind=near is not off, auto or a node number; e.g. nanostream.numa.bind=auto");

@@ -67,7 +67,8 @@ class PositionedPublicationTest
         final NanoStream subscriberClient = keep(NanoStream.connect(new ClientContext().directory(receiving.directory())));
         final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
         final Subscription subscription = keep(subscriberClient.addSubscription(channel, 5));
-        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel + "|" + START, 5));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel + "|" + START,
+            5));
         transferAcrossTerms(publication, subscription);
     }
 
@@ -76,9 +77,11 @@ class PositionedPublicationTest
     {
         final MediaDriver driver = keep(MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED)));
         final NanoStream client = keep(driver.connect());
-        assertThatThrownBy(() -> client.addPublication("nano:ipc?" + START, 5)).isInstanceOf(RegistrationException.class)
+        assertThatThrownBy(() -> client.addPublication("nano:ipc?" + START,
+            5)).isInstanceOf(RegistrationException.class)
             .hasMessageContaining("exclusive publication").hasMessageContaining("addExclusivePublication");
-        // the driver's default term length (16 MiB) holds an offset that a 64 KiB term does not, and the other way round
+        // the driver's default term length (16 MiB) holds an offset that a 64 KiB term
+        // does not, and the other way round
         assertThatThrownBy(() -> client.addExclusivePublication("nano:ipc?init-term-id=0|term-id=0|term-offset=1048576|" +
             "term-length=64k", 5)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("term-offset 1048576");
         final DriverContext small = UdpRoundTripTest.context(ThreadingMode.SHARED).ipcTermLength(TERM_LENGTH);
@@ -108,7 +111,8 @@ class PositionedPublicationTest
         {
             if (buffer.getLong(offset) != next[0] || length != 8 + (int)(next[0] % 1000))
             {
-                problems.add("message " + buffer.getLong(offset) + " of " + length + " bytes where " + next[0] + " was due");
+                problems.add("message " + buffer.getLong(offset) + " of " + length + " bytes where " + next[0] +
+                    " was due");
             }
             next[0]++;
         });
@@ -130,6 +134,7 @@ class PositionedPublicationTest
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(image.position()).as("several terms past the start").isGreaterThan(START_POSITION + 10L * TERM_LENGTH);
+        assertThat(image.position()).as("several terms past the start").isGreaterThan(START_POSITION +
+            10L * TERM_LENGTH);
     }
 }

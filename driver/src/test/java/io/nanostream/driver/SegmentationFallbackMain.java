@@ -34,7 +34,8 @@ public final class SegmentationFallbackMain
              NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sending.directory()));
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiving.directory())))
         {
-            final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|term-length=256k|mtu=4096";
+            final String channel = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() +
+                "|term-length=256k|mtu=4096";
             try (Subscription subscription = subscriberClient.addSubscription(channel, 3);
                  ExclusivePublication publication = publisherClient.addExclusivePublication(channel, 3))
             {

@@ -50,24 +50,29 @@ class SubscriptionSourcesTest
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
         {
             final int port = UdpTransfer.freePort();
-            client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|source=localhost,10.0.0.0/8,::1", STREAM_ID).close();
-            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|source=10.0.0.0/33", STREAM_ID))
+            client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|source=localhost,10.0.0.0/8,::1",
+                STREAM_ID).close();
+            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port +
+                "|source=10.0.0.0/33", STREAM_ID))
                 .hasMessageContaining("source=").hasMessageContaining("/33");
-            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|session-id=x", STREAM_ID))
+            assertThatThrownBy(() -> client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|session-id=x",
+                STREAM_ID))
                 .hasMessageContaining("session-id=x");
         }
     }
 
-    private static void foreignSessionIsRefused(final String filter, final String attackerAddress, final int realSession) throws Exception
+    private static void foreignSessionIsRefused(final String filter, final String attackerAddress,
+        final int realSession) throws Exception
     {
         final int port = UdpTransfer.freePort();
         try (MediaDriver sender = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              MediaDriver receiver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
-             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|" + filter, STREAM_ID);
-             ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" + port +
-                 "|term-length=64k" + (realSession != 0 ? "|session-id=" + realSession : ""), STREAM_ID);
+             Subscription subscription = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|" +
+                 filter, STREAM_ID);
+             ExclusivePublication publication = publisherClient.addExclusivePublication("nano:udp?endpoint=127.0.0.1:" +
+                 port + "|term-length=64k" + (realSession != 0 ? "|session-id=" + realSession : ""), STREAM_ID);
              DatagramChannel attacker = DatagramChannel.open().bind(new InetSocketAddress(attackerAddress, 0)))
         {
             final int foreignSession = publication.sessionId() + 1;
@@ -77,7 +82,8 @@ class SubscriptionSourcesTest
             final AtomicLong foreign = new AtomicLong();
             final long[] next = {0};
             final var checker = UdpTransfer.checker(next, MAX_LENGTH);
-            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60), "real-publisher");
+            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60),
+                "real-publisher");
             publisher.start();
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             final long attackEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -85,10 +91,12 @@ class SubscriptionSourcesTest
             while (next[0] < MESSAGES || System.nanoTime() - attackEnd < 0) // the attack goes on for 2 s at least
             {
                 assertThat(System.nanoTime() - deadline).as(next[0] + " of " + MESSAGES + " within 60 s").isNegative();
-                // the foreign session: a SETUP and 100 messages of its own, from the attacker's own port, again and again
+                // the foreign session: a SETUP and 100 messages of its own, from the
+                // attacker's own port, again and again
                 Setup.put(datagram, offset, foreignSession, STREAM_ID, 0, 0, 64 * 1024, 1408, 0);
                 attacker.send(bytes.clear().limit(Setup.LENGTH), target);
-                final int length = DatagramBuilder.data(datagram, 0, foreignSession, STREAM_ID, 0, offset, 64, (byte)0x66);
+                final int length = DatagramBuilder.data(datagram, 0, foreignSession, STREAM_ID, 0, offset, 64,
+                    (byte)0x66);
                 attacker.send(bytes.clear().limit(length), target);
                 offset = (offset + length) % (32 * 1024);
                 subscription.poll((buffer, at, fragmentLength, header) ->

@@ -45,7 +45,8 @@ class UdpAeronInteropTest
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Subscription subscription = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port, 1001);
              JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
-                 "aeron:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", "1001", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
+                 "aeron:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", "1001", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH)))
         {
             aeron.await("READY", 30);
             UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH, 60);
@@ -83,11 +84,13 @@ class UdpAeronInteropTest
         final String control = "127.0.0.1:" + UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-             Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, 1011);
-             Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, 1011);
+             Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() +
+                 "|control=" + control, 1011);
+             Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() +
+                 "|control=" + control, 1011);
              JavaProcess aeron = JavaProcess.start(withStartFile(start), AeronPeerMain.class, "publish",
-                 "aeron:udp?control=" + control + "|control-mode=dynamic|fc=min|term-length=64k", "1011", Long.toString(MESSAGES),
-                 Integer.toString(MAX_LENGTH)))
+                 "aeron:udp?control=" + control + "|control-mode=dynamic|fc=min|term-length=64k", "1011",
+                 Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
         {
             aeron.await("READY", 30);
             awaitImages(first, second);
@@ -109,8 +112,9 @@ class UdpAeronInteropTest
              Subscription first = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + firstPort, 1012);
              Subscription second = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + secondPort, 1012);
              JavaProcess aeron = JavaProcess.start(withStartFile(start), AeronPeerMain.class, "publish",
-                 "aeron:udp?control-mode=manual|fc=min|term-length=64k", "1012", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH),
-                 "aeron:udp?endpoint=127.0.0.1:" + firstPort, "aeron:udp?endpoint=127.0.0.1:" + secondPort))
+                 "aeron:udp?control-mode=manual|fc=min|term-length=64k", "1012", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH), "aeron:udp?endpoint=127.0.0.1:" + firstPort,
+                 "aeron:udp?endpoint=127.0.0.1:" + secondPort))
         {
             aeron.await("READY", 30);
             awaitImages(first, second);
@@ -130,8 +134,8 @@ class UdpAeronInteropTest
              ExclusivePublication publication = client.addExclusivePublication(
                  "nano:udp?control=" + control + "|control-mode=dynamic|term-length=64k", 1013);
              JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "subscribe",
-                 "aeron:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, "1013", Long.toString(MESSAGES),
-                 Integer.toString(MAX_LENGTH)))
+                 "aeron:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort() + "|control=" + control, "1013",
+                 Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
         {
             aeron.await("READY", 30);
             UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60);
@@ -174,8 +178,8 @@ class UdpAeronInteropTest
             subscription.addDestination("nano:udp?endpoint=" + first);
             subscription.addDestination("nano:udp?endpoint=" + second);
             try (JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
-                "aeron:udp?control-mode=manual|term-length=64k", "1015", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH),
-                "aeron:udp?endpoint=" + first, "aeron:udp?endpoint=" + second))
+                "aeron:udp?control-mode=manual|term-length=64k", "1015", Long.toString(MESSAGES),
+                Integer.toString(MAX_LENGTH), "aeron:udp?endpoint=" + first, "aeron:udp?endpoint=" + second))
             {
                 aeron.await("READY", 30);
                 UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH, 60); // each message once, in order
@@ -191,7 +195,8 @@ class UdpAeronInteropTest
         final List<String> errors = new ArrayList<>();
         try (MappedFile mapping = MappedFile.open(driver.directory().resolve(ControlFile.FILE_NAME)))
         {
-            ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last, error) -> errors.add(error));
+            ErrorLogReader.read(new ControlFile(mapping.buffer()).errorLog(), (observations, first, last,
+                error) -> errors.add(error));
         }
         return errors;
     }
@@ -203,7 +208,10 @@ class UdpAeronInteropTest
         return flags;
     }
 
-    /** Waits until each subscription has its image: every receiver has the SETUP, and a stream from message 0 reaches both. */
+    /**
+     * Waits until each subscription has its image: every receiver has the SETUP, and a
+     * stream from message 0 reaches both.
+     */
     private static void awaitImages(final Subscription first, final Subscription second) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -228,9 +236,11 @@ class UdpAeronInteropTest
         final int port = UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED).authKeyFile(keys));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-             Subscription subscription = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops", 1003);
+             Subscription subscription = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + port + "|auth=ops",
+                 1003);
              JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
-                 "aeron:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", "1003", Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
+                 "aeron:udp?endpoint=127.0.0.1:" + port + "|term-length=64k", "1003", Long.toString(MESSAGES),
+                 Integer.toString(MAX_LENGTH)))
         {
             aeron.await("READY", 30);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -242,16 +252,20 @@ class UdpAeronInteropTest
             assertThat(subscription.imageCount()).as("no image from an unsigned peer").isZero();
             // the counter counts before the error log has the entry: read the log until it does
             List<String> errors = errors(driver);
-            while (errors.stream().noneMatch(error -> error.contains("without a signature")) && System.nanoTime() - deadline < 0)
+            while (errors.stream().noneMatch(error -> error.contains("without a signature")) &&
+                System.nanoTime() - deadline < 0)
             {
                 Thread.sleep(10);
                 errors = errors(driver);
             }
-            assertThat(errors).anySatisfy(error -> assertThat(error).contains("without a signature", "auth=ops", "Aeron"));
+            assertThat(errors).anySatisfy(error -> assertThat(error).contains("without a signature", "auth=ops",
+                "Aeron"));
         }
     }
 
-    /** Multicast on loopback, set up as root if it is not there; otherwise the test is skipped with the commands to run. */
+    /**
+     * Multicast on loopback, set up as root if it is not there; otherwise the test is skipped with the commands to run.
+     */
     private static void assumeMulticastOnLoopback() throws Exception
     {
         final NetworkInterface loopback = NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
@@ -279,10 +293,11 @@ class UdpAeronInteropTest
         final int port = UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-             Subscription subscription = client.addSubscription("nano:udp?endpoint=224.0.1.9:" + port + "|interface=127.0.0.1", 1003);
+             Subscription subscription = client.addSubscription("nano:udp?endpoint=224.0.1.9:" + port +
+                 "|interface=127.0.0.1", 1003);
              JavaProcess aeron = JavaProcess.start(AGRONA_FLAGS, AeronPeerMain.class, "publish",
-                 "aeron:udp?endpoint=224.0.1.9:" + port + "|interface=127.0.0.1|term-length=64k", "1003", Long.toString(MESSAGES),
-                 Integer.toString(MAX_LENGTH)))
+                 "aeron:udp?endpoint=224.0.1.9:" + port + "|interface=127.0.0.1|term-length=64k", "1003",
+                 Long.toString(MESSAGES), Integer.toString(MAX_LENGTH)))
         {
             aeron.await("READY", 30);
             UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH, 60);

@@ -80,7 +80,8 @@ class UdpLossTest
     }
 
     /** Collects the generators a driver creates, to read their drop counts afterwards. */
-    private static Supplier<LossGenerator> random(final double rate, final long seed, final List<RandomLoss> made, final int... types)
+    private static Supplier<LossGenerator> random(final double rate, final long seed, final List<RandomLoss> made,
+        final int... types)
     {
         return () ->
         {
@@ -92,7 +93,8 @@ class UdpLossTest
 
     @ParameterizedTest(name = "{0} loss of data sent, {1} of control frames")
     @CsvSource({"0.05, 0.0", "0.20, 0.0", "0.05, 0.10", "0.20, 0.20"})
-    void everyMessageArrivesOnceInOrderThroughRandomLoss(final double dataRate, final double controlRate) throws Exception
+    void everyMessageArrivesOnceInOrderThroughRandomLoss(final double dataRate,
+        final double controlRate) throws Exception
     {
         final List<RandomLoss> dataLoss = new ArrayList<>();
         final List<RandomLoss> controlLoss = new ArrayList<>();
@@ -131,8 +133,8 @@ class UdpLossTest
             .isLessThanOrEqualTo(received.value("udp NAKs sent"));
         assertThat(retransmits).as("resends cover the dropped datagrams (%d), tail losses aside", droppedData)
             .isGreaterThanOrEqualTo(droppedData / 2);
-        // a NAK retried while its resend is on the way is answered again, and a loaded machine makes more of those: only
-        // a storm (a window resent per NAK, or resends answering resends) would come near this
+        // a NAK retried while its resend is on the way is answered again, and a loaded machine makes more of those:
+        // only a storm (a window resent per NAK, or resends answering resends) would come near this
         assertThat(retransmits).as("no resend storm").isLessThan(droppedData * 20 + 1000);
         assertThat(sent.value("udp invalid frames dropped") + received.value("udp invalid frames dropped")).isZero();
         // repair that allocates per message allocates in every window; what the JVM spends once (a path first taken
@@ -167,8 +169,9 @@ class UdpLossTest
         try (MappedFile file = MappedFile.open(receiving.directory().resolve(LossReport.FILE_NAME)))
         {
             final List<String> entries = new ArrayList<>();
-            new LossReport(file.buffer()).forEach((observations, bytes, first, last, sessionId, streamId, channelName, source) ->
-                entries.add(observations + " " + bytes + " " + sessionId + " " + streamId + " " + channelName));
+            new LossReport(file.buffer()).forEach((observations, bytes, first, last, sessionId, streamId, channelName,
+                source) -> entries.add(observations + " " + bytes + " " + sessionId + " " + streamId + " " +
+                channelName));
             assertThat(entries).as("loss report").singleElement().satisfies(entry ->
             {
                 final String[] fields = entry.split(" ");

@@ -44,9 +44,11 @@ class UdpMultiDestinationSubscriptionTest
             publication.addDestination(second);
             await(() -> subscription.imageCount() == 1 && publication.isConnected(), "connected through both");
 
-            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60), "mds-publisher");
+            final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60),
+                "mds-publisher");
             publisher.start();
-            UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH, 60); // every message once, in order: the checker fails otherwise
+            UdpTransfer.drain(subscription, MESSAGES, MAX_LENGTH,
+                60); // every message once, in order: the checker fails otherwise
             publisher.join();
             assertThat(subscription.imageCount()).as("one image for the session, whichever destination a frame took").isEqualTo(1);
             assertThat(receiver.transportCounters().value("udp duplicate frames")).as("each frame came twice").isPositive();
@@ -70,7 +72,8 @@ class UdpMultiDestinationSubscriptionTest
         final String destination = "nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort();
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
-             Subscription plain = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort(), STREAM_ID);
+             Subscription plain = client.addSubscription("nano:udp?endpoint=127.0.0.1:" + UdpTransfer.freePort(),
+                 STREAM_ID);
              Subscription several = client.addSubscription("nano:udp?control-mode=manual", STREAM_ID))
         {
             assertThatThrownBy(() -> plain.addDestination(destination)).isInstanceOf(RegistrationException.class)
@@ -82,7 +85,8 @@ class UdpMultiDestinationSubscriptionTest
             assertThatThrownBy(() -> several.removeDestination("nano:udp?endpoint=127.0.0.1:2")).hasMessageContaining("has no destination");
             several.removeDestination(destination);
             assertThatThrownBy(() -> several.removeDestination(destination)).hasMessageContaining("has no destination");
-            assertThatThrownBy(() -> client.addSubscription("nano:udp?control=127.0.0.1:9|control-mode=dynamic", STREAM_ID))
+            assertThatThrownBy(() -> client.addSubscription("nano:udp?control=127.0.0.1:9|control-mode=dynamic",
+                STREAM_ID))
                 .hasMessageContaining("control-mode=dynamic is for publications");
         }
     }

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Multi-destination-cast between Nano-Stream drivers on loopback: one publication reaches several unicast receivers
- * without multicast. In dynamic mode receivers join by subscribing with {@code control=} and leave by falling silent; in
- * manual mode the application adds and removes them. Every receiver gets every message, in order; {@code stat}'s counters
- * show each destination.
+ * without multicast. In dynamic mode receivers join by subscribing with {@code control=} and leave by falling silent;
+ * in manual mode the application adds and removes them. Every receiver gets every message, in order; {@code stat}'s
+ * counters show each destination.
  */
 class UdpMultiDestinationTest
 {
@@ -53,7 +53,8 @@ class UdpMultiDestinationTest
         {
             await(() -> first.imageCount() == 1 && second.imageCount() == 1, "both receivers joined");
             assertThat(destinations(sender)).as("stat shows each destination").hasSize(2)
-                .allSatisfy(line -> assertThat(line).contains("dynamic, receiver", "session " + publication.sessionId()));
+                .allSatisfy(line -> assertThat(line).contains("dynamic, receiver", "session " +
+                publication.sessionId()));
 
             receiveOnBoth(publication, first, second);
 
@@ -75,8 +76,10 @@ class UdpMultiDestinationTest
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
              ExclusivePublication publication = publisherClient.addExclusivePublication(
                  "nano:udp?control-mode=manual|term-length=64k|fc=min", STREAM_ID);
-             Subscription first = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + firstPort, STREAM_ID);
-             Subscription second = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + secondPort, STREAM_ID))
+             Subscription first = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + firstPort,
+                 STREAM_ID);
+             Subscription second = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + secondPort,
+                 STREAM_ID))
         {
             publication.addDestination("nano:udp?endpoint=127.0.0.1:" + firstPort);
             publication.addDestination("aeron:udp?endpoint=localhost:" + secondPort);
@@ -103,14 +106,15 @@ class UdpMultiDestinationTest
     void fcMinHoldsThePublicationToItsSlowestDestinationAndFcMaxToItsFastest() throws Exception
     {
         assertThat(positionWithOneDestinationStalled("fc=min")).as("held within the stalled destination's window")
-            .isLessThanOrEqualTo(2 * 32 * 1024 + 96); // the receiver's window to the sender, the publication's window past that
+            .isLessThanOrEqualTo(2 * 32 * 1024 +
+            96); // the receiver's window to the sender, the publication's window past that
         assertThat(positionWithOneDestinationStalled("fc=max")).as("free to follow the destination that reads")
             .isGreaterThan(10 * 32 * 1024);
     }
 
     /**
-     * Publishes 64-byte messages to two dynamic destinations, one of which never reads, until the other has read 5,000 (with
-     * fc=max) or for two seconds (with fc=min, where it cannot).
+     * Publishes 64-byte messages to two dynamic destinations, one of which never reads, until the other has read 5,000
+     * (with fc=max) or for two seconds (with fc=min, where it cannot).
      */
     private static long positionWithOneDestinationStalled(final String flowControl) throws Exception
     {
@@ -163,7 +167,8 @@ class UdpMultiDestinationTest
                 stranger.send(bytes.clear().limit(io.nanostream.driver.wire.StatusMessage.LENGTH),
                     new java.net.InetSocketAddress("127.0.0.1", control));
             }
-            await(() -> driver.transportCounters().value("udp frames for unknown sessions") >= before + 20, "the stranger's messages seen");
+            await(() -> driver.transportCounters().value("udp frames for unknown sessions") >= before + 20,
+                "the stranger's messages seen");
             assertThat(publication.isConnected()).as("a status message from no destination connects nothing").isFalse();
         }
     }
@@ -177,7 +182,8 @@ class UdpMultiDestinationTest
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory()));
              Publication unicast = client.addPublication("nano:udp?endpoint=127.0.0.1:" + port, STREAM_ID);
              Publication manual = client.addPublication("nano:udp?control-mode=manual", STREAM_ID);
-             Publication dynamic = client.addPublication("nano:udp?control=127.0.0.1:" + controlPort + "|control-mode=dynamic", STREAM_ID))
+             Publication dynamic = client.addPublication("nano:udp?control=127.0.0.1:" + controlPort +
+                 "|control-mode=dynamic", STREAM_ID))
         {
             assertThatThrownBy(() -> unicast.addDestination("nano:udp?endpoint=127.0.0.1:1")).isInstanceOf(RegistrationException.class)
                 .hasMessageContaining("control-mode=manual");
@@ -188,19 +194,22 @@ class UdpMultiDestinationTest
             assertThatThrownBy(() -> manual.addDestination("nano:udp?endpoint=224.0.1.9:4000")).hasMessageContaining("multicast group");
             assertThatThrownBy(() -> manual.addDestination("nano:ipc")).hasMessageContaining("must name only endpoint=host:port");
             manual.addDestination("nano:udp?endpoint=127.0.0.1:" + port);
-            assertThatThrownBy(() -> manual.addDestination("nano:udp?endpoint=127.0.0.1:" + port)).hasMessageContaining("already sends to");
+            assertThatThrownBy(() -> manual.addDestination("nano:udp?endpoint=127.0.0.1:" +
+                port)).hasMessageContaining("already sends to");
             assertThatThrownBy(() -> manual.removeDestination("nano:udp?endpoint=127.0.0.1:2")).hasMessageContaining("has no destination");
             manual.removeDestination("nano:udp?endpoint=127.0.0.1:" + port);
-            assertThatThrownBy(() -> client.addExclusivePublication("nano:udp?control=127.0.0.1:" + controlPort + "|control-mode=dynamic",
+            assertThatThrownBy(() -> client.addExclusivePublication("nano:udp?control=127.0.0.1:" + controlPort +
+                "|control-mode=dynamic",
                 STREAM_ID)).hasMessageContaining("each control=host:port carries one publication");
         }
     }
 
     /** Publishes on one thread while both subscriptions are polled and checked here, every message in order on each. */
-    private static void receiveOnBoth(final Publication publication, final Subscription first, final Subscription second)
-        throws InterruptedException
+    private static void receiveOnBoth(final Publication publication, final Subscription first,
+        final Subscription second) throws InterruptedException
     {
-        final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60), "mdc-publisher");
+        final Thread publisher = new Thread(() -> UdpTransfer.publish(publication, MESSAGES, MAX_LENGTH, 60),
+            "mdc-publisher");
         publisher.start();
         UdpTransfer.drainBoth(first, second, MESSAGES, MAX_LENGTH, 60);
         publisher.join(TimeUnit.SECONDS.toMillis(60));

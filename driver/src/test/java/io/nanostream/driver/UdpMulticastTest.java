@@ -22,8 +22,9 @@ import io.nanostream.log.FrameType;
 /**
  * Multicast on loopback: one sender, three receivers in three drivers, with "max" and "min" flow control,
  * loss at one receiver that it repairs by NAK while "min" holds the sender to its pace, and loss at the
- * sender that every receiver sees, where one receiver's NAK brings a resend that fills all their gaps. Loopback has no MULTICAST flag by default; as root the test sets it and a
- * 224.0.0.0/4 route, otherwise it is skipped with the commands to run.
+ * sender that every receiver sees, where one receiver's NAK brings a resend that fills all their gaps.
+ * Loopback has no MULTICAST flag by default; as root the test sets it and a 224.0.0.0/4 route, otherwise it is
+ * skipped with the commands to run.
  */
 class UdpMulticastTest
 {
@@ -65,7 +66,9 @@ class UdpMulticastTest
         }
     }
 
-    /** One sender and three receivers, each in its own driver; the first receiver's driver may drop data it receives. */
+    /**
+     * One sender and three receivers, each in its own driver; the first receiver's driver may drop data it receives.
+     */
     private ExclusivePublication setUp(
         final String flowControl, final double receiverLoss, final double senderLoss, final List<MediaDriver> drivers,
         final List<Subscription> subscriptions)
@@ -99,7 +102,8 @@ class UdpMulticastTest
             subscriptions.add(keep(client.addSubscription(channel, 4)));
         }
         final NanoStream publisherClient = keep(NanoStream.connect(new ClientContext().directory(sending.directory())));
-        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel + "|fc=" + flowControl, 4));
+        final ExclusivePublication publication = keep(publisherClient.addExclusivePublication(channel + "|fc=" +
+            flowControl, 4));
         for (final Subscription subscription : subscriptions)
         {
             UdpTransfer.waitConnected(publication, subscription);
@@ -109,14 +113,15 @@ class UdpMulticastTest
 
     /** Publishes while draining the given subscriptions on threads of their own; returns what each drain threw. */
     private static List<Throwable> transfer(
-        final ExclusivePublication publication, final List<Subscription> subscriptions, final long messages) throws Exception
+        final ExclusivePublication publication, final List<Subscription> subscriptions,
+        final long messages) throws Exception
     {
         return transfer(publication, subscriptions, messages, 0);
     }
 
     private static List<Throwable> transfer(
-        final ExclusivePublication publication, final List<Subscription> subscriptions, final long messages, final long pauseNanosPer64)
-        throws Exception
+        final ExclusivePublication publication, final List<Subscription> subscriptions, final long messages,
+        final long pauseNanosPer64) throws Exception
     {
         final List<Throwable> failures = new CopyOnWriteArrayList<>();
         final List<Thread> drains = new ArrayList<>();

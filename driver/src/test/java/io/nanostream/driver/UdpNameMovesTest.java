@@ -32,7 +32,8 @@ class UdpNameMovesTest
     @Test
     void aPublicationFollowsItsEndpointsNameToANewAddress() throws Exception
     {
-        final Map<String, InetAddress> names = new ConcurrentHashMap<>(Map.of(NAME, InetAddress.getByName("127.0.0.1")));
+        final Map<String, InetAddress> names = new ConcurrentHashMap<>(Map.of(NAME,
+            InetAddress.getByName("127.0.0.1")));
         final DriverContext sending = UdpRoundTripTest.context(ThreadingMode.SHARED).reResolutionInterval(Duration.ofMillis(100))
             .nameResolver(host ->
             {
@@ -54,7 +55,8 @@ class UdpNameMovesTest
         {
             final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
             final long[] next = {0};
-            try (Subscription first = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port, STREAM_ID))
+            try (Subscription first = subscriberClient.addSubscription("nano:udp?endpoint=127.0.0.1:" + port,
+                STREAM_ID))
             {
                 final List<Long> received = new ArrayList<>();
                 publishUntil(publication, message, next, first, received, 1000);
@@ -77,7 +79,9 @@ class UdpNameMovesTest
         }
     }
 
-    /** Offers messages (when the publication takes them) while polling, until the subscription has read {@code count}. */
+    /**
+     * Offers messages (when the publication takes them) while polling, until the subscription has read {@code count}.
+     */
     private static void publishUntil(final Publication publication, final AtomicBuffer message, final long[] next,
         final Subscription subscription, final List<Long> received, final int count)
     {

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A relay on loopback between a publisher and a subscriber, as a device on the path would be: the publisher sends to the
- * relay's port, the relay forwards to the subscriber's, and the subscriber's answers go back through it, so each side
- * sees the relay's address as the other's. A {@link Tamper} sees every datagram before it is forwarded, and may change
- * it or send datagrams of its own. Runs on a thread of its own until closed.
+ * A relay on loopback between a publisher and a subscriber, as a device on the path would be: the publisher sends to
+ * the relay's port, the relay forwards to the subscriber's, and the subscriber's answers go back through it, so each
+ * side sees the relay's address as the other's. A {@link Tamper} sees every datagram before it is forwarded, and may
+ * change it or send datagrams of its own. Runs on a thread of its own until closed.
  */
 final class UdpRelay implements AutoCloseable
 {

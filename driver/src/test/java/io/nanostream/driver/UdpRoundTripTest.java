@@ -185,7 +185,8 @@ class UdpRoundTripTest
         UdpTransfer.transfer(publication, subscription, 3_000, 4000, 60);
         spyReader.join();
         assertThat(failures).isEmpty();
-        assertThatThrownBy(() -> publisherClient.addSubscription("nano-spy:nano:ipc", 6)).hasMessageContaining("spy on nano:udp");
+        assertThatThrownBy(() -> publisherClient.addSubscription("nano-spy:nano:ipc",
+            6)).hasMessageContaining("spy on nano:udp");
     }
 
     @Test
@@ -216,8 +217,10 @@ class UdpRoundTripTest
         // a slow name server (or a slow machine) may first answer "still being looked up; retry": the user's retry then
         // gets the lookup's result
         final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        Throwable refused = catchThrowable(() -> client.addPublication("nano:udp?endpoint=no-such-host.invalid:4000", 1));
-        while (refused != null && refused.getMessage().contains("retry in a moment") && System.nanoTime() - deadline < 0)
+        Throwable refused = catchThrowable(() -> client.addPublication("nano:udp?endpoint=no-such-host.invalid:4000",
+            1));
+        while (refused != null && refused.getMessage().contains("retry in a moment") &&
+            System.nanoTime() - deadline < 0)
         {
             refused = catchThrowable(() -> client.addPublication("nano:udp?endpoint=no-such-host.invalid:4000", 1));
         }

@@ -29,17 +29,20 @@ class UdpSegmentationFallbackTest
         assertThat(result.exitCode).as(result.output).isZero();
         assertThat(result.output).contains("transferred");
         final List<String> lines = result.output.lines().toList();
-        // every message arrived in order (UdpTransfer checks each): nothing was lost, whatever loopback dropped and NAKs repaired
-        // segmenting stayed off after the refusal: had it gone on, every batch of 4 KiB datagrams would have failed too
-        // (thousands of errors). How many segmented messages went before the refusal depends on timing: under load the first
-        // datagrams can be short enough to segment within the route's MTU, so that count is not asserted.
-        assertThat(value(lines, "socket errors")).as("the refusal that turned segmenting off, not one per batch (thousands)")
+        // every message arrived in order (UdpTransfer checks each): nothing was lost, whatever loopback dropped
+        // and NAKs repaired segmenting stayed off after the refusal: had it gone on, every batch of 4 KiB
+        // datagrams would have failed too (thousands of errors). How many segmented messages went before the
+        // refusal depends on timing: under load the first datagrams can be short enough to segment within the
+        // route's MTU, so that count is not asserted.
+        assertThat(value(lines,
+            "socket errors")).as("the refusal that turned segmenting off, not one per batch (thousands)")
             .isBetween(1L, 10L);
     }
 
     private static long value(final List<String> lines, final String name)
     {
-        return lines.stream().filter(line -> line.startsWith(name + " ")).mapToLong(line -> Long.parseLong(line.substring(name.length() + 1)))
+        return lines.stream().filter(line -> line.startsWith(name +
+            " ")).mapToLong(line -> Long.parseLong(line.substring(name.length() + 1)))
             .findFirst().orElseThrow(() -> new AssertionError("no '" + name + "' in " + lines));
     }
 

@@ -31,7 +31,8 @@ class UdpSubscriptionOptionsTest
              NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
              Subscription subscription = subscriberClient.addSubscription(channel + "|rcv-wnd=20k", STREAM_ID);
-             ExclusivePublication publication = publisherClient.addExclusivePublication(channel + "|term-length=1m", STREAM_ID))
+             ExclusivePublication publication = publisherClient.addExclusivePublication(channel + "|term-length=1m",
+                 STREAM_ID))
         {
             final CountersReader counters = publisherClient.counters();
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -50,7 +51,8 @@ class UdpSubscriptionOptionsTest
     {
         for (int id = 0; id <= counters.maxCounterId(); id++)
         {
-            if (counters.state(id) == CountersDescriptor.STATE_ALLOCATED && counters.sessionId(id) == sessionId && counters.label(id).startsWith("snd-lmt"))
+            if (counters.state(id) == CountersDescriptor.STATE_ALLOCATED && counters.sessionId(id) == sessionId &&
+                counters.label(id).startsWith("snd-lmt"))
             {
                 return counters.value(id);
             }
@@ -71,9 +73,11 @@ class UdpSubscriptionOptionsTest
                     .hasMessageContaining("conflicts with subscription " + unreliable.registrationId())
                     .hasMessageContaining("reliable=false").hasMessageContaining("nak-delay=2000000ns")
                     .hasMessageContaining("give both the same values");
-                assertThatThrownBy(() -> client.addSubscription(channel + "|reliable=false|nak-delay=2ms|rcv-wnd=64k", STREAM_ID))
+                assertThatThrownBy(() -> client.addSubscription(channel + "|reliable=false|nak-delay=2ms|rcv-wnd=64k",
+                    STREAM_ID))
                     .hasMessageContaining("rcv-wnd=65536");
-                client.addSubscription(channel + "|nak-delay=2000us|reliable=false", STREAM_ID).close(); // the same, written otherwise
+                client.addSubscription(channel + "|nak-delay=2000us|reliable=false",
+                    STREAM_ID).close(); // the same, written otherwise
                 client.addSubscription(channel, STREAM_ID + 1).close(); // another stream decides for itself
             }
             client.addSubscription(channel, STREAM_ID).close(); // once the other has gone

@@ -52,8 +52,8 @@ final class UdpTransfer
         {
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("not connected within 60 s: publication " + publication.isConnected() + ", images " +
-                    subscription.imageCount());
+                throw new AssertionError("not connected within 60 s: publication " + publication.isConnected() +
+                    ", images " + subscription.imageCount());
             }
             Thread.onSpinWait();
             Thread.yield();
@@ -68,7 +68,8 @@ final class UdpTransfer
 
     /** Publishes as above, pausing after every 64 messages if asked. */
     static void publish(
-        final Publication publication, final long count, final int maxLength, final long timeoutSeconds, final long pauseNanosPer64)
+        final Publication publication, final long count, final int maxLength, final long timeoutSeconds,
+        final long pauseNanosPer64)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (!publication.isConnected())
@@ -114,7 +115,8 @@ final class UdpTransfer
         {
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("only " + next[0] + " of " + count + " messages arrived within " + timeoutSeconds + " s");
+                throw new AssertionError("only " + next[0] + " of " + count + " messages arrived within " +
+                    timeoutSeconds + " s");
             }
             if (subscription.poll(assembler, 64) == 0)
             {
@@ -136,8 +138,8 @@ final class UdpTransfer
         {
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("received " + nextFirst[0] + " and " + nextSecond[0] + " of " + count + " within " +
-                    timeoutSeconds + " s");
+                throw new AssertionError("received " + nextFirst[0] + " and " + nextSecond[0] + " of " + count +
+                    " within " + timeoutSeconds + " s");
             }
             if (first.poll(firstChecker, 64) + second.poll(secondChecker, 64) == 0)
             {
@@ -175,8 +177,8 @@ final class UdpTransfer
      *
      * @return nanoseconds taken.
      */
-    static long transfer(final Publication publication, final Subscription subscription, final long count, final int maxLength,
-        final long timeoutSeconds) throws InterruptedException
+    static long transfer(final Publication publication, final Subscription subscription, final long count,
+        final int maxLength, final long timeoutSeconds) throws InterruptedException
     {
         waitConnected(publication, subscription);
         final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -204,7 +206,8 @@ final class UdpTransfer
             }
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("only " + next[0] + " of " + count + " messages arrived within " + timeoutSeconds + " s");
+                throw new AssertionError("only " + next[0] + " of " + count + " messages arrived within " +
+                    timeoutSeconds + " s");
             }
             if (subscription.poll(assembler, 64) == 0)
             {

@@ -36,7 +36,8 @@ class UdpUnreliableTest
              NanoStream publisherClient = NanoStream.connect(new ClientContext().directory(sender.directory()));
              NanoStream subscriberClient = NanoStream.connect(new ClientContext().directory(receiver.directory()));
              Subscription subscription = subscriberClient.addSubscription(channel + "|reliable=false", STREAM_ID);
-             ExclusivePublication publication = publisherClient.addExclusivePublication(channel + "|term-length=64k", STREAM_ID))
+             ExclusivePublication publication = publisherClient.addExclusivePublication(channel + "|term-length=64k",
+                 STREAM_ID))
         {
             final AtomicBuffer message = AtomicBuffer.allocateDirect(64);
             final List<Long> received = new ArrayList<>();

@@ -74,8 +74,8 @@ class UdpZeroAllocationTest
     }
 
     private static void run(
-        final Publication publication, final Subscription subscription, final AtomicBuffer message, final FragmentHandler handler,
-        final long[] sum)
+        final Publication publication, final Subscription subscription, final AtomicBuffer message,
+        final FragmentHandler handler, final long[] sum)
     {
         final long target = sum[0] + MESSAGES;
         int sent = 0;

@@ -57,7 +57,8 @@ class UntetheredSubscriptionTest
         try (MediaDriver driver = MediaDriver.launch(UdpRoundTripTest.context(ThreadingMode.SHARED));
              NanoStream client = NanoStream.connect(new ClientContext().directory(driver.directory())))
         {
-            leftBehindAndRejoins(driver, client, channel + "|term-length=64k", channel, "nano-spy:" + channel + "|" + UNTETHERED);
+            leftBehindAndRejoins(driver, client, channel + "|term-length=64k", channel, "nano-spy:" + channel + "|" +
+                UNTETHERED);
         }
     }
 
@@ -75,7 +76,8 @@ class UntetheredSubscriptionTest
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (next[0] < MESSAGES)
             {
-                assertThat(System.nanoTime()).as("the fast subscriber got %d of %d", next[0], MESSAGES).isLessThan(deadline);
+                assertThat(System.nanoTime()).as("the fast subscriber got %d of %d", next[0],
+                    MESSAGES).isLessThan(deadline);
                 offerNext(publication, message, next, fast);
             }
             while (slow.imageCount() != 0)
@@ -85,7 +87,8 @@ class UntetheredSubscriptionTest
             }
             Thread.sleep(500); // past the resting timeout: it must not come back
             assertThat(slow.imageCount()).isZero();
-            assertThat(FeatureCounters.read(driver.directory(), CounterTypes.UNTETHERED_SUBSCRIBER)).as("its state counter freed").isEmpty();
+            assertThat(FeatureCounters.read(driver.directory(),
+                CounterTypes.UNTETHERED_SUBSCRIBER)).as("its state counter freed").isEmpty();
         }
     }
 
@@ -104,7 +107,8 @@ class UntetheredSubscriptionTest
             {
                 Thread.yield();
             }
-            final long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500); // five window limit timeouts of the tests above
+            final long end = System.nanoTime() +
+                TimeUnit.MILLISECONDS.toNanos(500); // five window limit timeouts of the tests above
             while (System.nanoTime() < end)
             {
                 offerNext(publication, message, next, fast);
@@ -115,7 +119,8 @@ class UntetheredSubscriptionTest
     }
 
     /** Offers the next message if it can, and lets the fast subscriber read. */
-    private static void offerNext(final Publication publication, final AtomicBuffer message, final long[] next, final Subscription fast)
+    private static void offerNext(final Publication publication, final AtomicBuffer message, final long[] next,
+        final Subscription fast)
     {
         message.putLong(0, next[0]);
         final long result = publication.offer(message, 0, 64);
@@ -131,19 +136,19 @@ class UntetheredSubscriptionTest
     }
 
     /**
-     * On a busy machine a rejoined subscriber can be left behind again (it rests at the window limit whenever this thread
-     * is descheduled for the timeout), so the checks hold for any number of further leaves and rejoins: what it reads
-     * after each rejoin is in order from the live position, and every rejoin follows a leave.
+     * On a busy machine a rejoined subscriber can be left behind again (it rests at the window limit whenever this
+     * thread is descheduled for the timeout), so the checks hold for any number of further leaves and rejoins: what it
+     * reads after each rejoin is in order from the live position, and every rejoin follows a leave.
      */
-    private void leftBehindAndRejoins(final MediaDriver driver, final NanoStream client, final String publicationChannel,
-        final String fastChannel, final String slowChannel) throws Exception
+    private void leftBehindAndRejoins(final MediaDriver driver, final NanoStream client,
+        final String publicationChannel, final String fastChannel, final String slowChannel) throws Exception
     {
         final List<Long> slowJoins = new CopyOnWriteArrayList<>();
         final List<Long> slowLeaves = new CopyOnWriteArrayList<>();
         try (ExclusivePublication publication = client.addExclusivePublication(publicationChannel, STREAM_ID);
              Subscription fast = client.addSubscription(fastChannel, STREAM_ID);
-             Subscription slow = client.addSubscription(slowChannel, STREAM_ID, image -> slowJoins.add(image.joinPosition()),
-                 image -> slowLeaves.add(image.position())))
+             Subscription slow = client.addSubscription(slowChannel, STREAM_ID,
+                 image -> slowJoins.add(image.joinPosition()), image -> slowLeaves.add(image.position())))
         {
             final AtomicBuffer message = AtomicBuffer.allocateHeap(64);
             final List<Long> fastReceived = new ArrayList<>();
@@ -152,9 +157,10 @@ class UntetheredSubscriptionTest
             long next = 0;
             long iterations = 0;
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            // publish, read with the fast subscriber only, until the slow one has left, come back, and read 1,000 messages
-            while (fastReceived.size() < MESSAGES || slowJoins.size() < 2 || slowRuns.isEmpty() || slowRuns.getLast().size() < 1000 ||
-                !statShowedItActiveAgain)
+            // publish, read with the fast subscriber only, until the slow one has left,
+            // come back, and read 1,000 messages
+            while (fastReceived.size() < MESSAGES || slowJoins.size() < 2 || slowRuns.isEmpty() ||
+                slowRuns.getLast().size() < 1000 || !statShowedItActiveAgain)
             {
                 assertThat(System.nanoTime()).as("fast %d of %d, slow joined %s, left %s, read %s after rejoining, stat showed it active %s",
                     fastReceived.size(), MESSAGES, slowJoins, slowLeaves, slowRuns.stream().map(List::size).toList(),
@@ -183,7 +189,8 @@ class UntetheredSubscriptionTest
                     }, 256);
                     if (!statShowedItActiveAgain && ++iterations % 64 == 0)
                     {
-                        statShowedItActiveAgain = FeatureCounters.read(driver.directory(), CounterTypes.UNTETHERED_SUBSCRIBER).stream()
+                        statShowedItActiveAgain = FeatureCounters.read(driver.directory(),
+                            CounterTypes.UNTETHERED_SUBSCRIBER).stream()
                             .anyMatch(line -> line.startsWith("0 sub-tether"));
                     }
                 }

@@ -30,7 +30,8 @@ class DriverExamplesTest
     {
         final List<String> lines = Printed.linesOf(out -> ZeroCopyExample.run(500, out));
 
-        assertThat(lines).containsExactlyElementsOf(IntStream.rangeClosed(1, 500).mapToObj(id -> "order " + id + " NANO").toList());
+        assertThat(lines).containsExactlyElementsOf(IntStream.rangeClosed(1, 500).mapToObj(id -> "order " + id +
+            " NANO").toList());
     }
 
     @Test
@@ -38,8 +39,8 @@ class DriverExamplesTest
     {
         final List<String> lines = Printed.linesOf(out -> RecordAndReplayExample.run(5, archive, out));
 
-        assertThat(lines).containsExactly("recorded 320 bytes as recording 0", "replayed price 100", "replayed price 101",
-            "replayed price 102", "replayed price 103", "replayed price 104",
+        assertThat(lines).containsExactly("recorded 320 bytes as recording 0", "replayed price 100",
+            "replayed price 101", "replayed price 102", "replayed price 103", "replayed price 104",
             "late reader, merged into live: tick 0, tick 1, tick 2, tick 3, tick 4, tick 5, tick 6, tick 7, tick 8, tick 9");
     }
 
@@ -55,7 +56,8 @@ class DriverExamplesTest
         final List<String> lines = Printed.linesOf(out -> received.set(UdpExample.run(5000, port, out)));
 
         assertThat(lines).containsExactly("received 5000 in order true");
-        assertThat(received.get()).containsExactlyElementsOf(IntStream.range(0, 5000).mapToObj(i -> "udp " + i).toList());
+        assertThat(received.get()).containsExactlyElementsOf(IntStream.range(0, 5000).mapToObj(i -> "udp " +
+            i).toList());
     }
 
     @Test

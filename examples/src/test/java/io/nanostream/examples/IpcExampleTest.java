@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The IPC example as a user runs it: a driver, then the subscriber's and the publisher's mains, each in its own JVM. */
+/**
+ * The IPC example as a user runs it: a driver, then the subscriber's and the publisher's mains, each in its own JVM.
+ */
 class IpcExampleTest
 {
     private static final int COUNT = 10_000;
@@ -72,7 +74,8 @@ class IpcExampleTest
                 while (!Files.readString(subscriberOutput).contains("subscribed"))
                 {
                     assertThat(System.nanoTime()).as("the subscriber subscribed").isLessThan(deadline);
-                    assertThat(subscriber.isAlive()).as("the subscriber runs: %s", Files.readString(subscriberOutput)).isTrue();
+                    assertThat(subscriber.isAlive()).as("the subscriber runs: %s",
+                        Files.readString(subscriberOutput)).isTrue();
                     Thread.sleep(10);
                 }
             } // the driver stops, with the subscriber still waiting for its messages
@@ -95,8 +98,9 @@ class IpcExampleTest
     private static Process start(final Class<?> main, final Path driverDirectory, final Path output) throws IOException
     {
         return new ProcessBuilder(
-            ProcessHandle.current().info().command().orElse("java"), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Dnanostream.dir=" + driverDirectory, "-cp", System.getProperty("java.class.path"), main.getName(), String.valueOf(COUNT))
+            ProcessHandle.current().info().command().orElse("java"), "-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dnanostream.dir=" + driverDirectory, "-cp",
+            System.getProperty("java.class.path"), main.getName(), String.valueOf(COUNT))
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();

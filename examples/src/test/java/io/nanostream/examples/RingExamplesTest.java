@@ -36,7 +36,8 @@ class RingExamplesTest
         final List<String> lines = Printed.linesOf(out -> PollerExample.run(5, out));
 
         assertThat(lines).containsExactly(
-            "polled 0 price 100", "polled 1 price 101", "polled 2 price 102", "polled 3 price 103", "polled 4 price 104");
+            "polled 0 price 100", "polled 1 price 101", "polled 2 price 102", "polled 3 price 103",
+            "polled 4 price 104");
     }
 
     @Test

@@ -15,8 +15,10 @@ class ExclusiveTermAppenderTest
     @Test
     void appendsFragmentsClaimsAndPadsForOneWriter()
     {
-        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + 4096), TERM_LENGTH, 1408, 5, 1, 2);
-        final ExclusiveTermAppender appender = new ExclusiveTermAppender(log.term(0), log.metadata(), 0, 1, 2).termId(5);
+        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + 4096), TERM_LENGTH, 1408,
+            5, 1, 2);
+        final ExclusiveTermAppender appender = new ExclusiveTermAppender(log.term(0), log.metadata(), 0, 1,
+            2).termId(5);
         final AtomicBuffer source = AtomicBuffer.allocateHeap(8192);
         for (int i = 0; i < 8192; i++)
         {
@@ -41,24 +43,29 @@ class ExclusiveTermAppenderTest
         {
             offset = appender.appendUnfragmented(offset, source, 0, 1000, null);
         }
-        assertThat(LogLayout.termOffset(log.metadata().getLongAcquire(LogLayout.tailCounterOffset(0)), TERM_LENGTH)).isEqualTo(TERM_LENGTH);
-        final long all = TermReader.read(log.term(0), 0, (buffer, o, length, h) -> { }, Integer.MAX_VALUE, new Header(5, 16));
+        assertThat(LogLayout.termOffset(log.metadata().getLongAcquire(LogLayout.tailCounterOffset(0)),
+            TERM_LENGTH)).isEqualTo(TERM_LENGTH);
+        final long all = TermReader.read(log.term(0), 0, (buffer, o, length, h) -> { }, Integer.MAX_VALUE,
+            new Header(5, 16));
         assertThat(TermReader.offset(all)).as("padded to the end").isEqualTo(TERM_LENGTH);
     }
 
     @Test
     void aReservedValueSupplierSeesTheWholeUnfinishedFrameAndItsValueReachesTheReader()
     {
-        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateDirect(3 * TERM_LENGTH + 4096), TERM_LENGTH, 1408, 5, 1, 2);
-        final ExclusiveTermAppender appender = new ExclusiveTermAppender(log.term(0), log.metadata(), 0, 1, 2).termId(5);
+        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateDirect(3 * TERM_LENGTH + 4096), TERM_LENGTH,
+            1408, 5, 1, 2);
+        final ExclusiveTermAppender appender = new ExclusiveTermAppender(log.term(0), log.metadata(), 0, 1,
+            2).termId(5);
         final AtomicBuffer source = AtomicBuffer.allocateDirect(4096);
         source.setMemory(0, 4096, (byte)7);
         final List<String> seen = new ArrayList<>();
         final ReservedValueSupplier checksum = (term, frameOffset, frameLength) ->
         {
             seen.add(term.getInt(frameOffset) + "/" + term.getInt(frameOffset + FrameHeader.SESSION_ID_OFFSET) + "/" +
-                term.getInt(frameOffset + FrameHeader.STREAM_ID_OFFSET) + "/" + term.getInt(frameOffset + FrameHeader.TERM_ID_OFFSET) + "/" +
-                term.getByte(frameOffset + FrameHeader.LENGTH + frameLength - FrameHeader.LENGTH - 1));
+                term.getInt(frameOffset + FrameHeader.STREAM_ID_OFFSET) + "/" + term.getInt(frameOffset +
+                FrameHeader.TERM_ID_OFFSET) + "/" + term.getByte(frameOffset + FrameHeader.LENGTH +
+                frameLength - FrameHeader.LENGTH - 1));
             return 1000L + frameOffset;
         };
         int offset = appender.appendUnfragmented(0, source, 0, 40, checksum);
@@ -67,8 +74,8 @@ class ExclusiveTermAppenderTest
             .containsExactly("-72/1/2/5/7", "-1408/1/2/5/7", "-1408/1/2/5/7", "-280/1/2/5/7");
 
         final List<Long> reserved = new ArrayList<>();
-        final long outcome = TermReader.read(log.term(0), 0, (buffer, o, length, header) -> reserved.add(header.reservedValue()), 10,
-            new Header(5, 16));
+        final long outcome = TermReader.read(log.term(0), 0,
+            (buffer, o, length, header) -> reserved.add(header.reservedValue()), 10, new Header(5, 16));
         assertThat(TermReader.offset(outcome)).isEqualTo(offset);
         assertThat(reserved).containsExactly(1000L, 1096L, 2504L, 3912L);
     }

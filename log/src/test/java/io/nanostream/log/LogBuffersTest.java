@@ -115,7 +115,8 @@ class LogBuffersTest
     {
         final int termLength = LogLayout.TERM_MIN_LENGTH;
         final LogBuffers log = LogBuffers.inMemory(
-            io.nanostream.buffer.AtomicBuffer.allocateHeap(3 * termLength + LogLayout.METADATA_LENGTH), termLength, 1408, 7, 1, 2);
+            io.nanostream.buffer.AtomicBuffer.allocateHeap(3 * termLength + LogLayout.METADATA_LENGTH), termLength,
+            1408, 7, 1, 2);
         assertThat(log.producerPosition()).isZero();
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final io.nanostream.buffer.AtomicBuffer payload = io.nanostream.buffer.AtomicBuffer.allocateHeap(64);
@@ -143,7 +144,8 @@ class LogBuffersTest
     {
         final int termLength = 1024 * 1024; // 16 parts of 64 KiB
         final LogBuffers log = LogBuffers.inMemory(
-            io.nanostream.buffer.AtomicBuffer.allocateDirect(3 * termLength + LogLayout.METADATA_LENGTH), termLength, 1408, 7, 1, 2);
+            io.nanostream.buffer.AtomicBuffer.allocateDirect(3 * termLength + LogLayout.METADATA_LENGTH), termLength,
+            1408, 7, 1, 2);
         final java.util.Random random = new java.util.Random(42);
         final byte[] expected = new byte[3 * termLength];
         for (int round = 0; round < 200; round++)
@@ -154,14 +156,16 @@ class LogBuffersTest
             }
             java.util.Arrays.fill(expected, (byte)1);
             final long from = random.nextInt(3 * termLength / 32) * 32L;
-            final long to = Math.min(3L * termLength, from + random.nextInt(round % 2 == 0 ? 200_000 : 2 * termLength) / 32 * 32);
+            final long to = Math.min(3L * termLength, from + random.nextInt(round % 2 == 0 ?
+                200_000 : 2 * termLength) / 32 * 32);
             log.zero(from, to);
             java.util.Arrays.fill(expected, (int)from, (int)Math.max(from, to), (byte)0);
             for (int i = 0; i < 3; i++)
             {
                 final byte[] actual = new byte[termLength];
                 log.term(i).getBytes(0, actual, 0, termLength);
-                assertThat(java.util.Arrays.mismatch(actual, java.util.Arrays.copyOfRange(expected, i * termLength, (i + 1) * termLength)))
+                assertThat(java.util.Arrays.mismatch(actual, java.util.Arrays.copyOfRange(expected, i * termLength,
+                    (i + 1) * termLength)))
                     .as("term %d after zero(%d, %d)", i, from, to).isEqualTo(-1);
             }
         }

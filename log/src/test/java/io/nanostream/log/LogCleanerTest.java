@@ -12,8 +12,8 @@ class LogCleanerTest
     @Test
     void cleansOnlyWhatItHasNotCleanedAndNothingPastThePosition()
     {
-        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH), TERM_LENGTH,
-            1408, 0, 1, 2);
+        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH +
+            LogLayout.METADATA_LENGTH), TERM_LENGTH, 1408, 0, 1, 2);
         final AtomicBuffer term = log.term(0);
         term.fill((byte)7);
         final LogCleaner cleaner = new LogCleaner(log, 1024);
@@ -34,8 +34,8 @@ class LogCleanerTest
     @Test
     void aPositionReadFromSharedMemoryCannotMakeItCleanMoreThanATermAtATimeNorPastTheLimit()
     {
-        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH), TERM_LENGTH,
-            1408, 0, 1, 2);
+        final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH +
+            LogLayout.METADATA_LENGTH), TERM_LENGTH, 1408, 0, 1, 2);
         final LogCleaner cleaner = new LogCleaner(log, 0);
         final long producer = 5L * TERM_LENGTH + 64;
 

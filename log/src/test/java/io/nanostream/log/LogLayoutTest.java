@@ -37,7 +37,8 @@ class LogLayoutTest
         assertThat(shift).isEqualTo(16);
         assertThat(LogLayout.position(7, 96, shift, 7)).isEqualTo(96);
         assertThat(LogLayout.position(9, 32, shift, 7)).isEqualTo((2L << 16) + 32);
-        assertThat(LogLayout.position(Integer.MIN_VALUE + 1, 0, shift, Integer.MAX_VALUE)).as("term id wrapped").isEqualTo(2L << 16);
+        assertThat(LogLayout.position(Integer.MIN_VALUE + 1, 0, shift,
+            Integer.MAX_VALUE)).as("term id wrapped").isEqualTo(2L << 16);
         assertThat(LogLayout.indexByPosition((5L << 16) + 10, shift)).isEqualTo(2);
         assertThat(LogLayout.indexByTermCount(4)).isEqualTo(1);
         assertThat(LogLayout.maxPosition(1 << 16)).isEqualTo((1L << 16) << 31);

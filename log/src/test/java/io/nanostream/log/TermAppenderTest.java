@@ -18,8 +18,8 @@ class TermAppenderTest
     private static final int STREAM = 7;
     private static final int INITIAL_TERM_ID = 1000;
 
-    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + 4096), TERM_LENGTH, MTU,
-        INITIAL_TERM_ID, SESSION, STREAM);
+    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + 4096), TERM_LENGTH,
+        MTU, INITIAL_TERM_ID, SESSION, STREAM);
     private final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
     private final Header header = new Header(INITIAL_TERM_ID, LogLayout.positionBitsToShift(TERM_LENGTH));
 
@@ -43,7 +43,8 @@ class TermAppenderTest
     @Test
     void anUnfragmentedMessageIsOneCompleteFrameWithTheFullHeader()
     {
-        final int resulting = appender.appendUnfragmented(SESSION, STREAM, message(100, 1), 0, 100, (term, offset, length) -> 0xABCDL);
+        final int resulting = appender.appendUnfragmented(SESSION, STREAM, message(100, 1), 0, 100,
+            (term, offset, length) -> 0xABCDL);
         assertThat(resulting).isEqualTo(FrameHeader.align(132));
         final AtomicBuffer term = log.term(0);
         assertThat(FrameHeader.frameLengthAcquire(term, 0)).isEqualTo(132);
@@ -74,13 +75,15 @@ class TermAppenderTest
         appender.appendFragmented(SESSION, STREAM, message(length, 3), 0, length, MTU - 32, null);
         final List<Byte> flags = new ArrayList<>();
         final List<byte[]> messages = new ArrayList<>();
-        final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, len, h) -> messages.add(bytes(buffer, offset, len)));
+        final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, len, h) -> messages.add(bytes(buffer,
+            offset, len)));
         TermReader.read(log.term(0), 0, (buffer, offset, len, h) ->
         {
             flags.add(h.flags());
             assembler.onFragment(buffer, offset, len, h);
         }, 100, header);
-        assertThat(flags).containsExactly(FrameHeader.BEGIN_FLAG, (byte)0, (byte)0, (byte)0, (byte)0, FrameHeader.END_FLAG);
+        assertThat(flags).containsExactly(FrameHeader.BEGIN_FLAG, (byte)0, (byte)0, (byte)0, (byte)0,
+            FrameHeader.END_FLAG);
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0)).isEqualTo(bytes(message(length, 3), 0, length));
     }
@@ -109,7 +112,8 @@ class TermAppenderTest
         final long outcome = TermReader.read(term, 0, (buffer, o, l, h) -> fragments[0]++, Integer.MAX_VALUE, header);
         assertThat(fragments[0]).as("padding is skipped").isEqualTo(appended);
         assertThat(TermReader.offset(outcome)).isEqualTo(TERM_LENGTH);
-        assertThat(appender.appendUnfragmented(SESSION, STREAM, message(8, 0), 0, 8, null)).isEqualTo(TermAppender.TERM_FULL);
+        assertThat(appender.appendUnfragmented(SESSION, STREAM, message(8, 0), 0, 8,
+            null)).isEqualTo(TermAppender.TERM_FULL);
     }
 
     @Test
@@ -181,7 +185,8 @@ class TermAppenderTest
             final int number = (int)((first >>> 8) & 0xFFFF_FFFFL);
             if (number != next[writer] || length != 8 + (number % 5) * 8)
             {
-                problems.add("writer " + writer + " message " + number + " length " + length + " expected " + next[writer]);
+                problems.add("writer " + writer + " message " + number + " length " + length + " expected " +
+                    next[writer]);
             }
             for (int b = 0; b < length; b += 8)
             {

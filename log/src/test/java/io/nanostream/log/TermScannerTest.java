@@ -9,8 +9,8 @@ class TermScannerTest
 {
     private static final int TERM_LENGTH = 64 * 1024;
 
-    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH), TERM_LENGTH,
-        1408, 0, 1, 2);
+    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH +
+        LogLayout.METADATA_LENGTH), TERM_LENGTH, 1408, 0, 1, 2);
     private final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
     private final AtomicBuffer payload = AtomicBuffer.allocateHeap(2048);
 
@@ -35,12 +35,14 @@ class TermScannerTest
     void aPaddingFrameGoesAloneWithItsWholeLength()
     {
         final int nearEnd = TERM_LENGTH - 128;
-        log.metadata().putLong(LogLayout.tailCounterOffset(0), nearEnd); // the term is filled up to 128 bytes before its end
+        log.metadata().putLong(LogLayout.tailCounterOffset(0),
+            nearEnd); // the term is filled up to 128 bytes before its end
         appender.appendUnfragmented(1, 2, payload, 0, 32, null);         // 64 bytes at nearEnd
         appender.appendUnfragmented(1, 2, payload, 0, 2048, null);       // does not fit: pads the rest of the term
         final AtomicBuffer term = log.term(0);
 
-        assertThat(TermScanner.length(TermScanner.scan(term, nearEnd, 1408))).as("the data frame, not the padding after it").isEqualTo(64);
+        assertThat(TermScanner.length(TermScanner.scan(term, nearEnd,
+            1408))).as("the data frame, not the padding after it").isEqualTo(64);
         final long padding = TermScanner.scan(term, nearEnd + 64, 1408);
         assertThat(TermScanner.isPadding(padding)).isTrue();
         assertThat(TermScanner.length(padding)).isEqualTo(64);

@@ -16,8 +16,8 @@ class TermUnblockerTest
     private static final int STREAM = 7;
     private static final int INITIAL_TERM_ID = 1000;
 
-    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH), TERM_LENGTH,
-        1408, INITIAL_TERM_ID, SESSION, STREAM);
+    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateHeap(3 * TERM_LENGTH +
+        LogLayout.METADATA_LENGTH), TERM_LENGTH, 1408, INITIAL_TERM_ID, SESSION, STREAM);
     private final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
     private final AtomicBuffer payload = AtomicBuffer.allocateHeap(256);
     private final AtomicBuffer term = log.term(0);
@@ -92,7 +92,8 @@ class TermUnblockerTest
 
         assertThat(TermUnblocker.unblock(log, 64, 160)).isTrue();
 
-        assertThat(FrameHeader.frameLengthAcquire(term, 64)).as("padded up to the next frame, not past the term").isEqualTo(32);
+        assertThat(FrameHeader.frameLengthAcquire(term,
+            64)).as("padded up to the next frame, not past the term").isEqualTo(32);
         term.putInt(64, Integer.MIN_VALUE); // negating it overflows
         assertThat(TermUnblocker.unblock(log, 64, 160)).isTrue();
         assertThat(FrameHeader.frameLengthAcquire(term, 64)).isEqualTo(32);

@@ -34,13 +34,15 @@ class BatchEventProcessorTest
         }
     }
 
-    private BatchEventProcessor<LongEvent> start(final RingBuffer<LongEvent> ring, final EventHandler<LongEvent> handler)
+    private BatchEventProcessor<LongEvent> start(final RingBuffer<LongEvent> ring,
+        final EventHandler<LongEvent> handler)
     {
         final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(), handler);
         return start(ring, processor);
     }
 
-    private BatchEventProcessor<LongEvent> start(final RingBuffer<LongEvent> ring, final BatchEventProcessor<LongEvent> processor)
+    private BatchEventProcessor<LongEvent> start(final RingBuffer<LongEvent> ring,
+        final BatchEventProcessor<LongEvent> processor)
     {
         ring.addGatingSequences(processor.getSequence());
         processors.add(processor);
@@ -52,7 +54,8 @@ class BatchEventProcessorTest
 
     private static RingBuffer<LongEvent> ring(final int size)
     {
-        return RingBuffer.create(ProducerType.SINGLE, LongEvent::new, size, new LiteBlockingWaitStrategy(), ProducerWaitStrategy.yielding());
+        return RingBuffer.create(ProducerType.SINGLE, LongEvent::new, size, new LiteBlockingWaitStrategy(),
+            ProducerWaitStrategy.yielding());
     }
 
     private static void publish(final RingBuffer<LongEvent> ring, final long from, final long to)
@@ -139,7 +142,8 @@ class BatchEventProcessorTest
         final RingBuffer<LongEvent> ring = ring(64);
         final List<long[]> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch gate = new CountDownLatch(1);
-        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(), new EventHandler<LongEvent>()
+        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(),
+            new EventHandler<LongEvent>()
         {
             @Override
             public void onEvent(final LongEvent event, final long sequence, final boolean endOfBatch) throws Exception
@@ -191,7 +195,8 @@ class BatchEventProcessorTest
             }
         };
         start(ring, handler);
-        // one producer thread throughout: a second thread claiming on a single-producer ring is an error (-ea reports it)
+        // one producer thread throughout: a second thread claiming on a single-producer
+        // ring is an error (-ea reports it)
         final CompletableFuture<Void> more = CompletableFuture.runAsync(() ->
         {
             publish(ring, 0, 3);
@@ -252,7 +257,8 @@ class BatchEventProcessorTest
         final RingBuffer<LongEvent> ring = ring(16);
         final List<Long> skipped = new CopyOnWriteArrayList<>();
         final List<Long> seen = new CopyOnWriteArrayList<>();
-        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(), (event, sequence, endOfBatch) ->
+        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(),
+            (event, sequence, endOfBatch) ->
         {
             if (event.value % 3 == 0)
             {
@@ -326,7 +332,8 @@ class BatchEventProcessorTest
         assertThatThrownBy(() -> processor.setMaxBatchSize(4)).isInstanceOf(IllegalStateException.class);
 
         final AtomicInteger lifecycle = new AtomicInteger();
-        final BatchEventProcessor<LongEvent> halted = new BatchEventProcessor<>(ring, ring.newBarrier(), new EventHandler<LongEvent>()
+        final BatchEventProcessor<LongEvent> halted = new BatchEventProcessor<>(ring, ring.newBarrier(),
+            new EventHandler<LongEvent>()
         {
             @Override
             public void onEvent(final LongEvent event, final long sequence, final boolean endOfBatch)

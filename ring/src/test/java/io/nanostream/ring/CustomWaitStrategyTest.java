@@ -25,8 +25,8 @@ class CustomWaitStrategyTest
         final List<Sequence> dependentsSeen = new CopyOnWriteArrayList<>();
 
         @Override
-        public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent, final SequenceBarrier barrier)
-            throws AlertException, InterruptedException
+        public long waitFor(final long sequence, final Sequence cursor, final Sequence dependent,
+            final SequenceBarrier barrier) throws AlertException, InterruptedException
         {
             dependentsSeen.add(dependent);
             if (cursor.get() < sequence)
@@ -64,11 +64,13 @@ class CustomWaitStrategyTest
     void aDisruptorStyleStrategyDrivesAPipeline(final ProducerType type) throws Exception
     {
         final UsersBlockingStrategy strategy = new UsersBlockingStrategy();
-        final HandlerGraph<LongEvent> graph = new HandlerGraph<>(LongEvent::new, 16, DaemonThreadFactory.INSTANCE, type, strategy);
+        final HandlerGraph<LongEvent> graph = new HandlerGraph<>(LongEvent::new, 16, DaemonThreadFactory.INSTANCE, type,
+            strategy);
         final List<Long> seen = new CopyOnWriteArrayList<>();
         final EventHandler<LongEvent> left = (event, sequence, endOfBatch) -> event.producer = event.value * 2;
         final EventHandler<LongEvent> right = (event, sequence, endOfBatch) -> event.check = event.value * 3;
-        graph.handleEventsWith(left, right).then((event, sequence, endOfBatch) -> seen.add(event.producer + event.check));
+        graph.handleEventsWith(left, right).then((event, sequence, endOfBatch) -> seen.add(event.producer +
+            event.check));
         graph.start();
         for (long i = 0; i < 100; i++)
         {

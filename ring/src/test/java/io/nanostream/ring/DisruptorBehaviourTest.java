@@ -45,10 +45,12 @@ class DisruptorBehaviourTest
     void theFirstBatchAfterAnIdleWaitHoldsTheWholeBacklog(
         final ProducerType type, final boolean sequenced, final Supplier<WaitStrategy> wait) throws Exception
     {
-        final RingBuffer<Object> ring = RingBuffer.create(type, sequenced ? Sequenced::new : LongEvent::new, 16, wait.get());
+        final RingBuffer<Object> ring = RingBuffer.create(type, sequenced ? Sequenced::new : LongEvent::new, 16,
+            wait.get());
         final List<long[]> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch started = new CountDownLatch(1);
-        final BatchEventProcessor<Object> processor = new BatchEventProcessor<>(ring, ring.newBarrier(), new EventHandler<>()
+        final BatchEventProcessor<Object> processor = new BatchEventProcessor<>(ring, ring.newBarrier(),
+            new EventHandler<>()
         {
             @Override
             public void onEvent(final Object event, final long sequence, final boolean endOfBatch)
@@ -90,7 +92,8 @@ class DisruptorBehaviourTest
     void aWaitReturnsTheHighestAvailableSequence(
         final ProducerType type, final boolean sequenced, final Supplier<WaitStrategy> wait) throws Exception
     {
-        final RingBuffer<Object> ring = RingBuffer.create(type, sequenced ? Sequenced::new : LongEvent::new, 16, wait.get());
+        final RingBuffer<Object> ring = RingBuffer.create(type, sequenced ? Sequenced::new : LongEvent::new, 16,
+            wait.get());
         final SequenceBarrier barrier = ring.newBarrier();
         final Thread publisher = Thread.ofPlatform().start(() ->
         {
@@ -140,7 +143,8 @@ class DisruptorBehaviourTest
     /** How many times a handler that always asks to rewind event 0 is called on it before the strategy gives up. */
     private static int callsOnAFailingEvent(final BatchRewindStrategy strategy) throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, new YieldingWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8,
+            new YieldingWaitStrategy());
         final AtomicInteger calls = new AtomicInteger();
         final List<Throwable> reported = new CopyOnWriteArrayList<>();
         final RewindableEventHandler<LongEvent> handler = (event, sequence, endOfBatch) ->
@@ -151,7 +155,8 @@ class DisruptorBehaviourTest
                 throw new RewindableException(new IllegalStateException("downstream unavailable"));
             }
         };
-        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), handler, strategy);
+        final BatchEventProcessor<LongEvent> processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(),
+            handler, strategy);
         processor.setExceptionHandler(new ExceptionHandler<>()
         {
             @Override

@@ -14,7 +14,8 @@ class EventPollerTest
     @Test
     void reportsIdleGatingAndProcessing() throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8, new YieldingWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8,
+            new YieldingWaitStrategy());
         final EventPoller<LongEvent> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         final List<Long> seen = new ArrayList<>();
@@ -120,10 +121,13 @@ class EventPollerTest
         final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8);
         final Sequence upstream = new Sequence();
         final Sequence own = new Sequence();
-        final EventPoller<LongEvent> followsUpstream = EventPoller.newInstance(ring, ring.sequencer, own, null, upstream);
-        final EventPoller<LongEvent> firstStage = new EventPoller<>(ring, ring.sequencer, new Sequence(), ring.sequencer.cursorSequence());
+        final EventPoller<LongEvent> followsUpstream = EventPoller.newInstance(ring, ring.sequencer, own, null,
+            upstream);
+        final EventPoller<LongEvent> firstStage = new EventPoller<>(ring, ring.sequencer, new Sequence(),
+            ring.sequencer.cursorSequence());
         final NoOpEventProcessor noOp = new NoOpEventProcessor(ring);
-        final EventPoller<LongEvent> afterNoOp = new EventPoller<>(ring, ring.sequencer, new Sequence(), noOp.getSequence());
+        final EventPoller<LongEvent> afterNoOp = new EventPoller<>(ring, ring.sequencer, new Sequence(),
+            noOp.getSequence());
         assertThat(followsUpstream.getSequence()).isSameAs(own);
         ring.addGatingSequences(own, firstStage.getSequence(), afterNoOp.getSequence());
         final long claimed = ring.next();

@@ -14,7 +14,8 @@ class EventSinkTest
 {
     private static final EventTranslator<LongEvent> SEVEN = (event, sequence) -> event.value = 7;
     private static final EventTranslatorOneArg<LongEvent, Long> ONE = (event, sequence, a) -> event.value = a;
-    private static final EventTranslatorTwoArg<LongEvent, Long, Long> TWO = (event, sequence, a, b) -> event.value = a * 10 + b;
+    private static final EventTranslatorTwoArg<LongEvent, Long, Long> TWO = (event, sequence, a,
+        b) -> event.value = a * 10 + b;
     private static final EventTranslatorThreeArg<LongEvent, Long, Long, Long> THREE =
         (event, sequence, a, b, c) -> event.value = a * 100 + b * 10 + c;
     private static final EventTranslatorVararg<LongEvent> VARARG = (event, sequence, args) ->
@@ -27,7 +28,8 @@ class EventSinkTest
         event.value = value;
     };
 
-    private final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, new BusySpinWaitStrategy());
+    private final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8,
+        new BusySpinWaitStrategy());
     private final Sequence consumer = new Sequence();
 
     EventSinkTest()
@@ -68,7 +70,8 @@ class EventSinkTest
     void batchFormsClaimAndPublishTheWholeRange()
     {
         @SuppressWarnings("unchecked")
-        final EventTranslator<LongEvent>[] translators = new EventTranslator[]{SEVEN, (EventTranslator<LongEvent>)(e, s) -> e.value = 8, SEVEN};
+        final EventTranslator<LongEvent>[] translators = new EventTranslator[]{SEVEN, (EventTranslator<LongEvent>)(e,
+            s) -> e.value = 8, SEVEN};
         ring.publishEvents(translators);
         ring.publishEvents(translators, 1, 1);
         assertThat(published()).containsExactly(7L, 8L, 7L, 8L);
@@ -134,7 +137,8 @@ class EventSinkTest
     @Test
     void claimAndGetPreallocatedStartsTheRingAtAChosenSequence()
     {
-        final RingBuffer<LongEvent> fresh = RingBuffer.createMultiProducer(LongEvent::new, 8, new BusySpinWaitStrategy());
+        final RingBuffer<LongEvent> fresh = RingBuffer.createMultiProducer(LongEvent::new, 8,
+            new BusySpinWaitStrategy());
         final LongEvent event = fresh.claimAndGetPreallocated(41);
         event.value = 41;
         fresh.publish(41);

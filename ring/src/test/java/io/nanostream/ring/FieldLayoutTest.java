@@ -48,8 +48,8 @@ class FieldLayoutTest
     {
         final ClassLayout layout = ClassLayout.parseClass(SingleProducerSequencer.class);
         final List<String> producerWritten = List.of("nextValue", "cachedGatingSequence");
-        final List<String> readByConsumers = List.of("bufferSize", "indexMask", "indexShift", "published", "waitStrategy",
-            "producerWaitStrategy", "gatingSequences", "halted");
+        final List<String> readByConsumers = List.of("bufferSize", "indexMask", "indexShift", "published",
+            "waitStrategy", "producerWaitStrategy", "gatingSequences", "halted");
         for (final String hot : producerWritten)
         {
             assertIsolated(layout, hot);
@@ -72,7 +72,8 @@ class FieldLayoutTest
         final ClassLayout layout = ClassLayout.parseClass(MultiProducerSequencer.class);
         for (final String field : List.of("flags", "indexMask", "indexShift", "cursor", "gatingSequenceCache"))
         {
-            assertThat(offset(layout, field)).as("%s in\n%s", field, layout.toPrintable()).isGreaterThanOrEqualTo(DISTANCE);
+            assertThat(offset(layout, field)).as("%s in\n%s", field,
+                layout.toPrintable()).isGreaterThanOrEqualTo(DISTANCE);
         }
     }
 
@@ -89,7 +90,8 @@ class FieldLayoutTest
     private static void assertIsolated(final ClassLayout layout, final String field)
     {
         final FieldLayout hot = field(layout, field);
-        assertThat(hot.offset()).as("bytes before %s in\n%s", field, layout.toPrintable()).isGreaterThanOrEqualTo(DISTANCE);
+        assertThat(hot.offset()).as("bytes before %s in\n%s", field,
+            layout.toPrintable()).isGreaterThanOrEqualTo(DISTANCE);
         assertThat(layout.instanceSize() - (hot.offset() + hot.size()))
             .as("bytes after %s in\n%s", field, layout.toPrintable()).isGreaterThanOrEqualTo(DISTANCE);
     }

@@ -47,8 +47,10 @@ class MultiProducerScanTest
                 {
                     expectedFromStart++;
                 }
-                assertThat(sequencer.getHighestPublishedSequence(from, hi)).as("size %d round %d", size, round).isEqualTo(expected);
-                assertThat(sequencer.getHighestPublishedSequence(start, hi)).as("from %d", start).isEqualTo(expectedFromStart);
+                assertThat(sequencer.getHighestPublishedSequence(from, hi)).as("size %d round %d", size,
+                    round).isEqualTo(expected);
+                assertThat(sequencer.getHighestPublishedSequence(start, hi)).as("from %d",
+                    start).isEqualTo(expectedFromStart);
                 for (int i = 0; i < claimed; i++)
                 {
                     if (!published[i])

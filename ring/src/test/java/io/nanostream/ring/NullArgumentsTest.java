@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NullArgumentsTest
 {
-    private static final RingBuffer<LongEvent> RING = RingBuffer.createMultiProducer(LongEvent::new, 8, new BusySpinWaitStrategy());
+    private static final RingBuffer<LongEvent> RING = RingBuffer.createMultiProducer(LongEvent::new, 8,
+        new BusySpinWaitStrategy());
 
     static Stream<Arguments> calls()
     {
@@ -46,17 +47,16 @@ class NullArgumentsTest
             call("barrier", () -> new BatchEventProcessor<>(ring, null, (e, s, b) -> { })),
             call("handler", () -> new BatchEventProcessor<>(ring, barrier, null)),
             call("rewindStrategy", () -> new BatchEventProcessor<>(ring, barrier, (e, s, b) -> { }, 8, null)),
-            call("rewindStrategy", () -> new BatchEventProcessorBuilder().build(ring, barrier, (RewindableEventHandler<LongEvent>)(e, s, b) -> { }, null)),
-            call("exceptionHandler", () -> new BatchEventProcessor<>(ring, barrier, (e, s, b) -> { }).setExceptionHandler(null)),
-            call("handler", () -> ring.newPoller().poll(null)),
-            call("fallback", () -> new PhasedBackoffWaitStrategy(1, 1, TimeUnit.MILLISECONDS, null)),
-            call("unit", () -> new TimeoutBlockingWaitStrategy(1, null)),
+            call("rewindStrategy", () -> new BatchEventProcessorBuilder().build(ring, barrier,
+            (RewindableEventHandler<LongEvent>)(e, s, b) -> { }, null)), call("exceptionHandler",
+            () -> new BatchEventProcessor<>(ring, barrier, (e, s, b) -> { }).setExceptionHandler(null)),
+            call("handler", () -> ring.newPoller().poll(null)), call("fallback", () -> new PhasedBackoffWaitStrategy(1,
+            1, TimeUnit.MILLISECONDS, null)), call("unit", () -> new TimeoutBlockingWaitStrategy(1, null)),
             call("unit", () -> new LiteTimeoutBlockingWaitStrategy(1, null)),
             call("handler 0", () -> graph.handleEventsWith((EventHandler<LongEvent>)null)),
             call("rewindStrategy", () -> graph.handleEventsWith((BatchRewindStrategy)null, (e, s, b) -> { })),
-            call("exceptionHandler", () -> graph.handleExceptionsWith(null)),
-            call("exceptionHandler", () -> graph.setDefaultExceptionHandler(null)),
-            call("handler", () -> graph.handleExceptionsFor(null)),
+            call("exceptionHandler", () -> graph.handleExceptionsWith(null)), call("exceptionHandler",
+            () -> graph.setDefaultExceptionHandler(null)), call("handler", () -> graph.handleExceptionsFor(null)),
             call("unit", () -> graph.shutdown(1, null)),
             call("sequences[0]", () -> new FixedSequenceGroup(new Sequence[]{null})),
             call("sequence", () -> new SequenceGroup().add(null)),

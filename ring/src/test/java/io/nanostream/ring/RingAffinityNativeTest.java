@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** With native access (the native-access execution): a ring's processors run where an AffinityThreadFactory puts them. */
+/**
+ * With native access (the native-access execution): a ring's processors run where an AffinityThreadFactory puts them.
+ */
 class RingAffinityNativeTest
 {
     @BeforeEach
@@ -30,7 +32,8 @@ class RingAffinityNativeTest
     void eachHandlerThreadRunsOnItsCpu() throws Exception
     {
         final int last = CpuTopology.read().online().highest();
-        final AffinityThreadFactory threads = new AffinityThreadFactory(List.of(CpuSet.of(last), CpuSet.of(0)), DaemonThreadFactory.INSTANCE);
+        final AffinityThreadFactory threads = new AffinityThreadFactory(List.of(CpuSet.of(last), CpuSet.of(0)),
+            DaemonThreadFactory.INSTANCE);
         final HandlerGraph<LongEvent> graph = new HandlerGraph<>(LongEvent::new, 64, threads);
         final AtomicReference<CpuSet> first = new AtomicReference<>();
         final AtomicReference<CpuSet> second = new AtomicReference<>();

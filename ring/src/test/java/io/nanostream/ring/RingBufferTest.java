@@ -21,7 +21,8 @@ class RingBufferTest
 {
     private static RingBuffer<LongEvent> ring(final ProducerType type, final int size)
     {
-        return RingBuffer.create(type, LongEvent::new, size, new BlockingWaitStrategy(), ProducerWaitStrategy.yielding());
+        return RingBuffer.create(type, LongEvent::new, size, new BlockingWaitStrategy(),
+            ProducerWaitStrategy.yielding());
     }
 
     @Test
@@ -43,9 +44,11 @@ class RingBufferTest
             .isInstanceOf(NullPointerException.class).hasMessageContaining("factory");
         assertThatThrownBy(() -> RingBuffer.createSingleProducer(() -> null, 8))
             .isInstanceOf(NullPointerException.class).hasMessageContaining("returned null");
-        assertThatThrownBy(() -> RingBuffer.create(ProducerType.SINGLE, LongEvent::new, 8, null, ProducerWaitStrategy.spin()))
+        assertThatThrownBy(() -> RingBuffer.create(ProducerType.SINGLE, LongEvent::new, 8, null,
+            ProducerWaitStrategy.spin()))
             .isInstanceOf(NullPointerException.class).hasMessageContaining("waitStrategy");
-        assertThatThrownBy(() -> RingBuffer.create(null, LongEvent::new, 8, new BusySpinWaitStrategy(), ProducerWaitStrategy.spin()))
+        assertThatThrownBy(() -> RingBuffer.create(null, LongEvent::new, 8, new BusySpinWaitStrategy(),
+            ProducerWaitStrategy.spin()))
             .isInstanceOf(NullPointerException.class).hasMessageContaining("producerType");
     }
 
@@ -153,7 +156,8 @@ class RingBufferTest
         final RingBuffer<LongEvent> ring = ring(type, 2);
         final Sequence consumer = new Sequence();
         ring.addGatingSequences(consumer);
-        // one producer thread throughout: a second thread claiming on a single-producer ring is an error (-ea reports it)
+        // one producer thread throughout: a second thread claiming on a single-producer
+        // ring is an error (-ea reports it)
         final CompletableFuture<Long> blocked = CompletableFuture.supplyAsync(() ->
         {
             ring.publish(ring.next(2) - 1, 1);
@@ -171,7 +175,8 @@ class RingBufferTest
     {
         final RingBuffer<LongEvent> ring = ring(type, 2);
         ring.addGatingSequences(new Sequence());
-        // one producer thread throughout: a second thread claiming on a single-producer ring is an error (-ea reports it)
+        // one producer thread throughout: a second thread claiming on a single-producer
+        // ring is an error (-ea reports it)
         final ExecutorService producer = Executors.newSingleThreadExecutor();
         try
         {
@@ -207,7 +212,8 @@ class RingBufferTest
         assertThatThrownBy(ring::tryNext).isSameAs(InsufficientCapacityException.INSTANCE);
         ring.halt("consumer failed", new IllegalStateException("boom"));
         assertThatThrownBy(ring::tryNext).isInstanceOf(RingHaltedException.class).hasMessageContaining("consumer failed");
-        assertThatThrownBy(() -> ring.tryPublishEvent((event, sequence) -> event.value = 1)).isInstanceOf(RingHaltedException.class);
+        assertThatThrownBy(() -> ring.tryPublishEvent((event,
+            sequence) -> event.value = 1)).isInstanceOf(RingHaltedException.class);
     }
 
     @ParameterizedTest
@@ -253,7 +259,8 @@ class RingBufferTest
         {
             assertThat(ring.isPublished(s)).isTrue();
         }
-        assertThat(List.of(ring.get(0).value, ring.get(1).value, ring.get(2).value, ring.get(3).value, ring.get(4).value))
+        assertThat(List.of(ring.get(0).value, ring.get(1).value, ring.get(2).value, ring.get(3).value,
+            ring.get(4).value))
             .containsExactly(10L, 11L, 12L, 13L, 14L);
     }
 
@@ -264,7 +271,8 @@ class RingBufferTest
         ring.publishEvents((event, sequence, a) -> event.value = a, new Long[]{1L, 2L, 3L});
         ring.publishEvents((event, sequence, a) -> event.value = a, 1, 2, new Long[]{9L, 4L, 5L, 9L});
         ring.publishEvents((event, sequence, a, b) -> event.value = a * b, new Long[]{2L, 3L}, new Long[]{3L, 2L});
-        ring.publishEvents((event, sequence, a, b, c) -> event.value = a + b + c, new Long[]{7L}, new Long[]{0L}, new Long[]{1L});
+        ring.publishEvents((event, sequence, a, b, c) -> event.value = a + b + c, new Long[]{7L}, new Long[]{0L},
+            new Long[]{1L});
         @SuppressWarnings("unchecked")
         final EventTranslator<LongEvent>[] translators = new EventTranslator[]{
             (EventTranslator<LongEvent>)(event, sequence) -> event.value = 9,
@@ -284,11 +292,14 @@ class RingBufferTest
     void badBatchesAreRefusedBeforeAnythingIsClaimed()
     {
         final RingBuffer<LongEvent> ring = ring(ProducerType.SINGLE, 4);
-        assertThatThrownBy(() -> ring.publishEvents((event, sequence, a) -> event.value = a, 0, 5, new Long[]{1L, 2L, 3L, 4L, 5L}))
+        assertThatThrownBy(() -> ring.publishEvents((event, sequence, a) -> event.value = a, 0, 5,
+            new Long[]{1L, 2L, 3L, 4L, 5L}))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad batch");
-        assertThatThrownBy(() -> ring.publishEvents((event, sequence, a) -> event.value = a, 2, 3, new Long[]{1L, 2L, 3L}))
+        assertThatThrownBy(() -> ring.publishEvents((event, sequence, a) -> event.value = a, 2, 3,
+            new Long[]{1L, 2L, 3L}))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchStartsAt + batchSize");
-        assertThatThrownBy(() -> ring.publishEvents((event, sequence, a, b, c) -> event.value = a, new Long[]{1L}, new Long[]{1L}, new Long[]{}))
+        assertThatThrownBy(() -> ring.publishEvents((event, sequence, a, b, c) -> event.value = a, new Long[]{1L},
+            new Long[]{1L}, new Long[]{}))
             .isInstanceOf(IllegalArgumentException.class);
         assertThat(ring.getCursor()).isEqualTo(-1);
     }

@@ -78,7 +78,8 @@ class RingStressTest
             }
             if (event.number != next[event.producer])
             {
-                problem("producer " + event.producer + ": expected " + next[event.producer] + " got " + event.number + " at " + sequence);
+                problem("producer " + event.producer + ": expected " + next[event.producer] + " got " + event.number +
+                    " at " + sequence);
             }
             if (expectStages && (event.stage1 != event.checksum + 1 || event.stage2 != event.checksum + 2))
             {
@@ -122,7 +123,8 @@ class RingStressTest
     @ParameterizedTest(name = "{0} {1} sequenced={2}")
     @MethodSource("shapes")
     void everyConsumerSeesEveryEventOnceInOrderIntact(
-        final String shape, final ProducerType type, final boolean sequenced, final Supplier<WaitStrategy> wait) throws Exception
+        final String shape, final ProducerType type, final boolean sequenced,
+        final Supplier<WaitStrategy> wait) throws Exception
     {
         final int producers = type == ProducerType.SINGLE ? 1 : PRODUCERS;
         final EventFactory<Object> factory = sequenced ? SequencedStressEvent::new : StressEvent::new;
@@ -136,8 +138,8 @@ class RingStressTest
         switch (shape)
         {
             case "unicast" -> graph.handleEventsWith(add(checkers, new Checker(false)));
-            case "multicast" -> graph.handleEventsWith(add(checkers, new Checker(false)), add(checkers, new Checker(false)),
-                add(checkers, new Checker(false)));
+            case "multicast" -> graph.handleEventsWith(add(checkers, new Checker(false)),
+                add(checkers, new Checker(false)), add(checkers, new Checker(false)));
             case "pipeline" -> graph.handleEventsWith(stage1).then(stage2).then(add(checkers, new Checker(true)));
             case "diamond" -> graph.handleEventsWith(stage1, stage2).then(add(checkers, new Checker(true)));
             case "workers" ->
@@ -151,7 +153,8 @@ class RingStressTest
                         final StressEvent event = data(slot);
                         if (event.checksum == checksum(event.producer, event.number))
                         {
-                            handledByWorkers.incrementAndGet((int)(event.producer * (long)EVENTS_PER_PRODUCER + event.number));
+                            handledByWorkers.incrementAndGet((int)(event.producer * (long)EVENTS_PER_PRODUCER +
+                                event.number));
                         }
                     };
                 }

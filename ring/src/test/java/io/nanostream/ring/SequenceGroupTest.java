@@ -26,7 +26,8 @@ class SequenceGroupTest
     @Test
     void aGroupGatesARingAndTakesMembersWhileRunning()
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 4, new BusySpinWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 4,
+            new BusySpinWaitStrategy());
         final SequenceGroup group = new SequenceGroup();
         final Sequence first = new Sequence();
         group.add(first);
@@ -55,7 +56,8 @@ class SequenceGroupTest
     @Test
     void aNoOpProcessorFollowsTheCursorAndNeverGates() throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 4, new BusySpinWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 4,
+            new BusySpinWaitStrategy());
         final NoOpEventProcessor noOp = new NoOpEventProcessor(ring);
         ring.addGatingSequences(noOp.getSequence());
         for (int i = 0; i < 10; i++)

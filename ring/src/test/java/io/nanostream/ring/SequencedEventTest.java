@@ -71,7 +71,8 @@ class SequencedEventTest
         assertThat(barrier.highestAvailable(limit)).isEqualTo(2L * limit - 1);
         assertThat(barrier.highestAvailable(900)).as("the rest of the backlog, not past it").isEqualTo(999);
 
-        final RingBuffer<long[]> plain = RingBuffer.createSingleProducer(() -> new long[1], 1024, new BusySpinWaitStrategy());
+        final RingBuffer<long[]> plain = RingBuffer.createSingleProducer(() -> new long[1], 1024,
+            new BusySpinWaitStrategy());
         for (int i = 0; i < 1000; i++)
         {
             plain.publishEvent((event, sequence) -> event[0] = sequence);

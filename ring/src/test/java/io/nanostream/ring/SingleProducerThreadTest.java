@@ -32,7 +32,8 @@ class SingleProducerThreadTest
     @Test
     void aClaimFromASecondLiveThreadNamesBothThreads() throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, new BusySpinWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8,
+            new BusySpinWaitStrategy());
         final CountDownLatch claimed = new CountDownLatch(1);
         final CountDownLatch done = new CountDownLatch(1);
         final Thread first = Thread.ofPlatform().name("first-producer").start(() ->
@@ -71,7 +72,8 @@ class SingleProducerThreadTest
     @Test
     void twoThreadsPublishingAtOnceAreStoppedInsteadOfLosingClaims() throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 1024, new BusySpinWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 1024,
+            new BusySpinWaitStrategy());
         final CountDownLatch bothTried = new CountDownLatch(2);
         final Runnable publishMany = () ->
         {
@@ -117,7 +119,8 @@ class SingleProducerThreadTest
     @Test
     void aThreadMayTakeOverFromAProducerThatHasEnded() throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, new BusySpinWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8,
+            new BusySpinWaitStrategy());
         final Thread first = Thread.ofPlatform().start(() -> ring.publish(ring.next()));
         first.join();
         ring.publish(ring.next());
@@ -133,13 +136,15 @@ class SingleProducerThreadTest
     {
         final URL ring = SingleProducerSequencer.class.getProtectionDomain().getCodeSource().getLocation();
         final URL concurrent = io.nanostream.concurrent.Sequence.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{ring, concurrent}, ClassLoader.getPlatformClassLoader()))
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{ring, concurrent},
+            ClassLoader.getPlatformClassLoader()))
         {
             loader.setDefaultAssertionStatus(false);
             final Class<?> sequencerClass = loader.loadClass(SingleProducerSequencer.class.getName());
             final Class<?> waitClass = loader.loadClass(BusySpinWaitStrategy.class.getName());
             assertThat(sequencerClass.desiredAssertionStatus()).isFalse();
-            final Object sequencer = sequencerClass.getConstructor(int.class, loader.loadClass(WaitStrategy.class.getName()))
+            final Object sequencer = sequencerClass.getConstructor(int.class,
+                loader.loadClass(WaitStrategy.class.getName()))
                 .newInstance(8, waitClass.getConstructor().newInstance());
             final Method next = sequencerClass.getMethod("next");
             final CountDownLatch done = new CountDownLatch(1);

@@ -50,7 +50,8 @@ class WaitStrategyTest
         Thread.sleep(5);
         assertThat(waiter).as("sequence 0 alone does not satisfy a wait for 1").isNotDone();
         ring.publish(ring.next(2) - 1, ring.getCursor());
-        assertThat(waiter.get(30, TimeUnit.SECONDS)).as("an available sequence, at least the one waited for").isBetween(1L, 2L);
+        assertThat(waiter.get(30,
+            TimeUnit.SECONDS)).as("an available sequence, at least the one waited for").isBetween(1L, 2L);
         assertThat(barrier.highestAvailable(1)).as("a batch publish is seen whole").isEqualTo(2);
     }
 
@@ -99,13 +100,15 @@ class WaitStrategyTest
         final long start = System.nanoTime();
         assertThatThrownBy(() -> barrier.waitFor(0)).isSameAs(TimeoutException.INSTANCE);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
-        assertThatThrownBy(() -> new TimeoutBlockingWaitStrategy(0, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TimeoutBlockingWaitStrategy(0,
+            TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anInterruptedBlockingWaitAlertsAndKeepsTheInterrupt() throws Exception
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, new LiteBlockingWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8,
+            new LiteBlockingWaitStrategy());
         final SequenceBarrier barrier = ring.newBarrier();
         final CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
         final Thread waiter = new Thread(() ->
@@ -142,7 +145,8 @@ class WaitStrategyTest
     void blockingStrategiesDoNotSpinBehindASlowUpstreamHandler() throws Exception
     {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (final WaitStrategy strategy : new WaitStrategy[]{new BlockingWaitStrategy(), new LiteBlockingWaitStrategy()})
+        for (final WaitStrategy strategy : new WaitStrategy[]{new BlockingWaitStrategy(),
+            new LiteBlockingWaitStrategy()})
         {
             final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy);
             final Sequence upstream = new Sequence();
@@ -172,11 +176,15 @@ class WaitStrategyTest
         }
     }
 
-    /** Upstream handlers are polled with parks, which an interrupt would turn into a busy loop: it ends the wait instead. */
+    /**
+     * Upstream handlers are polled with parks, which an interrupt would turn into a busy
+     * loop: it ends the wait instead.
+     */
     @Test
     void anInterruptWhileWaitingForAnUpstreamHandlerAlertsAndKeepsTheInterrupt() throws Exception
     {
-        for (final WaitStrategy strategy : new WaitStrategy[]{new BlockingWaitStrategy(), new SleepingWaitStrategy(0, 1_000)})
+        for (final WaitStrategy strategy : new WaitStrategy[]{new BlockingWaitStrategy(), new SleepingWaitStrategy(0,
+            1_000)})
         {
             final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new, 8, strategy);
             final SequenceBarrier barrier = ring.newBarrier(new Sequence());

@@ -141,7 +141,8 @@ class WakeUpStressTest
         final List<Thread> threads = new ArrayList<>();
         for (final EventProcessor processor : processors)
         {
-            threads.add(Thread.ofPlatform().daemon().name("wake-up-" + processor.getClass().getSimpleName()).start(processor));
+            threads.add(Thread.ofPlatform().daemon().name("wake-up-" +
+                processor.getClass().getSimpleName()).start(processor));
         }
         final long start = System.nanoTime();
         try
@@ -157,7 +158,8 @@ class WakeUpStressTest
                 {
                     assertThat(System.nanoTime() - deadline)
                         .as("round %d of %d stuck: upstream at %d and %d, downstream at %d and %d", round, ROUNDS,
-                            left.getSequence().get(), right.getSequence().get(), first.getSequence().get(), second.getSequence().get())
+                            left.getSequence().get(), right.getSequence().get(), first.getSequence().get(),
+                            second.getSequence().get())
                         .isNegative();
                     if (++idle < 100)
                     {

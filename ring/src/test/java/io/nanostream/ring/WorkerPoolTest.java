@@ -18,7 +18,8 @@ class WorkerPoolTest
     void eachEventIsHandledByExactlyOneWorker() throws Exception
     {
         final int events = 200_000;
-        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 1024, new LiteBlockingWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 1024,
+            new LiteBlockingWaitStrategy());
         final AtomicLongArray handled = new AtomicLongArray(events);
         final Set<String> workersThatWorked = ConcurrentHashMap.newKeySet();
         final AtomicInteger total = new AtomicInteger();
@@ -47,7 +48,8 @@ class WorkerPoolTest
                 total.incrementAndGet();
             };
         }
-        final WorkerPool<LongEvent> pool = new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(), workers);
+        final WorkerPool<LongEvent> pool = new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(),
+            workers);
         ring.addGatingSequences(pool.getWorkerSequences());
         pool.start(Thread.ofPlatform().daemon().factory());
         final Thread[] producers = new Thread[2];
@@ -67,7 +69,8 @@ class WorkerPoolTest
         {
             Thread.sleep(5);
         }
-        final StringBuilder state = new StringBuilder("cursor=" + ring.getCursor() + " minGating=" + ring.getMinimumGatingSequence());
+        final StringBuilder state = new StringBuilder("cursor=" + ring.getCursor() + " minGating=" +
+            ring.getMinimumGatingSequence());
         for (final io.nanostream.concurrent.Sequence worker : pool.getWorkerSequences())
         {
             state.append(" worker=").append(worker.get())
@@ -90,13 +93,16 @@ class WorkerPoolTest
     @Test
     void rejectsBadWorkerLists()
     {
-        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8, new YieldingWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 8,
+            new YieldingWaitStrategy());
         final WorkHandler<LongEvent> worker = event -> { };
         assertThatThrownBy(() -> new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt()))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
-        assertThatThrownBy(() -> new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(), worker, worker))
+        assertThatThrownBy(() -> new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(), worker,
+            worker))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
-        final WorkerPool<LongEvent> pool = new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(), worker);
+        final WorkerPool<LongEvent> pool = new WorkerPool<>(ring, ring.newBarrier(), ExceptionHandlers.logAndHalt(),
+            worker);
         pool.start(Thread.ofPlatform().daemon().factory());
         assertThatThrownBy(() -> pool.start(Thread.ofPlatform().daemon().factory()))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");

@@ -21,7 +21,8 @@ class ZeroAllocationTest
     private static final int EVENTS = 1_000_000;
     /** Windows measured at most: the first that allocates nothing on either thread ends the measuring. */
     private static final int WINDOWS = 10;
-    private static final EventTranslatorOneArg<LongEvent, Long> TRANSLATOR = (event, sequence, value) -> event.value = value;
+    private static final EventTranslatorOneArg<LongEvent, Long> TRANSLATOR = (event, sequence,
+        value) -> event.value = value;
     private static final Long ONE = 1L;
 
     static Stream<Arguments> strategies()
@@ -31,15 +32,18 @@ class ZeroAllocationTest
             BlockingWaitStrategy::new, LiteBlockingWaitStrategy::new,
             () -> new TimeoutBlockingWaitStrategy(1, TimeUnit.MILLISECONDS),
             () -> PhasedBackoffWaitStrategy.withLiteLock(1, 1, TimeUnit.MICROSECONDS));
-        return waits.flatMap(w -> Stream.of(Arguments.of(w.get(), ProducerType.SINGLE), Arguments.of(w.get(), ProducerType.MULTI)));
+        return waits.flatMap(w -> Stream.of(Arguments.of(w.get(), ProducerType.SINGLE),
+            Arguments.of(w.get(), ProducerType.MULTI)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("strategies")
-    void producerAndConsumerAllocateNothingPerEvent(final WaitStrategy waitStrategy, final ProducerType type) throws Exception
+    void producerAndConsumerAllocateNothingPerEvent(final WaitStrategy waitStrategy,
+        final ProducerType type) throws Exception
     {
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final RingBuffer<LongEvent> ring = RingBuffer.create(type, LongEvent::new, 1024, waitStrategy, ProducerWaitStrategy.backoff());
+        final RingBuffer<LongEvent> ring = RingBuffer.create(type, LongEvent::new, 1024, waitStrategy,
+            ProducerWaitStrategy.backoff());
         final long[] sum = new long[1];
         final BatchEventProcessor<LongEvent> processor = new BatchEventProcessor<>(ring, ring.newBarrier(),
             (event, sequence, endOfBatch) -> sum[0] += event.value);
@@ -103,7 +107,8 @@ class ZeroAllocationTest
         }
     }
 
-    private static void awaitConsumed(final BatchEventProcessor<LongEvent> processor, final long last) throws InterruptedException
+    private static void awaitConsumed(final BatchEventProcessor<LongEvent> processor,
+        final long last) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (processor.getSequence().get() < last)
@@ -118,7 +123,8 @@ class ZeroAllocationTest
     void pollersAndWorkersAllocateNothingPerEvent(final String shape) throws Exception
     {
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 1024, new YieldingWaitStrategy());
+        final RingBuffer<LongEvent> ring = RingBuffer.createMultiProducer(LongEvent::new, 1024,
+            new YieldingWaitStrategy());
         final long[] sum = new long[1];
         final Thread consumer;
         final io.nanostream.concurrent.Sequence[] progress;
@@ -186,7 +192,8 @@ class ZeroAllocationTest
         return Stream.of("poller", "worker");
     }
 
-    private static void awaitSequence(final io.nanostream.concurrent.Sequence sequence, final long last) throws InterruptedException
+    private static void awaitSequence(final io.nanostream.concurrent.Sequence sequence,
+        final long last) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (sequence.get() < last)

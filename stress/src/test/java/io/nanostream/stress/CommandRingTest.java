@@ -154,7 +154,8 @@ public final class CommandRingTest
     /** Two writers where the first to claim must pad the end of the buffer and wrap. */
     @JCStressTest
     @Description("Tail and head at 1008 of 1024: two threads write 24-byte records, which do not fit in the last 16 bytes.")
-    @Outcome(id = "1, 1, 21", expect = ACCEPTABLE, desc = "Both accepted, wrapped after one padding record, read whole.")
+    @Outcome(id = "1, 1, 21", expect = ACCEPTABLE,
+        desc = "Both accepted, wrapped after one padding record, read whole.")
     @Outcome(expect = FORBIDDEN, desc = "A write refused, lost or torn, or padding written twice.")
     @State
     public static class WrapWithPadding

@@ -169,7 +169,8 @@ public final class FramePublishTest
         @Actor
         public void append()
         {
-            terms.appender.appendFragmented(Terms.SESSION_ID, Terms.STREAM_ID, source, 0, 3 * MAX_PAYLOAD, MAX_PAYLOAD, null);
+            terms.appender.appendFragmented(Terms.SESSION_ID, Terms.STREAM_ID, source, 0, 3 * MAX_PAYLOAD, MAX_PAYLOAD,
+                null);
         }
 
         /**

@@ -160,7 +160,8 @@ public final class Rings
      * @param <E>     the event type.
      * @return what the poll found.
      */
-    public static <E> EventPoller.PollState poll(final EventPoller<E> poller, final EventPoller.Handler<? super E> handler)
+    public static <E> EventPoller.PollState poll(final EventPoller<E> poller,
+        final EventPoller.Handler<? super E> handler)
     {
         try
         {

@@ -105,7 +105,8 @@ public final class StressRunner
         }
     }
 
-    private static Collection<TestResult> readResults(final String resultFile) throws IOException, ClassNotFoundException
+    private static Collection<TestResult> readResults(final String resultFile) throws IOException,
+        ClassNotFoundException
     {
         final InProcessCollector collector = new InProcessCollector();
         final DiskReadCollector reader = new DiskReadCollector(resultFile, collector);

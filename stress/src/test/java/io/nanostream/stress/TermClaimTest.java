@@ -73,7 +73,8 @@ public final class TermClaimTest
     /** Room for one more frame: one writer gets it, the other is told the term is full. */
     @JCStressTest
     @Description("Two threads append 64-byte frames to a 128-byte term whose tail is at 64.")
-    @Outcome(id = {"128, -2, 1", "-2, 128, 1"}, expect = ACCEPTABLE, desc = "One frame appended, the other writer told to rotate (TERM_FULL is -2).")
+    @Outcome(id = {"128, -2, 1", "-2, 128, 1"}, expect = ACCEPTABLE,
+        desc = "One frame appended, the other writer told to rotate (TERM_FULL is -2).")
     @Outcome(expect = FORBIDDEN, desc = "Both or neither appended, or the frame damaged.")
     @State
     public static class LastRoom

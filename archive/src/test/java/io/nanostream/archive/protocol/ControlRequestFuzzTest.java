@@ -38,7 +38,8 @@ class ControlRequestFuzzTest
         final int type = wellFormed || data.consumeBoolean() ? data.pickValue(TYPES) : data.consumeInt();
         final long session = data.consumeLong();
         final long correlation = data.consumeLong();
-        ControlProtocol.putHeader(message, type, wellFormed ? ControlProtocol.VERSION : data.consumeInt(), session, correlation);
+        ControlProtocol.putHeader(message, type, wellFormed ? ControlProtocol.VERSION : data.consumeInt(), session,
+            correlation);
         final List<Object> expected = new ArrayList<>(List.of(session, correlation));
         int length = ControlProtocol.REQUEST_BODY_OFFSET;
         if (wellFormed)

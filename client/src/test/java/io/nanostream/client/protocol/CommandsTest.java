@@ -44,7 +44,8 @@ class CommandsTest
     void aStringLengthThatRunsPastTheMessageIsRefusedEvenWhenItOverflows()
     {
         Commands.putString(buffer, 8, "abc");
-        assertThatThrownBy(() -> Commands.getString(buffer, 8, 8 + 4 + 2)).hasMessageContaining("runs past the message end");
+        assertThatThrownBy(() -> Commands.getString(buffer, 8, 8 + 4 +
+            2)).hasMessageContaining("runs past the message end");
         buffer.putInt(8, -1);
         assertThatThrownBy(() -> Commands.getString(buffer, 8, 100)).hasMessageContaining("string length -1");
         buffer.putInt(8, Integer.MAX_VALUE - 5); // offset + 4 + length overflows to a negative int, below any limit
@@ -78,14 +79,17 @@ class CommandsTest
 
         final String channel = "nano:ipc";
         final int length = Commands.encodeAdd(buffer, 13L, 24L, 10, channel);
-        assertThat(length).as("up to the channel's last byte (it was once 4 bytes more)").isEqualTo(Commands.CHANNEL + channel.length());
+        assertThat(length).as("up to the channel's last byte (it was once 4 bytes more)").isEqualTo(Commands.CHANNEL +
+            channel.length());
         assertThat(buffer.getInt(Commands.STREAM_ID)).isEqualTo(10);
         assertThat(buffer.getInt(Commands.CHANNEL_LENGTH)).isEqualTo(channel.length());
         final byte[] bytes = new byte[channel.length()];
         buffer.getBytes(Commands.CHANNEL, bytes, 0, bytes.length);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(channel);
-        assertThat(Commands.getString(buffer, Commands.CHANNEL_LENGTH, Commands.CHANNEL + channel.length())).isEqualTo(channel);
-        assertThatThrownBy(() -> Commands.getString(buffer, Commands.CHANNEL_LENGTH, Commands.CHANNEL + channel.length() - 1))
+        assertThat(Commands.getString(buffer, Commands.CHANNEL_LENGTH, Commands.CHANNEL +
+            channel.length())).isEqualTo(channel);
+        assertThatThrownBy(() -> Commands.getString(buffer, Commands.CHANNEL_LENGTH, Commands.CHANNEL +
+            channel.length() - 1))
             .hasMessageContaining("runs past");
     }
 
@@ -99,8 +103,10 @@ class CommandsTest
         assertThat(Responses.PUBLICATION_SESSION_ID).isEqualTo(Responses.PUBLICATION_REGISTRATION_ID + Long.BYTES);
         assertThat(Responses.PUBLICATION_STREAM_ID).isEqualTo(Responses.PUBLICATION_SESSION_ID + Integer.BYTES);
         assertThat(Responses.PUBLICATION_LIMIT_COUNTER_ID).isEqualTo(Responses.PUBLICATION_STREAM_ID + Integer.BYTES);
-        assertThat(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID).isEqualTo(Responses.PUBLICATION_LIMIT_COUNTER_ID + Integer.BYTES);
-        assertThat(Responses.PUBLICATION_LOG_FILE).isEqualTo(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID + Integer.BYTES);
+        assertThat(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID).isEqualTo(Responses.PUBLICATION_LIMIT_COUNTER_ID +
+            Integer.BYTES);
+        assertThat(Responses.PUBLICATION_LOG_FILE).isEqualTo(Responses.PUBLICATION_BACK_PRESSURE_COUNTER_ID +
+            Integer.BYTES);
 
         assertThat(Responses.IMAGE_SUBSCRIPTION_ID).isEqualTo(Responses.CORRELATION_ID + Long.BYTES);
         assertThat(Responses.IMAGE_SESSION_ID).isEqualTo(Responses.IMAGE_SUBSCRIPTION_ID + Long.BYTES);

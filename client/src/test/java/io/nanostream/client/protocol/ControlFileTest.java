@@ -60,7 +60,8 @@ class ControlFileTest
     {
         final AtomicBuffer file = AtomicBuffer.allocateHeap((int)length());
         final ControlFile control = new ControlFile(file);
-        control.initialise(COMMAND_RING, BROADCAST, METADATA, VALUES, ERROR_LOG, 10_000_000_000L, new DriverProcess(4321, 1_700_000_000_000L, 77));
+        control.initialise(COMMAND_RING, BROADCAST, METADATA, VALUES, ERROR_LOG, 10_000_000_000L,
+            new DriverProcess(4321, 1_700_000_000_000L, 77));
         assertThat(file.getInt(VERSION_OFFSET)).as("not ready before markReady").isZero();
         assertThatThrownBy(() -> control.checkReady(Path.of("control.dat"))).hasMessageContaining("not ready");
         control.markReady();
@@ -95,7 +96,8 @@ class ControlFileTest
             expectedOffset += ControlFile.align(lengths[i]);
         }
         assertThat((long)expectedOffset).isEqualTo(length());
-        assertThat(new int[] {ControlFile.align(0), ControlFile.align(1), ControlFile.align(128), ControlFile.align(129)})
+        assertThat(new int[] {ControlFile.align(0), ControlFile.align(1), ControlFile.align(128),
+            ControlFile.align(129)})
             .containsExactly(0, 128, 128, 256);
     }
 

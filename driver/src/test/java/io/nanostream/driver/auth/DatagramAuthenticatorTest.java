@@ -111,12 +111,14 @@ class DatagramAuthenticatorTest
         rewrite(file, "ops 2 " + KEY_2 + "\n", ring);
         old.putBytes(0, sender.signed(), 0, signed);
         old.putByte(AuthHeader.KEY_GENERATION_OFFSET, (byte)1);
-        assertThat(receiver.verify(old, signed)).as("the old generation, gone").isEqualTo(DatagramAuthenticator.UNKNOWN_KEY);
+        assertThat(receiver.verify(old,
+            signed)).as("the old generation, gone").isEqualTo(DatagramAuthenticator.UNKNOWN_KEY);
 
         Files.writeString(file, "ops 2 not-hex\n");
         final List<Throwable> errors = new ArrayList<>();
         assertThat(ring.reloadIfChanged(errors::add)).isFalse();
-        assertThat(errors).singleElement().satisfies(error -> assertThat(error.getMessage()).contains("line 1", "keys read before stay"));
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.getMessage()).contains("line 1",
+            "keys read before stay"));
         assertThat(receiver.verify(sender.signed(), signed)).as("the keys before stay in use").isEqualTo(length);
     }
 
@@ -124,7 +126,8 @@ class DatagramAuthenticatorTest
     void aBadKeyFileNamesTheLineAndTheFix() throws IOException
     {
         assertThatThrownBy(() -> ring("ops 1 abcd")).hasMessageContaining("line 1").hasMessageContaining("16 to 64");
-        assertThatThrownBy(() -> ring("# keys\nops 0 " + KEY_1)).hasMessageContaining("line 2").hasMessageContaining("1 to 255");
+        assertThatThrownBy(() -> ring("# keys\nops 0 " +
+            KEY_1)).hasMessageContaining("line 2").hasMessageContaining("1 to 255");
         assertThatThrownBy(() -> ring("ops 1 " + KEY_1 + "\nops 1 " + KEY_2)).hasMessageContaining("listed twice");
         assertThatThrownBy(() -> ring("ops 1 " + KEY_1 + " sign-only")).hasMessageContaining("name generation hex-key");
         assertThatThrownBy(() -> KeyRing.require(ring("ops 1 " + KEY_1), "nano:udp?endpoint=h:1|auth=dev", "dev"))
@@ -142,7 +145,8 @@ class DatagramAuthenticatorTest
     private void rewrite(final Path file, final String text, final KeyRing ring) throws IOException
     {
         Files.writeString(file, text);
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 1_000));
+        Files.setLastModifiedTime(file,
+            java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 1_000));
         assertThat(ring.reloadIfChanged(error -> { throw new AssertionError(error); })).as("the change is read").isTrue();
     }
 

@@ -95,13 +95,15 @@ class DriverConductorTest
         final int broadcast = RING + BroadcastDescriptor.TRAILER_LENGTH;
         final int metadata = counterCount * CountersDescriptor.METADATA_LENGTH;
         final int values = counterCount * CountersDescriptor.VALUE_LENGTH;
-        final AtomicBuffer file = AtomicBuffer.allocateDirect((int)ControlFile.length(commandRing, broadcast, metadata, values, RING));
+        final AtomicBuffer file = AtomicBuffer.allocateDirect((int)ControlFile.length(commandRing, broadcast, metadata,
+            values, RING));
         control = new ControlFile(file);
-        control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS, new DriverProcess(1, clock.epochMillis(), 0));
-        final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024, LIVENESS_NANOS,
-            UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE, () -> LossGenerator.NONE, MAX_REGISTRATIONS,
-            limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF, null,
-            new ConductorSettings.NameResolution(java.net.InetAddress::getByName, 1_000_000_000L));
+        control.initialise(commandRing, broadcast, metadata, values, RING, LIVENESS_NANOS,
+            new DriverProcess(1, clock.epochMillis(), 0));
+        final ConductorSettings settings = new ConductorSettings(TERM_LENGTH, TERM_LENGTH, 1408, 0, 128 * 1024,
+            LIVENESS_NANOS, UNBLOCK_NANOS, LINGER_NANOS, LIVENESS_NANOS, true, () -> LossGenerator.NONE,
+            () -> LossGenerator.NONE, MAX_REGISTRATIONS, limits, LogPlacement.inDriverDirectory(), SocketBatching.OFF,
+            null, new ConductorSettings.NameResolution(java.net.InetAddress::getByName, 1_000_000_000L));
         conductor = new DriverConductor(settings, control, directory, clock);
         commands = new MessageRing(control.commandRing());
         responses = new BroadcastReceiver(control.broadcast());
@@ -118,7 +120,8 @@ class DriverConductorTest
         return add(type, clientId, streamId, channel, nextCorrelationId++);
     }
 
-    private long add(final int type, final long clientId, final int streamId, final String channel, final long correlationId)
+    private long add(final int type, final long clientId, final int streamId, final String channel,
+        final long correlationId)
     {
         final int length = Commands.encodeAdd(command, correlationId, clientId, streamId, channel);
         assertThat(commands.write(type, command, 0, length)).isTrue();
@@ -128,13 +131,15 @@ class DriverConductorTest
     private long remove(final int type, final long clientId, final long registrationId)
     {
         final long correlationId = nextCorrelationId++;
-        assertThat(commands.write(type, command, 0, Commands.encodeRemove(command, correlationId, clientId, registrationId))).isTrue();
+        assertThat(commands.write(type, command, 0, Commands.encodeRemove(command, correlationId, clientId,
+            registrationId))).isTrue();
         return correlationId;
     }
 
     private void client(final int type, final long clientId)
     {
-        assertThat(commands.write(type, command, 0, Commands.encodeClient(command, nextCorrelationId++, clientId))).isTrue();
+        assertThat(commands.write(type, command, 0, Commands.encodeClient(command, nextCorrelationId++,
+            clientId))).isTrue();
     }
 
     /** Runs duty cycles, each after moving the clock on, and collects the answers. */
@@ -156,7 +161,8 @@ class DriverConductorTest
     private int countersInUse()
     {
         final int[] count = {0};
-        new CountersReader(control.countersMetadata(), control.countersValues()).forEach((id, typeId, name, v) -> count[0]++);
+        new CountersReader(control.countersMetadata(), control.countersValues()).forEach((id, typeId, name,
+            v) -> count[0]++);
         return count[0];
     }
 
@@ -183,7 +189,9 @@ class DriverConductorTest
         }
     }
 
-    /** Runs the receiver and the conductor by hand until a counter reaches a value (datagrams on loopback take no time). */
+    /**
+     * Runs the receiver and the conductor by hand until a counter reaches a value (datagrams on loopback take no time).
+     */
     private void runUntil(final String label, final long value)
     {
         for (int i = 0; i < 1_000_000 && counter(label) < value; i++)
@@ -275,8 +283,10 @@ class DriverConductorTest
         assertThat(heartbeat).as("made when the driver first heard from the client").isNotNegative();
         for (int beat = 1; beat <= 10; beat++)
         {
-            control.countersValues().putLongRelease(CountersDescriptor.valueOffset(heartbeat), clock.epochMillis() + beat); // the client's beat
-            assertThat(cycle(LIVENESS_NANOS / 2)).as("beat %d, no command for %d ms", beat, beat * LIVENESS_NANOS / 2_000_000).isEmpty();
+            control.countersValues().putLongRelease(CountersDescriptor.valueOffset(heartbeat), clock.epochMillis() +
+                beat); // the client's beat
+            assertThat(cycle(LIVENESS_NANOS / 2)).as("beat %d, no command for %d ms", beat,
+            beat * LIVENESS_NANOS / 2_000_000).isEmpty();
         }
         assertThat(counter("clients")).isEqualTo(1);
 
@@ -298,7 +308,8 @@ class DriverConductorTest
             client(Commands.CLIENT_KEEPALIVE, 8);
         }
         client(Commands.CLIENT_KEEPALIVE, 7);
-        assertThat(cycle(LIVENESS_NANOS + 1_000_000_000L)).as("nobody timed out while keepalives wait unread").isEmpty();
+        assertThat(cycle(LIVENESS_NANOS +
+            1_000_000_000L)).as("nobody timed out while keepalives wait unread").isEmpty();
         assertThat(cycle(0)).isEmpty();
         assertThat(counter("clients")).isEqualTo(2);
     }
@@ -350,11 +361,13 @@ class DriverConductorTest
         final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
         try (LogBuffers mapped = LogBuffers.open(log, false))
         {
-            new TermAppender(mapped.term(0), mapped.metadata(), 0).appendUnfragmented(mapped.sessionId(), 10, command, 0, 32, null);
+            new TermAppender(mapped.term(0), mapped.metadata(), 0).appendUnfragmented(mapped.sessionId(), 10, command,
+                0, 32, null);
         }
         final long subscription = add(Commands.ADD_SUBSCRIPTION, 8, 10, "nano:ipc");
         final List<Answer> answers = cycle(0);
-        assertThat(answers).extracting(Answer::type).containsExactly(Responses.ON_SUBSCRIPTION_READY, Responses.ON_AVAILABLE_IMAGE);
+        assertThat(answers).extracting(Answer::type).containsExactly(Responses.ON_SUBSCRIPTION_READY,
+            Responses.ON_AVAILABLE_IMAGE);
         final Answer image = answers.get(1);
         assertThat(image.body().getLong(Responses.IMAGE_SUBSCRIPTION_ID)).isEqualTo(subscription);
         assertThat(image.body().getLong(Responses.IMAGE_JOIN_POSITION)).as("after the frame already published").isEqualTo(64);
@@ -372,7 +385,8 @@ class DriverConductorTest
         cycle(0);
         try (LogBuffers mapped = LogBuffers.open(log, false))
         {
-            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0, mapped.sessionId(), 10);
+            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0,
+                mapped.sessionId(), 10);
             appender.termId(mapped.initialTermId());
             appender.claim(0, 100, new BufferClaim()); // claimed, never committed: the publisher died
             client(Commands.CLIENT_KEEPALIVE, 8);
@@ -415,15 +429,19 @@ class DriverConductorTest
     @Test
     void destinationCommandsThatAreTruncatedMisdirectedOrAnotherClientsAreRefusedAndChangeNothing()
     {
-        final long manual = add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10, "nano:udp?control-mode=manual|term-length=64k");
+        final long manual = add(Commands.ADD_EXCLUSIVE_PUBLICATION, 7, 10,
+            "nano:udp?control-mode=manual|term-length=64k");
         final long ipc = add(Commands.ADD_PUBLICATION, 7, 11, "nano:ipc");
         assertThat(cycle(0)).extracting(Answer::type).containsOnly(Responses.ON_PUBLICATION_READY);
 
         destination(Commands.ADD_DESTINATION, 8, manual, "nano:udp?endpoint=127.0.0.1:40999");     // not the owner
-        destination(Commands.ADD_DESTINATION, 7, ipc, "nano:udp?endpoint=127.0.0.1:40999");        // not a UDP publication
-        destination(Commands.ADD_RCV_DESTINATION, 7, manual, "nano:udp?endpoint=127.0.0.1:40999"); // a publication, as a subscription
+        destination(Commands.ADD_DESTINATION, 7, ipc,
+        "nano:udp?endpoint=127.0.0.1:40999");        // not a UDP publication
+        destination(Commands.ADD_RCV_DESTINATION, 7, manual,
+        "nano:udp?endpoint=127.0.0.1:40999"); // a publication, as a subscription
         destination(Commands.ADD_DESTINATION, 7, manual, "nano:udp?endpoint=127.0.0.1:40999|mtu=8k");
-        final int truncated = Commands.encodeDestination(command, nextCorrelationId++, 7, manual, "nano:udp?endpoint=127.0.0.1:1");
+        final int truncated = Commands.encodeDestination(command, nextCorrelationId++, 7, manual,
+            "nano:udp?endpoint=127.0.0.1:1");
         assertThat(commands.write(Commands.ADD_DESTINATION, command, 0, Commands.DESTINATION_LENGTH + 2)).isTrue();
         command.putInt(Commands.DESTINATION_LENGTH, Integer.MAX_VALUE); // a length that overflows past the message
         assertThat(commands.write(Commands.REMOVE_DESTINATION, command, 0, truncated)).isTrue();
@@ -436,7 +454,8 @@ class DriverConductorTest
 
     private void destination(final int type, final long clientId, final long registrationId, final String destination)
     {
-        final int length = Commands.encodeDestination(command, nextCorrelationId++, clientId, registrationId, destination);
+        final int length = Commands.encodeDestination(command, nextCorrelationId++, clientId, registrationId,
+            destination);
         assertThat(commands.write(type, command, 0, length)).isTrue();
     }
 
@@ -447,7 +466,8 @@ class DriverConductorTest
         final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
         add(Commands.ADD_PUBLICATION, 7, 10, "nano:ipc", 42);
         add(Commands.ADD_SUBSCRIPTION, 9, 10, "nano:ipc", 42);
-        assertThat(cycle(0)).extracting(Answer::errorCode).containsExactly(Responses.ERROR_CLASH, Responses.ERROR_CLASH);
+        assertThat(cycle(0)).extracting(Answer::errorCode).containsExactly(Responses.ERROR_CLASH,
+            Responses.ERROR_CLASH);
 
         remove(Commands.REMOVE_PUBLICATION, 7, 42);
         assertThat(cycle(0).getFirst().type()).isEqualTo(Responses.ON_OPERATION_SUCCESS);
@@ -478,7 +498,8 @@ class DriverConductorTest
         final AtomicBuffer ring = control.commandRing();
         final long tail = ring.getLong(RING + io.nanostream.buffer.MessageRingDescriptor.TAIL_OFFSET);
         ring.putLong(RING + io.nanostream.buffer.MessageRingDescriptor.TAIL_OFFSET, tail + 16);
-        ring.putLong((int)tail, io.nanostream.buffer.MessageRingDescriptor.header(Integer.MAX_VALUE, Commands.ADD_PUBLICATION));
+        ring.putLong((int)tail, io.nanostream.buffer.MessageRingDescriptor.header(Integer.MAX_VALUE,
+            Commands.ADD_PUBLICATION));
         ring.putLong((int)tail + 8, io.nanostream.buffer.MessageRingDescriptor.header(3, Commands.ADD_PUBLICATION));
         add(Commands.ADD_SUBSCRIPTION, 7, 10, "nano:ipc");
 
@@ -495,9 +516,11 @@ class DriverConductorTest
         final Path log = Path.of(cycle(0).getFirst().logFile(Responses.PUBLICATION_LOG_FILE));
         try (LogBuffers mapped = LogBuffers.open(log, false))
         {
-            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0, mapped.sessionId(), 10);
+            final ExclusiveTermAppender appender = new ExclusiveTermAppender(mapped.term(0), mapped.metadata(), 0,
+                mapped.sessionId(), 10);
             appender.termId(mapped.initialTermId());
-            appender.claim(0, 100, new BufferClaim()); // claimed, never committed: the publisher died, and the sender stops there
+            appender.claim(0, 100,
+                new BufferClaim()); // claimed, never committed: the publisher died, and the sender stops there
             cycle(UNBLOCK_NANOS / 2);
             cycle(UNBLOCK_NANOS / 2 - 100_000_000L);
             assertThat(FrameHeader.frameLengthAcquire(mapped.term(0), 0)).as("not yet").isNegative();
@@ -588,7 +611,8 @@ class DriverConductorTest
 
         // the receiver runs and hears nothing for the whole timeout: the publisher is gone
         final List<Integer> later = new ArrayList<>();
-        for (long silent = 0; silent <= LIVENESS_NANOS + 100_000_000L && !later.contains(Responses.ON_UNAVAILABLE_IMAGE); silent += 50_000_000L)
+        for (long silent = 0; silent <= LIVENESS_NANOS + 100_000_000L &&
+            !later.contains(Responses.ON_UNAVAILABLE_IMAGE); silent += 50_000_000L)
         {
             client(Commands.CLIENT_KEEPALIVE, 7);
             conductor.receiver().doWork();

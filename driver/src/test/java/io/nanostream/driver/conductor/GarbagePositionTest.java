@@ -25,8 +25,8 @@ class GarbagePositionTest
 
     private final DriverCounters counters = new DriverCounters(new CounterSet(AtomicBuffer.allocateHeap(64 * CountersDescriptor.METADATA_LENGTH),
         AtomicBuffer.allocateHeap(64 * CountersDescriptor.VALUE_LENGTH), 0), new ManualClock());
-    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateDirect(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH), TERM_LENGTH,
-        1408, 0, 5, 10);
+    private final LogBuffers log = LogBuffers.inMemory(AtomicBuffer.allocateDirect(3 * TERM_LENGTH +
+        LogLayout.METADATA_LENGTH), TERM_LENGTH, 1408, 0, 5, 10);
 
     @Test
     void aSubscriberPositionFarPastTheProducerCleansNothingUnreadAndLeavesTheLimitAtTheProducer()
@@ -36,7 +36,8 @@ class GarbagePositionTest
         final IpcPublication publication = new IpcPublication(1, 5, 10, false, log, window, publicationCounters, 0);
         final Counter position = counters.subscriberPosition(2, 5, 10, 8, "nano:ipc", 0);
         publication.subscribers.add(new SubscriberPosition(position, 2, 3, 8));
-        new TermAppender(log.term(0), log.metadata(), 0).appendUnfragmented(5, 10, AtomicBuffer.allocateHeap(32), 0, 32, null);
+        new TermAppender(log.term(0), log.metadata(), 0).appendUnfragmented(5, 10, AtomicBuffer.allocateHeap(32), 0, 32,
+            null);
 
         position.set(100L * TERM_LENGTH); // written by a broken or hostile client
         for (int i = 0; i < 10; i++)
@@ -44,7 +45,8 @@ class GarbagePositionTest
             publication.update(i, Long.MAX_VALUE);
         }
 
-        assertThat(FrameHeader.frameLengthAcquire(log.term(0), 0)).as("the frame at the producer's term, unread").isEqualTo(64);
+        assertThat(FrameHeader.frameLengthAcquire(log.term(0),
+            0)).as("the frame at the producer's term, unread").isEqualTo(64);
         assertThat(publicationCounters.limit().get()).as("the limit").isLessThanOrEqualTo(64L + window);
     }
 }

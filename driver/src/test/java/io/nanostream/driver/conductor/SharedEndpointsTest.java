@@ -35,8 +35,9 @@ class SharedEndpointsTest
     private final List<ReceiveChannelEndpoint> opened = new ArrayList<>();
     private final SharedEndpoints endpoints = new SharedEndpoints(channel ->
     {
-        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(channel, LossGenerator.NONE, LossGenerator.NONE,
-            counters.transport(), new CommandQueue<>("conductor", 16), ReceiverLimits.DEFAULT, error -> { }, SocketBatching.OFF, null);
+        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(channel, LossGenerator.NONE,
+            LossGenerator.NONE, counters.transport(), new CommandQueue<>("conductor", 16), ReceiverLimits.DEFAULT,
+            error -> { }, SocketBatching.OFF, null);
         opened.add(endpoint);
         return endpoint;
     });

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AeronPeerMain
 {
-    /** A system property naming a file: a publisher waits for it to exist before it publishes (several receivers must join first). */
+    /**
+     * A system property naming a file: a publisher waits for it to exist before it publishes
+     * (several receivers must join first).
+     */
     public static final String START_FILE = "aeron.peer.start.file";
 
     private AeronPeerMain()
@@ -71,7 +74,8 @@ public final class AeronPeerMain
     }
 
     private static void publish(
-        final Aeron aeron, final String channel, final int streamId, final long count, final int maxLength, final String[] destinations)
+        final Aeron aeron, final String channel, final int streamId, final long count, final int maxLength,
+        final String[] destinations)
     {
         try (Publication publication = aeron.addPublication(channel, streamId))
         {
@@ -122,7 +126,8 @@ public final class AeronPeerMain
         }
     }
 
-    private static void subscribe(final Aeron aeron, final String channel, final int streamId, final long count, final int maxLength)
+    private static void subscribe(final Aeron aeron, final String channel, final int streamId, final long count,
+        final int maxLength)
     {
         try (Subscription subscription = aeron.addSubscription(channel, streamId))
         {

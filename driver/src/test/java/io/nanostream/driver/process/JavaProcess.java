@@ -22,7 +22,8 @@ public final class JavaProcess implements AutoCloseable
         this.process = process;
         final Thread reader = new Thread(() ->
         {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)))
             {
                 String line;
                 while ((line = in.readLine()) != null)
@@ -103,7 +104,8 @@ public final class JavaProcess implements AutoCloseable
                 return line;
             }
         }
-        throw new AssertionError("no line starting '" + prefix + "' within " + seconds + " s; the process printed:\n" + output());
+        throw new AssertionError("no line starting '" + prefix + "' within " + seconds + " s; the process printed:\n" +
+            output());
     }
 
     /**

@@ -59,7 +59,8 @@ public final class Messages
         final long number = buffer.getLong(offset + 8);
         if (written != length)
         {
-            throw new IllegalStateException("publisher " + publisher + " message " + number + " has length " + length + ", wrote " + written);
+            throw new IllegalStateException("publisher " + publisher + " message " + number + " has length " + length +
+                ", wrote " + written);
         }
         for (int i = 16; i < length; i += 8)
         {

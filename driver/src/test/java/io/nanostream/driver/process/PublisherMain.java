@@ -38,7 +38,8 @@ public final class PublisherMain
         final int maxLarge = Integer.parseInt(args[7]);
         final boolean hang = args.length > 8 && args[8].equals("hang");
         final NanoStream client = NanoStream.connect(new ClientContext().directory(dir));
-        final Publication publication = exclusive ? client.addExclusivePublication(channel, stream) : client.addPublication(channel, stream);
+        final Publication publication = exclusive ? client.addExclusivePublication(channel,
+            stream) : client.addPublication(channel, stream);
         System.out.println("READY session=" + publication.sessionId());
         final List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++)

@@ -19,10 +19,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes an {@code auth=} receive endpoint: datagrams built from valid parts with fuzzed fields, signed as the real sender
- * signs them, then sent as they are, with one byte changed, cut short, or as raw bytes. A datagram that is not exactly as
- * signed must be refused before anything else reads it: the refusal counters go up by one, and nothing else the
- * endpoint counts or the image holds changes. Nothing may throw.
+ * Fuzzes an {@code auth=} receive endpoint: datagrams built from valid parts with fuzzed fields, signed as the real
+ * sender signs them, then sent as they are, with one byte changed, cut short, or as raw bytes. A datagram that is not
+ * exactly as signed must be refused before anything else reads it: the refusal counters go up by one, and nothing else
+ * the endpoint counts or the image holds changes. Nothing may throw.
  */
 class AuthenticatedReceiverFuzzTest
 {
@@ -34,8 +34,9 @@ class AuthenticatedReceiverFuzzTest
         final ManualClock clock = new ManualClock(1, 1_800_000_000_000L);
         final DriverCounters counters = Fixtures.counters();
         final TransportCounters transport = counters.transport();
-        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), transport, Fixtures.conductorQueue(),
-            io.nanostream.driver.udp.ReceiverLimits.DEFAULT, error -> { }, new DatagramAuthenticator("ops", KEYS, clock));
+        final ReceiveChannelEndpoint endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), transport,
+            Fixtures.conductorQueue(), io.nanostream.driver.udp.ReceiverLimits.DEFAULT, error -> { },
+            new DatagramAuthenticator("ops", KEYS, clock));
         endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
@@ -45,7 +46,8 @@ class AuthenticatedReceiverFuzzTest
 
         while (data.remainingBytes() > 0)
         {
-            final int framesLength = DatagramBuilder.fuzzed(frames, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID);
+            final int framesLength = DatagramBuilder.fuzzed(frames, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+                Fixtures.INITIAL_TERM_ID);
             int length = signer.sign(frames, 0, framesLength);
             sent.putBytes(0, signer.signed(), 0, length);
             final int change = data.consumeInt(0, 3);
@@ -95,7 +97,8 @@ class AuthenticatedReceiverFuzzTest
     private static long otherCounters(final TransportCounters transport)
     {
         return transport.invalidFrames.get() + transport.unknownSessionFrames.get() + transport.duplicateFrames.get() +
-            transport.windowOverruns.get() + transport.framesFromWrongSource.get() + transport.framesRefusedByFilter.get();
+            transport.windowOverruns.get() + transport.framesFromWrongSource.get() +
+            transport.framesRefusedByFilter.get();
     }
 
     private static KeyRing keys()

@@ -76,7 +76,9 @@ public class CommandQueueLincheckTest
             .check(getClass());
     }
 
-    /** The sequential specification: a FIFO queue that holds at most {@value CommandQueueLincheckTest#CAPACITY} values. */
+    /**
+     * The sequential specification: a FIFO queue that holds at most {@value CommandQueueLincheckTest#CAPACITY} values.
+     */
     public static final class BoundedQueue
     {
         private final ArrayDeque<Integer> values = new ArrayDeque<>();

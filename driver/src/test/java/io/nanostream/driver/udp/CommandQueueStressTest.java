@@ -74,7 +74,8 @@ class CommandQueueStressTest
                 Thread.yield();
                 continue;
             }
-            assertThat(command.sequence()).as("producer " + command.producer() + "'s next command").isEqualTo(next[command.producer()]);
+            assertThat(command.sequence()).as("producer " + command.producer() +
+                "'s next command").isEqualTo(next[command.producer()]);
             next[command.producer()]++;
             received++;
         }

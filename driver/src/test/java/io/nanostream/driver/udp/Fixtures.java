@@ -41,10 +41,15 @@ final class Fixtures
         return new CommandQueue<>("conductor", 64);
     }
 
-    /** An endpoint without a socket, on {@link #channel()}, with the default limits; what it catches shows in "udp errors caught". */
-    static ReceiveChannelEndpoint endpoint(final DriverCounters counters, final CommandQueue<ConductorCommand> conductor)
+    /**
+     * An endpoint without a socket, on {@link #channel()}, with the default limits; what it
+     * catches shows in "udp errors caught".
+     */
+    static ReceiveChannelEndpoint endpoint(final DriverCounters counters,
+        final CommandQueue<ConductorCommand> conductor)
     {
-        return new ReceiveChannelEndpoint(channel(), counters.transport(), conductor, ReceiverLimits.DEFAULT, error -> { });
+        return new ReceiveChannelEndpoint(channel(), counters.transport(), conductor, ReceiverLimits.DEFAULT,
+            error -> { });
     }
 
     /**
@@ -53,8 +58,10 @@ final class Fixtures
      */
     static SocketBatching batch()
     {
-        final int batch = io.nanostream.natives.net.NativeUdpSocket.unavailableReason() == null ? Integer.getInteger("nanostream.udp.batch", 0) : 0;
-        return batch == 0 ? SocketBatching.OFF : new SocketBatching(batch, !"false".equals(System.getProperty("nanostream.udp.offload")));
+        final int batch = io.nanostream.natives.net.NativeUdpSocket.unavailableReason() == null ?
+            Integer.getInteger("nanostream.udp.batch", 0) : 0;
+        return batch == 0 ? SocketBatching.OFF : new SocketBatching(batch,
+            !"false".equals(System.getProperty("nanostream.udp.offload")));
     }
 
     static UdpChannel channel()
@@ -65,17 +72,19 @@ final class Fixtures
     static LogBuffers log(final int sessionId, final int streamId)
     {
         // native memory, as a mapped log is: the sender hands term slices to the socket as direct buffers
-        return LogBuffers.inMemory(AtomicBuffer.wrap(Arena.ofAuto().allocate(3 * TERM_LENGTH + LogLayout.METADATA_LENGTH, 64)), TERM_LENGTH, 1408,
-            INITIAL_TERM_ID, sessionId, streamId);
+        return LogBuffers.inMemory(AtomicBuffer.wrap(Arena.ofAuto().allocate(3 * TERM_LENGTH +
+            LogLayout.METADATA_LENGTH, 64)), TERM_LENGTH, 1408, INITIAL_TERM_ID, sessionId, streamId);
     }
 
-    static PublicationImage image(final ReceiveChannelEndpoint endpoint, final DriverCounters counters, final long joinPosition)
+    static PublicationImage image(final ReceiveChannelEndpoint endpoint, final DriverCounters counters,
+        final long joinPosition)
     {
         return image(endpoint, counters, joinPosition, true);
     }
 
     static PublicationImage image(
-        final ReceiveChannelEndpoint endpoint, final DriverCounters counters, final long joinPosition, final boolean reliable)
+        final ReceiveChannelEndpoint endpoint, final DriverCounters counters, final long joinPosition,
+        final boolean reliable)
     {
         return new PublicationImage(1, log(SESSION_ID, STREAM_ID), endpoint, SOURCE, joinPosition, counters.transport(),
             counters.image(1, SESSION_ID, STREAM_ID, "udp-test"), new Counter[0], 10_000_000_000L, 99, 0,
@@ -84,7 +93,7 @@ final class Fixtures
 
     static LossRecorder lossRecorder()
     {
-        return new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), new ManualClock(), SESSION_ID, STREAM_ID,
-            "udp-test", SOURCE.toString());
+        return new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)),
+            new ManualClock(), SESSION_ID, STREAM_ID, "udp-test", SOURCE.toString());
     }
 }

@@ -55,7 +55,8 @@ class HostResolverTest
             assertThat(lookups).as("one lookup at a time: the second was refused, not queued").hasValue(1);
 
             answer.countDown();
-            final UdpChannel channel = UdpChannel.of(ChannelUri.parse("nano:udp?endpoint=slow.example:40123"), resolver);
+            final UdpChannel channel = UdpChannel.of(ChannelUri.parse("nano:udp?endpoint=slow.example:40123"),
+                resolver);
             assertThat(channel.endpoint().getAddress().getAddress()).containsExactly(10, 0, 0, 7);
             assertThat(lookups).as("the retry took the kept answer").hasValue(1);
         }
@@ -73,7 +74,8 @@ class HostResolverTest
         {
             for (int i = 0; i < 2; i++)
             {
-                assertThatThrownBy(() -> UdpChannel.of(ChannelUri.parse("nano:udp?endpoint=nowhere.example:40123"), resolver))
+                assertThatThrownBy(() -> UdpChannel.of(ChannelUri.parse("nano:udp?endpoint=nowhere.example:40123"),
+                    resolver))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host 'nowhere.example' cannot be resolved");
             }
             assertThat(lookups).hasValue(2);

@@ -57,7 +57,8 @@ class HostileDatagramTest
 
     private int setup(final int sessionId, final int activeTermId, final int termOffset, final int termLength)
     {
-        Setup.put(datagram, termOffset, sessionId, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, activeTermId, termLength, 1408, 0);
+        Setup.put(datagram, termOffset, sessionId, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, activeTermId,
+            termLength, 1408, 0);
         return Setup.LENGTH;
     }
 
@@ -76,10 +77,11 @@ class HostileDatagramTest
     {
         final long joinPosition = LogLayout.position(request.activeTermId(), request.termOffset(),
             LogLayout.positionBitsToShift(request.termLength()), request.initialTermId());
-        final PublicationImage image = new PublicationImage(1, Fixtures.log(request.sessionId(), request.streamId()), endpoint,
-            request.source(), joinPosition, counters.transport(), counters.image(1, request.sessionId(), request.streamId(), "t"),
-            new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0, new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(
-            LossReport.ENTRY_LENGTH * 4)), new ManualClock(), request.sessionId(), request.streamId(), "t", request.source().toString()),
+        final PublicationImage image = new PublicationImage(1, Fixtures.log(request.sessionId(), request.streamId()),
+            endpoint, request.source(), joinPosition, counters.transport(), counters.image(1, request.sessionId(),
+            request.streamId(), "t"), new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0,
+            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), new ManualClock(),
+            request.sessionId(), request.streamId(), "t", request.source().toString()),
             ImageOptions.defaults(128 * 1024));
         endpoint.addImage(image);
         return image;
@@ -106,7 +108,8 @@ class HostileDatagramTest
     {
         endpoint.onDatagram(setup(77, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE, 0);
         final PublicationImage image = imageFor(requests().getFirst());
-        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, 0x7FFF_FFE0, (1 << 30) + 1, Fixtures.TERM_LENGTH + 32})
+        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, 0x7FFF_FFE0, (1 << 30) + 1,
+            Fixtures.TERM_LENGTH + 32})
         {
             DatagramBuilder.data(datagram, 0, 77, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 0, (byte)0);
             datagram.putShort(WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
@@ -128,9 +131,10 @@ class HostileDatagramTest
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
         final int[] termIds = {Integer.MIN_VALUE, -1, 0, 1, Fixtures.INITIAL_TERM_ID - 1, Fixtures.INITIAL_TERM_ID,
-            Fixtures.INITIAL_TERM_ID + 1, Fixtures.INITIAL_TERM_ID + 2, Fixtures.INITIAL_TERM_ID + (1 << 30), Integer.MAX_VALUE};
-        final int[] offsets = {0, 32, Fixtures.TERM_LENGTH - 64, Fixtures.TERM_LENGTH - 32, Fixtures.TERM_LENGTH, (1 << 30) - 32,
-            1 << 30, Integer.MAX_VALUE & -32, Integer.MIN_VALUE, -32};
+            Fixtures.INITIAL_TERM_ID + 1, Fixtures.INITIAL_TERM_ID + 2, Fixtures.INITIAL_TERM_ID + (1 << 30),
+            Integer.MAX_VALUE};
+        final int[] offsets = {0, 32, Fixtures.TERM_LENGTH - 64, Fixtures.TERM_LENGTH - 32, Fixtures.TERM_LENGTH,
+            (1 << 30) - 32, 1 << 30, Integer.MAX_VALUE & -32, Integer.MIN_VALUE, -32};
         long now = 1;
         for (final int termId : termIds)
         {
@@ -138,8 +142,8 @@ class HostileDatagramTest
             {
                 for (int kind = 0; kind < 3; kind++)
                 {
-                    final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, termId, offset,
-                        kind == 0 ? 32 : 0, (byte)9);
+                    final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+                        termId, offset, kind == 0 ? 32 : 0, (byte)9);
                     if (kind == 2)
                     {
                         datagram.putShort(WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
@@ -195,28 +199,31 @@ class HostileDatagramTest
     @Test
     void setupsForManySessionsAreHeldToTheCreationRateAndTheEndpointCap()
     {
-        endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor, new ReceiverLimits(1 << 30, 3, 256, 4),
-            error -> { });
+        endpoint = new ReceiveChannelEndpoint(Fixtures.channel(), counters.transport(), conductor,
+            new ReceiverLimits(1 << 30, 3, 256, 4), error -> { });
         endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         datagram = endpoint.datagramBuffer();
         final long second = TimeUnit.SECONDS.toNanos(1);
         for (int session = 0; session < 1000; session++)
         {
-            endpoint.onDatagram(setup(session, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE, session);
+            endpoint.onDatagram(setup(session, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE,
+                session);
         }
         final List<ConductorCommand.CreateImage> first = requests();
         assertThat(first).as("a second's worth at once").hasSize(4);
         assertThat(counter("udp images refused: creation rate")).isEqualTo(996);
         for (int session = 1000; session < 2000; session++)
         {
-            endpoint.onDatagram(setup(session, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE, second / 2 + session);
+            endpoint.onDatagram(setup(session, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE,
+                second / 2 + session);
         }
         assertThat(requests()).as("half a second later: half a second's worth").hasSize(2);
         for (int i = 0; i < 3; i++)
         {
             imageFor(first.get(i));
         }
-        endpoint.onDatagram(setup(5000, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE, 10 * second);
+        endpoint.onDatagram(setup(5000, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH), Fixtures.SOURCE,
+            10 * second);
         assertThat(requests()).as("the endpoint holds its most images").isEmpty();
         assertThat(counter("udp images refused: endpoint cap")).isEqualTo(1);
     }
@@ -224,8 +231,8 @@ class HostileDatagramTest
     @Test
     void aSignedDatagramOnAPlainChannelIsCountedAsSuchNotAsGarbage()
     {
-        final int length = DatagramBuilder.data(datagram, AuthHeader.LENGTH, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID,
-            0, 32, (byte)1);
+        final int length = DatagramBuilder.data(datagram, AuthHeader.LENGTH, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, 0, 32, (byte)1);
         WireFrame.putHeader(datagram, 0, AuthHeader.LENGTH, 1, AuthHeader.TYPE); // generation 1 in the flags byte
         datagram.putByte(WireFrame.VERSION_OFFSET, (byte)AuthHeader.VERSION);
         endpoint.onDatagram(AuthHeader.LENGTH + length, Fixtures.SOURCE, 1);
@@ -241,8 +248,8 @@ class HostileDatagramTest
     {
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 32,
-            (byte)1);
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, 0, 32, (byte)1);
         endpoint.onDatagram(length, ELSEWHERE, 1);
         assertThat(counter("udp frames from another source than the image's")).isEqualTo(1);
         assertThat(image.log.term(0).getInt(0)).as("nothing written").isZero();
@@ -255,7 +262,8 @@ class HostileDatagramTest
     {
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
-        WireFrame.putHeartbeat(datagram, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 32 * 1024, false);
+        WireFrame.putHeartbeat(datagram, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 32 * 1024,
+            false);
         final long second = TimeUnit.SECONDS.toNanos(1);
         for (long now = 0; now < 5 * second; now += 1_000_000)
         {
@@ -264,8 +272,8 @@ class HostileDatagramTest
         }
         assertThat(counter("udp NAKs sent")).as("a gap that only heartbeats show").isZero();
         assertThat(counter("udp NAKs held back")).isPositive();
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 64, 32,
-            (byte)1);
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, 64, 32, (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 5 * second);
         image.poll(5 * second + LossDetector.NAK_RETRY_NANOS * 1000);
         assertThat(counter("udp NAKs sent")).as("once data has come").isEqualTo(1);
@@ -276,15 +284,16 @@ class HostileDatagramTest
     {
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         endpoint.addImage(image);
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 4096, 32,
-            (byte)1);
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, 4096, 32, (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 0);
         final long second = TimeUnit.SECONDS.toNanos(1);
         for (long now = 0; now < 10 * second; now += 100_000)
         {
             image.poll(now);
         }
-        // the first, 8 retries 5 ms apart, then doubling: 10, 20, ... 640 ms, then one a second (about 25 in 10 s, not 2,000)
+        // the first, 8 retries 5 ms apart, then doubling: 10, 20, ... 640 ms, then one a
+        // second (about 25 in 10 s, not 2,000)
         assertThat(counter("udp NAKs sent")).isBetween(20L, 30L);
     }
 
@@ -295,8 +304,8 @@ class HostileDatagramTest
         final Counter position = counters.subscriberPosition(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "t", 0);
         image.subscriberPositions(new Counter[] {position});
         endpoint.addImage(image);
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 32,
-            (byte)1);
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, 0, 32, (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 0);
         position.set(100L * Fixtures.TERM_LENGTH); // written by a broken or hostile client
         for (int i = 1; i < 10; i++)
@@ -304,8 +313,8 @@ class HostileDatagramTest
             image.poll(i);
         }
         assertThat(image.log.term(0).getInt(0)).as("the frame received, not yet read").isEqualTo(64);
-        final int beyond = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID + 5, 0, 32,
-            (byte)1);
+        final int beyond = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID + 5, 0, 32, (byte)1);
         endpoint.onDatagram(beyond, Fixtures.SOURCE, 11);
         assertThat(counter("udp frames beyond the receiver window")).as("the window is not opened by the bad position").isEqualTo(1);
     }
@@ -316,20 +325,24 @@ class HostileDatagramTest
         final List<Throwable> reported = new ArrayList<>();
         final CommandQueue<ReceiverCommand> commands = new CommandQueue<>("receiver", 16);
         final ManualClock clock = new ManualClock();
-        final Receiver receiver = new Receiver(commands, new TransportAgentServices(conductor, clock, counters.transport(), reported::add));
+        final Receiver receiver = new Receiver(commands, new TransportAgentServices(conductor, clock,
+            counters.transport(), reported::add));
         commands.offer(new ReceiverCommand.AddSubscription(endpoint, Fixtures.STREAM_ID, SessionFilter.ANY));
         final PublicationImage good = Fixtures.image(endpoint, counters, 0);
         final Arena arena = Arena.ofShared();
-        final LogBuffers brokenLog = LogBuffers.inMemory(AtomicBuffer.wrap(arena.allocate(3 * Fixtures.TERM_LENGTH + LogLayout.METADATA_LENGTH,
-            64)), Fixtures.TERM_LENGTH, 1408, Fixtures.INITIAL_TERM_ID, 66, Fixtures.STREAM_ID);
-        final PublicationImage broken = new PublicationImage(2, brokenLog, endpoint, Fixtures.SOURCE, 0, counters.transport(),
-            counters.image(2, 66, Fixtures.STREAM_ID, "t"), new Counter[0], TimeUnit.SECONDS.toNanos(10), 99, 0,
-            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), clock, 66, Fixtures.STREAM_ID, "t", "s"),
-            ImageOptions.defaults(128 * 1024));
+        final LogBuffers brokenLog = LogBuffers.inMemory(AtomicBuffer.wrap(arena.allocate(3 * Fixtures.TERM_LENGTH +
+            LogLayout.METADATA_LENGTH, 64)), Fixtures.TERM_LENGTH, 1408, Fixtures.INITIAL_TERM_ID, 66,
+            Fixtures.STREAM_ID);
+        final PublicationImage broken = new PublicationImage(2, brokenLog, endpoint, Fixtures.SOURCE, 0,
+            counters.transport(), counters.image(2, 66, Fixtures.STREAM_ID, "t"), new Counter[0],
+            TimeUnit.SECONDS.toNanos(10), 99, 0,
+            new LossRecorder(new LossReport(AtomicBuffer.allocateHeap(LossReport.ENTRY_LENGTH * 4)), clock, 66,
+            Fixtures.STREAM_ID, "t", "s"), ImageOptions.defaults(128 * 1024));
         commands.offer(new ReceiverCommand.AddImage(broken));
         commands.offer(new ReceiverCommand.AddImage(good));
         WireFrame.putHeartbeat(datagram, 66, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, true);
-        broken.insert(datagram, WireFrame.DATA_HEADER_LENGTH, 0); // its end of stream: the next duty cycle marks it in the log
+        broken.insert(datagram, WireFrame.DATA_HEADER_LENGTH,
+            0); // its end of stream: the next duty cycle marks it in the log
         arena.close(); // the broken image's log is gone: any use of it throws
         final long before = counter("udp status messages sent");
 

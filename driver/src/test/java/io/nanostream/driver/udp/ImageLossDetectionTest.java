@@ -36,8 +36,8 @@ class ImageLossDetectionTest
 
     private void receive(final int termOffset, final long nowNanos)
     {
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID,
-            termOffset, 32, (byte)termOffset);
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, termOffset, 32, (byte)termOffset);
         endpoint.onDatagram(length, Fixtures.SOURCE, nowNanos);
     }
 
@@ -109,7 +109,8 @@ class ImageLossDetectionTest
         receive(0, 1);
         assertThat(counters.transport().value("udp duplicate frames")).isEqualTo(1);
         receive(Fixtures.TERM_LENGTH - 64, 2); // the end of this term: inside the window, accepted
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID + 1,
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+        Fixtures.INITIAL_TERM_ID + 1,
             64, 32, (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 3);
         assertThat(counters.transport().value("udp frames beyond the receiver window")).isEqualTo(1);
@@ -128,14 +129,16 @@ class ImageLossDetectionTest
         datagram.putByte(WireFrame.VERSION_OFFSET, (byte)0);
         datagram.putShort(WireFrame.TYPE_OFFSET, (short)0x33);
         endpoint.onDatagram(36, Fixtures.SOURCE, 3); // unknown type
-        DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 32, (byte)7);
+        DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 32,
+        (byte)7);
         datagram.putInt(0, 60_000);
         endpoint.onDatagram(64, Fixtures.SOURCE, 4); // lying length
         final byte[] oversized = new byte[9000];
         datagram.putBytes(0, oversized, 0, oversized.length);
         endpoint.onDatagram(9000, Fixtures.SOURCE, 5); // oversized garbage
         assertThat(counters.transport().value("udp invalid frames dropped")).isEqualTo(5);
-        final int length = DatagramBuilder.data(datagram, 0, 999, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 64, 32, (byte)1);
+        final int length = DatagramBuilder.data(datagram, 0, 999, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 64, 32,
+            (byte)1);
         endpoint.onDatagram(length, Fixtures.SOURCE, 6);
         assertThat(counters.transport().value("udp frames for unknown sessions")).isEqualTo(1);
         final byte[] after = new byte[64];
@@ -150,8 +153,10 @@ class ImageLossDetectionTest
         final int termEnd = Fixtures.TERM_LENGTH;
         receive(0, 0);
         final int dataOffset = termEnd - 256;
-        DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset, 32, (byte)1);
-        DatagramBuilder.data(datagram, 64, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset + 64, 0, (byte)0);
+        DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, dataOffset,
+            32, (byte)1);
+        DatagramBuilder.data(datagram, 64, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID,
+            dataOffset + 64, 0, (byte)0);
         datagram.putInt(64, 192); // a padding frame to the end of the term, sent as its header alone (as Aeron does)
         datagram.putShort(64 + WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
         endpoint.onDatagram(96, Fixtures.SOURCE, 1);

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When a gap is NAKed: after a fixed short delay on unicast, after a random one spread over the backoff on multicast. */
+/**
+ * When a gap is NAKed: after a fixed short delay on unicast, after a random one spread over the backoff on multicast.
+ */
 class LossDetectorTest
 {
     /** The first time at which a NAK for a gap just seen at time 0 is due, probed in 10 µs steps. */
@@ -25,13 +27,14 @@ class LossDetectorTest
     void aUnicastGapIsDueAfterTheFixedDelay()
     {
         final LossDetector detector = new LossDetector(false, LossDetector.NAK_DELAY_NANOS);
-        assertThat(firstDue(detector, 64)).isBetween(LossDetector.NAK_DELAY_NANOS, LossDetector.NAK_DELAY_NANOS + 10_000);
+        assertThat(firstDue(detector, 64)).isBetween(LossDetector.NAK_DELAY_NANOS, LossDetector.NAK_DELAY_NANOS +
+            10_000);
     }
 
     /**
-     * Receivers of one group that wait different times let the first NAK's resend fill everyone's gap. The delays of 1000
-     * gaps stay within the backoff and spread over it: with uniform delays, fewer than half over a tenth of the backoff
-     * has a probability below 1e-200.
+     * Receivers of one group that wait different times let the first NAK's resend fill everyone's gap. The delays of
+     * 1000 gaps stay within the backoff and spread over it: with uniform delays, fewer than half over a tenth of the
+     * backoff has a probability below 1e-200.
      */
     @Test
     void multicastGapsWaitRandomDelaysSpreadOverTheBackoff()

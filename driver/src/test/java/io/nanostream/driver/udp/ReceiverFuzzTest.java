@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes what the receiver does with a datagram: any bytes, or datagrams built from valid parts with
- * fuzzed fields over the whole int range. Nothing may throw (nor be caught by the endpoint); an image's complete frames, which its subscriber has not read, may never be
- * overwritten; the rebuild position never passes the highest position seen; image requests only come from sane SETUPs.
+ * fuzzed fields over the whole int range. Nothing may throw (nor be caught by the endpoint); an image's complete
+ * frames, which its subscriber has not read, may never be overwritten; the rebuild position never passes the highest
+ * position seen; image requests only come from sane SETUPs.
  */
 class ReceiverFuzzTest
 {
@@ -32,13 +33,14 @@ class ReceiverFuzzTest
         endpoint.subscribe(Fixtures.STREAM_ID, SessionFilter.ANY);
         final PublicationImage image = Fixtures.image(endpoint, counters, 0);
         // a subscriber that reads nothing: whatever arrives, the image may neither clean nor pass what it has not read
-        image.subscriberPositions(new Counter[] {counters.subscriberPosition(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test", 0)});
+        image.subscriberPositions(new Counter[] {counters.subscriberPosition(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            0, "udp-test", 0)});
         endpoint.addImage(image);
         final AtomicBuffer datagram = endpoint.datagramBuffer();
 
         // one good frame first: whatever follows must leave it as it is
-        final int goodLength = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 24,
-            (byte)0x5A);
+        final int goodLength = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, 0, 24, (byte)0x5A);
         endpoint.onDatagram(goodLength, Fixtures.SOURCE, 1);
         final AtomicBuffer term = image.log.term(0);
         final byte[] good = new byte[goodLength];
@@ -47,7 +49,8 @@ class ReceiverFuzzTest
         long now = 2;
         while (data.remainingBytes() > 0)
         {
-            final int length = DatagramBuilder.fuzzed(datagram, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID);
+            final int length = DatagramBuilder.fuzzed(datagram, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+                Fixtures.INITIAL_TERM_ID);
             endpoint.onDatagram(length, Fixtures.SOURCE, now);
             image.poll(now);
             for (ConductorCommand command; (command = conductor.poll()) != null; )

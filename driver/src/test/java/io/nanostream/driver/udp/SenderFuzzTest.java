@@ -26,9 +26,11 @@ class SenderFuzzTest
     {
         final DriverCounters counters = Fixtures.counters();
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
-        final SenderCounters senderCounters = counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test");
-        final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE, LossGenerator.NONE,
-            counters.transport(), senderCounters, 10_000_000_000L, FlowControl.parse(data.consumeBoolean() ? "min" : "max"), SocketBatching.OFF, null, null, error -> { });
+        final SenderCounters senderCounters = counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0,
+            "udp-test");
+        final NetworkPublication publication = new NetworkPublication(1, log, Fixtures.channel(), LossGenerator.NONE,
+            LossGenerator.NONE, counters.transport(), senderCounters, 10_000_000_000L,
+            FlowControl.parse(data.consumeBoolean() ? "min" : "max"), SocketBatching.OFF, null, null, error -> { });
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(256);
         for (int i = 0; i < 40; i++)
@@ -38,7 +40,8 @@ class SenderFuzzTest
         try
         {
             final AtomicBuffer control = publication.controlBuffer();
-            StatusMessage.put(control, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 4096, 1);
+            StatusMessage.put(control, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, 4096,
+                1);
             publication.onControl(StatusMessage.LENGTH, 1);
             publication.send(2);
             assertThat(publication.senderPosition()).as("data sent once a receiver granted a window").isPositive();
@@ -46,7 +49,8 @@ class SenderFuzzTest
             final int half = Fixtures.TERM_LENGTH / 2;
             while (data.remainingBytes() > 0)
             {
-                final int length = DatagramBuilder.fuzzed(control, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID);
+                final int length = DatagramBuilder.fuzzed(control, data, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+                    Fixtures.INITIAL_TERM_ID);
                 publication.onControl(length, now);
                 publication.send(now);
                 now += data.consumeInt(0, 200_000_000);

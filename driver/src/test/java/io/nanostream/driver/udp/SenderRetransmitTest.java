@@ -40,15 +40,16 @@ class SenderRetransmitTest
         counters = Fixtures.counters();
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID);
         // made before anything is published, as the driver makes it: the sender starts where the log starts
-        publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
-            counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
-            Fixtures.batch(), null, null, error -> { });
+        publication = new NetworkPublication(1, log, channel, LossGenerator.NONE, LossGenerator.NONE,
+            counters.transport(), counters.sender(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "udp-test"),
+            10_000_000_000L, FlowControl.parse(null), Fixtures.batch(), null, null, error -> { });
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
         for (int i = 0; i < 10; i++)
         {
             payload.putLong(0, i);
-            appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 32, null); // 64-byte frames
+            appender.appendUnfragmented(Fixtures.SESSION_ID, Fixtures.STREAM_ID, payload, 0, 32,
+                null); // 64-byte frames
         }
     }
 
@@ -140,7 +141,8 @@ class SenderRetransmitTest
     void spiesSimulatingAConnectionMoveTheSenderOverWholeFramesWhateverTheirPositionsSay()
     {
         publication.spiesSimulateConnection();
-        final io.nanostream.buffer.Counter spy = counters.subscriberPosition(9, Fixtures.SESSION_ID, Fixtures.STREAM_ID, 0, "spy", 0);
+        final io.nanostream.buffer.Counter spy = counters.subscriberPosition(9, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            0, "spy", 0);
         publication.spyPositions(new io.nanostream.buffer.Counter[] {spy});
         spy.set(100); // shared memory says: the middle of the second frame (64-byte frames from 0)
         publication.send(1_000);
@@ -163,8 +165,8 @@ class SenderRetransmitTest
         publication.send(t + 2);
         assertThat(drain(1)).containsExactly("1@0+256");
 
-        // offset 96 is 32-byte aligned but inside the frame at 64: its payload (message 1, then zeros) reads as a frame of
-        // length 1 and type 0, a padding frame, which the sender would resend as a header made of payload bytes
+        // offset 96 is 32-byte aligned but inside the frame at 64: its payload (message 1, then zeros) reads as a frame
+        // of length 1 and type 0, a padding frame, which the sender would resend as a header made of payload bytes
         Nak.put(control, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 96, 64);
         control(Nak.LENGTH, t + 1_000);
         assertThat(retransmits()).as("nothing resent").isZero();
@@ -196,9 +198,9 @@ class SenderRetransmitTest
     {
         final LogBuffers log = Fixtures.log(Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID);
         final UdpChannel channel = new UdpChannel((InetSocketAddress)peer.getLocalAddress(), null, 0, "udp-test");
-        final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE, LossGenerator.NONE, counters.transport(),
-            counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0, "udp-test"), 10_000_000_000L, FlowControl.parse(null),
-            Fixtures.batch(), null, null, error -> { });
+        final NetworkPublication flooded = new NetworkPublication(2, log, channel, LossGenerator.NONE,
+            LossGenerator.NONE, counters.transport(), counters.sender(2, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, 0,
+            "udp-test"), 10_000_000_000L, FlowControl.parse(null), Fixtures.batch(), null, null, error -> { });
         final TermAppender appender = new TermAppender(log.term(0), log.metadata(), 0);
         final AtomicBuffer payload = AtomicBuffer.allocateHeap(64);
         for (int i = 0; i < Fixtures.TERM_LENGTH / 2 / 64; i++)
@@ -209,7 +211,8 @@ class SenderRetransmitTest
         {
             final long t = 1_000_000_000L;
             final AtomicBuffer control = flooded.controlBuffer();
-            StatusMessage.put(control, 0, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, Fixtures.TERM_LENGTH, 7);
+            StatusMessage.put(control, 0, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0,
+                Fixtures.TERM_LENGTH, 7);
             flooded.onControl(StatusMessage.LENGTH, t);
             for (int i = 0; i < 100; i++)
             {
@@ -217,14 +220,16 @@ class SenderRetransmitTest
             }
             assertThat(flooded.senderPosition()).isEqualTo(Fixtures.TERM_LENGTH / 2);
 
-            Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0, Integer.MAX_VALUE);
+            Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 0,
+                Integer.MAX_VALUE);
             flooded.onControl(Nak.LENGTH, t + 1_000);
             final long perNak = (long)Retransmitter.MAX_RESEND_MTUS_PER_NAK * log.mtu();
             assertThat(counters.transport().value("udp retransmitted bytes")).as("one NAK for everything").isLessThanOrEqualTo(perNak);
 
             for (int i = 1; i < 16; i++) // many NAKs (on multicast, from anyone) within one interval
             {
-                Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, i * 64, Integer.MAX_VALUE);
+                Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, i * 64,
+                    Integer.MAX_VALUE);
                 flooded.onControl(Nak.LENGTH, t + 1_000 + i);
             }
             final long perInterval = (long)Retransmitter.MAX_RESEND_MTUS_PER_INTERVAL * log.mtu();
@@ -233,7 +238,8 @@ class SenderRetransmitTest
 
             Nak.put(control, Fixtures.SESSION_ID + 1, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, 4096, 64);
             final long before = counters.transport().value("udp retransmitted bytes");
-            flooded.onControl(Nak.LENGTH, t + 1_000 + Retransmitter.BUDGET_INTERVAL_NANOS + RetransmitLinger.LINGER_NANOS);
+            flooded.onControl(Nak.LENGTH, t + 1_000 + Retransmitter.BUDGET_INTERVAL_NANOS +
+                RetransmitLinger.LINGER_NANOS);
             assertThat(counters.transport().value("udp retransmitted bytes") - before).as("the next interval").isEqualTo(64);
         }
         finally

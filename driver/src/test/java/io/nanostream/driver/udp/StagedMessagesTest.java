@@ -9,7 +9,10 @@ import java.nio.ByteBuffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which datagrams may share a segmented message: the kernel cuts a message into equal datagrams, the last maybe shorter. */
+/**
+ * Which datagrams may share a segmented message: the kernel cuts a message into equal
+ * datagrams, the last maybe shorter.
+ */
 class StagedMessagesTest
 {
     private final AtomicBuffer term = AtomicBuffer.allocateHeap(1 << 20);

@@ -15,7 +15,8 @@ class UdpSocketsTest
     void socketBuffersAreWhatTheChannelAsks() throws Exception
     {
         final String endpoint = "nano:udp?endpoint=127.0.0.1:";
-        try (DatagramChannel small = UdpSockets.openReceiver(UdpChannel.of(ChannelUri.parse(endpoint + freePort() + "|so-rcvbuf=8k|so-sndbuf=8k")));
+        try (DatagramChannel small = UdpSockets.openReceiver(UdpChannel.of(ChannelUri.parse(endpoint + freePort() +
+            "|so-rcvbuf=8k|so-sndbuf=8k")));
              DatagramChannel usual = UdpSockets.openReceiver(UdpChannel.of(ChannelUri.parse(endpoint + freePort()))))
         {
             assertThat(small.getOption(StandardSocketOptions.SO_RCVBUF)).isBetween(8 * 1024, 32 * 1024);

@@ -38,16 +38,16 @@ class UnreliableImageTest
 
     private void receive(final int termOffset, final byte fill, final long nowNanos)
     {
-        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID, Fixtures.INITIAL_TERM_ID, termOffset,
-            32, fill);
+        final int length = DatagramBuilder.data(datagram, 0, Fixtures.SESSION_ID, Fixtures.STREAM_ID,
+            Fixtures.INITIAL_TERM_ID, termOffset, 32, fill);
         endpoint.onDatagram(length, Fixtures.SOURCE, nowNanos);
     }
 
     private List<Byte> read(final PublicationImage image)
     {
         final List<Byte> payloads = new ArrayList<>();
-        TermReader.read(image.log.term(0), 0, (buffer, offset, length, header) -> payloads.add(buffer.getByte(offset)), 100,
-            new Header(Fixtures.INITIAL_TERM_ID, LogLayout.positionBitsToShift(Fixtures.TERM_LENGTH)));
+        TermReader.read(image.log.term(0), 0, (buffer, offset, length, header) -> payloads.add(buffer.getByte(offset)),
+            100, new Header(Fixtures.INITIAL_TERM_ID, LogLayout.positionBitsToShift(Fixtures.TERM_LENGTH)));
         return payloads;
     }
 
@@ -91,9 +91,11 @@ class UnreliableImageTest
     void aNakWaitsForTheChannelsNakDelay()
     {
         final long delay = 1_000_000L; // nak-delay=1ms, ten times the default
-        final PublicationImage image = new PublicationImage(1, Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID), endpoint,
+        final PublicationImage image = new PublicationImage(1, Fixtures.log(Fixtures.SESSION_ID, Fixtures.STREAM_ID),
+        endpoint,
             Fixtures.SOURCE, 0, counters.transport(), counters.image(1, Fixtures.SESSION_ID, Fixtures.STREAM_ID, "t"),
-            new io.nanostream.buffer.Counter[0], 10_000_000_000L, 99, 0, Fixtures.lossRecorder(), new ImageOptions(true, 128 * 1024, delay));
+            new io.nanostream.buffer.Counter[0], 10_000_000_000L, 99, 0, Fixtures.lossRecorder(),
+            new ImageOptions(true, 128 * 1024, delay));
         endpoint.addImage(image);
         receive(0, (byte)1, 0);
         receive(128, (byte)3, 0);

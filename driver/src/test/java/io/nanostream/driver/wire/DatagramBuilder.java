@@ -18,8 +18,8 @@ public final class DatagramBuilder
 
     /** Writes one data frame with a payload of one repeated byte; returns the datagram length. */
     public static int data(
-        final AtomicBuffer buffer, final int offset, final int sessionId, final int streamId, final int termId, final int termOffset,
-        final int payloadLength, final byte fill)
+        final AtomicBuffer buffer, final int offset, final int sessionId, final int streamId, final int termId,
+        final int termOffset, final int payloadLength, final byte fill)
     {
         final int frameLength = WireFrame.DATA_HEADER_LENGTH + payloadLength;
         WireFrame.putHeader(buffer, offset, frameLength, (FrameHeader.UNFRAGMENTED & 0xFF), FrameType.DATA);
@@ -40,7 +40,8 @@ public final class DatagramBuilder
      * @return the datagram length.
      */
     public static int fuzzed(
-        final AtomicBuffer buffer, final FuzzedDataProvider data, final int knownSessionId, final int knownStreamId, final int initialTermId)
+        final AtomicBuffer buffer, final FuzzedDataProvider data, final int knownSessionId, final int knownStreamId,
+        final int initialTermId)
     {
         final int capacity = 4096;
         if (data.consumeBoolean())
@@ -93,12 +94,14 @@ public final class DatagramBuilder
             {
                 buffer.putInt(i, data.consumeInt());
             }
-            WireFrame.putHeader(buffer, 0, data.consumeInt(0, 9) == 0 ? data.consumeInt() : length, data.consumeByte(), type);
+            WireFrame.putHeader(buffer, 0, data.consumeInt(0, 9) == 0 ? data.consumeInt() : length, data.consumeByte(),
+                type);
             if (type == FrameType.SETUP)
             {
-                Setup.put(buffer, termOffset, sessionId, streamId, data.consumeBoolean() ? initialTermId : data.consumeInt(), termId,
-                    data.consumeBoolean() ? 1 << data.consumeInt(14, 31) : data.consumeInt(),
-                    data.consumeBoolean() ? data.consumeInt(0, 3000) & ~31 : data.consumeInt(), data.consumeInt());
+                Setup.put(buffer, termOffset, sessionId, streamId, data.consumeBoolean() ?
+                    initialTermId : data.consumeInt(), termId, data.consumeBoolean() ? 1 << data.consumeInt(14,
+                    31) : data.consumeInt(), data.consumeBoolean() ? data.consumeInt(0, 3000) & ~31 : data.consumeInt(),
+                    data.consumeInt());
             }
             length = Math.max(0, length + (data.consumeInt(0, 9) == 0 ? data.consumeInt(-40, 40) : 0));
         }

@@ -36,7 +36,8 @@ class WireFrameTest
         Nak.put(buffer, 1, 2, 3, 64, 1408);
         assertThat(buffer.getInt(0)).isEqualTo(28);
         assertThat(buffer.getShort(6)).isEqualTo((short)0x02);
-        assertThat(new int[] {buffer.getInt(8), buffer.getInt(12), buffer.getInt(16), buffer.getInt(20), buffer.getInt(24)})
+        assertThat(new int[] {buffer.getInt(8), buffer.getInt(12), buffer.getInt(16), buffer.getInt(20),
+            buffer.getInt(24)})
             .containsExactly(1, 2, 3, 64, 1408);
         assertThat(WireFrame.check(buffer, 28)).isEqualTo(FrameType.NAK);
     }
@@ -47,8 +48,9 @@ class WireFrameTest
         Setup.put(buffer, 256, 1, 2, 100, 103, 65536, 1408, 8);
         assertThat(buffer.getInt(0)).isEqualTo(40);
         assertThat(buffer.getShort(6)).isEqualTo((short)0x05);
-        assertThat(new int[] {buffer.getInt(8), buffer.getInt(12), buffer.getInt(16), buffer.getInt(20), buffer.getInt(24),
-            buffer.getInt(28), buffer.getInt(32), buffer.getInt(36)}).containsExactly(256, 1, 2, 100, 103, 65536, 1408, 8);
+        assertThat(new int[] {buffer.getInt(8), buffer.getInt(12), buffer.getInt(16), buffer.getInt(20),
+            buffer.getInt(24), buffer.getInt(28), buffer.getInt(32), buffer.getInt(36)}).containsExactly(256, 1, 2, 100,
+            103, 65536, 1408, 8);
         assertThat(WireFrame.check(buffer, 40)).isEqualTo(FrameType.SETUP);
         assertThat(Setup.problem(buffer)).isNull();
         Setup.put(buffer, 256, 1, 2, 100, 103, 65535, 1408, 8);
@@ -93,7 +95,8 @@ class WireFrameTest
         final int two = DatagramBuilder.data(buffer, 64, 5, 7, 100, 128, 20, (byte)2);
         assertThat(WireFrame.check(buffer, 64 + two)).as("two frames in one datagram").isEqualTo(FrameType.DATA);
         buffer.putInt(64 + FrameHeader.SESSION_ID_OFFSET, 6);
-        assertThat(WireFrame.check(buffer, 64 + two)).as("frames of two sessions in one datagram").isEqualTo(WireFrame.REJECT_LENGTH);
+        assertThat(WireFrame.check(buffer, 64 +
+            two)).as("frames of two sessions in one datagram").isEqualTo(WireFrame.REJECT_LENGTH);
         WireFrame.putHeartbeat(buffer, 5, 7, 100, 96, true);
         assertThat(WireFrame.check(buffer, 32)).isEqualTo(FrameType.DATA);
         assertThat(WireFrame.isHeartbeat(buffer)).isTrue();
@@ -113,7 +116,8 @@ class WireFrameTest
         assertThat(WireFrame.check(buffer, 36)).isEqualTo(WireFrame.REJECT_UNKNOWN_TYPE);
         DatagramBuilder.data(buffer, 0, 5, 7, 100, 64, 10, (byte)1);
         buffer.putInt(0, 5000);
-        assertThat(WireFrame.check(buffer, 42)).as("frame length beyond the datagram").isEqualTo(WireFrame.REJECT_LENGTH);
+        assertThat(WireFrame.check(buffer,
+            42)).as("frame length beyond the datagram").isEqualTo(WireFrame.REJECT_LENGTH);
         DatagramBuilder.data(buffer, 0, 5, 7, 100, 65, 10, (byte)1);
         assertThat(WireFrame.check(buffer, 42)).as("unaligned term offset").isEqualTo(WireFrame.REJECT_OFFSET);
         assertThat(WireFrame.rejectName(WireFrame.REJECT_OFFSET)).isEqualTo("bad term offset");
@@ -125,18 +129,23 @@ class WireFrameTest
         DatagramBuilder.data(buffer, 0, 5, 7, 100, 64, 0, (byte)0);
         buffer.putShort(WireFrame.TYPE_OFFSET, (short)FrameType.PAD);
         buffer.putInt(0, 4096);
-        assertThat(WireFrame.check(buffer, 32)).as("a padding header that covers part of a term").isEqualTo(FrameType.PAD);
-        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, Integer.MAX_VALUE - 30, (1 << 30) + 32})
+        assertThat(WireFrame.check(buffer,
+            32)).as("a padding header that covers part of a term").isEqualTo(FrameType.PAD);
+        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, Integer.MAX_VALUE - 30,
+            (1 << 30) + 32})
         {
             buffer.putInt(0, length);
-            assertThat(WireFrame.check(buffer, 32)).as("padding of length %d", length).isEqualTo(WireFrame.REJECT_LENGTH);
+            assertThat(WireFrame.check(buffer, 32)).as("padding of length %d",
+                length).isEqualTo(WireFrame.REJECT_LENGTH);
         }
         buffer.putInt(FrameHeader.TERM_OFFSET_OFFSET, (1 << 30) - 32);
         buffer.putInt(0, 64);
-        assertThat(WireFrame.check(buffer, 32)).as("padding past the end of the longest term").isEqualTo(WireFrame.REJECT_LENGTH);
+        assertThat(WireFrame.check(buffer,
+            32)).as("padding past the end of the longest term").isEqualTo(WireFrame.REJECT_LENGTH);
         buffer.putInt(FrameHeader.TERM_OFFSET_OFFSET, Integer.MAX_VALUE & -32);
         buffer.putInt(0, 32);
-        assertThat(WireFrame.check(buffer, 32)).as("a term offset past the longest term").isEqualTo(WireFrame.REJECT_OFFSET);
+        assertThat(WireFrame.check(buffer,
+            32)).as("a term offset past the longest term").isEqualTo(WireFrame.REJECT_OFFSET);
     }
 
     @Test
@@ -144,10 +153,12 @@ class WireFrameTest
     {
         DatagramBuilder.data(buffer, 0, 5, 7, 100, 64, 32, (byte)1);
         DatagramBuilder.data(buffer, 64, 5, 7, 100, 128, 32, (byte)1);
-        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, Integer.MAX_VALUE - 30, Integer.MIN_VALUE})
+        for (final int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 31, Integer.MAX_VALUE - 30,
+            Integer.MIN_VALUE})
         {
             buffer.putInt(64, length);
-            assertThat(WireFrame.check(buffer, 128)).as("second frame of length %d", length).isEqualTo(WireFrame.REJECT_LENGTH);
+            assertThat(WireFrame.check(buffer, 128)).as("second frame of length %d",
+                length).isEqualTo(WireFrame.REJECT_LENGTH);
             assertThat(WireFrame.termSpan(buffer, 128)).isEqualTo(-1);
         }
     }

@@ -118,6 +118,7 @@ class AffinityNativeTest
             assertThat(seen.get()).isEqualTo(expected);
         }
         assertThat(factory.pinnedThreads()).isEqualTo(placements.size());
-        assertThat(factory.status()).startsWith("on: " + placements.size() + " of " + placements.size() + " threads pinned");
+        assertThat(factory.status()).startsWith("on: " + placements.size() + " of " + placements.size() +
+            " threads pinned");
     }
 }

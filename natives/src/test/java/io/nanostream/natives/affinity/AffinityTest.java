@@ -23,7 +23,8 @@ class AffinityTest
         assertThatThrownBy(() -> Affinity.pinCurrentThread(CpuSet.of(0))).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("--enable-native-access");
 
-        final AffinityThreadFactory factory = new AffinityThreadFactory(List.of(CpuSet.of(0)), Thread.ofPlatform()::unstarted);
+        final AffinityThreadFactory factory = new AffinityThreadFactory(List.of(CpuSet.of(0)),
+            Thread.ofPlatform()::unstarted);
         final AtomicReference<String> ran = new AtomicReference<>();
         final Thread thread = factory.newThread(() -> ran.set(Thread.currentThread().getName()));
         thread.start();

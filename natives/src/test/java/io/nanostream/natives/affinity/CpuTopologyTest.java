@@ -14,7 +14,9 @@ class CpuTopologyTest
     @TempDir
     Path root;
 
-    /** Two sockets, each a NUMA node with two CCXs of two cores with two hyperthreads (CPU n and n + 8 share a core). */
+    /**
+     * Two sockets, each a NUMA node with two CCXs of two cores with two hyperthreads (CPU n and n + 8 share a core).
+     */
     @Test
     void readsASimulatedTwoNodeFourCcxMachine() throws IOException
     {
@@ -29,7 +31,8 @@ class CpuTopologyTest
             write("cpu/cpu" + cpu + "/cache/index0/level", "1");
             write("cpu/cpu" + cpu + "/cache/index0/shared_cpu_list", cpu + "," + (cpu ^ 8));
             write("cpu/cpu" + cpu + "/cache/index3/level", "3");
-            write("cpu/cpu" + cpu + "/cache/index3/shared_cpu_list", (2 * ccx) + "-" + (2 * ccx + 1) + "," + (2 * ccx + 8) + "-" + (2 * ccx + 9));
+            write("cpu/cpu" + cpu + "/cache/index3/shared_cpu_list", (2 * ccx) + "-" + (2 * ccx + 1) + "," +
+                (2 * ccx + 8) + "-" + (2 * ccx + 9));
         }
         write("node/node0/cpulist", "0-3,8-11\n");
         write("node/node1/cpulist", "4-7,12-15\n");
@@ -40,7 +43,8 @@ class CpuTopologyTest
         assertThat(topology.online()).hasToString("0-15");
         assertThat(topology.nodes()).containsOnlyKeys(0, 1);
         assertThat(topology.nodes().get(1)).hasToString("4-7,12-15");
-        assertThat(topology.l3Groups()).extracting(CpuSet::toString).containsExactly("0-1,8-9", "2-3,10-11", "4-5,12-13", "6-7,14-15");
+        assertThat(topology.l3Groups()).extracting(CpuSet::toString).containsExactly("0-1,8-9", "2-3,10-11",
+            "4-5,12-13", "6-7,14-15");
         assertThat(topology.cores()).hasSize(8).first().hasToString("0,8");
         assertThat(topology.cpu(13)).isEqualTo(new CpuInfo(13, 1, 1, CpuSet.parse("4-5,12-13"), 1));
         assertThat(topology).hasToString("16 CPUs (0-15), 8 cores, 4 L3 groups, 2 packages, 2 NUMA nodes");

@@ -23,16 +23,17 @@ class MappingPolicyTest
     void readsThePolicyPathAndPagesPerNodeOfEachFileMapping()
     {
         assertThat(MappingPolicy.parse(NUMA_MAPS, path -> path.endsWith(".logbuffer"))).containsExactly(
-            new MappingPolicy(0x7f0000000000L, "bind:0", "/dev/shm/nano-stream-root/publications/5.logbuffer", Map.of(0, 12L)),
-            new MappingPolicy(0x7f0003000000L, "prefer:1", "/mnt/huge/with space/7.logbuffer", Map.of(1, 4L)),
-            new MappingPolicy(0x7f0004000000L, "bind=static:0-1", "/dev/shm/x/9.logbuffer", Map.of()),
+            new MappingPolicy(0x7f0000000000L, "bind:0", "/dev/shm/nano-stream-root/publications/5.logbuffer",
+            Map.of(0, 12L)), new MappingPolicy(0x7f0003000000L, "prefer:1", "/mnt/huge/with space/7.logbuffer",
+            Map.of(1, 4L)), new MappingPolicy(0x7f0004000000L, "bind=static:0-1", "/dev/shm/x/9.logbuffer", Map.of()),
             new MappingPolicy(0x7f0005000000L, "prefer (many):0-1", "/dev/shm/x/11.logbuffer", Map.of(0, 1L, 1, 2L)));
     }
 
     @Test
     void leavesOutAnonymousMappingsAndShowsPagesAsTheKernelDoes()
     {
-        assertThat(MappingPolicy.parse(NUMA_MAPS, path -> true)).extracting(MappingPolicy::path).doesNotContain("heap", "stack")
+        assertThat(MappingPolicy.parse(NUMA_MAPS, path -> true)).extracting(MappingPolicy::path).doesNotContain("heap",
+            "stack")
             .startsWith("/usr/bin/java");
         assertThat(MappingPolicy.parse(NUMA_MAPS, path -> true)).extracting(MappingPolicy::pages)
             .containsExactly("N0=2", "N0=12", "N1=4", "-", "N0=1 N1=2");

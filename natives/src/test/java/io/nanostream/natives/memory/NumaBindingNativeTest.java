@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** With native access (the native-access execution): mbind on node 0, read back from the kernel's /proc/self/numa_maps. */
+/**
+ * With native access (the native-access execution): mbind on node 0, read back from the kernel's /proc/self/numa_maps.
+ */
 class NumaBindingNativeTest
 {
     private static final long LENGTH = 1 << 20;
@@ -37,7 +39,8 @@ class NumaBindingNativeTest
     @Test
     void prefersNodeZeroAndTheKernelShowsIt(@TempDir final Path dir) throws Exception
     {
-        assertThat(policyAfter(dir.resolve("preferred.dat"), segment -> NumaBinding.prefer(segment, 0))).isEqualTo("prefer:0");
+        assertThat(policyAfter(dir.resolve("preferred.dat"), segment -> NumaBinding.prefer(segment,
+            0))).isEqualTo("prefer:0");
     }
 
     @Test
@@ -47,9 +50,11 @@ class NumaBindingNativeTest
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("MPOL_BIND, node 1000) failed with errno 22 (EINVAL");
     }
 
-    private static String policyAfter(final Path file, final java.util.function.Consumer<MemorySegment> policy) throws Exception
+    private static String policyAfter(final Path file,
+        final java.util.function.Consumer<MemorySegment> policy) throws Exception
     {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
              Arena arena = Arena.ofConfined())
         {
             final MemorySegment segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, LENGTH, arena);
@@ -58,8 +63,8 @@ class NumaBindingNativeTest
             {
                 segment.set(ValueLayout.JAVA_BYTE, offset, (byte)1); // allocated under the policy
             }
-            final List<MappingPolicy> mappings = MappingPolicy.ofProcess(Path.of("/proc"), ProcessHandle.current().pid(),
-                path -> path.equals(file.toString()));
+            final List<MappingPolicy> mappings = MappingPolicy.ofProcess(Path.of("/proc"),
+                ProcessHandle.current().pid(), path -> path.equals(file.toString()));
             assertThat(mappings).hasSize(1);
             assertThat(mappings.getFirst().pagesPerNode()).containsOnlyKeys(0);
             return mappings.getFirst().policy();

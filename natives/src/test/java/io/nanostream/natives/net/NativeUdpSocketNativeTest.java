@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** With native access (the native-access execution): batches over loopback, read back byte for byte. */
 class NativeUdpSocketNativeTest
 {
-    private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+        0);
     /** How long a datagram sent on loopback may take to arrive: the kernel may hand it over late on a busy machine. */
     private static final long RECEIVE_DEADLINE_NANOS = 30_000_000_000L;
 
@@ -55,7 +56,8 @@ class NativeUdpSocketNativeTest
             final List<byte[]> received = receiveAll(receiver, 4);
             for (int i = 0; i < 4; i++)
             {
-                assertThat(received.get(i)).isEqualTo(memory.asSlice(offsets[i], lengths[i]).toArray(ValueLayout.JAVA_BYTE));
+                assertThat(received.get(i)).isEqualTo(memory.asSlice(offsets[i],
+                    lengths[i]).toArray(ValueLayout.JAVA_BYTE));
             }
             assertThat(receiver.received().source(0)).isEqualTo(sender.localAddress());
             assertThat(receiver.received().source(0)).isSameAs(receiver.received().source(0)); // a known sender costs no allocation
@@ -104,7 +106,8 @@ class NativeUdpSocketNativeTest
 
             int messages = 0;
             final List<Integer> shapes = new ArrayList<>();
-            for (long deadline = System.nanoTime() + RECEIVE_DEADLINE_NANOS; messages < 2 && System.nanoTime() < deadline; )
+            for (long deadline = System.nanoTime() + RECEIVE_DEADLINE_NANOS; messages < 2 &&
+                System.nanoTime() < deadline; )
             {
                 final int count = receiver.receive();
                 for (int i = 0; i < count; i++)
@@ -125,8 +128,10 @@ class NativeUdpSocketNativeTest
              Arena arena = Arena.ofConfined())
         {
             final MemorySegment memory = arena.allocate(70_000);
-            assertThatThrownBy(() -> socket.stage(0, memory, 0, 66_000, 1400)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> socket.stage(0, memory, 0, 6_500, 100)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> socket.stage(0, memory, 0, 66_000,
+                1400)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> socket.stage(0, memory, 0, 6_500,
+                100)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -159,7 +164,8 @@ class NativeUdpSocketNativeTest
             sender.stage(0, out, 0, 32);
             assertThat(sender.sendStaged(1)).isEqualTo(1);
             int length = 0;
-            for (long deadline = System.nanoTime() + RECEIVE_DEADLINE_NANOS; length == 0 && System.nanoTime() < deadline; )
+            for (long deadline = System.nanoTime() + RECEIVE_DEADLINE_NANOS; length == 0 &&
+                System.nanoTime() < deadline; )
             {
                 length = receiver.receiveInto(in);
             }
@@ -205,7 +211,8 @@ class NativeUdpSocketNativeTest
             assertThat(count).isGreaterThanOrEqualTo(0);
             for (int i = 0; i < count; i++)
             {
-                received.add(receiver.received().slot(i).asSlice(0, receiver.received().length(i)).toArray(ValueLayout.JAVA_BYTE));
+                received.add(receiver.received().slot(i).asSlice(0,
+                    receiver.received().length(i)).toArray(ValueLayout.JAVA_BYTE));
             }
         }
         assertThat(received).hasSize(expected);

@@ -12,7 +12,8 @@ class NativeUdpSocketTest
     @Test
     void isOffWithTheFlagThatTurnsItOn()
     {
-        assumeFalse(NativeUdpSocketTest.class.getModule().isNativeAccessEnabled(), "the native-access execution tests the other case");
+        assumeFalse(NativeUdpSocketTest.class.getModule().isNativeAccessEnabled(),
+            "the native-access execution tests the other case");
         assertThat(NativeUdpSocket.unavailableReason()).contains("--enable-native-access");
         assertThatThrownBy(() -> NativeUdpSocket.open(8, 2048))
             .isInstanceOf(IllegalStateException.class)

@@ -53,8 +53,9 @@ class RingInternalsTest
 
             @Override
             public <E> WorkerPool<E> newWorkerPool(
-                final RingBuffer<E> ring, final SequenceBarrier barrier, final ExceptionHandler<? super E> exceptionHandler,
-                final Consumer<Throwable> fatalErrorListener, final WorkHandler<? super E>[] handlers)
+                final RingBuffer<E> ring, final SequenceBarrier barrier,
+                final ExceptionHandler<? super E> exceptionHandler, final Consumer<Throwable> fatalErrorListener,
+                final WorkHandler<? super E>[] handlers)
             {
                 return null;
             }
